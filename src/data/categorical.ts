@@ -1,0 +1,104 @@
+import { fail } from '../errors.js';
+import { isMissing } from './missing.js';
+import type { TableView } from './table.js';
+
+/** A categorical column: each row's level as a string, `null` when missing. */
+export interface CategoricalColumn {
+  readonly name: string;
+  readonly values: readonly (string | null)[];
+  /** Levels in order of first appearance, or as declared. */
+  readonly levels: readonly string[];
+}
+
+/**
+ * Reads a column as categorical. Numbers become their decimal strings (`1` → `"1"`).
+ * With `levels`, any other value throws `OUT_OF_RANGE` naming row and value.
+ */
+export function categoricalColumn(view: TableView, name: string, levels?: readonly string[]): CategoricalColumn {
+  const raw = view.column(name);
+  const values: (string | null)[] = new Array(raw.length);
+  const seen: string[] = [];
+  const known = new Set(levels ?? []);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    if (isMissing(v)) {
+      values[i] = null;
+      continue;
+    }
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      throw fail('NON_NUMERIC', `Column "${name}", row ${i}: ${String(v)} is not a category label.`, { column: name, row: i, value: v });
+    }
+    const s = typeof v === 'string' ? v.trim() : String(v);
+    if (levels !== undefined && !known.has(s)) {
+      throw fail('OUT_OF_RANGE', `Column "${name}", row ${i}: "${s}" is not one of the declared levels (${levels.join(', ')}).`, {
+        column: name,
+        row: i,
+        value: v,
+      });
+    }
+    if (levels === undefined && !known.has(s)) {
+      known.add(s);
+      seen.push(s);
+    }
+    values[i] = s;
+  }
+  return Object.freeze({ name, values: Object.freeze(values), levels: Object.freeze(levels ? [...levels] : seen) });
+}
+
+/** Options for {@link dummyCode}. */
+export interface DummyCodeOptions {
+  /** The reference level (no column of its own). Default: the first level. */
+  readonly reference?: string;
+}
+
+/** Treatment (dummy) coding of a categorical column. */
+export interface DummyCoding {
+  readonly name: string;
+  readonly reference: string;
+  readonly levels: readonly string[];
+  /** Column names, `name[level]` for each non-reference level, as R prints `marital[married]`. */
+  readonly columnNames: readonly string[];
+  /** One 0/1 column per non-reference level; `NaN` where the category is missing. */
+  readonly columns: readonly Float64Array[];
+}
+
+/**
+ * Treatment coding (R's `contr.treatment`): one 0/1 indicator per level other than the
+ * reference, which is the first level unless `reference` is given.
+ *
+ * @example
+ * ```ts
+ * const c = dummyCode(categoricalColumn(view, 'marital', ['never', 'married', 'divorced']));
+ * c.columnNames; // ['marital[married]', 'marital[divorced]']
+ * ```
+ */
+export function dummyCode(column: CategoricalColumn, options: DummyCodeOptions = {}): DummyCoding {
+  const { name, values, levels } = column;
+  if (levels.length < 2) {
+    throw fail('ZERO_VARIANCE', `Categorical column "${name}" has ${levels.length} level(s); dummy coding needs at least 2.`, { column: name });
+  }
+  const reference = options.reference ?? (levels[0] as string);
+  if (!levels.includes(reference)) {
+    throw fail('INVALID_OPTION', `Reference level "${reference}" is not a level of "${name}" (${levels.join(', ')}).`, {
+      option: 'reference',
+      column: name,
+      value: reference,
+    });
+  }
+  const coded = levels.filter((l) => l !== reference);
+  const columns = coded.map((level) => {
+    const c = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      c[i] = v === null || v === undefined ? Number.NaN : v === level ? 1 : 0;
+    }
+    return c;
+  });
+  return Object.freeze({
+    name,
+    reference,
+    levels,
+    columnNames: Object.freeze(coded.map((l) => `${name}[${l}]`)),
+    columns: Object.freeze(columns),
+  });
+}

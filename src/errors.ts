@@ -1,0 +1,112 @@
+/**
+ * Stable error codes. Code strings never change once published; messages may improve.
+ *
+ * | code | thrown when |
+ * |---|---|
+ * | `INVALID_INPUT` | the input is not a table, matrix or array psychkit understands, or is empty |
+ * | `MISSING_COLUMN` | a named column (item, variable, covariate) is not in the table |
+ * | `DUPLICATE_NAME` | a name is listed twice where names must be unique |
+ * | `NON_NUMERIC` | a value in a numeric column is neither a number, a numeric string nor missing |
+ * | `NON_FINITE` | a value is ±Infinity (or NaN where missing is not allowed) |
+ * | `OUT_OF_RANGE` | a response lies outside the declared response range, or is not an integer |
+ * | `LENGTH_MISMATCH` | columns or arrays that must have equal length do not |
+ * | `TOO_FEW_CASES` | fewer complete cases than the estimator needs |
+ * | `TOO_FEW_VARIABLES` | fewer items or variables than the estimator needs |
+ * | `ZERO_VARIANCE` | a variable is constant |
+ * | `SINGULAR` | a matrix is singular or a design is rank-deficient (aliased columns named) |
+ * | `NOT_POSITIVE_DEFINITE` | a correlation/covariance matrix is not positive (semi)definite |
+ * | `NOT_SYMMETRIC` | a matrix that must be symmetric is not |
+ * | `NON_POSITIVE` | a transform needs positive values (log, inverse, Box-Cox) and no shift was given |
+ * | `INVALID_OPTION` | an option has the wrong type, an unknown value or an impossible combination |
+ * | `UNKNOWN_MODEL` | a PROCESS model number psychkit does not implement |
+ * | `TOO_MANY_FACTORS` | more factors than the degrees of freedom or variables allow |
+ */
+export type PsychkitErrorCode =
+  | 'INVALID_INPUT'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_NAME'
+  | 'NON_NUMERIC'
+  | 'NON_FINITE'
+  | 'OUT_OF_RANGE'
+  | 'LENGTH_MISMATCH'
+  | 'TOO_FEW_CASES'
+  | 'TOO_FEW_VARIABLES'
+  | 'ZERO_VARIANCE'
+  | 'SINGULAR'
+  | 'NOT_POSITIVE_DEFINITE'
+  | 'NOT_SYMMETRIC'
+  | 'NON_POSITIVE'
+  | 'INVALID_OPTION'
+  | 'UNKNOWN_MODEL'
+  | 'TOO_MANY_FACTORS';
+
+/** Every code, for documentation and exhaustive tests. */
+export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
+  'INVALID_INPUT',
+  'MISSING_COLUMN',
+  'DUPLICATE_NAME',
+  'NON_NUMERIC',
+  'NON_FINITE',
+  'OUT_OF_RANGE',
+  'LENGTH_MISMATCH',
+  'TOO_FEW_CASES',
+  'TOO_FEW_VARIABLES',
+  'ZERO_VARIANCE',
+  'SINGULAR',
+  'NOT_POSITIVE_DEFINITE',
+  'NOT_SYMMETRIC',
+  'NON_POSITIVE',
+  'INVALID_OPTION',
+  'UNKNOWN_MODEL',
+  'TOO_MANY_FACTORS',
+] as const);
+
+/** Where a problem was found. Every field is optional; those that apply are filled in. */
+export interface PsychkitErrorDetails {
+  /** Column (item/variable) name. */
+  readonly column?: string;
+  /** Zero-based row index in the input table. */
+  readonly row?: number;
+  /** The offending value. */
+  readonly value?: unknown;
+  /** Option or parameter name. */
+  readonly option?: string;
+  /** Several columns, e.g. the aliased columns of a rank-deficient design. */
+  readonly columns?: readonly string[];
+  /** Anything else worth reporting (counts, limits). */
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The one error class psychkit throws. Test `error.code`, not the message.
+ *
+ * @example
+ * ```ts
+ * try { cronbachAlpha(rows, { items: ['q1', 'q9'] }); }
+ * catch (e) { if (e instanceof PsychkitError && e.code === 'MISSING_COLUMN') console.log(e.details.column); }
+ * ```
+ */
+export class PsychkitError extends Error {
+  readonly code: PsychkitErrorCode;
+  readonly details: PsychkitErrorDetails;
+
+  constructor(code: PsychkitErrorCode, message: string, details: PsychkitErrorDetails = {}) {
+    super(message);
+    this.name = 'PsychkitError';
+    this.code = code;
+    this.details = Object.freeze({ ...details });
+  }
+}
+
+/** Type guard usable across bundles (instanceof fails when two copies are loaded). */
+export function isPsychkitError(e: unknown): e is PsychkitError {
+  return (
+    e instanceof PsychkitError ||
+    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'PsychkitError' && typeof (e as { code?: unknown }).code === 'string')
+  );
+}
+
+/** Internal shorthand: `throw fail('INVALID_OPTION', ...)`. */
+export function fail(code: PsychkitErrorCode, message: string, details?: PsychkitErrorDetails): PsychkitError {
+  return new PsychkitError(code, message, details);
+}

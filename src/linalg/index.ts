@@ -1,0 +1,5 @@
+export { crossProducts, covarianceMatrix, correlationMatrixOf, covarianceToCorrelation } from './covariance.js';
+export type { CrossProducts, MissingRule, SymmetricMatrixResult } from './covariance.js';
+export { symmetricEigen } from './eigen.js';
+export type { SymmetricEigen } from './eigen.js';
+export { choleskyInPlace, choleskySolveInPlace, inverseSPD } from './solve.js';

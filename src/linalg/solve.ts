@@ -1,0 +1,54 @@
+import { fail } from '../errors.js';
+
+/**
+ * In-place Cholesky factorisation of a symmetric positive-definite p × p matrix (row-major):
+ * on return the lower triangle holds L with A = L·Lᵀ. Returns false (leaving `a` partly
+ * overwritten) when a pivot is not positive — the caller decides whether that is an error.
+ */
+export function choleskyInPlace(a: Float64Array, p: number): boolean {
+  for (let j = 0; j < p; j++) {
+    let d = a[j * p + j] as number;
+    for (let k = 0; k < j; k++) d -= (a[j * p + k] as number) ** 2;
+    if (!(d > 0)) return false;
+    const ljj = Math.sqrt(d);
+    a[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let s = a[i * p + j] as number;
+      for (let k = 0; k < j; k++) s -= (a[i * p + k] as number) * (a[j * p + k] as number);
+      a[i * p + j] = s / ljj;
+    }
+  }
+  return true;
+}
+
+/** Solves L·Lᵀ·x = b in place in `b`, given the factor from {@link choleskyInPlace}. */
+export function choleskySolveInPlace(l: Float64Array, p: number, b: Float64Array): void {
+  for (let i = 0; i < p; i++) {
+    let s = b[i] as number;
+    for (let k = 0; k < i; k++) s -= (l[i * p + k] as number) * (b[k] as number);
+    b[i] = s / (l[i * p + i] as number);
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i] as number;
+    for (let k = i + 1; k < p; k++) s -= (l[k * p + i] as number) * (b[k] as number);
+    b[i] = s / (l[i * p + i] as number);
+  }
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix through its Cholesky factor.
+ * Throws `NOT_POSITIVE_DEFINITE` when the factorisation fails.
+ */
+export function inverseSPD(a: ArrayLike<number>, p: number): Float64Array {
+  const l = Float64Array.from(a);
+  if (!choleskyInPlace(l, p)) throw fail('NOT_POSITIVE_DEFINITE', 'The matrix is not positive definite.', { p });
+  const inv = new Float64Array(p * p);
+  const col = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    col.fill(0);
+    col[j] = 1;
+    choleskySolveInPlace(l, p, col);
+    for (let i = 0; i < p; i++) inv[i * p + j] = col[i] as number;
+  }
+  return inv;
+}

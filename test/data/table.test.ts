@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  PsychkitError,
+  categoricalColumn,
+  dummyCode,
+  isMissing,
+  listwise,
+  numericColumns,
+  pairwiseCounts,
+  readTable,
+} from '../../src/index.js';
+
+const rows = [
+  { a: 1, b: '2', c: 'x' },
+  { a: null, b: 3, c: 'y' },
+  { a: '', b: ' 4.5 ', c: 'x' },
+  { a: 7, b: undefined, c: null },
+];
+const cols = { a: [1, null, '', 7], b: ['2', 3, ' 4.5 ', undefined], c: ['x', 'y', 'x', null] };
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(PsychkitError);
+    return (e as PsychkitError).code;
+  }
+  return undefined;
+}
+
+describe('readTable', () => {
+  const arrow = {
+    schema: { fields: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] },
+    numRows: 4,
+    getChild: (n: string) => (n in cols ? { toArray: () => cols[n as keyof typeof cols] } : null),
+  };
+  const arquero = { columnNames: () => ['a', 'b', 'c'], numRows: () => 4, array: (n: string) => cols[n as keyof typeof cols] };
+  const shapes: [string, unknown][] = [
+    ['rows', rows],
+    ['columns', cols],
+    ['Arrow-like', arrow],
+    ['Arquero-like', arquero],
+    ['iterable of rows', new Set(rows)],
+  ];
+  for (const [label, input] of shapes) {
+    it(`reads ${label} to the same numbers`, () => {
+      const data = numericColumns(input as never, ['a', 'b']);
+      expect(Array.from(data.columns[0]!)).toEqual([1, NaN, NaN, 7]);
+      expect(Array.from(data.columns[1]!)).toEqual([2, 3, 4.5, NaN]);
+      expect(data.n).toBe(4);
+    });
+  }
+  it('reads a number[][] matrix with columns V1…Vk', () => {
+    const view = readTable([
+      [1, 2],
+      [3, null],
+    ]);
+    expect(view.columnNames).toEqual(['V1', 'V2']);
+    expect(Array.from(numericColumns(view).columns[1]!)).toEqual([2, NaN]);
+  });
+  it('takes the union of row keys; a key absent from a row is missing there', () => {
+    const data = numericColumns([{ a: 1 }, { a: 2, b: 5 }], ['b']);
+    expect(Array.from(data.columns[0]!)).toEqual([NaN, 5]);
+  });
+  it('accepts typed arrays as columns', () => {
+    const data = numericColumns({ x: new Float64Array([1, NaN, 3]), y: new Int8Array([1, 2, 3]) });
+    expect(Array.from(data.columns[0]!)).toEqual([1, NaN, 3]);
+  });
+});
+
+describe('bad input', () => {
+  it('names a missing column', () => {
+    expect(codeOf(() => numericColumns(rows, ['zzz']))).toBe('MISSING_COLUMN');
+  });
+  it('names column and row of a non-numeric string', () => {
+    try {
+      numericColumns(rows, ['c']);
+      expect.fail('should throw');
+    } catch (e) {
+      const err = e as PsychkitError;
+      expect(err.code).toBe('NON_NUMERIC');
+      expect(err.details).toMatchObject({ column: 'c', row: 0, value: 'x' });
+    }
+  });
+  it('rejects Infinity, hex strings, objects and mismatched columns', () => {
+    expect(codeOf(() => numericColumns({ x: [1, Infinity] }))).toBe('NON_FINITE');
+    expect(codeOf(() => numericColumns({ x: ['0x10'] }))).toBe('NON_NUMERIC');
+    expect(codeOf(() => numericColumns({ x: [{}] }))).toBe('NON_NUMERIC');
+    expect(codeOf(() => numericColumns({ x: [1, 2], y: [1] } as never))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => numericColumns(42 as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => numericColumns(rows, ['a', 'a']))).toBe('DUPLICATE_NAME');
+    expect(codeOf(() => numericColumns([[1, 2], [3]]))).toBe('LENGTH_MISMATCH');
+  });
+});
+
+describe('missing values and complete cases', () => {
+  it('treats null, undefined, NaN and blank strings as missing, and nothing else', () => {
+    for (const v of [null, undefined, NaN, '', '  ']) expect(isMissing(v)).toBe(true);
+    for (const v of [0, '0', false, 'NA']) expect(isMissing(v)).toBe(false);
+  });
+  it('listwise keeps complete rows and reports their indices', () => {
+    const lw = listwise(numericColumns(rows, ['a', 'b']));
+    expect(Array.from(lw.rows)).toEqual([0]);
+    expect(lw.dropped).toBe(3);
+    expect(Array.from(lw.columns[1]!)).toEqual([2]);
+  });
+  it('pairwise counts are symmetric with own counts on the diagonal', () => {
+    const n = pairwiseCounts(numericColumns(rows, ['a', 'b']));
+    expect(Array.from(n)).toEqual([2, 1, 1, 3]);
+  });
+  it('never mutates its input (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ x: fc.oneof(fc.integer(), fc.constant(null), fc.constant('')), y: fc.double({ noDefaultInfinity: true }) }), { minLength: 1, maxLength: 30 }), (input) => {
+        const before = JSON.stringify(input);
+        listwise(numericColumns(input, ['x', 'y']));
+        expect(JSON.stringify(input)).toBe(before);
+      }),
+    );
+  });
+});
+
+describe('categorical coding', () => {
+  const view = readTable([{ m: 'never' }, { m: 'married' }, { m: '' }, { m: 'divorced' }, { m: 'married' }]);
+  it('dummy codes with the first level as reference by default, names columns like R', () => {
+    const c = dummyCode(categoricalColumn(view, 'm'));
+    expect(c.reference).toBe('never');
+    expect(c.columnNames).toEqual(['m[married]', 'm[divorced]']);
+    expect(Array.from(c.columns[0]!)).toEqual([0, 1, NaN, 0, 1]);
+  });
+  it('takes declared levels and a chosen reference', () => {
+    const c = dummyCode(categoricalColumn(view, 'm', ['married', 'never', 'divorced']), { reference: 'divorced' });
+    expect(c.columnNames).toEqual(['m[married]', 'm[never]']);
+  });
+  it('rejects an unknown reference, an undeclared level and a single level', () => {
+    expect(codeOf(() => dummyCode(categoricalColumn(view, 'm'), { reference: 'widowed' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => categoricalColumn(view, 'm', ['never', 'married']))).toBe('OUT_OF_RANGE');
+    expect(codeOf(() => dummyCode(categoricalColumn(readTable([{ m: 'a' }]), 'm')))).toBe('ZERO_VARIANCE');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { numericColumns } from '../../src/index.js';
+import { correlationMatrixOf, covarianceMatrix, covarianceToCorrelation, symmetricEigen, inverseSPD } from '../../src/linalg/index.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectAllClose } from '../helpers/close.js';
+
+// test/fixtures/linalg.R: R's cov/cor with use = "pairwise" and na.omit on items with missing values.
+const ref = loadJson('linalg.json');
+const data = numericColumns(loadCsv('peer-workers.csv'), ref.items);
+const flat = (m: number[][]) => m.flat();
+
+describe('covariance and correlation match R', () => {
+  it('pairwise covariance and counts', () => {
+    const cov = covarianceMatrix(data, 'pairwise');
+    expectAllClose(cov.matrix, flat(ref.covPairwise), 1e-12, 'cov');
+    expect(Array.from(cov.n)).toEqual(flat(ref.pairwiseN));
+  });
+  it('pairwise correlation (pairwise means and SDs, as cor(use = "pairwise"))', () => {
+    expectAllClose(correlationMatrixOf(data, 'pairwise').matrix, flat(ref.corPairwise), 1e-12, 'cor');
+  });
+  it('listwise covariance and correlation', () => {
+    expectAllClose(covarianceMatrix(data, 'listwise').matrix, flat(ref.covListwise), 1e-12, 'cov');
+    expectAllClose(correlationMatrixOf(data, 'listwise').matrix, flat(ref.corListwise), 1e-12, 'cor');
+  });
+  it('eigenvalues in descending order, as eigen(symmetric = TRUE)', () => {
+    const R = correlationMatrixOf(data, 'pairwise');
+    expectAllClose(symmetricEigen(R.matrix, R.p).values, ref.eigenCorPairwise, 1e-10, 'eigen');
+  });
+});
+
+describe('linear algebra properties', () => {
+  const spd = fc
+    .integer({ min: 1, max: 6 })
+    .chain((p) => fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: p * (p + 2), maxLength: p * (p + 2) }).map((v) => ({ p, v })))
+    .map(({ p, v }) => {
+      // A = BᵀB + I with B (p + 2) × p is symmetric positive definite.
+      const a = new Float64Array(p * p);
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) {
+          let s = i === j ? 1 : 0;
+          for (let k = 0; k < p + 2; k++) s += v[k * p + i]! * v[k * p + j]!;
+          a[i * p + j] = s;
+        }
+      return { p, a };
+    });
+  it('eigenvectors reconstruct the matrix and values are sorted', () => {
+    fc.assert(
+      fc.property(spd, ({ p, a }) => {
+        const { values, vectors } = symmetricEigen(a, p);
+        for (let k = 1; k < p; k++) expect(values[k]!).toBeLessThanOrEqual(values[k - 1]!);
+        for (let i = 0; i < p; i++)
+          for (let j = 0; j < p; j++) {
+            let s = 0;
+            for (let k = 0; k < p; k++) s += vectors[i * p + k]! * values[k]! * vectors[j * p + k]!;
+            expect(Math.abs(s - a[i * p + j]!)).toBeLessThan(1e-8 * (1 + Math.abs(a[i * p + j]!)));
+          }
+      }),
+    );
+  });
+  it('inverseSPD(A)·A = I', () => {
+    fc.assert(
+      fc.property(spd, ({ p, a }) => {
+        const inv = inverseSPD(a, p);
+        for (let i = 0; i < p; i++)
+          for (let j = 0; j < p; j++) {
+            let s = 0;
+            for (let k = 0; k < p; k++) s += inv[i * p + k]! * a[k * p + j]!;
+            expect(Math.abs(s - (i === j ? 1 : 0))).toBeLessThan(1e-8);
+          }
+      }),
+    );
+  });
+  it('cov2cor of a listwise covariance equals the listwise correlation', () => {
+    const cov = covarianceMatrix(data, 'listwise');
+    expectAllClose(covarianceToCorrelation(cov.matrix, cov.p), flat(ref.corListwise), 1e-12, 'cov2cor');
+  });
+});

@@ -110,3 +110,14 @@ export function isPsychkitError(e: unknown): e is PsychkitError {
 export function fail(code: PsychkitErrorCode, message: string, details?: PsychkitErrorDetails): PsychkitError {
   return new PsychkitError(code, message, details);
 }
+
+/**
+ * A problem worth reporting that does not stop the analysis (an item that correlates negatively
+ * with the total, a Heywood case, a rotation that did not converge). Results carry
+ * `warnings: readonly PsychkitWarning[]`; `code` is stable, the message may improve.
+ */
+export interface PsychkitWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: PsychkitErrorDetails;
+}

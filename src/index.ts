@@ -1,6 +1,6 @@
 // The public API. Re-exports only; each area documents its own functions.
 export { PsychkitError, isPsychkitError, ERROR_CODES } from './errors.js';
-export type { PsychkitErrorCode, PsychkitErrorDetails } from './errors.js';
+export type { PsychkitErrorCode, PsychkitErrorDetails, PsychkitWarning } from './errors.js';
 
 export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';

@@ -14,8 +14,19 @@ export interface CorrelationInput {
   readonly names?: readonly string[];
 }
 
-/** What the factor-analysis functions accept: a table of item responses or a correlation matrix. */
-export type FactorInput = Table | CorrelationInput;
+/** The parts of a `correlationMatrix()` result that factor-analytic functions read. */
+export interface CorrelationMatrixLike {
+  readonly items: readonly string[];
+  readonly method: string;
+  readonly matrix: readonly (readonly number[])[];
+  readonly nObservations: number;
+}
+
+/**
+ * What the factor-analysis functions accept: a table of item responses, a correlation matrix
+ * `{ correlation, n }`, or a `correlationMatrix()` result (e.g. polychoric).
+ */
+export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike;
 
 /** Options of {@link correlationInput}. */
 export interface CorrelationInputOptions {

@@ -12,6 +12,7 @@ export type {
   CorrelationMatrixResult,
   CorrelationMethod,
   CorrelationInput,
+  CorrelationMatrixLike,
   FactorInput,
   KmoOptions,
   KmoResult,

@@ -70,7 +70,14 @@ function isRows(x: unknown): x is readonly ArrayLike<number>[] {
 /** A `{ correlation, n }` object, or the result of `correlationMatrix` (`{ items, matrix, nObservations }`). */
 function asCorrelation(input: unknown): CorrelationInput | undefined {
   if (!isObject(input) || Array.isArray(input)) return undefined;
-  if ('correlation' in input && isRows(input['correlation'])) return input as unknown as CorrelationInput;
+  if ('correlation' in input) {
+    if (isRows(input['correlation'])) return input as unknown as CorrelationInput;
+    // A column named "correlation" in a column table is an array of numbers, not of rows.
+    const c = input['correlation'];
+    if (!Array.isArray(c) || c.length === 0 || c.some((row) => typeof row === 'object' && row !== null)) {
+      throw fail('INVALID_INPUT', '`correlation` must be a non-empty array of rows (number[][]).', { option: 'correlation' });
+    }
+  }
   if ('matrix' in input && isRows(input['matrix']) && Array.isArray(input['items']) && typeof input['method'] === 'string') {
     const n = input['nObservations'];
     return {

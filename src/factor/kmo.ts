@@ -31,7 +31,15 @@ export interface KmoResult {
   readonly antiImageCovariance: readonly (readonly number[])[];
 }
 
-/** Kaiser's (1974) verbal scale: .90s marvelous, .80s meritorious, … below .50 unacceptable. */
+/**
+ * Kaiser's (1974) verbal scale for a measure of sampling adequacy: ≥ .90 marvelous, ≥ .80
+ * meritorious, ≥ .70 middling, ≥ .60 mediocre, ≥ .50 miserable, below .50 unacceptable.
+ *
+ * @example
+ * ```ts
+ * samplingAdequacyLabel(0.84); // 'meritorious'
+ * ```
+ */
 export function samplingAdequacyLabel(msa: number): SamplingAdequacy {
   if (msa >= 0.9) return 'marvelous';
   if (msa >= 0.8) return 'meritorious';

@@ -80,6 +80,14 @@ describe('correlationInput', () => {
     }
   });
 
+  it('INVALID_INPUT when `correlation` is not an array of rows', () => {
+    expectError(() => correlationInput({ correlation: [] } as never), 'INVALID_INPUT', { option: 'correlation' });
+    expectError(() => correlationInput({ correlation: 'R' } as never), 'INVALID_INPUT', { option: 'correlation' });
+    // …but a column table that happens to have a column named "correlation" is still a table.
+    const c = correlationInput({ correlation: [1, 2, 3, 4], other: [2, 1, 4, 3] }, { positiveDefinite: true });
+    expect(c.names).toEqual(['correlation', 'other']);
+  });
+
   it('TOO_FEW_CASES when fewer than 2 complete rows remain', () => {
     expectError(() => correlationInput({ a: [1, 2, null], b: [null, 3, 4], c: [1, 2, 3] }, { missing: 'listwise' }), 'TOO_FEW_CASES');
   });

@@ -6,3 +6,19 @@ export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './distributions/index.js';
+export { correlationMatrix, kmo, samplingAdequacyLabel, bartlettSphericity, velicerMap } from './factor/index.js';
+export type {
+  CorrelationMatrixOptions,
+  CorrelationMatrixResult,
+  CorrelationMethod,
+  CorrelationInput,
+  CorrelationMatrixLike,
+  FactorInput,
+  KmoOptions,
+  KmoResult,
+  SamplingAdequacy,
+  BartlettOptions,
+  BartlettResult,
+  VelicerMapOptions,
+  VelicerMapResult,
+} from './factor/index.js';

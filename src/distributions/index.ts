@@ -114,3 +114,5 @@ export function chiSquareCdf(x: number, df: number): number {
 export function chiSquareQuantile(p: number, df: number): number {
   return chiSquareQuantileStd(p, df);
 }
+
+export { bivariateNormalCdf } from './bivariate-normal.js';

@@ -1,0 +1,10 @@
+export { correlationMatrix } from './correlation.js';
+export type { CorrelationMatrixOptions, CorrelationMatrixResult, CorrelationMethod } from './correlation.js';
+export { correlationInput } from './input.js';
+export type { CorrelationInput, CorrelationInputOptions, CorrelationMatrixLike, FactorInput, NormalizedCorrelation } from './input.js';
+export { kmo, samplingAdequacyLabel } from './kmo.js';
+export type { KmoOptions, KmoResult, SamplingAdequacy } from './kmo.js';
+export { bartlettSphericity } from './bartlett.js';
+export type { BartlettOptions, BartlettResult } from './bartlett.js';
+export { velicerMap } from './retention/map.js';
+export type { VelicerMapOptions, VelicerMapResult } from './retention/map.js';

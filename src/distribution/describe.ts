@@ -1,4 +1,4 @@
-import { medianSorted } from 'simple-statistics';
+import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
 import { readTable, type Table } from '../data/table.js';
@@ -59,26 +59,55 @@ export interface DescribeResult {
   readonly warnings: readonly PsychkitWarning[];
 }
 
-function meanOf(v: Float64Array, from: number, to: number, scale: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += (v[i] as number) / scale;
-  const m = sum / (to - from);
-  let c = 0;
-  for (let i = from; i < to; i++) c += (v[i] as number) / scale - m;
-  return (m + c / (to - from)) * scale;
+// Order statistics by selection (simple-statistics' Floyd–Rivest quickselect, O(n)) rather than
+// sorting: sorting dominated describe's time. Each helper reorders its array in place; a
+// simple-statistics function reads only length and indices, so a Float64Array serves.
+const select = (v: Float64Array, k: number, left?: number, right?: number): void => quickselect(v as unknown as number[], k, left, right);
+
+/** Median of v (R's: the mean of the two middle values for even n); reorders v. */
+function medianInPlace(v: Float64Array): number {
+  const n = v.length;
+  const k = (n - 1) >> 1;
+  select(v, k);
+  const lower = v[k] as number;
+  if (n % 2 === 1) return lower;
+  let upper = Infinity; // the smallest value right of k, all ≥ v[k] after selection
+  for (let i = k + 1; i < n; i++) if ((v[i] as number) < upper) upper = v[i] as number;
+  return (lower + upper) / 2;
 }
 
-// simple-statistics reads only length and indices, so a sorted Float64Array serves.
-const median = (sorted: Float64Array): number => medianSorted(sorted as unknown as number[]);
+/** R's mean(x, trim): the mean of the values of rank ⌊n·trim⌋ … n − 1 − ⌊n·trim⌋; reorders v. */
+function trimmedMeanInPlace(v: Float64Array, trim: number, scale: number): number {
+  const n = v.length;
+  const lo = Math.floor(n * trim);
+  const hi = n - 1 - lo;
+  if (lo > 0) {
+    select(v, lo);
+    select(v, hi, lo, n - 1);
+  }
+  const inv = 1 / scale; // exact: a power of two
+  let sum = 0;
+  for (let i = lo; i <= hi; i++) sum += (v[i] as number) * inv;
+  const m = sum / (hi - lo + 1);
+  let c = 0;
+  for (let i = lo; i <= hi; i++) c += (v[i] as number) * inv - m;
+  return (m + c / (hi - lo + 1)) * scale;
+}
 
 function describeValues(name: string, values: Float64Array, type: MomentType, trim: number, warnings: PsychkitWarning[]): DescribeRow {
   let missing = 0;
   for (const v of values) if (Number.isNaN(v)) missing++;
   const n = values.length - missing;
-  const sorted = new Float64Array(n);
+  const work = new Float64Array(n);
   let k = 0;
-  for (const v of values) if (!Number.isNaN(v)) sorted[k++] = v;
-  sorted.sort();
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    work[k++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
 
   const row: { -readonly [K in keyof DescribeRow]: DescribeRow[K] } = {
     variable: name,
@@ -104,21 +133,16 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
     warnings.push({ code: 'TOO_FEW_CASES', message: `"${name}" has no non-missing values.`, details: { column: name, n } });
     return row;
   }
-  const sums = centralSums(sorted);
-  const med = median(sorted);
+  const sums = centralSums(work);
+  const med = medianInPlace(work);
   row.mean = sums.mean;
   row.median = med;
-  // R's mean(x, trim): drop ⌊n·trim⌋ values at each end; trim ≥ 0.5 is the median.
-  if (trim >= 0.5) row.trimmedMean = med;
-  else {
-    const lo = Math.floor(n * trim);
-    row.trimmedMean = meanOf(sorted, lo, n - lo, sums.scale);
-  }
-  const deviations = Float64Array.from(sorted, (v) => Math.abs(v - med)).sort();
-  row.mad = 1.4826 * median(deviations);
-  row.min = sorted[0] as number;
-  row.max = sorted[n - 1] as number;
-  row.range = row.max - row.min;
+  row.trimmedMean = trim >= 0.5 ? med : trimmedMeanInPlace(work, trim, sums.scale);
+  for (let i = 0; i < n; i++) work[i] = Math.abs((work[i] as number) - med);
+  row.mad = 1.4826 * medianInPlace(work);
+  row.min = min;
+  row.max = max;
+  row.range = max - min;
   if (n >= 2) {
     row.sd = Math.sqrt(sums.s2 / (n - 1)) * sums.scale;
     row.se = row.sd / Math.sqrt(n);

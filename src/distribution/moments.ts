@@ -36,35 +36,43 @@ export interface CentralSums {
   readonly s4: number;
 }
 
-/** An exact power of two near max |x| (1 for all zeros), for rescaling without rounding. */
-export function powerOfTwoScale(v: ArrayLike<number>): number {
+/**
+ * An exact power of two near `maxAbs` (1 for 0), for rescaling without rounding; at least 2⁻¹⁰²²
+ * so that its reciprocal is finite too (subnormal data scaled by 2¹⁰²² are ≥ 2⁻⁵², whose fourth
+ * powers are still normal numbers).
+ */
+export function powerOfTwoAtMost(maxAbs: number): number {
+  if (!(maxAbs > 0)) return 1;
+  // log2 may round up near a power of two, and 2^1024 overflows: clamp, then step down if needed.
+  const scale = 2 ** Math.min(1023, Math.max(-1022, Math.floor(Math.log2(maxAbs))));
+  return scale > maxAbs && scale > 2 ** -1022 ? scale / 2 : scale;
+}
+
+/**
+ * Mean (two-pass, corrected, as R's mean) and scaled central sums Σd², Σd³, Σd⁴ of observed
+ * values. Monomorphic on Float64Array: this is describe's inner loop.
+ */
+export function centralSums(v: Float64Array): CentralSums {
+  const n = v.length;
   let maxAbs = 0;
-  for (let i = 0; i < v.length; i++) {
+  for (let i = 0; i < n; i++) {
     const a = Math.abs(v[i] as number);
     if (a > maxAbs) maxAbs = a;
   }
-  if (!(maxAbs > 0)) return 1;
-  // log2 may round up near a power of two, and 2^1024 overflows: clamp, then step down if needed.
-  const scale = 2 ** Math.min(1023, Math.floor(Math.log2(maxAbs)));
-  return scale > maxAbs ? scale / 2 : scale;
-}
-
-/** Mean (two-pass, corrected, as R's mean) and scaled central sums Σd², Σd³, Σd⁴ of observed values. */
-export function centralSums(v: ArrayLike<number>): CentralSums {
-  const n = v.length;
-  const scale = powerOfTwoScale(v);
+  const scale = powerOfTwoAtMost(maxAbs);
+  const inv = 1 / scale; // exact: a power of two
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += (v[i] as number) / scale;
+  for (let i = 0; i < n; i++) sum += (v[i] as number) * inv;
   let mean = sum / n;
   // A second pass corrects the rounding of the first.
   let correction = 0;
-  for (let i = 0; i < n; i++) correction += (v[i] as number) / scale - mean;
+  for (let i = 0; i < n; i++) correction += (v[i] as number) * inv - mean;
   mean += correction / n;
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
   for (let i = 0; i < n; i++) {
-    const d = (v[i] as number) / scale - mean;
+    const d = (v[i] as number) * inv - mean;
     const d2 = d * d;
     s2 += d2;
     s3 += d2 * d;

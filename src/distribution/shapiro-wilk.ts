@@ -2,7 +2,7 @@ import { normalQuantile, normalSurvival } from '../distributions/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
 import { fail } from '../errors.js';
-import { powerOfTwoScale } from './moments.js';
+import { powerOfTwoAtMost } from './moments.js';
 
 // Royston (1992, 1995): polynomial approximations. C1/C2 give the two largest coefficients
 // a_n, a_{n−1} as functions of u = 1/√n; C3/C4 the mean and log-sd of −log(γ − log(1 − W)) for
@@ -74,7 +74,7 @@ export function shapiroWilkSorted(x: Float64Array): { statistic: number; p: numb
   // antisymmetric coefficient vector, so it stays in [0, 1] up to rounding.
   // Values are divided by an exact power of two near max |x| so that squares cannot overflow or
   // underflow (AS R94 divides by the range for the same reason).
-  const scale = powerOfTwoScale([x[0] as number, x[n - 1] as number]);
+  const scale = powerOfTwoAtMost(Math.max(Math.abs(x[0] as number), Math.abs(x[n - 1] as number)));
   let num = 0;
   let ssa = 0;
   for (let i = 0; i < half; i++) {

@@ -33,8 +33,9 @@ function need(value: number | null, what: string, method: string): number {
  *
  * @example
  * ```ts
- * const t = transform(recovery, 'boxcox');
- * inverseTransform([mean(t.values)], t); // the Box-Cox mean on the original scale
+ * const t = transform(recovery, 'reflect-inverse'); // 1/(6 − x)
+ * inverseTransform([0.672], t); // [4.512]: 6 − 1/0.672, back on the recovery scale
+ * inverseTransform(t.values, t); // the original scores (null where missing)
  * ```
  */
 export function inverseTransform(values: ArrayLike<unknown>, spec: TransformSpec): (number | null)[] {

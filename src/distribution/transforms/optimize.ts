@@ -119,24 +119,46 @@ export function minimize(f: (x: number) => number, a: number, b: number): number
 
 /**
  * The point on the side `direction` (+1 or −1) of `from` where the continuous function h, positive
- * at `from`, first becomes ≤ 0: steps of 0.5 doubling to find a sign change, then bisection to
- * machine precision. Null when h stays positive for 1,000 units.
+ * at `from`, first becomes ≤ 0: steps of 0.5 doubling until h changes sign, then the Illinois
+ * variant of regula falsi (superlinear, and never leaves the bracket) to ~1e-13. Null when h
+ * stays positive for 1,000 units.
  */
 export function crossing(h: (x: number) => number, from: number, direction: 1 | -1): number | null {
-  let inside = from;
+  let a = from; // h(a) > 0
+  let fa = h(a);
   let step = 0.5;
-  let outside = from + direction * step;
-  while (h(outside) > 0) {
-    if (Math.abs(outside - from) > 1000) return null;
-    inside = outside;
+  let b = from + direction * step;
+  let fb = h(b);
+  while (fb > 0) {
+    if (Math.abs(b - from) > 1000) return null;
+    a = b;
+    fa = fb;
     step *= 2;
-    outside = from + direction * step;
+    b = from + direction * step;
+    fb = h(b);
   }
+  if (!Number.isFinite(fb)) fb = -Infinity; // overflow beyond the bound: bisect until finite
+  let side = 0;
   for (let i = 0; i < 200; i++) {
-    const mid = 0.5 * (inside + outside);
-    if (mid === inside || mid === outside) break;
-    if (h(mid) > 0) inside = mid;
-    else outside = mid;
+    const width = Math.abs(b - a);
+    if (width <= 1e-13 * Math.max(1, Math.abs(a))) break;
+    // Secant point between (a, fa > 0) and (b, fb ≤ 0); bisect when fb is not finite.
+    let c = Number.isFinite(fb) ? b - (fb * (b - a)) / (fb - fa) : 0.5 * (a + b);
+    if (!(Math.abs(c - a) < width && Math.abs(c - b) < width)) c = 0.5 * (a + b);
+    let fc = h(c);
+    if (Number.isNaN(fc)) fc = -Infinity;
+    if (fc === 0) return c;
+    if (fc > 0) {
+      a = c;
+      fa = fc;
+      if (side === 1) fb /= 2; // Illinois: halve the stale end so it cannot stall
+      side = 1;
+    } else {
+      b = c;
+      fb = fc;
+      if (side === -1) fa /= 2;
+      side = -1;
+    }
   }
-  return 0.5 * (inside + outside);
+  return 0.5 * (a + b);
 }

@@ -357,6 +357,7 @@ describe('bad input', () => {
   it('inverseTransform: values outside the range, rank-normal, missing parameters', () => {
     const t = transform([1, 4, 9, 16], 'sqrt');
     expect(inverseTransform([2, null, 3], t)).toEqual([4, null, 9]);
+    expect(Object.isFrozen(inverseTransform([2], t))).toBe(true);
     expect(expectCode(() => inverseTransform([2, -1], t), 'OUT_OF_RANGE').details.row).toBe(1);
     expectCode(() => inverseTransform([0.5], transform([1, 4, 9, 16], 'boxcox', { lambda: -2 })), 'OUT_OF_RANGE');
     expectCode(() => inverseTransform([0.1], transform([1, 4, 9, 16], 'rank-normal')), 'INVALID_OPTION');

@@ -1,7 +1,6 @@
-import { isPsychkitError } from '../../errors.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { numberIn, oneOf, optionsObject } from '../../util/options.js';
-import { fail } from '../../errors.js';
+import { fail, isPsychkitError } from '../../errors.js';
 import type { MomentType } from '../moments.js';
 import { readSample, requireCases, requireVariance } from '../sample.js';
 import { SHAPIRO_WILK_MAX_N, shapiroWilkSorted } from '../shapiro-wilk.js';

@@ -29,7 +29,7 @@ function need(value: number | null, what: string, method: string): number {
  *
  * Throws `OUT_OF_RANGE` for a value the transform cannot produce (a negative square root, 1 + λy ≤ 0),
  * naming its position; `INVALID_OPTION` for `rank-normal` (ranks are not invertible) or missing
- * parameters.
+ * parameters. Returns a new frozen array; the input is not modified.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ function need(value: number | null, what: string, method: string): number {
  * inverseTransform(t.values, t); // the original scores (null where missing)
  * ```
  */
-export function inverseTransform(values: ArrayLike<unknown>, spec: TransformSpec): (number | null)[] {
+export function inverseTransform(values: ArrayLike<unknown>, spec: TransformSpec): readonly (number | null)[] {
   if (typeof spec !== 'object' || spec === null) {
     throw fail('INVALID_OPTION', 'inverseTransform needs the transform result (or { method, parameters }) as its second argument.', { option: 'spec' });
   }
@@ -117,5 +117,5 @@ export function inverseTransform(values: ArrayLike<unknown>, spec: TransformSpec
     }
     out[i] = x;
   }
-  return toNullable(out);
+  return Object.freeze(toNullable(out));
 }

@@ -22,3 +22,4 @@ export type {
   VelicerMapOptions,
   VelicerMapResult,
 } from './factor/index.js';
+export * from './distribution/index.js';

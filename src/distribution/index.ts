@@ -1,0 +1,15 @@
+export { skewness, kurtosis, standardErrorOfSkewness, standardErrorOfKurtosis } from './moments.js';
+export type { MomentType, MomentOptions } from './moments.js';
+export { shapiroWilk } from './shapiro-wilk.js';
+export type { ShapiroWilkResult } from './shapiro-wilk.js';
+export { normalityTests } from './normality.js';
+export type { NormalityTestsResult, TestStatistic, ChiSquareStatistic } from './normality.js';
+export { describe } from './describe.js';
+export type { DescribeOptions, DescribeRow, DescribeResult } from './describe.js';
+export { transform, boxCox, yeoJohnson, TRANSFORM_METHODS } from './transforms/transform.js';
+export type { TransformMethod, TransformOptions, TransformParameters, TransformResult, Shape } from './transforms/transform.js';
+export type { LambdaEstimate } from './transforms/power.js';
+export { inverseTransform } from './transforms/inverse.js';
+export type { TransformSpec } from './transforms/inverse.js';
+export { compareTransforms, TRANSFORM_LADDER } from './transforms/compare.js';
+export type { CompareTransformsOptions, CompareTransformsResult, TransformCandidate } from './transforms/compare.js';

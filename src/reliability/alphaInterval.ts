@@ -46,15 +46,19 @@ export interface AlphaBootstrap {
  * Percentile bootstrap of raw alpha by case resampling (`resamples` draws of n rows with
  * replacement from the seeded stream), each resample's alpha computed from its own covariance
  * matrix with the same missing-data rule as the estimate (pairwise, as psych's `n.iter`
- * bootstrap does). Complete data need only tr C and ΣC = var(row sums): O(n·k) per resample;
- * with missing responses every pairwise covariance is accumulated: O(n·k²). Buffers are allocated
+ * bootstrap does). A resample is held as row multiplicities w, so rows drawn several times are
+ * visited once. Complete data need only tr C and ΣC = var(row sums): O(n·k) per resample. With
+ * missing responses the pairwise cross-products Σw·xₐx_b are accumulated on zero-filled data
+ * (O(n·k²/2) multiply-adds, no branches in the inner loop), and each pair's count and sums are
+ * corrected from the few rows where one item of the pair is missing. Buffers are allocated
  * once; the loop allocates nothing. Quantiles are R's type 7.
  */
 export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resamples: number, seed: Seed, confidence: number): AlphaBootstrap {
   const k = columns.length;
-  // Row-major copy, shifted by each item's mean so the one-pass sums below stay accurate.
+  // Row-major copy, shifted by each item's mean (so the one-pass sums stay accurate), missing = 0.
   const data = new Float64Array(n * k);
-  let complete = true;
+  const missingCount = new Int32Array(n);
+  let totalMissing = 0;
   for (let j = 0; j < k; j++) {
     const col = columns[j] as Float64Array;
     let s = 0;
@@ -64,24 +68,52 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
       if (v === v) {
         s += v;
         c++;
-      } else complete = false;
+      } else {
+        missingCount[i] = (missingCount[i] as number) + 1;
+        totalMissing++;
+      }
     }
     const m = s / c;
-    for (let i = 0; i < n; i++) data[i * k + j] = (col[i] as number) - m;
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number;
+      data[i * k + j] = v === v ? v - m : 0;
+    }
+  }
+  const complete = totalMissing === 0;
+  // Rows with missing items: their missing item indices, flat, with offsets.
+  const missStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) missStart[i + 1] = (missStart[i] as number) + (missingCount[i] as number);
+  const missItems = new Int32Array(totalMissing);
+  const observed = new Uint8Array(n * k).fill(1);
+  {
+    const fill = missStart.slice(0, n);
+    for (let j = 0; j < k; j++) {
+      const col = columns[j] as Float64Array;
+      for (let i = 0; i < n; i++) {
+        if ((col[i] as number) !== (col[i] as number)) {
+          missItems[fill[i] as number] = j;
+          fill[i] = (fill[i] as number) + 1;
+          observed[i * k + j] = 0;
+        }
+      }
+    }
   }
   const rng = randomStream(seed);
   const idx = new Int32Array(n);
+  const weight = new Float64Array(n);
   const values = new Float64Array(resamples);
   let used = 0;
   const sj = new Float64Array(k);
   const sjj = new Float64Array(k);
+  const count = new Float64Array(k);
   const kk = k * k;
-  const cnt = new Float64Array(kk);
-  const sa = new Float64Array(kk);
-  const sb = new Float64Array(kk);
-  const sab = new Float64Array(kk);
+  const cross = new Float64Array(kk);
+  const lostCount = new Float64Array(kk); // [a*k+b]: weight of rows where a is observed and b missing
+  const lostSum = new Float64Array(kk); // [a*k+b]: Σ w·xₐ over those rows
   for (let b = 0; b < resamples; b++) {
     bootstrapIndices(rng, n, idx);
+    weight.fill(0);
+    for (let i = 0; i < n; i++) weight[idx[i] as number] = (weight[idx[i] as number] as number) + 1;
     let trace = 0;
     let sum = 0;
     let ok = true;
@@ -90,17 +122,19 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
       sjj.fill(0);
       let st = 0;
       let stt = 0;
-      for (let i = 0; i < n; i++) {
-        const base = (idx[i] as number) * k;
+      for (let r = 0; r < n; r++) {
+        const w = weight[r] as number;
+        if (w === 0) continue;
+        const base = r * k;
         let t = 0;
         for (let j = 0; j < k; j++) {
           const v = data[base + j] as number;
           t += v;
-          sj[j] = (sj[j] as number) + v;
-          sjj[j] = (sjj[j] as number) + v * v;
+          sj[j] = (sj[j] as number) + w * v;
+          sjj[j] = (sjj[j] as number) + w * v * v;
         }
-        st += t;
-        stt += t * t;
+        st += w * t;
+        stt += w * t * t;
       }
       for (let j = 0; j < k; j++) {
         const v = ((sjj[j] as number) - (sj[j] as number) ** 2 / n) / (n - 1);
@@ -109,35 +143,45 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
       }
       sum = (stt - (st * st) / n) / (n - 1);
     } else {
-      cnt.fill(0);
-      sa.fill(0);
-      sb.fill(0);
-      sab.fill(0);
-      for (let i = 0; i < n; i++) {
-        const base = (idx[i] as number) * k;
+      cross.fill(0);
+      sj.fill(0);
+      count.fill(0);
+      lostCount.fill(0);
+      lostSum.fill(0);
+      for (let r = 0; r < n; r++) {
+        const w = weight[r] as number;
+        if (w === 0) continue;
+        const base = r * k;
         for (let a = 0; a < k; a++) {
-          const va = data[base + a] as number;
-          if (va !== va) continue;
+          const wa = w * (data[base + a] as number);
           const row = a * k;
-          for (let c = a; c < k; c++) {
-            const vc = data[base + c] as number;
-            if (vc !== vc) continue;
-            cnt[row + c] = (cnt[row + c] as number) + 1;
-            sa[row + c] = (sa[row + c] as number) + va;
-            sb[row + c] = (sb[row + c] as number) + vc;
-            sab[row + c] = (sab[row + c] as number) + va * vc;
+          for (let c = a; c < k; c++) cross[row + c] = (cross[row + c] as number) + wa * (data[base + c] as number);
+          if (observed[base + a] === 1) {
+            count[a] = (count[a] as number) + w;
+            sj[a] = (sj[a] as number) + wa;
+          }
+        }
+        const m0 = missStart[r] as number;
+        const m1 = missStart[r + 1] as number;
+        for (let q = m0; q < m1; q++) {
+          const miss = missItems[q] as number;
+          for (let a = 0; a < k; a++) {
+            if (observed[base + a] === 0) continue;
+            lostCount[a * k + miss] = (lostCount[a * k + miss] as number) + w;
+            lostSum[a * k + miss] = (lostSum[a * k + miss] as number) + w * (data[base + a] as number);
           }
         }
       }
       for (let a = 0; a < k && ok; a++) {
         for (let c = a; c < k; c++) {
-          const at = a * k + c;
-          const m = cnt[at] as number;
+          const m = (count[a] as number) - (lostCount[a * k + c] as number);
           if (m < 2) {
             ok = false;
             break;
           }
-          const cov = ((sab[at] as number) - ((sa[at] as number) * (sb[at] as number)) / m) / (m - 1);
+          const sa = (sj[a] as number) - (lostSum[a * k + c] as number);
+          const sc = (sj[c] as number) - (lostSum[c * k + a] as number);
+          const cov = ((cross[a * k + c] as number) - (sa * sc) / m) / (m - 1);
           if (a === c) {
             if (!(cov > 0)) ok = false;
             trace += cov;

@@ -11,7 +11,7 @@ const ref = loadJson('peer-workers.json');
 function expectScores(actual: readonly (number | null)[], expected: (number | null)[], what: string): number {
   expect(actual.length, what).toBe(expected.length);
   expected.forEach((e, i) => {
-    const a = actual[i];
+    const a = actual[i] ?? null;
     if (e === null) expect(a, `${what}[${i}]`).toBeNull();
     else expect(a === null ? null : Number(a.toPrecision(15)), `${what}[${i}]`).toBe(e);
   });

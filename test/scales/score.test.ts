@@ -125,7 +125,7 @@ describe('scoreScale properties', () => {
         const mean = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 } }, table);
         const sum = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 }, score: 'sum' }, table);
         m.forEach((row, i) => {
-          const total = row.reduce((a, b) => a + b, 0);
+          const total = (row as number[]).reduce((a, b) => a + b, 0);
           expect(Math.abs((mean.scores[i] as number) - total / k)).toBeLessThanOrEqual(1e-12);
           expect(sum.scores[i]).toBe(total);
           expect(mean.prorated[i]).toBe(false);

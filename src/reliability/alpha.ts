@@ -208,19 +208,33 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   const responses = readResponses(view, plan.items, plan.response, plan.reverse, outOfRange);
   let columns: readonly Float64Array[] = responses.columns;
   let n = responses.n;
-  if (missing === 'listwise') {
-    const complete = listwise(responses);
-    if (complete.n < 2) {
-      throw fail('TOO_FEW_CASES', `Only ${complete.n} row(s) answer every item; listwise alpha needs at least 2.`, { n: complete.n, columns: plan.items });
+  let counts = responses.counts;
+  let sums = responses.sums;
+  let complete = responses.complete;
+  if (missing === 'listwise' && !complete) {
+    const kept = listwise(responses);
+    if (kept.n < 2) {
+      throw fail('TOO_FEW_CASES', `Only ${kept.n} row(s) answer every item; listwise alpha needs at least 2.`, { n: kept.n, columns: plan.items });
     }
-    columns = complete.columns;
-    n = complete.n;
+    columns = kept.columns;
+    n = kept.n;
+    counts = new Float64Array(k).fill(n);
+    sums = new Float64Array(k);
+    columns.forEach((col, j) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += col[i] as number;
+      sums[j] = s;
+    });
+    complete = true;
   }
   if (n < 2) throw fail('TOO_FEW_CASES', `The table has ${n} row(s); alpha needs at least 2.`, { n });
-  const data = { names: plan.items, n, columns };
-  const cov = covarianceMatrix(data, 'pairwise').matrix;
+  const cov = covarianceMatrix({ names: plan.items, n, columns }, 'pairwise').matrix;
   const stats = covarianceAlphaStatistics(cov, k, plan.items);
-  const raw = itemTotalStatistics(columns, n);
+  // raw.r needs each respondent's mean of answered items: from C when every row is complete,
+  // otherwise from two more passes over the responses.
+  const raw = complete
+    ? { counts, means: sums.map((s, j) => s / (counts[j] as number)), rTotal: stats.rTotalComplete, emptyRows: 0 }
+    : itemTotalStatistics(columns, n);
   const ase = Math.sqrt(stats.q / n);
 
   let ci: AlphaConfidenceInterval;

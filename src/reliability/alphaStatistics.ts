@@ -17,6 +17,8 @@ export interface CovarianceAlphaStatistics {
   readonly q: number;
   readonly sd: Float64Array;
   readonly rCorrected: Float64Array;
+  /** psych's raw.r when every response is present: the item–mean correlation colSumᵢ/√(Cᵢᵢ·ΣC). */
+  readonly rTotalComplete: Float64Array;
   readonly rRest: Float64Array;
   readonly alphaIfItemDeleted: Float64Array;
   readonly standardizedAlphaIfItemDeleted: Float64Array;
@@ -75,6 +77,7 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
 
   const sd = new Float64Array(k);
   const rCorrected = new Float64Array(k);
+  const rTotalComplete = new Float64Array(k);
   const rRest = new Float64Array(k);
   const alphaIfItemDeleted = new Float64Array(k);
   const standardizedAlphaIfItemDeleted = new Float64Array(k);
@@ -85,6 +88,8 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
     const restSum = sumC - 2 * (colC[i] as number) + cii;
     rRest[i] = ((colC[i] as number) - cii) / Math.sqrt(cii * restSum);
     rCorrected[i] = ((colR[i] as number) - 1 + (smc[i] as number)) / Math.sqrt(sumRC);
+    // With complete rows the mean score is ΣC/k-scaled: cov(mean, xᵢ) = colSumᵢ/k, var(mean) = ΣC/k².
+    rTotalComplete[i] = (colC[i] as number) / Math.sqrt(cii * sumC);
     if (k > 2) {
       alphaIfItemDeleted[i] = alphaFromSums(trace - cii, restSum, k - 1);
       const restR = sumR - 2 * (colR[i] as number) + 1;
@@ -108,6 +113,7 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
     q,
     sd,
     rCorrected,
+    rTotalComplete,
     rRest,
     alphaIfItemDeleted,
     standardizedAlphaIfItemDeleted,

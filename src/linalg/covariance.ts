@@ -192,33 +192,40 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
   }
   if (missingCells > 0) {
     // Remove from column a's totals the rows where its partner b is missing (and a is observed).
-    // Rows are visited in order, so every column is read forwards (cache- and prefetch-friendly),
-    // and each pair's subtractions happen in the same row order as a per-pair loop would do them.
-    const rowValues = new Float64Array(p);
-    const isMissing = new Uint8Array(p);
+    // Block by block, the incomplete rows are first transposed into a row-major buffer one
+    // column at a time (reading columns across every row at once would touch p pages per row),
+    // then each such row's missing cells correct the pair sums. Rows are visited in order, so
+    // each pair's subtractions happen in the same order as a per-pair loop would do them.
+    const buf = new Float64Array(Math.min(BLOCK, rows) * p);
+    const incomplete = new Int32Array(Math.min(BLOCK, rows));
     const missingCols = new Int32Array(p);
-    for (let i = 0; i < rows; i++) {
-      if (missingInRow[i] === 0) continue;
-      let m = 0;
+    for (let from = 0; from < rows; from += BLOCK) {
+      const to = Math.min(rows, from + BLOCK);
+      let r = 0;
+      for (let i = from; i < to; i++) if (missingInRow[i] !== 0) incomplete[r++] = i;
       for (let a = 0; a < p; a++) {
-        const v = (source[a] as Float64Array)[i] as number;
-        if (v !== v) {
-          isMissing[a] = 1;
-          missingCols[m++] = a;
-        } else {
-          isMissing[a] = 0;
-          rowValues[a] = (centered[a] as Float64Array)[i] as number;
-        }
+        const col = source[a] as Float64Array;
+        const m = means[a] as number;
+        // v − m is bit-identical to the centered value; NaN marks a missing cell.
+        for (let t = 0; t < r; t++) buf[t * p + a] = (col[incomplete[t] as number] as number) - m;
       }
-      for (let q = 0; q < m; q++) {
-        const b = missingCols[q] as number;
+      for (let t = 0; t < r; t++) {
+        const base = t * p;
+        let q = 0;
         for (let a = 0; a < p; a++) {
-          if (isMissing[a] === 1) continue;
-          const d = rowValues[a] as number;
-          const k = a * p + b;
-          n[k] = (n[k] as number) - 1;
-          sumA[k] = (sumA[k] as number) - d;
-          sumAA[k] = (sumAA[k] as number) - d * d;
+          const d = buf[base + a] as number;
+          if (d !== d) missingCols[q++] = a;
+        }
+        for (let u = 0; u < q; u++) {
+          const b = missingCols[u] as number;
+          for (let a = 0; a < p; a++) {
+            const d = buf[base + a] as number;
+            if (d !== d) continue;
+            const k = a * p + b;
+            n[k] = (n[k] as number) - 1;
+            sumA[k] = (sumA[k] as number) - d;
+            sumAA[k] = (sumAA[k] as number) - d * d;
+          }
         }
       }
     }

@@ -283,12 +283,13 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
       details: { value: stats.alpha },
     });
   }
-  if (stats.smcSingular || stats.smcClipped) {
+  if (stats.smcSingular || stats.smcClipped || stats.indefinite) {
     warnings.push({
       code: 'SINGULAR_CORRELATION',
-      message:
-        'The item correlation matrix is singular or not positive definite; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
-      details: { singular: stats.smcSingular, clipped: stats.smcClipped },
+      message: stats.indefinite
+        ? 'The item covariance matrix is not positive semi-definite (pairwise deletion can do this); λ6 and rCorrected use a pseudo-inverse with clipped SMCs, as psych does, and rRest or alpha-if-deleted can be undefined (NaN) or extreme.'
+        : 'The item correlation matrix is singular; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
+      details: { singular: stats.smcSingular, clipped: stats.smcClipped, indefinite: stats.indefinite },
     });
   }
   if (raw.emptyRows > 0) {

@@ -24,6 +24,7 @@ export interface CovarianceAlphaStatistics {
   readonly standardizedAlphaIfItemDeleted: Float64Array;
   readonly smcSingular: boolean;
   readonly smcClipped: boolean;
+  readonly indefinite: boolean;
 }
 
 /**
@@ -64,7 +65,7 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
   let sumCC = 0; // Σ(C·C) = ‖C·1‖²
   for (let a = 0; a < k; a++) sumCC += (colC[a] as number) ** 2;
 
-  const { smc, singular, clipped } = squaredMultipleCorrelations(r, k);
+  const { smc, singular, clipped, indefinite } = squaredMultipleCorrelations(r, k);
   let sumSmc = 0;
   for (let a = 0; a < k; a++) sumSmc += smc[a] as number;
 
@@ -119,5 +120,6 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
     standardizedAlphaIfItemDeleted,
     smcSingular: singular,
     smcClipped: clipped,
+    indefinite,
   };
 }

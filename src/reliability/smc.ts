@@ -7,6 +7,8 @@ export interface SquaredMultipleCorrelations {
   readonly singular: boolean;
   /** True when some SMCs fell outside [0, 1] and were clipped, as psych does. */
   readonly clipped: boolean;
+  /** True when R has a clearly negative eigenvalue (possible with pairwise deletion). */
+  readonly indefinite: boolean;
 }
 
 // psych::Pinv's tolerance: singular values below sqrt(.Machine$double.eps) × the largest are dropped.
@@ -28,7 +30,11 @@ export function squaredMultipleCorrelations(r: Float64Array, p: number): Squared
   const smc = new Float64Array(p);
   let singular = false;
   let clipped = false;
-  for (let j = 0; j < p; j++) if (!(Math.abs(values[j] as number) > cutoff)) singular = true;
+  let indefinite = false;
+  for (let j = 0; j < p; j++) {
+    if (!(Math.abs(values[j] as number) > cutoff)) singular = true;
+    else if ((values[j] as number) < 0) indefinite = true;
+  }
   for (let i = 0; i < p; i++) {
     let d = 0;
     for (let j = 0; j < p; j++) {
@@ -50,5 +56,5 @@ export function squaredMultipleCorrelations(r: Float64Array, p: number): Squared
     }
     smc[i] = s;
   }
-  return { smc, singular, clipped };
+  return { smc, singular, clipped, indefinite };
 }

@@ -197,6 +197,12 @@ export function defineScale(spec: ScaleSpec): ScaleDefinition {
  * ⌈x·k⌉ (computed as ⌈x·k − 1e-9⌉, as the reference scripts do, so that 0.55·100 = 55.00000000000001
  * still needs 55), a count c
  * gives min(c, k).
+ *
+ * @example
+ * ```ts
+ * requiredAnswered(0.8, 12); // 10
+ * requiredAnswered(4, 3); // 3 (a count is capped at the item count)
+ * ```
  */
 export function requiredAnswered(minAnswered: number, k: number): number {
   if (minAnswered <= 1) return Math.max(1, Math.ceil(minAnswered * k - 1e-9));

@@ -116,4 +116,11 @@ describe('cronbachAlpha bad input', () => {
     }
     expect(caught(() => cronbachAlpha(rows, 'pairwise' as never)).code).toBe('INVALID_OPTION');
   });
+  it('an indefinite pairwise covariance matrix is reported, not hidden (NaN rRest is explained by the warning)', () => {
+    const m = [[null, null, null], [1, 3, 2], [1, 1, 4], [1, 3, 1], [2, null, 1]];
+    const a = cronbachAlpha(m);
+    const w = a.warnings.find((x) => x.code === 'SINGULAR_CORRELATION');
+    expect(w?.details).toMatchObject({ indefinite: true });
+    expect(Number.isNaN(a.items[0]!.rRest)).toBe(true);
+  });
 });

@@ -23,3 +23,5 @@ export type {
   VelicerMapResult,
 } from './factor/index.js';
 export * from './distribution/index.js';
+export * from './scales/index.js';
+export * from './reliability/index.js';

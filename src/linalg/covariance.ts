@@ -26,14 +26,33 @@ const BLOCK = 1024;
 
 /**
  * Adds Σ xₐ[i]·x_b[i] over rows [from, to) to the upper triangle of `acc` (p × p), for all
- * pairs, four partner columns per sweep so each xₐ[i] is loaded once for four products.
+ * pairs. Register-blocked: two rows (a, a + 1) against four partner columns per sweep, so six
+ * loads feed eight products (each pair's sum still runs over i in order, so results do not
+ * depend on the blocking).
  */
 function accumulateBlock(x: readonly Float64Array[], from: number, to: number, acc: Float64Array): void {
   const p = x.length;
-  for (let a = 0; a < p; a++) {
+  let a = 0;
+  for (; a + 1 < p; a += 2) {
     const xa = x[a] as Float64Array;
-    const base = a * p;
-    let b = a;
+    const xc = x[a + 1] as Float64Array;
+    const baseA = a * p;
+    const baseC = baseA + p;
+    // The 2 × 2 corner: (a, a), (a, a + 1), (a + 1, a + 1).
+    let s00 = 0;
+    let s01 = 0;
+    let s11 = 0;
+    for (let i = from; i < to; i++) {
+      const u = xa[i] as number;
+      const w = xc[i] as number;
+      s00 += u * u;
+      s01 += u * w;
+      s11 += w * w;
+    }
+    acc[baseA + a] = (acc[baseA + a] as number) + s00;
+    acc[baseA + a + 1] = (acc[baseA + a + 1] as number) + s01;
+    acc[baseC + a + 1] = (acc[baseC + a + 1] as number) + s11;
+    let b = a + 2;
     for (; b + 3 < p; b += 4) {
       const b0 = x[b] as Float64Array;
       const b1 = x[b + 1] as Float64Array;
@@ -43,24 +62,54 @@ function accumulateBlock(x: readonly Float64Array[], from: number, to: number, a
       let s1 = 0;
       let s2 = 0;
       let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
       for (let i = from; i < to; i++) {
-        const v = xa[i] as number;
-        s0 += v * (b0[i] as number);
-        s1 += v * (b1[i] as number);
-        s2 += v * (b2[i] as number);
-        s3 += v * (b3[i] as number);
+        const u = xa[i] as number;
+        const w = xc[i] as number;
+        const v0 = b0[i] as number;
+        const v1 = b1[i] as number;
+        const v2 = b2[i] as number;
+        const v3 = b3[i] as number;
+        s0 += u * v0;
+        s1 += u * v1;
+        s2 += u * v2;
+        s3 += u * v3;
+        t0 += w * v0;
+        t1 += w * v1;
+        t2 += w * v2;
+        t3 += w * v3;
       }
-      acc[base + b] = (acc[base + b] as number) + s0;
-      acc[base + b + 1] = (acc[base + b + 1] as number) + s1;
-      acc[base + b + 2] = (acc[base + b + 2] as number) + s2;
-      acc[base + b + 3] = (acc[base + b + 3] as number) + s3;
+      acc[baseA + b] = (acc[baseA + b] as number) + s0;
+      acc[baseA + b + 1] = (acc[baseA + b + 1] as number) + s1;
+      acc[baseA + b + 2] = (acc[baseA + b + 2] as number) + s2;
+      acc[baseA + b + 3] = (acc[baseA + b + 3] as number) + s3;
+      acc[baseC + b] = (acc[baseC + b] as number) + t0;
+      acc[baseC + b + 1] = (acc[baseC + b + 1] as number) + t1;
+      acc[baseC + b + 2] = (acc[baseC + b + 2] as number) + t2;
+      acc[baseC + b + 3] = (acc[baseC + b + 3] as number) + t3;
     }
     for (; b < p; b++) {
       const xb = x[b] as Float64Array;
       let s = 0;
-      for (let i = from; i < to; i++) s += (xa[i] as number) * (xb[i] as number);
-      acc[base + b] = (acc[base + b] as number) + s;
+      let t = 0;
+      for (let i = from; i < to; i++) {
+        const v = xb[i] as number;
+        s += (xa[i] as number) * v;
+        t += (xc[i] as number) * v;
+      }
+      acc[baseA + b] = (acc[baseA + b] as number) + s;
+      acc[baseC + b] = (acc[baseC + b] as number) + t;
     }
+  }
+  if (a < p) {
+    // Odd p: the last column's square.
+    const xa = x[a] as Float64Array;
+    let s = 0;
+    for (let i = from; i < to; i++) s += (xa[i] as number) * (xa[i] as number);
+    acc[a * p + a] = (acc[a * p + a] as number) + s;
   }
 }
 
@@ -90,19 +139,21 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
   }
   const means = new Float64Array(p);
   const centered: Float64Array[] = [];
-  const missingRows: Int32Array[] = [];
   const total = new Float64Array(p); // Σ(x − m) over a column's observed rows (≈ 0, kept for exactness)
   const totalSq = new Float64Array(p);
   const observed = new Float64Array(p);
+  const missingInRow = new Int32Array(rows);
+  let missingCells = 0;
   for (let a = 0; a < p; a++) {
     const col = source[a] as Float64Array;
     let s = 0;
     let c = 0;
-    const miss: number[] = [];
     for (let i = 0; i < rows; i++) {
       const v = col[i] as number;
-      if (Number.isNaN(v)) miss.push(i);
-      else {
+      if (v !== v) {
+        missingInRow[i] = (missingInRow[i] as number) + 1;
+        missingCells++;
+      } else {
         s += v;
         c++;
       }
@@ -114,13 +165,12 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
     let tt = 0;
     for (let i = 0; i < rows; i++) {
       const v = col[i] as number;
-      const d = Number.isNaN(v) ? 0 : v - m;
+      const d = v !== v ? 0 : v - m;
       x[i] = d;
       t += d;
       tt += d * d;
     }
     centered.push(x);
-    missingRows.push(Int32Array.from(miss));
     total[a] = t;
     totalSq[a] = tt;
     observed[a] = c;
@@ -133,26 +183,51 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
   for (let from = 0; from < rows; from += BLOCK) accumulateBlock(centered, from, Math.min(rows, from + BLOCK), sumAB);
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) sumAB[a * p + b] = sumAB[b * p + a] as number;
   for (let a = 0; a < p; a++) {
-    const xa = centered[a] as Float64Array;
-    const col = source[a] as Float64Array;
     for (let b = 0; b < p; b++) {
-      // Remove from column a's totals the rows where b is missing (and a is observed).
-      let nn = observed[a] as number;
-      let s = total[a] as number;
-      let ss = totalSq[a] as number;
-      if (b !== a) {
-        for (const i of missingRows[b] as Int32Array) {
-          if (Number.isNaN(col[i] as number)) continue;
-          const d = xa[i] as number;
-          nn--;
-          s -= d;
-          ss -= d * d;
+      const k = a * p + b;
+      n[k] = observed[a] as number;
+      sumA[k] = total[a] as number;
+      sumAA[k] = totalSq[a] as number;
+    }
+  }
+  if (missingCells > 0) {
+    // Remove from column a's totals the rows where its partner b is missing (and a is observed).
+    // Block by block, the incomplete rows are first transposed into a row-major buffer one
+    // column at a time (reading columns across every row at once would touch p pages per row),
+    // then each such row's missing cells correct the pair sums. Rows are visited in order, so
+    // each pair's subtractions happen in the same order as a per-pair loop would do them.
+    const buf = new Float64Array(Math.min(BLOCK, rows) * p);
+    const incomplete = new Int32Array(Math.min(BLOCK, rows));
+    const missingCols = new Int32Array(p);
+    for (let from = 0; from < rows; from += BLOCK) {
+      const to = Math.min(rows, from + BLOCK);
+      let r = 0;
+      for (let i = from; i < to; i++) if (missingInRow[i] !== 0) incomplete[r++] = i;
+      for (let a = 0; a < p; a++) {
+        const col = source[a] as Float64Array;
+        const m = means[a] as number;
+        // v − m is bit-identical to the centered value; NaN marks a missing cell.
+        for (let t = 0; t < r; t++) buf[t * p + a] = (col[incomplete[t] as number] as number) - m;
+      }
+      for (let t = 0; t < r; t++) {
+        const base = t * p;
+        let q = 0;
+        for (let a = 0; a < p; a++) {
+          const d = buf[base + a] as number;
+          if (d !== d) missingCols[q++] = a;
+        }
+        for (let u = 0; u < q; u++) {
+          const b = missingCols[u] as number;
+          for (let a = 0; a < p; a++) {
+            const d = buf[base + a] as number;
+            if (d !== d) continue;
+            const k = a * p + b;
+            n[k] = (n[k] as number) - 1;
+            sumA[k] = (sumA[k] as number) - d;
+            sumAA[k] = (sumAA[k] as number) - d * d;
+          }
         }
       }
-      const k = a * p + b;
-      n[k] = nn;
-      sumA[k] = s;
-      sumAA[k] = ss;
     }
   }
   return { p, n, sumA, sumAA, sumAB, means };

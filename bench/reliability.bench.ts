@@ -1,0 +1,54 @@
+import type { BenchCase } from './harness.js';
+import { cronbachAlpha, randomStream } from '../src/index.js';
+
+/** 40 Likert items (1–5) driven by one factor, as an object of Float64Array columns. */
+function likert(items: number, n: number, missingShare: number): Record<string, Float64Array> {
+  const rng = randomStream('bench-reliability');
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) f[i] = rng.normal();
+  const cols: Record<string, Float64Array> = {};
+  for (let j = 0; j < items; j++) {
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = rng.next() < missingShare ? NaN : Math.min(5, Math.max(1, Math.round(3 + 0.8 * f[i]! + rng.normal())));
+    cols[`q${j + 1}`] = c;
+  }
+  return cols;
+}
+
+const response = { min: 1, max: 5 };
+const cases: BenchCase[] = [
+  {
+    name: 'cronbachAlpha, 40 items × 100,000, complete',
+    targetMs: 200,
+    setup: () => likert(40, 100_000, 0),
+    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response }),
+  },
+  {
+    name: 'cronbachAlpha, 40 items × 100,000, 1.5% missing (pairwise)',
+    targetMs: 200,
+    setup: () => likert(40, 100_000, 0.015),
+    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response }),
+  },
+  {
+    name: 'cronbachAlpha, 40 items × 100,000, 1.5% missing (listwise)',
+    setup: () => likert(40, 100_000, 0.015),
+    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response, missing: 'listwise' }),
+  },
+  {
+    name: 'cronbachAlpha, 40 items × 100,000 row objects (d3-dsv style), 1.5% missing',
+    setup: () => {
+      const cols = likert(40, 100_000, 0.015);
+      const names = Object.keys(cols);
+      return Array.from({ length: 100_000 }, (_, i) => Object.fromEntries(names.map((name) => [name, cols[name]![i]])));
+    },
+    run: (d) => cronbachAlpha(d as Record<string, number>[], { response }),
+    runs: 5,
+  },
+  {
+    name: 'cronbachAlpha bootstrap CI, 24 items × 268, 1.5% missing (pairwise), 2,000 resamples',
+    setup: () => likert(24, 268, 0.015),
+    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response, ci: 'bootstrap', bootstrap: 2000, seed: 1 }),
+    runs: 5,
+  },
+];
+export default cases;

@@ -1,0 +1,323 @@
+import { fail, type PsychkitWarning } from '../errors.js';
+import { listwise } from '../data/complete.js';
+import { readTable, type Table, type TableView } from '../data/table.js';
+import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
+import { freshSeed, type Seed } from '../random/stream.js';
+import { checkResponseRange, defineScale, type ResponseRange, type ScaleDefinition, type ScaleSpec } from '../scales/define.js';
+import { readResponses, type OutOfRangeRule } from '../scales/responses.js';
+import { deepFreeze } from '../util/freeze.js';
+import { columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { bootstrapAlpha, duhachekInterval, feldtInterval } from './alphaInterval.js';
+import { covarianceAlphaStatistics } from './alphaStatistics.js';
+import { itemTotalStatistics } from './itemTotal.js';
+
+/** Which confidence interval {@link cronbachAlpha} reports. */
+export type AlphaInterval = 'feldt' | 'duhachek' | 'bootstrap';
+
+/** Options for {@link cronbachAlpha}. */
+export interface CronbachAlphaOptions {
+  /** Item columns (at least 2). Default: every column of the table (`V1…Vk` for a matrix). */
+  readonly items?: readonly string[];
+  /** Items to reverse first, as min + max − x within `response`. */
+  readonly reverse?: readonly string[];
+  /** The items' response range; needed by `reverse`, and responses outside it are checked. */
+  readonly response?: ResponseRange;
+  /** A scale definition from `defineScale` (or the catalog) instead of items/reverse/response. */
+  readonly scale?: ScaleDefinition | ScaleSpec;
+  /** With `scale`: the id of one of its subscales, to analyse that subscale's items. */
+  readonly subscale?: string;
+  /** `'pairwise'` (default, as psych) or `'listwise'` (complete rows only). */
+  readonly missing?: MissingRule;
+  /** With a response range: `'error'` (default) or `'missing'` for out-of-range / non-integer responses. */
+  readonly outOfRange?: OutOfRangeRule;
+  /** `'feldt'` (default), `'duhachek'` or `'bootstrap'`. */
+  readonly ci?: AlphaInterval;
+  /** Confidence level, default 0.95. */
+  readonly confidence?: number;
+  /** Bootstrap resamples (with `ci: 'bootstrap'`), default 2000, at least 100. */
+  readonly bootstrap?: number;
+  /** Seed for the bootstrap stream (with `ci: 'bootstrap'`); default: a fresh seed, reported. */
+  readonly seed?: Seed;
+}
+
+/** One item's row of the item analysis. */
+export interface AlphaItemStatistics {
+  readonly name: string;
+  /** Whether the item was reverse-keyed before analysis. */
+  readonly reversed: boolean;
+  /** Answered responses (in the rows analysed). */
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  /** Correlation with the respondents' mean of answered items, item included (psych `raw.r`). */
+  readonly rTotal: number;
+  /** Item–total correlation corrected for item overlap and reliability, SMC on the diagonal (psych `r.cor`). */
+  readonly rCorrected: number;
+  /** Correlation with the sum of the other items (psych `r.drop`). */
+  readonly rRest: number;
+  readonly alphaIfItemDeleted: number;
+  readonly standardizedAlphaIfItemDeleted: number;
+}
+
+/** A confidence interval for alpha. */
+export interface AlphaConfidenceInterval {
+  readonly method: AlphaInterval;
+  readonly confidence: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Bootstrap only: resamples that gave a defined alpha. */
+  readonly resamples?: number;
+  /** Bootstrap only: the seed used (pass it back to repeat the run). */
+  readonly seed?: Seed;
+  /** Bootstrap only: standard deviation of the resampled alphas. */
+  readonly standardError?: number;
+}
+
+/** The result of {@link cronbachAlpha}. */
+export interface CronbachAlphaResult {
+  /** Raw alpha, from the item covariances (psych `raw_alpha`). */
+  readonly alpha: number;
+  /** Alpha from the item correlations (psych `std.alpha`) = k·r̄/(1 + (k − 1)·r̄). */
+  readonly standardizedAlpha: number;
+  /** Guttman's λ6 with squared multiple correlations (psych `G6(smc)`). */
+  readonly lambda6: number;
+  /** Mean inter-item correlation r̄ (psych `average_r`). */
+  readonly averageR: number;
+  /** Signal-to-noise ratio k·r̄/(1 − r̄) (psych `S/N`). */
+  readonly signalToNoise: number;
+  /** Asymptotic standard error of alpha, Duhachek & Iacobucci (2004) (psych `ase`). */
+  readonly ase: number;
+  /** Respondents analysed: every row of the table (pairwise, as psych) or complete rows (listwise). */
+  readonly n: number;
+  /** Number of items. */
+  readonly k: number;
+  readonly missing: MissingRule;
+  readonly ci: AlphaConfidenceInterval;
+  readonly items: readonly AlphaItemStatistics[];
+  readonly warnings: readonly PsychkitWarning[];
+}
+
+const KNOWN = ['items', 'reverse', 'response', 'scale', 'subscale', 'missing', 'outOfRange', 'ci', 'confidence', 'bootstrap', 'seed'];
+
+interface Plan {
+  readonly items: readonly string[];
+  readonly reverse: readonly string[];
+  readonly response: ResponseRange | undefined;
+}
+
+function planFromScale(opts: CronbachAlphaOptions): Plan {
+  for (const key of ['items', 'reverse', 'response'] as const) {
+    if (opts[key] !== undefined) {
+      throw fail('INVALID_OPTION', `Give either \`scale\` or \`${key}\`: a scale definition already fixes its items, reverse keys and response range.`, {
+        option: key,
+      });
+    }
+  }
+  const scale = defineScale(opts.scale as ScaleSpec);
+  let items = scale.items;
+  if (opts.subscale !== undefined) {
+    const sub = scale.subscales.find((s) => s.id === opts.subscale);
+    if (sub === undefined) {
+      throw fail('INVALID_OPTION', `Scale "${scale.id}" has no subscale "${String(opts.subscale)}" (subscales: ${scale.subscales.map((s) => s.id).join(', ') || 'none'}).`, {
+        option: 'subscale',
+        value: opts.subscale,
+      });
+    }
+    items = sub.items;
+  }
+  return { items, reverse: scale.reverse.filter((name) => items.includes(name)), response: scale.response };
+}
+
+function planFromItems(opts: CronbachAlphaOptions, view: TableView): Plan {
+  if (opts.subscale !== undefined) throw fail('INVALID_OPTION', '`subscale` needs a `scale`.', { option: 'subscale' });
+  const items = opts.items === undefined ? view.columnNames : columnList('items', opts.items);
+  const reverse = opts.reverse === undefined ? [] : columnList('reverse', opts.reverse, { min: 0 });
+  for (const name of reverse) {
+    if (!items.includes(name)) throw fail('INVALID_OPTION', `\`reverse\` lists "${name}", which is not among the items.`, { option: 'reverse', column: name });
+  }
+  const response = opts.response === undefined ? undefined : checkResponseRange(opts.response);
+  if (reverse.length > 0 && response === undefined) {
+    throw fail('INVALID_OPTION', '`reverse` needs `response: { min, max }`: an item is reversed as min + max − x.', { option: 'reverse' });
+  }
+  return { items, reverse, response };
+}
+
+/**
+ * Cronbach's alpha with psych's full item analysis, matching `psych::alpha` (2.2.9) with
+ * `check.keys = FALSE`.
+ *
+ * Items are read as numbers (missing: `null`, `undefined`, `NaN`, `''`), checked against the
+ * response range when one is known, and the `reverse` items reversed as min + max − x. The
+ * covariance matrix C is formed once — pairwise (R's `cov(x, use = "pairwise")`, psych's
+ * default) or on complete rows (`missing: 'listwise'`, psych on `na.omit(x)`) — and
+ * R = cov2cor(C). Then, with k items and n rows (pairwise: every row, as psych counts them):
+ *
+ * - α = k/(k−1)·(1 − tr C/ΣC) (Cronbach 1951); standardized α = k/(k−1)·(1 − k/ΣR)
+ * - λ6 = 1 − (k − Σ SMCᵢ)/ΣR, SMCᵢ = 1 − 1/(R⁺)ᵢᵢ (Guttman 1945; psych's `smc` with a pseudo-inverse)
+ * - r̄ = (ΣR − k)/(k(k−1)); S/N = k·r̄/(1 − r̄)
+ * - ase = √(Q/n), Q = 2k²/((k−1)²(ΣC)³)·(ΣC·(tr C² + (tr C)²) − 2·tr C·Σ(C²)) (Duhachek & Iacobucci 2004)
+ * - CI: Feldt (1965) F-based (default), `'duhachek'` α ± z·ase, or `'bootstrap'` (seeded
+ *   percentile, case resampling)
+ * - per item: mean and sd of the answered responses; `rTotal` (raw.r) = correlation with each
+ *   respondent's mean of answered items; `rRest` (r.drop) from C with the item removed;
+ *   `rCorrected` (r.cor) = colSums(RC)/√ΣRC with SMCs on RC's diagonal; alpha and standardized
+ *   alpha if the item is deleted (for k = 2, psych's C₁₂/Cⱼⱼ and R₁₂)
+ *
+ * Warnings: an item whose item–rest correlation is negative (`NEGATIVE_ITEM_CORRELATION`: probably
+ * needs reversing), a negative alpha, a singular or indefinite R (SMCs clipped, as psych), rows
+ * with no answered item, responses set to missing, bootstrap resamples skipped.
+ *
+ * Errors: `MISSING_COLUMN`, `NON_NUMERIC`, `OUT_OF_RANGE` (with a range), `ZERO_VARIANCE` (a constant
+ * item; psych drops it with a warning), `TOO_FEW_VARIABLES` (< 2 items), `TOO_FEW_CASES` (< 2
+ * complete rows listwise, < 2 common answers for a pair pairwise), `INVALID_OPTION`.
+ *
+ * @example
+ * ```ts
+ * const a = cronbachAlpha(rows, { items: ['si1', 'si2', 'si3', 'si4', 'si5', 'si6'] });
+ * a.alpha; a.ci.lower; a.items[0].rRest;
+ * cronbachAlpha(rows, { scale: instruments.mspss({ prefix: 'mspss' }), subscale: 'family' });
+ * cronbachAlpha([[1, 2, 2], [3, 3, 4], [4, 5, 4], [2, 2, 1]]); // a respondents × items matrix
+ * ```
+ */
+export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaOptions): CronbachAlphaResult {
+  const opts = optionsObject(options, 'cronbachAlpha');
+  for (const key of Object.keys(opts)) {
+    if (!KNOWN.includes(key)) throw fail('INVALID_OPTION', `cronbachAlpha: unknown option \`${key}\` (known: ${KNOWN.join(', ')}).`, { option: key });
+  }
+  const missing = oneOf<MissingRule>('missing', opts.missing, ['pairwise', 'listwise'], 'pairwise');
+  const outOfRange = oneOf<OutOfRangeRule>('outOfRange', opts.outOfRange, ['error', 'missing'], 'error');
+  const method = oneOf<AlphaInterval>('ci', opts.ci, ['feldt', 'duhachek', 'bootstrap'], 'feldt');
+  const confidence = numberIn('confidence', opts.confidence, 0.95, 0, 1, { exclusiveMin: true, exclusiveMax: true });
+  if (method !== 'bootstrap') {
+    for (const key of ['bootstrap', 'seed'] as const) {
+      if (opts[key] !== undefined) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`ci: 'bootstrap'\`.`, { option: key, value: opts[key] });
+    }
+  }
+  const resamples = numberIn('bootstrap', opts.bootstrap, 2000, 100, 1e7, { integer: true });
+  const seed = opts.seed;
+  if (seed !== undefined && !(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(seed)}.`, { option: 'seed', value: seed });
+  }
+
+  const view = readTable(table);
+  const plan = opts.scale !== undefined ? planFromScale(opts) : planFromItems(opts, view);
+  const k = plan.items.length;
+  if (k < 2) {
+    throw fail('TOO_FEW_VARIABLES', `Alpha needs at least 2 items; got ${k}.`, { option: 'items', columns: plan.items });
+  }
+  const responses = readResponses(view, plan.items, plan.response, plan.reverse, outOfRange);
+  let columns: readonly Float64Array[] = responses.columns;
+  let n = responses.n;
+  let counts = responses.counts;
+  let sums = responses.sums;
+  let complete = responses.complete;
+  if (missing === 'listwise' && !complete) {
+    const kept = listwise(responses);
+    if (kept.n < 2) {
+      throw fail('TOO_FEW_CASES', `Only ${kept.n} row(s) answer every item; listwise alpha needs at least 2.`, { n: kept.n, columns: plan.items });
+    }
+    columns = kept.columns;
+    n = kept.n;
+    counts = new Float64Array(k).fill(n);
+    sums = new Float64Array(k);
+    columns.forEach((col, j) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += col[i] as number;
+      sums[j] = s;
+    });
+    complete = true;
+  }
+  if (n < 2) throw fail('TOO_FEW_CASES', `The table has ${n} row(s); alpha needs at least 2.`, { n });
+  const cov = covarianceMatrix({ names: plan.items, n, columns }, 'pairwise').matrix;
+  const stats = covarianceAlphaStatistics(cov, k, plan.items);
+  // raw.r needs each respondent's mean of answered items: from C when every row is complete,
+  // otherwise from two more passes over the responses.
+  const raw = complete
+    ? { counts, means: sums.map((s, j) => s / (counts[j] as number)), rTotal: stats.rTotalComplete, emptyRows: 0 }
+    : itemTotalStatistics(columns, n);
+  const ase = Math.sqrt(stats.q / n);
+
+  let ci: AlphaConfidenceInterval;
+  const warnings: PsychkitWarning[] = [];
+  if (method === 'feldt') ci = { method, confidence, ...feldtInterval(stats.alpha, n, k, confidence) };
+  else if (method === 'duhachek') ci = { method, confidence, ...duhachekInterval(stats.alpha, ase, confidence) };
+  else {
+    const b = bootstrapAlpha(columns, n, resamples, seed ?? freshSeed(), confidence);
+    ci = { method, confidence, lower: b.lower, upper: b.upper, resamples: b.resamples, seed: b.seed, standardError: b.standardError };
+    if (b.resamples < b.requested) {
+      warnings.push({
+        code: 'BOOTSTRAP_RESAMPLES_SKIPPED',
+        message: `${b.requested - b.resamples} of ${b.requested} bootstrap resamples gave no alpha (a constant item or too few common answers) and were skipped.`,
+        details: { requested: b.requested, used: b.resamples },
+      });
+    }
+  }
+
+  const reversed = new Set(plan.reverse);
+  const items: AlphaItemStatistics[] = plan.items.map((name, j) => ({
+    name,
+    reversed: reversed.has(name),
+    n: raw.counts[j] as number,
+    mean: raw.means[j] as number,
+    sd: stats.sd[j] as number,
+    rTotal: raw.rTotal[j] as number,
+    rCorrected: stats.rCorrected[j] as number,
+    rRest: stats.rRest[j] as number,
+    alphaIfItemDeleted: stats.alphaIfItemDeleted[j] as number,
+    standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
+  }));
+
+  for (const item of items) {
+    if (item.rRest < 0) {
+      warnings.push({
+        code: 'NEGATIVE_ITEM_CORRELATION',
+        message: `Item "${item.name}" correlates negatively with the rest of the scale (r = ${item.rRest.toFixed(3)}); it probably needs reversing.`,
+        details: { column: item.name, value: item.rRest },
+      });
+    }
+  }
+  if (stats.alpha < 0) {
+    warnings.push({
+      code: 'NEGATIVE_ALPHA',
+      message: `Alpha is negative (${stats.alpha.toFixed(3)}): the items covary negatively on average; check reverse keying.`,
+      details: { value: stats.alpha },
+    });
+  }
+  if (stats.smcSingular || stats.smcClipped || stats.indefinite) {
+    warnings.push({
+      code: 'SINGULAR_CORRELATION',
+      message: stats.indefinite
+        ? 'The item covariance matrix is not positive semi-definite (pairwise deletion can do this); λ6 and rCorrected use a pseudo-inverse with clipped SMCs, as psych does, and rRest or alpha-if-deleted can be undefined (NaN) or extreme.'
+        : 'The item correlation matrix is singular; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
+      details: { singular: stats.smcSingular, clipped: stats.smcClipped, indefinite: stats.indefinite },
+    });
+  }
+  if (raw.emptyRows > 0) {
+    warnings.push({
+      code: 'EMPTY_ROWS',
+      message: `${raw.emptyRows} row(s) answer none of the items; as in psych they still count in n (${n}), which enters the ASE and the Feldt interval.`,
+      details: { count: raw.emptyRows },
+    });
+  }
+  if (responses.invalid.length > 0) {
+    warnings.push({
+      code: 'INVALID_RESPONSES_MISSING',
+      message: `${responses.invalid.length} response(s) outside the response range or not whole numbers were treated as missing.`,
+      details: { count: responses.invalid.length, responses: responses.invalid },
+    });
+  }
+  return deepFreeze({
+    alpha: stats.alpha,
+    standardizedAlpha: stats.standardizedAlpha,
+    lambda6: stats.lambda6,
+    averageR: stats.averageR,
+    signalToNoise: stats.signalToNoise,
+    ase,
+    n,
+    k,
+    missing,
+    ci,
+    items,
+    warnings,
+  });
+}

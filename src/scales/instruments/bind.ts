@@ -1,0 +1,82 @@
+import { fail } from '../../errors.js';
+import { optionsObject } from '../../util/options.js';
+import { defineScale, type ResponseRange, type ScaleDefinition, type ScoreRule } from '../define.js';
+
+/**
+ * How a catalog instrument finds its items in your table: `prefix` names them `prefix1` …
+ * `prefixK` (in the instrument's item order), `items` lists your column names in that order.
+ */
+export interface InstrumentBinding {
+  /** Column-name prefix: `{ prefix: 'mspss' }` → `mspss1` … `mspss12`. */
+  readonly prefix?: string;
+  /** Your column names, in the instrument's item order (exactly k of them). */
+  readonly items?: readonly string[];
+  /** Scale id for the definition (default: the instrument's id). */
+  readonly id?: string;
+  /** Label (default: the instrument's name). */
+  readonly label?: string;
+  /** Answered items needed for a score: a share in (0, 1] or a count (default 1 = every item). */
+  readonly minAnswered?: number;
+  /** Override the instrument's score rule (default: the rule the source gives). */
+  readonly score?: ScoreRule;
+}
+
+/** A published scoring key, with numbers referring to item positions 1…k. */
+export interface InstrumentKey {
+  readonly id: string;
+  readonly label: string;
+  readonly k: number;
+  readonly response: ResponseRange;
+  /** 1-based positions of reverse-keyed items. */
+  readonly reverse: readonly number[];
+  readonly subscales: readonly { readonly id: string; readonly label: string; readonly items: readonly number[] }[];
+  readonly score: ScoreRule;
+  readonly source: string;
+}
+
+const BINDING_KEYS = ['prefix', 'items', 'id', 'label', 'minAnswered', 'score'];
+
+/** Binds a key to the user's column names and returns a validated definition. */
+export function bindInstrument(key: InstrumentKey, binding: InstrumentBinding, extraKeys: readonly string[] = []): ScaleDefinition {
+  const b = optionsObject(binding, key.id);
+  for (const name of Object.keys(b)) {
+    if (!BINDING_KEYS.includes(name) && !extraKeys.includes(name)) {
+      throw fail('INVALID_OPTION', `instruments.${key.id}: unknown option \`${name}\`.`, { option: name });
+    }
+  }
+  let names: readonly string[];
+  if (b.prefix !== undefined && b.items !== undefined) {
+    throw fail('INVALID_OPTION', `instruments.${key.id}: give either \`prefix\` or \`items\`, not both.`, { option: 'prefix' });
+  }
+  if (b.prefix !== undefined) {
+    if (typeof b.prefix !== 'string') throw fail('INVALID_OPTION', `\`prefix\` must be a string; got ${typeof b.prefix}.`, { option: 'prefix', value: b.prefix });
+    names = Array.from({ length: key.k }, (_, i) => `${b.prefix}${i + 1}`);
+  } else if (b.items !== undefined) {
+    if (!Array.isArray(b.items) || b.items.length !== key.k) {
+      throw fail('INVALID_OPTION', `instruments.${key.id}: \`items\` must list the instrument's ${key.k} item columns in order.`, {
+        option: 'items',
+        value: b.items,
+      });
+    }
+    names = b.items;
+  } else {
+    throw fail('INVALID_OPTION', `instruments.${key.id}: say where the items are, with \`prefix\` (e.g. '${key.id}') or \`items\`.`, { option: 'prefix' });
+  }
+  const name = (position: number) => names[position - 1] as string;
+  return defineScale({
+    id: b.id ?? key.id,
+    label: b.label ?? key.label,
+    items: names,
+    response: key.response,
+    reverse: key.reverse.map(name),
+    subscales: key.subscales.map((s) => ({ id: s.id, label: s.label, items: s.items.map(name) })),
+    score: b.score ?? key.score,
+    ...(b.minAnswered === undefined ? {} : { minAnswered: b.minAnswered }),
+    source: key.source,
+  });
+}
+
+/** Positions from…to, inclusive. */
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -7,25 +7,39 @@ export type SimulatedData<S extends DataShape = 'rows'> = S extends 'columns'
     ? number[][]
     : Record<string, number>[];
 
-/** Lays out columns as row objects, an object of columns or a rows × columns matrix. */
+/**
+ * Lays out columns as row objects, an object of columns or a rows × columns matrix, frozen one
+ * level deep (the cells are numbers). Freezing here, not with deepFreeze, avoids enumerating the
+ * keys of million-element arrays.
+ */
 export function layOut<S extends DataShape>(columns: readonly Float64Array[], names: readonly string[], n: number, shape: S): SimulatedData<S> {
+  const p = names.length;
   if (shape === 'columns') {
     const out: Record<string, number[]> = {};
-    names.forEach((name, j) => (out[name] = Array.from(columns[j] as Float64Array)));
-    return out as SimulatedData<S>;
+    for (let j = 0; j < p; j++) {
+      const c = columns[j] as Float64Array;
+      const a = new Array<number>(n);
+      for (let i = 0; i < n; i++) a[i] = c[i] as number;
+      out[names[j] as string] = Object.freeze(a) as number[];
+    }
+    return Object.freeze(out) as SimulatedData<S>;
   }
   if (shape === 'matrix') {
-    const out: number[][] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = columns.map((c) => c[i] as number);
-    return out as SimulatedData<S>;
+    const out: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const row: number[] = [];
+      for (let j = 0; j < p; j++) row.push((columns[j] as Float64Array)[i] as number);
+      out.push(Object.freeze(row) as number[]);
+    }
+    return Object.freeze(out) as SimulatedData<S>;
   }
-  const out: Record<string, number>[] = new Array(n);
+  const out: Record<string, number>[] = [];
   for (let i = 0; i < n; i++) {
     const row: Record<string, number> = {};
-    for (let j = 0; j < names.length; j++) row[names[j] as string] = (columns[j] as Float64Array)[i] as number;
-    out[i] = row;
+    for (let j = 0; j < p; j++) row[names[j] as string] = (columns[j] as Float64Array)[i] as number;
+    out.push(Object.freeze(row));
   }
-  return out as SimulatedData<S>;
+  return Object.freeze(out) as SimulatedData<S>;
 }
 
 /** Row-major p × p Float64Array → number[][]. */

@@ -1,0 +1,14 @@
+export { likertResponses } from './likert.js';
+export type { LikertResponses, LikertResponsesOptions } from './likert.js';
+export { correlationMatrix } from './correlation.js';
+export type { CorrelationMatrixOptions } from './correlation.js';
+export { factorModel } from './factor-model.js';
+export type { FactorModelArbitraryOptions, GeneratedFactorModel } from './factor-model.js';
+export { mediationModel } from './mediation-model.js';
+export type { MediationModelArbitraryOptions } from './mediation-model.js';
+export { messyTable } from './messy-table.js';
+export type { MessyTable, MessyTableOptions, TableShape } from './messy-table.js';
+export { hostileValue, hostileTable, hostileOptions } from './hostile.js';
+export type { HostileValueOptions, HostileTable, HostileTableKind, HostileTableOptions } from './hostile.js';
+export type { Arbitrary, FastCheck } from './fast-check.js';
+export type { Range } from './ranges.js';

@@ -1,0 +1,48 @@
+import { fail } from '../../errors.js';
+import { describe } from '../simulate/options.js';
+
+/** A count given exactly (`5`) or as an inclusive range (`{ min: 2, max: 8 }`; either end optional). */
+export type Range = number | { readonly min?: number; readonly max?: number };
+
+/** Resolves a {@link Range} option of integers to [min, max] within [lowest, highest]. */
+export function intRange(value: unknown, option: string, fallback: readonly [number, number], lowest: number, highest: number): [number, number] {
+  if (value === undefined) return [fallback[0], fallback[1]];
+  let min: unknown;
+  let max: unknown;
+  if (typeof value === 'number') min = max = value;
+  else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    min = (value as { min?: unknown }).min ?? fallback[0];
+    max = (value as { max?: unknown }).max ?? Math.max(fallback[1], typeof min === 'number' ? min : fallback[1]);
+  } else {
+    throw fail('INVALID_OPTION', `\`${option}\` must be a number or { min, max }; got ${describe(value)}.`, { option, value });
+  }
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= lowest && v <= highest;
+  if (!ok(min) || !ok(max) || min > max) {
+    throw fail('INVALID_OPTION', `\`${option}\` must be integers with ${lowest} ≤ min ≤ max ≤ ${highest}; got ${describe(min)} … ${describe(max)}.`, {
+      option,
+      value,
+    });
+  }
+  return [min, max];
+}
+
+/** A number option in [lowest, highest], or the fallback. */
+export function share(value: unknown, option: string, fallback: number, lowest = 0, highest = 1): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < lowest || value > highest) {
+    throw fail('INVALID_OPTION', `\`${option}\` must be a number in [${lowest}, ${highest}]; got ${describe(value)}.`, { option, value });
+  }
+  return value;
+}
+
+/** An options object (or undefined) for an arbitrary, with unknown keys rejected. */
+export function arbitraryOptions(options: unknown, fn: string, allowed: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw fail('INVALID_OPTION', `${fn}: options must be an object; got ${describe(options)}.`, { option: 'options', value: options });
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: ${allowed.join(', ')}).`, { option: key });
+  }
+  return options as Record<string, unknown>;
+}

@@ -1,0 +1,16 @@
+export { congeneric } from './congeneric.js';
+export type { CongenericOptions, CongenericPopulation, CongenericSample } from './congeneric.js';
+export { factorModel } from './factor-model.js';
+export type { FactorModelOptions, FactorModelPopulation, FactorModelSample, LatentPopulation, ObservedPopulation } from './factor-model.js';
+export { mediation } from './mediation.js';
+export type {
+  MediationOptions,
+  MediationPaths,
+  MediationPopulation,
+  MediationSample,
+  SimulatedCovariate,
+  SimulatedIndirectEffect,
+  SimulatedMediationModel,
+} from './mediation.js';
+export type { DataShape } from './options.js';
+export type { SimulatedData } from './output.js';

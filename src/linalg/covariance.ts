@@ -16,8 +16,14 @@ export interface CrossProducts {
   readonly sumAA: Float64Array;
   /** Σ (xₐ − mₐ)(x_b − m_b) over the pair's rows (symmetric). */
   readonly sumAB: Float64Array;
-  /** Column means over each column's own observed rows. */
+  /** Column means over each column's own observed rows (original units). */
   readonly means: Float64Array;
+  /**
+   * Power-of-two factor each column was multiplied by before centering (so the sums above are in
+   * scaled units: divide a covariance entry by scaleₐ·scale_b). Exact scaling keeps data near
+   * 1e300 from overflowing and data near 1e-300 from underflowing; correlations are unaffected.
+   */
+  readonly scale: Float64Array;
 }
 
 // Rows per cache block: 40 columns × 1,024 rows × 8 bytes = 320 KB stays in L2, so the
@@ -113,6 +119,14 @@ function accumulateBlock(x: readonly Float64Array[], from: number, to: number, a
   }
 }
 
+/** 2^−⌊log₂ big⌋, so that scaled values lie in [1, 2) at most; 1 when there is nothing to scale. */
+function powerOfTwoScale(big: number): number {
+  if (!(big > 0) || !Number.isFinite(big)) return 1;
+  const e = Math.floor(Math.log2(big));
+  // Capped at 2^±1023, the largest representable powers (subnormal data is scaled up partly).
+  return e > 0 ? 2 ** -Math.min(e, 1023) : 2 ** Math.min(-e, 1023);
+}
+
 /**
  * Centered cross-products for pairwise or listwise statistics.
  *
@@ -138,6 +152,8 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
     rows = keep.length;
   }
   const means = new Float64Array(p);
+  const scaledMeans = new Float64Array(p);
+  const scale = new Float64Array(p);
   const centered: Float64Array[] = [];
   const total = new Float64Array(p); // Σ(x − m) over a column's observed rows (≈ 0, kept for exactness)
   const totalSq = new Float64Array(p);
@@ -146,6 +162,13 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
   let missingCells = 0;
   for (let a = 0; a < p; a++) {
     const col = source[a] as Float64Array;
+    let big = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = Math.abs(col[i] as number);
+      if (v > big) big = v; // NaN compares false
+    }
+    const f = powerOfTwoScale(big);
+    scale[a] = f;
     let s = 0;
     let c = 0;
     for (let i = 0; i < rows; i++) {
@@ -154,18 +177,19 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
         missingInRow[i] = (missingInRow[i] as number) + 1;
         missingCells++;
       } else {
-        s += v;
+        s += v * f;
         c++;
       }
     }
     const m = c > 0 ? s / c : Number.NaN;
-    means[a] = m;
+    scaledMeans[a] = m;
+    means[a] = m / f;
     const x = new Float64Array(rows);
     let t = 0;
     let tt = 0;
     for (let i = 0; i < rows; i++) {
       const v = col[i] as number;
-      const d = v !== v ? 0 : v - m;
+      const d = v !== v ? 0 : v * f - m;
       x[i] = d;
       t += d;
       tt += d * d;
@@ -205,9 +229,10 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
       for (let i = from; i < to; i++) if (missingInRow[i] !== 0) incomplete[r++] = i;
       for (let a = 0; a < p; a++) {
         const col = source[a] as Float64Array;
-        const m = means[a] as number;
-        // v − m is bit-identical to the centered value; NaN marks a missing cell.
-        for (let t = 0; t < r; t++) buf[t * p + a] = (col[incomplete[t] as number] as number) - m;
+        const m = scaledMeans[a] as number;
+        const f = scale[a] as number;
+        // v·f − m is bit-identical to the centered value; NaN marks a missing cell.
+        for (let t = 0; t < r; t++) buf[t * p + a] = (col[incomplete[t] as number] as number) * f - m;
       }
       for (let t = 0; t < r; t++) {
         const base = t * p;
@@ -230,7 +255,7 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
       }
     }
   }
-  return { p, n, sumA, sumAA, sumAB, means };
+  return { p, n, sumA, sumAA, sumAB, means, scale };
 }
 
 /** A p × p covariance or correlation matrix (row-major) with the counts behind each entry. */
@@ -263,14 +288,20 @@ function checkCount(cp: CrossProducts, names: readonly string[], need: number): 
 export function covarianceMatrix(data: NumericColumns, missing: MissingRule = 'pairwise'): SymmetricMatrixResult {
   const cp = crossProducts(data, missing);
   checkCount(cp, data.names, 2);
-  const { p, n, sumA, sumAB } = cp;
+  const { p, n, sumA, sumAB, scale } = cp;
   const matrix = new Float64Array(p * p);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       const k = a * p + b;
       const nk = n[k] as number;
-      // sumA[b*p+a] is Σ(x_b − m_b) over the same rows.
-      matrix[k] = ((sumAB[k] as number) - ((sumA[k] as number) * (sumA[b * p + a] as number)) / nk) / (nk - 1);
+      // sumA[b*p+a] is Σ(x_b − m_b) over the same rows; undo the exact power-of-two scaling.
+      const v = ((sumAB[k] as number) - ((sumA[k] as number) * (sumA[b * p + a] as number)) / nk) / (nk - 1) / (scale[a] as number) / (scale[b] as number);
+      if (!Number.isFinite(v)) {
+        throw fail('NON_FINITE', `The covariance of "${data.names[a]}" and "${data.names[b]}" exceeds the range of a double (values near ±1e154 or beyond).`, {
+          columns: [data.names[a] as string, data.names[b] as string],
+        });
+      }
+      matrix[k] = v;
     }
   }
   return { p, matrix, n };

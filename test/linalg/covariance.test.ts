@@ -76,3 +76,25 @@ describe('linear algebra properties', () => {
     expectAllClose(covarianceToCorrelation(cov.matrix, cov.p), flat(ref.corListwise), 1e-12, 'cov2cor');
   });
 });
+
+describe('extreme scales', () => {
+  const base = [1, 2, 4, 3, 5, NaN, 2];
+  const other = [2, 1, 5, 3, 4, 6, NaN];
+  it('correlations are invariant to scaling by 1e300 and 1e-300 (no overflow, no false ZERO_VARIANCE)', () => {
+    const ref = correlationMatrixOf(numericColumns({ x: base, y: other })).matrix;
+    for (const f of [1e300, 1e-300, 1e-310]) {
+      const scaled = correlationMatrixOf(numericColumns({ x: base.map((v) => v * f), y: other })).matrix;
+      expectAllClose(scaled, ref, 1e-12, `scale ${f}`);
+    }
+  });
+  it('a covariance that overflows is a NON_FINITE error, not Infinity', () => {
+    expect(() => covarianceMatrix(numericColumns({ x: base.map((v) => v * 1e300), y: other.map((v) => v * 1e300) }))).toThrow(
+      expect.objectContaining({ code: 'NON_FINITE' }),
+    );
+  });
+  it('covariances of tiny and huge (but representable) data are exact rescalings', () => {
+    const ref = covarianceMatrix(numericColumns({ x: base, y: other })).matrix;
+    const got = covarianceMatrix(numericColumns({ x: base.map((v) => v * 2 ** 500), y: other.map((v) => v * 2 ** -500) })).matrix;
+    expectAllClose([got[0]! / 2 ** 1000, got[1]!, got[3]! * 2 ** 1000], [ref[0]!, ref[1]!, ref[3]!], 1e-12, 'rescaled');
+  });
+});

@@ -37,5 +37,10 @@ export default defineConfig([
     platform: 'browser',
     noExternal: [/.*/],
     outExtension: () => ({ js: '.js' }),
+    // Every @stdlib file carries an Apache-2.0 header; inline they were a third of the bundle.
+    // 'linked' moves them to psychkit.js.LEGAL.txt next to it, with a comment pointing there.
+    esbuildOptions(options) {
+      options.legalComments = 'linked';
+    },
   },
 ]);

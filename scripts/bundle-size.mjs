@@ -67,7 +67,7 @@ const mapped = [...bytesBySource.values()].reduce((a, b) => a + b, 0);
 
 console.log('dist/browser/psychkit.js (ES module, all dependencies bundled, minified)');
 console.log(`  minified ${kb(code.length)}, gzip -9 ${kb(gzip)}, brotli ${kb(brotli)}`);
-console.log(`  ${map.sources.length} source files from ${byPackage.size} packages; ${kb(code.length - mapped)} of runtime helpers/unmapped`);
+console.log(`  ${map.sources.length} source files from ${byPackage.size} packages; ${kb(code.length - mapped)} not mapped to a source (bundler glue)`);
 const rows = [...byPackage].sort((a, b) => b[1] - a[1]);
 const stdlib = rows.filter(([name]) => name.startsWith('@stdlib/'));
 console.log(`  @stdlib: ${stdlib.length} packages, ${kb(stdlib.reduce((a, [, b]) => a + b, 0))} minified`);

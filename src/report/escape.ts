@@ -20,8 +20,13 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /**
  * Escapes text for one cell of a GitHub-flavoured Markdown table: the column separator `|`, the
- * characters that start emphasis or code (`* _ \``), a `<` that could open an HTML tag, backslashes, and line breaks (a
- * table row must stay on one line).
+ * characters that start emphasis or code (`* _ \``), a `<` that could open an HTML tag,
+ * backslashes, and line breaks (a table row must stay on one line).
+ *
+ * @example
+ * ```ts
+ * escapeMarkdownCell('a|b *c*'); // "a\\|b \\*c\\*"
+ * ```
  */
 export function escapeMarkdownCell(text: string): string {
   return text

@@ -24,4 +24,23 @@ export default defineConfig([
     platform: 'browser',
     outExtension: () => ({ js: '.global.js' }),
   },
+  {
+    // A browser-ready ES module: every dependency bundled (the library build keeps bare imports of
+    // CJS packages — seedrandom, @stdlib/* — that a browser cannot load without a bundler).
+    // Load it with <script type="module"> or import() from a URL; see docs/runtimes.md.
+    entry: { psychkit: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    minify: true,
+    sourcemap: true,
+    target: 'es2020',
+    platform: 'browser',
+    noExternal: [/.*/],
+    outExtension: () => ({ js: '.js' }),
+    // Every @stdlib file carries an Apache-2.0 header; inline they were a third of the bundle.
+    // 'linked' moves them to psychkit.js.LEGAL.txt next to it, with a comment pointing there.
+    esbuildOptions(options) {
+      options.legalComments = 'linked';
+    },
+  },
 ]);

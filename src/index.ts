@@ -25,3 +25,4 @@ export type {
 export * from './distribution/index.js';
 export * from './scales/index.js';
 export * from './reliability/index.js';
+export * from './report/index.js';

@@ -1,0 +1,35 @@
+/**
+ * Escapes text for HTML and XML (SVG) content and attribute values: `& < > " '`. Characters XML
+ * 1.0 forbids (C0 controls other than tab and line breaks, unpaired surrogates, U+FFFE/U+FFFF)
+ * are dropped, so the output is always well-formed in an SVG file as well as in HTML.
+ *
+ * @example
+ * ```ts
+ * escapeHtml('a < b & "c"'); // "a &lt; b &amp; &quot;c&quot;"
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(XML_FORBIDDEN, (_, pair: string | undefined) => pair ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+}
+
+// A surrogate pair is kept (group 1); a lone surrogate or a forbidden control character is
+// dropped. (No lookbehind: Safari before 16.4 cannot parse it.)
+const XML_FORBIDDEN = /([\uD800-\uDBFF][\uDC00-\uDFFF])|[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes text for one cell of a GitHub-flavoured Markdown table: the column separator `|`, the
+ * characters that start emphasis or code (`* _ \``), a `<` that could open an HTML tag,
+ * backslashes, and line breaks (a table row must stay on one line).
+ *
+ * @example
+ * ```ts
+ * escapeMarkdownCell('a|b *c*'); // "a\\|b \\*c\\*"
+ * ```
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text
+    .replace(/[\\|*_`]|<(?=[A-Za-z/!?])/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, ' ');
+}

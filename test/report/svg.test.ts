@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isPsychkitError, pathDiagramSvg, screePlotSvg } from '../../src/index.js';
+import { loadJson } from '../helpers/fixtures.js';
+import { findAll, nastyText, parseXml, textContent, xmlVisible as xmlSafe, type XmlNode } from '../helpers/xml.js';
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (isPsychkitError(e)) return e.code;
+    throw e;
+  }
+  return undefined;
+}
+
+// Eigenvalues of the ESSE item correlations, from psych::fa in the shared reference.
+const esse = loadJson('peer-workers.json').efa.esse_1_pa_none.eigenvalues as number[];
+
+function texts(svg: XmlNode): string[] {
+  return findAll(svg, 'text').map(textContent);
+}
+
+describe('screePlotSvg', () => {
+  const simulated = esse.map((_, i) => 1.35 - 0.06 * i);
+  const svg = parseXml(screePlotSvg({ eigenvalues: esse, simulated, title: 'ESSE scree' }));
+
+  it('is a standalone, accessible SVG', () => {
+    expect(svg.name).toBe('svg');
+    expect(svg.attributes).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg', role: 'img', width: '480', height: '300', viewBox: '0 0 480 300' });
+    const first = svg.children.find((c): c is XmlNode => typeof c !== 'string');
+    expect(first?.name).toBe('title');
+    expect(textContent(first!)).toBe('ESSE scree');
+    const desc = textContent(findAll(svg, 'desc')[0]!);
+    expect(desc).toContain('Observed: 5.52, 0.88, 0.67');
+    expect(desc).toContain('Parallel analysis: 1.35, 1.29');
+  });
+
+  it('draws one point per eigenvalue with its exact value, observed above simulated in order', () => {
+    const circles = findAll(svg, 'circle');
+    const observed = circles.filter((c) => c.attributes['data-series'] === 'observed');
+    const sim = circles.filter((c) => c.attributes['data-series'] === 'simulated');
+    expect(observed.map((c) => Number(c.attributes['data-value']))).toEqual(esse);
+    expect(sim.map((c) => Number(c.attributes['data-value']))).toEqual(simulated);
+    // Larger eigenvalue → smaller y; factor k → larger x.
+    const cy = observed.map((c) => Number(c.attributes.cy));
+    const cx = observed.map((c) => Number(c.attributes.cx));
+    for (let i = 1; i < esse.length; i++) {
+      expect(cy[i]).toBeGreaterThanOrEqual(cy[i - 1]!);
+      expect(cx[i]).toBeGreaterThan(cx[i - 1]!);
+    }
+  });
+
+  it('puts the Kaiser line at eigenvalue 1, on the y axis scale', () => {
+    const ticks = findAll(findAll(svg, 'g').find((g) => g.attributes.class === 'axes')!, 'text');
+    const tickOne = ticks.find((t) => textContent(t) === '1')!;
+    const kaiser = findAll(svg, 'line').find((l) => l.attributes.class === 'kaiser')!;
+    expect(Number(kaiser.attributes.y1)).toBeCloseTo(Number(tickOne.attributes.y), 1);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6', 'Factor', 'Eigenvalue', 'Eigenvalue = 1']));
+  });
+
+  it('stays well-formed, with every label shown verbatim, whatever the labels', () => {
+    fc.assert(
+      fc.property(nastyText(), nastyText(), fc.array(fc.double({ min: -2, max: 50, noNaN: true }), { minLength: 1, maxLength: 40 }), (title, label, values) => {
+        const doc = parseXml(screePlotSvg({ eigenvalues: values, title, observedLabel: label, xLabel: label }));
+        expect(textContent(findAll(doc, 'title')[0]!)).toBe(xmlSafe(title));
+        expect(texts(doc)).toContain(xmlSafe(label));
+        expect(findAll(doc, 'circle')).toHaveLength(values.length);
+        for (const c of findAll(doc, 'circle')) {
+          expect(Number.isFinite(Number(c.attributes.cx)) && Number.isFinite(Number(c.attributes.cy))).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('handles a single eigenvalue and negative ones', () => {
+    expect(findAll(parseXml(screePlotSvg({ eigenvalues: [2.5] })), 'circle')).toHaveLength(1);
+    const neg = parseXml(screePlotSvg({ eigenvalues: [3.1, 0.4, -0.2], kaiser: false }));
+    expect(findAll(neg, 'line').some((l) => l.attributes.class === 'kaiser')).toBe(false);
+    expect(texts(neg)).toContain('-0.5');
+  });
+
+  it('rejects bad input with stable codes', () => {
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: 'x' as unknown as number[] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, '2' as unknown as number] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, Number.NaN] }))).toBe('NON_FINITE');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, 2], simulated: [1] }))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], width: 20 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], kaiser: 'yes' as unknown as boolean }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], title: 5 as unknown as string }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg(undefined as unknown as { eigenvalues: number[] }))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('pathDiagramSvg', () => {
+  const single = {
+    x: 'ESSE',
+    m: 'Social support',
+    y: 'PWB',
+    paths: {
+      a: { estimate: 0.5234, p: 0.00001 },
+      b: { estimate: 0.3149, p: 0.0042 },
+      cPrime: { estimate: 0.0401, p: 0.41 },
+      c: { estimate: 0.2049, p: 0.0003 },
+    },
+  };
+
+  it('labels a, b, c′ and c APA-style with stars and a note', () => {
+    const svg = parseXml(pathDiagramSvg(single));
+    const labels = findAll(svg, 'text').filter((t) => (t.attributes.class ?? '').startsWith('label'));
+    expect(labels.map(textContent)).toEqual(['a = 0.52***', 'b = 0.31**', 'c′ = 0.04', 'c = 0.20***']);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['ESSE', 'Social support', 'PWB']));
+    expect(textContent(findAll(svg, 'text').find((t) => t.attributes.class === 'note')!)).toBe('*p < .05. **p < .01. ***p < .001.');
+    expect(textContent(findAll(svg, 'title')[0]!)).toBe('Mediation model');
+    expect(textContent(findAll(svg, 'desc')[0]!)).toContain('a = 0.52*** (ESSE to Social support)');
+  });
+
+  it('can print p-values instead of stars, or nothing', () => {
+    const withP = parseXml(pathDiagramSvg({ ...single, significance: 'p', decimals: 3 }));
+    expect(texts(withP)).toEqual(expect.arrayContaining(['a = 0.523, p < .001', 'b = 0.315, p = .004', 'c′ = 0.040, p = .410']));
+    expect(findAll(withP, 'text').some((t) => t.attributes.class === 'note')).toBe(false);
+    const bare = parseXml(pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 1.5, b: -0.25, cPrime: 0 }, significance: 'none' }));
+    expect(texts(bare)).toEqual(expect.arrayContaining(['a = 1.50', 'b = -0.25', 'c′ = 0.00']));
+  });
+
+  it('draws parallel mediators with subscripted paths and one arrow each', () => {
+    const svg = parseXml(
+      pathDiagramSvg({ x: 'ESSE', m: ['Support', 'Isolation', 'Hope'], y: 'PWB', paths: { a: [0.5, -0.6, 0.2], b: [0.3, -0.2, 0.1], cPrime: 0.1 } }),
+    );
+    const paths = findAll(svg, 'g').filter((g) => (g.attributes.class ?? '').startsWith('path '));
+    expect(paths.map((g) => g.attributes.class)).toEqual(['path a1', 'path b1', 'path a2', 'path b2', 'path a3', 'path b3', 'path c-prime']);
+    expect(findAll(svg, 'polygon')).toHaveLength(7);
+    expect(findAll(svg, 'tspan').filter((t) => t.attributes['baseline-shift'] === 'sub').map(textContent)).toEqual(['1', '1', '2', '2', '3', '3']);
+    expect(texts(svg)).toEqual(expect.arrayContaining(['a2 = -0.60', 'b3 = 0.10']));
+    // Mediator boxes share one width and do not overlap.
+    const rects = findAll(svg, 'g')
+      .filter((g) => g.attributes.class === 'box m')
+      .map((g) => findAll(g, 'rect')[0]!.attributes);
+    expect(new Set(rects.map((r) => r.width)).size).toBe(1);
+    for (let i = 1; i < rects.length; i++) expect(Number(rects[i]!.y)).toBeGreaterThan(Number(rects[i - 1]!.y) + Number(rects[i - 1]!.height));
+  });
+
+  it('stays well-formed whatever the labels, and shows them verbatim', () => {
+    fc.assert(
+      fc.property(nastyText({ minLength: 1 }), nastyText({ minLength: 1 }), (x, m) => {
+        const doc = parseXml(pathDiagramSvg({ x, m: [m, 'M2'], y: '<Y & "Z">', paths: { a: [0.1, 0.2], b: [0.3, 0.4], cPrime: 0.5 } }));
+        expect(texts(doc)).toEqual(expect.arrayContaining([xmlSafe(x), xmlSafe(m), '<Y & "Z">']));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('rejects bad input with stable codes', () => {
+    const ok = { x: 'X', m: 'M', y: 'Y', paths: { a: 1, b: 1, cPrime: 1 } };
+    expect(codeOf(() => pathDiagramSvg(ok))).toBeUndefined();
+    expect(codeOf(() => pathDiagramSvg({ ...ok, x: '' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, m: [] }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, m: ['M1', 'M2'] }))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, a: Number.NaN } }))).toBe('NON_FINITE');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, b: { estimate: 1, p: 2 } } }))).toBe('OUT_OF_RANGE');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, cPrime: 'x' as unknown as number } }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: undefined as unknown as typeof ok.paths }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, significance: 'both' as 'p' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, decimals: 9 }))).toBe('INVALID_OPTION');
+  });
+});

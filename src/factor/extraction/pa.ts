@@ -14,6 +14,8 @@ export interface PrincipalAxisOptions {
    * single communality (SPSS FACTOR /CRITERIA ECONVERGE).
    */
   readonly rule?: 'sum' | 'max';
+  /** Starting communalities: SMCs (default) or ones (psych's `SMC = FALSE`, used by fa.parallel). */
+  readonly initial?: 'smc' | 'ones';
 }
 
 /**
@@ -27,7 +29,7 @@ export function principalAxis(r: ArrayLike<number>, p: number, k: number, option
   const tolerance = options.tolerance ?? 0.001;
   const maxIterations = options.maxIterations ?? 50;
   const rule = options.rule ?? 'sum';
-  const smc = squaredMultipleCorrelations(r, p);
+  const smc = options.initial === 'ones' ? new Float64Array(p).fill(1) : squaredMultipleCorrelations(r, p);
   const reduced = Float64Array.from({ length: p * p }, (_, i) => r[i] as number);
   for (let i = 0; i < p; i++) reduced[i * p + i] = smc[i] as number;
   const ws = eigenWorkspace(p);

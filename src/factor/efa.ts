@@ -5,11 +5,11 @@ import { booleanOption, numberIn, oneOf, optionsObject } from '../util/options.j
 import { EXTRACTIONS, extract, type ExtractionName } from './extraction/index.js';
 import type { ExtractionResult } from './extraction/types.js';
 import { factorFit, type FactorFitIndices } from './fit.js';
-import { readFactorInput, type FactorInput, type FactorInputOptions } from './input.js';
+import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
 import { eigenWorkspace, eigenInto } from './internal/eigen.js';
 import { toRows } from './internal/dense.js';
 import { parallelAnalysisOf, type ParallelAnalysisResult } from './retention/parallel.js';
-import { resolveRotation, rotateFlat, type RotationName, type RotationOptions } from './rotation/rotate.js';
+import { resolveRotation, rotateFlat, type RotationName, type RotationOptions, type RotationSpec } from './rotation/rotate.js';
 
 /** Options of {@link efa}. */
 export interface EfaOptions extends FactorInputOptions {
@@ -122,6 +122,44 @@ function eigenvaluesOf(r: Float64Array, p: number): Float64Array {
   return Float64Array.from(ws.values);
 }
 
+/** Validated efa settings. */
+export interface EfaSettings {
+  readonly extraction: ExtractionName;
+  readonly rule: 'sum' | 'max';
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  readonly confidence: number;
+  readonly spec: RotationSpec;
+  readonly factors: number | 'kaiser' | 'parallel';
+  readonly seed: Seed | undefined;
+}
+
+/** Checks efa's options (before any data is read, so a bad option fails fast). */
+export function resolveEfaOptions(o: EfaOptions): EfaSettings {
+  const extraction = oneOf('extraction', o.extraction, EXTRACTIONS, 'minres');
+  const convergence = oneOf('convergence', o.convergence, ['psych', 'spss'] as const, 'psych');
+  const tolerance = numberIn('tolerance', o.tolerance, 0.001, 0, Infinity, { exclusiveMin: true });
+  const maxIterations = numberIn('maxIterations', o.maxIterations, convergence === 'spss' ? 25 : 50, 1, Infinity, { integer: true });
+  const confidence = numberIn('confidence', o.confidence, 0.9, 0, 1, { exclusiveMin: true, exclusiveMax: true });
+  booleanOption('smooth', o.smooth, false);
+  const rotationOptions: RotationOptions = {
+    ...(o.rotation === undefined ? {} : { rotation: o.rotation }),
+    ...(o.normalize === undefined ? {} : { normalize: o.normalize }),
+    ...(o.gamma === undefined ? {} : { gamma: o.gamma }),
+    ...(o.delta === undefined ? {} : { delta: o.delta }),
+    ...(o.power === undefined ? {} : { power: o.power }),
+    ...(o.randomStarts === undefined ? {} : { randomStarts: o.randomStarts }),
+    ...(o.seed === undefined ? {} : { seed: o.seed }),
+    ...(o.rotationTolerance === undefined ? {} : { tolerance: o.rotationTolerance }),
+    ...(o.rotationMaxIterations === undefined ? {} : { maxIterations: o.rotationMaxIterations }),
+    ...(o.varimaxAlgorithm === undefined ? {} : { varimaxAlgorithm: o.varimaxAlgorithm }),
+  };
+  const spec = resolveRotation(rotationOptions);
+  const factors = o.factors ?? 1;
+  if (!(factors === 'kaiser' || factors === 'parallel')) numberIn('factors', factors, 1, 1, Infinity, { integer: true });
+  return { extraction, rule: convergence === 'spss' ? 'max' : 'sum', tolerance, maxIterations, confidence, spec, factors, seed: o.seed };
+}
+
 /**
  * Exploratory factor analysis as psych::fa: extraction (`pa`, `minres`, `ml`), rotation
  * (gradient projection, stats::varimax or psych's promax), factors sorted by the variance they
@@ -147,31 +185,14 @@ function eigenvaluesOf(r: Float64Array, p: number): Float64Array {
  */
 export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
   const o = optionsObject(options, 'efa');
-  const extraction = oneOf('extraction', o.extraction, EXTRACTIONS, 'minres');
-  const convergence = oneOf('convergence', o.convergence, ['psych', 'spss'] as const, 'psych');
-  const tolerance = numberIn('tolerance', o.tolerance, 0.001, 0, Infinity, { exclusiveMin: true });
-  const maxIterations = numberIn('maxIterations', o.maxIterations, convergence === 'spss' ? 25 : 50, 1, Infinity, { integer: true });
-  const confidence = numberIn('confidence', o.confidence, 0.9, 0, 1, { exclusiveMin: true, exclusiveMax: true });
-  booleanOption('smooth', o.smooth, false);
-  const rotationOptions: RotationOptions = {
-    ...(o.rotation === undefined ? {} : { rotation: o.rotation }),
-    ...(o.normalize === undefined ? {} : { normalize: o.normalize }),
-    ...(o.gamma === undefined ? {} : { gamma: o.gamma }),
-    ...(o.delta === undefined ? {} : { delta: o.delta }),
-    ...(o.power === undefined ? {} : { power: o.power }),
-    ...(o.randomStarts === undefined ? {} : { randomStarts: o.randomStarts }),
-    ...(o.seed === undefined ? {} : { seed: o.seed }),
-    ...(o.rotationTolerance === undefined ? {} : { tolerance: o.rotationTolerance }),
-    ...(o.rotationMaxIterations === undefined ? {} : { maxIterations: o.rotationMaxIterations }),
-    ...(o.varimaxAlgorithm === undefined ? {} : { varimaxAlgorithm: o.varimaxAlgorithm }),
-  };
-  const spec = resolveRotation(rotationOptions);
-  const factorsOption = o.factors ?? 1;
-  if (!(factorsOption === 'kaiser' || factorsOption === 'parallel')) {
-    numberIn('factors', factorsOption, 1, 1, Infinity, { integer: true });
-  }
+  const settings = resolveEfaOptions(o);
+  return deepFreeze(efaOnData(readFactorInput(input, o, 'efa'), settings));
+}
 
-  const data = readFactorInput(input, o, 'efa');
+/** efa on input already read (shared with omega). The result is not frozen. */
+export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResult {
+  const { extraction, tolerance, maxIterations, confidence, spec } = settings;
+  const factorsOption = settings.factors;
   const { r, p, names, n } = data;
   const warnings: PsychkitWarning[] = [...data.warnings];
   const eigenvalues = eigenvaluesOf(r, p);
@@ -183,7 +204,7 @@ export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
     k = Math.max(1, eigenvalues.filter((v) => v > 1).length);
     retention = { rule: 'kaiser', factors: k, parallel: null };
   } else if (factorsOption === 'parallel') {
-    const pa = parallelAnalysisOf(data, { extraction, ...(o.seed === undefined ? {} : { seed: o.seed }) }, 'efa');
+    const pa = parallelAnalysisOf(data, { extraction, ...(settings.seed === undefined ? {} : { seed: settings.seed }) }, 'efa');
     seed = pa.seed;
     k = Math.max(1, pa.suggestedFactors);
     retention = { rule: 'parallel', factors: k, parallel: pa };
@@ -203,7 +224,7 @@ export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
   const ex: ExtractionResult = extract(extraction, r, p, k, {
     tolerance,
     maxIterations,
-    rule: convergence === 'spss' ? 'max' : 'sum',
+    rule: settings.rule,
   });
   if (!ex.converged) {
     warnings.push({
@@ -315,7 +336,7 @@ export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
   let cum = 0;
   const cumulativeVariance = Array.from(ssSorted, (v) => (cum += v / total));
 
-  return deepFreeze({
+  return {
     extraction,
     rotation: spec.rotation,
     orthogonal: rot.orthogonal,
@@ -349,7 +370,7 @@ export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
     retention,
     seed,
     warnings,
-  });
+  };
 }
 
 /** Largest k with p(p − 1)/2 − pk + k(k − 1)/2 ≥ 0. */

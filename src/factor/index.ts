@@ -7,3 +7,5 @@ export type { ParallelAnalysisOptions, ParallelAnalysisResult, SimulatedEigenval
 export type { ExtractionName } from './extraction/index.js';
 export type { FactorFitIndices } from './fit.js';
 export type { CorrelationInput, FactorInput, FactorInputOptions } from './input.js';
+export { omega } from './omega.js';
+export type { OmegaGroup, OmegaOptions, OmegaResult } from './omega.js';

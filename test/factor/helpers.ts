@@ -18,3 +18,5 @@ export function correlationOf(rows: Record<string, string>[], items: string[], m
 }
 
 export const harmanMatrix = Float64Array.from((harmanInput.correlation as number[][]).flat());
+
+export const extra = loadJson('factor-extra.json');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eigenInto, eigenWorkspace } from '../../src/factor/internal/eigen.js';
 import { invertInto, polarInto } from '../../src/factor/internal/dense.js';
 import { symmetricEigen } from '../../src/linalg/index.js';
+import { rotate } from '../../src/factor/index.js';
 
 const symmetric = (p: number) =>
   fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: p * p, maxLength: p * p }).map((v) => {
@@ -79,6 +80,25 @@ describe('small dense kernels', () => {
         expect(Math.abs(tr - total)).toBeLessThan(1e-9 * Math.max(1, total));
       }),
     );
+  });
+
+  it('polar factor of a rank-deficient matrix is still orthogonal (as a full SVD gives)', () => {
+    for (const x of [Float64Array.from([1, 1, 1, 1]), Float64Array.from([0, 0, 0, 0]), Float64Array.from([1, 2, 3, 2, 4, 6, 0, 0, 0])]) {
+      const k = Math.round(Math.sqrt(x.length));
+      const out = new Float64Array(k * k);
+      polarInto(x, k, out, new Float64Array(k * k), new Float64Array(k * k));
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let t = 0; t < k; t++) s += (out[t * k + i] as number) * (out[t * k + j] as number);
+          expect(Math.abs(s - (i === j ? 1 : 0))).toBeLessThan(1e-12);
+        }
+      }
+    }
+    // rank-1 loadings through varimax: rotation matrix orthogonal
+    const r = rotate(Array.from({ length: 5 }, () => [0.05, 0.05]), { rotation: 'varimax' });
+    const m = r.rotationMatrix;
+    expect(Math.abs(m[0]![0]! * m[0]![1]! + m[1]![0]! * m[1]![1]!)).toBeLessThan(1e-12);
   });
 
   it('inverse times matrix is the identity; singular input is reported', () => {

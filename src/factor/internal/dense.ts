@@ -91,18 +91,58 @@ export function polarInto(x: Float64Array, k: number, out: Float64Array, w: Floa
     }
     if (!rotated) break;
   }
-  // w = U·D: column j has norm σⱼ. U·Vᵀ = Σⱼ (wⱼ/σⱼ) vⱼᵀ.
+  // w = U·D: column j has norm σⱼ, so uⱼ = wⱼ/σⱼ. Columns with σⱼ ≈ 0 (rank-deficient X) get an
+  // orthonormal completion, as a full SVD would give, so U·Vᵀ stays orthogonal. U goes into w.
   let sum = 0;
-  out.fill(0, 0, k * k);
+  let sigmaMax = 0;
+  const sigma = out; // borrow the first k entries of `out` for the singular values
   for (let j = 0; j < k; j++) {
     let s2 = 0;
     for (let r = 0; r < k; r++) s2 += (w[r * k + j] as number) ** 2;
-    const sigma = Math.sqrt(s2);
-    sum += sigma;
-    if (sigma === 0) continue;
-    for (let r = 0; r < k; r++) {
-      const u = (w[r * k + j] as number) / sigma;
-      for (let c = 0; c < k; c++) out[r * k + c] = (out[r * k + c] as number) + u * (v[c * k + j] as number);
+    sigma[j] = Math.sqrt(s2);
+    sum += sigma[j] as number;
+    sigmaMax = Math.max(sigmaMax, sigma[j] as number);
+  }
+  const tiny = 1e-13 * sigmaMax;
+  let deficient = false;
+  for (let j = 0; j < k; j++) {
+    const sj = sigma[j] as number;
+    if (sj > tiny && sj > 0) {
+      for (let r = 0; r < k; r++) w[r * k + j] = (w[r * k + j] as number) / sj;
+    } else {
+      deficient = true;
+      for (let r = 0; r < k; r++) w[r * k + j] = Number.NaN;
+    }
+  }
+  if (deficient) {
+    let e = 0;
+    for (let j = 0; j < k; j++) {
+      if (!Number.isNaN(w[j] as number)) continue;
+      // try canonical vectors until one survives orthogonalisation against the valid columns
+      for (; e < k; e++) {
+        for (let r = 0; r < k; r++) w[r * k + j] = r === e ? 1 : 0;
+        for (let c = 0; c < k; c++) {
+          if (c === j || Number.isNaN(w[c] as number)) continue;
+          let dot = 0;
+          for (let r = 0; r < k; r++) dot += (w[r * k + j] as number) * (w[r * k + c] as number);
+          for (let r = 0; r < k; r++) w[r * k + j] = (w[r * k + j] as number) - dot * (w[r * k + c] as number);
+        }
+        let n2 = 0;
+        for (let r = 0; r < k; r++) n2 += (w[r * k + j] as number) ** 2;
+        if (n2 > 1e-8) {
+          const n = Math.sqrt(n2);
+          for (let r = 0; r < k; r++) w[r * k + j] = (w[r * k + j] as number) / n;
+          e++;
+          break;
+        }
+      }
+    }
+  }
+  for (let r = 0; r < k; r++) {
+    for (let c = 0; c < k; c++) {
+      let v2 = 0;
+      for (let j = 0; j < k; j++) v2 += (w[r * k + j] as number) * (v[c * k + j] as number);
+      out[r * k + c] = v2;
     }
   }
   return sum;

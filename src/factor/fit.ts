@@ -46,8 +46,9 @@ export interface FitComputation {
  */
 export function smoothCorrelation(m: Float64Array, p: number): Float64Array | null {
   const ws = eigenWorkspace(p);
-  eigenInto(ws, m, p);
+  eigenInto(ws, m, 0); // eigenvalues first: vectors are needed only when smoothing
   if ((ws.values[p - 1] as number) >= 2.220446049250313e-16) return null;
+  eigenInto(ws, m, p);
   const vals = Float64Array.from(ws.values, (v) => (v < 1e-12 ? 1e-10 : v));
   let tot = 0;
   for (const v of vals) tot += v;

@@ -32,6 +32,9 @@ export interface BoundedOptions {
 export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>, options: BoundedOptions): BoundedMinimum {
   const { lower, upper } = options;
   const pgtol = options.gradientTolerance ?? 1e-10;
+  // When the line search can no longer decrease f (rounding), a projected gradient this small
+  // still counts as converged.
+  const precisionTolerance = Math.max(pgtol, 1e-7);
   const maxIter = options.maxIterations ?? 500;
   const m = options.memory ?? 5;
   const n = x0.length;
@@ -124,7 +127,7 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
     let step = 1;
     let accepted = false;
     let fNew = f;
-    for (let bt = 0; bt < 50; bt++) {
+    for (let bt = 0; bt < 30; bt++) {
       let decrease = 0;
       for (let i = 0; i < n; i++) {
         const v = Math.min(upper, Math.max(lower, (x[i] as number) + step * (d[i] as number)));
@@ -140,13 +143,17 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
       step *= 0.5;
     }
     if (!accepted) {
+      // Near the optimum f stops changing at rounding level before the gradient reaches pgtol:
+      // accept a point whose projected gradient is already tiny.
+      if (pg <= precisionTolerance) {
+        converged = true;
+        break;
+      }
       if (stored > 0) {
         stored = 0;
         head = 0;
         continue;
       }
-      // No progress possible at machine precision: x is as good as it gets.
-      converged = pg <= Math.sqrt(pgtol);
       break;
     }
     // Store the correction pair when curvature is positive.
@@ -172,6 +179,13 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
     x.set(xNew);
     g.set(gNew);
     f = fNew;
+    // Once the projected gradient is tiny, needing to backtrack or gaining only at rounding level
+    // means f can no longer resolve progress: stop rather than spend evaluations on noise.
+    if (pg <= precisionTolerance && (step < 1 || change <= 1e-14 * Math.abs(f))) {
+      converged = true;
+      iter++;
+      break;
+    }
     // Relative change at rounding level several times in a row: stationary for practical purposes.
     stall = change <= 1e-15 * Math.max(Math.abs(f), 1e-300) ? stall + 1 : 0;
     if (stall >= 3) {

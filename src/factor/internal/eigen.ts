@@ -5,14 +5,23 @@
 
 const EPS = 2.220446049250313e-16;
 
+// Math.hypot is several times slower than this in V8; the fallback keeps its overflow and
+// underflow safety for the rare extreme arguments.
+function hypot(a: number, b: number): number {
+  const h = Math.sqrt(a * a + b * b);
+  return h > 1e-150 && h < 1e150 ? h : Math.hypot(a, b);
+}
+
 /** Reusable buffers for {@link eigenInto}; one per matrix size. */
 export interface EigenWorkspace {
   readonly p: number;
-  /** Working copy of the matrix; Householder vectors are stored below the diagonal. */
+  /** Working copy of the matrix (destroyed by the reduction). */
   readonly a: Float64Array;
   readonly d: Float64Array;
   readonly e: Float64Array;
   readonly beta: Float64Array;
+  /** Householder vectors, one per row. */
+  readonly house: Float64Array;
   /** All eigenvalues, descending, after {@link eigenInto}. */
   readonly values: Float64Array;
   /** p × k row-major leading eigenvectors (column j belongs to `values[j]`), after {@link eigenInto}. */
@@ -34,6 +43,7 @@ export function eigenWorkspace(p: number): EigenWorkspace {
     d: new Float64Array(p),
     e: new Float64Array(p),
     beta: new Float64Array(p),
+    house: new Float64Array(p * p),
     values: new Float64Array(p),
     vectors: new Float64Array(p * p),
     u0: new Float64Array(p),
@@ -48,10 +58,11 @@ export function eigenWorkspace(p: number): EigenWorkspace {
 
 /** Reduces ws.a (symmetric, full storage) to tridiagonal (ws.d, ws.e) by Householder reflections. */
 function tridiagonalize(ws: EigenWorkspace): void {
-  const { p, a, d, e, beta } = ws;
+  const { p, a, d, e, beta, house } = ws;
   const q = ws.x; // scratch: q = β·S·v, then w
   for (let k = 0; k < p - 2; k++) {
     const k1 = k + 1;
+    const vo = k * p; // v is kept contiguously in row k of `house` (entries k1..p-1)
     let scale = 0;
     for (let i = k1; i < p; i++) scale = Math.max(scale, Math.abs(a[i * p + k] as number));
     if (scale === 0) {
@@ -64,15 +75,15 @@ function tridiagonalize(ws: EigenWorkspace): void {
     let norm2 = 0;
     for (let i = k1; i < p; i++) {
       const v = (a[i * p + k] as number) / scale;
-      a[i * p + k] = v;
+      house[vo + i] = v;
       norm2 += v * v;
     }
-    const x0 = a[k1 * p + k] as number;
+    const x0 = house[vo + k1] as number;
     const alpha = -(x0 >= 0 ? 1 : -1) * Math.sqrt(norm2);
-    // v = x − α e₁, stored in place of x (column k below the diagonal)
-    a[k1 * p + k] = x0 - alpha;
+    // v = x − α e₁
+    house[vo + k1] = x0 - alpha;
     let vv = 0;
-    for (let i = k1; i < p; i++) vv += (a[i * p + k] as number) ** 2;
+    for (let i = k1; i < p; i++) vv += (house[vo + i] as number) ** 2;
     e[k] = alpha * scale;
     if (vv === 0) {
       beta[k] = 0;
@@ -80,25 +91,35 @@ function tridiagonalize(ws: EigenWorkspace): void {
     }
     const b = 2 / vv;
     beta[k] = b;
-    // q = β S v over the trailing block (symmetric; use full storage, rows k1..p-1)
+    // q = β S v over the trailing block, reading only the lower triangle (row-contiguous):
+    // each stored aᵢⱼ (j < i) contributes to qᵢ and to qⱼ.
+    for (let i = k1; i < p; i++) q[i] = 0;
+    for (let i = k1; i < p; i++) {
+      const row = i * p;
+      const vi = house[vo + i] as number;
+      let s = 0;
+      for (let j = k1; j < i; j++) {
+        const aij = a[row + j] as number;
+        s += aij * (house[vo + j] as number);
+        q[j] = (q[j] as number) + aij * vi;
+      }
+      q[i] = (q[i] as number) + s + (a[row + i] as number) * vi;
+    }
     let vq = 0;
     for (let i = k1; i < p; i++) {
-      let s = 0;
-      const row = i * p;
-      for (let j = k1; j < p; j++) s += (a[row + j] as number) * (a[j * p + k] as number);
-      s *= b;
-      q[i] = s;
-      vq += s * (a[i * p + k] as number);
+      const qi = (q[i] as number) * b;
+      q[i] = qi;
+      vq += qi * (house[vo + i] as number);
     }
     const half = (b * vq) / 2;
-    for (let i = k1; i < p; i++) q[i] = (q[i] as number) - half * (a[i * p + k] as number);
-    // S ← S − v wᵀ − w vᵀ
+    for (let i = k1; i < p; i++) q[i] = (q[i] as number) - half * (house[vo + i] as number);
+    // S ← S − v wᵀ − w vᵀ on the lower triangle
     for (let i = k1; i < p; i++) {
-      const vi = a[i * p + k] as number;
+      const vi = house[vo + i] as number;
       const wi = q[i] as number;
       const row = i * p;
-      for (let j = k1; j < p; j++) {
-        a[row + j] = (a[row + j] as number) - vi * (q[j] as number) - wi * (a[j * p + k] as number);
+      for (let j = k1; j <= i; j++) {
+        a[row + j] = (a[row + j] as number) - vi * (q[j] as number) - wi * (house[vo + j] as number);
       }
     }
   }
@@ -132,7 +153,7 @@ function tridiagonalValues(d: Float64Array, e: Float64Array, n: number, z?: Floa
       if (m === l) break;
       if (iter++ === 60) return false;
       let g = ((d[l + 1] as number) - (d[l] as number)) / (2 * (e[l] as number));
-      let r = Math.hypot(g, 1);
+      let r = hypot(g, 1);
       g = (d[m] as number) - (d[l] as number) + (e[l] as number) / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -142,7 +163,7 @@ function tridiagonalValues(d: Float64Array, e: Float64Array, n: number, z?: Floa
       for (; i >= l; i--) {
         const f = s * (e[i] as number);
         const b = c * (e[i] as number);
-        r = Math.hypot(f, g);
+        r = hypot(f, g);
         e[i + 1] = r;
         if (r === 0) {
           d[i + 1] = (d[i + 1] as number) - shift;
@@ -369,7 +390,7 @@ function inverseIteration(ws: EigenWorkspace, k: number, norm: number): void {
 }
 
 function backTransform(ws: EigenWorkspace, k: number): void {
-  const { p, tv, a, beta, vectors } = ws;
+  const { p, tv, house, beta, vectors } = ws;
   // Eigenvector of A = H₀H₁⋯H_{p−3} y.
   for (let j = 0; j < k; j++) {
     const col = j * p;
@@ -377,9 +398,10 @@ function backTransform(ws: EigenWorkspace, k: number): void {
       const b = beta[kk] as number;
       if (b === 0) continue;
       let s = 0;
-      for (let i = kk + 1; i < p; i++) s += (a[i * p + kk] as number) * (tv[col + i] as number);
+      const vo = kk * p;
+      for (let i = kk + 1; i < p; i++) s += (house[vo + i] as number) * (tv[col + i] as number);
       s *= b;
-      for (let i = kk + 1; i < p; i++) tv[col + i] = (tv[col + i] as number) - s * (a[i * p + kk] as number);
+      for (let i = kk + 1; i < p; i++) tv[col + i] = (tv[col + i] as number) - s * (house[vo + i] as number);
     }
     let big = 0;
     for (let i = 0; i < p; i++) if (Math.abs(tv[col + i] as number) > Math.abs(big)) big = tv[col + i] as number;

@@ -373,7 +373,16 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
   };
 }
 
-/** Largest k with p(p − 1)/2 − pk + k(k − 1)/2 ≥ 0. */
+/**
+ * The most common factors p variables can identify: the largest k ≤ p with non-negative degrees
+ * of freedom p(p − 1)/2 − pk + k(k − 1)/2 (the bound `efa` enforces with `TOO_MANY_FACTORS`).
+ *
+ * @example
+ * ```ts
+ * maxFactors(9); // 5
+ * maxFactors(3); // 1
+ * ```
+ */
 export function maxFactors(p: number): number {
   let k = 0;
   while (k + 1 <= p && (p * (p - 1)) / 2 - p * (k + 1) + ((k + 1) * k) / 2 >= 0) k++;

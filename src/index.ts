@@ -6,7 +6,6 @@ export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './distributions/index.js';
-export { correlationMatrix, kmo, samplingAdequacyLabel, bartlettSphericity, velicerMap } from './factor/index.js';
 export type {
   CorrelationMatrixOptions,
   CorrelationMatrixResult,
@@ -26,3 +25,4 @@ export * from './distribution/index.js';
 export * from './scales/index.js';
 export * from './reliability/index.js';
 export * from './report/index.js';
+export * from './factor/index.js';

@@ -1,7 +1,9 @@
-import { fail } from '../errors.js';
-import { listwise, numericColumns, readTable, type Table } from '../data/index.js';
-import { choleskyInPlace, correlationMatrixOf, type MissingRule } from '../linalg/index.js';
+import { fail, type PsychkitWarning } from '../errors.js';
+import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
+import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
 import { columnList, oneOf } from '../util/options.js';
+import { smoothCorrelation } from './smooth.js';
+import { correlationMatrix } from './correlation.js';
 
 /**
  * A correlation matrix given directly, e.g. from a published table: `correlation` as rows,
@@ -42,6 +44,8 @@ export interface CorrelationInputOptions {
   readonly minVariables?: number;
   /** Name of the calling function, for messages. */
   readonly caller?: string;
+  /** Accept a covariance matrix (diagonal ≠ 1) and rescale it to correlations, as psych::fa does. Default false. */
+  readonly acceptCovariance?: boolean;
 }
 
 /** A validated correlation matrix. */
@@ -58,6 +62,11 @@ export interface NormalizedCorrelation {
 }
 
 const TOLERANCE = 1e-8;
+
+function hasUnitDiagonal(m: Float64Array, p: number): boolean {
+  for (let i = 0; i < p; i++) if (Math.abs((m[i * p + i] as number) - 1) > TOLERANCE) return false;
+  return true;
+}
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
@@ -100,7 +109,12 @@ function checkN(n: unknown, caller: string): number | undefined {
   return n;
 }
 
-function fromCorrelation(input: CorrelationInput, items: readonly string[] | undefined, caller: string): { names: string[]; matrix: Float64Array } {
+function fromCorrelation(
+  input: CorrelationInput,
+  items: readonly string[] | undefined,
+  caller: string,
+  acceptCovariance = false,
+): { names: string[]; matrix: Float64Array } {
   const rows = input.correlation;
   const p = rows.length;
   const names = input.names === undefined ? Array.from({ length: p }, (_, j) => `V${j + 1}`) : [...columnList('names', input.names)];
@@ -124,6 +138,20 @@ function fromCorrelation(input: CorrelationInput, items: readonly string[] | und
       full[i * p + j] = v;
     }
   });
+  if (acceptCovariance && !hasUnitDiagonal(full, p)) {
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < i; j++) {
+        if (Math.abs((full[i * p + j] as number) - (full[j * p + i] as number)) > TOLERANCE * Math.max(1, Math.abs(full[i * p + j] as number))) {
+          throw fail('NOT_SYMMETRIC', `${caller}: the covariance matrix is not symmetric at [${i}][${j}] ("${names[i]}", "${names[j]}").`, {
+            row: i,
+            column: names[j] as string,
+            columns: [names[i] as string, names[j] as string],
+          });
+        }
+      }
+    }
+    full.set(covarianceToCorrelation(full, p, names)); // psych::fa rescales a covariance matrix (cov2cor)
+  }
   for (let i = 0; i < p; i++) {
     const d = full[i * p + i] as number;
     if (Math.abs(d - 1) > TOLERANCE) {
@@ -194,7 +222,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   let matrix: Float64Array;
   let n: number | undefined;
   if (given !== undefined) {
-    ({ names, matrix } = fromCorrelation(given, items, caller));
+    ({ names, matrix } = fromCorrelation(given, items, caller, options.acceptCovariance ?? false));
     n = checkN(given.n, caller);
   } else {
     const view = readTable(input as Table);
@@ -237,4 +265,111 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
     throw fail('INVALID_OPTION', `${caller}: the sample size is unknown; give \`{ correlation, n }\` with n the number of respondents.`, { option: 'n' });
   }
   return { names, p, matrix, n };
+}
+
+/** Options about reading the input, shared by efa, parallelAnalysis and omega. */
+export interface FactorInputOptions {
+  /** Columns to analyse (table input). Default: every column. */
+  readonly items?: readonly string[];
+  /** Missing values in table input: `'pairwise'` (psych's default, `cor(use = "pairwise")`) or `'listwise'`. */
+  readonly missing?: 'pairwise' | 'listwise';
+  /**
+   * Correlations computed from table input: `'pearson'` (default) or `'polychoric'` (psych's
+   * `fa(cor = "poly")`, for ordinal items; see {@link correlationMatrix}).
+   */
+  readonly correlation?: 'pearson' | 'polychoric';
+  /** Smooth a non-positive-definite correlation matrix as psych::cor.smooth instead of throwing. Default false. */
+  readonly smooth?: boolean;
+}
+
+/** The correlation matrix and bookkeeping that efa, parallelAnalysis and omega work from. */
+export interface ReadFactorInput {
+  readonly r: Float64Array;
+  readonly p: number;
+  readonly names: readonly string[];
+  /** psych's n.obs: rows of the table (listwise: complete rows), or the given n. */
+  readonly n: number | null;
+  /** Pairwise counts for raw data read pairwise with Pearson correlations (psych's np.obs), else null. */
+  readonly pairwiseN: Float64Array | null;
+  /** Raw columns when the input was a table (for resampling in parallel analysis). */
+  readonly data: NumericColumns | null;
+  readonly missing: 'pairwise' | 'listwise';
+  readonly correlation: 'pearson' | 'polychoric';
+  readonly warnings: PsychkitWarning[];
+}
+
+/**
+ * Reads efa/parallelAnalysis/omega input into a correlation matrix: `{ correlation, n }` (or a
+ * covariance matrix, rescaled as psych does, or a `correlationMatrix()` result) through
+ * {@link correlationInput}; a table through Pearson (`cor(use = "pairwise")` or listwise) or
+ * polychoric correlations. At least 3 variables; a matrix that is not positive definite throws
+ * `NOT_POSITIVE_DEFINITE` unless `smooth: true` (psych::cor.smooth, with a warning).
+ */
+export function readFactorInput(input: FactorInput, options: FactorInputOptions, fn: string): ReadFactorInput {
+  const missing = oneOf('missing', options.missing, ['pairwise', 'listwise'] as const, 'pairwise');
+  const method = oneOf('correlation', options.correlation, ['pearson', 'polychoric'] as const, 'pearson');
+  const warnings: PsychkitWarning[] = [];
+  if (input === null || input === undefined || typeof input !== 'object') {
+    throw fail('INVALID_INPUT', `${fn}: input must be a table or { correlation, n }.`, { value: input });
+  }
+  let r: Float64Array;
+  let p: number;
+  let names: readonly string[];
+  let n: number | null = null;
+  let pairwiseN: Float64Array | null = null;
+  let data: NumericColumns | null = null;
+  const given = asCorrelation(input);
+  if (given !== undefined) {
+    if (options.correlation !== undefined) {
+      throw fail('INVALID_OPTION', `${fn}: \`correlation\` chooses how correlations are computed from a table; the input is already a correlation matrix.`, {
+        option: 'correlation',
+        value: options.correlation,
+      });
+    }
+    const c = correlationInput(given, { ...(options.items ? { items: options.items } : {}), positiveDefinite: false, minVariables: 3, caller: fn, acceptCovariance: true });
+    ({ names, p } = c);
+    r = c.matrix;
+    n = c.n ?? null;
+    if (n !== null && n < 2) {
+      throw fail('INVALID_OPTION', `${fn}: \`n\` must be at least 2 (the sample size behind the correlation matrix); got ${n}.`, { option: 'n', value: n });
+    }
+  } else {
+    if (options.items !== undefined && !Array.isArray(options.items)) {
+      throw fail('INVALID_OPTION', '`items` must be an array of column names.', { option: 'items', value: options.items });
+    }
+    data = numericColumns(input as Table, options.items, 'items');
+    p = data.names.length;
+    names = data.names;
+    if (p < 3) throw fail('TOO_FEW_VARIABLES', `${fn} needs at least 3 items; got ${p}.`, { option: 'items', columns: [...names] });
+    if (method === 'polychoric') {
+      const poly = correlationMatrix(input as Table, { items: names, method: 'polychoric', missing });
+      r = Float64Array.from(poly.matrix.flat());
+      n = poly.nObservations;
+      warnings.push(...poly.warnings);
+    } else {
+      const cm = correlationMatrixOf(data, missing);
+      r = cm.matrix;
+      if (missing === 'listwise') {
+        n = cm.n[0] as number;
+      } else {
+        n = data.n;
+        pairwiseN = cm.n;
+      }
+    }
+    if (n < 2) throw fail('TOO_FEW_CASES', `${fn} needs at least 2 complete cases; got ${n}.`, { n });
+  }
+  const l = Float64Array.from(r);
+  if (!choleskyInPlace(l, p)) {
+    if (options.smooth === true) {
+      r = smoothCorrelation(r, p).matrix;
+      warnings.push({ code: 'CORRELATION_SMOOTHED', message: 'The correlation matrix was not positive definite and was smoothed (psych::cor.smooth).' });
+    } else {
+      throw fail(
+        'NOT_POSITIVE_DEFINITE',
+        `${fn}: the correlation matrix is not positive definite (a variable is a linear combination of others, or pairwise deletion produced an inconsistent matrix). Drop redundant items, use \`missing: "listwise"\`, or pass \`smooth: true\`.`,
+        { p },
+      );
+    }
+  }
+  return { r, p, names, n, pairwiseN, data, missing, correlation: method, warnings };
 }

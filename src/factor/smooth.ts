@@ -1,4 +1,4 @@
-import { symmetricEigen } from '../linalg/index.js';
+import { eigenWorkspace, eigenInto } from './internal/eigen.js';
 
 const DBL_EPSILON = 2 ** -52;
 const EIGEN_TOLERANCE = 1e-12;
@@ -7,11 +7,15 @@ const EIGEN_TOLERANCE = 1e-12;
  * Smooths a correlation matrix that is not positive definite, as `psych::cor.smooth`: when the
  * smallest eigenvalue is below machine epsilon, eigenvalues below 1e-12 are set to 100·1e-12, all
  * are rescaled to sum to p, the matrix is rebuilt as V·diag(λ)·Vᵀ and rescaled to unit diagonal.
- * Returns the input itself (not a copy) when it is already positive definite.
+ * Returns the input itself (not a copy) when it is already positive definite. Eigenvectors are
+ * computed only when smoothing is needed (this runs inside every factor fit).
  */
 export function smoothCorrelation(matrix: Float64Array, p: number): { matrix: Float64Array; smoothed: boolean } {
-  const { values, vectors } = symmetricEigen(matrix, p);
-  if (!((values[p - 1] as number) < DBL_EPSILON)) return { matrix, smoothed: false };
+  const ws = eigenWorkspace(p);
+  eigenInto(ws, matrix, 0);
+  if (!((ws.values[p - 1] as number) < DBL_EPSILON)) return { matrix, smoothed: false };
+  eigenInto(ws, matrix, p);
+  const { values, vectors } = ws;
   const lambda = new Float64Array(p);
   let total = 0;
   for (let k = 0; k < p; k++) {

@@ -1,0 +1,390 @@
+import { fail, type PsychkitWarning } from '../errors.js';
+import type { Seed } from '../random/index.js';
+import { deepFreeze } from '../util/freeze.js';
+import { booleanOption, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { EXTRACTIONS, extract, type ExtractionName } from './extraction/index.js';
+import type { ExtractionResult } from './extraction/types.js';
+import { factorFit, type FactorFitIndices } from './fit.js';
+import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
+import { eigenWorkspace, eigenInto } from './internal/eigen.js';
+import { toRows } from './internal/dense.js';
+import { parallelAnalysisOf, type ParallelAnalysisResult } from './retention/parallel.js';
+import { resolveRotation, rotateFlat, type RotationName, type RotationOptions, type RotationSpec } from './rotation/rotate.js';
+
+/** Options of {@link efa}. */
+export interface EfaOptions extends FactorInputOptions {
+  /**
+   * Number of factors, or a retention rule: `'kaiser'` (eigenvalues of R above 1, SPSS's
+   * default) or `'parallel'` (psych::fa.parallel's suggested number of factors). Default 1.
+   */
+  readonly factors?: number | 'kaiser' | 'parallel';
+  /** `'pa'` principal axis, `'minres'` minimum residual (psych's default), `'ml'` maximum likelihood. */
+  readonly extraction?: ExtractionName;
+  /**
+   * Principal-axis stopping rule. `'psych'` (default): change in the sum of communalities
+   * ≤ 0.001, at most 50 iterations. `'spss'`: largest change of any communality ≤ 0.001, at most
+   * 25 iterations (SPSS FACTOR's defaults).
+   */
+  readonly convergence?: 'psych' | 'spss';
+  /** Principal-axis tolerance (overrides the preset). */
+  readonly tolerance?: number;
+  /** Principal-axis iteration cap (overrides the preset). */
+  readonly maxIterations?: number;
+  /** Rotation (default `'oblimin'`, as psych::fa). */
+  readonly rotation?: RotationName;
+  readonly normalize?: boolean;
+  readonly gamma?: number;
+  readonly delta?: number;
+  readonly power?: number;
+  readonly randomStarts?: number;
+  /** Seed for geomin/oblimin random starts and for `factors: 'parallel'`. */
+  readonly seed?: Seed;
+  /** Gradient-projection tolerance (default 1e-5). */
+  readonly rotationTolerance?: number;
+  /** Gradient-projection iteration cap (default 1000). */
+  readonly rotationMaxIterations?: number;
+  readonly varimaxAlgorithm?: 'svd' | 'gpa';
+  /** Confidence level of the RMSEA interval (psych: 0.90). */
+  readonly confidence?: number;
+}
+
+/** How the number of factors was chosen. */
+export interface FactorRetention {
+  readonly rule: 'fixed' | 'kaiser' | 'parallel';
+  readonly factors: number;
+  /** The parallel analysis behind `rule: 'parallel'`. */
+  readonly parallel: ParallelAnalysisResult | null;
+}
+
+/** Result of {@link efa}. Matrices are rows = variables (or factors). */
+export interface EfaResult {
+  readonly extraction: ExtractionName;
+  readonly rotation: RotationName;
+  readonly orthogonal: boolean;
+  readonly normalize: boolean;
+  readonly factors: number;
+  readonly variables: readonly string[];
+  /** Sample size used for fit (psych's n.obs), or null for a correlation matrix without n. */
+  readonly n: number | null;
+  /** Pattern loadings, factors sorted by variance explained and reflected to positive column sums. */
+  readonly loadings: number[][];
+  /** Structure matrix, loadings · phi. */
+  readonly structure: number[][];
+  /** Factor correlations (identity for orthogonal rotations). */
+  readonly phi: number[][];
+  /** Unrotated loadings (reflected to positive column sums, in extraction order). */
+  readonly unrotatedLoadings: number[][];
+  /** Matrix M with loadings = unrotatedLoadings · M. */
+  readonly rotationMatrix: number[][];
+  /** h² = diag(L·Φ·Lᵀ). */
+  readonly communalities: number[];
+  /** u² = 1 − h². */
+  readonly uniquenesses: number[];
+  /** Starting communalities (SMCs). */
+  readonly initialCommunalities: number[];
+  /** Eigenvalues of R (descending). */
+  readonly eigenvalues: number[];
+  /** Eigenvalues of R with the final communalities on the diagonal (psych's `values`). */
+  readonly commonFactorEigenvalues: number[];
+  /** Variance accounted for by each factor: diag(Φ·LᵀL). */
+  readonly ssLoadings: number[];
+  /** ssLoadings / p. */
+  readonly proportionVariance: number[];
+  readonly cumulativeVariance: number[];
+  /** ssLoadings / Σ ssLoadings. */
+  readonly proportionExplained: number[];
+  /** Hofmann's complexity per variable: (Σⱼ λᵢⱼ²)² / Σⱼ λᵢⱼ⁴. */
+  readonly complexity: number[];
+  /** R − L·Φ·Lᵀ (diagonal = uniquenesses). */
+  readonly residuals: number[][];
+  /** Root mean square of the off-diagonal residuals. */
+  readonly rmsr: number;
+  /** Degrees of freedom p(p − 1)/2 − pk + k(k − 1)/2. */
+  readonly df: number;
+  /** ML discrepancy F of the model (psych's `objective`). */
+  readonly objective: number;
+  /** χ², p, RMSEA (+ CI), TLI, BIC; null when n is unknown. */
+  readonly fit: FactorFitIndices | null;
+  readonly iterations: { readonly extraction: number; readonly rotation: number };
+  /** Extraction and rotation both converged. */
+  readonly converged: boolean;
+  /** Names of Heywood variables (communality ≥ 1, or uniqueness on the 0.005 bound for minres/ml). */
+  readonly heywood: readonly string[];
+  readonly retention: FactorRetention;
+  /** Seed used for random starts or parallel analysis, or null. */
+  readonly seed: Seed | null;
+  readonly warnings: readonly PsychkitWarning[];
+}
+
+function eigenvaluesOf(r: Float64Array, p: number): Float64Array {
+  const ws = eigenWorkspace(p);
+  eigenInto(ws, r, 0);
+  return Float64Array.from(ws.values);
+}
+
+/** Validated efa settings. */
+export interface EfaSettings {
+  readonly extraction: ExtractionName;
+  readonly rule: 'sum' | 'max';
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  readonly confidence: number;
+  readonly spec: RotationSpec;
+  readonly factors: number | 'kaiser' | 'parallel';
+  readonly seed: Seed | undefined;
+}
+
+/** Checks efa's options (before any data is read, so a bad option fails fast). */
+export function resolveEfaOptions(o: EfaOptions): EfaSettings {
+  const extraction = oneOf('extraction', o.extraction, EXTRACTIONS, 'minres');
+  const convergence = oneOf('convergence', o.convergence, ['psych', 'spss'] as const, 'psych');
+  const tolerance = numberIn('tolerance', o.tolerance, 0.001, 0, Infinity, { exclusiveMin: true });
+  const maxIterations = numberIn('maxIterations', o.maxIterations, convergence === 'spss' ? 25 : 50, 1, Infinity, { integer: true });
+  const confidence = numberIn('confidence', o.confidence, 0.9, 0, 1, { exclusiveMin: true, exclusiveMax: true });
+  booleanOption('smooth', o.smooth, false);
+  const rotationOptions: RotationOptions = {
+    ...(o.rotation === undefined ? {} : { rotation: o.rotation }),
+    ...(o.normalize === undefined ? {} : { normalize: o.normalize }),
+    ...(o.gamma === undefined ? {} : { gamma: o.gamma }),
+    ...(o.delta === undefined ? {} : { delta: o.delta }),
+    ...(o.power === undefined ? {} : { power: o.power }),
+    ...(o.randomStarts === undefined ? {} : { randomStarts: o.randomStarts }),
+    ...(o.seed === undefined ? {} : { seed: o.seed }),
+    ...(o.rotationTolerance === undefined ? {} : { tolerance: o.rotationTolerance }),
+    ...(o.rotationMaxIterations === undefined ? {} : { maxIterations: o.rotationMaxIterations }),
+    ...(o.varimaxAlgorithm === undefined ? {} : { varimaxAlgorithm: o.varimaxAlgorithm }),
+  };
+  const spec = resolveRotation(rotationOptions);
+  const factors = o.factors ?? 1;
+  if (!(factors === 'kaiser' || factors === 'parallel')) numberIn('factors', factors, 1, 1, Infinity, { integer: true });
+  return { extraction, rule: convergence === 'spss' ? 'max' : 'sum', tolerance, maxIterations, confidence, spec, factors, seed: o.seed };
+}
+
+/**
+ * Exploratory factor analysis as psych::fa: extraction (`pa`, `minres`, `ml`), rotation
+ * (gradient projection, stats::varimax or psych's promax), factors sorted by the variance they
+ * explain (diag(Φ·LᵀL)) and each reflected so its loadings sum to a positive number, then psych's
+ * factor.stats: residuals, RMSR, and (with n) the Bartlett-corrected χ², RMSEA with 90% CI, TLI
+ * and BIC.
+ *
+ * Principal axis: R with SMCs on the diagonal, L = Vₖ·Λₖ^½ of that reduced matrix, new diagonal
+ * diag(L·Lᵀ), repeated until the communalities settle. minres minimises Σ_{i<j}(R − LLᵀ)²ᵢⱼ and ml
+ * the likelihood discrepancy, both over the uniquenesses (box [0.005, 1]).
+ *
+ * Heywood cases and non-convergence are flagged (`heywood`, `converged`, `warnings`), not thrown.
+ *
+ * References: Revelle, psych (fa, factor.stats); Jennrich (2001, 2002); Bernaards & Jennrich (2005);
+ * Harman (1976) Modern Factor Analysis; Lawley & Maxwell (1971).
+ *
+ * @example
+ * ```ts
+ * const fit = efa(rows, { items: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa', rotation: 'oblimin' });
+ * fit.loadings; fit.phi; fit.fit?.rmsea;
+ * efa({ correlation: R, n: 145 }, { factors: 4, extraction: 'ml' });
+ * ```
+ */
+export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
+  const o = optionsObject(options, 'efa');
+  const settings = resolveEfaOptions(o);
+  return deepFreeze(efaOnData(readFactorInput(input, o, 'efa'), settings));
+}
+
+/** efa on input already read (shared with omega). The result is not frozen. */
+export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResult {
+  const { extraction, tolerance, maxIterations, confidence, spec } = settings;
+  const factorsOption = settings.factors;
+  const { r, p, names, n } = data;
+  const warnings: PsychkitWarning[] = [...data.warnings];
+  const eigenvalues = eigenvaluesOf(r, p);
+
+  let k: number;
+  let retention: FactorRetention;
+  let seed: Seed | null = null;
+  if (factorsOption === 'kaiser') {
+    k = Math.max(1, eigenvalues.filter((v) => v > 1).length);
+    retention = { rule: 'kaiser', factors: k, parallel: null };
+  } else if (factorsOption === 'parallel') {
+    const pa = parallelAnalysisOf(data, { extraction, ...(settings.seed === undefined ? {} : { seed: settings.seed }) }, 'efa');
+    seed = pa.seed;
+    k = Math.max(1, pa.suggestedFactors);
+    retention = { rule: 'parallel', factors: k, parallel: pa };
+  } else {
+    k = factorsOption as number;
+    retention = { rule: 'fixed', factors: k, parallel: null };
+  }
+  const df = (p * (p - 1)) / 2 - p * k + (k * (k - 1)) / 2;
+  if (k > p || df < 0) {
+    throw fail('TOO_MANY_FACTORS', `${k} factors are too many for ${p} variables: the model would have ${df} degrees of freedom (at most ${maxFactors(p)} factors for ${p} variables).`, {
+      option: 'factors',
+      value: k,
+      max: maxFactors(p),
+    });
+  }
+
+  const ex: ExtractionResult = extract(extraction, r, p, k, {
+    tolerance,
+    maxIterations,
+    rule: settings.rule,
+  });
+  if (!ex.converged) {
+    warnings.push({
+      code: 'EXTRACTION_NOT_CONVERGED',
+      message:
+        extraction === 'pa'
+          ? `Principal-axis iteration stopped after ${ex.iterations} iterations without the communalities settling to ${tolerance}.`
+          : `The ${extraction} optimiser stopped after ${ex.iterations} iterations without meeting its convergence test.`,
+    });
+  }
+
+  // psych: reflect unrotated columns to positive sums; exact zeros become 1e-15.
+  const unrotated = Float64Array.from(ex.loadings);
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let i = 0; i < p; i++) s += unrotated[i * k + j] as number;
+    if (s < 0) for (let i = 0; i < p; i++) unrotated[i * k + j] = -(unrotated[i * k + j] as number);
+  }
+  for (let t = 0; t < p * k; t++) if (unrotated[t] === 0) unrotated[t] = 1e-15;
+  const communalities = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let h = 0;
+    for (let j = 0; j < k; j++) h += (unrotated[i * k + j] as number) ** 2;
+    communalities[i] = h;
+  }
+
+  const rot = rotateFlat(unrotated, p, k, spec);
+  warnings.push(...rot.warnings);
+  if (rot.seed !== null) seed = rot.seed;
+  const loadings = Float64Array.from(rot.loadings);
+  const phi = Float64Array.from(rot.phi);
+  const rotationMatrix = Float64Array.from(rot.rotationMatrix);
+
+  // Reflect so column sums are positive, then sort by variance explained (psych's fa).
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let i = 0; i < p; i++) s += loadings[i * k + j] as number;
+    if (s < 0) {
+      for (let i = 0; i < p; i++) loadings[i * k + j] = -(loadings[i * k + j] as number);
+      for (let i = 0; i < k; i++) rotationMatrix[i * k + j] = -(rotationMatrix[i * k + j] as number);
+      for (let t = 0; t < k; t++) {
+        if (t === j) continue;
+        phi[j * k + t] = -(phi[j * k + t] as number);
+        phi[t * k + j] = -(phi[t * k + j] as number);
+      }
+    }
+  }
+  const ss = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    // diag(Φ·LᵀL)ⱼ = Σₜ Φⱼₜ (LᵀL)ₜⱼ
+    let s = 0;
+    for (let t = 0; t < k; t++) {
+      let ltl = 0;
+      for (let i = 0; i < p; i++) ltl += (loadings[i * k + t] as number) * (loadings[i * k + j] as number);
+      s += (phi[j * k + t] as number) * ltl;
+    }
+    ss[j] = s;
+  }
+  // R's order(decreasing = TRUE) is stable: ties keep their original order.
+  const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => (ss[b] as number) - (ss[a] as number) || a - b);
+  const L = new Float64Array(p * k);
+  const P = new Float64Array(k * k);
+  const M = new Float64Array(k * k);
+  const ssSorted = new Float64Array(k);
+  order.forEach((src, j) => {
+    for (let i = 0; i < p; i++) L[i * k + j] = loadings[i * k + src] as number;
+    for (let i = 0; i < k; i++) M[i * k + j] = rotationMatrix[i * k + src] as number;
+    for (let t = 0; t < k; t++) P[j * k + t] = phi[src * k + (order[t] as number)] as number;
+    ssSorted[j] = ss[src] as number;
+  });
+
+  const structure = new Float64Array(p * k);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let t = 0; t < k; t++) s += (L[i * k + t] as number) * (P[t * k + j] as number);
+      structure[i * k + j] = s;
+    }
+  }
+  const complexity = new Array<number>(p);
+  for (let i = 0; i < p; i++) {
+    let s2 = 0;
+    let s4 = 0;
+    for (let j = 0; j < k; j++) {
+      const v2 = (L[i * k + j] as number) ** 2;
+      s2 += v2;
+      s4 += v2 * v2;
+    }
+    complexity[i] = (s2 * s2) / s4;
+  }
+  const fit = factorFit(r, p, L, P, k, n, data.pairwiseN, confidence);
+  warnings.push(...fit.warnings);
+
+  const uniquenesses = Array.from(communalities, (h) => 1 - h);
+  const heywood: string[] = [];
+  for (let i = 0; i < p; i++) {
+    if ((communalities[i] as number) >= 1 || ex.atBound.includes(i)) heywood.push(names[i] as string);
+  }
+  if (heywood.length > 0) {
+    warnings.push({
+      code: 'HEYWOOD',
+      message: `Heywood case: ${heywood.map((h) => `"${h}"`).join(', ')} ha${heywood.length === 1 ? 's' : 've'} a communality at or above ${extraction === 'pa' ? '1' : 'the bound (uniqueness 0.005)'}; interpret the solution with care.`,
+      details: { columns: heywood },
+    });
+  }
+  let total = 0;
+  for (let i = 0; i < p; i++) total += (communalities[i] as number) + (uniquenesses[i] as number);
+  const ssSum = ssSorted.reduce((a, b) => a + b, 0);
+  let cum = 0;
+  const cumulativeVariance = Array.from(ssSorted, (v) => (cum += v / total));
+
+  return {
+    extraction,
+    rotation: spec.rotation,
+    orthogonal: rot.orthogonal,
+    normalize: spec.normalize,
+    factors: k,
+    variables: [...names],
+    n,
+    loadings: toRows(L, p, k),
+    structure: toRows(structure, p, k),
+    phi: toRows(P, k, k),
+    unrotatedLoadings: toRows(unrotated, p, k),
+    rotationMatrix: toRows(M, k, k),
+    communalities: Array.from(communalities),
+    uniquenesses,
+    initialCommunalities: Array.from(ex.initialCommunalities),
+    eigenvalues: Array.from(eigenvalues),
+    commonFactorEigenvalues: Array.from(ex.values),
+    ssLoadings: Array.from(ssSorted),
+    proportionVariance: Array.from(ssSorted, (v) => v / total),
+    cumulativeVariance,
+    proportionExplained: Array.from(ssSorted, (v) => v / ssSum),
+    complexity,
+    residuals: toRows(fit.residuals, p, p),
+    rmsr: fit.rmsr,
+    df: fit.df,
+    objective: fit.objective,
+    fit: fit.indices,
+    iterations: { extraction: ex.iterations, rotation: rot.iterations },
+    converged: ex.converged && rot.converged,
+    heywood,
+    retention,
+    seed,
+    warnings,
+  };
+}
+
+/**
+ * The most common factors p variables can identify: the largest k ≤ p with non-negative degrees
+ * of freedom p(p − 1)/2 − pk + k(k − 1)/2 (the bound `efa` enforces with `TOO_MANY_FACTORS`).
+ *
+ * @example
+ * ```ts
+ * maxFactors(9); // 5
+ * maxFactors(3); // 1
+ * ```
+ */
+export function maxFactors(p: number): number {
+  let k = 0;
+  while (k + 1 <= p && (p * (p - 1)) / 2 - p * (k + 1) + ((k + 1) * k) / 2 >= 0) k++;
+  return k;
+}

@@ -1,0 +1,268 @@
+import { fail, isPsychkitError, type PsychkitWarning } from '../../errors.js';
+import { correlationMatrixOf } from '../../linalg/covariance.js';
+import { freshSeed, randomStream, type Seed } from '../../random/index.js';
+import { deepFreeze } from '../../util/freeze.js';
+import { booleanOption, numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
+import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
+import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../internal/eigen.js';
+
+/** Options of {@link parallelAnalysis}. */
+export interface ParallelAnalysisOptions extends FactorInputOptions {
+  /** Number of simulated (and resampled) data sets. Default 20 (psych). */
+  readonly iterations?: number;
+  /** Quantile of the simulated eigenvalues the observed ones must exceed. Default 0.95 (psych). */
+  readonly quantile?: number;
+  /** Extraction for the factor eigenvalues (one factor, as psych). Default `'minres'` (psych). */
+  readonly extraction?: ExtractionName;
+  /** Also resample the observed data column by column (table input only). Default true (psych). */
+  readonly resample?: boolean;
+  readonly seed?: Seed;
+}
+
+/** Mean and quantile eigenvalue, per position, over the simulated data sets. */
+export interface SimulatedEigenvalues {
+  readonly mean: number[];
+  readonly quantile: number[];
+}
+
+/** Result of {@link parallelAnalysis}. */
+export interface ParallelAnalysisResult {
+  readonly iterations: number;
+  readonly quantile: number;
+  readonly extraction: ExtractionName;
+  readonly n: number;
+  readonly seed: Seed;
+  /** Eigenvalues of the data: of R (components) and of R with one-factor communalities on the diagonal (factors). */
+  readonly observed: { readonly components: number[]; readonly factors: number[] };
+  /** From normal random data of the same size. */
+  readonly simulated: { readonly components: SimulatedEigenvalues; readonly factors: SimulatedEigenvalues };
+  /** From the data with each column resampled independently (null for correlation-matrix input). */
+  readonly resampled: { readonly components: SimulatedEigenvalues; readonly factors: SimulatedEigenvalues } | null;
+  /** Leading observed factor eigenvalues above the simulated quantile (psych's `nfact`). */
+  readonly suggestedFactors: number;
+  /** Leading observed component eigenvalues above the simulated quantile (psych's `ncomp`). */
+  readonly suggestedComponents: number;
+  readonly warnings: readonly PsychkitWarning[];
+}
+
+/** R's quantile type 7 of `values` (sorted in place). */
+function quantile7(values: Float64Array, q: number): number {
+  values.sort();
+  const h = (values.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(values.length - 1, lo + 1);
+  return (values[lo] as number) + (h - lo) * ((values[hi] as number) - (values[lo] as number));
+}
+
+function summarise(draws: Float64Array, iterations: number, p: number, q: number): SimulatedEigenvalues {
+  const mean: number[] = [];
+  const quant: number[] = [];
+  const col = new Float64Array(iterations);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let it = 0; it < iterations; it++) {
+      const v = draws[it * p + j] as number;
+      col[it] = v;
+      s += v;
+    }
+    mean.push(s / iterations);
+    quant.push(quantile7(col, q));
+  }
+  return { mean, quantile: quant };
+}
+
+/** psych: which(!(observed > simulated))[1] − 1, i.e. how many leading values exceed it. */
+function leadingAbove(observed: ArrayLike<number>, reference: readonly number[]): number {
+  let c = 0;
+  while (c < observed.length && (observed[c] as number) > (reference[c] as number)) c++;
+  return c;
+}
+
+/**
+ * Correlation matrix of complete columns (n × p, column-major in `x`) into `out`; `x` is
+ * standardised in place. Used for the simulated normal data, where nothing is missing.
+ */
+function completeCorrelation(x: Float64Array, n: number, p: number, out: Float64Array): void {
+  for (let j = 0; j < p; j++) {
+    const o = j * n;
+    let m = 0;
+    for (let i = 0; i < n; i++) m += x[o + i] as number;
+    m /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const d = (x[o + i] as number) - m;
+      x[o + i] = d;
+      ss += d * d;
+    }
+    const sd = Math.sqrt(ss);
+    for (let i = 0; i < n; i++) x[o + i] = (x[o + i] as number) / sd;
+  }
+  // four partner columns per sweep, so each value of column a is loaded once for four products
+  for (let a = 0; a < p; a++) {
+    out[a * p + a] = 1;
+    const oa = a * n;
+    let b = 0;
+    for (; b + 3 < a; b += 4) {
+      const o0 = b * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const o3 = o2 + n;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = x[oa + i] as number;
+        s0 += v * (x[o0 + i] as number);
+        s1 += v * (x[o1 + i] as number);
+        s2 += v * (x[o2 + i] as number);
+        s3 += v * (x[o3 + i] as number);
+      }
+      out[a * p + b] = out[b * p + a] = s0;
+      out[a * p + b + 1] = out[(b + 1) * p + a] = s1;
+      out[a * p + b + 2] = out[(b + 2) * p + a] = s2;
+      out[a * p + b + 3] = out[(b + 3) * p + a] = s3;
+    }
+    for (; b < a; b++) {
+      const ob = b * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (x[oa + i] as number) * (x[ob + i] as number);
+      out[a * p + b] = s;
+      out[b * p + a] = s;
+    }
+  }
+}
+
+interface Resolved {
+  readonly iterations: number;
+  readonly quantile: number;
+  readonly extraction: ExtractionName;
+  readonly resample: boolean;
+  readonly seed: Seed;
+}
+
+function resolve(o: ParallelAnalysisOptions, extractionDefault: ExtractionName): Resolved {
+  const seed = o.seed ?? freshSeed();
+  randomStream(seed); // validates the seed
+  return {
+    iterations: numberIn('iterations', o.iterations, 20, 2, 1e6, { integer: true }),
+    quantile: numberIn('quantile', o.quantile, 0.95, 0, 1),
+    extraction: oneOf('extraction', o.extraction, EXTRACTIONS, extractionDefault),
+    resample: booleanOption('resample', o.resample, true),
+    seed,
+  };
+}
+
+/** Factor eigenvalues psych's fa.parallel uses: one factor, then eigenvalues of R with its communalities. */
+function factorValues(method: ExtractionName, r: Float64Array, p: number, smcStart: boolean): Float64Array {
+  return extract(method, r, p, 1, { initial: smcStart ? 'smc' : 'ones' }).values;
+}
+
+/** Parallel analysis on already-read input (shared with efa's `factors: 'parallel'`). */
+export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnalysisOptions, fn: string): ParallelAnalysisResult {
+  if (data.correlation === 'polychoric') {
+    // The simulated and resampled comparison matrices would be Pearson; psych's fa.parallel(cor = "poly") is not offered yet.
+    throw fail('INVALID_OPTION', `${fn}: parallel analysis uses Pearson correlations; \`correlation: 'polychoric'\` is not supported here.`, {
+      option: 'correlation',
+      value: 'polychoric',
+    });
+  }
+  const o = resolve(options, options.extraction ?? 'minres');
+  const { r, p } = data;
+  if (data.n === null) {
+    throw fail('INVALID_INPUT', `${fn}: parallel analysis of a correlation matrix needs the sample size; pass { correlation, n }.`, { option: 'n' });
+  }
+  const n = Math.round(data.n);
+  const warnings: PsychkitWarning[] = [];
+  const rng = randomStream(o.seed);
+  const ws: EigenWorkspace = eigenWorkspace(p);
+  eigenInto(ws, r, 0);
+  const observedComponents = Array.from(ws.values);
+  const observedFactors = Array.from(factorValues(o.extraction, r, p, true));
+
+  const iters = o.iterations;
+  const simPc = new Float64Array(iters * p);
+  const simFa = new Float64Array(iters * p);
+  const x = new Float64Array(n * p);
+  const c = new Float64Array(p * p);
+  for (let it = 0; it < iters; it++) {
+    for (let t = 0; t < n * p; t++) x[t] = rng.normal();
+    completeCorrelation(x, n, p, c);
+    eigenInto(ws, c, 0);
+    simPc.set(ws.values, it * p);
+    simFa.set(factorValues(o.extraction, c, p, false), it * p);
+  }
+
+  let resampled: ParallelAnalysisResult['resampled'] = null;
+  if (o.resample && data.data !== null) {
+    const source = data.data;
+    const rows = source.n;
+    const cols = source.columns.map(() => new Float64Array(rows));
+    const view = { names: source.names, n: rows, columns: cols };
+    const resPc = new Float64Array(iters * p);
+    const resFa = new Float64Array(iters * p);
+    for (let it = 0; it < iters; it++) {
+      let cm: Float64Array | null = null;
+      for (let attempt = 0; attempt < 100 && cm === null; attempt++) {
+        for (let j = 0; j < p; j++) {
+          const src = source.columns[j] as Float64Array;
+          const dst = cols[j] as Float64Array;
+          for (let i = 0; i < rows; i++) dst[i] = src[rng.int(rows)] as number;
+        }
+        try {
+          cm = correlationMatrixOf(view, data.missing).matrix;
+        } catch (e) {
+          // psych redraws a resample whose correlations are undefined (a constant column)
+          if (!isPsychkitError(e)) throw e;
+        }
+      }
+      if (cm === null) throw fail('ZERO_VARIANCE', `${fn}: resampled data kept producing a constant column; use resample: false.`, {});
+      eigenInto(ws, cm, 0);
+      resPc.set(ws.values, it * p);
+      resFa.set(factorValues(o.extraction, cm, p, false), it * p);
+    }
+    resampled = { components: summarise(resPc, iters, p, o.quantile), factors: summarise(resFa, iters, p, o.quantile) };
+  }
+  const simulated = { components: summarise(simPc, iters, p, o.quantile), factors: summarise(simFa, iters, p, o.quantile) };
+  return {
+    iterations: iters,
+    quantile: o.quantile,
+    extraction: o.extraction,
+    n,
+    seed: o.seed,
+    observed: { components: observedComponents, factors: observedFactors },
+    simulated,
+    resampled,
+    suggestedFactors: leadingAbove(observedFactors, simulated.factors.quantile),
+    suggestedComponents: leadingAbove(observedComponents, simulated.components.quantile),
+    warnings,
+  };
+}
+
+/**
+ * Horn's (1965) parallel analysis as psych::fa.parallel (fa = "both"): eigenvalues of the observed
+ * correlation matrix (components) and of the matrix with one-factor communalities on its diagonal
+ * (factors, extracted with `extraction`) are compared with the same eigenvalues of `iterations`
+ * normal random data sets of the same size, and — for table input — of the data with each column
+ * resampled independently. The suggested numbers count the leading observed eigenvalues that
+ * exceed the `quantile` (0.95) of the simulated ones, as psych's `nfact` and `ncomp`.
+ *
+ * Random data come from the seeded stream (`seed`), so results are reproducible but not
+ * identical to R's draws; with the same number of iterations they agree within Monte-Carlo error.
+ *
+ * @example
+ * ```ts
+ * const pa = parallelAnalysis(rows, { items, iterations: 20, seed: 1 });
+ * pa.suggestedFactors; pa.simulated.factors.quantile;
+ * ```
+ */
+export function parallelAnalysis(input: FactorInput, options?: ParallelAnalysisOptions): ParallelAnalysisResult {
+  const o = optionsObject(options, 'parallelAnalysis');
+  booleanOption('smooth', o.smooth, false);
+  resolve(o, 'minres');
+  const data = readFactorInput(input, o, 'parallelAnalysis');
+  const seed = o.seed ?? freshSeed();
+  const result = parallelAnalysisOf(data, { ...o, seed }, 'parallelAnalysis');
+  return deepFreeze({ ...result, warnings: [...data.warnings, ...result.warnings] });
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { efa, omega, parallelAnalysis, rotate } from '../../src/factor/index.js';
+import { isPsychkitError } from '../../src/errors.js';
+import { holzingerItems, holzingerRows } from './helpers.js';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (isPsychkitError(e)) return e.code;
+    throw e;
+  }
+  throw new Error('expected a PsychkitError');
+}
+
+function errorOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (isPsychkitError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PsychkitError');
+}
+
+const good = [
+  [1, 0.5, 0.4, 0.3],
+  [0.5, 1, 0.45, 0.35],
+  [0.4, 0.45, 1, 0.3],
+  [0.3, 0.35, 0.3, 1],
+];
+
+describe('bad input → PsychkitError with a stable code', () => {
+  it('fewer than 3 variables: TOO_FEW_VARIABLES', () => {
+    expect(codeOf(() => efa(holzingerRows, { items: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => efa({ correlation: [[1, 0.3], [0.3, 1]], n: 50 }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => omega({ correlation: [[1, 0.3], [0.3, 1]] }, { factors: 1 }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
+  });
+
+  it('more factors than the degrees of freedom allow: TOO_MANY_FACTORS', () => {
+    const e = errorOf(() => efa(holzingerRows, { items: holzingerItems, factors: 6 }));
+    expect(e.code).toBe('TOO_MANY_FACTORS');
+    expect(e.details.max).toBe(5);
+    expect(codeOf(() => efa(holzingerRows, { items: holzingerItems, factors: 10 }))).toBe('TOO_MANY_FACTORS');
+    expect(codeOf(() => efa({ correlation: good }, { factors: 2 }))).toBe('TOO_MANY_FACTORS');
+    expect(efa(holzingerRows, { items: holzingerItems, factors: 5, extraction: 'minres', rotation: 'none' }).df).toBe(1);
+    // psych's pa takes the square root of a negative eigenvalue here and fails; psychkit says why
+    expect(codeOf(() => efa(holzingerRows, { items: holzingerItems, factors: 5, extraction: 'pa' }))).toBe('TOO_MANY_FACTORS');
+  });
+
+  it('non-positive-definite correlation matrix: NOT_POSITIVE_DEFINITE (or smoothed on request)', () => {
+    const bad = [
+      [1, 0.9, -0.9],
+      [0.9, 1, 0.9],
+      [-0.9, 0.9, 1],
+    ];
+    expect(codeOf(() => efa({ correlation: bad, n: 100 }))).toBe('NOT_POSITIVE_DEFINITE');
+    const smoothed = efa({ correlation: bad, n: 100 }, { smooth: true });
+    expect(smoothed.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
+    // an entry outside [−1, 1] is not a correlation at all (shared validation with kmo/bartlett)
+    expect(codeOf(() => efa({ correlation: [[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]] }))).toBe('INVALID_INPUT');
+    // an item duplicated exactly → singular
+    const dup = holzingerRows.map((r) => ({ ...r, x10: r.x1 }));
+    expect(codeOf(() => efa(dup, { items: [...holzingerItems, 'x10'] }))).toBe('NOT_POSITIVE_DEFINITE');
+  });
+
+  it('non-symmetric correlation matrix: NOT_SYMMETRIC naming the pair', () => {
+    const m = good.map((r) => [...r]);
+    m[0]![2] = 0.41;
+    const e = errorOf(() => efa({ correlation: m, n: 100 }));
+    expect(e.code).toBe('NOT_SYMMETRIC');
+    expect(e.details.columns).toEqual(['V3', 'V1']);
+  });
+
+  it('constant item: ZERO_VARIANCE naming the column', () => {
+    const rows = holzingerRows.map((r) => ({ ...r, x5: '3' }));
+    const e = errorOf(() => efa(rows, { items: holzingerItems }));
+    expect(e.code).toBe('ZERO_VARIANCE');
+    expect(e.details.column).toBe('x5');
+  });
+
+  it('n missing where it is needed: INVALID_INPUT with option "n"', () => {
+    const e = errorOf(() => efa({ correlation: good }, { factors: 'parallel' }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.details.option).toBe('n');
+    expect(errorOf(() => parallelAnalysis({ correlation: good })).details.option).toBe('n');
+    // without n the model is still fitted; the n-based indices are simply absent
+    const res = efa({ correlation: good }, { factors: 1 });
+    expect(res.fit).toBeNull();
+    expect(res.n).toBeNull();
+    expect(Number.isFinite(res.rmsr)).toBe(true);
+    expect(codeOf(() => efa({ correlation: good, n: 1 }))).toBe('INVALID_OPTION');
+  });
+
+  it('malformed matrices and loadings', () => {
+    expect(codeOf(() => efa({ correlation: [[1, 0.2, 0.1], [0.2, 1], [0.1, 0.3, 1]] }))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => efa({ correlation: [[1, NaN, 0.1], [0.2, 1, 0.3], [0.1, 0.3, 1]] }))).toBe('NON_FINITE');
+    expect(codeOf(() => rotate([[0.5, 0.2], [0.4]]))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => rotate([[0.5, Infinity]]))).toBe('NON_FINITE');
+    expect(codeOf(() => rotate([] as number[][]))).toBe('INVALID_INPUT');
+    expect(codeOf(() => efa(holzingerRows, { items: ['x1', 'x2', 'nope'] }))).toBe('MISSING_COLUMN');
+    expect(codeOf(() => efa(null as never))).toBe('INVALID_INPUT');
+  });
+
+  it('bad options: INVALID_OPTION naming the option', () => {
+    const cases: [string, object][] = [
+      ['extraction', { extraction: 'pca' }],
+      ['rotation', { rotation: 'equamax' }],
+      ['factors', { factors: 0 }],
+      ['factors', { factors: 1.5 }],
+      ['factors', { factors: 'scree' }],
+      ['gamma', { gamma: 2 }],
+      ['delta', { delta: 0 }],
+      ['power', { power: 1 }],
+      ['randomStarts', { randomStarts: -1 }],
+      ['tolerance', { tolerance: 0 }],
+      ['convergence', { convergence: 'sas' }],
+      ['missing', { missing: 'mean' }],
+      ['smooth', { smooth: 'yes' }],
+      ['seed', { seed: {} }],
+    ];
+    for (const [option, o] of cases) {
+      const e = errorOf(() => efa(holzingerRows, { items: holzingerItems, ...(o as object) } as never));
+      expect(e.code, option).toBe('INVALID_OPTION');
+      expect(e.details.option, option).toBe(option);
+    }
+    expect(codeOf(() => rotate([[0.5, 0.2]], { rotation: 'promin' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 1 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, quantile: 2 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => omega(holzingerRows, { items: holzingerItems, rotation: 'varimax' as never }))).toBe('INVALID_OPTION');
+  });
+});
+
+describe('Heywood cases and non-convergence are flagged, not thrown', () => {
+  const heywood = [
+    [1, 0.8, 0.8],
+    [0.8, 1, 0.5],
+    [0.8, 0.5, 1],
+  ];
+  it('pa: communality above 1 (psych: 1.2693)', () => {
+    const res = efa({ correlation: heywood, n: 100 }, { factors: 1, extraction: 'pa' });
+    expect(res.heywood).toEqual(['V1']);
+    expect(res.communalities[0]).toBeCloseTo(1.2692738, 6);
+    expect(res.warnings.map((w) => w.code)).toContain('HEYWOOD');
+  });
+  it('ml: uniqueness on the 0.005 bound (psych: communality 0.99504)', () => {
+    const res = efa({ correlation: heywood, n: 100 }, { factors: 1, extraction: 'ml' });
+    expect(res.heywood).toEqual(['V1']);
+    expect(res.communalities[0]).toBeCloseTo(0.9950351, 6);
+  });
+  it('principal-axis iteration cap reached → converged: false with a warning', () => {
+    const res = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', maxIterations: 3 });
+    expect(res.converged).toBe(false);
+    expect(res.iterations.extraction).toBe(3);
+    expect(res.warnings.map((w) => w.code)).toContain('EXTRACTION_NOT_CONVERGED');
+  });
+  it('rotation iteration cap reached → converged: false with a warning', () => {
+    const res = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'geomin', rotationMaxIterations: 2 });
+    expect(res.converged).toBe(false);
+    expect(res.warnings.map((w) => w.code)).toContain('ROTATION_NOT_CONVERGED');
+  });
+  it("SPSS preset: largest change ≤ 0.001, 25 iterations", () => {
+    const psych = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none' });
+    const spss = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss' });
+    expect(spss.converged).toBe(true);
+    expect(spss.iterations.extraction).toBeGreaterThanOrEqual(psych.iterations.extraction);
+    const capped = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss', tolerance: 1e-15 });
+    expect(capped.iterations.extraction).toBe(25);
+    expect(capped.converged).toBe(false);
+    const psychCap = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', tolerance: 1e-15 });
+    expect(psychCap.iterations.extraction).toBe(50);
+  });
+});

@@ -6,3 +6,4 @@ export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './distributions/index.js';
+export * from './regression/index.js';

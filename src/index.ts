@@ -7,3 +7,4 @@ export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './distributions/index.js';
 export * from './regression/index.js';
+export * from './mediation/index.js';

@@ -23,26 +23,23 @@ export interface BootstrapSettings {
 }
 
 /** Validates `bootstrap`, `seed`, `ci`, `allowFewResamples` and `onProgress`. */
-export function bootstrapSettings(o: {
-  bootstrap?: unknown;
-  seed?: unknown;
-  ci?: unknown;
-  allowFewResamples?: unknown;
-  onProgress?: unknown;
-}): BootstrapSettings {
-  const resamples = numberIn('bootstrap', o.bootstrap, DEFAULT_RESAMPLES, 0, 10_000_000, { integer: true });
+export function bootstrapSettings(
+  o: { bootstrap?: unknown; seed?: unknown; ci?: unknown; allowFewResamples?: unknown; onProgress?: unknown },
+  option = 'bootstrap',
+): BootstrapSettings {
+  const resamples = numberIn(option, o.bootstrap, DEFAULT_RESAMPLES, 0, 10_000_000, { integer: true });
   if (o.allowFewResamples !== undefined && typeof o.allowFewResamples !== 'boolean') {
     throw fail('INVALID_OPTION', '`allowFewResamples` must be true or false.', { option: 'allowFewResamples', value: o.allowFewResamples });
   }
   if (resamples > 0 && resamples < MINIMUM_RESAMPLES && o.allowFewResamples !== true) {
     throw fail(
       'INVALID_OPTION',
-      `\`bootstrap: ${resamples}\` is too few resamples for stable confidence limits; use at least ${MINIMUM_RESAMPLES} (5,000 is the default), 0 for none, or pass \`allowFewResamples: true\`. (PROCESS silently resets such values to 5,000; psychkit refuses instead.)`,
-      { option: 'bootstrap', value: resamples },
+      `\`${option}: ${resamples}\` is too few resamples for stable confidence limits; use at least ${MINIMUM_RESAMPLES} (5,000 is the default), 0 for none, or pass \`allowFewResamples: true\`. (PROCESS silently resets such values to 5,000; psychkit refuses instead.)`,
+      { option, value: resamples },
     );
   }
   if (resamples === 1 && o.allowFewResamples === true) {
-    throw fail('INVALID_OPTION', '`bootstrap` must be 0 or at least 2 (a standard error needs two resamples).', { option: 'bootstrap', value: resamples });
+    throw fail('INVALID_OPTION', `\`${option}\` must be 0 or at least 2 (a standard error needs two resamples).`, { option, value: resamples });
   }
   let seed: Seed;
   if (o.seed === undefined) seed = freshSeed();

@@ -18,3 +18,5 @@ export type {
 export type { BootstrapEffect, BootstrapInfo, EquationResult } from './engine.js';
 export type { BootstrapCi } from './intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';
+export { bootstrap } from './bootstrap.js';
+export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from './bootstrap.js';

@@ -20,3 +20,4 @@ export type { BootstrapCi } from './intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';
 export { bootstrap } from './bootstrap.js';
 export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from './bootstrap.js';
+export { formatProcess } from './format.js';

@@ -44,18 +44,18 @@ function meanSd(values: ArrayLike<number>): [number, number] {
  */
 export function probeValues(values: Float64Array, option: ProbeOption, quantileType: 6 | 7, shift: number): Probes {
   if (Array.isArray(option)) {
-    return { values: (option as number[]).map((v) => v - shift), definition: 'values given in `probes`' };
+    return { values: (option as number[]).map((v) => v - shift), definition: 'the values given in `probes`' };
   }
   const distinct = distinctValues(values, 2);
   if (distinct.length === 2) return { values: distinct, definition: 'the two values of a dichotomous moderator' };
   if (option === 'moments') {
     const [m, s] = meanSd(values);
-    return { values: [m - s, m, m + s], definition: 'mean − 1 SD, mean, mean + 1 SD' };
+    return { values: [m - s, m, m + s], definition: 'the mean − 1 SD, the mean and the mean + 1 SD' };
   }
   const sorted = Float64Array.from(values).sort();
   return {
     values: [0.16, 0.5, 0.84].map((p) => sortedQuantile(sorted, p, quantileType)),
-    definition: `16th, 50th and 84th percentiles (quantile type ${quantileType}${quantileType === 6 ? ', as PROCESS' : ', as R'})`,
+    definition: `the 16th, 50th and 84th percentiles (quantile type ${quantileType}${quantileType === 6 ? ', as PROCESS' : ', as R'})`,
   };
 }
 

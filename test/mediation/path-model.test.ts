@@ -119,6 +119,33 @@ describe('bootstrap (generic case resampling)', () => {
     expect(b.resampled).toBeNull();
     expect(a.bootstrap).toMatchObject({ resamples: 1000, replaced: 0, seed: 'x', ci: 'percentile', confidence: 0.95 });
   });
+  it('resamples the same cases as pathModel for the same seed (one stream, n draws per resample)', () => {
+    // Slope of pwb on esse: pathModel refits it from resampled cross-products (inlined Alea),
+    // bootstrap() from copied columns (bootstrapIndices on randomStream); same draws → same values.
+    const slope = ([x, y]: readonly Float64Array[], n: number) => {
+      let mx = 0;
+      let my = 0;
+      for (let i = 0; i < n; i++) {
+        mx += x![i]!;
+        my += y![i]!;
+      }
+      mx /= n;
+      my /= n;
+      let sxy = 0;
+      let sxx = 0;
+      for (let i = 0; i < n; i++) {
+        sxy += (x![i]! - mx) * (y![i]! - my);
+        sxx += (x![i]! - mx) ** 2;
+      }
+      return sxy / sxx;
+    };
+    const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: slope, resamples: 1000, seed: 'same' });
+    const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, bootstrap: 1000, seed: 'same' });
+    expectClose(b.effects[0]!.effect, a.statistics[0]!.estimate, 1e-12, 'estimate');
+    expectClose(b.effects[0]!.se!, a.statistics[0]!.se, 1e-12, 'se');
+    expectClose(b.effects[0]!.lower!, a.statistics[0]!.lower, 1e-12, 'lower');
+    expectClose(b.effects[0]!.upper!, a.statistics[0]!.upper, 1e-12, 'upper');
+  });
   it('draws again, and counts, resamples where the statistic is not finite', () => {
     let calls = 0;
     const r = bootstrap(peer, { columns: ['esse'], statistic: (c, n) => (++calls % 10 === 0 ? Number.NaN : mean(c, n)), resamples: 1000, seed: 2 });

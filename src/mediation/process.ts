@@ -273,6 +273,7 @@ export function process(table: Table, options: ProcessOptions): ProcessResult {
     if (c === x || c === y || c === w || m.includes(c)) throw fail('INVALID_OPTION', `Covariate "${c}" is also a model variable.`, { option: 'covariates', column: c });
   }
   const covariatesIn = oneOf('covariatesIn', o.covariatesIn, ['both', 'mediators', 'outcome'] as const, 'both');
+  if (model === 1 && covariatesIn !== 'both') notFor('covariatesIn', model, 'the model has only the outcome equation, which always has the covariates');
   const center = oneOf('center', o.center, ['none', 'all', 'continuous'] as const, 'none');
   if (!moderated && o.center !== undefined && center !== 'none') notFor('center', model, 'the model has no product terms');
   if (!moderated && o.probes !== undefined) notFor('probes', model, 'the model has no moderator');
@@ -490,7 +491,13 @@ export function process(table: Table, options: ProcessOptions): ProcessResult {
   }
 
   let jnResult: JohnsonNeyman | null = null;
-  if (jn) {
+  if (jn && dichotomousW) {
+    warnings.push({
+      code: 'JN_DICHOTOMOUS',
+      message: `The Johnson–Neyman technique needs a continuous moderator; "${w}" has two values, so the conditional effects at those two values are the probe.`,
+      details: { column: w as string },
+    });
+  } else if (jn) {
     const i = yFit.names.indexOf(x);
     const j = yFit.names.indexOf(xw);
     const V = yFit.covariance;

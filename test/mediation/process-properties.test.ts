@@ -163,6 +163,7 @@ describe('process bad input', () => {
     ['bad probes', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', probes: 'quartiles' as never }), 'INVALID_OPTION'],
     ['a bad quantileType', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', quantileType: 5 as never }), 'INVALID_OPTION'],
     ['a bad covariatesIn', () => process(peer, { ...ok, covariatesIn: 'all' as never }), 'INVALID_OPTION'],
+    ['covariatesIn for model 1', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', covariates: ['gender'], covariatesIn: 'mediators' }), 'INVALID_OPTION'],
     ['options not an object', () => process(peer, null as never), 'INVALID_OPTION'],
     ['not a table', () => process(42 as never, ok), 'INVALID_INPUT'],
   ])('%s', (_, f, code) => expect(codeOf(f)).toBe(code));
@@ -170,6 +171,12 @@ describe('process bad input', () => {
     const r = process(peer, { ...ok, bootstrap: 200, allowFewResamples: true, seed: 1 });
     expect(r.bootstrap!.resamples).toBe(200);
     expect(r.indirectEffects![0]!.se).toBeGreaterThan(0);
+  });
+  it('Johnson–Neyman with a dichotomous moderator is a warning, not numbers', () => {
+    const r = process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'gender', jn: true });
+    expect(r.johnsonNeyman).toBeNull();
+    expect(r.warnings.map((w) => w.code)).toContain('JN_DICHOTOMOUS');
+    expect(r.conditionalEffects!.map((c) => c.w)).toEqual([0, 1]);
   });
   it('names the column in the error', () => {
     try {

@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import type { EquationResult } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
-import type { ProcessResult, TestedEffect } from './process.js';
+import type { ProcessResult, TestedEffect } from './process-types.js';
 
 const RULE = '*'.repeat(74);
 

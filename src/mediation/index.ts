@@ -14,7 +14,7 @@ export type {
   SobelTest,
   InteractionTest,
   StandardizedIndirectEffects,
-} from './process.js';
+} from './process-types.js';
 export type { BootstrapEffect, BootstrapInfo, EquationResult } from './engine.js';
 export type { BootstrapCi } from './intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';

@@ -6,23 +6,10 @@ export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './distributions/index.js';
-export type {
-  CorrelationMatrixOptions,
-  CorrelationMatrixResult,
-  CorrelationMethod,
-  CorrelationInput,
-  CorrelationMatrixLike,
-  FactorInput,
-  KmoOptions,
-  KmoResult,
-  SamplingAdequacy,
-  BartlettOptions,
-  BartlettResult,
-  VelicerMapOptions,
-  VelicerMapResult,
-} from './factor/index.js';
 export * from './distribution/index.js';
 export * from './scales/index.js';
 export * from './reliability/index.js';
 export * from './report/index.js';
 export * from './factor/index.js';
+export * from './regression/index.js';
+export * from './mediation/index.js';

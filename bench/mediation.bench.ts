@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchCase } from './harness.js';
+import { pathModel, process } from '../src/index.js';
+
+// The seed study's model: PROCESS model 4, X = esse, M = ss, Y = pwb, covariates gender +
+// education + marital (8 and 9 design columns), n = 267 complete cases, 5,000 resamples.
+const here = dirname(fileURLToPath(import.meta.url));
+const ref = JSON.parse(readFileSync(join(here, '..', 'test', 'fixtures', 'peer-workers.json'), 'utf8'));
+const csv = readFileSync(join(here, '..', 'test', 'fixtures', 'peer-workers.csv'), 'utf8').trim().split(/\r?\n/);
+const header = csv[0]!.split(',').map((h) => h.replace(/"/g, ''));
+const col = (name: string) => csv.slice(1).map((line) => line.split(',')[header.indexOf(name)]!.replace(/"/g, ''));
+const table = {
+  esse: ref.scales.esse.scores,
+  ss: ref.scales.mspss.scores,
+  si: ref.scales.si.scores,
+  pwb: ref.scales.pwb.scores,
+  gender: col('gender').map(Number),
+  education: col('education').map(Number),
+  marital: col('marital'),
+};
+const covariates = ['gender', 'education', 'marital'];
+
+const cases: BenchCase[] = [
+  {
+    name: 'process model 4, 1 mediator + 3 covariates (8/9 columns), n = 267, 5,000 resamples',
+    targetMs: 60,
+    runs: 15,
+    warmup: 5,
+    run: () => process(table, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates, bootstrap: 5000, seed: 1 }),
+  },
+  {
+    name: 'process model 4, 2 parallel mediators + 3 covariates, n = 265, 5,000 resamples',
+    run: () => process(table, { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates, bootstrap: 5000, seed: 1, contrasts: true }),
+  },
+  {
+    name: 'process model 58, W on a and b, 3 probes, n = 265, 5,000 resamples',
+    run: () => process(table, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['education', 'marital'], bootstrap: 5000, seed: 1 }),
+  },
+  {
+    name: 'pathModel, model 4 written by hand (effect as a function), 5,000 resamples',
+    run: () =>
+      pathModel(table, {
+        equations: [
+          { outcome: 'ss', predictors: ['esse', ...covariates] },
+          { outcome: 'pwb', predictors: ['esse', 'ss', ...covariates] },
+        ],
+        effects: { indirect: (b) => b('ss', 'esse') * b('pwb', 'ss') },
+        bootstrap: 5000,
+        seed: 1,
+      }),
+  },
+];
+export default cases;

@@ -1,0 +1,253 @@
+// The engine shared by pathModel and the PROCESS presets: fit every equation by QR on one
+// listwise sample, then bootstrap every effect together by case resampling (kernel.ts).
+import { fail } from '../errors.js';
+import { freshSeed, type Seed } from '../random/index.js';
+import { numberIn, oneOf } from '../util/options.js';
+import { buildDesign, INTERCEPT, numericOf, type Design, type ModelFrame } from '../regression/frame.js';
+import { coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type LinearFit, type ModelSummary, type StandardErrors } from '../regression/fit.js';
+import { runKernel, type KernelStatistic } from './kernel.js';
+import { summariseBootstrap, type BootstrapCi } from './intervals.js';
+
+/** PROCESS's default number of bootstrap resamples. */
+export const DEFAULT_RESAMPLES = 5000;
+/** Fewer resamples than this are refused unless `allowFewResamples: true`. */
+export const MINIMUM_RESAMPLES = 1000;
+
+/** Bootstrap settings after validation. */
+export interface BootstrapSettings {
+  /** 0 = no bootstrap. */
+  readonly resamples: number;
+  readonly seed: Seed;
+  readonly ci: BootstrapCi;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+}
+
+/** Validates `bootstrap`, `seed`, `ci`, `allowFewResamples` and `onProgress`. */
+export function bootstrapSettings(
+  o: { bootstrap?: unknown; seed?: unknown; ci?: unknown; allowFewResamples?: unknown; onProgress?: unknown },
+  option = 'bootstrap',
+): BootstrapSettings {
+  const resamples = numberIn(option, o.bootstrap, DEFAULT_RESAMPLES, 0, 10_000_000, { integer: true });
+  if (o.allowFewResamples !== undefined && typeof o.allowFewResamples !== 'boolean') {
+    throw fail('INVALID_OPTION', '`allowFewResamples` must be true or false.', { option: 'allowFewResamples', value: o.allowFewResamples });
+  }
+  if (resamples > 0 && resamples < MINIMUM_RESAMPLES && o.allowFewResamples !== true) {
+    throw fail(
+      'INVALID_OPTION',
+      `\`${option}: ${resamples}\` is too few resamples for stable confidence limits; use at least ${MINIMUM_RESAMPLES} (5,000 is the default), 0 for none, or pass \`allowFewResamples: true\`. (PROCESS silently resets such values to 5,000; psychkit refuses instead.)`,
+      { option, value: resamples },
+    );
+  }
+  if (resamples === 1 && o.allowFewResamples === true) {
+    throw fail('INVALID_OPTION', `\`${option}\` must be 0 or at least 2 (a standard error needs two resamples).`, { option, value: resamples });
+  }
+  let seed: Seed;
+  if (o.seed === undefined) seed = freshSeed();
+  else if ((typeof o.seed === 'number' && Number.isFinite(o.seed)) || typeof o.seed === 'string') seed = o.seed;
+  else throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(o.seed)}.`, { option: 'seed', value: o.seed });
+  const ci = oneOf<BootstrapCi>('ci', o.ci, ['percentile', 'bias-corrected'], 'percentile');
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw fail('INVALID_OPTION', '`onProgress` must be a function (done, total) => void.', { option: 'onProgress' });
+  }
+  return { resamples, seed, ci, onProgress: o.onProgress as BootstrapSettings['onProgress'] };
+}
+
+/** One equation of a path model. */
+export interface EngineEquation {
+  readonly name: string;
+  readonly outcome: string;
+  readonly terms: readonly string[];
+}
+
+/** Locates coefficients and variables for effect definitions. */
+export interface EffectLocator {
+  /** Offset of a coefficient in the concatenated coefficient vector; throws if absent. */
+  coefficient(equation: string, term: string): number;
+  /** Union-column index of a variable (for its SD); throws if absent. */
+  variable(name: string): number;
+  /** Whether an equation has a term. */
+  has(equation: string, term: string): boolean;
+}
+
+export interface EngineEffect {
+  readonly name: string;
+  readonly statistic: KernelStatistic;
+}
+
+/** A fitted equation as results report it. */
+export interface EquationResult {
+  /** The equation's name (its outcome, unless named otherwise). */
+  readonly name: string;
+  readonly outcome: string;
+  readonly terms: readonly string[];
+  readonly coefficients: readonly Coefficient[];
+  readonly summary: ModelSummary;
+  readonly covariance: readonly (readonly number[])[];
+}
+
+/** A bootstrapped effect: point estimate, bootstrap SE and CI (`null` when `bootstrap: 0`). */
+export interface BootstrapEffect {
+  readonly effect: number;
+  /** Bootstrap standard error: SD of the resampled estimates (B − 1 divisor). */
+  readonly se: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** How the bootstrap was run, so that any result can be reproduced. */
+export interface BootstrapInfo {
+  /** Resamples used for every SE and CI. */
+  readonly resamples: number;
+  /** Resamples drawn again because a design was singular in them (PROCESS replaces these too). */
+  readonly replaced: number;
+  readonly seed: Seed;
+  readonly ci: BootstrapCi;
+  readonly confidence: number;
+}
+
+export interface EngineResult {
+  readonly designs: readonly Design[];
+  readonly fits: readonly LinearFit[];
+  readonly equations: readonly EquationResult[];
+  readonly effects: readonly (BootstrapEffect & { readonly name: string })[];
+  readonly bootstrap: BootstrapInfo | null;
+  /** Point-estimate coefficient vector (concatenated) and locator, for derived quantities. */
+  readonly locator: EffectLocator;
+  readonly coefficients: Float64Array;
+}
+
+export interface EngineInput {
+  readonly frame: ModelFrame;
+  readonly equations: readonly EngineEquation[];
+  /** Mean-centred values of the variables to centre. */
+  readonly centered: ReadonlyMap<string, Float64Array>;
+  readonly standardErrors: StandardErrors;
+  readonly confidence: number;
+  readonly bootstrap: BootstrapSettings;
+  readonly effects: (locator: EffectLocator) => readonly EngineEffect[];
+}
+
+export function equationResult(name: string, fit: LinearFit, confidence: number): EquationResult {
+  return {
+    name,
+    outcome: fit.outcome,
+    terms: [...fit.names],
+    coefficients: coefficientTable(fit, confidence),
+    summary: modelSummary(fit),
+    covariance: covarianceRows(fit),
+  };
+}
+
+/** Fits every equation, evaluates every effect at the estimates, and bootstraps them together. */
+export function runEngine(input: EngineInput): EngineResult {
+  const { frame, equations, centered, standardErrors, confidence, bootstrap } = input;
+  const n = frame.n;
+  const valuesOf = (name: string) => centered.get(name) ?? numericOf(frame, name);
+  const designs = equations.map((eq) => buildDesign(frame, eq.terms, centered));
+  const fits = equations.map((eq, e) => fitLinear(designs[e] as Design, valuesOf(eq.outcome), eq.outcome, standardErrors));
+
+  // Union of design columns and outcomes, by column name (a name always means the same values).
+  const unionIndex = new Map<string, number>();
+  const unionColumns: Float64Array[] = [];
+  const addColumn = (name: string, values: Float64Array) => {
+    if (!unionIndex.has(name)) {
+      unionIndex.set(name, unionColumns.length + 1);
+      unionColumns.push(values);
+    }
+  };
+  designs.forEach((d, e) => {
+    for (let j = 1; j < d.p; j++) addColumn(d.names[j] as string, d.x.subarray(j * n, (j + 1) * n));
+    addColumn((equations[e] as EngineEquation).outcome, valuesOf((equations[e] as EngineEquation).outcome));
+  });
+  const offsets: number[] = [];
+  let total = 0;
+  for (const d of designs) {
+    offsets.push(total);
+    total += d.p;
+  }
+  const byName = new Map<string, number>();
+  equations.forEach((eq, e) => {
+    if (byName.has(eq.name)) throw fail('DUPLICATE_NAME', `Two equations are named "${eq.name}"; give each a distinct \`name\`.`, { option: 'equations', value: eq.name });
+    byName.set(eq.name, e);
+  });
+  const locator: EffectLocator = {
+    coefficient(equation, term) {
+      const e = byName.get(equation);
+      if (e === undefined) {
+        throw fail('INVALID_OPTION', `No equation is named "${equation}" (equations: ${[...byName.keys()].join(', ')}).`, { option: 'effects', value: equation });
+      }
+      const j = (designs[e] as Design).names.indexOf(term);
+      if (j < 0) {
+        throw fail('INVALID_OPTION', `Equation "${equation}" has no term "${term}" (terms: ${(designs[e] as Design).names.join(', ')}).`, {
+          option: 'effects',
+          value: term,
+        });
+      }
+      return (offsets[e] as number) + j;
+    },
+    variable(name) {
+      const c = unionIndex.get(name);
+      if (c === undefined) {
+        throw fail('INVALID_OPTION', `"${name}" is neither an outcome nor a predictor column of the model, so its SD is not tracked.`, { option: 'effects', value: name });
+      }
+      return c;
+    },
+    has(equation, term) {
+      const e = byName.get(equation);
+      return e !== undefined && (designs[e] as Design).names.includes(term);
+    },
+  };
+  const effects = input.effects(locator);
+  const coefficients = new Float64Array(total);
+  fits.forEach((f, e) => coefficients.set(f.b, offsets[e] as number));
+  const sds = new Float64Array(unionColumns.length + 1);
+  unionColumns.forEach((col, c) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += col[i] as number;
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += ((col[i] as number) - mean) ** 2;
+    sds[c + 1] = Math.sqrt(ss / (n - 1));
+  });
+  const points = effects.map((eff) => {
+    const v = eff.statistic(coefficients, sds);
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw fail('INVALID_OPTION', `Effect "${eff.name}" is ${String(v)} at the estimates; an effect must return a finite number.`, { option: 'effects', value: eff.name });
+    }
+    return v;
+  });
+  let bootstrapInfo: BootstrapInfo | null = null;
+  let summaries: ({ se: number; lower: number; upper: number } | null)[] = effects.map(() => null);
+  if (bootstrap.resamples > 0 && effects.length > 0) {
+    const B = bootstrap.resamples;
+    const out = runKernel({
+      n,
+      columns: unionColumns,
+      equations: designs.map((d, e) => ({
+        outcome: unionIndex.get((equations[e] as EngineEquation).outcome) as number,
+        predictors: d.names.map((name, j) => (j === 0 ? 0 : (unionIndex.get(name) as number))),
+      })),
+      statistics: effects.map((e) => e.statistic),
+      resamples: B,
+      seed: bootstrap.seed,
+      needSds: true,
+      onProgress: bootstrap.onProgress,
+    });
+    summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.ci));
+    bootstrapInfo = { resamples: B, replaced: out.replaced, seed: bootstrap.seed, ci: bootstrap.ci, confidence };
+  }
+  return {
+    designs,
+    fits,
+    equations: equations.map((eq, e) => equationResult(eq.name, fits[e] as LinearFit, confidence)),
+    effects: effects.map((eff, s) => {
+      const sm = summaries[s];
+      return { name: eff.name, effect: points[s] as number, se: sm?.se ?? null, lower: sm?.lower ?? null, upper: sm?.upper ?? null };
+    }),
+    bootstrap: bootstrapInfo,
+    locator,
+    coefficients,
+  };
+}
+
+export { INTERCEPT };

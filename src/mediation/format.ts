@@ -1,0 +1,213 @@
+import { fail } from '../errors.js';
+import type { EquationResult } from './engine.js';
+import type { ConditionalEffect } from './probes.js';
+import type { ProcessResult, TestedEffect } from './process-types.js';
+
+const RULE = '*'.repeat(74);
+
+/** SPSS-style number: four decimals, no leading zero (".4060", "-.0062"), right-aligned in 11 columns. */
+function num(v: number | null, width = 11): string {
+  if (v === null || Number.isNaN(v)) return 'NA'.padStart(width);
+  let s = v.toFixed(4);
+  if (s.startsWith('0.')) s = s.slice(1);
+  else if (s.startsWith('-0.')) s = `-${s.slice(2)}`;
+  if (s === '-.0000') s = '.0000';
+  return s.padStart(width);
+}
+
+function row(label: string, values: readonly (number | null)[], labelWidth: number): string {
+  return label.padEnd(labelWidth) + values.map((v) => num(v)).join('');
+}
+
+function header(labels: readonly string[], labelWidth: number): string {
+  return ' '.repeat(labelWidth) + labels.map((l) => l.padStart(11)).join('');
+}
+
+function equationBlock(eq: EquationResult, hc: string, products: Map<string, string>, lines: string[], title = 'OUTCOME VARIABLE:'): void {
+  lines.push(RULE, title, ` ${eq.outcome}`, '', 'Model Summary');
+  const s = eq.summary;
+  lines.push(header(['R', 'R-sq', 'MSE', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 0));
+  lines.push(row('', [s.r, s.rSquared, s.mse, s.f, s.df1, s.df2, s.p], 0), '', 'Model');
+  const label = (term: string) => products.get(term) ?? term;
+  const width = Math.max(10, ...eq.coefficients.map((c) => label(c.term).length + 2));
+  lines.push(header(['coeff', 'se', 't', 'p', 'LLCI', 'ULCI'], width));
+  for (const c of eq.coefficients) lines.push(row(label(c.term), [c.b, c.se, c.t, c.p, c.lower, c.upper], width));
+  const used = eq.coefficients.filter((c) => products.has(c.term));
+  if (used.length > 0) {
+    lines.push('', 'Product terms key:');
+    for (const c of used) {
+      const [a, b] = c.term.split(':') as [string, string];
+      lines.push(` ${(products.get(c.term) as string).padEnd(8)}:${' '.repeat(8)}${a.padEnd(9)}x${' '.repeat(8)}${b}`);
+    }
+  }
+  lines.push('');
+}
+
+function testedRows(rows: readonly TestedEffect[], lines: string[]): void {
+  lines.push(header(['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
+  for (const e of rows) lines.push(row('', [e.effect, e.se, e.t, e.p, e.lower, e.upper], 0));
+}
+
+function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
+  lines.push(header([w, 'Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
+  for (const e of rows) lines.push(row('', [e.w, e.effect, e.se, e.t, e.p, e.lower, e.upper], 0));
+}
+
+/**
+ * Formats a {@link process} result as PROCESS prints it — Model Summary and Model tables per
+ * outcome, product-terms key, interaction tests, conditional effects, Johnson–Neyman table, direct,
+ * total and indirect effects with bootstrap SE and CIs, index of moderated mediation, analysis notes —
+ * so the numbers can be held beside SPSS/SAS/R PROCESS output. Numbers use SPSS's style (".4060").
+ * Product terms are labelled `Int_1`, `Int_2`, … with a key, as in PROCESS.
+ *
+ * @example
+ * ```ts
+ * console.log(formatProcess(process(rows, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
+ * ```
+ */
+export function formatProcess(result: ProcessResult): string {
+  if (typeof result !== 'object' || result === null || typeof result.model !== 'number' || !Array.isArray(result.equations)) {
+    throw fail('INVALID_INPUT', 'formatProcess expects the result of process().', { value: result });
+  }
+  const r = result;
+  const v = r.variables;
+  const lines: string[] = [];
+  lines.push(RULE, 'psychkit PROCESS-style analysis', RULE, '');
+  lines.push(`Model  : ${r.model}`, `    Y  : ${v.y}`, `    X  : ${v.x}`);
+  if (v.m.length === 1) lines.push(`    M  : ${v.m[0]}`);
+  else v.m.forEach((m, i) => lines.push(`   M${i + 1}  : ${m}`));
+  if (v.w !== null) lines.push(`    W  : ${v.w}`);
+  if (v.covariates.length > 0) lines.push('', 'Covariates:', ` ${v.covariates.join(' ')}`);
+  lines.push('', 'Sample', `Size:  ${r.n}`);
+  if (r.bootstrap !== null) lines.push('', 'Custom', `Seed:  ${r.bootstrap.seed}`);
+  lines.push('');
+
+  // Product terms get PROCESS-style labels in order of appearance.
+  const products = new Map<string, string>();
+  for (const eq of r.equations) for (const c of eq.coefficients) if (c.term.includes(':') && !products.has(c.term)) products.set(c.term, `Int_${products.size + 1}`);
+  const hc = r.settings.hc;
+  for (const eq of r.equations) {
+    equationBlock(eq, hc, products, lines);
+    const tests = r.interactionTests?.filter((t) => t.equation === eq.name) ?? [];
+    if (tests.length > 0) {
+      lines.push('Test(s) of highest order unconditional interaction(s):');
+      lines.push(header(['R2-chng', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 10));
+      for (const t of tests) lines.push(row(t.term.replace(':', '*'), [t.rSquaredChange, t.f, t.df1, t.df2, t.p], 10));
+      lines.push('');
+    }
+    if (r.model === 1 && r.conditionalEffects !== null) {
+      lines.push(`    Focal predict: ${v.x} (X)`, `          Mod var: ${v.w} (W)`, '', 'Conditional effects of the focal predictor at values of the moderator(s):');
+      conditionalRows(v.w as string, r.conditionalEffects, lines);
+      lines.push('');
+      if (r.johnsonNeyman !== null) {
+        const jn = r.johnsonNeyman;
+        if (jn.points.length === 0) lines.push('There are no statistical significance transition points within the observed', 'range of the moderator found using the Johnson-Neyman method.', '');
+        else {
+          lines.push('Moderator value(s) defining Johnson-Neyman significance region(s):');
+          lines.push(header(['Value', '% below', '% above'], 0));
+          for (const p of jn.points) lines.push(row('', [p.w, p.percentBelow, p.percentAbove], 0));
+          lines.push('');
+        }
+        lines.push('Conditional effect of focal predictor at values of the moderator:');
+        conditionalRows(v.w as string, jn.table, lines);
+        lines.push('');
+      }
+    }
+  }
+  if (r.totalEffectModel !== null) equationBlock(r.totalEffectModel, hc, products, lines, '************************** TOTAL EFFECT MODEL ****************************\nOUTCOME VARIABLE:');
+
+  if (r.model !== 1) {
+    const moderatedDirect = r.conditionalDirectEffects !== null;
+    lines.push(r.totalEffect ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
+    if (r.totalEffect !== null) {
+      lines.push('Total effect of X on Y:');
+      testedRows([r.totalEffect], lines);
+      lines.push('');
+    }
+    if (r.directEffect !== null) {
+      lines.push('Direct effect of X on Y:');
+      testedRows([r.directEffect], lines);
+      lines.push('');
+    }
+    if (moderatedDirect) {
+      lines.push('Conditional direct effect(s) of X on Y:');
+      conditionalRows(v.w as string, r.conditionalDirectEffects as ConditionalEffect[], lines);
+      lines.push('');
+    }
+    const boot = ['Effect', 'BootSE', 'BootLLCI', 'BootULCI'];
+    if (r.indirectEffects !== null) {
+      const serial = r.model === 6;
+      const labelOf = (i: number, label: string) => (serial ? `Ind${i + 1}` : label);
+      const rows = r.indirectEffects.map((e, i) => ({ label: labelOf(i, e.label), e }));
+      const width = Math.max(8, ...rows.map((x) => x.label.length + 2), r.contrasts ? 8 : 0);
+      const block = (title: string, list: readonly { label: string; effect: number; se: number | null; lower: number | null; upper: number | null }[]) => {
+        lines.push(title, header(boot, width));
+        for (const e of list) lines.push(row(e.label, [e.effect, e.se, e.lower, e.upper], width));
+      };
+      const all = [...(r.totalIndirectEffect ? [{ ...r.totalIndirectEffect, label: 'TOTAL' }] : []), ...rows.map((x) => ({ ...x.e, label: x.label }))];
+      const contrastRows = (r.contrasts ?? []).map((c, i) => ({ ...c, label: `(C${i + 1})` }));
+      block('Indirect effect(s) of X on Y:', [...all, ...contrastRows]);
+      lines.push('');
+      if (r.standardized !== null) {
+        const std = (list: typeof r.standardized.partially) => list.map((e) => ({ ...e, label: e.label === 'TOTAL' ? 'TOTAL' : labelOf(r.indirectEffects!.findIndex((x) => x.label === e.label), e.label) }));
+        const order = (list: ReturnType<typeof std>) => [...list.filter((e) => e.label === 'TOTAL'), ...list.filter((e) => e.label !== 'TOTAL')];
+        block('Partially standardized indirect effect(s) of X on Y:', order(std(r.standardized.partially)));
+        lines.push('');
+        block('Completely standardized indirect effect(s) of X on Y:', order(std(r.standardized.completely)));
+        lines.push('');
+      }
+      if (serial) {
+        lines.push('Indirect effect key:');
+        r.indirectEffects.forEach((e, i) => lines.push(`Ind${i + 1}    ${e.path.join('  ->  ')}`));
+        lines.push('');
+      }
+      if (contrastRows.length > 0) {
+        lines.push('Specific indirect effect contrast definition(s):');
+        r.contrasts!.forEach((c, i) => lines.push(`(C${i + 1})    ${labelOf(r.indirectEffects!.findIndex((x) => x.label === c.first), c.first)}    minus    ${labelOf(r.indirectEffects!.findIndex((x) => x.label === c.second), c.second)}`));
+        lines.push('');
+      }
+      if (r.sobel !== null) {
+        lines.push('Normal theory test for indirect effect(s):');
+        lines.push(header(['Effect', 'se', 'Z', 'p'], width));
+        for (const s of r.sobel) lines.push(row(s.mediator, [s.effect, s.se, s.z, s.p], width));
+        lines.push('');
+      }
+    }
+    if (r.conditionalIndirectEffects !== null) {
+      lines.push('Conditional indirect effects of X on Y:', '');
+      for (const m of v.m) {
+        lines.push('INDIRECT EFFECT:', '', `${v.x}        ->    ${m}        ->    ${v.y}`, '');
+        lines.push(header([v.w as string, ...boot], 0));
+        for (const e of r.conditionalIndirectEffects.filter((c) => c.mediator === m)) lines.push(row('', [e.w, e.effect, e.se, e.lower, e.upper], 0));
+        lines.push('');
+        const index = r.indexOfModeratedMediation?.find((i) => i.mediator === m);
+        if (index) {
+          lines.push('     Index of moderated mediation:');
+          lines.push(header(['Index', 'BootSE', 'BootLLCI', 'BootULCI'], 10));
+          lines.push(row(v.w as string, [index.effect, index.se, index.lower, index.upper], 10), '');
+        }
+        const diff = r.conditionalIndirectDifferences?.find((d) => d.mediator === m);
+        if (diff) {
+          lines.push(`     Difference between conditional indirect effects (W = ${num(diff.w[1], 0)} minus W = ${num(diff.w[0], 0)}):`);
+          lines.push(header(boot, 10));
+          lines.push(row('', [diff.effect, diff.se, diff.lower, diff.upper], 10), '');
+        }
+      }
+    }
+  }
+
+  lines.push('*********************** ANALYSIS NOTES AND ERRORS ************************', '');
+  lines.push('Level of confidence for all confidence intervals in output:', `  ${(r.settings.confidence * 100).toFixed(4)}`, '');
+  if (r.bootstrap !== null) {
+    const kind = r.bootstrap.ci === 'bias-corrected' ? 'bias-corrected' : 'percentile';
+    lines.push(`Number of bootstrap samples for ${kind} bootstrap confidence intervals:`, `  ${r.bootstrap.resamples}`, '');
+    if (r.bootstrap.replaced > 0) lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample(s) with a singular design were replaced.`, '');
+  }
+  if (r.probes !== null) lines.push(`W values in conditional tables are ${r.probes.definition}.`, '');
+  if (r.settings.centered.length > 0) lines.push('NOTE: The following variables were mean centered prior to analysis:', ` ${r.settings.centered.join(' ')}`, '');
+  if (hc !== 'none') lines.push(`NOTE: Standard errors for continuous outcome models are based on the ${hc} estimator`, '');
+  if (r.dropped > 0) lines.push(`NOTE: ${r.dropped} case(s) with missing data were deleted listwise.`, '');
+  for (const w of r.warnings) lines.push(`NOTE: ${w.message}`, '');
+  lines.push('------ END ------');
+  return lines.join('\n');
+}

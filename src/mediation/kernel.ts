@@ -1,0 +1,350 @@
+// The case-resampling bootstrap for systems of linear equations, without allocation per resample.
+//
+// Every equation's design is a subset of one union of columns Z (intercept first). A resample is
+// a vector of counts w (how often each case was drawn), so each equation's normal equations are a
+// sub-block of ZᵀWZ. Per resample the kernel draws n indices, counts them, accumulates the packed
+// upper triangle of ZᵀWZ over the cases drawn (each case's nonzero products precomputed once,
+// so 0/1 dummy columns cost nothing when 0), then solves each equation by Cholesky on its block
+// with a rank check. Continuous columns are centred at their full-sample means first, which
+// leaves slopes unchanged and keeps the cross-products well conditioned; intercepts are mapped back.
+import { fail } from '../errors.js';
+import seedrandom from 'seedrandom';
+import type { Seed } from '../random/index.js';
+
+/** An equation in terms of union-column indices; predictor 0 must be the intercept (index 0). */
+export interface KernelEquation {
+  readonly outcome: number;
+  readonly predictors: readonly number[];
+}
+
+/**
+ * A statistic of one resample: `coefficients` holds every equation's coefficients, concatenated
+ * in equation order (original parametrisation); `sds[c]` is the SD of union column c (c ≥ 1).
+ */
+export type KernelStatistic = (coefficients: Float64Array, sds: Float64Array) => number;
+
+export interface KernelInput {
+  readonly n: number;
+  /** Union columns after the intercept: column c of Z is `columns[c − 1]`. */
+  readonly columns: readonly Float64Array[];
+  readonly equations: readonly KernelEquation[];
+  readonly statistics: readonly KernelStatistic[];
+  readonly resamples: number;
+  readonly seed: Seed;
+  readonly needSds: boolean;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface KernelOutput {
+  /** Statistic-major: `estimates[s * B + r]`. */
+  readonly estimates: Float64Array;
+  /** Resamples drawn again because some equation's design was singular in them. */
+  readonly replaced: number;
+}
+
+/** A pivot below this share of its diagonal means the column is (numerically) a combination of earlier ones. */
+const PIVOT_TOLERANCE = 1e-10;
+
+/** Packed upper-triangle slot of (a, b), a ≤ b, in a P × P symmetric matrix. */
+function slot(a: number, b: number, P: number): number {
+  if (a > b) [a, b] = [b, a];
+  return a * P - (a * (a - 1)) / 2 + (b - a);
+}
+
+// ZᵀWZ is accumulated in "passes" of four slots each, the four sums kept in local variables
+// (registers) while one loop runs over the cases: a pass over slots of two continuous columns
+// runs over every case (weight 0 for cases not drawn, no branch); a pass over slots involving a
+// 0/1 column runs only over the cases where that column is 1. Each pass stores its products
+// case-major, four per case, so the loop reads memory sequentially.
+interface Pass {
+  /** Cases to visit (null = all n, in order). */
+  readonly rows: Int32Array | null;
+  readonly length: number;
+  /** length × width products z_a·z_b, case-major (width = slots.length, 4 or 8). */
+  readonly values: Float64Array;
+  /** Target slots (T = a scratch slot for padding). */
+  readonly slots: Int32Array;
+}
+
+function runPass(pass: Pass, counts: Float64Array, acc: Float64Array): void {
+  if (pass.slots.length === 8) {
+    runPass8(pass, counts, acc);
+    return;
+  }
+  const { rows, length, values } = pass;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  if (rows === null) {
+    for (let i = 0, o = 0; i < length; i++, o += 4) {
+      const w = counts[i] as number;
+      s0 += w * (values[o] as number);
+      s1 += w * (values[o + 1] as number);
+      s2 += w * (values[o + 2] as number);
+      s3 += w * (values[o + 3] as number);
+    }
+  } else {
+    for (let k = 0, o = 0; k < length; k++, o += 4) {
+      const w = counts[rows[k] as number] as number;
+      s0 += w * (values[o] as number);
+      s1 += w * (values[o + 1] as number);
+      s2 += w * (values[o + 2] as number);
+      s3 += w * (values[o + 3] as number);
+    }
+  }
+  const slots = pass.slots;
+  acc[slots[0] as number] = s0;
+  acc[slots[1] as number] = s1;
+  acc[slots[2] as number] = s2;
+  acc[slots[3] as number] = s3;
+}
+
+/** The same with eight sums per pass (fewer loads of the weights and less loop overhead). */
+function runPass8(pass: Pass, counts: Float64Array, acc: Float64Array): void {
+  const { rows, length, values } = pass;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  for (let k = 0, o = 0; k < length; k++, o += 8) {
+    const w = counts[rows === null ? k : (rows[k] as number)] as number;
+    s0 += w * (values[o] as number);
+    s1 += w * (values[o + 1] as number);
+    s2 += w * (values[o + 2] as number);
+    s3 += w * (values[o + 3] as number);
+    s4 += w * (values[o + 4] as number);
+    s5 += w * (values[o + 5] as number);
+    s6 += w * (values[o + 6] as number);
+    s7 += w * (values[o + 7] as number);
+  }
+  const slots = pass.slots;
+  acc[slots[0] as number] = s0;
+  acc[slots[1] as number] = s1;
+  acc[slots[2] as number] = s2;
+  acc[slots[3] as number] = s3;
+  acc[slots[4] as number] = s4;
+  acc[slots[5] as number] = s5;
+  acc[slots[6] as number] = s6;
+  acc[slots[7] as number] = s7;
+}
+
+/** Groups the needed slots into passes (see above). */
+function buildPasses(z: readonly Float64Array[], binary: readonly boolean[], needed: ReadonlySet<number>, P: number, T: number): Pass[] {
+  const n = (z[0] as Float64Array).length;
+  const ones = z.map((col, c) => {
+    if (!binary[c]) return null;
+    const r: number[] = [];
+    for (let i = 0; i < n; i++) if (col[i] === 1) r.push(i);
+    return Int32Array.from(r);
+  });
+  const groups = new Map<number, [number, number][]>(); // driver column (−1 = none) → pairs
+  for (let a = 0; a < P; a++) {
+    for (let b = a; b < P; b++) {
+      if (!needed.has(slot(a, b, P))) continue;
+      // Products that are zero in every case (two levels of one factor) stay 0 in acc.
+      const za = z[a] as Float64Array;
+      const zb = z[b] as Float64Array;
+      let nonzero = false;
+      for (let i = 0; i < n && !nonzero; i++) nonzero = (za[i] as number) * (zb[i] as number) !== 0;
+      if (!nonzero) continue;
+      let driver = -1;
+      for (const c of [a, b]) {
+        if (binary[c] && (driver < 0 || (ones[c] as Int32Array).length < (ones[driver] as Int32Array).length)) driver = c;
+      }
+      let list = groups.get(driver);
+      if (list === undefined) groups.set(driver, (list = []));
+      list.push([a, b]);
+    }
+  }
+  const passes: Pass[] = [];
+  for (const [driver, pairs] of groups) {
+    const rows = driver < 0 ? null : (ones[driver] as Int32Array);
+    const length = rows === null ? n : rows.length;
+    for (let start = 0; start < pairs.length; ) {
+      const width = pairs.length - start > 4 ? 8 : 4;
+      const chunk = pairs.slice(start, start + width);
+      start += width;
+      const values = new Float64Array(length * width);
+      const slots = new Int32Array(width).fill(T);
+      chunk.forEach(([a, b], j) => {
+        slots[j] = slot(a, b, P);
+        const za = z[a] as Float64Array;
+        const zb = z[b] as Float64Array;
+        for (let k = 0; k < length; k++) {
+          const i = rows === null ? k : (rows[k] as number);
+          values[k * width + j] = (za[i] as number) * (zb[i] as number);
+        }
+      });
+      passes.push({ rows, length, values, slots });
+    }
+  }
+  return passes;
+}
+
+/**
+ * Runs the bootstrap. Throws `SINGULAR` when more resamples are singular than the number requested
+ * (the design is too fragile to bootstrap, e.g. a dummy level with one or two cases).
+ */
+export function runKernel(input: KernelInput): KernelOutput {
+  const { n, columns, equations, statistics, resamples: B, onProgress } = input;
+  const P = columns.length + 1;
+  const T = (P * (P + 1)) / 2;
+
+  // Centre columns that are not 0/1, so cross-products are of deviations (well conditioned).
+  const shift = new Float64Array(P);
+  const binary: boolean[] = [false];
+  const z: Float64Array[] = [new Float64Array(n).fill(1)];
+  columns.forEach((col, c) => {
+    let isBinary = true;
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number;
+      if (v !== 0 && v !== 1) isBinary = false;
+      mean += v;
+    }
+    mean /= n;
+    const s = isBinary ? 0 : mean;
+    shift[c + 1] = s;
+    binary.push(isBinary);
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = (col[i] as number) - s;
+    z.push(out);
+  });
+  // Slots the equations (and the SDs) read.
+  const needed = new Set<number>();
+  for (const eq of equations) {
+    for (const a of eq.predictors) {
+      needed.add(slot(a, eq.outcome, P));
+      for (const b of eq.predictors) needed.add(slot(a, b, P));
+    }
+  }
+  if (input.needSds) for (let c = 0; c < P; c++) needed.add(slot(0, c, P)).add(slot(c, c, P));
+  const passes = buildPasses(z, binary, needed, P, T);
+
+  // Per-equation gather maps into the packed triangle.
+  const plans = equations.map((eq) => {
+    const p = eq.predictors.length;
+    const block = new Int32Array(p * p);
+    const rhs = new Int32Array(p);
+    for (let j = 0; j < p; j++) {
+      for (let k = 0; k < p; k++) block[j * p + k] = slot(eq.predictors[j] as number, eq.predictors[k] as number, P);
+      rhs[j] = slot(eq.predictors[j] as number, eq.outcome, P);
+    }
+    return { p, block, rhs, predictors: Int32Array.from(eq.predictors), outcome: eq.outcome };
+  });
+  const offsets = new Int32Array(equations.length);
+  let totalCoefficients = 0;
+  plans.forEach((plan, e) => {
+    offsets[e] = totalCoefficients;
+    totalCoefficients += plan.p;
+  });
+  const maxP = Math.max(...plans.map((p) => p.p));
+
+  // Scratch, allocated once.
+  // Alea, inlined: the same recurrence (same IEEE operations) as seedrandom's alea, started from
+  // the state randomStream(seed) starts from, so resample r uses exactly the draws
+  // bootstrapIndices(randomStream(seed), n) would make (tested), without a call per draw.
+  const state = seedrandom.alea(String(input.seed), { state: true }).state();
+  let s0 = state.s0;
+  let s1 = state.s1;
+  let s2 = state.s2;
+  let carry = state.c;
+  const counts = new Float64Array(n);
+  const acc = new Float64Array(T + 1);
+  const a = new Float64Array(maxP * maxP);
+  const diag = new Float64Array(maxP);
+  const b = new Float64Array(maxP);
+  const coefficients = new Float64Array(totalCoefficients);
+  const sds = new Float64Array(P);
+  const S = statistics.length;
+  const estimates = new Float64Array(S * B);
+  const progressStep = Math.max(1, Math.ceil(B / 100));
+  let replaced = 0;
+
+  for (let r = 0; r < B; ) {
+    // n draws with replacement, counted: the same draws as bootstrapIndices(rng, n), fused.
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const t = 2091639 * s0 + carry * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      carry = t | 0;
+      s2 = t - carry;
+      const j = Math.floor(s2 * n);
+      counts[j] = (counts[j] as number) + 1;
+    }
+    for (let q = 0; q < passes.length; q++) runPass(passes[q] as Pass, counts, acc);
+    let singular = false;
+    for (let e = 0; e < plans.length && !singular; e++) {
+      const plan = plans[e] as (typeof plans)[number];
+      const p = plan.p;
+      for (let q = 0; q < p * p; q++) a[q] = acc[plan.block[q] as number] as number;
+      for (let j = 0; j < p; j++) {
+        b[j] = acc[plan.rhs[j] as number] as number;
+        diag[j] = a[j * p + j] as number;
+      }
+      // Cholesky (lower, row-major) with a rank check, then two triangular solves.
+      for (let j = 0; j < p && !singular; j++) {
+        let d = a[j * p + j] as number;
+        for (let k = 0; k < j; k++) d -= (a[j * p + k] as number) * (a[j * p + k] as number);
+        if (!(d > PIVOT_TOLERANCE * (diag[j] as number))) {
+          singular = true;
+          break;
+        }
+        const l = Math.sqrt(d);
+        a[j * p + j] = l;
+        for (let i = j + 1; i < p; i++) {
+          let s = a[i * p + j] as number;
+          for (let k = 0; k < j; k++) s -= (a[i * p + k] as number) * (a[j * p + k] as number);
+          a[i * p + j] = s / l;
+        }
+      }
+      if (singular) break;
+      for (let i = 0; i < p; i++) {
+        let s = b[i] as number;
+        for (let k = 0; k < i; k++) s -= (a[i * p + k] as number) * (b[k] as number);
+        b[i] = s / (a[i * p + i] as number);
+      }
+      for (let i = p - 1; i >= 0; i--) {
+        let s = b[i] as number;
+        for (let k = i + 1; k < p; k++) s -= (a[k * p + i] as number) * (b[k] as number);
+        b[i] = s / (a[i * p + i] as number);
+      }
+      // Back to the original parametrisation: slopes are unchanged by centring; the intercept is
+      // b₀ = b̃₀ + shift(y) − Σ bⱼ·shift(xⱼ).
+      const off = offsets[e] as number;
+      let intercept = (b[0] as number) + (shift[plan.outcome] as number);
+      for (let j = 1; j < p; j++) {
+        intercept -= (b[j] as number) * (shift[plan.predictors[j] as number] as number);
+        coefficients[off + j] = b[j] as number;
+      }
+      coefficients[off] = intercept;
+    }
+    if (singular) {
+      replaced++;
+      if (replaced > B) {
+        throw fail('SINGULAR', `More than ${B} bootstrap resamples had a singular design (a predictor constant or collinear in the resample); the model cannot be bootstrapped reliably.`, {
+          resamples: B,
+          replaced,
+        });
+      }
+      continue;
+    }
+    if (input.needSds) {
+      for (let c = 1; c < P; c++) {
+        const s1 = acc[slot(0, c, P)] as number;
+        const s2 = acc[slot(c, c, P)] as number;
+        sds[c] = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)));
+      }
+    }
+    for (let s = 0; s < S; s++) estimates[s * B + r] = (statistics[s] as KernelStatistic)(coefficients, sds);
+    r++;
+    if (onProgress !== undefined && (r % progressStep === 0 || r === B)) onProgress(r, B);
+  }
+  return { estimates, replaced };
+}

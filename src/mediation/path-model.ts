@@ -1,0 +1,191 @@
+import { fail, type PsychkitWarning } from '../errors.js';
+import { readTable, type Table } from '../data/table.js';
+import type { Seed } from '../random/index.js';
+import { optionsObject } from '../util/options.js';
+import { deepFreeze } from '../util/freeze.js';
+import { buildFrame, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
+import { confidenceOption, hcOption, nameOption, namesOption, type HcOption } from '../regression/options.js';
+import type { BootstrapCi } from './intervals.js';
+import { bootstrapSettings, runEngine, type BootstrapEffect, type BootstrapInfo, type EngineEffect, type EquationResult } from './engine.js';
+
+/** One regression equation of a path model: outcome ← intercept + predictors. */
+export interface PathEquation {
+  readonly outcome: string;
+  /** Columns, categorical columns (dummy-coded) or products `"a:b"`. */
+  readonly predictors: readonly string[];
+  /** How effects refer to this equation. Default: the outcome's name. */
+  readonly name?: string;
+}
+
+/**
+ * Reads the coefficients inside an effect function: `b(equation, term)` is a coefficient
+ * (`'constant'` for the intercept, `'marital[married]'` for a dummy, `'x:w'` for a product);
+ * `b.sd(variable)` is the SD of an outcome or predictor column in the sample (recomputed in every
+ * resample, for standardized effects).
+ */
+export interface CoefficientReader {
+  (equation: string, term: string): number;
+  sd(variable: string): number;
+}
+
+/** An effect as a function of the coefficients, e.g. `(b) => b('m', 'x') * b('y', 'm')`. */
+export type EffectFunction = (b: CoefficientReader) => number;
+
+/** Specification of {@link pathModel}. */
+export interface PathModelSpec {
+  readonly equations: readonly PathEquation[];
+  /** Named effects, each bootstrapped. */
+  readonly effects?: Readonly<Record<string, EffectFunction>>;
+  /** Variables to mean-centre (over the analysis sample) before products are formed. */
+  readonly center?: readonly string[];
+  readonly categorical?: CategoricalOption;
+  /** Standard errors of the equations' coefficients. Default `'none'` (OLS). */
+  readonly hc?: HcOption;
+  /** Default 0.95. */
+  readonly confidence?: number;
+  /** Bootstrap resamples (default 5,000; 0 = none; fewer than 1,000 needs `allowFewResamples`). */
+  readonly bootstrap?: number;
+  readonly allowFewResamples?: boolean;
+  /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
+  readonly seed?: Seed;
+  /** `'percentile'` (default) or `'bias-corrected'`. */
+  readonly ci?: BootstrapCi;
+  /** Called with (resamples done, total) about every 1% of the bootstrap. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Result of {@link pathModel}. */
+export interface PathModelResult {
+  readonly n: number;
+  readonly dropped: number;
+  readonly equations: readonly EquationResult[];
+  readonly effects: readonly (BootstrapEffect & { readonly name: string })[];
+  readonly bootstrap: BootstrapInfo | null;
+  readonly hc: HcOption;
+  readonly confidence: number;
+  readonly warnings: readonly PsychkitWarning[];
+}
+
+/**
+ * The general path-model engine: a system of linear regressions fitted on one listwise sample,
+ * with any effects defined as functions of their coefficients bootstrapped together by case
+ * resampling. `process` builds PROCESS's numbered models on it; use it directly for a model
+ * PROCESS does not number.
+ *
+ * Each equation is fitted by Householder QR (as {@link ols}). Each bootstrap resample draws n cases
+ * with replacement (seeded Alea stream), refits every equation from the resampled cross-products
+ * (Cholesky with a rank check; a singular resample is drawn again and counted in
+ * `bootstrap.replaced`), and evaluates every effect. SE = SD of the B estimates; CIs percentile or
+ * bias-corrected (see `docs/mediation.md` for the exact order statistics).
+ *
+ * References: Preacher, K. J., & Hayes, A. F. (2008). Asymptotic and resampling strategies for
+ * assessing and comparing indirect effects in multiple mediator models. *Behavior Research
+ * Methods, 40*, 879–891. Hayes, A. F. (2022). *Introduction to mediation, moderation, and
+ * conditional process analysis* (3rd ed.). Guilford.
+ *
+ * @example
+ * ```ts
+ * // Two mediators in parallel, plus the path from the first to the second only for women.
+ * const fit = pathModel(rows, {
+ *   equations: [
+ *     { outcome: 'ss', predictors: ['esse', 'gender'] },
+ *     { outcome: 'si', predictors: ['esse', 'ss', 'gender', 'ss:gender'] },
+ *     { outcome: 'pwb', predictors: ['esse', 'ss', 'si', 'gender'] },
+ *   ],
+ *   effects: {
+ *     'esse→ss→si→pwb (women)': (b) => b('ss', 'esse') * (b('si', 'ss') + b('si', 'ss:gender')) * b('pwb', 'si'),
+ *   },
+ *   bootstrap: 5000, seed: 42,
+ * });
+ * fit.effects[0]; // { name, effect, se, lower, upper }
+ * ```
+ */
+export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
+  const o = optionsObject(spec, 'pathModel');
+  if (!Array.isArray(o.equations) || o.equations.length === 0) {
+    throw fail('INVALID_OPTION', '`equations` must be a non-empty list of { outcome, predictors }.', { option: 'equations' });
+  }
+  const view = readTable(table);
+  const equations = o.equations.map((eq, e) => {
+    if (typeof eq !== 'object' || eq === null) throw fail('INVALID_OPTION', `\`equations[${e}]\` must be { outcome, predictors }.`, { option: 'equations' });
+    const outcome = nameOption(`equations[${e}].outcome`, eq.outcome);
+    const terms = namesOption(`equations[${e}].predictors`, eq.predictors);
+    if (terms.includes(outcome)) throw fail('INVALID_OPTION', `Equation ${e} has "${outcome}" on both sides.`, { option: 'equations', column: outcome });
+    const name = eq.name === undefined ? outcome : nameOption(`equations[${e}].name`, eq.name);
+    return { name, outcome, terms };
+  });
+  const effects = o.effects ?? {};
+  if (typeof effects !== 'object' || effects === null) throw fail('INVALID_OPTION', '`effects` must be an object of functions.', { option: 'effects' });
+  for (const [name, f] of Object.entries(effects)) {
+    if (typeof f !== 'function') throw fail('INVALID_OPTION', `Effect "${name}" must be a function (b) => number.`, { option: 'effects', value: name });
+  }
+  const center = namesOption('center', o.center, { min: 0, required: false });
+  const { hc, standardErrors } = hcOption(o.hc);
+  const confidence = confidenceOption(o.confidence);
+  const bootstrap = bootstrapSettings(o);
+  const outcomes = equations.map((e) => e.outcome);
+  const parts = equations.flatMap((e) => e.terms.map((t) => termParts(t, view)));
+  const used = new Set([...outcomes, ...parts.flat()]);
+  for (const name of center) {
+    if (!used.has(name)) throw fail('INVALID_OPTION', `\`center\` lists "${name}", which no equation uses.`, { option: 'center', column: name });
+  }
+  const frame = buildFrame(view, {
+    numeric: [...outcomes, ...parts.filter((p) => p.length > 1).flat(), ...center],
+    predictors: parts.flat(),
+    categorical: o.categorical,
+  });
+  const centered = new Map<string, Float64Array>();
+  for (const name of center) {
+    const v = numericOf(frame, name);
+    let m = 0;
+    for (let i = 0; i < v.length; i++) m += v[i] as number;
+    m /= v.length;
+    centered.set(name, v.map((x) => x - m));
+  }
+  const result = runEngine({
+    frame,
+    equations,
+    centered,
+    standardErrors,
+    confidence,
+    bootstrap,
+    effects: (locator) => {
+      // Resolve names through maps once per call; the reader reads the current coefficient vector.
+      const state: { coefficients: Float64Array; sds: Float64Array } = { coefficients: new Float64Array(0), sds: new Float64Array(0) };
+      const cache = new Map<string, Map<string, number>>();
+      const reader = ((equation: string, term: string) => {
+        let inner = cache.get(equation);
+        if (inner === undefined) cache.set(equation, (inner = new Map()));
+        let at = inner.get(term);
+        if (at === undefined) inner.set(term, (at = locator.coefficient(equation, term)));
+        return state.coefficients[at] as number;
+      }) as CoefficientReader;
+      const sdCache = new Map<string, number>();
+      reader.sd = (variable: string) => {
+        let at = sdCache.get(variable);
+        if (at === undefined) sdCache.set(variable, (at = locator.variable(variable)));
+        return state.sds[at] as number;
+      };
+      return Object.entries(effects).map(
+        ([name, f]): EngineEffect => ({
+          name,
+          statistic: (coefficients, sds) => {
+            state.coefficients = coefficients;
+            state.sds = sds;
+            return (f as EffectFunction)(reader);
+          },
+        }),
+      );
+    },
+  });
+  return deepFreeze({
+    n: frame.n,
+    dropped: frame.dropped,
+    equations: result.equations,
+    effects: result.effects,
+    bootstrap: result.bootstrap,
+    hc,
+    confidence,
+    warnings: [...frame.warnings],
+  });
+}

@@ -1,0 +1,231 @@
+// Least squares on a design built by frame.ts: QR solve, classical and heteroskedasticity-
+// consistent covariance matrices, and the model summary PROCESS prints.
+import { fail } from '../errors.js';
+import { householderQr, qrLeastSquares, qrRInverse } from '../linalg/qr.js';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { fSurvival, tQuantile, tTwoSided } from '../distributions/index.js';
+import type { Design } from './frame.js';
+
+/** Standard errors: classical OLS, or one of the HC estimators of Long & Ervin (2000). */
+export type StandardErrors = 'ols' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4';
+export const STANDARD_ERRORS: readonly StandardErrors[] = ['ols', 'HC0', 'HC1', 'HC2', 'HC3', 'HC4'];
+
+/** A fitted linear model, in flat arrays (internal; public results are built from it). */
+export interface LinearFit {
+  readonly outcome: string;
+  readonly names: readonly string[];
+  readonly n: number;
+  /** Number of coefficients, intercept included. */
+  readonly k: number;
+  readonly b: Float64Array;
+  /** Coefficient covariance (k × k row-major) under `standardErrors`. */
+  readonly covariance: Float64Array;
+  readonly standardErrors: StandardErrors;
+  readonly residualDf: number;
+  readonly sse: number;
+  readonly sst: number;
+  readonly rSquared: number;
+  readonly mse: number;
+  /** Classical F for all slopes = 0. */
+  readonly fOls: number;
+  /** F reported: classical, or the Wald F from the HC covariance. */
+  readonly f: number;
+}
+
+/**
+ * Fits y on the design by Householder QR. A rank-deficient design throws `SINGULAR` naming the
+ * aliased columns (those that are linear combinations of the columns before them, as R marks
+ * them NA); fewer cases than coefficients + 1 throws `TOO_FEW_CASES`.
+ */
+export function fitLinear(design: Design, y: Float64Array, outcome: string, standardErrors: StandardErrors): LinearFit {
+  const { n, p: k, x, names } = design;
+  if (n <= k) {
+    throw fail('TOO_FEW_CASES', `The model for "${outcome}" has ${k} coefficients but only ${n} complete case(s); at least ${k + 1} are needed.`, {
+      column: outcome,
+      n,
+      parameters: k,
+    });
+  }
+  const qr = householderQr(x, n, k);
+  if (qr.rank < k) {
+    const aliased = Array.from(qr.aliased, (j) => names[j] as string);
+    throw fail(
+      'SINGULAR',
+      `The design for "${outcome}" is rank-deficient: ${aliased.map((a) => `"${a}"`).join(', ')} ${aliased.length === 1 ? 'is a linear combination' : 'are linear combinations'} of the columns before ${aliased.length === 1 ? 'it' : 'them'} (perfect collinearity).`,
+      { column: outcome, columns: aliased },
+    );
+  }
+  const ls = qrLeastSquares(qr, y);
+  const b = ls.coefficients;
+  const df = n - k;
+  const sse = ls.residualSumOfSquares;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i] as number;
+  mean /= n;
+  let sst = 0;
+  for (let i = 0; i < n; i++) sst += ((y[i] as number) - mean) ** 2;
+  const mse = sse / df;
+  const rInv = qrRInverse(qr);
+  let covariance: Float64Array;
+  if (standardErrors === 'ols') {
+    covariance = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) {
+      for (let j = i; j < k; j++) {
+        let s = 0;
+        for (let m = j; m < k; m++) s += (rInv[i * k + m] as number) * (rInv[j * k + m] as number);
+        covariance[i * k + j] = s * mse;
+        covariance[j * k + i] = s * mse;
+      }
+    }
+  } else {
+    covariance = sandwich(x, y, b, rInv, n, k, standardErrors);
+  }
+  const rSquared = sst > 0 ? 1 - sse / sst : 0;
+  const df1 = k - 1;
+  const fOls = df1 > 0 ? (sst - sse) / df1 / mse : Number.NaN;
+  const f = standardErrors === 'ols' ? fOls : waldF(b, covariance, k, outcome);
+  return { outcome, names, n, k, b, covariance, standardErrors, residualDf: df, sse, sst, rSquared, mse, fOls, f };
+}
+
+/**
+ * HC covariance (XᵀX)⁻¹·Xᵀ·Ω·X·(XᵀX)⁻¹ computed as R⁻¹·(UᵀΩU)·R⁻ᵀ with U = X·R⁻¹ (the thin Q), so
+ * leverages are hᵢ = ‖Uᵢ‖². Ω = diag(ωᵢ): HC0 eᵢ², HC1 eᵢ²·n/(n−k), HC2 eᵢ²/(1−hᵢ), HC3 eᵢ²/(1−hᵢ)²,
+ * HC4 eᵢ²/(1−hᵢ)^δᵢ with δᵢ = min(4, n·hᵢ/k) — as sandwich::vcovHC.
+ */
+function sandwich(x: Float64Array, y: Float64Array, b: Float64Array, rInv: Float64Array, n: number, k: number, type: Exclude<StandardErrors, 'ols'>): Float64Array {
+  const meat = new Float64Array(k * k);
+  const u = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    let fitted = 0;
+    for (let j = 0; j < k; j++) fitted += (x[j * n + i] as number) * (b[j] as number);
+    const e = (y[i] as number) - fitted;
+    // u = xᵢ·R⁻¹ (row vector), R⁻¹ upper triangular.
+    let h = 0;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let m = 0; m <= j; m++) s += (x[m * n + i] as number) * (rInv[m * k + j] as number);
+      u[j] = s;
+      h += s * s;
+    }
+    if (type !== 'HC0' && type !== 'HC1' && !(1 - h > 1e-10)) {
+      throw fail('SINGULAR', `Case ${i} of the analysis sample has leverage 1 (it alone determines a coefficient); ${type} standard errors are undefined. Use HC0 or HC1, or drop the case.`, {
+        row: i,
+        option: 'hc',
+      });
+    }
+    let w = e * e;
+    if (type === 'HC1') w *= n / (n - k);
+    else if (type === 'HC2') w /= 1 - h;
+    else if (type === 'HC3') w /= (1 - h) * (1 - h);
+    else if (type === 'HC4') w /= Math.pow(1 - h, Math.min(4, (n * h) / k));
+    for (let a = 0; a < k; a++) {
+      const ua = (u[a] as number) * w;
+      for (let c = a; c < k; c++) meat[a * k + c] = (meat[a * k + c] as number) + ua * (u[c] as number);
+    }
+  }
+  for (let a = 0; a < k; a++) for (let c = 0; c < a; c++) meat[a * k + c] = meat[c * k + a] as number;
+  // V = R⁻¹ · meat · R⁻ᵀ
+  const tmp = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let m = i; m < k; m++) s += (rInv[i * k + m] as number) * (meat[m * k + j] as number);
+      tmp[i * k + j] = s;
+    }
+  }
+  const v = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      let s = 0;
+      for (let m = j; m < k; m++) s += (tmp[i * k + m] as number) * (rInv[j * k + m] as number);
+      v[i * k + j] = s;
+      v[j * k + i] = s;
+    }
+  }
+  return v;
+}
+
+/** Wald F for all slopes = 0: b_sᵀ·V_ss⁻¹·b_s / q, with V_ss the slopes' block of the HC covariance. */
+function waldF(b: Float64Array, v: Float64Array, k: number, outcome: string): number {
+  return waldTest(b, v, k, Array.from({ length: k - 1 }, (_, i) => i + 1), outcome);
+}
+
+/** Wald F = b_Sᵀ·V_SS⁻¹·b_S / |S| for the coefficients at positions S. */
+export function waldTest(b: ArrayLike<number>, v: ArrayLike<number>, k: number, positions: readonly number[], outcome: string): number {
+  const q = positions.length;
+  if (q === 0) return Number.NaN;
+  const sub = new Float64Array(q * q);
+  const rhs = new Float64Array(q);
+  positions.forEach((pi, i) => {
+    rhs[i] = b[pi] as number;
+    positions.forEach((pj, j) => (sub[i * q + j] = v[pi * k + pj] as number));
+  });
+  const bs = Float64Array.from(rhs);
+  if (!choleskyInPlace(sub, q)) {
+    throw fail('SINGULAR', `The heteroskedasticity-consistent covariance matrix of "${outcome}" is singular; the Wald F cannot be computed.`, { column: outcome });
+  }
+  choleskySolveInPlace(sub, q, rhs);
+  let s = 0;
+  for (let i = 0; i < q; i++) s += (bs[i] as number) * (rhs[i] as number);
+  return s / q;
+}
+
+/** One row of a coefficient table. */
+export interface Coefficient {
+  readonly term: string;
+  /** Estimate. */
+  readonly b: number;
+  readonly se: number;
+  readonly t: number;
+  /** Two-sided p-value from t with n − k degrees of freedom. */
+  readonly p: number;
+  /** Confidence bounds b ± t_{(1+confidence)/2, n−k}·se. */
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** Model summary as PROCESS prints it. */
+export interface ModelSummary {
+  readonly r: number;
+  readonly rSquared: number;
+  readonly adjustedRSquared: number;
+  /** Residual mean square SSE/(n − k). */
+  readonly mse: number;
+  /** F for all slopes = 0: classical, or the Wald F under HC standard errors (PROCESS's F(HCk)). */
+  readonly f: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly p: number;
+}
+
+/** Coefficient table rows from a fit. */
+export function coefficientTable(fit: LinearFit, confidence: number): Coefficient[] {
+  const tc = tQuantile(0.5 + confidence / 2, fit.residualDf);
+  return fit.names.map((term, j) => {
+    const b = fit.b[j] as number;
+    const se = Math.sqrt(fit.covariance[j * fit.k + j] as number);
+    const t = b / se;
+    return { term, b, se, t, p: tTwoSided(t, fit.residualDf), lower: b - tc * se, upper: b + tc * se };
+  });
+}
+
+/** The model summary of a fit. */
+export function modelSummary(fit: LinearFit): ModelSummary {
+  const df1 = fit.k - 1;
+  const df2 = fit.residualDf;
+  return {
+    r: Math.sqrt(Math.max(0, fit.rSquared)),
+    rSquared: fit.rSquared,
+    adjustedRSquared: 1 - ((1 - fit.rSquared) * (fit.n - 1)) / df2,
+    mse: fit.mse,
+    f: fit.f,
+    df1,
+    df2,
+    p: df1 > 0 ? fSurvival(fit.f, df1, df2) : Number.NaN,
+  };
+}
+
+/** Covariance matrix as rows. */
+export function covarianceRows(fit: LinearFit): number[][] {
+  return Array.from({ length: fit.k }, (_, i) => Array.from(fit.covariance.subarray(i * fit.k, (i + 1) * fit.k)));
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProcess, isPsychkitError, process, PROCESS_MODELS, type ProcessModel } from '../../src/index.js';
+import { fixturesDir, loadCsv } from '../helpers/fixtures.js';
+import { peer } from '../helpers/peer.js';
+
+// formatProcess lays numbers out as PROCESS does (11-column fields, four decimals, no leading
+// zero), so every numeric row PROCESS for SPSS printed for a deterministic table should appear,
+// digit for digit, in psychkit's text for the same analysis.
+const numericTail = (line: string) => {
+  const m = /((?:\s+-?\d*\.\d{4}){4,})\s*$/.exec(line);
+  return m ? (m[1] as string) : null;
+};
+
+describe('formatProcess', () => {
+  it.each([
+    [1, { w: 'm' }],
+    [4, { m: ['m1', 'm2'] }],
+    [8, { m: ['m1', 'm2'], w: 'w' }],
+    [14, { m: ['m1', 'm2'], w: 'v' }],
+  ] as const)('model %i: every deterministic row printed by PROCESS for SPSS appears in the text', (model, roles) => {
+    const printed = readFileSync(join(fixturesDir, 'process-spss', `Results_OLS_Model${model}.txt`), 'utf8').split(/\r?\n/);
+    const res = process(loadCsv(`process-spss/Data_Model${model}.csv`), {
+      model: model as ProcessModel,
+      x: 'x',
+      y: 'y',
+      ...roles,
+      hc: 'HC3',
+      ci: 'bias-corrected',
+      seed: 1,
+      bootstrap: 1000,
+      ...(model === 4 ? {} : { probes: 'moments' as const }),
+    });
+    const text = formatProcess(res);
+    // Deterministic sections: model summaries, coefficient rows, direct and conditional effects.
+    let section = '';
+    let checked = 0;
+    for (const line of printed) {
+      if (/^(Model Summary|Model|Direct effect|Conditional direct|Conditional effect of X)/.test(line.trim())) section = 'deterministic';
+      else if (/Indirect|indirect|INDEX|R-square increase|Product terms/.test(line)) section = '';
+      const tail = numericTail(line);
+      if (section === 'deterministic' && tail !== null) {
+        expect(text, line).toContain(tail);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+  it('formats every model without error and names the sections PROCESS prints', () => {
+    for (const model of PROCESS_MODELS) {
+      const roles =
+        model === 1 ? { w: 'ss' } : model === 4 ? { m: 'ss' } : model === 6 ? { m: ['ss', 'si'] } : { m: 'si', w: model === 14 || model === 58 ? 'ss' : 'gender' };
+      const res = process(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], bootstrap: 1000, seed: 1, ...(model === 1 ? { jn: true } : {}) });
+      const text = formatProcess(res);
+      expect(text).toContain(`Model  : ${model}`);
+      expect(text).toContain('Model Summary');
+      expect(text).toContain('OUTCOME VARIABLE:');
+      if (model !== 1) expect(text).toMatch(/INDIRECT EFFECT|Indirect effect\(s\) of X on Y/);
+      if ([7, 8, 14].includes(model)) expect(text).toContain('Index of moderated mediation');
+      if (model === 1) expect(text).toContain('Johnson-Neyman');
+      expect(text.endsWith('------ END ------')).toBe(true);
+    }
+  });
+  it('rejects what is not a process() result', () => {
+    try {
+      formatProcess({} as never);
+      expect.fail('no error');
+    } catch (e) {
+      expect(isPsychkitError(e) && e.code).toBe('INVALID_INPUT');
+    }
+  });
+});

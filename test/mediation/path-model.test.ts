@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrap, isPsychkitError, pathModel, process } from '../../src/index.js';
+import { loadJson } from '../helpers/fixtures.js';
+import { expectClose, expectRelClose } from '../helpers/close.js';
+import { maritalLevels, peer } from '../helpers/peer.js';
+
+const extra = loadJson('regression.json'); // test/fixtures/regression.R
+const covs = ['gender', 'education', 'marital'];
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return isPsychkitError(e) ? e.code : `not a PsychkitError: ${String(e)}`;
+  }
+  return 'no error';
+}
+
+describe('pathModel', () => {
+  it('model 4 written by hand reproduces process() exactly, bootstrap included', () => {
+    const opts = { categorical: maritalLevels, bootstrap: 2000, seed: 11 } as const;
+    const hand = pathModel(peer, {
+      ...opts,
+      equations: [
+        { outcome: 'ss', predictors: ['esse', ...covs] },
+        { outcome: 'pwb', predictors: ['esse', 'ss', ...covs] },
+      ],
+      effects: {
+        indirect: (b) => b('ss', 'esse') * b('pwb', 'ss'),
+        completely: (b) => (b('ss', 'esse') * b('pwb', 'ss') * b.sd('esse')) / b.sd('pwb'),
+      },
+    });
+    const preset = process(peer, { ...opts, model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: covs, standardize: true });
+    expect(hand.equations).toEqual(preset.equations);
+    const [indirect, completely] = hand.effects;
+    const { label: _l, path: _p, ...pi } = preset.indirectEffects![0]!;
+    expect({ ...indirect, name: undefined }).toEqual({ ...pi, name: undefined });
+    const { label: _l2, path: _p2, ...pc } = preset.standardized!.completely[0]!;
+    expect({ ...completely, name: undefined }).toEqual({ ...pc, name: undefined });
+    expect(hand.bootstrap).toEqual(preset.bootstrap);
+  });
+  it('a custom model (serial, with the M1→M2 path moderated by gender) matches R', () => {
+    const r = extra.custom;
+    const res = pathModel(peer, {
+      equations: [
+        { outcome: 'ss', predictors: ['esse', 'gender'] },
+        { outcome: 'si', predictors: ['esse', 'ss', 'gender', 'ss:gender'] },
+        { outcome: 'pwb', predictors: ['esse', 'ss', 'si', 'gender'] },
+      ],
+      effects: {
+        men: (b) => b('ss', 'esse') * b('si', 'ss') * b('pwb', 'si'),
+        women: (b) => b('ss', 'esse') * (b('si', 'ss') + b('si', 'ss:gender')) * b('pwb', 'si'),
+        difference: (b) => b('ss', 'esse') * b('si', 'ss:gender') * b('pwb', 'si'),
+      },
+      bootstrap: 10_000,
+      seed: 91,
+    });
+    expect(res.n).toBe(r.n);
+    res.equations.forEach((eq, e) =>
+      eq.coefficients.forEach((c, j) => {
+        expectClose(c.b, r.equations[e].b[j], 1e-10, `${eq.name} ${c.term}`);
+        expectClose(c.se, r.equations[e].se[j], 1e-10, `${eq.name} ${c.term} se`);
+      }),
+    );
+    for (const effect of res.effects) {
+      const ref = r[effect.name];
+      expectClose(effect.effect, ref.effect, 1e-10, effect.name);
+      expectRelClose(effect.se!, ref.bootSE, 0.05, `${effect.name} se`);
+      expectClose(effect.lower!, ref.bootLLCI, 0.01, `${effect.name} lower`);
+      expectClose(effect.upper!, ref.bootULCI, 0.01, `${effect.name} upper`);
+    }
+  });
+  it('mean-centres the variables in `center` before forming products', () => {
+    const a = pathModel(peer, { equations: [{ outcome: 'rec', predictors: ['esse', 'ss', 'esse:ss'] }], center: ['esse', 'ss'], bootstrap: 0 });
+    const b = process(peer, { model: 1, x: 'esse', w: 'ss', y: 'rec', center: 'all' });
+    a.equations[0]!.coefficients.forEach((c, j) => expectClose(c.b, b.equations[0]!.coefficients[j]!.b, 1e-12, c.term));
+  });
+  it.each<[string, () => unknown, string]>([
+    ['no equations', () => pathModel(peer, { equations: [] }), 'INVALID_OPTION'],
+    ['an unknown equation in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('nope', 'esse') }, bootstrap: 0 }), 'INVALID_OPTION'],
+    ['an unknown term in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'si') }, bootstrap: 0 }), 'INVALID_OPTION'],
+    ['an SD of a variable not in the model', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b.sd('pwb') }, bootstrap: 0 }), 'INVALID_OPTION'],
+    ['an effect that is not finite', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'esse') / 0 }, bootstrap: 0 }), 'INVALID_OPTION'],
+    ['an effect that is not a function', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: 1 as never } }), 'INVALID_OPTION'],
+    ['two equations with one name', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }, { outcome: 'ss', predictors: ['si'] }], bootstrap: 0 }), 'DUPLICATE_NAME'],
+    ['an outcome among its predictors', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse', 'ss'] }] }), 'INVALID_OPTION'],
+    ['centring a variable no equation uses', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], center: ['pwb'] }), 'INVALID_OPTION'],
+    ['a product with a categorical part', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse', 'esse:marital'] }], bootstrap: 0 }), 'NON_NUMERIC'],
+    ['too few resamples', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], bootstrap: 999 }), 'INVALID_OPTION'],
+  ])('%s → %s', (_, f, code) => expect(codeOf(f)).toBe(code));
+});
+
+describe('bootstrap (generic case resampling)', () => {
+  const mean = ([x]: readonly Float64Array[], n: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x![i]!;
+    return s / n;
+  };
+  it('the bootstrap SE of a mean is close to its plug-in value sd·√((n−1)/n)/√n', () => {
+    const r = bootstrap(peer, { columns: ['pwb'], statistic: mean, resamples: 20_000, seed: 1 });
+    const x = (peer.pwb as (number | null)[]).filter((v): v is number => v !== null);
+    const n = x.length;
+    const m = x.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / n);
+    expect(r.n).toBe(n);
+    expectClose(r.statistics[0]!.estimate, m, 1e-12, 'estimate');
+    expectRelClose(r.statistics[0]!.se, sd / Math.sqrt(n), 0.03, 'se');
+    // Percentile interval of a mean ≈ m ± 1.96·se.
+    expectClose(r.statistics[0]!.lower, m - 1.96 * (sd / Math.sqrt(n)), 0.01, 'lower');
+    expectClose(r.statistics[0]!.upper, m + 1.96 * (sd / Math.sqrt(n)), 0.01, 'upper');
+  });
+  it('several statistics at once, seeded, with the resampled values on request', () => {
+    const stat = (cols: readonly Float64Array[], n: number) => [mean([cols[0]!], n), mean([cols[1]!], n)];
+    const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: stat, resamples: 1000, seed: 'x', keepResamples: true });
+    const b = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: stat, resamples: 1000, seed: 'x' });
+    expect(a.statistics).toEqual(b.statistics);
+    expect(a.resampled!.length).toBe(2);
+    expect(a.resampled![0]!.length).toBe(1000);
+    expect(b.resampled).toBeNull();
+    expect(a.bootstrap).toMatchObject({ resamples: 1000, replaced: 0, seed: 'x', ci: 'percentile', confidence: 0.95 });
+  });
+  it('resamples the same cases as pathModel for the same seed (one stream, n draws per resample)', () => {
+    // Slope of pwb on esse: pathModel refits it from resampled cross-products (inlined Alea),
+    // bootstrap() from copied columns (bootstrapIndices on randomStream); same draws → same values.
+    const slope = ([x, y]: readonly Float64Array[], n: number) => {
+      let mx = 0;
+      let my = 0;
+      for (let i = 0; i < n; i++) {
+        mx += x![i]!;
+        my += y![i]!;
+      }
+      mx /= n;
+      my /= n;
+      let sxy = 0;
+      let sxx = 0;
+      for (let i = 0; i < n; i++) {
+        sxy += (x![i]! - mx) * (y![i]! - my);
+        sxx += (x![i]! - mx) ** 2;
+      }
+      return sxy / sxx;
+    };
+    const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: slope, resamples: 1000, seed: 'same' });
+    const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, bootstrap: 1000, seed: 'same' });
+    expectClose(b.effects[0]!.effect, a.statistics[0]!.estimate, 1e-12, 'estimate');
+    expectClose(b.effects[0]!.se!, a.statistics[0]!.se, 1e-12, 'se');
+    expectClose(b.effects[0]!.lower!, a.statistics[0]!.lower, 1e-12, 'lower');
+    expectClose(b.effects[0]!.upper!, a.statistics[0]!.upper, 1e-12, 'upper');
+  });
+  it('draws again, and counts, resamples where the statistic is not finite', () => {
+    let calls = 0;
+    const r = bootstrap(peer, { columns: ['esse'], statistic: (c, n) => (++calls % 10 === 0 ? Number.NaN : mean(c, n)), resamples: 1000, seed: 2 });
+    expect(r.bootstrap.replaced).toBeGreaterThan(90);
+    expect(r.bootstrap.resamples).toBe(1000);
+  });
+  it.each<[string, () => unknown, string]>([
+    ['a missing column', () => bootstrap(peer, { columns: ['nope'], statistic: mean }), 'MISSING_COLUMN'],
+    ['no statistic', () => bootstrap(peer, { columns: ['esse'], statistic: 1 as never }), 'INVALID_OPTION'],
+    ['too few resamples', () => bootstrap(peer, { columns: ['esse'], statistic: mean, resamples: 100 }), 'INVALID_OPTION'],
+    ['a non-finite statistic on the sample', () => bootstrap(peer, { columns: ['esse'], statistic: () => Number.NaN }), 'INVALID_OPTION'],
+    ['a non-numeric column', () => bootstrap(peer, { columns: ['marital'], statistic: mean }), 'NON_NUMERIC'],
+  ])('%s → %s', (_, f, code) => expect(codeOf(f)).toBe(code));
+});

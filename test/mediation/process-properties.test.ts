@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isPsychkitError, process, type ProcessResult } from '../../src/index.js';
+import { expectClose } from '../helpers/close.js';
+import { maritalLevels, peer } from '../helpers/peer.js';
+
+/** A random dataset with x, three mediators, y and two covariates (one categorical). */
+const dataset = fc
+  .record({
+    n: fc.integer({ min: 25, max: 60 }),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    paths: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
+  })
+  .map(({ n, seed, paths }) => {
+    // A small LCG so every column is reproducible from the drawn seed.
+    let s = seed;
+    const u = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+    const x = Array.from({ length: n }, u);
+    const c = Array.from({ length: n }, u);
+    const g = Array.from({ length: n }, (_, i) => ['a', 'b', 'c'][i % 3]!);
+    const m1 = x.map((v, i) => paths[0]! * v + 0.3 * c[i]! + u());
+    const m2 = x.map((v, i) => paths[1]! * v + paths[2]! * m1[i]! + u());
+    const m3 = x.map((v, i) => paths[3]! * v + paths[4]! * m2[i]! + u());
+    const y = x.map((v, i) => paths[5]! * v + paths[6]! * m1[i]! + paths[7]! * m3[i]! + 0.2 * c[i]! + u());
+    return { x, m1, m2, m3, y, c, g };
+  });
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return isPsychkitError(e) ? e.code : `not a PsychkitError: ${String(e)}`;
+  }
+  return 'no error';
+}
+
+describe('properties of the unmoderated models', () => {
+  it('total effect = direct effect + sum of the specific indirect effects (models 4 and 6, with covariates)', () => {
+    fc.assert(
+      fc.property(dataset, fc.constantFrom(['m1'], ['m1', 'm2'], ['m1', 'm2', 'm3']), fc.constantFrom(4 as const, 6 as const), (data, m, model) => {
+        if (model === 6 && m.length < 2) return;
+        const r = process(data, { model, x: 'x', m, y: 'y', covariates: ['c', 'g'], bootstrap: 0 });
+        const sum = r.indirectEffects!.reduce((s, e) => s + e.effect, 0);
+        expectClose(r.totalEffect!.effect, r.directEffect!.effect + sum, 1e-12 * (1 + Math.abs(r.totalEffect!.effect)), 'total = direct + indirect');
+        if (m.length > 1) expectClose(r.totalIndirectEffect!.effect, sum, 1e-14, 'total indirect');
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('rescaling X by cx and Y by cy rescales effects by cy/cx (bootstrap bounds too) and leaves p-values unchanged', () => {
+    fc.assert(
+      fc.property(dataset, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (data, cx, cy) => {
+        const scaled = { ...data, x: data.x.map((v) => v * cx), y: data.y.map((v) => v * cy) };
+        const opts = { model: 4, m: ['m1', 'm2'], x: 'x', y: 'y', covariates: ['c'], bootstrap: 1000, seed: 7, sobel: true, hc: 'HC3' } as const;
+        const a = process(data, opts);
+        const b = process(scaled, opts);
+        const k = cy / cx;
+        const rel = (u: number, v: number, what: string) => expectClose(u, v, 1e-9 * (Math.abs(v) + 1e-3 * Math.abs(k)), what);
+        rel(b.directEffect!.effect, k * a.directEffect!.effect, 'direct');
+        rel(b.totalEffect!.effect, k * a.totalEffect!.effect, 'total');
+        expectClose(b.directEffect!.p, a.directEffect!.p, 1e-9, 'direct p');
+        expectClose(b.totalEffect!.p, a.totalEffect!.p, 1e-9, 'total p');
+        a.indirectEffects!.forEach((e, i) => {
+          const f = b.indirectEffects![i]!;
+          rel(f.effect, k * e.effect, 'indirect');
+          rel(f.se!, k * e.se!, 'boot se');
+          rel(f.lower!, k * e.lower!, 'lower');
+          rel(f.upper!, k * e.upper!, 'upper');
+          expectClose(b.sobel![i]!.p, a.sobel![i]!.p, 1e-9, 'Sobel p');
+        });
+        a.equations.forEach((eq, e) => eq.coefficients.forEach((c, j) => expectClose(b.equations[e]!.coefficients[j]!.p, c.p, 1e-8, `p ${eq.name} ${c.term}`)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('seeded bootstrap', () => {
+  const opts = { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, bootstrap: 2000, contrasts: true } as const;
+  it('the same seed gives bit-identical results; another seed does not', () => {
+    const a = process(peer, { ...opts, seed: 'peer' });
+    const b = process(peer, { ...opts, seed: 'peer' });
+    expect(b).toEqual(a);
+    const c = process(peer, { ...opts, seed: 'other' });
+    expect(c.indirectEffects![0]!.lower).not.toBe(a.indirectEffects![0]!.lower);
+    expect(c.indirectEffects![0]!.effect).toBe(a.indirectEffects![0]!.effect);
+  });
+  it('pins the resampling stream (same numbers on every runtime)', () => {
+    const r = process(peer, { ...opts, bootstrap: 1000, seed: 42 });
+    const pin = (e: { se: number | null; lower: number | null; upper: number | null }) => [e.se, e.lower, e.upper];
+    expect({ indirect: r.indirectEffects!.map(pin), total: pin(r.totalIndirectEffect!), contrast: pin(r.contrasts![0]!) }).toMatchSnapshot();
+  });
+  it('reports the seed it used when none is given, and that seed reproduces the run', () => {
+    const a = process(peer, { ...opts, bootstrap: 1000 });
+    expect(typeof a.bootstrap!.seed).toBe('number');
+    const b = process(peer, { ...opts, bootstrap: 1000, seed: a.bootstrap!.seed });
+    expect(b.indirectEffects).toEqual(a.indirectEffects);
+  });
+  it('calls onProgress with increasing counts, ending at the total', () => {
+    const calls: [number, number][] = [];
+    process(peer, { ...opts, bootstrap: 1500, seed: 1, onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls.length).toBeGreaterThan(10);
+    expect(calls.at(-1)).toEqual([1500, 1500]);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
+  });
+  it('bias-corrected intervals differ from percentile ones and bracket the estimate', () => {
+    const p = process(peer, { ...opts, seed: 5 });
+    const bc = process(peer, { ...opts, seed: 5, ci: 'bias-corrected' });
+    expect(bc.bootstrap!.ci).toBe('bias-corrected');
+    expect(bc.indirectEffects![0]!.se).toBe(p.indirectEffects![0]!.se);
+    expect(bc.indirectEffects![0]!.lower).not.toBe(p.indirectEffects![0]!.lower);
+    for (const e of bc.indirectEffects!) expect(e.lower! < e.effect && e.effect < e.upper!).toBe(true);
+  });
+  it('a 90% interval lies inside the 95% one', () => {
+    const a = process(peer, { ...opts, seed: 9 });
+    const b = process(peer, { ...opts, seed: 9, confidence: 0.9 });
+    a.indirectEffects!.forEach((e, i) => {
+      expect(b.indirectEffects![i]!.lower!).toBeGreaterThanOrEqual(e.lower!);
+      expect(b.indirectEffects![i]!.upper!).toBeLessThanOrEqual(e.upper!);
+    });
+  });
+});
+
+describe('process bad input', () => {
+  const ok = { model: 4, x: 'esse', m: 'ss', y: 'pwb', bootstrap: 0 } as const;
+  it('accepts the baseline', () => expect(codeOf(() => process(peer, ok))).toBe('no error'));
+  it.each<[string, () => unknown, string]>([
+    ['x missing from the table', () => process(peer, { ...ok, x: 'nope' }), 'MISSING_COLUMN'],
+    ['y missing from the table', () => process(peer, { ...ok, y: 'nope' }), 'MISSING_COLUMN'],
+    ['a mediator missing from the table', () => process(peer, { ...ok, m: ['ss', 'nope'] }), 'MISSING_COLUMN'],
+    ['a covariate missing from the table', () => process(peer, { ...ok, covariates: ['nope'] }), 'MISSING_COLUMN'],
+    ['a mediator equal to x', () => process(peer, { ...ok, m: 'esse' }), 'INVALID_OPTION'],
+    ['a mediator equal to y', () => process(peer, { ...ok, m: ['ss', 'pwb'] }), 'INVALID_OPTION'],
+    ['x equal to y', () => process(peer, { ...ok, y: 'esse' }), 'INVALID_OPTION'],
+    ['a covariate equal to a mediator', () => process(peer, { ...ok, covariates: ['ss'] }), 'INVALID_OPTION'],
+    ['a non-numeric outcome', () => process(peer, { ...ok, y: 'marital' }), 'NON_NUMERIC'],
+    ['a non-numeric mediator', () => process(peer, { ...ok, m: 'marital' }), 'NON_NUMERIC'],
+    ['too few complete cases', () => process({ esse: [1, 2, 3, 4], ss: [2, 1, 4, 3], pwb: [1, 3, 2, 5], c: [0, 1, 1, 0] }, { ...ok, covariates: ['c'] }), 'TOO_FEW_CASES'],
+    ['a constant predictor', () => process({ ...peer, k: peer.esse!.map(() => 1) }, { ...ok, covariates: ['k'] }), 'ZERO_VARIANCE'],
+    [
+      'perfectly collinear covariates',
+      () => process({ ...peer, e2: peer.education!.map((v) => 2 * (v as number) + 1) }, { ...ok, covariates: ['education', 'e2'] }),
+      'SINGULAR',
+    ],
+    ['an unknown model number', () => process(peer, { ...ok, model: 5 as never }), 'UNKNOWN_MODEL'],
+    ['bootstrap < 1,000 without the override', () => process(peer, { ...ok, bootstrap: 500 }), 'INVALID_OPTION'],
+    ['a non-integer bootstrap', () => process(peer, { ...ok, bootstrap: 1000.5 }), 'INVALID_OPTION'],
+    ['no mediator for model 4', () => process(peer, { ...ok, m: [] }), 'TOO_FEW_VARIABLES'],
+    ['one mediator for model 6', () => process(peer, { ...ok, model: 6 }), 'TOO_FEW_VARIABLES'],
+    ['eleven mediators for model 4', () => process(peer, { ...ok, m: Array.from({ length: 11 }, (_, i) => `m${i}`) }), 'INVALID_OPTION'],
+    ['no moderator for model 7', () => process(peer, { ...ok, model: 7 }), 'INVALID_OPTION'],
+    ['a moderator for model 4', () => process(peer, { ...ok, w: 'gender' }), 'INVALID_OPTION'],
+    ['a moderator equal to x', () => process(peer, { ...ok, model: 7, w: 'esse' }), 'INVALID_OPTION'],
+    ['z, which no implemented model has', () => process(peer, { ...ok, model: 7, w: 'gender', z: 'education' }), 'INVALID_OPTION'],
+    ['a mediator for model 1', () => process(peer, { ...ok, model: 1, w: 'gender' }), 'INVALID_OPTION'],
+    ['sobel outside model 4', () => process(peer, { ...ok, model: 7, w: 'gender', sobel: true }), 'INVALID_OPTION'],
+    ['jn outside model 1', () => process(peer, { ...ok, jn: true }), 'INVALID_OPTION'],
+    ['standardize for a moderated model', () => process(peer, { ...ok, model: 14, w: 'gender', standardize: true }), 'INVALID_OPTION'],
+    ['an unknown ci', () => process(peer, { ...ok, ci: 'bca' as never }), 'INVALID_OPTION'],
+    ['an unknown hc', () => process(peer, { ...ok, hc: 'HC9' as never }), 'INVALID_OPTION'],
+    ['confidence as a percentage', () => process(peer, { ...ok, confidence: 95 }), 'INVALID_OPTION'],
+    ['a bad seed', () => process(peer, { ...ok, seed: {} as never }), 'INVALID_OPTION'],
+    ['bad probes', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', probes: 'quartiles' as never }), 'INVALID_OPTION'],
+    ['a bad quantileType', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', quantileType: 5 as never }), 'INVALID_OPTION'],
+    ['a bad covariatesIn', () => process(peer, { ...ok, covariatesIn: 'all' as never }), 'INVALID_OPTION'],
+    ['covariatesIn for model 1', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', covariates: ['gender'], covariatesIn: 'mediators' }), 'INVALID_OPTION'],
+    ['options not an object', () => process(peer, null as never), 'INVALID_OPTION'],
+    ['not a table', () => process(42 as never, ok), 'INVALID_INPUT'],
+  ])('%s', (_, f, code) => expect(codeOf(f)).toBe(code));
+  it('bootstrap < 1,000 runs with allowFewResamples: true, and reports the resamples used', () => {
+    const r = process(peer, { ...ok, bootstrap: 200, allowFewResamples: true, seed: 1 });
+    expect(r.bootstrap!.resamples).toBe(200);
+    expect(r.indirectEffects![0]!.se).toBeGreaterThan(0);
+  });
+  it('Johnson–Neyman with a dichotomous moderator is a warning, not numbers', () => {
+    const r = process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'gender', jn: true });
+    expect(r.johnsonNeyman).toBeNull();
+    expect(r.warnings.map((w) => w.code)).toContain('JN_DICHOTOMOUS');
+    expect(r.conditionalEffects!.map((c) => c.w)).toEqual([0, 1]);
+  });
+  it('names the column in the error', () => {
+    try {
+      process(peer, { ...ok, m: ['ss', 'nope'] });
+    } catch (e) {
+      expect((e as { details: { column: string } }).details.column).toBe('nope');
+    }
+  });
+  it('does not mutate the input table', () => {
+    const copy = JSON.parse(JSON.stringify(peer));
+    process(peer, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['marital'], center: 'all', bootstrap: 1000, seed: 1 });
+    expect(peer).toEqual(copy);
+  });
+  it('returns a frozen result', () => {
+    const r: ProcessResult = process(peer, ok);
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(Object.isFrozen(r.equations[0]!.coefficients)).toBe(true);
+  });
+});

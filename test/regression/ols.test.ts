@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { ols, type HcOption } from '../../src/index.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectAllClose, expectClose } from '../helpers/close.js';
+import { maritalLevels, peer, psychkitTerm, reference } from '../helpers/peer.js';
+
+// Every equation of the reference PROCESS models is an lm() fit; check each one's full table.
+interface RefFit {
+  formula: string;
+  terms: string[];
+  b: number[];
+  se: number[];
+  t: number[];
+  p: number[];
+  llci: number[];
+  ulci: number[];
+  seHC: Record<string, number[]>;
+  summary: { R: number; R2: number; MSE: number; F: number; df1: number; df2: number; p: number; F_HC3: number };
+  n: number;
+}
+
+function equationsOf(model: any): RefFit[] {
+  return [...(model.equations ?? [model.equation]), ...(model.total ? [model.total] : [])];
+}
+
+/** The rows complete on a model's variables (a total-effect model uses the mediators' sample). */
+function sampleOf(model: any): typeof peer {
+  const vars = [model.x, ...[model.m ?? []].flat(), model.w, model.y, ...(model.covariates ?? ['gender', 'education', 'marital'])].filter(Boolean);
+  const keep = peer.esse!.map((_, i) => vars.every((v: string) => peer[v]![i] !== null));
+  return Object.fromEntries(Object.entries(peer).map(([k, col]) => [k, col.filter((_, i) => keep[i])]));
+}
+
+/** Parses `y ~ a + b*c + d` (R formula) into psychkit's y / x (with products as a:b). */
+function parseFormula(formula: string): { y: string; x: string[] } {
+  const [lhs, rhs] = formula.split('~').map((s) => s.trim()) as [string, string];
+  const x: string[] = [];
+  const products: string[] = [];
+  for (const part of rhs.split('+').map((s) => s.trim())) {
+    if (part.includes('*')) {
+      const [a, b] = part.split('*').map((s) => s.trim()) as [string, string];
+      for (const v of [a, b]) if (!x.includes(v)) x.push(v);
+      products.push(`${a}:${b}`);
+    } else if (!x.includes(part)) x.push(part);
+  }
+  return { y: lhs, x: [...x, ...products] };
+}
+
+/** Reference term name for a psychkit term (R orders product parts as it meets them). */
+function matchTerm(refTerms: string[], term: string): number {
+  const i = refTerms.map(psychkitTerm).indexOf(term);
+  if (i >= 0) return i;
+  const [a, b] = term.split(':');
+  return refTerms.indexOf(`${b}:${a}`);
+}
+
+const fits: [string, RefFit, typeof peer][] = [];
+for (const [key, model] of Object.entries(reference.process)) {
+  equationsOf(model).forEach((f, i) => fits.push([`${key} #${i} ${f.formula}`, f, sampleOf(model)]));
+}
+
+describe('ols matches lm + summary + confint + sandwich::vcovHC on every reference equation', () => {
+  it.each(fits)('%s', (_, ref, data) => {
+    const { y, x } = parseFormula(ref.formula);
+    const fit = ols(data, { y, x, categorical: maritalLevels });
+    expect(fit.n).toBe(ref.n);
+    expect(fit.terms.length).toBe(ref.terms.length);
+    for (const c of fit.coefficients) {
+      const j = matchTerm(ref.terms, c.term);
+      expect(j, c.term).toBeGreaterThanOrEqual(0);
+      expectClose(c.b, ref.b[j]!, 1e-9, `${c.term} b`);
+      expectClose(c.se, ref.se[j]!, 1e-9, `${c.term} se`);
+      expectClose(c.t, ref.t[j]!, 1e-7, `${c.term} t`);
+      expectClose(c.p, ref.p[j]!, 1e-9, `${c.term} p`);
+      expectClose(c.lower, ref.llci[j]!, 1e-9, `${c.term} lower`);
+      expectClose(c.upper, ref.ulci[j]!, 1e-9, `${c.term} upper`);
+    }
+    const s = fit.summary;
+    expectClose(s.r, ref.summary.R, 1e-10, 'R');
+    expectClose(s.rSquared, ref.summary.R2, 1e-10, 'R2');
+    expectClose(s.mse, ref.summary.MSE, 1e-9, 'MSE');
+    expectClose(s.f, ref.summary.F, 1e-7, 'F');
+    expect([s.df1, s.df2]).toEqual([ref.summary.df1, ref.summary.df2]);
+    expectClose(s.p, ref.summary.p, 1e-10, 'p');
+    for (const hc of ['HC0', 'HC1', 'HC2', 'HC3', 'HC4'] as HcOption[]) {
+      const h = ols(data, { y, x, categorical: maritalLevels, hc });
+      for (const c of h.coefficients) {
+        const j = matchTerm(ref.terms, c.term);
+        expectClose(c.se, ref.seHC[hc]![j]!, 1e-9, `${hc} ${c.term} se`);
+        expectClose(c.b, ref.b[j]!, 1e-9, `${hc} ${c.term} b`);
+      }
+      if (hc === 'HC3') expectClose(h.summary.f, ref.summary.F_HC3, 1e-7, 'F(HC3)');
+      expectClose(h.summary.rSquared, ref.summary.R2, 1e-10, `${hc} R2`);
+    }
+  });
+});
+
+describe('NIST StRD', () => {
+  const longley = loadJson('longley.json');
+  const rows = loadCsv('longley.csv');
+  const sig = (a: number, e: number) => -Math.log10(Math.abs(a - e) / Math.abs(e)); // log relative error (LRE)
+  it('Longley: coefficients and standard errors to at least 9 significant digits', () => {
+    const fit = ols(rows, { y: 'y', x: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'] });
+    fit.coefficients.forEach((c, j) => {
+      expect(sig(c.b, longley.coefficients[j]), `b${j} = ${c.b}`).toBeGreaterThanOrEqual(9);
+      expect(sig(c.se, longley.standardErrors[j]), `se${j} = ${c.se}`).toBeGreaterThanOrEqual(9);
+    });
+    expect(sig(Math.sqrt(fit.summary.mse), longley.residualStandardDeviation)).toBeGreaterThanOrEqual(9);
+    expect(sig(fit.summary.rSquared, longley.rSquared)).toBeGreaterThanOrEqual(9);
+  });
+  // NIST's definition: x = 0…20, y an exact degree-5 polynomial, certified coefficients exact.
+  const x = Array.from({ length: 21 }, (_, i) => i);
+  const powers = Object.fromEntries([1, 2, 3, 4, 5].map((k) => [`x${k}`, x.map((v) => v ** k)]));
+  it.each([
+    ['wampler1', (v: number) => 1 + v + v ** 2 + v ** 3 + v ** 4 + v ** 5],
+    ['wampler2', (v: number) => 1 + 0.1 * v + 0.01 * v ** 2 + 0.001 * v ** 3 + 1e-4 * v ** 4 + 1e-5 * v ** 5],
+  ] as const)('%s: coefficients to at least 6 significant digits', (name, f) => {
+    const fit = ols({ ...powers, y: x.map(f) }, { y: 'y', x: ['x1', 'x2', 'x3', 'x4', 'x5'] });
+    const certified: number[] = longley.wampler[name].coefficients;
+    fit.coefficients.forEach((c, j) => expect(sig(c.b, certified[j]!), `${c.term} = ${c.b}`).toBeGreaterThanOrEqual(6));
+    expectAllClose(fit.coefficients.map((c) => c.b), certified, 1e-6 * 1, name);
+  });
+});

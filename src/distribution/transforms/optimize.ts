@@ -1,9 +1,10 @@
+import { minimizeBrent } from '../../util/brent.js';
+
 // One-dimensional optimisation for the power-transform likelihoods: golden-ratio bracketing,
-// Brent's (1973) minimiser (golden section with parabolic steps) and bisection for the profile
-// interval. Non-finite function values are treated as +∞, so overflow pushes the search back.
+// then Brent's (1973) minimiser (util/brent.ts), and a root search for the profile interval.
+// Non-finite function values are treated as +∞, so overflow pushes the search back.
 
 const GOLDEN = 1.618033988749895;
-const CGOLD = 0.3819660112501051; // 1 − 1/φ
 
 function finite(f: (x: number) => number): (x: number) => number {
   return (x) => {
@@ -40,81 +41,12 @@ export function bracketMinimum(f: (x: number) => number, a0: number, b0: number,
   return [a, b, c];
 }
 
-/**
- * Brent's minimiser on the bracket (a, x, c): returns the abscissa of a local minimum to within
- * about `tol`·|x| + 1e-14.
- */
-export function brentMinimize(f: (x: number) => number, bracket: [number, number, number], tol = 1e-12, maxIterations = 500): number {
-  const g = finite(f);
-  let lo = Math.min(bracket[0], bracket[2]);
-  let hi = Math.max(bracket[0], bracket[2]);
-  let x = bracket[1];
-  let w = x;
-  let v = x;
-  let fx = g(x);
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0; // the step before last
-  for (let iter = 0; iter < maxIterations; iter++) {
-    const mid = 0.5 * (lo + hi);
-    const tol1 = tol * Math.abs(x) + 1e-14;
-    const tol2 = 2 * tol1;
-    if (Math.abs(x - mid) <= tol2 - 0.5 * (hi - lo)) return x;
-    let golden = true;
-    if (Math.abs(e) > tol1) {
-      // Parabola through (v, fv), (w, fw), (x, fx); accept its vertex only if it falls inside the
-      // bracket and moves less than half the step before last.
-      const r = (x - w) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      q = Math.abs(q);
-      if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (lo - x) && p < q * (hi - x)) {
-        e = d;
-        d = p / q;
-        const u = x + d;
-        if (u - lo < tol2 || hi - u < tol2) d = mid >= x ? tol1 : -tol1;
-        golden = false;
-      }
-    }
-    if (golden) {
-      e = x >= mid ? lo - x : hi - x;
-      d = CGOLD * e;
-    }
-    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-    const fu = g(u);
-    if (fu <= fx) {
-      if (u >= x) lo = x;
-      else hi = x;
-      v = w;
-      fv = fw;
-      w = x;
-      fw = fx;
-      x = u;
-      fx = fu;
-    } else {
-      if (u < x) lo = u;
-      else hi = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        fv = fw;
-        w = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
-  return x;
-}
-
 /** Minimises f starting from the interval [a, b]; null when no minimum can be bracketed. */
 export function minimize(f: (x: number) => number, a: number, b: number): number | null {
   const bracket = bracketMinimum(f, a, b);
-  return bracket === null ? null : brentMinimize(f, bracket);
+  if (bracket === null) return null;
+  // Brent's minimiser (shared with the polychoric code) on the bracket found above.
+  return minimizeBrent(f, Math.min(bracket[0], bracket[2]), Math.max(bracket[0], bracket[2]), 1e-12).minimum;
 }
 
 /**

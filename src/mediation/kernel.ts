@@ -8,8 +8,7 @@
 // with a rank check. Continuous columns are centred at their full-sample means first, which
 // leaves slopes unchanged and keeps the cross-products well conditioned; intercepts are mapped back.
 import { fail } from '../errors.js';
-import seedrandom from 'seedrandom';
-import type { Seed } from '../random/index.js';
+import { aleaState, type Seed } from '../random/index.js';
 
 /** An equation in terms of union-column indices; predictor 0 must be the intercept (index 0). */
 export interface KernelEquation {
@@ -249,7 +248,7 @@ export function runKernel(input: KernelInput): KernelOutput {
   // Alea, inlined: the same recurrence (same IEEE operations) as seedrandom's alea, started from
   // the state randomStream(seed) starts from, so resample r uses exactly the draws
   // bootstrapIndices(randomStream(seed), n) would make (tested), without a call per draw.
-  const state = seedrandom.alea(String(input.seed), { state: true }).state();
+  const state = aleaState(input.seed);
   let s0 = state.s0;
   let s1 = state.s1;
   let s2 = state.s2;

@@ -1,2 +1,2 @@
-export { randomStream, bootstrapIndices, freshSeed } from './stream.js';
+export { randomStream, bootstrapIndices, freshSeed, aleaState } from './stream.js';
 export type { RandomStream, Seed } from './stream.js';

@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import { fail } from '../errors.js';
 
 /** A seeded stream of pseudo-random numbers. */
@@ -33,7 +33,7 @@ export function randomStream(seed: Seed): RandomStream {
     throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(seed)}.`, { option: 'seed', value: seed });
   }
   const key = String(seed);
-  const prng = seedrandom.alea(key);
+  const prng = alea(key);
   let spare = Number.NaN;
   const next = (): number => prng();
   return {
@@ -59,6 +59,14 @@ export function randomStream(seed: Seed): RandomStream {
       return u * f;
     },
   };
+}
+
+/**
+ * The internal state Alea starts from for `seed` (as `randomStream(seed)` does), for hot loops
+ * that inline the Alea recurrence instead of calling `next()` per draw.
+ */
+export function aleaState(seed: Seed): { readonly s0: number; readonly s1: number; readonly s2: number; readonly c: number } {
+  return alea(String(seed), { state: true }).state();
 }
 
 /** A fresh seed for callers who gave none; results report it so any run can be repeated. */

@@ -6,7 +6,7 @@ import { EXTRACTIONS, extract, type ExtractionName } from './extraction/index.js
 import type { ExtractionResult } from './extraction/types.js';
 import { factorFit, type FactorFitIndices } from './fit.js';
 import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
-import { eigenWorkspace, eigenInto } from './internal/eigen.js';
+import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
 import { toRows } from './internal/dense.js';
 import { parallelAnalysisOf, type ParallelAnalysisResult } from './retention/parallel.js';
 import { resolveRotation, rotateFlat, type RotationName, type RotationOptions, type RotationSpec } from './rotation/rotate.js';

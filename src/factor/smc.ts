@@ -1,5 +1,5 @@
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
-import { eigenWorkspace, eigenInto } from './internal/eigen.js';
+import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
 
 /**
  * Squared multiple correlations of each variable with all the others, `1 − 1/diag(R⁻¹)`, as

@@ -1,4 +1,4 @@
-import { eigenWorkspace, eigenInto } from './internal/eigen.js';
+import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
 
 const DBL_EPSILON = 2 ** -52;
 const EIGEN_TOLERANCE = 1e-12;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eigenInto, eigenWorkspace } from '../../src/factor/internal/eigen.js';
+import { eigenInto, eigenWorkspace } from '../../src/linalg/eigen-workspace.js';
 import { invertInto, polarInto } from '../../src/factor/internal/dense.js';
 import { symmetricEigen } from '../../src/linalg/index.js';
 import { rotate } from '../../src/factor/index.js';

@@ -98,3 +98,63 @@ describe('extreme scales', () => {
     expectAllClose([got[0]! / 2 ** 1000, got[1]!, got[3]! * 2 ** 1000], [ref[0]!, ref[1]!, ref[3]!], 1e-12, 'rescaled');
   });
 });
+
+describe('symmetricEigen on degenerate spectra', () => {
+  // Q·diag(λ)·Qᵀ with repeated and zero eigenvalues: the hard case for inverse iteration.
+  const build = (lambda: number[], seedAngles: number[]) => {
+    const p = lambda.length;
+    const q = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) q[i * p + i] = 1;
+    seedAngles.forEach((t, r) => {
+      const i = r % p;
+      const j = (r * 7 + 3) % p;
+      if (i === j) return;
+      const c = Math.cos(t);
+      const s = Math.sin(t);
+      for (let k = 0; k < p; k++) {
+        const a = q[k * p + i]!;
+        const b = q[k * p + j]!;
+        q[k * p + i] = c * a - s * b;
+        q[k * p + j] = s * a + c * b;
+      }
+    });
+    const m = new Float64Array(p * p);
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += q[i * p + k]! * lambda[k]! * q[j * p + k]!;
+        m[i * p + j] = s;
+      }
+    for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) m[i * p + j] = m[j * p + i]!;
+    return m;
+  };
+  const spectrum = fc.array(fc.constantFrom(0, 0, 1e-13, 0.5, 1, 1, 1, 3, 7), { minLength: 2, maxLength: 12 });
+  it('reconstructs the matrix with orthonormal vectors even with clustered or zero eigenvalues', () => {
+    fc.assert(
+      fc.property(spectrum, fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 5, maxLength: 40 }), (lambda, angles) => {
+        const p = lambda.length;
+        const m = build(lambda, angles);
+        const { values, vectors } = symmetricEigen(m, p);
+        expectAllClose(values, [...lambda].sort((a, b) => b - a), 1e-10, 'values');
+        for (let a = 0; a < p; a++)
+          for (let b = 0; b < p; b++) {
+            let dot = 0;
+            let rec = 0;
+            for (let k = 0; k < p; k++) {
+              dot += vectors[k * p + a]! * vectors[k * p + b]!;
+              rec += vectors[a * p + k]! * values[k]! * vectors[b * p + k]!;
+            }
+            expect(Math.abs(dot - (a === b ? 1 : 0))).toBeLessThan(1e-9);
+            expect(Math.abs(rec - m[a * p + b]!)).toBeLessThan(1e-9);
+          }
+      }),
+    );
+  });
+  it('handles the identity and a block-diagonal matrix', () => {
+    const I = new Float64Array(16);
+    for (let i = 0; i < 4; i++) I[i * 4 + i] = 1;
+    expectAllClose(symmetricEigen(I, 4).values, [1, 1, 1, 1], 1e-14, 'identity');
+    const B = Float64Array.from([2, 1, 0, 0, 1, 2, 0, 0, 0, 0, 2, 1, 0, 0, 1, 2]);
+    expectAllClose(symmetricEigen(B, 4).values, [3, 3, 1, 1], 1e-12, 'blocks');
+  });
+});

@@ -63,7 +63,7 @@ describe('fast-check stays inside psychkit/testing, as a type', () => {
   it('the import scanner sees imports (guards against a regex that matches nothing)', () => {
     const graph = runtimeGraph(join(src, 'index.ts'));
     expect(graph.files.size).toBeGreaterThan(10);
-    expect(graph.packages).toContain('seedrandom');
+    expect([...graph.packages].some((p) => p.startsWith('seedrandom'))).toBe(true);
     const fcImports = importsOf(join(src, 'testing', 'arbitraries', 'fast-check.ts'));
     expect(fcImports).toContainEqual({ specifier: 'fast-check', typeOnly: true });
   });

@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { eigenWorkspace, eigenInto } from '../internal/eigen.js';
+import { eigenWorkspace, eigenInto } from '../../linalg/eigen-workspace.js';
 import { squaredMultipleCorrelations } from '../smc.js';
 import type { ExtractionResult } from './types.js';
 

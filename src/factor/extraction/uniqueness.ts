@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../internal/eigen.js';
+import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
 import { squaredMultipleCorrelations } from '../smc.js';
 import { minimizeBounded } from './optimize.js';
 import { UNIQUENESS_LOWER, type ExtractionResult } from './types.js';

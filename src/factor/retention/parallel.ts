@@ -5,7 +5,7 @@ import { deepFreeze } from '../../util/freeze.js';
 import { booleanOption, numberIn, oneOf, optionsObject } from '../../util/options.js';
 import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
 import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
-import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../internal/eigen.js';
+import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
 
 /** Options of {@link parallelAnalysis}. */
 export interface ParallelAnalysisOptions extends FactorInputOptions {

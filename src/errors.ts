@@ -98,7 +98,14 @@ export class PsychkitError extends Error {
   }
 }
 
-/** Type guard usable across bundles (instanceof fails when two copies are loaded). */
+/**
+ * Type guard usable across bundles (instanceof fails when two copies are loaded).
+ *
+ * @example
+ * ```ts
+ * try { numericColumns(rows, ['q99']); } catch (e) { if (isPsychkitError(e)) console.log(e.code); }
+ * ```
+ */
 export function isPsychkitError(e: unknown): e is PsychkitError {
   return (
     e instanceof PsychkitError ||

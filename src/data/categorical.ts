@@ -13,6 +13,12 @@ export interface CategoricalColumn {
 /**
  * Reads a column as categorical. Numbers become their decimal strings (`1` → `"1"`).
  * With `levels`, any other value throws `OUT_OF_RANGE` naming row and value.
+  *
+ * @example
+ * ```ts
+ * const marital = categoricalColumn(readTable(rows), 'marital', ['never', 'married', 'divorced']);
+ * marital.values; // ['never', null, 'married', …]
+ * ```
  */
 export function categoricalColumn(view: TableView, name: string, levels?: readonly string[]): CategoricalColumn {
   const raw = view.column(name);

@@ -43,6 +43,11 @@ export function listwise(data: NumericColumns): ListwiseColumns {
 /**
  * Pairwise observed counts: `counts[i * p + j]` = rows where both column i and column j are
  * observed (the diagonal holds each column's own count), as R's `pairwiseCount`.
+  *
+ * @example
+ * ```ts
+ * pairwiseCounts(numericColumns({ a: [1, null, 3], b: [1, 2, null] })); // Float64Array [2, 1, 1, 2]
+ * ```
  */
 export function pairwiseCounts(data: NumericColumns): Float64Array {
   const p = data.columns.length;

@@ -9,6 +9,13 @@ const NUMERIC_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * Converts one cell to a number, `NaN` meaning missing. Numbers and numeric strings (`"3"`,
  * `" 2.5 "`, `"1e3"`) are numbers; `null`, `undefined`, `NaN` and `''` are missing; any other
  * value throws `NON_NUMERIC`, ±Infinity throws `NON_FINITE` — both naming column and row.
+  *
+ * @example
+ * ```ts
+ * cellToNumber(' 2.5 ', 'q1', 0); // 2.5
+ * cellToNumber('', 'q1', 1); // NaN (missing)
+ * cellToNumber('abc', 'q1', 2); // throws PsychkitError NON_NUMERIC naming q1, row 2
+ * ```
  */
 export function cellToNumber(value: unknown, column: string, row: number): number {
   if (typeof value === 'number') {

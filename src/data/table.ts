@@ -60,7 +60,15 @@ function isArrayLikeColumn(x: unknown): x is ArrayLike<unknown> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }
 
-/** True when `x` is a `number[][]`-style matrix (an array whose rows are arrays). */
+/**
+ * True when `x` is a `number[][]`-style matrix (an array whose rows are arrays).
+ *
+ * @example
+ * ```ts
+ * isMatrixInput([[1, 2], [3, 4]]); // true
+ * isMatrixInput([{ a: 1 }]); // false
+ * ```
+ */
 export function isMatrixInput(x: unknown): x is MatrixInput {
   return Array.isArray(x) && x.length > 0 && x.every((row) => Array.isArray(row) || ArrayBuffer.isView(row));
 }

@@ -17,7 +17,15 @@ export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);
 }
 
-/** Standard normal upper tail 1 − Φ(z), accurate far into the tail. Matches `pnorm(z, lower.tail = FALSE)`. */
+/**
+ * Standard normal upper tail 1 − Φ(z), accurate far into the tail. Matches `pnorm(z, lower.tail = FALSE)`.
+ *
+ * @example
+ * ```ts
+ * normalSurvival(1.959963984540054); // 0.025
+ * normalSurvival(38); // 2.88e-316 (1 − normalCdf(38) would be 0)
+ * ```
+ */
 export function normalSurvival(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
 }
@@ -33,7 +41,14 @@ export function normalQuantile(p: number): number {
   return p < 0.5 ? -Math.SQRT2 * erfcinv(2 * p) : Math.SQRT2 * erfcinv(2 * (1 - p));
 }
 
-/** Two-sided normal p-value 2·(1 − Φ(|z|)). */
+/**
+ * Two-sided normal p-value 2·(1 − Φ(|z|)).
+ *
+ * @example
+ * ```ts
+ * normalTwoSided(-1.96); // 0.04999579...
+ * ```
+ */
 export function normalTwoSided(z: number): number {
   return Math.min(1, 2 * normalSurvival(Math.abs(z)));
 }
@@ -41,6 +56,11 @@ export function normalTwoSided(z: number): number {
 /**
  * Student t upper tail P(T > t) with `df` degrees of freedom, via I_{df/(df+t²)}(df/2, ½).
  * Matches R's `pt(t, df, lower.tail = FALSE)`.
+  *
+ * @example
+ * ```ts
+ * tSurvival(2.5, 20); // 0.0106...
+ * ```
  */
 export function tSurvival(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
@@ -50,7 +70,14 @@ export function tSurvival(t: number, df: number): number {
   return t > 0 ? half : 1 - half;
 }
 
-/** Student t lower tail P(T ≤ t). Matches R's `pt(t, df)`. */
+/**
+ * Student t lower tail P(T ≤ t). Matches R's `pt(t, df)`.
+ *
+ * @example
+ * ```ts
+ * tCdf(-2.5, 20); // 0.0106...
+ * ```
+ */
 export function tCdf(t: number, df: number): number {
   return tSurvival(-t, df);
 }
@@ -66,13 +93,25 @@ export function tTwoSided(t: number, df: number): number {
   return betainc(df / (df + t * t), df / 2, 0.5);
 }
 
-/** Student t quantile. Matches R's `qt(p, df)`. */
+/**
+ * Student t quantile. Matches R's `qt(p, df)`.
+ *
+ * @example
+ * ```ts
+ * tQuantile(0.975, 259); // 1.96918... (critical t for a 95% CI)
+ * ```
+ */
 export function tQuantile(p: number, df: number): number {
   return tQuantileStd(p, df);
 }
 
 /**
  * F upper tail P(F > f) = I_{d2/(d2 + d1·f)}(d2/2, d1/2). Matches R's `pf(f, d1, d2, lower.tail = FALSE)`.
+  *
+ * @example
+ * ```ts
+ * fSurvival(10.45, 7, 259); // 1.48e-11 (p of a regression F test)
+ * ```
  */
 export function fSurvival(f: number, df1: number, df2: number): number {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
@@ -81,7 +120,14 @@ export function fSurvival(f: number, df1: number, df2: number): number {
   return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
 }
 
-/** F lower tail. Matches R's `pf(f, d1, d2)`. */
+/**
+ * F lower tail. Matches R's `pf(f, d1, d2)`.
+ *
+ * @example
+ * ```ts
+ * fCdf(3.2, 3, 60); // 0.970...
+ * ```
+ */
 export function fCdf(f: number, df1: number, df2: number): number {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (f <= 0) return 0;
@@ -89,12 +135,26 @@ export function fCdf(f: number, df1: number, df2: number): number {
   return betainc((df1 * f) / (df1 * f + df2), df1 / 2, df2 / 2);
 }
 
-/** F quantile. Matches R's `qf(p, d1, d2)`. */
+/**
+ * F quantile. Matches R's `qf(p, d1, d2)`.
+ *
+ * @example
+ * ```ts
+ * fQuantile(0.95, 3, 60); // 2.758...
+ * ```
+ */
 export function fQuantile(p: number, df1: number, df2: number): number {
   return fQuantileStd(p, df1, df2);
 }
 
-/** χ² upper tail via the upper regularized gamma Q(k/2, x/2). Matches R's `pchisq(x, k, lower.tail = FALSE)`. */
+/**
+ * χ² upper tail via the upper regularized gamma Q(k/2, x/2). Matches R's `pchisq(x, k, lower.tail = FALSE)`.
+ *
+ * @example
+ * ```ts
+ * chiSquareSurvival(3.84, 1); // 0.05004...
+ * ```
+ */
 export function chiSquareSurvival(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return Number.NaN;
   if (x <= 0) return 1;
@@ -102,7 +162,14 @@ export function chiSquareSurvival(x: number, df: number): number {
   return gammainc(x / 2, df / 2, true, true);
 }
 
-/** χ² lower tail P(k/2, x/2). Matches R's `pchisq(x, k)`. */
+/**
+ * χ² lower tail P(k/2, x/2). Matches R's `pchisq(x, k)`.
+ *
+ * @example
+ * ```ts
+ * chiSquareCdf(3.84, 1); // 0.94995...
+ * ```
+ */
 export function chiSquareCdf(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return Number.NaN;
   if (x <= 0) return 0;
@@ -110,7 +177,14 @@ export function chiSquareCdf(x: number, df: number): number {
   return gammainc(x / 2, df / 2, true, false);
 }
 
-/** χ² quantile. Matches R's `qchisq(p, df)`. */
+/**
+ * χ² quantile. Matches R's `qchisq(p, df)`.
+ *
+ * @example
+ * ```ts
+ * chiSquareQuantile(0.95, 24); // 36.415...
+ * ```
+ */
 export function chiSquareQuantile(p: number, df: number): number {
   return chiSquareQuantileStd(p, df);
 }

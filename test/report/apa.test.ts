@@ -43,7 +43,7 @@ function codeOf(f: () => unknown): string | undefined {
 
 /** Data rows of a table (section rows left out), with every cell as the text renderers print it. */
 function cells(table: ReportTable): string[][] {
-  const text = tableToMarkdown({ ...table, title: undefined, note: undefined } as ReportTable);
+  const text = tableToMarkdown({ columns: table.columns, rows: table.rows });
   return text
     .split('\n')
     .slice(2)

@@ -1,9 +1,10 @@
 // Browser checks with Debian's Chromium driven by playwright-core (no browser download):
 // opens the example pages, reads the numbers back and compares them with Node's, fails on any
-// console error, failed request or uncaught exception, and checks that figures render.
+// console error, failed request or uncaught exception, and checks that figures render. Also opens
+// the demo's out/report.html (written by `npm run demo`) and checks that it renders.
 // Used by scripts/runtimes.mjs; also runnable alone after a build:
-//   node scripts/browser-check.mjs            (the two examples/browser pages)
-//   node scripts/browser-check.mjs observable (also the built Observable page)
+//   node scripts/browser-check.mjs                   (the two examples/browser pages)
+//   node scripts/browser-check.mjs observable report (also the built Observable page, the demo report)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,10 +103,10 @@ export function inkFraction(page, selector) {
 
 function nodeFingerprint() {
   // The expected numbers: what the built ESM entry gives in Node (scripts/smoke-node.mjs).
-  return import(new URL('../examples/shared/smoke-analysis.js', import.meta.url)).then(async ({ smokeAnalysis }) => {
+  return import(new URL('../examples/shared/smoke-analysis.js', import.meta.url)).then(async ({ smokeAnalysis, parseCsv }) => {
     const psychkit = await import(new URL('../dist/index.js', import.meta.url));
     const csv = readFileSync(join(root, 'examples', 'peer-workers', 'peer-workers.csv'), 'utf8');
-    return { psychkit, fingerprint: smokeAnalysis(psychkit, csv).fingerprint };
+    return { psychkit, rows: parseCsv(csv), fingerprint: smokeAnalysis(psychkit, csv).fingerprint };
   });
 }
 
@@ -124,45 +125,77 @@ async function checkSmokePage(context, base, path, expected) {
     same('fingerprint', await page.textContent('#fingerprint'), JSON.stringify(fingerprint), failures);
     const read = (id) => page.getAttribute(`#${id}`, 'data-value');
     const text = (id) => page.textContent(`#${id}`);
-    const { correlation, bootstrap } = fingerprint;
+    const { alpha, mediation, bootstrap } = fingerprint;
+    const bounded3 = { leadingZero: false, decimals: 3 };
     same('#n', Number(await read('n')), fingerprint.n, failures);
     same('#complete', Number(await read('complete')), fingerprint.complete, failures);
-    same('#r value', Number(await read('r')), correlation.r, failures);
-    same('#r text', await text('r'), psychkit.formatNumber(correlation.r, { leadingZero: false, decimals: 3 }), failures);
-    same('#p value', Number(await read('p')), correlation.p, failures);
-    same('#p text', await text('p'), psychkit.formatP(correlation.p), failures);
-    same('#ci value', await read('ci'), `${bootstrap.lower},${bootstrap.upper}`, failures);
-    same('#ci text', await text('ci'), psychkit.formatInterval(bootstrap.lower, bootstrap.upper, { leadingZero: false, decimals: 3 }), failures);
+    same('#alpha value', Number(await read('alpha')), alpha.alpha, failures);
+    same('#alpha text', await text('alpha'), psychkit.formatNumber(alpha.alpha, bounded3), failures);
+    same('#alpha-ci value', await read('alpha-ci'), `${alpha.lower},${alpha.upper}`, failures);
+    same('#alpha-ci text', await text('alpha-ci'), psychkit.formatInterval(alpha.lower, alpha.upper, bounded3), failures);
+    same('#indirect value', Number(await read('indirect')), mediation.indirect, failures);
+    same('#indirect text', await text('indirect'), psychkit.formatNumber(mediation.indirect, { decimals: 3 }), failures);
+    same('#indirect-ci value', await read('indirect-ci'), `${mediation.lower},${mediation.upper}`, failures);
+    same('#indirect-ci text', await text('indirect-ci'), psychkit.formatInterval(mediation.lower, mediation.upper, { decimals: 3 }), failures);
     same('#first-indices', await read('first-indices'), bootstrap.firstIndices.join(','), failures);
     const points = await page.$$eval('#scree circle[data-series="observed"]', (cs) => cs.map((c) => Number(c.getAttribute('data-value'))));
     same('scree points', JSON.stringify(points), JSON.stringify(fingerprint.eigenvalues), failures);
-    const cells = await page.$$eval('#table tbody td', (tds) => tds.map((td) => td.textContent));
-    if (cells[0] !== 'r' || cells.length !== 4) failures.push(`table cells: ${JSON.stringify(cells)}`);
-    const ink = await inkFraction(page, '#scree svg');
-    if (!(ink > 0.005)) failures.push(`scree plot renders blank (ink ${ink})`);
+    const rows = await page.$$eval('#table tbody tr', (trs) => trs.map((tr) => tr.firstElementChild.textContent));
+    same('item table rows', JSON.stringify(rows), JSON.stringify(Array.from({ length: alpha.k }, (_, i) => `esse${i + 1}`)), failures);
+    const labels = await page.$$eval('#path text[data-path]', (ts) => ts.map((t) => t.getAttribute('data-path')));
+    same('path diagram labels', JSON.stringify([...new Set(labels)].sort()), JSON.stringify(['a', 'b', 'c-prime']), failures);
+    for (const selector of ['#scree svg', '#path svg']) {
+      const ink = await inkFraction(page, selector);
+      if (!(ink > 0.005)) failures.push(`${selector} renders blank (ink ${ink})`);
+    }
   }
   failures.push(...problems);
   await page.close();
   return failures;
 }
 
+/** The Observable page's five scales, as the page defines them (examples/observable/src/index.md). */
+function observableScales(psychkit) {
+  const rule = { minAnswered: 0.8 };
+  return [
+    ['ESSE (self-efficacy)', psychkit.instruments.esse({ prefix: 'esse', ...rule })],
+    ['MSPSS (social support)', psychkit.instruments.mspss({ prefix: 'mspss', ...rule })],
+    ['PROMIS SI 6a (social isolation)', psychkit.instruments.promisSocialIsolation6a({ prefix: 'si', score: 'mean', ...rule })],
+    ['PWB-18 (well-being)', psychkit.instruments.pwb18({ prefix: 'pwb', anchors: 'agree-disagree', response: { min: 1, max: 7 }, ...rule })],
+    ['RAS-24 (recovery)', psychkit.instruments.ras24({ prefix: 'ras', ...rule })],
+  ];
+}
+
 /** Checks the built Observable Framework page; returns a list of failures. */
 async function checkObservablePage(context, base, expected) {
+  const { psychkit, rows: data, fingerprint } = expected;
   const failures = [];
-  const { page, problems } = await openPage(context, `${base}/examples/observable/dist/index.html`, 'table.psychkit-table');
+  const { page, problems } = await openPage(context, `${base}/examples/observable/dist/index.html`, '#alphas table.psychkit-table');
   await page.waitForSelector('svg.psychkit-scree', { timeout: 30_000 });
   await page.waitForSelector('svg[class^="plot"]', { timeout: 30_000 });
   const errors = await page.$$eval('.observablehq--error', (es) => es.map((e) => e.textContent));
   if (errors.length > 0) failures.push(`Observable cell errors: ${errors.join(' | ')}`);
-  // Same eigenvalues as Node's Jacobi (ml-matrix's decomposition agrees to rounding).
-  const points = await page.$$eval('svg.psychkit-scree circle[data-series="observed"]', (cs) => cs.map((c) => Number(c.getAttribute('data-value'))));
-  const reference = expected.fingerprint.eigenvalues;
-  const worst = points.length === reference.length ? Math.max(...points.map((v, i) => Math.abs(v - reference[i]))) : Infinity;
-  if (!(worst < 1e-10)) failures.push(`Observable eigenvalues differ from Node's by ${worst}: ${JSON.stringify(points)}`);
+  // psychkit's efa and parallelAnalysis in the page: the same bits as in Node.
+  const series = (name) => page.$$eval(`svg.psychkit-scree circle[data-series="${name}"]`, (cs) => cs.map((c) => Number(c.getAttribute('data-value'))));
+  const items = fingerprint.eigenvalues.map((_, i) => `esse${i + 1}`);
+  const parallel = psychkit.parallelAnalysis(data, { items, missing: 'listwise', extraction: 'pa', iterations: 100, seed: 42 });
+  same('Observable eigenvalues', JSON.stringify(await series('observed')), JSON.stringify(fingerprint.eigenvalues), failures);
+  // Parallel analysis draws normal deviates, and randomStream's normal() uses Math.log, which
+  // Chromium 156 and Node 20 round differently for ~7% of arguments (by one ulp): the same seed
+  // agrees to ~1e-15 here, not bit for bit. (Bootstrap resampling uses no Math.log: exact.)
+  const drawn = await series('simulated');
+  const reference = parallel.simulated.components.quantile;
+  const worst = drawn.length === reference.length ? Math.max(...drawn.map((v, i) => Math.abs(v - reference[i]))) : Infinity;
+  if (!(worst < 1e-12)) failures.push(`Observable parallel analysis differs from Node's by ${worst}: ${JSON.stringify(drawn)}`);
   const plotMarks = await page.$$eval('svg[class^="plot"] circle', (cs) => cs.length);
-  if (plotMarks !== reference.length) failures.push(`Observable Plot drew ${plotMarks} dots, expected ${reference.length}`);
-  const rows = await page.$$eval('table.psychkit-table tbody tr', (trs) => trs.length);
-  if (rows !== reference.length) failures.push(`eigenvalue table has ${rows} rows, expected ${reference.length}`);
+  if (plotMarks !== 2 * fingerprint.eigenvalues.length) failures.push(`Observable Plot drew ${plotMarks} dots, expected ${2 * fingerprint.eigenvalues.length} (observed and random data)`);
+  const cells = await page.$$eval('#alphas table.psychkit-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+  const bounded = { leadingZero: false };
+  const expectedCells = observableScales(psychkit).map(([name, scale]) => {
+    const a = psychkit.cronbachAlpha(data, { scale });
+    return [name, psychkit.formatNumber(a.alpha, bounded), psychkit.formatInterval(a.ci.lower, a.ci.upper, bounded), String(a.k)];
+  });
+  same('table of alphas', JSON.stringify(cells), JSON.stringify(expectedCells), failures);
   for (const selector of ['svg[class^="plot"]', 'svg.psychkit-scree']) {
     const ink = await inkFraction(page, selector);
     if (!(ink > 0.005)) failures.push(`${selector} renders blank (ink ${ink})`);
@@ -173,19 +206,83 @@ async function checkObservablePage(context, base, expected) {
 }
 
 /**
- * Runs the browser checks: both examples/browser pages, and the built Observable page when
- * `observable` is true. Prints one line per page; resolves to the number of failing pages.
+ * Fraction of non-white pixels of a PNG (a screenshot), decoded by the page's own image decoder
+ * and drawn at half size: a blank or failed render gives ~0.
  */
-export async function browserChecks({ observable = false, log = console.log } = {}) {
+export function pngInkFraction(page, png) {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth / 2));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight / 2));
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+    return ink / (canvas.width * canvas.height);
+  }, png.toString('base64'));
+}
+
+/** The sections and figures out/report.html must have (examples/peer-workers/study.ts). */
+const REPORT_HEADINGS = [
+  'Data and scales',
+  'Reliability',
+  'Factor structure of the ESSE',
+  'Distribution of recovery',
+  'Mediation: H1–H4',
+  'Mediation: full model tables',
+  'Mediation: parallel and serial models',
+  'Correlations',
+  'Hierarchical regression',
+];
+
+/** Opens the demo's report (out/report.html); returns a list of failures. */
+async function checkReport(context, base) {
+  const failures = [];
+  if (!existsSync(join(root, 'out', 'report.html'))) return ['out/report.html is missing: run `npm run demo` first'];
+  const { page, problems } = await openPage(context, `${base}/out/report.html`, 'main section:last-of-type');
+  const headings = await page.$$eval('main h2, main h3', (hs) => hs.map((h) => h.textContent));
+  same('report headings', JSON.stringify(headings), JSON.stringify(REPORT_HEADINGS), failures);
+  const tables = await page.$$eval('table.psychkit-table', (ts) => ts.length);
+  if (tables < 12) failures.push(`report has ${tables} tables, expected at least 12`);
+  const svgs = await page.$$eval('figure > svg', (ss) => ss.map((s, i) => (s.setAttribute('data-check', String(i)), s.getAttribute('class'))));
+  same('report figures', JSON.stringify(svgs), JSON.stringify(['psychkit-scree', ...Array(5).fill('psychkit-path-diagram')]), failures);
+  for (let i = 0; i < svgs.length; i++) {
+    const box = await page.$eval(`svg[data-check="${i}"]`, (s) => s.getBoundingClientRect().toJSON());
+    if (!(box.width > 100 && box.height > 100)) failures.push(`figure ${i} is ${box.width} × ${box.height} px`);
+    const ink = await inkFraction(page, `svg[data-check="${i}"]`);
+    if (!(ink > 0.005)) failures.push(`figure ${i} (${svgs[i]}) renders blank (ink ${ink})`);
+  }
+  const png = await page.screenshot({ fullPage: true });
+  const ink = await pngInkFraction(page, png);
+  if (!(ink > 0.02 && ink < 0.6)) failures.push(`full-page screenshot looks blank or broken (ink ${ink.toFixed(4)})`);
+  failures.push(...problems);
+  await page.close();
+  return failures;
+}
+
+/**
+ * Runs the browser checks: both examples/browser pages (`smoke`), the built Observable page
+ * (`observable`) and the demo's out/report.html (`report`). Prints one line per page; resolves
+ * to the number of failing pages.
+ */
+export async function browserChecks({ smoke = true, observable = false, report = false, log = console.log } = {}) {
   const expected = await nodeFingerprint();
   const server = await serve(root);
   const chromium = await launchChromium();
   let failed = 0;
   try {
-    const pages = [
-      ['examples/browser/index.html (ESM build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/index.html', expected)],
-      ['examples/browser/global.html (IIFE build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/global.html', expected)],
-    ];
+    const pages = [];
+    if (smoke) {
+      pages.push(['examples/browser/index.html (ESM build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/index.html', expected)]);
+      pages.push(['examples/browser/global.html (IIFE build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/global.html', expected)]);
+    }
+    if (report) pages.push(['out/report.html (npm run demo)', () => checkReport(chromium.context, server.url)]);
     if (observable) pages.push(['examples/observable (Framework build)', () => checkObservablePage(chromium.context, server.url, expected)]);
     for (const [name, check] of pages) {
       let failures;
@@ -208,6 +305,6 @@ export async function browserChecks({ observable = false, log = console.log } = 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const failed = await browserChecks({ observable: process.argv.includes('observable') });
+  const failed = await browserChecks({ observable: process.argv.includes('observable'), report: process.argv.includes('report') });
   process.exit(failed === 0 ? 0 : 1);
 }

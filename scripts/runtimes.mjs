@@ -4,6 +4,8 @@
 //   observable — builds examples/observable offline against the packed package
 //   browser — Debian's Chromium opens examples/browser (ESM and IIFE builds) and, when built,
 //             the Observable page
+//   report  — Chromium opens the demo's out/report.html (`npm run demo` writes it): no console
+//             errors, every section and SVG figure present and drawn, a non-blank screenshot
 // Every runtime prints the fingerprint of the same smoke analysis (examples/shared/); all must
 // equal Node's ESM fingerprint to the last bit. Any failure exits non-zero.
 //
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { browserChecks } from './browser-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL = ['node', 'deno', 'observable', 'browser'];
+const ALL = ['node', 'deno', 'observable', 'browser', 'report'];
 const requested = process.argv.slice(2);
 const unknown = requested.filter((s) => !ALL.includes(s));
 if (unknown.length > 0) {
@@ -123,9 +125,14 @@ if (steps.includes('observable')) {
   });
 }
 
-if (steps.includes('browser')) {
+if (steps.includes('browser') || steps.includes('report')) {
   await timed('browser', async () => {
-    const failed = await browserChecks({ observable: observableBuilt, log: (line) => console.log(line) });
+    const failed = await browserChecks({
+      smoke: steps.includes('browser'),
+      observable: observableBuilt && steps.includes('browser'),
+      report: steps.includes('report'),
+      log: (line) => console.log(line),
+    });
     if (failed > 0) failures.push(`${failed} browser page(s)`);
     if (!observableBuilt && steps.includes('observable')) fail('Chromium: Observable page not checked (its build failed)');
   });

@@ -22,22 +22,25 @@ export async function render(psychkit, build) {
     document.getElementById('build').textContent = build;
     const response = await fetch('../peer-workers/peer-workers.csv');
     if (!response.ok) throw new Error(`peer-workers.csv: HTTP ${response.status}`);
-    const { fingerprint, screeSvg, table } = smokeAnalysis(psychkit, await response.text());
-    const { correlation, bootstrap } = fingerprint;
+    const { fingerprint, screeSvg, pathSvg, table } = smokeAnalysis(psychkit, await response.text());
+    const { alpha, mediation, bootstrap } = fingerprint;
+    const bounded = { leadingZero: false };
 
     show('n', fingerprint.n, String(fingerprint.n));
     show('complete', fingerprint.complete, String(fingerprint.complete));
-    show('r', correlation.r, psychkit.formatNumber(correlation.r, { leadingZero: false, decimals: 3 }));
-    show('p', correlation.p, psychkit.formatP(correlation.p));
-    show('ci', `${bootstrap.lower},${bootstrap.upper}`, psychkit.formatInterval(bootstrap.lower, bootstrap.upper, { leadingZero: false, decimals: 3 }));
+    show('alpha', alpha.alpha, psychkit.formatNumber(alpha.alpha, { ...bounded, decimals: 3 }));
+    show('alpha-ci', `${alpha.lower},${alpha.upper}`, psychkit.formatInterval(alpha.lower, alpha.upper, { ...bounded, decimals: 3 }));
+    show('indirect', mediation.indirect, psychkit.formatNumber(mediation.indirect, { decimals: 3 }));
+    show('indirect-ci', `${mediation.lower},${mediation.upper}`, psychkit.formatInterval(mediation.lower, mediation.upper, { decimals: 3 }));
     show('first-indices', bootstrap.firstIndices.join(','), bootstrap.firstIndices.join(', '));
 
     const tableHtml = psychkit.tableToHtml(table);
     assertWellFormed(screeSvg, 'screePlotSvg output');
+    assertWellFormed(pathSvg, 'pathDiagramSvg output');
     assertWellFormed(tableHtml, 'tableToHtml output');
     document.getElementById('table').innerHTML = tableHtml;
+    document.getElementById('path').innerHTML = pathSvg;
     document.getElementById('scree').innerHTML = screeSvg;
-    // TODO(lead): draw the model-4 result here with pathDiagramSvg once `process` is merged.
 
     document.getElementById('fingerprint').textContent = fingerprintJson(fingerprint);
     status.textContent = 'Done.';

@@ -1,5 +1,6 @@
-// psychkit in Deno: imports the built ES module and prints the smoke analysis fingerprint (the
-// same numbers Node and the browser print for the same seed).
+// psychkit in Deno: imports the built ES module, runs the smoke analysis, prints Cronbach's alpha
+// of the ESSE items and the model-4 indirect effect with its bootstrap CI, then the fingerprint
+// (the same numbers, bit for bit, that Node and the browser give for the same seed).
 //
 //   npm run build && npx deno run --allow-read --allow-env --no-lock examples/deno/main.ts
 //
@@ -14,4 +15,6 @@ import { fingerprintJson, smokeAnalysis } from '../shared/smoke-analysis.js';
 
 const csv = await Deno.readTextFile(new URL('../peer-workers/peer-workers.csv', import.meta.url));
 const { fingerprint } = smokeAnalysis(psychkit, csv);
+console.log(`ESSE: ${fingerprint.alpha.text}`);
+console.log(`esse → ss → pwb: ${fingerprint.mediation.text} (${fingerprint.mediation.resamples} resamples, seed ${fingerprint.mediation.seed})`);
 console.log(fingerprintJson(fingerprint));

@@ -3,12 +3,11 @@
 // Plain JavaScript (no TypeScript, no imports) so a browser, Deno and Node load it as it is; the
 // caller passes in the psychkit module it loaded its own way.
 //
-// Until the estimators land this uses only the foundations: numericColumns/listwise, a
-// correlation and its t-test p-value, a seeded bootstrap CI of that correlation, eigenvalues of
-// the ESSE correlation matrix, and the report primitives.
-// TODO(lead): switch to cronbachAlpha on the ESSE scale and a PROCESS model-4 bootstrap
-// (`process(..., { model: 4, seed: SEED })`): put α, the indirect effect and its CI in
-// `fingerprint`; the runtime scripts compare whatever this returns.
+// It scores the ESSE, MSPSS and PWB-18 scales, computes Cronbach's alpha on the ESSE items, runs a
+// seeded PROCESS model-4 bootstrap (ESSE → social support → well-being, covariates gender,
+// education and marital status), takes the eigenvalues of the ESSE item correlations from `efa`,
+// and renders an APA table, a scree plot and a path diagram. `fingerprint` holds the numbers (and
+// hashes of the rendered output) that every runtime must reproduce bit for bit.
 
 export const SEED = 42;
 export const RESAMPLES = 2000;
@@ -48,66 +47,6 @@ export function parseCsv(text) {
   return body.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
-function pearson(x, y, index) {
-  const n = index ? index.length : x.length;
-  let mx = 0;
-  let my = 0;
-  for (let k = 0; k < n; k++) {
-    const i = index ? index[k] : k;
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let k = 0; k < n; k++) {
-    const i = index ? index[k] : k;
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-// Cyclic Jacobi eigenvalues of a symmetric matrix (rows), largest first. Only + − × ÷ and sqrt,
-// which IEEE 754 rounds exactly, so every runtime gets the same bits.
-// TODO(lead): replace with the public eigenvalues once the factor module exports them.
-function jacobiEigenvalues(matrix) {
-  const p = matrix.length;
-  const a = matrix.map((row) => row.slice());
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) off += a[i][j] * a[i][j];
-    if (off < 1e-30) break;
-    for (let i = 0; i < p; i++) {
-      for (let j = i + 1; j < p; j++) {
-        if (a[i][j] === 0) continue;
-        const theta = (a[j][j] - a[i][i]) / (2 * a[i][j]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < p; k++) {
-          const aki = a[k][i];
-          const akj = a[k][j];
-          a[k][i] = c * aki - s * akj;
-          a[k][j] = s * aki + c * akj;
-        }
-        for (let k = 0; k < p; k++) {
-          const aik = a[i][k];
-          const ajk = a[j][k];
-          a[i][k] = c * aik - s * ajk;
-          a[j][k] = s * aik + c * ajk;
-        }
-      }
-    }
-  }
-  return a.map((row, i) => row[i]).sort((x, y) => y - x);
-}
-
 /** FNV-1a hash of a string, as 8 hex digits: a short stand-in for long outputs (SVG, tables). */
 export function hash(text) {
   let h = 0x811c9dc5;
@@ -118,56 +57,114 @@ export function hash(text) {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The categorical covariate as the reference models declare it (dummy-coded against `never`). */
+export const CATEGORICAL = { marital: { levels: ['never', 'married', 'divorced', 'widowed', 'partnered'], reference: 'never' } };
+
 /**
  * Runs the smoke analysis with a loaded psychkit module on the peer-workers CSV text. Returns
- * `{ fingerprint, screeSvg, table }`: `fingerprint` is a plain object of numbers and strings to
- * compare across runtimes; the SVG and table are for pages to show.
+ * `{ fingerprint, screeSvg, pathSvg, table, alpha, mediation }`: `fingerprint` is a plain object
+ * of numbers and strings to compare across runtimes; the SVGs, the table and the two results are
+ * for pages to show.
  */
 export function smokeAnalysis(psychkit, csvText) {
   const rows = parseCsv(csvText);
-  const items = psychkit.numericColumns(rows, ESSE_ITEMS, 'items');
-  const complete = psychkit.listwise(items);
-  const [x, y] = complete.columns;
-  const n = complete.n;
+  const rule = { minAnswered: 0.8 };
+  const esse = psychkit.instruments.esse({ prefix: 'esse', ...rule });
+  const mspss = psychkit.instruments.mspss({ prefix: 'mspss', id: 'ss', ...rule });
+  const pwb = psychkit.instruments.pwb18({ prefix: 'pwb', anchors: 'agree-disagree', response: { min: 1, max: 7 }, ...rule });
 
-  const r = pearson(x, y);
-  const df = n - 2;
-  const t = (r * Math.sqrt(df)) / Math.sqrt(1 - r * r);
-  const p = psychkit.tTwoSided(t, df);
+  // Cronbach's alpha on the ESSE items (pairwise, Feldt CI: psych::alpha).
+  const alpha = psychkit.cronbachAlpha(rows, { scale: esse });
 
-  const rng = psychkit.randomStream(SEED);
-  const index = new Int32Array(n);
-  psychkit.bootstrapIndices(rng, n, index);
-  const firstIndices = Array.from(index.slice(0, 10));
-  const boot = new Float64Array(RESAMPLES);
-  boot[0] = pearson(x, y, index);
-  for (let b = 1; b < RESAMPLES; b++) boot[b] = pearson(x, y, psychkit.bootstrapIndices(rng, n, index));
-  boot.sort();
-  const lower = boot[Math.floor(0.025 * RESAMPLES)];
-  const upper = boot[Math.ceil(0.975 * RESAMPLES) - 1];
+  // PROCESS model 4 with a seeded percentile bootstrap.
+  const score = (scale) => psychkit.scoreScale(scale, rows).scores;
+  const data = {
+    esse: score(esse),
+    ss: score(mspss),
+    pwb: score(pwb),
+    gender: rows.map((r) => r.gender),
+    education: rows.map((r) => r.education),
+    marital: rows.map((r) => r.marital),
+  };
+  const mediation = psychkit.process(data, {
+    model: 4,
+    x: 'esse',
+    m: 'ss',
+    y: 'pwb',
+    covariates: ['gender', 'education', 'marital'],
+    categorical: CATEGORICAL,
+    bootstrap: RESAMPLES,
+    seed: SEED,
+  });
+  const coefficient = (equation, term) => equation.coefficients.find((c) => c.term === term);
+  const a = coefficient(mediation.equations[0], 'esse');
+  const b = coefficient(mediation.equations[1], 'ss');
+  const indirect = mediation.indirectEffects[0];
 
-  const corr = complete.columns.map((ci) => complete.columns.map((cj) => (ci === cj ? 1 : pearson(ci, cj))));
-  const eigenvalues = jacobiEigenvalues(corr);
+  // The first bootstrap draws of the seeded stream (pins the generator itself).
+  const index = new Int32Array(mediation.n);
+  psychkit.bootstrapIndices(psychkit.randomStream(SEED), mediation.n, index);
+
+  // Eigenvalues of the listwise ESSE item correlations, from the factor module.
+  const fit = psychkit.efa(rows, { items: ESSE_ITEMS, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
+  const eigenvalues = fit.eigenvalues;
 
   const screeSvg = psychkit.screePlotSvg({ eigenvalues, title: 'ESSE items: eigenvalues of the correlation matrix' });
-  const table = {
-    title: 'Smoke analysis: esse1 with esse2',
-    columns: [{ label: 'Statistic' }, { label: 'Value', format: 'bounded' }, { label: '95% CI' }, { label: 'p', format: 'p' }],
-    rows: [['r', r, psychkit.formatInterval(lower, upper, { leadingZero: false }), p]],
-    note: `Percentile bootstrap, ${RESAMPLES} resamples, seed ${SEED}; n = ${n} complete cases.`,
-  };
+  const pathSvg = psychkit.pathDiagramSvg({
+    x: 'Self-efficacy',
+    m: 'Social support',
+    y: 'Well-being',
+    paths: {
+      a: { estimate: a.b, p: a.p },
+      b: { estimate: b.b, p: b.p },
+      cPrime: { estimate: mediation.directEffect.effect, p: mediation.directEffect.p },
+      c: { estimate: mediation.totalEffect.effect, p: mediation.totalEffect.p },
+    },
+    title: 'Model 4: self-efficacy → social support → well-being',
+  });
+  const table = psychkit.toApaTable(alpha, { title: 'ESSE item analysis' });
+  const bounded = { leadingZero: false };
 
   return {
     fingerprint: {
       n: rows.length,
-      complete: n,
-      correlation: { r, t, df, p, text: `r(${df}) = ${psychkit.formatNumber(r, { leadingZero: false })}, ${psychkit.formatP(p)}` },
-      bootstrap: { seed: SEED, resamples: RESAMPLES, firstIndices, lower, upper },
+      complete: fit.n,
+      alpha: {
+        alpha: alpha.alpha,
+        lower: alpha.ci.lower,
+        upper: alpha.ci.upper,
+        k: alpha.k,
+        text: `α = ${psychkit.formatNumber(alpha.alpha, bounded)}, 95% CI ${psychkit.formatInterval(alpha.ci.lower, alpha.ci.upper, bounded)}`,
+      },
+      mediation: {
+        n: mediation.n,
+        a: a.b,
+        b: b.b,
+        direct: mediation.directEffect.effect,
+        total: mediation.totalEffect.effect,
+        indirect: indirect.effect,
+        se: indirect.se,
+        lower: indirect.lower,
+        upper: indirect.upper,
+        seed: mediation.bootstrap.seed,
+        resamples: mediation.bootstrap.resamples,
+        text: `ab = ${psychkit.formatNumber(indirect.effect, { decimals: 3 })}, 95% CI ${psychkit.formatInterval(indirect.lower, indirect.upper, { decimals: 3 })}`,
+      },
+      bootstrap: { seed: SEED, firstIndices: Array.from(index.slice(0, 10)) },
       eigenvalues,
-      report: { screeSvg: hash(screeSvg), markdown: hash(psychkit.tableToMarkdown(table)), html: hash(psychkit.tableToHtml(table)) },
+      report: {
+        screeSvg: hash(screeSvg),
+        pathSvg: hash(pathSvg),
+        markdown: hash(psychkit.toMarkdown(alpha, { title: 'ESSE item analysis' })),
+        html: hash(psychkit.tableToHtml(table)),
+        process: hash(psychkit.formatProcess(mediation)),
+      },
     },
     screeSvg,
+    pathSvg,
     table,
+    alpha,
+    mediation,
   };
 }
 

@@ -53,6 +53,8 @@ export interface DescribeRow {
 
 /** Result of {@link describe}. */
 export interface DescribeResult {
+  /** Which function made this result (`'describe'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'describe';
   readonly type: MomentType;
   readonly trim: number;
   readonly variables: readonly DescribeRow[];
@@ -225,5 +227,5 @@ export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOpt
     }
     if (rows.length === 0) throw fail('TOO_FEW_VARIABLES', 'describe found no numeric column to describe.', { columns: names });
   }
-  return deepFreeze({ type, trim, variables: rows, warnings });
+  return deepFreeze({ kind: 'describe', type, trim, variables: rows, warnings });
 }

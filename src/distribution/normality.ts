@@ -18,6 +18,8 @@ export interface ChiSquareStatistic extends TestStatistic {
 
 /** Result of {@link normalityTests}. A test is `null` when n is outside its range (see `warnings`). */
 export interface NormalityTestsResult {
+  /** Which function made this result (`'normalityTests'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'normalityTests';
   readonly n: number;
   readonly missing: number;
   /** D'Agostino's (1970) test of zero skewness: z and two-sided p (n ≥ 8). */
@@ -138,6 +140,7 @@ export function normalityTests(x: ArrayLike<unknown>): NormalityTestsResult {
     });
   }
   return deepFreeze({
+    kind: 'normalityTests',
     n,
     missing: sample.missing,
     dagostinoSkewness: skew,

@@ -58,6 +58,8 @@ export interface FactorRetention {
 
 /** Result of {@link efa}. Matrices are rows = variables (or factors). */
 export interface EfaResult {
+  /** Which function made this result (`'efa'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'efa';
   readonly extraction: ExtractionName;
   readonly rotation: RotationName;
   readonly orthogonal: boolean;
@@ -337,6 +339,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
   const cumulativeVariance = Array.from(ssSorted, (v) => (cum += v / total));
 
   return {
+    kind: 'efa',
     extraction,
     rotation: spec.rotation,
     orthogonal: rot.orthogonal,

@@ -134,6 +134,8 @@ export interface StandardizedIndirectEffects {
 
 /** Result of `process`. Fields that do not apply to a model are `null`. */
 export interface ProcessResult {
+  /** Which function made this result (`'process'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'process';
   readonly model: ProcessModel;
   readonly variables: {
     readonly x: string;

@@ -371,6 +371,7 @@ export function process(table: Table, options: ProcessOptions): ProcessResult {
   const differences = pick('difference', (k, e): ConditionalIndirectDifference => ({ mediator: k.mediator, w: k.w, ...e }));
 
   return deepFreeze({
+    kind: 'process',
     model,
     variables: { x, y, m: [...m], w, covariates: [...covariates] },
     n: frame.n,

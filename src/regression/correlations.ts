@@ -19,6 +19,8 @@ export interface CorrelationsOptions {
 
 /** Result of {@link correlations}; every matrix is p × p, rows and columns in `columns` order. */
 export interface CorrelationsResult {
+  /** Which function made this result (`'correlations'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'correlations';
   readonly columns: readonly string[];
   /** Pearson correlations. */
   readonly r: readonly (readonly number[])[];
@@ -77,5 +79,5 @@ export function correlations(table: Table, options: CorrelationsOptions = {}): C
     return Math.abs(rij) >= 1 ? 0 : tTwoSided((rij * Math.sqrt(nij - 2)) / Math.sqrt(1 - rij * rij), nij - 2);
   });
   const bound = (sign: -1 | 1) => rows((i, j) => (i === j ? 1 : Math.tanh(Math.atanh(r[i]![j]!) + (sign * z) / Math.sqrt(n[i]![j]! - 3))));
-  return deepFreeze({ columns: [...data.names], r, n, p: pv, lower: bound(-1), upper: bound(1), missing, confidence });
+  return deepFreeze({ kind: 'correlations', columns: [...data.names], r, n, p: pv, lower: bound(-1), upper: bound(1), missing, confidence });
 }

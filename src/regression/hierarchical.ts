@@ -42,6 +42,8 @@ export interface HierarchicalStep {
 
 /** Result of {@link hierarchicalRegression}. */
 export interface HierarchicalResult {
+  /** Which function made this result (`'hierarchicalRegression'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'hierarchicalRegression';
   readonly outcome: string;
   /** Complete cases on the outcome and every step's predictors: one sample for all steps. */
   readonly n: number;
@@ -109,5 +111,5 @@ export function hierarchicalRegression(table: Table, options: HierarchicalOption
     previousK = fit.k;
     previousR2 = fit.rSquared;
   });
-  return deepFreeze({ outcome: y, n: frame.n, dropped: frame.dropped, steps, confidence, warnings: [...frame.warnings] });
+  return deepFreeze({ kind: 'hierarchicalRegression', outcome: y, n: frame.n, dropped: frame.dropped, steps, confidence, warnings: [...frame.warnings] });
 }

@@ -27,6 +27,8 @@ export interface OlsOptions {
 
 /** Result of {@link ols}. */
 export interface OlsResult {
+  /** Which function made this result (`'ols'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'ols';
   readonly outcome: string;
   /** Complete cases used (listwise over y and every predictor). */
   readonly n: number;
@@ -84,6 +86,7 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
   const design = buildDesign(frame, terms);
   const fit = fitLinear(design, numericOf(frame, y), y, standardErrors);
   return deepFreeze({
+    kind: 'ols',
     outcome: y,
     n: frame.n,
     dropped: frame.dropped,

@@ -75,6 +75,8 @@ export interface AlphaConfidenceInterval {
 
 /** The result of {@link cronbachAlpha}. */
 export interface CronbachAlphaResult {
+  /** Which function made this result (`'cronbachAlpha'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'cronbachAlpha';
   /** Raw alpha, from the item covariances (psych `raw_alpha`). */
   readonly alpha: number;
   /** Alpha from the item correlations (psych `std.alpha`) = k·r̄/(1 + (k − 1)·r̄). */
@@ -307,6 +309,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     });
   }
   return deepFreeze({
+    kind: 'cronbachAlpha',
     alpha: stats.alpha,
     standardizedAlpha: stats.standardizedAlpha,
     lambda6: stats.lambda6,

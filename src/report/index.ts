@@ -7,3 +7,8 @@ export { screePlotSvg } from './scree.js';
 export type { ScreePlotOptions } from './scree.js';
 export { pathDiagramSvg } from './path-diagram.js';
 export type { PathDiagramOptions, MediationPaths, PathValue } from './path-diagram.js';
+export { toApaTable, toMarkdown, REPORTABLE_KINDS } from './apa.js';
+export type { ReportableResult } from './apa.js';
+export type { ApaTableOptions } from './apa-common.js';
+export { toTextReport, toMarkdownReport, toHtmlReport, escapeMarkdownText } from './document.js';
+export type { ReportSection, ReportBlock, ReportFigure, ReportOptions } from './document.js';

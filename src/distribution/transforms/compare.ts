@@ -60,6 +60,8 @@ export interface TransformCandidate {
 
 /** Result of {@link compareTransforms}. */
 export interface CompareTransformsResult {
+  /** Which function made this result (`'compareTransforms'`): report adapters such as `toApaTable` dispatch on it. */
+  readonly kind: 'compareTransforms';
   readonly n: number;
   readonly missing: number;
   readonly type: MomentType;
@@ -137,5 +139,5 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
       candidates.push({ method, applicable: false, reason: e.message, parameters: null, estimate: null, skewness: null, kurtosis: null, shapiroWilk: null, reversesOrder });
     }
   }
-  return deepFreeze({ n, missing: sample.missing, type, candidates });
+  return deepFreeze({ kind: 'compareTransforms', n, missing: sample.missing, type, candidates });
 }

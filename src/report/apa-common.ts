@@ -1,0 +1,106 @@
+import { fail, type PsychkitWarning } from '../errors.js';
+import { numberIn, optionsObject } from '../util/options.js';
+import { formatInterval, formatNumber, formatP } from './format.js';
+import type { ColumnFormat } from './table.js';
+
+/** Options of {@link toApaTable} and {@link toMarkdown}. */
+export interface ApaTableOptions {
+  /** Table title. Default: one naming the analysis, e.g. `"Linear regression predicting pwb"`. */
+  readonly title?: string;
+  /**
+   * Display names for variables, items and predictors, e.g. `{ ss: 'Social support' }`. A dummy
+   * column `marital[married]` prints as `"<label of marital>: married"` and a product `x:w` as
+   * `"<x> × <w>"` unless it has a label of its own.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Decimals of the statistics, 0–6. Default 2 (APA 7). p-values always print with three (`p < .001`). */
+  readonly decimals?: number;
+}
+
+const KNOWN = ['title', 'labels', 'decimals'];
+
+/** Formatting helpers bound to one call's options. */
+export interface ApaContext {
+  readonly title: string | undefined;
+  readonly decimals: number;
+  /** Display name of a variable, item or term. */
+  label(name: string): string;
+  /** Column format of unbounded statistics (b, SE, t, M, SD) and of bounded ones (r, α, R², loadings). */
+  readonly number: ColumnFormat;
+  readonly bounded: ColumnFormat;
+  /** Text of one number: unbounded, bounded (no leading zero), a p-value with `p =`/`p <`, a CI. */
+  num(x: number | null | undefined): string;
+  bnd(x: number | null | undefined): string;
+  p(x: number | null | undefined): string;
+  ci(lower: number | null | undefined, upper: number | null | undefined, bounded?: boolean): string;
+}
+
+/** "95" for 0.95, "97.5" for 0.975. */
+export function percent(confidence: number): string {
+  return String(Number((confidence * 100).toPrecision(10)));
+}
+
+/** Reads and checks the options; `fn` names the caller in error messages. */
+export function apaContext(options: ApaTableOptions | undefined, fn: string): ApaContext {
+  const o = optionsObject(options, fn);
+  for (const key of Object.keys(o)) {
+    if (!KNOWN.includes(key)) throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: ${KNOWN.join(', ')}).`, { option: key });
+  }
+  if (o.title !== undefined && typeof o.title !== 'string') {
+    throw fail('INVALID_OPTION', `\`title\` must be a string; got ${typeof o.title}.`, { option: 'title', value: o.title });
+  }
+  const labels = o.labels ?? {};
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
+    throw fail('INVALID_OPTION', '`labels` must be an object mapping names to display labels.', { option: 'labels', value: labels });
+  }
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value !== 'string') {
+      throw fail('INVALID_OPTION', `\`labels.${key}\` must be a string; got ${typeof value}.`, { option: 'labels', column: key, value });
+    }
+  }
+  const decimals = numberIn('decimals', o.decimals, 2, 0, 6, { integer: true });
+  const own = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : undefined);
+  const label = (name: string): string => {
+    const direct = own(name);
+    if (direct !== undefined) return direct;
+    if (name === 'constant') return 'Intercept';
+    if (name.includes(':')) return name.split(':').map(label).join(' \u00d7 ');
+    const dummy = /^(.+)\[(.*)\]$/.exec(name);
+    if (dummy) return `${label(dummy[1] as string)}: ${dummy[2]}`;
+    return name;
+  };
+  const numberFormat = { decimals };
+  const boundedFormat = { decimals, leadingZero: false };
+  return {
+    title: o.title,
+    decimals,
+    label,
+    number: numberFormat,
+    bounded: boundedFormat,
+    num: (x) => formatNumber(x, numberFormat),
+    bnd: (x) => formatNumber(x, boundedFormat),
+    p: (x) => formatP(x),
+    ci: (lower, upper, bounded = false) => formatInterval(lower, upper, bounded ? boundedFormat : numberFormat),
+  };
+}
+
+/** Appends the result's warnings to a table note, so a report never hides them. */
+export function withWarnings(note: string, warnings: readonly PsychkitWarning[] | undefined): string {
+  if (warnings === undefined || warnings.length === 0) return note;
+  return `${note} Warning${warnings.length === 1 ? '' : 's'}: ${warnings.map((w) => w.message).join(' ')}`;
+}
+
+/** A whole number with thousands separators ("5,000"), the same on every runtime (no locale). */
+export function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "1 row", "3 rows". */
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "F(6, 260) = 7.57, p < .001" */
+export function fTest(c: ApaContext, f: number, df1: number, df2: number, p: number, name = 'F'): string {
+  return `${name}(${formatNumber(df1, { decimals: 0 })}, ${formatNumber(df2, { decimals: 0 })}) = ${c.num(f)}, ${c.p(p)}`;
+}

@@ -1,0 +1,102 @@
+// APA table for process(): every equation, then the effects of X on Y (total, direct, indirect
+// with bootstrap CIs, and the conditional effects of moderated models).
+import type { BootstrapEffect, EquationResult } from '../mediation/engine.js';
+import type { ProcessResult, TestedEffect } from '../mediation/process-types.js';
+import type { ConditionalEffect } from '../mediation/probes.js';
+import { count, fTest, percent, plural, withWarnings, type ApaContext } from './apa-common.js';
+import { coefficientColumns, coefficientRow, hcNote } from './apa-regression.js';
+import { formatNumber } from './format.js';
+import type { ReportTable, TableCell, TableSection } from './table.js';
+
+type Row = TableCell[] | TableSection;
+
+function tested(label: string, e: TestedEffect | ConditionalEffect, c: ApaContext): TableCell[] {
+  return [label, e.effect, e.se, e.t, e.p, c.ci(e.lower, e.upper)];
+}
+
+function boot(label: string, e: BootstrapEffect, c: ApaContext): TableCell[] {
+  return [label, e.effect, e.se, '', '', c.ci(e.lower, e.upper)];
+}
+
+/** A moderator value as it prints in a row label: up to four decimals, no trailing zeros. */
+function wValue(w: number): string {
+  return String(Number(w.toFixed(4)));
+}
+
+function equationRows(eq: EquationResult, heading: string, r: ProcessResult, c: ApaContext, rows: Row[]): void {
+  const s = eq.summary;
+  // Under HC errors F is the Wald F (the note says so), as PROCESS's F(HCk).
+  let section = `${heading} \u2014 R² = ${c.bnd(s.rSquared)}, ${fTest(c, s.f, s.df1, s.df2, s.p)}`;
+  for (const t of r.interactionTests?.filter((x) => x.equation === eq.name) ?? []) {
+    section += `; ΔR² for ${c.label(t.term)} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.f, t.df1, t.df2, t.p)}`;
+  }
+  rows.push({ section });
+  for (const x of eq.coefficients) rows.push(coefficientRow(x, c));
+}
+
+/**
+ * process → one table: a block per equation (mediators, then Y, then the total-effect model) and
+ * a block of effects of X on Y. Indirect effects carry their bootstrap SE and CI (t and p blank).
+ */
+export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
+  const v = r.variables;
+  const x = c.label(v.x);
+  const y = c.label(v.y);
+  const w = v.w === null ? '' : c.label(v.w);
+  const rows: Row[] = [];
+  for (const eq of r.equations) equationRows(eq, `Outcome: ${c.label(eq.outcome)}`, r, c, rows);
+  if (r.totalEffectModel !== null) equationRows(r.totalEffectModel, `Total effect model, outcome: ${y}`, r, c, rows);
+
+  rows.push({ section: `Effects of ${x} on ${y}` });
+  for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect at ${w} = ${wValue(e.w)}`, e, c));
+  if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
+  if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
+  for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect at ${w} = ${wValue(e.w)}`, e, c));
+  const pathLabel = (path: readonly string[]) => path.map(c.label).join(' → ');
+  const single = (r.indirectEffects?.length ?? 0) === 1;
+  for (const e of r.indirectEffects ?? []) rows.push(boot(`Indirect effect${single ? ' (ab)' : ''}: ${pathLabel(e.path)}`, e, c));
+  if (r.totalIndirectEffect !== null) rows.push(boot('Total indirect effect', r.totalIndirectEffect, c));
+  for (const e of r.contrasts ?? []) rows.push(boot(`Contrast: ${pathLabelOf(r, e.first, c)} minus ${pathLabelOf(r, e.second, c)}`, e, c));
+  if (r.standardized !== null) {
+    for (const e of r.standardized.completely) rows.push(boot(`Completely standardized indirect: ${e.path.length > 0 ? pathLabel(e.path) : 'total'}`, e, c));
+  }
+  for (const s of r.sobel ?? []) rows.push([`Sobel test via ${c.label(s.mediator)} (z in the t column)`, s.effect, s.se, s.z, s.p, '']);
+  for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect via ${c.label(e.mediator)} at ${w} = ${wValue(e.w)}`, e, c));
+  for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation (${c.label(e.mediator)})`, e, c));
+  for (const e of r.conditionalIndirectDifferences ?? []) {
+    rows.push(boot(`Indirect via ${c.label(e.mediator)}: ${w} = ${wValue(e.w[1])} minus ${w} = ${wValue(e.w[0])}`, e, c));
+  }
+
+  const level = percent(r.settings.confidence);
+  const b = r.bootstrap;
+  const bootNote =
+    b === null
+      ? r.indirectEffects !== null || r.conditionalIndirectEffects !== null
+        ? ' No bootstrap was run, so indirect effects have no SE or CI.'
+        : ''
+      : ` Indirect effects: bootstrap SE and ${b.ci === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${b.replaced} singular resamples redrawn` : ''}).`;
+  const jn = r.johnsonNeyman;
+  const jnNote =
+    jn === null
+      ? ''
+      : jn.points.length === 0
+        ? ` Johnson–Neyman: no transition point of significance inside the observed range of ${w}.`
+        : ` Johnson–Neyman: significance changes at ${w} = ${jn.points.map((p) => `${c.num(p.w)} (${formatNumber(p.percentBelow, { decimals: 1 })}% below)`).join(' and ')}.`;
+  const covariates = v.covariates.length > 0 ? ` Covariates: ${v.covariates.map(c.label).join(', ')}${r.settings.covariatesIn === 'both' ? '' : ` (in the ${r.settings.covariatesIn === 'mediators' ? 'mediator' : 'outcome'} equations only)`}.` : '';
+  const centred = r.settings.centered.length > 0 ? ` Mean-centred: ${r.settings.centered.map(c.label).join(', ')}.` : '';
+  const note =
+    `n = ${r.n}${r.dropped > 0 ? ` (${plural(r.dropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
+    covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
+  const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...(v.w !== null ? [`W = ${w}`] : []), `Y = ${y}`];
+  return {
+    title: c.title ?? `PROCESS model ${r.model} (${roles.join(', ')})`,
+    columns: coefficientColumns(c, r.settings.confidence, 'Term'),
+    rows,
+    note: withWarnings(note, r.warnings),
+  };
+}
+
+function pathLabelOf(r: ProcessResult, label: string, c: ApaContext): string {
+  const e = r.indirectEffects?.find((x) => x.label === label);
+  return e && e.path.length > 0 ? e.path.map(c.label).join(' → ') : c.label(label);
+}

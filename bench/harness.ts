@@ -3,6 +3,8 @@ export interface BenchResult {
   readonly name: string;
   readonly medianMs: number;
   readonly minMs: number;
+  /** Median CPU time of this process per run (user + system): steadier than wall time on a shared machine. */
+  readonly cpuMedianMs: number;
   readonly runs: number;
   readonly targetMs?: number;
 }
@@ -25,17 +27,23 @@ export function runCase(c: BenchCase): BenchResult {
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = c.run(input);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink = c.run(input);
     times.push(performance.now() - t0);
+    const dc = process.cpuUsage(c0);
+    cpu.push((dc.user + dc.system) / 1000);
   }
+  cpu.sort((a, b) => a - b);
   if (sink === Symbol.for('never')) console.log(sink); // keep the result observable
   times.sort((a, b) => a - b);
   return {
     name: c.name,
     medianMs: times[Math.floor(times.length / 2)] as number,
     minMs: times[0] as number,
+    cpuMedianMs: cpu[Math.floor(cpu.length / 2)] as number,
     runs,
     ...(c.targetMs === undefined ? {} : { targetMs: c.targetMs }),
   };

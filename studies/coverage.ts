@@ -33,7 +33,7 @@ interface Condition {
   readonly a: number;
   readonly b: number;
 }
-// ab = 0 in the two "hard" configurations (one path non-zero) and the easy one (both zero);
+// ab = 0 in the two "hard" null configurations (one path non-zero) and the complete null;
 // ab = 0.05 and 0.15 with a = b = √ab (0.2236 and 0.3873, close to MacKinnon's 0.14/0.39/0.59 grid).
 const ALL_CONDITIONS: readonly Condition[] = [
   { label: 'a = 0, b = 0.39', a: 0, b: 0.39 },

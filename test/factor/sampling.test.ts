@@ -155,7 +155,10 @@ describe('kmo and bartlettSphericity: properties', () => {
         const kp = kmo({ correlation: P });
         expectClose(kp.overall, k.overall, 1e-12, 'KMO');
         order.forEach((i, a) => expectClose(kp.perItem[a]!, k.perItem[i]!, 1e-12, `MSA ${i}`));
-        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).chiSquare, bartlettSphericity({ correlation: R, n: 200 }).chiSquare, 1e-10, 'χ²');
+        // ln|R| from a permuted factorisation differs by rounding of order p·ε·κ(R), which is
+        // relatively large when |R| is near 1 (χ² near 0); 1e-8 allows that and still catches a
+        // wrong permutation (an O(1) change).
+        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).chiSquare, bartlettSphericity({ correlation: R, n: 200 }).chiSquare, 1e-8, 'χ²');
       }),
     );
   });

@@ -83,7 +83,7 @@ describe('bootstrapIndices', () => {
         const chi = counts.reduce((s, c) => s + (c - 200) ** 2 / 200, 0);
         expect(chi).toBeLessThan(chiSquareQuantile(0.99999, n - 1));
       }),
-      { numRuns: numRuns(20) },
+      { numRuns: numRuns(20), seed: 20 }, // fixed: a statistical check should not vary between runs
     );
   });
 });

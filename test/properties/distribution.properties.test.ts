@@ -106,7 +106,7 @@ describe('standardErrorOfSkewness and standardErrorOfKurtosis', () => {
           expect(Math.abs(sd / se - 1), `${what}(${n}) = ${se}, Monte Carlo SD ${sd}`).toBeLessThan(4 * relSe);
         }
       }),
-      { numRuns: numRuns(6) },
+      { numRuns: numRuns(6), seed: 6 }, // fixed: a statistical check should not vary between runs
     );
   });
 });

@@ -10,6 +10,53 @@ import fQuantileStd from '@stdlib/stats-base-dists-f-quantile';
 // (never as 1 − cdf), so p-values keep their digits down to ~1e-300.
 
 /**
+ * I_x(a, b), or its upper tail, at x = u/(u + v) (u, v ≥ 0). Whichever of x and 1 − x is below ½
+ * is formed from u and v directly, using I_x(a, b) = 1 − I_{1−x}(b, a): a rounded x near 1 loses
+ * every digit of 1 − x once u/v is below ~1e-16 (t near 0 with a large df, a tiny F), which
+ * made tCdf(−2.4e-4, 1e9) exactly ½ and fSurvival(5.7e-11, 0.5, 666935) 1 instead of 0.99785.
+ */
+function betaRatio(u: number, v: number, a: number, b: number, upper: boolean): number {
+  if (u <= v) return betainc(u / (u + v), a, b, true, upper);
+  return betainc(v / (u + v), b, a, true, !upper);
+}
+
+/**
+ * The x > 0 at which `below` (true left of the quantile, false right of it) changes. @stdlib's
+ * χ² and F quantiles lose digits or fail in the tails: chiSquareQuantile(1e-300, 922) was off by
+ * 5e-8 (relative), fQuantile(1e-300, 23.3, 38) gave 1.63 (its cdf is 0.91; the quantile is 7e-27)
+ * and fQuantile(1 − 1e-12, 739, 0.5) ∞ (R: 3.7e47). So `guess` is kept only when the cdf brackets
+ * p within a relative 1e-9 of it; otherwise the quantile is found by bisection, first on log x
+ * over the whole double range, then on x to the last bit.
+ */
+function positiveQuantile(guess: number, below: (x: number) => boolean): number {
+  if (guess > 0 && Number.isFinite(guess) && below(guess * (1 - 1e-9)) && !below(guess * (1 + 1e-9))) return guess;
+  if (!below(Number.MIN_VALUE)) return 0; // below the smallest double: underflows, as in R
+  if (below(Number.MAX_VALUE)) return Infinity;
+  let lo = Math.log(Number.MIN_VALUE);
+  let hi = Math.log(Number.MAX_VALUE);
+  while (hi - lo > 1e-3) {
+    const mid = 0.5 * (lo + hi);
+    if (below(Math.exp(mid))) lo = mid;
+    else hi = mid;
+  }
+  let a = Math.max(Number.MIN_VALUE, Math.exp(lo) * (1 - 1e-12));
+  let b = Math.min(Number.MAX_VALUE, Math.exp(hi) * (1 + 1e-12));
+  for (;;) {
+    const mid = a + 0.5 * (b - a);
+    if (mid <= a || mid >= b) return below(a) ? b : a;
+    if (below(mid)) a = mid;
+    else b = mid;
+  }
+}
+
+/** Quantile of a distribution on (0, ∞) from its two tails, the one below ½ chosen so p keeps its digits. */
+function quantileFromTails(p: number, guess: number, cdf: (x: number) => number, survival: (x: number) => number): number {
+  if (!(p > 0 && p < 1) || Number.isNaN(guess)) return guess; // p = 0 or 1, or invalid arguments (NaN)
+  const q = 1 - p; // exact for p ≥ ½
+  return positiveQuantile(guess, p <= 0.5 ? (x) => cdf(x) < p : (x) => survival(x) > q);
+}
+
+/**
  * Standard normal lower-tail probability Φ(z) = ½·erfc(−z/√2). Matches R's `pnorm(z)`.
  * @example normalCdf(-1.959963984540054); // 0.025
  */
@@ -66,7 +113,7 @@ export function tSurvival(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
-  const half = 0.5 * betainc(df / (df + t * t), df / 2, 0.5);
+  const half = 0.5 * betaRatio(df, t * t, df / 2, 0.5, false);
   return t > 0 ? half : 1 - half;
 }
 
@@ -90,7 +137,7 @@ export function tCdf(t: number, df: number): number {
 export function tTwoSided(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
-  return betainc(df / (df + t * t), df / 2, 0.5);
+  return betaRatio(df, t * t, df / 2, 0.5, false);
 }
 
 /**
@@ -117,7 +164,7 @@ export function fSurvival(f: number, df1: number, df2: number): number {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (f <= 0) return 1;
   if (f === Infinity) return 0;
-  return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
+  return betaRatio(df2, df1 * f, df2 / 2, df1 / 2, false);
 }
 
 /**
@@ -132,7 +179,7 @@ export function fCdf(f: number, df1: number, df2: number): number {
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (f <= 0) return 0;
   if (f === Infinity) return 1;
-  return betainc((df1 * f) / (df1 * f + df2), df1 / 2, df2 / 2);
+  return betaRatio(df1 * f, df2, df1 / 2, df2 / 2, false);
 }
 
 /**
@@ -144,7 +191,7 @@ export function fCdf(f: number, df1: number, df2: number): number {
  * ```
  */
 export function fQuantile(p: number, df1: number, df2: number): number {
-  return fQuantileStd(p, df1, df2);
+  return quantileFromTails(p, fQuantileStd(p, df1, df2), (x) => fCdf(x, df1, df2), (x) => fSurvival(x, df1, df2));
 }
 
 /**
@@ -186,7 +233,7 @@ export function chiSquareCdf(x: number, df: number): number {
  * ```
  */
 export function chiSquareQuantile(p: number, df: number): number {
-  return chiSquareQuantileStd(p, df);
+  return quantileFromTails(p, chiSquareQuantileStd(p, df), (x) => chiSquareCdf(x, df), (x) => chiSquareSurvival(x, df));
 }
 
 export { bivariateNormalCdf } from './bivariate-normal.js';

@@ -128,14 +128,26 @@ export function toTextReport(sections: readonly ReportSection[], options?: Repor
   return `${out.join('\n')}\n`;
 }
 
-/** Escapes plain text for a Markdown paragraph: inline markup characters, and block markers at a line's start. */
+/**
+ * Escapes plain text for a Markdown paragraph: inline markup characters, an `&` that would start
+ * an entity reference (`&lt;`, `&#60;`), and block markers at a line's start (`:` too, which could
+ * begin a table's delimiter row). Spaces and tabs around each line are dropped: a paragraph
+ * ignores them anyway, except that four leading spaces would start a code block and two trailing
+ * ones a hard line break.
+ *
+ * @example
+ * ```ts
+ * escapeMarkdownText('# not a *heading* &lt;'); // "\\# not a \\*heading\\* \\&lt;"
+ * ```
+ */
 export function escapeMarkdownText(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>
       line
-        .replace(/[\\`*_[\]|~]|<(?=[A-Za-z/!?])/g, (c) => `\\${c}`)
-        .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_, space: string, marker: string) => `${space}${marker.replace(/([#>+=.)-])$/, '\\$1')}`),
+        .replace(/^[ \t]+|[ \t]+$/g, '')
+        .replace(/[\\`*_[\]|~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`)
+        .replace(/^([#>+=:-]|\d+[.)])/, (marker: string) => marker.replace(/([#>+=:.)-])$/, '\\$1')),
     )
     .join('\n');
 }

@@ -20,8 +20,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /**
  * Escapes text for one cell of a GitHub-flavoured Markdown table: the column separator `|`, the
- * characters that start emphasis or code (`* _ \``), a `<` that could open an HTML tag,
- * backslashes, and line breaks (a table row must stay on one line).
+ * characters that start emphasis or code (`* _ \``), a `<` that could open an HTML tag, an `&`
+ * that would start an entity reference (`&lt;` must not print as `<`), backslashes, and line
+ * breaks (a table row must stay on one line).
  *
  * @example
  * ```ts
@@ -30,6 +31,6 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  */
 export function escapeMarkdownCell(text: string): string {
   return text
-    .replace(/[\\|*_`]|<(?=[A-Za-z/!?])/g, (c) => `\\${c}`)
+    .replace(/[\\|*_`]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, ' ');
 }

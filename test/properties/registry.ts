@@ -1,0 +1,119 @@
+/**
+ * Where each public function's fast-check properties live: every runtime function export of
+ * `psychkit` and every `simulate.*` / `arbitraries.*` of `psychkit/testing`, mapped to the test
+ * files holding at least one `fc.property` that calls it and checks an invariant of its result.
+ * (Bad-input fuzzing of every function is separate: test/fuzz.) registry.test.ts keeps this
+ * honest: no public function missing, no stale name, every file present, using fast-check and
+ * naming the function.
+ */
+export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
+  // errors, random
+  PsychkitError: ['test/properties/data.properties.test.ts'],
+  isPsychkitError: ['test/properties/data.properties.test.ts'],
+  randomStream: ['test/random/stream.test.ts', 'test/properties/data.properties.test.ts'],
+  bootstrapIndices: ['test/properties/data.properties.test.ts', 'test/properties/mediation.properties.test.ts'],
+
+  // data
+  readTable: ['test/properties/data.properties.test.ts'],
+  isMatrixInput: ['test/properties/data.properties.test.ts'],
+  isMissing: ['test/properties/data.properties.test.ts'],
+  cellToNumber: ['test/properties/data.properties.test.ts', 'test/properties/testing.properties.test.ts'],
+  numericColumn: ['test/properties/data.properties.test.ts'],
+  numericColumns: ['test/data/table.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/data.properties.test.ts', 'test/properties/testing.properties.test.ts'],
+  listwise: ['test/data/table.test.ts', 'test/properties/data.properties.test.ts'],
+  pairwiseCounts: ['test/properties/data.properties.test.ts'],
+  categoricalColumn: ['test/properties/data.properties.test.ts'],
+  dummyCode: ['test/properties/data.properties.test.ts'],
+
+  // distributions
+  normalCdf: ['test/properties/distributions.properties.test.ts', 'test/distributions/bivariate-normal.test.ts'],
+  normalSurvival: ['test/properties/distributions.properties.test.ts'],
+  normalQuantile: ['test/properties/distributions.properties.test.ts'],
+  normalTwoSided: ['test/properties/distributions.properties.test.ts'],
+  tCdf: ['test/properties/distributions.properties.test.ts'],
+  tSurvival: ['test/properties/distributions.properties.test.ts'],
+  tTwoSided: ['test/properties/distributions.properties.test.ts'],
+  tQuantile: ['test/properties/distributions.properties.test.ts'],
+  fCdf: ['test/properties/distributions.properties.test.ts'],
+  fSurvival: ['test/properties/distributions.properties.test.ts', 'test/properties/regression.properties.test.ts'],
+  fQuantile: ['test/properties/distributions.properties.test.ts'],
+  chiSquareCdf: ['test/properties/distributions.properties.test.ts'],
+  chiSquareSurvival: ['test/properties/distributions.properties.test.ts'],
+  chiSquareQuantile: ['test/properties/distributions.properties.test.ts'],
+  bivariateNormalCdf: ['test/distributions/bivariate-normal.test.ts', 'test/testing/factor-model.test.ts'],
+
+  // distribution shape and transforms
+  skewness: ['test/distribution/moments.test.ts', 'test/properties/distribution.properties.test.ts'],
+  kurtosis: ['test/distribution/moments.test.ts', 'test/properties/distribution.properties.test.ts'],
+  standardErrorOfSkewness: ['test/properties/distribution.properties.test.ts'],
+  standardErrorOfKurtosis: ['test/properties/distribution.properties.test.ts'],
+  describe: ['test/properties/distribution.properties.test.ts'],
+  shapiroWilk: ['test/distribution/normality.test.ts'],
+  normalityTests: ['test/distribution/normality.test.ts'],
+  transform: ['test/distribution/transforms.test.ts', 'test/properties/distribution.properties.test.ts'],
+  inverseTransform: ['test/distribution/transforms.test.ts'],
+  boxCox: ['test/distribution/transforms.test.ts', 'test/properties/distribution.properties.test.ts'],
+  yeoJohnson: ['test/properties/distribution.properties.test.ts'],
+  compareTransforms: ['test/properties/distribution.properties.test.ts'],
+
+  // scales, reliability
+  defineScale: ['test/properties/scales.properties.test.ts'],
+  requiredAnswered: ['test/properties/scales.properties.test.ts'],
+  reverseScore: ['test/scales/define.test.ts'],
+  scoreScale: ['test/scales/score.test.ts', 'test/properties/scales.properties.test.ts'],
+  cronbachAlpha: ['test/reliability/alpha.properties.test.ts', 'test/properties/consistency.test.ts', 'test/properties/report.properties.test.ts'],
+
+  // report
+  formatNumber: ['test/report/format.test.ts', 'test/properties/report.properties.test.ts'],
+  formatP: ['test/report/format.test.ts'],
+  formatInterval: ['test/properties/report.properties.test.ts'],
+  escapeHtml: ['test/properties/report.properties.test.ts'],
+  escapeMarkdownCell: ['test/report/table.test.ts', 'test/properties/report.properties.test.ts'],
+  escapeMarkdownText: ['test/properties/report.properties.test.ts'],
+  tableToText: ['test/properties/report.properties.test.ts'],
+  tableToMarkdown: ['test/report/table.test.ts', 'test/report/apa.test.ts', 'test/properties/report.properties.test.ts'],
+  tableToHtml: ['test/report/table.test.ts', 'test/report/apa.test.ts'],
+  screePlotSvg: ['test/report/svg.test.ts'],
+  pathDiagramSvg: ['test/report/svg.test.ts'],
+  toApaTable: ['test/report/apa.test.ts', 'test/properties/report.properties.test.ts'],
+  toMarkdown: ['test/properties/report.properties.test.ts'],
+  toTextReport: ['test/properties/report.properties.test.ts'],
+  toMarkdownReport: ['test/properties/report.properties.test.ts'],
+  toHtmlReport: ['test/report/document.test.ts'],
+
+  // factor analysis
+  correlationMatrix: ['test/factor/correlation.test.ts'],
+  kmo: ['test/factor/sampling.test.ts', 'test/properties/factor.properties.test.ts'],
+  samplingAdequacyLabel: ['test/properties/factor.properties.test.ts'],
+  bartlettSphericity: ['test/factor/sampling.test.ts'],
+  velicerMap: ['test/factor/map.test.ts'],
+  efa: ['test/factor/properties.test.ts', 'test/properties/factor.properties.test.ts', 'test/properties/consistency.test.ts'],
+  maxFactors: ['test/properties/factor.properties.test.ts'],
+  rotate: ['test/factor/properties.test.ts'],
+  parallelAnalysis: ['test/properties/factor.properties.test.ts'],
+  omega: ['test/properties/factor.properties.test.ts'],
+
+  // regression
+  ols: ['test/regression/ols-options.test.ts', 'test/properties/regression.properties.test.ts', 'test/properties/mediation.properties.test.ts'],
+  hierarchicalRegression: ['test/properties/regression.properties.test.ts'],
+  correlations: ['test/regression/correlations.test.ts'],
+
+  // mediation
+  process: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts'],
+  pathModel: ['test/properties/mediation.properties.test.ts'],
+  bootstrap: ['test/properties/mediation.properties.test.ts'],
+  formatProcess: ['test/properties/mediation.properties.test.ts'],
+
+  // psychkit/testing
+  'simulate.congeneric': ['test/testing/congeneric.test.ts', 'test/testing/factor-model.test.ts', 'test/properties/consistency.test.ts'],
+  'simulate.factorModel': ['test/testing/factor-model.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/factor.properties.test.ts'],
+  'simulate.mediation': ['test/testing/mediation.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/regression.properties.test.ts', 'test/properties/mediation.properties.test.ts'],
+  'arbitraries.likertResponses': ['test/testing/arbitraries.test.ts', 'test/properties/data.properties.test.ts', 'test/properties/scales.properties.test.ts', 'test/properties/report.properties.test.ts'],
+  'arbitraries.correlationMatrix': ['test/testing/arbitraries.test.ts', 'test/properties/factor.properties.test.ts'],
+  'arbitraries.factorModel': ['test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/factor.properties.test.ts'],
+  'arbitraries.mediationModel': ['test/testing/arbitraries.test.ts', 'test/testing/mediation.test.ts', 'test/properties/consistency.test.ts', 'test/properties/regression.properties.test.ts', 'test/properties/mediation.properties.test.ts'],
+  'arbitraries.messyTable': ['test/testing/arbitraries.test.ts', 'test/properties/data.properties.test.ts'],
+  'arbitraries.hostileValue': ['test/properties/testing.properties.test.ts', 'test/testing/simulate-fuzz.test.ts'],
+  'arbitraries.hostileTable': ['test/properties/testing.properties.test.ts'],
+  'arbitraries.hostileOptions': ['test/properties/testing.properties.test.ts'],
+};

@@ -3,5 +3,6 @@
 // targets live in ./foundation/<area>.ts; this file collects them.
 import type { FuzzTarget } from '../harness.js';
 import { DATA_TARGETS } from './foundation/data.js';
+import { DISTRIBUTIONS_TARGETS } from './foundation/distributions.js';
 
-export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [...DATA_TARGETS];
+export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [...DATA_TARGETS, ...DISTRIBUTIONS_TARGETS];

@@ -145,9 +145,9 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
   {
     name: 'PsychkitError',
     args: fc.tuple(
-      fc.oneof(fc.constantFrom(...ERROR_CODES), hostile, nasty),
-      fc.oneof(fc.string(), hostile, nasty),
-      fc.oneof(fc.constant(undefined), fc.record({ column: fc.string(), row: fc.nat(), value: hostile }), hostile, nasty),
+      fc.oneof({ arbitrary: fc.constantFrom(...ERROR_CODES), weight: 4 }, hostile, nasty),
+      fc.oneof({ arbitrary: fc.string(), weight: 4 }, hostile, nasty),
+      fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.record({ column: fc.string(), row: fc.nat(), value: hostile }), weight: 3 }, hostile, nasty),
     ),
     call: (code, message, details) => new PsychkitError(code, message, details),
     nan: [{ path: /^details\./, reason: 'details echo the offending value the caller passed, which may be NaN' }],
@@ -164,7 +164,7 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'randomStream',
-    args: fc.tuple(fc.oneof(fc.integer(), fc.string(), edgeNumber, nasty), fc.oneof(fc.integer({ min: 1, max: 10 }), edgeNumber, nasty)),
+    args: fc.tuple(fc.oneof(fc.integer(), fc.string(), edgeNumber, nasty), fc.oneof({ arbitrary: fc.integer({ min: 1, max: 10 }), weight: 3 }, edgeNumber, nasty)),
     call: (seed, n) => {
       const rng = randomStream(seed);
       const draws = [rng.next(), rng.normal(), rng.normal(), rng.int(5), rng.int(n)];
@@ -179,7 +179,11 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'bootstrapIndices',
-    args: fc.tuple(rngArg, fc.oneof(fc.integer({ min: 0, max: 50 }), edgeNumber.filter((n) => !(Number.isInteger(n) && (n as number) > 1e4 && (n as number) < 2 ** 31)), nasty), fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 60 }).map((len) => new FreshBuffer(len)), weight: 2 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })),
+    args: fc.tuple(
+      rngArg,
+      fc.oneof({ arbitrary: fc.integer({ min: 0, max: 50 }), weight: 3 }, edgeNumber.filter((n) => !(Number.isInteger(n) && (n as number) > 1e4 && (n as number) < 2 ** 31)), nasty),
+      fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 60 }).map((len) => new FreshBuffer(len)), weight: 2 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 }),
+    ).map(([rng, n, out]) => [rng, n, out instanceof FreshBuffer && Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 50 && out.length % 2 === 0 ? new FreshBuffer(n as number) : out]),
     // A valid but huge n (up to 2³¹ − 1) is only slow: keep n small unless it is invalid.
     call: (rng, n, out: unknown) => {
       const buffer = out instanceof FreshBuffer ? new Int32Array(out.length) : out;

@@ -90,7 +90,24 @@ export class PsychkitError extends Error {
   readonly code: PsychkitErrorCode;
   readonly details: PsychkitErrorDetails;
 
+  /**
+   * Throws a PsychkitError `INVALID_OPTION` itself when `code` is not one of {@link ERROR_CODES},
+   * `message` is not a string or `details` is not an object: an error with an undocumented code
+   * would break every `switch (e.code)` downstream.
+   */
   constructor(code: PsychkitErrorCode, message: string, details: PsychkitErrorDetails = {}) {
+    const problem: [string, string] | undefined = !(typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code))
+      ? ['code', `must be one of ${ERROR_CODES.join(', ')}`]
+      : typeof message !== 'string'
+        ? ['message', 'must be a string']
+        : typeof details !== 'object' || details === null || Array.isArray(details)
+          ? ['details', 'must be an object']
+          : undefined;
+    if (problem !== undefined) {
+      throw new PsychkitError('INVALID_OPTION', `PsychkitError: \`${problem[0]}\` ${problem[1]}; got ${typeof (problem[0] === 'code' ? code : problem[0] === 'message' ? message : details)}.`, {
+        option: problem[0],
+      });
+    }
     super(message);
     this.name = 'PsychkitError';
     this.code = code;

@@ -42,3 +42,14 @@ describe('deepFreeze', () => {
     expect(r.t[0]).toBe(1);
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz): a PsychkitError with an undocumented code, or a
+// message that cannot become a string, broke the error contract itself.
+describe('PsychkitError constructor', () => {
+  it('rejects an undocumented code, a non-string message and non-object details', () => {
+    expect(code(() => new PsychkitError('NOT_A_CODE' as never, 'm'))).toBe('INVALID_OPTION');
+    expect(code(() => new PsychkitError('ZERO_VARIANCE', Object.create(null) as never))).toBe('INVALID_OPTION');
+    expect(code(() => new PsychkitError('ZERO_VARIANCE', 'm', null as never))).toBe('INVALID_OPTION');
+    expect(new PsychkitError('ZERO_VARIANCE', 'm', { column: 'a' }).details).toEqual({ column: 'a' });
+  });
+});

@@ -1,6 +1,7 @@
 import { fail } from '../errors.js';
+import { optionsObject, showValue } from '../util/options.js';
 import { isMissing } from './missing.js';
-import type { TableView } from './table.js';
+import { readTable, type Table, type TableView } from './table.js';
 
 /** A categorical column: each row's level as a string, `null` when missing. */
 export interface CategoricalColumn {
@@ -20,8 +21,10 @@ export interface CategoricalColumn {
  * marital.values; // ['never', null, 'married', …]
  * ```
  */
-export function categoricalColumn(view: TableView, name: string, levels?: readonly string[]): CategoricalColumn {
-  const raw = view.column(name);
+export function categoricalColumn(view: TableView | Table, name: string, levels?: readonly string[]): CategoricalColumn {
+  if (typeof name !== 'string') throw fail('INVALID_OPTION', `categoricalColumn: the column name must be a string; got ${showValue(name)}.`, { option: 'name', value: name });
+  if (levels !== undefined) checkLevels(levels, 'levels', name);
+  const raw = readTable(view).column(name);
   const values: (string | null)[] = new Array(raw.length);
   const seen: string[] = [];
   const known = new Set(levels ?? []);
@@ -32,7 +35,7 @@ export function categoricalColumn(view: TableView, name: string, levels?: readon
       continue;
     }
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-      throw fail('NON_NUMERIC', `Column "${name}", row ${i}: ${String(v)} is not a category label.`, { column: name, row: i, value: v });
+      throw fail('NON_NUMERIC', `Column "${name}", row ${i}: ${showValue(v)} is not a category label.`, { column: name, row: i, value: v });
     }
     const s = typeof v === 'string' ? v.trim() : String(v);
     if (levels !== undefined && !known.has(s)) {
@@ -49,6 +52,38 @@ export function categoricalColumn(view: TableView, name: string, levels?: readon
     values[i] = s;
   }
   return Object.freeze({ name, values: Object.freeze(values), levels: Object.freeze(levels ? [...levels] : seen) });
+}
+
+/** Throws unless `levels` is an array of distinct strings. */
+function checkLevels(levels: unknown, option: string, column: string): asserts levels is readonly string[] {
+  if (!Array.isArray(levels)) {
+    throw fail('INVALID_OPTION', `\`${option}\` of "${column}" must be an array of level labels; got ${showValue(levels)}.`, { option, column, value: levels });
+  }
+  const seen = new Set<string>();
+  for (const level of levels) {
+    if (typeof level !== 'string') {
+      throw fail('INVALID_OPTION', `\`${option}\` of "${column}" must list strings; got ${showValue(level)}.`, { option, column, value: level });
+    }
+    if (seen.has(level)) throw fail('DUPLICATE_NAME', `Level "${level}" is listed twice in \`${option}\` of "${column}".`, { option, column, value: level });
+    seen.add(level);
+  }
+}
+
+/** Throws unless `column` has the shape {@link categoricalColumn} returns. */
+function checkCategorical(column: unknown): asserts column is CategoricalColumn {
+  if (typeof column !== 'object' || column === null || typeof (column as { name?: unknown }).name !== 'string') {
+    throw fail('INVALID_INPUT', `dummyCode expects a column from categoricalColumn ({ name, values, levels }); got ${showValue(column)}.`, { value: column });
+  }
+  const { name, values, levels } = column as { name: string; values?: unknown; levels?: unknown };
+  checkLevels(levels, 'levels', name);
+  if (!Array.isArray(values)) throw fail('INVALID_INPUT', `Categorical column "${name}": \`values\` must be an array; got ${showValue(values)}.`, { column: name });
+  const known = new Set(levels);
+  values.forEach((v: unknown, i) => {
+    if (v === null) return;
+    if (typeof v !== 'string' || !known.has(v)) {
+      throw fail('OUT_OF_RANGE', `Categorical column "${name}", row ${i}: ${showValue(v)} is not one of its levels (${levels.join(', ')}).`, { column: name, row: i, value: v });
+    }
+  });
 }
 
 /** Options for {@link dummyCode}. */
@@ -78,12 +113,17 @@ export interface DummyCoding {
  * c.columnNames; // ['marital[married]', 'marital[divorced]']
  * ```
  */
-export function dummyCode(column: CategoricalColumn, options: DummyCodeOptions = {}): DummyCoding {
+export function dummyCode(column: CategoricalColumn, options?: DummyCodeOptions): DummyCoding {
+  checkCategorical(column);
+  const o = optionsObject(options, 'dummyCode');
+  if (o.reference !== undefined && typeof o.reference !== 'string') {
+    throw fail('INVALID_OPTION', `\`reference\` must be a level label (a string); got ${showValue(o.reference)}.`, { option: 'reference', value: o.reference });
+  }
   const { name, values, levels } = column;
   if (levels.length < 2) {
     throw fail('ZERO_VARIANCE', `Categorical column "${name}" has ${levels.length} level(s); dummy coding needs at least 2.`, { column: name });
   }
-  const reference = options.reference ?? (levels[0] as string);
+  const reference = o.reference ?? (levels[0] as string);
   if (!levels.includes(reference)) {
     throw fail('INVALID_OPTION', `Reference level "${reference}" is not a level of "${name}" (${levels.join(', ')}).`, {
       option: 'reference',

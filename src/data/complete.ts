@@ -1,4 +1,30 @@
+import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 import type { NumericColumns } from './numeric.js';
+
+/** Throws unless `data` has the shape numericColumns returns: names, n, and n numbers per column. */
+function checkColumns(data: unknown, fn: string): asserts data is NumericColumns {
+  if (typeof data !== 'object' || data === null) {
+    throw fail('INVALID_INPUT', `${fn} expects the result of numericColumns ({ names, n, columns }); got ${showValue(data)}.`, { value: data });
+  }
+  const { names, n, columns } = data as { names?: unknown; n?: unknown; columns?: unknown };
+  if (!Array.isArray(columns)) throw fail('INVALID_INPUT', `${fn}: \`columns\` must be an array of numeric columns; got ${showValue(columns)}.`, { option: 'columns' });
+  if (!Array.isArray(names) || names.length !== columns.length || !names.every((x) => typeof x === 'string')) {
+    throw fail('INVALID_INPUT', `${fn}: \`names\` must list one string per column (${columns.length}); got ${showValue(names)}.`, { option: 'names' });
+  }
+  if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2 ** 32 - 1)) throw fail('INVALID_INPUT', `${fn}: \`n\` must be a whole number ≥ 0; got ${showValue(n)}.`, { option: 'n', value: n });
+  columns.forEach((col: unknown, j) => {
+    const column = names[j] as string;
+    if (!(Array.isArray(col) || (ArrayBuffer.isView(col) && !(col instanceof DataView)))) {
+      throw fail('INVALID_INPUT', `${fn}: column "${column}" is not an array.`, { column });
+    }
+    const c = col as ArrayLike<unknown>;
+    if (c.length !== n) throw fail('LENGTH_MISMATCH', `${fn}: column "${column}" has ${c.length} values; n is ${n}.`, { column, length: c.length, rows: n });
+    for (let i = 0; i < n; i++) {
+      if (typeof c[i] !== 'number') throw fail('NON_NUMERIC', `${fn}: column "${column}", row ${i} is ${showValue(c[i])}, not a number (NaN = missing).`, { column, row: i, value: c[i] });
+    }
+  });
+}
 
 /** The listwise-complete rows of a set of numeric columns. */
 export interface ListwiseColumns extends NumericColumns {
@@ -18,7 +44,10 @@ export interface ListwiseColumns extends NumericColumns {
  * ```
  */
 export function listwise(data: NumericColumns): ListwiseColumns {
+  checkColumns(data, 'listwise');
   const { n, columns } = data;
+  // With no column, no row can be checked for completeness (and n is not tied to any data).
+  if (columns.length === 0) throw fail('TOO_FEW_VARIABLES', 'listwise needs at least one column.', { option: 'columns' });
   const keep = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -50,6 +79,7 @@ export function listwise(data: NumericColumns): ListwiseColumns {
  * ```
  */
 export function pairwiseCounts(data: NumericColumns): Float64Array {
+  checkColumns(data, 'pairwiseCounts');
   const p = data.columns.length;
   const counts = new Float64Array(p * p);
   const observed = data.columns.map((col) => {

@@ -1,9 +1,15 @@
 import { fail } from '../errors.js';
 import { isMissing } from './missing.js';
 import { readTable, type Table, type TableView } from './table.js';
+import { showValue } from '../util/options.js';
 
 // Plain decimal notation only: Number() would also accept "0x1F", "Infinity" and "1_000".
 const NUMERIC_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+// Only on the error path: the column and row a caller passed may be anything.
+function where(column: unknown, row: unknown): string {
+  return `Column ${typeof column === 'string' ? `"${column}"` : showValue(column)}, row ${showValue(row)}`;
+}
 
 /**
  * Converts one cell to a number, `NaN` meaning missing. Numbers and numeric strings (`"3"`,
@@ -20,7 +26,7 @@ const NUMERIC_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function cellToNumber(value: unknown, column: string, row: number): number {
   if (typeof value === 'number') {
     if (Number.isFinite(value) || Number.isNaN(value)) return value;
-    throw fail('NON_FINITE', `Column "${column}", row ${row}: ${value} is not a finite number.`, { column, row, value });
+    throw fail('NON_FINITE', `${where(column, row)}: ${value} is not a finite number.`, { column, row, value });
   }
   if (isMissing(value)) return Number.NaN;
   if (typeof value === 'string') {
@@ -28,11 +34,15 @@ export function cellToNumber(value: unknown, column: string, row: number): numbe
     if (NUMERIC_STRING.test(trimmed)) {
       const v = Number(trimmed);
       if (Number.isFinite(v)) return v;
-      throw fail('NON_FINITE', `Column "${column}", row ${row}: "${value}" overflows to ${v}.`, { column, row, value });
+      throw fail('NON_FINITE', `${where(column, row)}: ${showValue(value)} overflows to ${v}.`, { column, row, value });
     }
   }
-  if (typeof value === 'bigint') return Number(value);
-  throw fail('NON_NUMERIC', `Column "${column}", row ${row}: ${JSON.stringify(value) ?? String(value)} is not a number.`, {
+  if (typeof value === 'bigint') {
+    const v = Number(value);
+    if (Number.isFinite(v)) return v;
+    throw fail('NON_FINITE', `${where(column, row)}: ${showValue(value)} overflows to ${v}.`, { column, row, value });
+  }
+  throw fail('NON_NUMERIC', `${where(column, row)}: ${showValue(value)} is not a number.`, {
     column,
     row,
     value,
@@ -47,8 +57,9 @@ export function cellToNumber(value: unknown, column: string, row: number): numbe
  * numericColumn(readTable({ x: ['1', '', 3] }), 'x'); // Float64Array [1, NaN, 3]
  * ```
  */
-export function numericColumn(view: TableView, name: string): Float64Array {
-  const raw = view.column(name);
+export function numericColumn(view: TableView | Table, name: string): Float64Array {
+  if (typeof name !== 'string') throw fail('INVALID_OPTION', `numericColumn: the column name must be a string; got ${showValue(name)}.`, { option: 'name', value: name });
+  const raw = readTable(view).column(name);
   const out = new Float64Array(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = cellToNumber(raw[i], name, i);
   return out;
@@ -67,7 +78,7 @@ export function assertUniqueNames(names: readonly string[], option: string): voi
   const seen = new Set<string>();
   for (const name of names) {
     if (typeof name !== 'string') {
-      throw fail('INVALID_OPTION', `\`${option}\` must list column names (strings); got ${JSON.stringify(name)}.`, { option, value: name });
+      throw fail('INVALID_OPTION', `\`${option}\` must list column names (strings); got ${showValue(name)}.`, { option, value: name });
     }
     if (seen.has(name)) throw fail('DUPLICATE_NAME', `"${name}" is listed twice in \`${option}\`.`, { option, column: name });
     seen.add(name);
@@ -83,6 +94,7 @@ export function assertUniqueNames(names: readonly string[], option: string): voi
  * ```
  */
 export function numericColumns(table: Table | TableView, names?: readonly string[], option = 'items'): NumericColumns {
+  if (typeof option !== 'string') throw fail('INVALID_OPTION', `numericColumns: \`option\` (the name used in messages) must be a string; got ${showValue(option)}.`, { option: 'option' });
   const view = readTable(table);
   const chosen = names ?? view.columnNames;
   if (names !== undefined && !Array.isArray(names)) {

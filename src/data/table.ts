@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 
 /** One row of a row-oriented table (d3-dsv `csvParse`, JSON, Observable `FileAttachment.csv()`). */
 export type RowObject = { readonly [column: string]: unknown };
@@ -78,7 +79,31 @@ function missingColumn(name: string, names: readonly string[]): never {
   throw fail('MISSING_COLUMN', `Column "${name}" is not in the table (columns: ${shown || 'none'}).`, { column: name });
 }
 
-function makeView(names: readonly string[], nRows: number, get: (name: string) => ArrayLike<unknown>): TableView {
+// Arrays cannot be longer; a larger row count can only come from a broken table object.
+const MAX_ROWS = 2 ** 32 - 1;
+
+/** Checks what an Arrow- or Arquero-like object reports about itself: names and row count. */
+function checkShape(names: unknown, nRows: unknown, what: string): readonly string[] {
+  if (!Array.isArray(names)) throw fail('INVALID_INPUT', `The ${what} lists its columns as ${showValue(names)}, not an array of names.`, { value: names });
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (typeof name !== 'string') throw fail('INVALID_INPUT', `The ${what} has a column name that is not a string: ${showValue(name)}.`, { value: name });
+    if (seen.has(name)) throw fail('DUPLICATE_NAME', `The ${what} has two columns named "${name}".`, { column: name });
+    seen.add(name);
+  }
+  if (!(typeof nRows === 'number' && Number.isInteger(nRows) && nRows >= 0 && nRows <= MAX_ROWS)) {
+    throw fail('INVALID_INPUT', `The ${what} reports ${showValue(nRows)} rows; expected a whole number ≥ 0.`, { value: nRows });
+  }
+  return names as string[];
+}
+
+function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const length = (x as { length?: unknown }).length;
+  return typeof length === 'number' && Number.isInteger(length) && length >= 0 && length <= MAX_ROWS;
+}
+
+function makeView(names: readonly string[], nRows: number, get: (name: string) => unknown): TableView {
   const known = new Set(names);
   const cache = new Map<string, ArrayLike<unknown>>();
   return Object.freeze({
@@ -90,7 +115,11 @@ function makeView(names: readonly string[], nRows: number, get: (name: string) =
       if (!known.has(name)) missingColumn(name, names);
       let c = cache.get(name);
       if (c === undefined) {
-        c = get(name);
+        const got = get(name);
+        if (!isArrayLike(got)) {
+          throw fail('INVALID_INPUT', `Column "${name}" is ${showValue(got)}, not an array of values.`, { column: name });
+        }
+        c = got;
         if (c.length !== nRows) {
           throw fail('LENGTH_MISMATCH', `Column "${name}" has ${c.length} values but the table has ${nRows} rows.`, {
             column: name,
@@ -184,15 +213,22 @@ export function readTable(input: Table | TableView): TableView {
     return rowsView(input);
   }
   if (isArrowLike(input)) {
-    const names = input.schema.fields.map((f) => f.name);
+    const fields: unknown = input.schema.fields;
+    const raw = Array.isArray(fields) ? fields.map((f: unknown) => (isObjectLike(f) ? f['name'] : f)) : fields;
+    const names = checkShape(raw, input.numRows, 'Arrow-like table');
     return makeView(names, input.numRows, (name) => {
-      const child = input.getChild(name);
-      if (child === null) missingColumn(name, names);
-      return child.toArray();
+      const child: unknown = input.getChild(name);
+      if (child === null || child === undefined) missingColumn(name, names);
+      if (!isObjectLike(child) || typeof child['toArray'] !== 'function') {
+        throw fail('INVALID_INPUT', `Column "${name}" of the Arrow-like table has no toArray().`, { column: name });
+      }
+      return (child as { toArray(): unknown }).toArray();
     });
   }
   if (isArqueroLike(input)) {
-    return makeView(input.columnNames(), input.numRows(), (name) => input.array(name));
+    const numRows: unknown = typeof input.numRows === 'function' ? input.numRows() : input.numRows;
+    const names = checkShape(input.columnNames(), numRows, 'Arquero-like table');
+    return makeView(names, numRows as number, (name) => input.array(name));
   }
   if (Symbol.iterator in input && typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') {
     return rowsView(Array.from(input as Iterable<unknown>));

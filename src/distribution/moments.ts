@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { oneOf, optionsObject } from '../util/options.js';
+import { oneOf, optionsObject, showValue } from '../util/options.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
 
 /**
@@ -155,7 +155,7 @@ export function kurtosis(x: ArrayLike<unknown>, options?: MomentOptions): number
 
 function sampleSize(n: unknown, min: number, what: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n)) {
-    throw fail('INVALID_OPTION', `${what}: \`n\` must be an integer; got ${String(n)}.`, { option: 'n', value: n });
+    throw fail('INVALID_OPTION', `${what}: \`n\` must be an integer; got ${showValue(n)}.`, { option: 'n', value: n });
   }
   if (n < min) throw fail('TOO_FEW_CASES', `${what} needs n ≥ ${min}; got ${n}.`, { n, required: min });
   return n;
@@ -163,12 +163,13 @@ function sampleSize(n: unknown, min: number, what: string): number {
 
 /** SES without validation (n ≥ 3). */
 export function sesOf(n: number): number {
-  return Math.sqrt((6 * n * (n - 1)) / ((n - 2) * (n + 1) * (n + 3)));
+  // As ratios, so that n up to 2⁵³ and beyond does not overflow n³.
+  return Math.sqrt((6 * (n / (n - 2)) * ((n - 1) / (n + 1))) / (n + 3));
 }
 
 /** SEK without validation (n ≥ 4). */
 export function sekOf(n: number): number {
-  return 2 * sesOf(n) * Math.sqrt((n * n - 1) / ((n - 3) * (n + 5)));
+  return 2 * sesOf(n) * Math.sqrt(((n - 1) / (n - 3)) * ((n + 1) / (n + 5)));
 }
 
 /**

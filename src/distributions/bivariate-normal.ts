@@ -1,3 +1,5 @@
+import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 import erfc from '@stdlib/math-base-special-erfc';
 
 /** Φ(z) as in ./index.ts (imported directly to avoid a circular module import). */
@@ -113,8 +115,12 @@ function upperFinite(h: number, k: number, r: number): number {
  * Upper-orthant probability P(X > h, Y > k) of a standard bivariate normal with correlation `rho`.
  * Infinite limits are allowed.
  */
-export function bivariateNormalUpper(h: number, k: number, rho: number): number {
-  if (Number.isNaN(h) || Number.isNaN(k) || Number.isNaN(rho) || rho < -1 || rho > 1) return Number.NaN;
+export function bivariateNormalUpper(hIn: number, kIn: number, rho: number): number {
+  if (Number.isNaN(hIn) || Number.isNaN(kIn) || Number.isNaN(rho) || rho < -1 || rho > 1) return Number.NaN;
+  // Beyond ±40 a limit is as good as infinite (Φ(−40) ≈ 4e-350 underflows), and h² or hk would
+  // overflow inside the integrals.
+  const h = hIn > 40 ? Infinity : hIn < -40 ? -Infinity : hIn;
+  const k = kIn > 40 ? Infinity : kIn < -40 ? -Infinity : kIn;
   if (h === Infinity || k === Infinity) return 0;
   if (h === -Infinity) return k === -Infinity ? 1 : normalCdf(-k);
   if (k === -Infinity) return normalCdf(-h);
@@ -142,5 +148,8 @@ export function bivariateNormalUpper(h: number, k: number, rho: number): number 
  * ```
  */
 export function bivariateNormalCdf(x: number, y: number, rho: number): number {
+  for (const [name, v] of [['x', x], ['y', y], ['rho', rho]] as const) {
+    if (typeof v !== 'number') throw fail('INVALID_INPUT', `bivariateNormalCdf: \`${name}\` must be a number; got ${showValue(v)}.`, { option: name, value: v });
+  }
   return bivariateNormalUpper(-x, -y, rho);
 }

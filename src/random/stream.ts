@@ -1,6 +1,7 @@
 import alea from 'seedrandom/lib/alea.js';
 import ln from '@stdlib/math-base-special-ln';
 import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 
 /** A seeded stream of pseudo-random numbers. */
 export interface RandomStream {
@@ -8,11 +9,15 @@ export interface RandomStream {
   readonly seed: string;
   /** Uniform on [0, 1). */
   next(): number;
-  /** Uniform integer on 0 … n − 1. */
+  /** Uniform integer on 0 … n − 1; n must be a whole number from 1 to 2³². */
   int(n: number): number;
   /** Standard normal (Marsaglia's polar method). */
   normal(): number;
 }
+
+const MAX_INT = 2 ** 32;
+// Streams made here draw valid indices by construction; bootstrapIndices checks other streams' draws.
+const STREAM = Symbol.for('psychkit.RandomStream');
 
 /** A seed: any finite number or string. */
 export type Seed = number | string;
@@ -34,16 +39,22 @@ export type Seed = number | string;
  */
 export function randomStream(seed: Seed): RandomStream {
   if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(seed)}.`, { option: 'seed', value: seed });
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${showValue(seed)}.`, { option: 'seed', value: seed });
   }
   const key = String(seed);
   const prng = alea(key);
   let spare = Number.NaN;
   const next = (): number => prng();
-  return {
+  const stream: RandomStream = {
     seed: key,
     next,
-    int: (n: number) => Math.floor(prng() * n),
+    int(n: number) {
+      // Alea gives 32 random bits per draw, so larger n would leave values out.
+      if (!(typeof n === 'number' && n >= 1 && n <= MAX_INT && Math.floor(n) === n)) {
+        throw fail('INVALID_OPTION', `int(n): \`n\` must be a whole number from 1 to 2^32; got ${showValue(n)}.`, { option: 'n', value: n });
+      }
+      return Math.floor(prng() * n);
+    },
     normal() {
       if (!Number.isNaN(spare)) {
         const s = spare;
@@ -63,6 +74,8 @@ export function randomStream(seed: Seed): RandomStream {
       return u * f;
     },
   };
+  Object.defineProperty(stream, STREAM, { value: true });
+  return stream;
 }
 
 /**
@@ -82,13 +95,39 @@ export function freshSeed(): number {
  * Fills `out` with n indices drawn uniformly with replacement from 0 … n − 1 (one bootstrap
  * resample of cases). Allocation-free when `out` is supplied.
  *
+ * Throws `INVALID_OPTION` unless `rng` is a stream (an object with `int`), `n` a whole number from
+ * 0 to 2³¹ − 1 and `out` (when given) an `Int32Array` of at least n elements; a stream not made by
+ * {@link randomStream} whose `int` returns anything but an index in 0 … n − 1 throws too.
+ *
  * @example
  * ```ts
  * const idx = new Int32Array(267);
  * bootstrapIndices(randomStream(1), 267, idx);
  * ```
  */
-export function bootstrapIndices(rng: RandomStream, n: number, out: Int32Array = new Int32Array(n)): Int32Array {
-  for (let i = 0; i < n; i++) out[i] = rng.int(n);
-  return out;
+export function bootstrapIndices(rng: RandomStream, n: number, out?: Int32Array): Int32Array {
+  if (typeof rng !== 'object' || rng === null || typeof (rng as { int?: unknown }).int !== 'function') {
+    throw fail('INVALID_OPTION', `bootstrapIndices: \`rng\` must be a stream from randomStream(seed); got ${showValue(rng)}.`, { option: 'rng' });
+  }
+  if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1)) {
+    throw fail('INVALID_OPTION', `bootstrapIndices: \`n\` must be a whole number from 0 to 2^31 − 1; got ${showValue(n)}.`, { option: 'n', value: n });
+  }
+  if (out !== undefined && !(out instanceof Int32Array && out.length >= n)) {
+    throw fail('INVALID_OPTION', `bootstrapIndices: \`out\` must be an Int32Array of at least n = ${n} elements; got ${out instanceof Int32Array ? `length ${out.length}` : showValue(out)}.`, {
+      option: 'out',
+    });
+  }
+  const buffer = out ?? new Int32Array(n);
+  if ((rng as { [STREAM]?: unknown })[STREAM] === true) {
+    for (let i = 0; i < n; i++) buffer[i] = rng.int(n);
+    return buffer;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = rng.int(n);
+    if (!(typeof j === 'number' && Number.isInteger(j) && j >= 0 && j < n)) {
+      throw fail('INVALID_OPTION', `bootstrapIndices: \`rng.int(${n})\` returned ${showValue(j)}, not an index in 0 … ${n - 1}.`, { option: 'rng', value: j });
+    }
+    buffer[i] = j;
+  }
+  return buffer;
 }

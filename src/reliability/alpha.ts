@@ -6,7 +6,7 @@ import { freshSeed, type Seed } from '../random/stream.js';
 import { checkResponseRange, defineScale, type ResponseRange, type ScaleDefinition, type ScaleSpec } from '../scales/define.js';
 import { readResponses, type OutOfRangeRule } from '../scales/responses.js';
 import { deepFreeze } from '../util/freeze.js';
-import { columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { columnList, numberIn, oneOf, optionsObject, showValue } from '../util/options.js';
 import { bootstrapAlpha, duhachekInterval, feldtInterval } from './alphaInterval.js';
 import { covarianceAlphaStatistics } from './alphaStatistics.js';
 import { itemTotalStatistics } from './itemTotal.js';
@@ -120,7 +120,7 @@ function planFromScale(opts: CronbachAlphaOptions): Plan {
   if (opts.subscale !== undefined) {
     const sub = scale.subscales.find((s) => s.id === opts.subscale);
     if (sub === undefined) {
-      throw fail('INVALID_OPTION', `Scale "${scale.id}" has no subscale "${String(opts.subscale)}" (subscales: ${scale.subscales.map((s) => s.id).join(', ') || 'none'}).`, {
+      throw fail('INVALID_OPTION', `Scale "${scale.id}" has no subscale ${showValue(opts.subscale)} (subscales: ${scale.subscales.map((s) => s.id).join(', ') || 'none'}).`, {
         option: 'subscale',
         value: opts.subscale,
       });
@@ -198,7 +198,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   const resamples = numberIn('bootstrap', opts.bootstrap, 2000, 100, 1e7, { integer: true });
   const seed = opts.seed;
   if (seed !== undefined && !(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(seed)}.`, { option: 'seed', value: seed });
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${showValue(seed)}.`, { option: 'seed', value: seed });
   }
 
   const view = readTable(table);
@@ -232,6 +232,15 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   if (n < 2) throw fail('TOO_FEW_CASES', `The table has ${n} row(s); alpha needs at least 2.`, { n });
   const cov = covarianceMatrix({ names: plan.items, n, columns }, 'pairwise').matrix;
   const stats = covarianceAlphaStatistics(cov, k, plan.items);
+  // ΣC is the variance of the sum score: 0 when the items cancel each other out (one is the
+  // negative of another, say). α = k/(k − 1)·(1 − tr C/ΣC) is then undefined (psych prints
+  // −Inf and NaN item statistics); a missing reverse key is the usual cause.
+  if (!(Math.abs(stats.total) > 1e-12 * stats.trace)) {
+    throw fail('ZERO_VARIANCE', `The total score of ${plan.items.join(', ')} has zero variance (the items cancel each other out), so alpha is undefined; check whether an item needs reverse keying.`, {
+      columns: plan.items,
+      value: stats.total,
+    });
+  }
   // raw.r needs each respondent's mean of answered items: from C when every row is complete,
   // otherwise from two more passes over the responses.
   const raw = complete
@@ -292,6 +301,20 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
         ? 'The item covariance matrix is not positive semi-definite (pairwise deletion can do this); λ6 and rCorrected use a pseudo-inverse with clipped SMCs, as psych does, and rRest or alpha-if-deleted can be undefined (NaN) or extreme.'
         : 'The item correlation matrix is singular; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
       details: { singular: stats.smcSingular, clipped: stats.smcClipped, indefinite: stats.indefinite },
+    });
+  }
+  if (Number.isNaN(ase)) {
+    warnings.push({
+      code: 'UNDEFINED_ASE',
+      message: `The asymptotic standard error of alpha is undefined (NaN), as in psych: Duhachek and Iacobucci's Q is negative, which pairwise deletion can cause (the item covariance matrix is then not positive semi-definite)${method === 'duhachek' ? ', so the Duhachek interval is undefined too' : ''}. missing: 'listwise' or ci: 'bootstrap' avoid it.`,
+    });
+  }
+  const undefinedStats = items.filter((item) => [item.rTotal, item.rCorrected, item.rRest, item.alphaIfItemDeleted, item.standardizedAlphaIfItemDeleted].some(Number.isNaN));
+  if (undefinedStats.length > 0) {
+    warnings.push({
+      code: 'UNDEFINED_ITEM_STATISTICS',
+      message: `Some item statistics of ${undefinedStats.map((item) => `"${item.name}"`).join(', ')} are undefined (NaN), as in psych: rCorrected when the items correlate negatively on average, rRest when the other items' sum score has no (or, with pairwise deletion, negative) variance, rTotal when the respondents' mean score is constant.`,
+      details: { columns: undefinedStats.map((item) => item.name) },
     });
   }
   if (raw.emptyRows > 0) {

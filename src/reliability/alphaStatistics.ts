@@ -15,6 +15,9 @@ export interface CovarianceAlphaStatistics {
   readonly signalToNoise: number;
   /** Q of Duhachek & Iacobucci (2004); ase = √(Q/n). */
   readonly q: number;
+  /** tr C and ΣC (the variance of the items' sum score, with complete rows). */
+  readonly trace: number;
+  readonly total: number;
   readonly sd: Float64Array;
   readonly rCorrected: Float64Array;
   /** psych's raw.r when every response is present: the item–mean correlation colSumᵢ/√(Cᵢᵢ·ΣC). */
@@ -46,7 +49,12 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
   let sumC = 0;
   let sumR = 0;
   let trace = 0;
-  let traceCC = 0; // tr(C·C) = Σ C²ᵢⱼ for symmetric C
+  // Q below is scale-free (degree 3 over degree 3 in C): its squares are formed of C/scale so that
+  // items of magnitude 1e50 (C ~ 1e100) do not overflow to ∞ − ∞.
+  let scale = 0;
+  for (let a = 0; a < k; a++) scale = Math.max(scale, c[a * k + a] as number);
+  if (!(scale > 0 && scale < Infinity)) scale = 1;
+  let traceCC = 0; // tr(C·C) = Σ C²ᵢⱼ for symmetric C, of C/scale
   for (let a = 0; a < k; a++) {
     let sc = 0;
     let sr = 0;
@@ -54,7 +62,7 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
       const v = c[a * k + b] as number;
       sc += v;
       sr += r[a * k + b] as number;
-      traceCC += v * v;
+      traceCC += (v / scale) ** 2;
     }
     colC[a] = sc;
     colR[a] = sr;
@@ -62,8 +70,8 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
     sumR += sr;
     trace += c[a * k + a] as number;
   }
-  let sumCC = 0; // Σ(C·C) = ‖C·1‖²
-  for (let a = 0; a < k; a++) sumCC += (colC[a] as number) ** 2;
+  let sumCC = 0; // Σ(C·C) = ‖C·1‖², of C/scale
+  for (let a = 0; a < k; a++) sumCC += ((colC[a] as number) / scale) ** 2;
 
   const { smc, singular, clipped, indefinite } = squaredMultipleCorrelations(r, k);
   let sumSmc = 0;
@@ -74,7 +82,14 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
   const lambda6 = 1 - (k - sumSmc) / sumR;
   const averageR = (sumR - k) / (k * (k - 1));
   const signalToNoise = (k * averageR) / (1 - averageR);
-  const q = ((2 * k * k) / ((k - 1) ** 2 * sumC ** 3)) * (sumC * (traceCC + trace * trace) - 2 * trace * sumCC);
+  // The bracket is 0 for identical items (α = 1): a difference of two equal terms, which rounding
+  // can leave slightly negative (√ of it was NaN). Within rounding of those terms it is 0.
+  const sumS = sumC / scale;
+  const traceS = trace / scale;
+  const first = sumS * (traceCC + traceS * traceS);
+  const second = 2 * traceS * sumCC;
+  const bracket = Math.abs(first - second) <= 1e-12 * Math.max(Math.abs(first), Math.abs(second)) ? 0 : first - second;
+  const q = ((2 * k * k) / ((k - 1) ** 2 * sumS ** 3)) * bracket;
 
   const sd = new Float64Array(k);
   const rCorrected = new Float64Array(k);
@@ -112,6 +127,8 @@ export function covarianceAlphaStatistics(c: Float64Array, k: number, names: rea
     averageR,
     signalToNoise,
     q,
+    trace,
+    total: sumC,
     sd,
     rCorrected,
     rTotalComplete,

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { columnList, oneOf } from '../util/options.js';
+import { columnList, oneOf, showValue } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 
 /** The declared response range of a scale's items, e.g. `{ min: 1, max: 5 }` for a 5-point Likert item. */
@@ -64,7 +64,7 @@ const KNOWN_KEYS = new Set(['id', 'label', 'items', 'response', 'reverse', 'subs
 function text(option: string, value: unknown, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.trim() === '') {
-    throw fail('INVALID_OPTION', `\`${option}\` must be a non-empty string; got ${JSON.stringify(value) ?? String(value)}.`, { option, value });
+    throw fail('INVALID_OPTION', `\`${option}\` must be a non-empty string; got ${showValue(value)}.`, { option, value });
   }
   return value;
 }
@@ -72,7 +72,7 @@ function text(option: string, value: unknown, required: boolean): string | undef
 /** Validates a response range: finite integers with min < max. */
 export function checkResponseRange(value: unknown, option = 'response'): ResponseRange {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw fail('INVALID_OPTION', `\`${option}\` must be an object { min, max }; got ${JSON.stringify(value) ?? String(value)}.`, { option, value });
+    throw fail('INVALID_OPTION', `\`${option}\` must be an object { min, max }; got ${showValue(value)}.`, { option, value });
   }
   const { min, max } = value as { min?: unknown; max?: unknown };
   for (const [name, v] of [
@@ -80,7 +80,7 @@ export function checkResponseRange(value: unknown, option = 'response'): Respons
     ['max', max],
   ] as const) {
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      throw fail('INVALID_OPTION', `\`${option}.${name}\` must be an integer; got ${JSON.stringify(v) ?? String(v)}.`, { option: `${option}.${name}`, value: v });
+      throw fail('INVALID_OPTION', `\`${option}.${name}\` must be an integer; got ${showValue(v)}.`, { option: `${option}.${name}`, value: v });
     }
   }
   if ((min as number) >= (max as number)) {
@@ -103,7 +103,7 @@ function checkMinAnswered(value: unknown, k: number): number {
   if (!ok) {
     throw fail(
       'INVALID_OPTION',
-      `\`minAnswered\` must be a share in (0, 1] or a whole number of items from 2 to ${k}; got ${JSON.stringify(value) ?? String(value)}.`,
+      `\`minAnswered\` must be a share in (0, 1] or a whole number of items from 2 to ${k}; got ${showValue(value)}.`,
       { option: 'minAnswered', value },
     );
   }
@@ -161,7 +161,7 @@ function checkSubscales(value: unknown, items: ReadonlySet<string>): Subscale[] 
  */
 export function defineScale(spec: ScaleSpec): ScaleDefinition {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw fail('INVALID_OPTION', `defineScale: expected a scale specification object; got ${JSON.stringify(spec) ?? String(spec)}.`, { option: 'scale', value: spec });
+    throw fail('INVALID_OPTION', `defineScale: expected a scale specification object; got ${showValue(spec)}.`, { option: 'scale', value: spec });
   }
   for (const key of Object.keys(spec)) {
     if (!KNOWN_KEYS.has(key)) {
@@ -202,9 +202,20 @@ export function defineScale(spec: ScaleSpec): ScaleDefinition {
  * ```ts
  * requiredAnswered(0.8, 12); // 10
  * requiredAnswered(4, 3); // 3 (a count is capped at the item count)
+ * requiredAnswered(0, 3); // throws INVALID_OPTION (as does k that is not a whole number ≥ 1)
  * ```
  */
 export function requiredAnswered(minAnswered: number, k: number): number {
+  if (!(typeof k === 'number' && Number.isInteger(k) && k >= 1)) {
+    throw fail('INVALID_OPTION', `requiredAnswered: \`k\` (the number of items) must be a whole number ≥ 1; got ${showValue(k)}.`, { option: 'k', value: k });
+  }
+  const ok = typeof minAnswered === 'number' && ((minAnswered > 0 && minAnswered <= 1) || (Number.isInteger(minAnswered) && minAnswered >= 2));
+  if (!ok) {
+    throw fail('INVALID_OPTION', `requiredAnswered: \`minAnswered\` must be a share in (0, 1] or a whole number of items ≥ 2; got ${showValue(minAnswered)}.`, {
+      option: 'minAnswered',
+      value: minAnswered,
+    });
+  }
   if (minAnswered <= 1) return Math.max(1, Math.ceil(minAnswered * k - 1e-9));
   return Math.min(minAnswered, k);
 }

@@ -39,8 +39,9 @@ export function reverseScore(values: number | ArrayLike<unknown>, range: Respons
     if (r === null) throw fail('INVALID_INPUT', 'reverseScore: a single value to reverse must be a number, not NaN.', { value: values });
     return r;
   }
-  if (typeof values !== 'object' || values === null || typeof (values as ArrayLike<unknown>).length !== 'number') {
-    throw fail('INVALID_INPUT', `reverseScore: expected a number or an array of responses; got ${values === null ? 'null' : typeof values}.`, { value: values });
+  const length = typeof values === 'object' && values !== null ? (values as ArrayLike<unknown>).length : undefined;
+  if (!(typeof length === 'number' && Number.isInteger(length) && length >= 0 && length <= 2 ** 32 - 1)) {
+    throw fail('INVALID_INPUT', `reverseScore: expected a number or an array of responses; got ${values === null ? 'null' : typeof values === 'object' ? 'an object that is not an array' : typeof values}.`, { value: values });
   }
   const out = new Array<number | null>(values.length);
   for (let i = 0; i < values.length; i++) out[i] = reverseOne(values[i], min, max, i);

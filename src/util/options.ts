@@ -3,15 +3,26 @@ import { fail } from '../errors.js';
 // Small validators shared by every public function, so that a bad option always produces the
 // same INVALID_OPTION error shape naming the option and the value received.
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+/**
+ * A short, safe description of any value for an error message: never throws (bigints, symbols,
+ * null-prototype objects and objects with a broken `toString` all print), never runs long.
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'function') return 'a function';
   try {
-    return JSON.stringify(value) ?? typeof value;
+    const text = JSON.stringify(value);
+    if (text !== undefined) return text.length > 80 ? `${text.slice(0, 80)}…` : text;
   } catch {
-    return typeof value;
+    // bigints inside, or a throwing toJSON: fall through to the type
   }
+  return Array.isArray(value) ? `an array of length ${value.length}` : typeof value;
 }
+
+const show = showValue;
 
 /** Throws unless `options` is undefined or a plain object; returns `{}` for undefined. */
 export function optionsObject<T extends object>(options: T | undefined, fn: string): T {

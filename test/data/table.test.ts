@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import {
   PsychkitError,
   categoricalColumn,
+  cellToNumber,
   dummyCode,
   isMissing,
   listwise,
+  numericColumn,
   numericColumns,
   pairwiseCounts,
   readTable,
@@ -136,5 +138,50 @@ describe('categorical coding', () => {
     expect(codeOf(() => dummyCode(categoricalColumn(view, 'm'), { reference: 'widowed' }))).toBe('INVALID_OPTION');
     expect(codeOf(() => categoricalColumn(view, 'm', ['never', 'married']))).toBe('OUT_OF_RANGE');
     expect(codeOf(() => dummyCode(categoricalColumn(readTable([{ m: 'a' }]), 'm')))).toBe('ZERO_VARIANCE');
+  });
+});
+
+// Found by the bad-input fuzz suite (test/fuzz): each of these threw a TypeError/RangeError or
+// returned NaN instead of a PsychkitError.
+describe('hostile input to the data layer', () => {
+  const nullProto = Object.assign(Object.create(null), { valueOf: null, toString: null });
+  it('prints values JSON cannot (bigints, null-prototype objects) in NON_NUMERIC messages', () => {
+    expect(codeOf(() => numericColumns({ a: [{ x: 10n }] }))).toBe('NON_NUMERIC');
+    expect(codeOf(() => numericColumns({ a: [1] }, [10n as never]))).toBe('INVALID_OPTION');
+    expect(codeOf(() => cellToNumber('abc', nullProto, 0))).toBe('NON_NUMERIC');
+  });
+  it('treats a bigint that overflows a double as non-finite, not as Infinity', () => {
+    expect(codeOf(() => cellToNumber(10n ** 400n, 'a', 0))).toBe('NON_FINITE');
+    expect(cellToNumber(10n, 'a', 0)).toBe(10);
+  });
+  it('accepts a table (not only a TableView) in numericColumn and categoricalColumn, and checks the name', () => {
+    expect(Array.from(numericColumn({ a: [1, '2'] }, 'a'))).toEqual([1, 2]);
+    expect(categoricalColumn([{ g: 'x' }], 'g').levels).toEqual(['x']);
+    expect(codeOf(() => numericColumn(null as never, 'a'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => categoricalColumn({ g: ['x'] }, 1 as never))).toBe('INVALID_OPTION');
+  });
+  it('checks declared levels and the column dummyCode receives', () => {
+    const view = readTable({ g: ['a', 'b'] });
+    expect(codeOf(() => categoricalColumn(view, 'g', ['a', 'b', 'a']))).toBe('DUPLICATE_NAME');
+    expect(codeOf(() => categoricalColumn(view, 'g', 5 as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => dummyCode({ name: 'g', values: ['a', 'b'], levels: {} } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => dummyCode({ name: 'g', values: ['a', 'zz'], levels: ['a', 'b'] }))).toBe('OUT_OF_RANGE');
+    expect(codeOf(() => dummyCode(undefined as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => dummyCode(categoricalColumn(view, 'g'), { reference: 1 } as never))).toBe('INVALID_OPTION');
+  });
+  it('checks the NumericColumns that listwise and pairwiseCounts receive', () => {
+    expect(codeOf(() => pairwiseCounts({ names: ['c0'], n: 0, columns: {} } as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => listwise({ names: [], n: 2 ** 51, columns: [] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => listwise({ names: [], n: 3, columns: [] }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => listwise({ names: ['a'], n: 2, columns: [['x', 1] as never] }))).toBe('NON_NUMERIC');
+    expect(codeOf(() => listwise({ names: ['a'], n: 2, columns: [new Float64Array(3)] }))).toBe('LENGTH_MISMATCH');
+  });
+  it('rejects Arrow and Arquero look-alikes that misreport their columns or rows', () => {
+    expect(codeOf(() => readTable({ getChild: () => null, schema: {}, numRows: 2 } as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => readTable({ columnNames: () => ['a', 'a'], array: () => [1], numRows: () => 1 }))).toBe('DUPLICATE_NAME');
+    expect(codeOf(() => readTable({ columnNames: () => ['a'], array: () => [1], numRows: () => 1.5 }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => readTable({ columnNames: () => ['a'], array: () => 5 as never, numRows: () => 1 }).column('a'))).toBe('INVALID_INPUT');
+    const arrow = { getChild: () => ({ toArray: () => null }), schema: { fields: [{ name: 'a' }] }, numRows: 1 };
+    expect(codeOf(() => readTable(arrow as never).column('a'))).toBe('INVALID_INPUT');
   });
 });

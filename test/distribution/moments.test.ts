@@ -166,3 +166,17 @@ describe('bad input', () => {
     expectCode(() => standardErrorOfSkewness(10.5), 'INVALID_OPTION');
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz): 6n(n − 1) overflowed for n ≈ 5e153 (SEK NaN), and
+// a value with a broken toString made the error message itself throw.
+describe('SES and SEK at extreme n', () => {
+  it('stay finite and tend to √(6/n) and √(24/n) for huge n', () => {
+    const n = 5.473714666266892e153;
+    expect(standardErrorOfSkewness(n) / Math.sqrt(6 / n)).toBeCloseTo(1, 12);
+    expect(standardErrorOfKurtosis(n) / Math.sqrt(24 / n)).toBeCloseTo(1, 12);
+    expect(standardErrorOfKurtosis(2 ** 53)).toBeGreaterThan(0);
+  });
+  it('reject an n that cannot be printed with INVALID_OPTION', () => {
+    expectCode(() => standardErrorOfSkewness(Object.assign(Object.create(null), { toString: null }) as never), 'INVALID_OPTION');
+  });
+});

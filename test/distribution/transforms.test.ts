@@ -365,3 +365,14 @@ describe('bad input', () => {
     expectCode(() => inverseTransform([0.1], null as never), 'INVALID_OPTION');
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz): a non-numeric shift gave a misleading
+// OUT_OF_RANGE (or a TypeError when it could not be printed).
+describe('inverseTransform parameters', () => {
+  it('rejects a shift or parameters object that is not a number / object', () => {
+    expectCode(() => inverseTransform([1, 2], { method: 'sqrt', parameters: { shift: 'abc', reflection: null, lambda: null } } as never), 'INVALID_OPTION');
+    expectCode(() => inverseTransform([1, 2], { method: 'log', parameters: 5 } as never), 'INVALID_OPTION');
+    expectCode(() => inverseTransform([1], { method: 'boxcox', parameters: { shift: 0, reflection: null, lambda: Object.create(null) } } as never), 'INVALID_OPTION');
+    expect(inverseTransform([2], { method: 'sqrt', parameters: { shift: null, reflection: null, lambda: null } })).toEqual([4]);
+  });
+});

@@ -76,3 +76,12 @@ describe('bivariateNormalCdf', () => {
     );
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz): ±1e308 limits overflowed inside the integrals.
+describe('huge limits', () => {
+  it('treats limits beyond ±40 as infinite instead of returning NaN', () => {
+    expect(bivariateNormalCdf(Number.MAX_VALUE, 2, 0)).toBeCloseTo(normalCdf(2), 15);
+    expect(bivariateNormalCdf(-1e300, 2, 0.5)).toBe(0);
+    expect(bivariateNormalCdf(1e300, 1e300, -1)).toBe(1);
+  });
+});

@@ -171,7 +171,9 @@ describe('F', () => {
   it('F(1, ν) is t²: fSurvival(t², 1, ν) = tTwoSided(t, ν)', () => {
     fc.assert(
       fc.property(z, df, (t, nu) => {
-        expectRelClose(fSurvival(t * t, 1, nu), tTwoSided(t, nu), 1e-13, `t = ${t}, ν = ${nu}`);
+        // The two routes round x = ν/(ν + t²) differently by an ulp, which moves I_x(ν/2, ½) by a
+        // relative (ν/2)·ε: the tolerance grows with ν accordingly.
+        expectRelClose(fSurvival(t * t, 1, nu), tTwoSided(t, nu), 1e-13 + 2 * Number.EPSILON * nu, `t = ${t}, ν = ${nu}`);
       }),
       { numRuns: numRuns(300) },
     );

@@ -56,3 +56,31 @@ describe('randomStream', () => {
     expect(() => randomStream(NaN)).toThrow(PsychkitError);
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz).
+describe('hostile arguments to streams', () => {
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PsychkitError);
+      return (e as PsychkitError).code;
+    }
+    return 'none';
+  };
+  it('int(n) rejects an n that is not a whole number from 1 to 2^32 instead of returning NaN', () => {
+    const rng = randomStream(1);
+    for (const n of [Number.NaN, 0, -1, 2.5, 2 ** 33, '5', undefined]) expect(code(() => rng.int(n as never))).toBe('INVALID_OPTION');
+    expect(rng.int(1)).toBe(0);
+  });
+  it('bootstrapIndices checks the stream, n and the output buffer', () => {
+    const rng = randomStream(1);
+    expect(code(() => bootstrapIndices(null as never, 3))).toBe('INVALID_OPTION');
+    expect(code(() => bootstrapIndices(rng, -1))).toBe('INVALID_OPTION');
+    expect(code(() => bootstrapIndices(rng, 1e300))).toBe('INVALID_OPTION');
+    expect(code(() => bootstrapIndices(rng, 3, new Int32Array(2)))).toBe('INVALID_OPTION');
+    expect(code(() => bootstrapIndices(rng, 3, Object.freeze([]) as never))).toBe('INVALID_OPTION');
+    expect(code(() => bootstrapIndices({ int: () => Number.NaN } as never, 3))).toBe('INVALID_OPTION');
+    expect(Array.from(bootstrapIndices({ int: () => 1 } as never, 2))).toEqual([1, 1]);
+  });
+});

@@ -124,3 +124,34 @@ describe('cronbachAlpha bad input', () => {
     expect(Number.isNaN(a.items[0]!.rRest)).toBe(true);
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz).
+describe('cronbachAlpha at the edges of definedness', () => {
+  it('identical items: α = 1 and ase 0 (rounding left Q slightly negative, so ase was NaN)', () => {
+    const same = [1, 2, 2, 3, 5, 4].map((v) => ({ a: v, b: v, c: v }));
+    const r = cronbachAlpha(same);
+    expect(r.alpha).toBeCloseTo(1, 12);
+    expect(r.ase).toBe(0);
+  });
+  it('items that cancel out (constant total): ZERO_VARIANCE instead of α = −Inf and NaN item statistics', () => {
+    const e = caught(() => cronbachAlpha([1, 2, 3, 4].map((v) => ({ a: v, b: -v }))));
+    expect(e.code).toBe('ZERO_VARIANCE');
+    expect(e.details.columns).toEqual(['a', 'b']);
+  });
+  it('negative average correlation: rCorrected is NaN as in psych, with an UNDEFINED_ITEM_STATISTICS warning', () => {
+    const r = cronbachAlpha([{ q1: -1.4, q2: 0 }, { q1: 0, q2: 0 }, { q1: 0, q2: -0.1 }]);
+    expect(r.items.map((i) => i.rCorrected)).toEqual([NaN, NaN]);
+    expect(r.items.map((i) => i.rRest)).toEqual([-0.5, -0.5].map((x) => expect.closeTo(x, 12)));
+    expect(r.warnings.find((w) => w.code === 'UNDEFINED_ITEM_STATISTICS')?.details?.columns).toEqual(['q1', 'q2']);
+  });
+  it('a negative Q (indefinite pairwise covariances): ase NaN as in psych, with an UNDEFINED_ASE warning', () => {
+    const r = cronbachAlpha([{ q1: 0, zz: 0 }, { q1: -6, zz: 24.6 }, { q1: null, zz: 0 }]);
+    expect(r.ase).toBeNaN();
+    expect(r.alpha).toBeCloseTo(-4.093178, 6); // psych::alpha raw_alpha
+    expect(r.warnings.some((w) => w.code === 'UNDEFINED_ASE')).toBe(true);
+  });
+  it('items on wildly different scales: ase stays finite (Q overflowed to ∞ − ∞)', () => {
+    const r = cronbachAlpha([{ a: -3e51, b: 1, c: 1 }, { a: 1, b: 2, c: 2 }, { a: 2, b: 2, c: 3 }, { a: 5, b: 3, c: 3 }]);
+    expect(Number.isFinite(r.ase)).toBe(true);
+  });
+});

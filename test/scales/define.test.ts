@@ -125,3 +125,29 @@ describe('reverseScore', () => {
     expect(caught(() => reverseScore('3' as never, { min: 1, max: 5 })).code).toBe('INVALID_INPUT');
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz).
+describe('hostile arguments', () => {
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as PsychkitError).code;
+    }
+    return 'none';
+  };
+  it('requiredAnswered checks its arguments instead of returning NaN or 0', () => {
+    expect(code(() => requiredAnswered(0.5, Number.NaN))).toBe('INVALID_OPTION');
+    expect(code(() => requiredAnswered(0, 3))).toBe('INVALID_OPTION');
+    expect(code(() => requiredAnswered(1.5, 3))).toBe('INVALID_OPTION');
+    expect(code(() => requiredAnswered({} as never, 3))).toBe('INVALID_OPTION');
+    expect(requiredAnswered(2, 5)).toBe(2);
+  });
+  it('reverseScore rejects array-likes with an impossible length instead of a RangeError', () => {
+    expect(code(() => reverseScore({ length: 1e12 } as never, { min: 1, max: 5 }))).toBe('INVALID_INPUT');
+    expect(code(() => reverseScore({ length: -1 } as never, { min: 1, max: 5 }))).toBe('INVALID_INPUT');
+  });
+  it('defineScale prints a bigint in its message instead of throwing a TypeError', () => {
+    expect(code(() => defineScale({ id: 's', items: ['a', 'b'], response: { min: { a: 10n } as never, max: 3 } }))).toBe('INVALID_OPTION');
+  });
+});

@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { oneOf } from '../../util/options.js';
+import { oneOf, showValue } from '../../util/options.js';
 import { readSample } from '../sample.js';
 import { inverseBoxCoxValue, inverseYeoJohnsonValue } from './power.js';
 import { TRANSFORM_METHODS, toNullable, type TransformMethod, type TransformParameters } from './transform.js';
@@ -10,9 +10,9 @@ export interface TransformSpec {
   readonly parameters: TransformParameters;
 }
 
-function need(value: number | null, what: string, method: string): number {
+function need(value: unknown, what: string, method: string): number {
   if (value === null || typeof value !== 'number' || !Number.isFinite(value)) {
-    throw fail('INVALID_OPTION', `Inverting "${method}" needs \`parameters.${what}\` (a finite number); got ${String(value)}.`, {
+    throw fail('INVALID_OPTION', `Inverting "${method}" needs \`parameters.${what}\` (a finite number); got ${showValue(value)}.`, {
       option: `parameters.${what}`,
       value,
     });
@@ -43,9 +43,14 @@ export function inverseTransform(values: ArrayLike<unknown>, spec: TransformSpec
     throw fail('INVALID_OPTION', 'inverseTransform needs the transform result (or { method, parameters }) as its second argument.', { option: 'spec' });
   }
   const method = oneOf<TransformMethod>('method', spec.method, TRANSFORM_METHODS, 'sqrt');
-  const p = spec.parameters ?? { shift: null, reflection: null, lambda: null };
+  const given: unknown = spec.parameters;
+  if (given !== undefined && given !== null && typeof given !== 'object') {
+    throw fail('INVALID_OPTION', `\`parameters\` must be the transform's { shift, reflection, lambda }; got ${showValue(given)}.`, { option: 'parameters' });
+  }
+  const p = (given ?? { shift: null, reflection: null, lambda: null }) as TransformParameters;
   let g: (y: number) => number;
-  const shift = () => p.shift ?? 0;
+  // No shift (null/undefined) is 0; anything else must be a finite number.
+  const shift = () => (p.shift === null || p.shift === undefined ? 0 : need(p.shift, 'shift', method));
   switch (method) {
     case 'sqrt': {
       const c = shift();

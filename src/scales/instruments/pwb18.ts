@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import { checkResponseRange, type ResponseRange, type ScaleDefinition } from '../define.js';
 import { bindInstrument, type InstrumentBinding, type InstrumentKey } from './bind.js';
+import { showValue } from '../../util/options.js';
 
 /** Item positions of the negatively worded PWB-18 items (common 18-item order). */
 export const PWB18_NEGATIVELY_WORDED: readonly number[] = Object.freeze([4, 5, 6, 7, 10, 14, 15, 16]);
@@ -51,7 +52,7 @@ export function pwb18(binding: Pwb18Binding): ScaleDefinition {
   if (anchors !== 'disagree-agree' && anchors !== 'agree-disagree') {
     throw fail(
       'INVALID_OPTION',
-      `instruments.pwb18: \`anchors\` must be 'disagree-agree' or 'agree-disagree' (which items are reversed depends on it); got ${JSON.stringify(anchors) ?? 'undefined'}.`,
+      `instruments.pwb18: \`anchors\` must be 'disagree-agree' or 'agree-disagree' (which items are reversed depends on it); got ${showValue(anchors)}.`,
       { option: 'anchors', value: anchors },
     );
   }

@@ -1,19 +1,10 @@
-import fc from 'fast-check';
-import { cronbachAlpha } from '../../../src/index.js';
-import { arbitraries } from '../../../src/testing/index.js';
+// Bad-input fuzz targets of the foundation part of the public API (issue 7): errors, random,
+// data, distributions, distribution, scales, reliability, report and psychkit/testing. The
+// targets live in ./foundation/<area>.ts; this file collects them.
 import type { FuzzTarget } from '../harness.js';
+import { DATA_TARGETS } from './foundation/data.js';
+import { DISTRIBUTIONS_TARGETS } from './foundation/distributions.js';
+import { DISTRIBUTION_TARGETS } from './foundation/distribution.js';
+import { MEASURES_TARGETS } from './foundation/measures.js';
 
-/** A valid Likert table with items, to vary one part at a time. */
-const likert = arbitraries.likertResponses(fc, { items: { min: 2, max: 5 }, n: { min: 1, max: 30 } });
-
-export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [
-  {
-    name: 'cronbachAlpha',
-    args: fc.oneof(
-      arbitraries.hostileTable(fc).map(({ table, items }) => [table, { items }]),
-      likert.chain((l) => arbitraries.hostileOptions(fc, { items: l.items, missing: 'pairwise' }).map((o) => [l.rows, o])),
-      fc.tuple(arbitraries.hostileValue(fc), arbitraries.hostileValue(fc)),
-    ),
-    call: (table, options) => cronbachAlpha(table as never, options as never),
-  },
-];
+export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [...DATA_TARGETS, ...DISTRIBUTIONS_TARGETS, ...DISTRIBUTION_TARGETS, ...MEASURES_TARGETS];

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { optionsObject } from '../util/options.js';
-import { escapeHtml, escapeMarkdownCell } from './escape.js';
+import { checkText, escapeHtml, escapeMarkdownCell } from './escape.js';
 import { tableToHtml, tableToMarkdown, tableToText, type ReportTable } from './table.js';
 
 /** An SVG figure in a report: the markup (from `screePlotSvg`, `pathDiagramSvg` or your own), a caption, and for Markdown the file it is saved as. */
@@ -130,6 +130,7 @@ export function toTextReport(sections: readonly ReportSection[], options?: Repor
 
 /** Escapes plain text for a Markdown paragraph: inline markup characters, and block markers at a line's start. */
 export function escapeMarkdownText(text: string): string {
+  checkText(text, 'escapeMarkdownText');
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>

@@ -45,7 +45,7 @@ const REAL_FC = 'the fast-check module';
 /** Generated values that contain NaN on purpose (hostile data, messy tables' missing cells). */
 const HOSTILE_DATA = [{ path: /.*/, reason: 'hostile and messy generated data contain NaN by design (docs/testing.md)' }];
 
-function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbitrary<unknown>, valid: Record<string, unknown>, runs = 120): FuzzTarget {
+function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbitrary<unknown>, valid: Record<string, unknown>, runs = 360): FuzzTarget {
   return {
     name: `arbitraries.${name}`,
     ...(['hostileValue', 'hostileTable', 'hostileOptions', 'messyTable'].includes(name) ? { nan: HOSTILE_DATA } : {}),
@@ -59,15 +59,15 @@ function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbi
 }
 
 export const TESTING_TARGETS: readonly FuzzTarget[] = [
-  { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 150 },
-  { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 150 },
-  { name: 'simulate.mediation', args: simulatorArgs(mediation, ['paths', ['a', 'b', 'd', 'direct']]), call: (o) => simulate.mediation(o as never), runs: 150 },
+  { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
+  { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },
+  { name: 'simulate.mediation', args: simulatorArgs(mediation, ['paths', ['a', 'b', 'd', 'direct']]), call: (o) => simulate.mediation(o as never), runs: 450 },
   arbitraryTarget('likertResponses', (f, o) => arbitraries.likertResponses(f as never, o as never), { items: { min: 2, max: 4 }, levels: 5, n: { min: 1, max: 10 }, missing: 0.2 }),
   arbitraryTarget('correlationMatrix', (f, o) => arbitraries.correlationMatrix(f as never, o as never), { size: { min: 2, max: 5 }, minEigenvalue: 0.05 }),
   arbitraryTarget('factorModel', (f, o) => arbitraries.factorModel(f as never, o as never), { factors: { min: 1, max: 2 }, itemsPerFactor: 3, loadings: { min: 0.4, max: 0.8 }, crossLoadings: 0.1, oblique: true, maxFactorCorrelation: 0.5, maxCommunality: 0.85, negative: true }),
   arbitraryTarget('mediationModel', (f, o) => arbitraries.mediationModel(f as never, o as never), { models: [4, 6], mediators: { min: 1, max: 2 }, maxPath: 0.5, n: { min: 20, max: 50 }, covariates: 1 }),
   arbitraryTarget('messyTable', (f, o) => arbitraries.messyTable(f as never, o as never), { columns: 3, rows: { min: 1, max: 8 }, missing: 0.3, values: 'likert', levels: 7, shapes: ['rows', 'arrow'], numericStrings: true, extraColumns: false }),
-  arbitraryTarget('hostileValue', (f, o) => arbitraries.hostileValue(f as never, o as never), { symbols: false }, 150),
+  arbitraryTarget('hostileValue', (f, o) => arbitraries.hostileValue(f as never, o as never), { symbols: false }, 450),
   arbitraryTarget('hostileTable', (f, o) => arbitraries.hostileTable(f as never, o as never), { columns: { min: 2, max: 3 }, rows: 4, kinds: ['empty', 'collinear', 'duplicate-names'] }),
-  arbitraryTarget('hostileOptions', (f, o) => arbitraries.hostileOptions(f as never, o as never), { items: ['a', 'b'], confidence: 0.9 }, 150),
+  arbitraryTarget('hostileOptions', (f, o) => arbitraries.hostileOptions(f as never, o as never), { items: ['a', 'b'], confidence: 0.9 }, 450),
 ];

@@ -15,13 +15,9 @@ import { regularizedGamma } from './gamma.js';
 // its domain (p ∉ [0, 1], df ≤ 0; χ² allows df = 0, the point mass at 0) gives NaN; df = ∞ is the
 // limiting distribution. An argument that is not a number at all throws INVALID_INPUT.
 
-/** Throws INVALID_INPUT unless every argument is a number (NaN and ±∞ included). */
-function numbers(fn: string, names: readonly string[], values: readonly unknown[]): void {
-  for (let i = 0; i < values.length; i++) {
-    if (typeof values[i] !== 'number') {
-      throw fail('INVALID_INPUT', `${fn}: \`${names[i]}\` must be a number; got ${showValue(values[i])}.`, { option: names[i] as string, value: values[i] });
-    }
-  }
+/** Throws INVALID_INPUT unless the argument is a number (NaN and ±∞ included). */
+function numeric(fn: string, name: string, value: unknown): void {
+  if (typeof value !== 'number') throw fail('INVALID_INPUT', `${fn}: \`${name}\` must be a number; got ${showValue(value)}.`, { option: name, value });
 }
 
 // Above this many degrees of freedom a t, χ²/df or F distribution differs from its limit by
@@ -85,7 +81,7 @@ function quantileFromTails(p: number, guess: number, cdf: (x: number) => number,
  * @example normalCdf(-1.959963984540054); // 0.025
  */
 export function normalCdf(z: number): number {
-  numbers('normalCdf', ['z'], [z]);
+  numeric('normalCdf', 'z', z);
   return 0.5 * erfc(-z / Math.SQRT2);
 }
 
@@ -99,7 +95,7 @@ export function normalCdf(z: number): number {
  * ```
  */
 export function normalSurvival(z: number): number {
-  numbers('normalSurvival', ['z'], [z]);
+  numeric('normalSurvival', 'z', z);
   return 0.5 * erfc(z / Math.SQRT2);
 }
 
@@ -110,7 +106,7 @@ export function normalSurvival(z: number): number {
  * @example normalQuantile(0.975); // 1.959963984540054
  */
 export function normalQuantile(p: number): number {
-  numbers('normalQuantile', ['p'], [p]);
+  numeric('normalQuantile', 'p', p);
   if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN;
   return p < 0.5 ? -Math.SQRT2 * erfcinv(2 * p) : Math.SQRT2 * erfcinv(2 * (1 - p));
 }
@@ -124,7 +120,7 @@ export function normalQuantile(p: number): number {
  * ```
  */
 export function normalTwoSided(z: number): number {
-  numbers('normalTwoSided', ['z'], [z]);
+  numeric('normalTwoSided', 'z', z);
   return Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
 }
 
@@ -138,7 +134,8 @@ export function normalTwoSided(z: number): number {
  * ```
  */
 export function tSurvival(t: number, df: number): number {
-  numbers('tSurvival', ['t', 'df'], [t, df]);
+  numeric('tSurvival', 't', t);
+  numeric('tSurvival', 'df', df);
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
@@ -170,7 +167,8 @@ function tTail(t: number, dfIn: number): number {
  * ```
  */
 export function tCdf(t: number, df: number): number {
-  numbers('tCdf', ['t', 'df'], [t, df]);
+  numeric('tCdf', 't', t);
+  numeric('tCdf', 'df', df);
   return tSurvival(-t, df);
 }
 
@@ -180,7 +178,8 @@ export function tCdf(t: number, df: number): number {
  * @example tTwoSided(2.5, 20); // 0.02123...
  */
 export function tTwoSided(t: number, df: number): number {
-  numbers('tTwoSided', ['t', 'df'], [t, df]);
+  numeric('tTwoSided', 't', t);
+  numeric('tTwoSided', 'df', df);
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (df > HUGE_DF) return Math.min(1, erfc(Math.abs(t) / Math.SQRT2));
@@ -196,7 +195,8 @@ export function tTwoSided(t: number, df: number): number {
  * ```
  */
 export function tQuantile(p: number, df: number): number {
-  numbers('tQuantile', ['p', 'df'], [p, df]);
+  numeric('tQuantile', 'p', p);
+  numeric('tQuantile', 'df', df);
   if (Number.isNaN(p) || Number.isNaN(df) || p < 0 || p > 1 || !(df > 0)) return Number.NaN;
   // @stdlib returns NaN for df = ∞ and 0 for df ≥ 1e17; the normal quantile is the limit.
   if (df > HUGE_DF) return normalQuantile(p);
@@ -277,7 +277,9 @@ function polishQuantile(tail: (q: number) => number, target: number, start: numb
  * ```
  */
 export function fSurvival(f: number, df1: number, df2: number): number {
-  numbers('fSurvival', ['f', 'df1', 'df2'], [f, df1, df2]);
+  numeric('fSurvival', 'f', f);
+  numeric('fSurvival', 'df1', df1);
+  numeric('fSurvival', 'df2', df2);
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (f <= 0) return 1;
   if (f === Infinity) return 0;
@@ -317,7 +319,9 @@ function fTails(f: number, df1In: number, df2In: number): { lower: number; upper
  * ```
  */
 export function fCdf(f: number, df1: number, df2: number): number {
-  numbers('fCdf', ['f', 'df1', 'df2'], [f, df1, df2]);
+  numeric('fCdf', 'f', f);
+  numeric('fCdf', 'df1', df1);
+  numeric('fCdf', 'df2', df2);
   if (Number.isNaN(f) || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (f <= 0) return 0;
   if (f === Infinity) return 1;
@@ -333,7 +337,9 @@ export function fCdf(f: number, df1: number, df2: number): number {
  * ```
  */
 export function fQuantile(p: number, df1: number, df2: number): number {
-  numbers('fQuantile', ['p', 'df1', 'df2'], [p, df1, df2]);
+  numeric('fQuantile', 'p', p);
+  numeric('fQuantile', 'df1', df1);
+  numeric('fQuantile', 'df2', df2);
   if (Number.isNaN(p) || Number.isNaN(df1) || Number.isNaN(df2) || p < 0 || p > 1 || !(df1 > 0) || !(df2 > 0)) return Number.NaN;
   if (p === 0) return 0;
   if (p === 1) return Infinity;
@@ -370,7 +376,8 @@ export function fQuantile(p: number, df1: number, df2: number): number {
  * ```
  */
 export function chiSquareSurvival(x: number, df: number): number {
-  numbers('chiSquareSurvival', ['x', 'df'], [x, df]);
+  numeric('chiSquareSurvival', 'x', x);
+  numeric('chiSquareSurvival', 'df', df);
   if (Number.isNaN(x) || Number.isNaN(df) || df < 0) return Number.NaN;
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
@@ -393,7 +400,8 @@ function chiSquareTail(x: number, df: number, upper: boolean): number {
  * ```
  */
 export function chiSquareCdf(x: number, df: number): number {
-  numbers('chiSquareCdf', ['x', 'df'], [x, df]);
+  numeric('chiSquareCdf', 'x', x);
+  numeric('chiSquareCdf', 'df', df);
   if (Number.isNaN(x) || Number.isNaN(df) || df < 0) return Number.NaN;
   if (x <= 0) return 0;
   if (x === Infinity) return 1;
@@ -409,7 +417,8 @@ export function chiSquareCdf(x: number, df: number): number {
  * ```
  */
 export function chiSquareQuantile(p: number, df: number): number {
-  numbers('chiSquareQuantile', ['p', 'df'], [p, df]);
+  numeric('chiSquareQuantile', 'p', p);
+  numeric('chiSquareQuantile', 'df', df);
   if (Number.isNaN(p) || Number.isNaN(df) || p < 0 || p > 1 || df < 0) return Number.NaN;
   if (p === 0 || df === 0) return 0;
   if (p === 1 || df === Infinity) return Infinity;

@@ -166,11 +166,13 @@ function planFromItems(opts: CronbachAlphaOptions, view: TableView): Plan {
  *   alpha if the item is deleted (for k = 2, psych's C₁₂/Cⱼⱼ and R₁₂)
  *
  * Warnings: an item whose item–rest correlation is negative (`NEGATIVE_ITEM_CORRELATION`: probably
- * needs reversing), a negative alpha, a singular or indefinite R (SMCs clipped, as psych), rows
- * with no answered item, responses set to missing, bootstrap resamples skipped.
+ * needs reversing), a negative alpha, a singular or indefinite R (SMCs clipped, as psych), item
+ * statistics or an ASE that are NaN exactly where psych's are (`UNDEFINED_ITEM_STATISTICS`,
+ * `UNDEFINED_ASE`), rows with no answered item, responses set to missing, bootstrap resamples
+ * skipped.
  *
  * Errors: `MISSING_COLUMN`, `NON_NUMERIC`, `OUT_OF_RANGE` (with a range), `ZERO_VARIANCE` (a constant
- * item; psych drops it with a warning), `TOO_FEW_VARIABLES` (< 2 items), `TOO_FEW_CASES` (< 2
+ * item, psych drops it with a warning; or a constant total score, items that cancel out), `TOO_FEW_VARIABLES` (< 2 items), `TOO_FEW_CASES` (< 2
  * complete rows listwise, < 2 common answers for a pair pairwise), `INVALID_OPTION`.
  *
  * @example

@@ -81,7 +81,7 @@ export function compareTransformsTable(r: CompareTransformsResult, c: ApaContext
   const note =
     `n = ${r.n}${r.missing > 0 ? ` (${r.missing} missing)` : ''}. Skewness and excess kurtosis ${MOMENTS[r.type]}; W = Shapiro–Wilk.` +
     (reverses ? ' † The transform reverses the order of the scores (high transformed values are low original ones): reverse the sign of its associations when interpreting them.' : '') +
-    (skipped.length > 0 ? ` Not applicable: ${skipped.map((t) => `${METHOD[t.method] ?? t.method} (${t.reason})`).join('; ')}` : '');
+    (skipped.length > 0 ? ` Not applicable: ${skipped.map((t) => `${METHOD[t.method] ?? t.method} (${t.reason ?? 'not applicable'})`).join('; ')}` : '');
   return {
     title: c.title ?? 'Transformations compared',
     columns: [

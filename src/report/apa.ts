@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 import type { DescribeResult } from '../distribution/describe.js';
 import type { NormalityTestsResult } from '../distribution/normality.js';
 import type { CompareTransformsResult } from '../distribution/transforms/compare.js';
@@ -12,6 +13,7 @@ import { apaContext, type ApaContext, type ApaTableOptions } from './apa-common.
 import { compareTransformsTable, describeTable, normalityTable } from './apa-distribution.js';
 import { alphaTable, efaTable } from './apa-measures.js';
 import { processTable } from './apa-process.js';
+import { checkResultShape } from './result-shape.js';
 import { correlationsTable, hierarchicalTable, olsTable } from './apa-regression.js';
 import { tableToMarkdown, type ReportTable } from './table.js';
 
@@ -61,8 +63,9 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
  * statistics that cannot exceed 1 (r, α, R², loadings, h², W, p); p with three decimals and
  * `< .001` below that; the result's warnings are appended to the note, never dropped.
  *
- * Errors: `INVALID_INPUT` for anything that is not one of these results (no `kind`);
- * `INVALID_OPTION` for a bad option.
+ * Errors: `INVALID_INPUT` for anything that is not one of these results (no `kind`) or a result
+ * with a field of the wrong type (named, e.g. `result.items[2].mean`); `INVALID_OPTION` for a bad
+ * option.
  *
  * @example
  * ```ts
@@ -76,6 +79,7 @@ export function toApaTable(result: ReportableResult, options?: ApaTableOptions):
 
 function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable {
   const kind = typeof result === 'object' && result !== null ? (result as { kind?: unknown }).kind : undefined;
+  if (typeof kind === 'string') checkResultShape(kind, result);
   switch (kind) {
     case 'cronbachAlpha':
       return alphaTable(result as CronbachAlphaResult, c);
@@ -98,8 +102,8 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
     default:
       throw fail(
         'INVALID_INPUT',
-        `${fn} expects the result of ${REPORTABLE_KINDS.join(', ')}; got ${kind === undefined ? (result === null ? 'null' : typeof result === 'object' ? 'an object without a `kind`' : typeof result) : `kind ${JSON.stringify(kind)}`}.`,
-        { value: kind },
+        `${fn} expects the result of ${REPORTABLE_KINDS.join(', ')}; got ${kind === undefined ? (result === null ? 'null' : typeof result === 'object' ? 'an object without a `kind`' : typeof result) : `kind ${showValue(kind)}`}.`,
+        { value: typeof kind === 'string' ? kind : typeof kind },
       );
   }
 }

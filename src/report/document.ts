@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { optionsObject } from '../util/options.js';
-import { escapeHtml, escapeMarkdownCell } from './escape.js';
+import { checkText, escapeHtml, escapeMarkdownCell } from './escape.js';
 import { tableToHtml, tableToMarkdown, tableToText, type ReportTable } from './table.js';
 
 /** An SVG figure in a report: the markup (from `screePlotSvg`, `pathDiagramSvg` or your own), a caption, and for Markdown the file it is saved as. */
@@ -141,6 +141,7 @@ export function toTextReport(sections: readonly ReportSection[], options?: Repor
  * ```
  */
 export function escapeMarkdownText(text: string): string {
+  checkText(text, 'escapeMarkdownText');
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { numberIn, oneOf, optionsObject } from '../util/options.js';
+import { numberIn, oneOf, optionsObject, showValue } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatPResolved, formatResolved, resolveNumberFormat, resolvePFormat } from './format.js';
 import { coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
@@ -55,7 +55,7 @@ function coefficient(name: string, value: unknown): Coefficient {
   const { estimate, p } = v as { estimate: number; p?: unknown };
   if (!Number.isFinite(estimate)) throw fail('NON_FINITE', `pathDiagramSvg: path \`${name}\` is ${estimate}.`, { option: name, value: estimate });
   if (p !== undefined && p !== null && (typeof p !== 'number' || !(p >= 0 && p <= 1))) {
-    throw fail('OUT_OF_RANGE', `pathDiagramSvg: the p-value of path \`${name}\` must lie in [0, 1]; got ${String(p)}.`, { option: name, value: p });
+    throw fail('OUT_OF_RANGE', `pathDiagramSvg: the p-value of path \`${name}\` must lie in [0, 1]; got ${showValue(p)}.`, { option: name, value: p });
   }
   return { estimate, p: typeof p === 'number' ? p : undefined };
 }

@@ -38,6 +38,9 @@ function eigenvalueList(option: string, value: unknown): number[] {
   list.forEach((v, i) => {
     if (typeof v !== 'number') throw fail('INVALID_INPUT', `screePlotSvg: \`${option}\`[${i}] is not a number.`, { option, row: i, value: v });
     if (!Number.isFinite(v)) throw fail('NON_FINITE', `screePlotSvg: \`${option}\`[${i}] is ${v}.`, { option, row: i, value: v });
+    // The axis arithmetic (tick steps, the span of the axis) would overflow beyond this; no
+    // eigenvalue of a correlation or covariance matrix in practice comes near it.
+    if (Math.abs(v) > 1e100) throw fail('OUT_OF_RANGE', `screePlotSvg: \`${option}\`[${i}] = ${v} is too large to plot (|value| ≤ 1e100).`, { option, row: i, value: v });
   });
   return list as number[];
 }
@@ -81,7 +84,8 @@ export function screePlotSvg(options: ScreePlotOptions): string {
 
   const all = simulated ? observed.concat(simulated) : observed;
   const yMin = Math.min(0, ...all);
-  const yMax = Math.max(kaiser ? 1 : 0, ...all);
+  // A span below 1e-6 (all values 0, say) is drawn as 1e-6: tick steps of a zero span are undefined.
+  const yMax = Math.max(kaiser ? 1 : 0, ...all, yMin + 1e-6);
   // Extend the axis to whole ticks around the data, so the largest eigenvalue sits below a tick.
   const { step: yStep } = niceTicks(yMin, yMax, 5);
   const yLo = Math.floor(yMin / yStep + 1e-9) * yStep;

@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 
 // Small helpers shared by the SVG figures. Figures are strings built from these pieces; nothing
@@ -52,7 +53,7 @@ export function stepDecimals(step: number): number {
 export function sizeOption(option: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 100 || value > 10_000) {
-    throw fail('INVALID_OPTION', `\`${option}\` must be a number of pixels in [100, 10000]; got ${String(value)}.`, { option, value });
+    throw fail('INVALID_OPTION', `\`${option}\` must be a number of pixels in [100, 10000]; got ${showValue(value)}.`, { option, value });
   }
   return value;
 }

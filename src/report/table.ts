@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';
 import {
   formatPResolved,
@@ -91,7 +92,7 @@ function columnFormatter(column: TableColumn, index: number): (value: number) =>
   else if (format === 'integer') options = { decimals: 0 };
   else if (typeof format === 'object' && format !== null) options = format;
   else {
-    throw fail('INVALID_OPTION', `Column ${index} ("${column.label}") has an unknown format ${JSON.stringify(format)}; use 'number', 'bounded', 'p', 'integer', an options object or a function.`, {
+    throw fail('INVALID_OPTION', `Column ${index} ("${column.label}") has an unknown format ${showValue(format)}; use 'number', 'bounded', 'p', 'integer', an options object or a function.`, {
       option: 'format',
       column: column.label,
       value: format,
@@ -113,7 +114,7 @@ function formatTable(table: ReportTable): FormattedTable {
       throw fail('INVALID_INPUT', `Column ${i} of the report table needs a string \`label\`.`, { option: 'columns', value: c });
     }
     if (c.align !== undefined && c.align !== 'left' && c.align !== 'right' && c.align !== 'center') {
-      throw fail('INVALID_OPTION', `Column ${i} ("${c.label}"): \`align\` must be 'left', 'right' or 'center'; got ${JSON.stringify(c.align)}.`, {
+      throw fail('INVALID_OPTION', `Column ${i} ("${c.label}"): \`align\` must be 'left', 'right' or 'center'; got ${showValue(c.align)}.`, {
         option: 'align',
         column: c.label,
         value: c.align,

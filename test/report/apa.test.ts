@@ -97,6 +97,33 @@ group('kind', () => {
     expect(() => toApaTable({ kind: 'kmo' } as never)).toThrow(/kind "kmo"/);
     expect(() => toMarkdown({} as never)).toThrow(/toMarkdown expects the result of cronbachAlpha/);
   });
+  // Found by the bad-input fuzz suite (test/fuzz): a result with one field edited gave TypeErrors
+  // from inside the adapters, or "undefined"/"NaN" printed into a title or note.
+  it('a result with a field of the wrong type or missing: INVALID_INPUT naming the field', () => {
+    const edit = (r: ReportableResult, f: (x: Record<string, unknown>) => void): ReportableResult => {
+      const copy = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+      f(copy);
+      return copy as unknown as ReportableResult;
+    };
+    const cases: [ReportableResult, string][] = [
+      [edit(alpha, (x) => ((x.items as Record<string, unknown>[])[0]!.mean = 'x')), 'result.items[0].mean'],
+      [edit(alpha, (x) => delete x.k), 'result.k'],
+      [edit(alpha, (x) => ((x.ci as Record<string, unknown>).confidence = 95)), 'result.ci.confidence'],
+      [edit(efa2, (x) => (x.loadings as unknown[][])[1]!.pop()), 'result.loadings[1]'],
+      [edit(results.describe!, (x) => ((x.variables as Record<string, unknown>[])[0]!.n = null)), 'result.variables[0].n'],
+      [edit(results.normalityTests!, (x) => delete x.anscombeGlynnKurtosis), 'result.anscombeGlynnKurtosis'],
+      [edit(results.compareTransforms!, (x) => ((x.candidates as Record<string, unknown>[])[1]!.parameters = 5)), 'result.candidates[1].parameters'],
+      [edit(cor, (x) => ((x.p as number[][])[1]![0] = -1)), 'result.p[1][0]'],
+      [edit(results.ols!, (x) => ((x.summary as Record<string, unknown>).p = 2)), 'result.summary.p'],
+      [edit(hier, (x) => delete (x.steps as Record<string, unknown>[])[0]!.coefficients), 'result.steps[0].coefficients'],
+      [edit(model4, (x) => ((x.variables as Record<string, unknown>).x = 5)), 'result.variables.x'],
+      [edit(model4, (x) => delete x.totalEffect), 'result.totalEffect'],
+    ];
+    for (const [bad, field] of cases) {
+      expect(codeOf(() => toApaTable(bad)), field).toBe('INVALID_INPUT');
+      expect(() => toMarkdown(bad)).toThrow(field);
+    }
+  });
   it('checks its options: INVALID_OPTION for unknown keys, bad decimals, titles and labels', () => {
     for (const o of [{ digits: 2 }, { decimals: 7 }, { decimals: 1.5 }, { title: 3 }, { labels: ['x'] }, { labels: { esse: 1 } }, 'x']) {
       expect(codeOf(() => toApaTable(alpha, o as never))).toBe('INVALID_OPTION');

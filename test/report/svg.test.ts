@@ -166,3 +166,19 @@ describe('pathDiagramSvg', () => {
     expect(codeOf(() => pathDiagramSvg({ ...ok, decimals: 9 }))).toBe('INVALID_OPTION');
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz): the axis arithmetic overflowed (coordinates
+// "NaN") for eigenvalues near 1e308, and a zero span (all values 0) had no tick step.
+describe('screePlotSvg: extreme values', () => {
+  it('rejects |eigenvalue| > 1e100 with OUT_OF_RANGE and draws an all-zero series without NaN', () => {
+    let code = 'none';
+    try {
+      screePlotSvg({ eigenvalues: [Number.MAX_VALUE, 1] });
+    } catch (e) {
+      code = isPsychkitError(e) ? e.code : 'other';
+    }
+    expect(code).toBe('OUT_OF_RANGE');
+    expect(screePlotSvg({ eigenvalues: [0, 0, 0], kaiser: false })).not.toMatch(/NaN|Infinity/);
+    expect(screePlotSvg({ eigenvalues: [5e-324, 0], kaiser: false })).not.toMatch(/NaN|Infinity/);
+  });
+});

@@ -143,3 +143,22 @@ describe('report tables: bad input', () => {
     expect(reliability.rows).toEqual(table);
   });
 });
+
+// Found by the bad-input fuzz suite (test/fuzz).
+describe('escapes and tables: hostile values', () => {
+  const codeOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return isPsychkitError(e) ? e.code : 'other';
+    }
+    return 'none';
+  };
+  it('the escapes reject what is not a string with INVALID_INPUT (it was a TypeError)', () => {
+    for (const v of [5, null, undefined, { a: 1 }, ['a']]) expect(codeOf(() => escapeMarkdownCell(v as never))).toBe('INVALID_INPUT');
+  });
+  it('an unknown format or alignment holding a bigint is reported, not a TypeError from JSON.stringify', () => {
+    expect(codeOf(() => tableToText({ columns: [{ label: 'a', align: 2n ** 80n as never }], rows: [] }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => tableToHtml({ columns: [{ label: 'a', format: 10n as never }], rows: [[1]] }))).toBe('INVALID_OPTION');
+  });
+});

@@ -151,7 +151,7 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
     ),
     call: (code, message, details) => new PsychkitError(code, message, details),
     nan: [{ path: /^details\./, reason: 'details echo the offending value the caller passed, which may be NaN' }],
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'isPsychkitError',
@@ -160,7 +160,7 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
     check: (r) => {
       if (typeof r !== 'boolean') throw new Error(`isPsychkitError returned ${typeof r}`);
     },
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'randomStream',
@@ -175,7 +175,7 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
       if (!(draws[0]! >= 0 && draws[0]! < 1) || !Number.isFinite(draws[1]) || !Number.isInteger(draws[3])) throw new Error(`bad draws ${draws.join(', ')}`);
       if (!Number.isInteger(draws[4])) throw new Error(`int(n) gave ${draws[4]}`);
     },
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'bootstrapIndices',
@@ -194,20 +194,20 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
       const n = args[1] as number;
       for (let i = 0; i < n; i++) if (!(idx[i]! >= 0 && idx[i]! < n)) throw new Error(`index ${idx[i]} outside 0…${n - 1}`);
     },
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'categoricalColumn',
     args: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), name(items), fc.oneof(fc.constant(undefined), fc.constant(['1', '2', '3', '4', '5']), names(items), fc.constant(['a', 'a'])))),
     call: (view, column, levels) => categoricalColumn(view as TableView, column, levels),
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'dummyCode',
     args: fc.tuple(categoricalArg, fc.oneof(fc.constant(undefined), fc.record({ reference: fc.constantFrom('a', 'b', 'zz') }), arbitraries.hostileOptions(fc, { reference: 'b' }))),
     call: (column, options) => dummyCode(column, options as never),
     nan: [{ path: /^columns\[\d+\]\[\d+\]$/, reason: 'a missing category is NaN in every indicator column (documented on DummyCoding.columns), as R codes NA' }],
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'cellToNumber',
@@ -218,45 +218,45 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
       if (typeof r !== 'number' || r === Infinity || r === -Infinity) throw new Error(`cellToNumber returned ${String(r)}`);
       if (Number.isNaN(r) && !isMissing(args[0])) throw new Error(`NaN for a value that is not missing: ${String(args[0])}`);
     },
-    runs: 400,
+    runs: 1200,
   },
   {
     name: 'isMatrixInput',
     args: fc.tuple(fc.oneof(hostile, nasty, fakeTables, anyTable.map((t) => t.table))),
     call: (x) => isMatrixInput(x),
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'isMissing',
     args: fc.tuple(fc.oneof(hostile, nasty)),
     call: (x) => isMissing(x),
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'listwise',
     args: fc.tuple(numericColumnsArg),
     call: (data) => listwise(data),
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'pairwiseCounts',
     args: fc.tuple(numericColumnsArg),
     call: (data) => pairwiseCounts(data),
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'numericColumn',
     args: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), name(items))),
     call: (view, column) => numericColumn(view as TableView, column),
     nan: [{ path: /^\[\d+\]$/, reason: 'NaN marks a missing cell in a numeric column, as documented' }],
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'numericColumns',
     args: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), names(items), fc.oneof(fc.constant(undefined), fc.constant('items'), hostile))),
     call: (table, columns, option) => numericColumns(table, columns, option),
     nan: [{ path: /^columns\[\d+\]\[\d+\]$/, reason: 'NaN marks a missing cell in a numeric column, as documented' }],
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'readTable',
@@ -273,6 +273,6 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
       if (new Set(v.columnNames).size !== v.columnNames.length) throw new Error('duplicate column names in a view');
       if (!v.columns.every((len) => len === v.nRows)) throw new Error('a column length differs from nRows');
     },
-    runs: 400,
+    runs: 1200,
   },
 ];

@@ -75,12 +75,12 @@ const spec = fc.oneof(
 const momentType = fc.oneof(fc.constant(undefined), options({ type: 3 }), fc.record({ type: fc.oneof(fc.constantFrom(1, 2, 3), hostile) }));
 
 export const DISTRIBUTION_TARGETS: readonly FuzzTarget[] = [
-  { name: 'skewness', args: fc.tuple(vector, momentType), call: (x, o) => skewness(x, o), runs: 250 },
-  { name: 'kurtosis', args: fc.tuple(vector, momentType), call: (x, o) => kurtosis(x, o), runs: 250 },
-  { name: 'standardErrorOfSkewness', args: fc.tuple(fc.oneof(edgeNumber, fc.integer({ min: -2, max: 1e6 }), nasty)), call: (n) => standardErrorOfSkewness(n), runs: 250 },
-  { name: 'standardErrorOfKurtosis', args: fc.tuple(fc.oneof(edgeNumber, fc.integer({ min: -2, max: 1e6 }), nasty)), call: (n) => standardErrorOfKurtosis(n), runs: 250 },
-  { name: 'shapiroWilk', args: fc.tuple(vector), call: (x) => shapiroWilk(x), runs: 200 },
-  { name: 'normalityTests', args: fc.tuple(vector), call: (x) => normalityTests(x), runs: 200 },
+  { name: 'skewness', args: fc.tuple(vector, momentType), call: (x, o) => skewness(x, o), runs: 750 },
+  { name: 'kurtosis', args: fc.tuple(vector, momentType), call: (x, o) => kurtosis(x, o), runs: 750 },
+  { name: 'standardErrorOfSkewness', args: fc.tuple(fc.oneof(edgeNumber, fc.integer({ min: -2, max: 1e6 }), nasty)), call: (n) => standardErrorOfSkewness(n), runs: 750 },
+  { name: 'standardErrorOfKurtosis', args: fc.tuple(fc.oneof(edgeNumber, fc.integer({ min: -2, max: 1e6 }), nasty)), call: (n) => standardErrorOfKurtosis(n), runs: 750 },
+  { name: 'shapiroWilk', args: fc.tuple(vector), call: (x) => shapiroWilk(x), runs: 600 },
+  { name: 'normalityTests', args: fc.tuple(vector), call: (x) => normalityTests(x), runs: 600 },
   {
     name: 'describe',
     args: fc.oneof(
@@ -88,21 +88,21 @@ export const DISTRIBUTION_TARGETS: readonly FuzzTarget[] = [
       anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), fc.oneof(fc.constant(undefined), options({ columns: [...items], type: 2, trim: 0.1 })))),
     ),
     call: (data, o) => describe(data, o),
-    runs: 200,
+    runs: 600,
   },
-  { name: 'transform', args: transformArgs(method), call: (x, m, o) => transform(x, m, o), runs: 200 },
-  { name: 'boxCox', args: transformArgs(fc.constant('boxcox')).map(([x, , o]) => [x, o]), call: (x, o) => boxCox(x, o), runs: 150 },
-  { name: 'yeoJohnson', args: transformArgs(fc.constant('yeojohnson')).map(([x, , o]) => [x, o]), call: (x, o) => yeoJohnson(x, o), runs: 150 },
+  { name: 'transform', args: transformArgs(method), call: (x, m, o) => transform(x, m, o), runs: 600 },
+  { name: 'boxCox', args: transformArgs(fc.constant('boxcox')).map(([x, , o]) => [x, o]), call: (x, o) => boxCox(x, o), runs: 450 },
+  { name: 'yeoJohnson', args: transformArgs(fc.constant('yeojohnson')).map(([x, , o]) => [x, o]), call: (x, o) => yeoJohnson(x, o), runs: 450 },
   {
     name: 'compareTransforms',
     args: fc.tuple(vector, fc.oneof(fc.constant(undefined), options({ methods: ['sqrt', 'boxcox', 'reflect-log'], shift: 1, type: 1 }), fc.record({ methods: fc.array(method, { maxLength: 3 }) }))),
     call: (x, o) => compareTransforms(x, o),
-    runs: 80,
+    runs: 240,
   },
   {
     name: 'inverseTransform',
     args: fc.tuple(fc.oneof(vector, fc.array(real, { maxLength: 10 })), spec),
     call: (values, s) => inverseTransform(values, s),
-    runs: 250,
+    runs: 750,
   },
 ];

@@ -60,7 +60,7 @@ function scalar(
     args,
     call: (...a: never[]) => fn(...(a as number[])),
     nan: NAN,
-    runs: 400,
+    runs: 1200,
     check: (r, a) => {
       if (typeof r !== 'number') throw new Error(`${name} returned ${typeof r}`);
       const expectNaN = a.some(isNaNArg) || undefinedWhen(a);

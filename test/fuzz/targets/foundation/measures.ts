@@ -41,7 +41,7 @@ function hostileSpec(items: readonly string[], levels: number): fc.Arbitrary<unk
 const specArgs = likert.chain((l) => hostileSpec(l.items, l.levels));
 
 export const MEASURES_TARGETS: readonly FuzzTarget[] = [
-  { name: 'defineScale', args: fc.tuple(fc.oneof({ arbitrary: specArgs, weight: 5 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })), call: (spec) => defineScale(spec), runs: 300 },
+  { name: 'defineScale', args: fc.tuple(fc.oneof({ arbitrary: specArgs, weight: 5 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })), call: (spec) => defineScale(spec), runs: 900 },
   {
     name: 'requiredAnswered',
     args: fc.tuple(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 2, max: 20 }), edgeNumber, nasty), fc.oneof(fc.integer({ min: 1, max: 30 }), edgeNumber, nasty)),
@@ -49,7 +49,7 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
     check: (r, a) => {
       if (!(Number.isInteger(r) && (r as number) >= 1 && (r as number) <= (a[1] as number))) throw new Error(`requiredAnswered gave ${String(r)}`);
     },
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'reverseScore',
@@ -66,7 +66,7 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
     check: (r) => {
       for (const v of Array.isArray(r) ? r : [r]) if (!(v === null || Number.isFinite(v))) throw new Error(`reverseScore gave ${String(v)}`);
     },
-    runs: 300,
+    runs: 900,
   },
   {
     name: 'scoreScale',
@@ -76,7 +76,7 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
       { arbitrary: fc.tuple(fc.oneof(hostile, nasty), fc.oneof(hostile, nasty), hostile), weight: 1 },
     ),
     call: (scale, table, o) => scoreScale(scale, table, o),
-    runs: 200,
+    runs: 600,
   },
   {
     name: 'cronbachAlpha',
@@ -116,6 +116,6 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
         if (nan !== flagged.includes(item.name)) throw new Error(`item "${item.name}": NaN statistics ${nan ? 'without' : 'but'} an UNDEFINED_ITEM_STATISTICS warning`);
       }
     },
-    runs: 200,
+    runs: 600,
   },
 ];

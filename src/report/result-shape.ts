@@ -1,0 +1,236 @@
+// The shape of every result toApaTable reads, checked before a table is built: a result that was
+// edited, serialized badly or assembled by hand fails with an INVALID_INPUT naming the field
+// (`result.items[2].mean`), never with a TypeError from inside an adapter or with "undefined" or
+// "NaN" printed into a table note. Only the fields the adapters read are checked.
+import { fail } from '../errors.js';
+import { showValue } from '../util/options.js';
+
+type Shape = (value: unknown, path: string) => void;
+
+function bad(path: string, what: string, value: unknown): never {
+  throw fail('INVALID_INPUT', `toApaTable: \`${path}\` must be ${what}; got ${showValue(value)}. Pass a result as psychkit returned it.`, { option: path, value });
+}
+
+/** Any number (NaN and ±∞ print as a dash and ∞). */
+const num: Shape = (v, p) => {
+  if (typeof v !== 'number') bad(p, 'a number', v);
+};
+/** A finite number (printed into text). */
+const finite: Shape = (v, p) => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) bad(p, 'a finite number', v);
+};
+/** A p-value: in [0, 1], or NaN (printed as a dash). */
+const prob: Shape = (v, p) => {
+  if (typeof v !== 'number' || !(Number.isNaN(v) || (v >= 0 && v <= 1))) bad(p, 'a p-value in [0, 1] (or NaN)', v);
+};
+/** A whole number ≥ 0 (a count printed into text). */
+const count: Shape = (v, p) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) bad(p, 'a whole number ≥ 0', v);
+};
+/** A confidence level in (0, 1). */
+const level: Shape = (v, p) => {
+  if (typeof v !== 'number' || !(v > 0 && v < 1)) bad(p, 'a confidence level in (0, 1)', v);
+};
+const str: Shape = (v, p) => {
+  if (typeof v !== 'string') bad(p, 'a string', v);
+};
+const bool: Shape = (v, p) => {
+  if (typeof v !== 'boolean') bad(p, 'true or false', v);
+};
+/** A seed: a string or a finite number. */
+const seed: Shape = (v, p) => {
+  if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) bad(p, 'a seed (a string or a finite number)', v);
+};
+
+function oneOf(...values: readonly unknown[]): Shape {
+  return (v, p) => {
+    if (!values.includes(v)) bad(p, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v);
+  };
+}
+
+function nullable(shape: Shape): Shape {
+  return (v, p) => {
+    if (v !== null) shape(v, p);
+  };
+}
+
+/** May be absent (`undefined`) or `null`. */
+function optional(shape: Shape): Shape {
+  return (v, p) => {
+    if (v !== null && v !== undefined) shape(v, p);
+  };
+}
+
+/** An array (or typed array) of `item`. */
+function arr(item: Shape): Shape {
+  return (v, p) => {
+    if (!Array.isArray(v) && !(ArrayBuffer.isView(v) && !(v instanceof DataView))) bad(p, 'an array', v);
+    const a = v as ArrayLike<unknown>;
+    for (let i = 0; i < a.length; i++) item(a[i], `${p}[${i}]`);
+  };
+}
+
+/** An array of exactly n items. */
+function arrOf(item: Shape, n: number): Shape {
+  return (v, p) => {
+    arr(item)(v, p);
+    if ((v as ArrayLike<unknown>).length !== n) bad(p, `an array of ${n} values`, v);
+  };
+}
+
+function obj(fields: Record<string, Shape>): Shape {
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(p, 'an object', v);
+    for (const [key, shape] of Object.entries(fields)) shape((v as Record<string, unknown>)[key], `${p}.${key}`);
+  };
+}
+
+const warnings = arr(obj({ code: str, message: str }));
+
+const coefficient = obj({ term: str, b: num, se: num, t: num, p: prob, lower: num, upper: num });
+const summary = obj({ rSquared: num, adjustedRSquared: num, f: num, df1: num, df2: num, p: prob });
+const equation = obj({ name: str, outcome: str, summary, coefficients: arr(coefficient) });
+const tested = obj({ effect: num, se: num, t: num, p: prob, lower: num, upper: num });
+const conditional = obj({ w: finite, effect: num, se: num, t: num, p: prob, lower: num, upper: num });
+const bootEffect = { effect: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
+const test = obj({ statistic: num, p: prob });
+
+const alpha = obj({
+  alpha: num,
+  standardizedAlpha: num,
+  lambda6: num,
+  averageR: num,
+  n: count,
+  k: count,
+  missing: oneOf('pairwise', 'listwise'),
+  ci: obj({ method: oneOf('feldt', 'duhachek', 'bootstrap'), confidence: level, lower: num, upper: num, resamples: optional(count), seed: optional(seed) }),
+  items: arr(obj({ name: str, reversed: bool, n: num, mean: num, sd: num, rRest: num, alphaIfItemDeleted: num })),
+  warnings,
+});
+
+function efa(v: unknown, p: string): void {
+  obj({ factors: count, variables: arr(str), rotation: str, extraction: str, orthogonal: bool, normalize: bool, converged: bool, n: nullable(count), rmsr: num, warnings })(v, p);
+  const r = v as { factors: number; variables: unknown[] };
+  const k = r.factors;
+  const n = r.variables.length;
+  obj({
+    loadings: arrOf(arrOf(num, k), n),
+    communalities: arrOf(num, n),
+    uniquenesses: arrOf(num, n),
+    ssLoadings: arrOf(num, k),
+    proportionVariance: arrOf(num, k),
+    phi: arrOf(arrOf(num, k), k),
+    fit: nullable(
+      obj({
+        df: finite,
+        chiSquare: num,
+        p: nullable(prob),
+        tli: num,
+        rmsea: nullable(obj({ estimate: num, lower: nullable(num), upper: nullable(num), confidence: level })),
+      }),
+    ),
+  })(v, p);
+}
+
+const describeResult = obj({
+  type: oneOf(1, 2, 3),
+  variables: arr(
+    obj({
+      variable: str,
+      n: count,
+      missing: count,
+      ...Object.fromEntries(['mean', 'sd', 'median', 'min', 'max', 'skewness', 'seSkewness', 'kurtosis', 'seKurtosis'].map((k) => [k, nullable(num)])),
+    }),
+  ),
+  warnings,
+});
+
+const compareTransforms = obj({
+  n: count,
+  missing: count,
+  type: oneOf(1, 2, 3),
+  candidates: arr(
+    obj({
+      method: str,
+      applicable: bool,
+      reason: nullable(str),
+      reversesOrder: bool,
+      parameters: nullable(obj({ lambda: nullable(num), reflection: nullable(num), shift: nullable(num) })),
+      skewness: nullable(num),
+      kurtosis: nullable(num),
+      shapiroWilk: optional(test),
+    }),
+  ),
+});
+
+const normality = obj({
+  n: count,
+  missing: count,
+  dagostinoSkewness: nullable(test),
+  anscombeGlynnKurtosis: nullable(test),
+  dagostinoPearson: nullable(obj({ statistic: num, p: prob, df: num })),
+  shapiroWilk: nullable(test),
+  warnings,
+});
+
+function correlations(v: unknown, p: string): void {
+  obj({ columns: arr(str), missing: oneOf('pairwise', 'listwise') })(v, p);
+  const k = (v as { columns: unknown[] }).columns.length;
+  if (k < 2) bad(`${p}.columns`, 'at least 2 variables', (v as { columns: unknown[] }).columns);
+  obj({ r: arrOf(arrOf(num, k), k), p: arrOf(arrOf(prob, k), k), n: arrOf(arrOf(count, k), k) })(v, p);
+}
+
+const ols = obj({ outcome: str, n: count, dropped: count, hc: str, confidence: level, summary, coefficients: arr(coefficient), warnings });
+
+const hierarchical = obj({
+  outcome: str,
+  n: count,
+  dropped: count,
+  confidence: level,
+  steps: arr(obj({ rSquared: num, adjustedRSquared: num, rSquaredChange: num, fChange: num, df1: num, df2: num, p: prob, coefficients: arr(coefficient) })),
+  warnings,
+});
+
+const processResult = obj({
+  model: count,
+  n: count,
+  dropped: count,
+  variables: obj({ x: str, y: str, w: nullable(str), m: arr(str), covariates: arr(str) }),
+  settings: obj({ confidence: level, hc: str, centered: arr(str), covariatesIn: oneOf('both', 'mediators', 'outcome') }),
+  equations: arr(equation),
+  totalEffectModel: nullable(equation),
+  interactionTests: optional(arr(obj({ equation: str, term: str, rSquaredChange: num, f: num, df1: num, df2: num, p: prob }))),
+  conditionalEffects: optional(arr(conditional)),
+  totalEffect: nullable(tested),
+  directEffect: nullable(tested),
+  conditionalDirectEffects: optional(arr(conditional)),
+  indirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
+  totalIndirectEffect: nullable(obj(bootEffect)),
+  contrasts: optional(arr(obj({ first: str, second: str, ...bootEffect }))),
+  standardized: nullable(obj({ completely: arr(obj({ path: arr(str), ...bootEffect })) })),
+  sobel: optional(arr(obj({ mediator: str, effect: num, se: num, z: num, p: prob }))),
+  conditionalIndirectEffects: optional(arr(obj({ mediator: str, w: finite, ...bootEffect }))),
+  indexOfModeratedMediation: optional(arr(obj({ mediator: str, ...bootEffect }))),
+  conditionalIndirectDifferences: optional(arr(obj({ mediator: str, w: arrOf(finite, 2), ...bootEffect }))),
+  bootstrap: nullable(obj({ ci: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count })),
+  johnsonNeyman: nullable(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
+  warnings,
+});
+
+const SHAPES: Record<string, Shape> = {
+  cronbachAlpha: alpha,
+  efa,
+  describe: describeResult,
+  compareTransforms,
+  normalityTests: normality,
+  correlations,
+  ols,
+  hierarchicalRegression: hierarchical,
+  process: processResult,
+};
+
+/** Throws INVALID_INPUT, naming the field, unless `result` has the shape its `kind` promises. */
+export function checkResultShape(kind: string, result: unknown): void {
+  // Own keys only: a kind such as "__proto__" or "toString" must not reach Object.prototype.
+  if (Object.prototype.hasOwnProperty.call(SHAPES, kind)) SHAPES[kind]!(result, 'result');
+}

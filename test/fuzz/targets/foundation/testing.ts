@@ -1,0 +1,73 @@
+// Fuzz targets: psychkit/testing — the simulators under hostile options, and the arbitraries
+// under hostile options (and a hostile `fc`). A valid arbitrary is sampled a few times, so that
+// options the constructor accepts but generation chokes on are found too.
+import fc from 'fast-check';
+import { arbitraries, simulate } from '../../../../src/testing/index.js';
+import type { FuzzTarget } from '../../harness.js';
+import { edgeNumber, hostile, nasty, options } from './common.js';
+
+/** Replaces one nested option (e.g. paths.a) with a hostile value. */
+const nested = (base: Record<string, unknown>, key: string, inner: readonly string[]) =>
+  fc.tuple(fc.constantFrom(...inner), fc.oneof(hostile, nasty, edgeNumber)).map(([k, v]) => ({ ...base, [key]: { ...(base[key] as object), [k]: v } }));
+
+/** A hostile integer for n can be a valid, huge n (up to 10 million rows): valid but slow. */
+const notHuge = (o: unknown) => !(typeof o === 'object' && o !== null && typeof (o as { n?: unknown }).n === 'number' && (o as { n: number }).n > 10_000);
+
+const congeneric = { loadings: [0.7, 0.6, 0.5], n: 5, seed: 1, categories: 4, names: ['a', 'b', 'c'], shape: 'columns' };
+const factorModel = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, thresholds: [-1, 0, 1], shape: 'matrix' };
+const mediation = { model: 6, paths: { a: [0.3, 0.2], b: [0.3, 0.1], d: [[0, 0], [0.4, 0]], direct: 0.1 }, covariates: [{ x: 0.2, y: 0.1 }], n: 5, seed: 1, residuals: 'standardized' };
+
+/** Simulator options: valid, one key hostile, one nested value hostile, hostile lists, or not an object. */
+function simulatorArgs(valid: Record<string, unknown>, nestedKey?: [string, readonly string[]]): fc.Arbitrary<unknown[]> {
+  return fc
+    .oneof(
+      { arbitrary: fc.constant(valid), weight: 2 },
+      { arbitrary: options(valid), weight: 4 },
+      ...(nestedKey ? [{ arbitrary: nested(valid, nestedKey[0], nestedKey[1]), weight: 2 }] : []),
+      { arbitrary: fc.array(fc.oneof(fc.double({ min: -1.5, max: 1.5, noNaN: true }), hostile), { maxLength: 4 }).map((loadings) => ({ ...valid, loadings })), weight: 1 },
+      { arbitrary: fc.oneof(hostile, nasty), weight: 1 },
+    )
+    .filter(notHuge)
+    .map((o) => [o]);
+}
+
+/** An arbitrary's options; with the real fast-check, or (one in six) a hostile `fc`. */
+function arbitraryArgs(valid: Record<string, unknown>): fc.Arbitrary<unknown[]> {
+  return fc.tuple(
+    fc.oneof({ arbitrary: fc.constant(undefined), weight: 1 }, { arbitrary: fc.constant(valid), weight: 2 }, { arbitrary: options(valid), weight: 4 }),
+    fc.oneof({ arbitrary: fc.constant(REAL_FC), weight: 5 }, { arbitrary: fc.oneof(hostile, fc.constant({ integer: () => 1 })), weight: 1 }),
+  );
+}
+
+/** Marks the real fast-check module in an argument list (the module itself is not frozen by the harness). */
+const REAL_FC = 'the fast-check module';
+
+/** Generated values that contain NaN on purpose (hostile data, messy tables' missing cells). */
+const HOSTILE_DATA = [{ path: /.*/, reason: 'hostile and messy generated data contain NaN by design (docs/testing.md)' }];
+
+function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbitrary<unknown>, valid: Record<string, unknown>, runs = 360): FuzzTarget {
+  return {
+    name: `arbitraries.${name}`,
+    ...(['hostileValue', 'hostileTable', 'hostileOptions', 'messyTable'].includes(name) ? { nan: HOSTILE_DATA } : {}),
+    args: arbitraryArgs(valid),
+    call: (o, f) => {
+      const arbitrary = make(f === REAL_FC ? fc : f, o);
+      return fc.sample(arbitrary, { numRuns: 3, seed: 1 });
+    },
+    runs,
+  };
+}
+
+export const TESTING_TARGETS: readonly FuzzTarget[] = [
+  { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
+  { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },
+  { name: 'simulate.mediation', args: simulatorArgs(mediation, ['paths', ['a', 'b', 'd', 'direct']]), call: (o) => simulate.mediation(o as never), runs: 450 },
+  arbitraryTarget('likertResponses', (f, o) => arbitraries.likertResponses(f as never, o as never), { items: { min: 2, max: 4 }, levels: 5, n: { min: 1, max: 10 }, missing: 0.2 }),
+  arbitraryTarget('correlationMatrix', (f, o) => arbitraries.correlationMatrix(f as never, o as never), { size: { min: 2, max: 5 }, minEigenvalue: 0.05 }),
+  arbitraryTarget('factorModel', (f, o) => arbitraries.factorModel(f as never, o as never), { factors: { min: 1, max: 2 }, itemsPerFactor: 3, loadings: { min: 0.4, max: 0.8 }, crossLoadings: 0.1, oblique: true, maxFactorCorrelation: 0.5, maxCommunality: 0.85, negative: true }),
+  arbitraryTarget('mediationModel', (f, o) => arbitraries.mediationModel(f as never, o as never), { models: [4, 6], mediators: { min: 1, max: 2 }, maxPath: 0.5, n: { min: 20, max: 50 }, covariates: 1 }),
+  arbitraryTarget('messyTable', (f, o) => arbitraries.messyTable(f as never, o as never), { columns: 3, rows: { min: 1, max: 8 }, missing: 0.3, values: 'likert', levels: 7, shapes: ['rows', 'arrow'], numericStrings: true, extraColumns: false }),
+  arbitraryTarget('hostileValue', (f, o) => arbitraries.hostileValue(f as never, o as never), { symbols: false }, 450),
+  arbitraryTarget('hostileTable', (f, o) => arbitraries.hostileTable(f as never, o as never), { columns: { min: 2, max: 3 }, rows: 4, kinds: ['empty', 'collinear', 'duplicate-names'] }),
+  arbitraryTarget('hostileOptions', (f, o) => arbitraries.hostileOptions(f as never, o as never), { items: ['a', 'b'], confidence: 0.9 }, 450),
+];

@@ -5,6 +5,7 @@ import tQuantileStd from '@stdlib/stats-base-dists-t-quantile';
 import erfcinv from '@stdlib/math-base-special-erfcinv';
 import chiSquareQuantileStd from '@stdlib/stats-base-dists-chisquare-quantile';
 import fQuantileStd from '@stdlib/stats-base-dists-f-quantile';
+import { regularizedGammaLargeX } from './gamma-large.js';
 
 // Upper tails are computed directly from the regularized incomplete beta/gamma functions
 // (never as 1 − cdf), so p-values keep their digits down to ~1e-300.
@@ -159,6 +160,8 @@ export function chiSquareSurvival(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return Number.NaN;
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
+  // @stdlib's gammainc is inaccurate (up to ~2e-2) for x/2 > 1000 unless df ≪ x.
+  if (x > 2000) return regularizedGammaLargeX(df / 2, x / 2, true);
   return gammainc(x / 2, df / 2, true, true);
 }
 
@@ -174,6 +177,7 @@ export function chiSquareCdf(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return Number.NaN;
   if (x <= 0) return 0;
   if (x === Infinity) return 1;
+  if (x > 2000) return regularizedGammaLargeX(df / 2, x / 2, false);
   return gammainc(x / 2, df / 2, true, false);
 }
 

@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
-import { columnList, oneOf } from '../util/options.js';
+import { columnList, oneOf, show } from '../util/options.js';
 import { smoothCorrelation } from './smooth.js';
 import { correlationMatrix } from './correlation.js';
 
@@ -100,8 +100,8 @@ function asCorrelation(input: unknown): CorrelationInput | undefined {
 
 function checkN(n: unknown, caller: string): number | undefined {
   if (n === undefined) return undefined;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw fail('INVALID_OPTION', `${caller}: \`n\` (the sample size behind the correlation matrix) must be a positive integer; got ${JSON.stringify(n)}.`, {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+    throw fail('INVALID_OPTION', `${caller}: \`n\` (the sample size behind the correlation matrix) must be a positive integer (at most 2⁵³ − 1); got ${show(n)}.`, {
       option: 'n',
       value: n,
     });
@@ -129,7 +129,7 @@ function fromCorrelation(
     for (let j = 0; j < p; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw fail('NON_FINITE', `${caller}: correlation[${i}][${j}] is ${JSON.stringify(v) ?? String(v)}, not a finite number.`, {
+        throw fail('NON_FINITE', `${caller}: correlation[${i}][${j}] is ${show(v)}, not a finite number.`, {
           row: i,
           column: names[j] as string,
           value: v,
@@ -361,7 +361,8 @@ export function readFactorInput(input: FactorInput, options: FactorInputOptions,
   const l = Float64Array.from(r);
   if (!choleskyInPlace(l, p)) {
     if (options.smooth === true) {
-      r = smoothCorrelation(r, p).matrix;
+      // Forced: Cholesky failed, so smooth even if psych's eigenvalue test would not.
+      r = smoothCorrelation(r, p, true).matrix;
       warnings.push({ code: 'CORRELATION_SMOOTHED', message: 'The correlation matrix was not positive definite and was smoothed (psych::cor.smooth).' });
     } else {
       throw fail(

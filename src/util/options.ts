@@ -3,7 +3,8 @@ import { fail } from '../errors.js';
 // Small validators shared by every public function, so that a bad option always produces the
 // same INVALID_OPTION error shape naming the option and the value received.
 
-function show(value: unknown): string {
+/** A value for an error message: JSON where possible, never throwing (bigints, symbols, cycles). */
+export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   try {

@@ -20,6 +20,9 @@ export interface ParallelAnalysisOptions extends FactorInputOptions {
   readonly seed?: Seed;
 }
 
+/** Largest n · p simulated per data set (10⁸ doubles = 800 MB): beyond it the arrays cannot be allocated. */
+const MAX_SIMULATED_VALUES = 1e8;
+
 /** Mean and quantile eigenvalue, per position, over the simulated data sets. */
 export interface SimulatedEigenvalues {
   readonly mean: number[];
@@ -174,6 +177,12 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
     throw fail('INVALID_INPUT', `${fn}: parallel analysis of a correlation matrix needs the sample size; pass { correlation, n }.`, { option: 'n' });
   }
   const n = Math.round(data.n);
+  if (n * p > MAX_SIMULATED_VALUES) {
+    throw fail('INVALID_OPTION', `${fn}: n = ${n} with ${p} variables would simulate ${n * p} values per data set; parallel analysis allows at most ${MAX_SIMULATED_VALUES} (n · p).`, {
+      option: 'n',
+      value: n,
+    });
+  }
   const warnings: PsychkitWarning[] = [];
   const rng = randomStream(o.seed);
   const ws: EigenWorkspace = eigenWorkspace(p);
@@ -250,6 +259,7 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
  *
  * Random data come from the seeded stream (`seed`), so results are reproducible but not
  * identical to R's draws; with the same number of iterations they agree within Monte-Carlo error.
+ * Each simulated data set holds n · p values; more than 10⁸ throws `INVALID_OPTION` (option `n`).
  *
  * @example
  * ```ts

@@ -308,10 +308,14 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
   }
   const complexity = new Array<number>(p);
   for (let i = 0; i < p; i++) {
+    // Scaled by the row's largest |loading|, so that loadings near 1e-150 (a variable that
+    // correlates with nothing) do not underflow to 0/0. Rows are never all zero (see above).
+    let largest = 0;
+    for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(L[i * k + j] as number));
     let s2 = 0;
     let s4 = 0;
     for (let j = 0; j < k; j++) {
-      const v2 = (L[i * k + j] as number) ** 2;
+      const v2 = ((L[i * k + j] as number) / largest) ** 2;
       s2 += v2;
       s4 += v2 * v2;
     }

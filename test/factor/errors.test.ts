@@ -234,6 +234,7 @@ describe('found by fuzzing', () => {
   it('rotate: a hostile entry is named in a NON_FINITE error (TypeError on a null-prototype object before)', () => {
     expect(codeOf(() => rotate([[Object.create(null), 0.1], [0.2, 0.3]] as never))).toBe('NON_FINITE');
     expect(codeOf(() => rotate([[0.7, 0.1], [0.2, 0.6]], { seed: Object.create(null), randomStarts: 1 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 2, seed: Object.create(null) }))).toBe('INVALID_OPTION');
   });
 
   const base = [[0.7, 0.2], [0.6, 0.3], [0.2, 0.8], [0.1, 0.7], [0.5, 0.5]];
@@ -280,5 +281,21 @@ describe('found by fuzzing: singular to rounding', () => {
     expect(Number.isFinite(f.objective)).toBe(true);
     expect(Number.isFinite(f.fit!.chiSquare)).toBe(true);
     expect(Number.isFinite(f.fit!.nullChiSquare)).toBe(true);
+  });
+
+  it('a covariance input with one variance of 1e300: complexity and ω shares stay finite (0/0 before)', () => {
+    // cov2cor leaves that variable with correlations ~5e-151, so its loadings are ~1e-151 and
+    // their fourth powers underflow.
+    const cov = [
+      [1, -0.55, -0.65, -0.45],
+      [-0.55, 1, 0.18, -0.07],
+      [-0.65, 0.18, 1e300, 0.55],
+      [-0.45, -0.07, 0.55, 1],
+    ];
+    const f = efa({ correlation: cov, n: 492 }, { factors: 1 });
+    expect(f.complexity.every(Number.isFinite)).toBe(true);
+    expect(f.complexity[2]).toBeCloseTo(1, 12);
+    const om = omega({ correlation: cov, n: 492 }, { factors: 1 });
+    expect(om.generalProportion.every(Number.isFinite)).toBe(true);
   });
 });

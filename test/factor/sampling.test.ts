@@ -169,6 +169,14 @@ describe('kmo and bartlettSphericity: properties', () => {
     expectError(() => kmo({ correlation: [[1, 0.4, 0], [0.4, 1, 0], [0, 0, 1]] }), 'INVALID_INPUT', { column: 'V3' });
   });
 
+  it('Bartlett χ² keeps full relative precision when R is close to I (the permutation property above was flaky)', () => {
+    // p = 2: ln|R| = log1p(−r²) exactly; 2·ln L₂₂ kept only the digits of L₂₂ − 1 (~1e-4 relative here).
+    for (const r of [1e-6, -3e-5, 2e-8]) {
+      const b = bartlettSphericity({ correlation: [[1, r], [r, 1]], n: 200 });
+      expectRelClose(b.chiSquare, -(200 - 1 - 9 / 6) * Math.log1p(-r * r), 1e-13, `χ² at r = ${r}`);
+    }
+  });
+
   it("labels MSA on Kaiser's scale", () => {
     expect([0.95, 0.85, 0.75, 0.65, 0.55, 0.3].map(samplingAdequacyLabel)).toEqual(['marvelous', 'meritorious', 'middling', 'mediocre', 'miserable', 'unacceptable']);
   });

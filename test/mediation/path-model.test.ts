@@ -219,3 +219,12 @@ describe('bootstrap of SD-based effects with an outlier, and effects undefined i
     expect(codeOf(() => process(rows, { model: 4, x: 'x', y: 'y', m: 'm', seed: Object.create(null) }))).toBe('INVALID_OPTION');
   });
 });
+
+describe('bootstrap() of a statistic near 1e300', () => {
+  it('keeps a finite SE (the squared deviations overflowed to Infinity before)', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ x: Math.sin(i) }));
+    const r = bootstrap(rows, { columns: ['x'], statistic: ([x], n) => (x!.reduce((a, b) => a + b, 0) / n) * 1e300, resamples: 200, allowFewResamples: true, seed: 5 });
+    const small = bootstrap(rows, { columns: ['x'], statistic: ([x], n) => x!.reduce((a, b) => a + b, 0) / n, resamples: 200, allowFewResamples: true, seed: 5 });
+    expectRelClose(r.statistics[0]!.se, small.statistics[0]!.se * 1e300, 1e-12, 'se');
+  });
+});

@@ -2,7 +2,7 @@ import { fail, isPsychkitError, type PsychkitWarning } from '../../errors.js';
 import { correlationMatrixOf } from '../../linalg/covariance.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
 import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
 import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
 import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
@@ -147,7 +147,9 @@ interface Resolved {
 
 function resolve(o: ParallelAnalysisOptions, extractionDefault: ExtractionName): Resolved {
   const seed = o.seed ?? freshSeed();
-  randomStream(seed); // validates the seed
+  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(seed)}.`, { option: 'seed', value: seed });
+  }
   return {
     iterations: numberIn('iterations', o.iterations, 20, 2, 1e6, { integer: true }),
     quantile: numberIn('quantile', o.quantile, 0.95, 0, 1),

@@ -194,6 +194,7 @@ function factorArgs(
 const FACTOR_TARGETS: FuzzTarget[] = [
   {
     name: 'correlationMatrix',
+    runs: 600,
     args: factorArgs(
       (d) => ({ items: d.columns, method: 'pearson', missing: 'pairwise' }),
       { method: ['polychoric', 'spearman', 1], missing: ['listwise', 'none'] },
@@ -202,32 +203,37 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'kmo',
+    runs: 600,
     args: factorArgs((d) => ({ items: d.columns, missing: 'pairwise' }), { missing: ['listwise', 'everything'] }),
     call: (input, options) => kmo(input as never, options as never),
   },
   {
     name: 'samplingAdequacyLabel',
+    runs: 200,
     args: fc.oneof(fc.double({ min: 0, max: 1 }).map((v) => [v]), hostile.map((v) => [v]), fc.tuple(hostile, hostile)),
     call: (msa) => samplingAdequacyLabel(msa as never),
   },
   {
     name: 'bartlettSphericity',
+    runs: 600,
     args: factorArgs((d) => ({ items: d.columns, missing: 'listwise' })),
     call: (input, options) => bartlettSphericity(input as never, options as never),
   },
   {
     name: 'velicerMap',
+    runs: 600,
     args: factorArgs((d) => ({ items: d.columns, maxComponents: Math.max(1, d.columns.length - 1) }), { maxComponents: [0, 'all', 1.5, 1000] }),
     call: (input, options) => velicerMap(input as never, options as never),
   },
   {
     name: 'maxFactors',
+    runs: 200,
     args: fc.oneof(fc.integer({ min: 0, max: 200 }).map((p) => [p]), hostile.map((v) => [v]), fc.tuple(hostile, hostile)),
     call: (p) => maxFactors(p as never),
   },
   {
     name: 'efa',
-    runs: 150,
+    runs: 600,
     args: capped(
       factorArgs(
       (d) => ({ items: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin', seed: 1 }),
@@ -248,7 +254,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'omega',
-    runs: 120,
+    runs: 500,
     args: factorArgs(
       (d) => ({ items: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin' }),
       { factors: ['three', 0, 2, 3, 1.5], rotation: ['varimax', 42, 'promax', 'geomin'], twoFactorOption: ['first', 'second', 'both'], flip: [false, 0] },
@@ -258,7 +264,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'parallelAnalysis',
-    runs: 120,
+    runs: 400,
     args: capped(
       factorArgs(
       (d) => ({ items: d.columns, iterations: 3, seed: 7 }),
@@ -271,6 +277,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'rotate',
+    runs: 600,
     args: capped(
       withHostilePair(
       // Valid loadings with hostile options.
@@ -366,6 +373,7 @@ function regressionArgs(valid: (d: { x: string; m: string[]; y: string; covariat
 const REGRESSION_TARGETS: FuzzTarget[] = [
   {
     name: 'ols',
+    runs: 600,
     args: regressionArgs(
       (d) => ({ y: d.y, x: [d.x, ...d.m], covariates: d.covariates, hc: 'HC3', confidence: 0.95 }),
       (items) => ({ y: items[0], x: items.slice(1) }),
@@ -375,6 +383,7 @@ const REGRESSION_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'hierarchicalRegression',
+    runs: 600,
     args: regressionArgs(
       (d) => ({ y: d.y, steps: [[d.x], d.m, ...(d.covariates.length > 0 ? [d.covariates] : [])], confidence: 0.9 }),
       (items) => ({ y: items[0], steps: items.slice(1).map((c) => [c]) }),
@@ -384,6 +393,7 @@ const REGRESSION_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'correlations',
+    runs: 600,
     args: regressionArgs(
       (d) => ({ columns: [d.x, ...d.m, d.y], missing: 'pairwise', confidence: 0.95 }),
       (items) => ({ columns: items }),
@@ -428,7 +438,7 @@ const statistics = fc.constantFrom<[string, (columns: readonly Float64Array[], n
 const MEDIATION_TARGETS: FuzzTarget[] = [
   {
     name: 'bootstrap',
-    runs: 100,
+    runs: 400,
     args: capped(
       withHostilePair(
       arbitraries.hostileTable(fc).chain(({ table, items }) => statistics.map(([, statistic]) => [table, { columns: items, statistic, resamples: 50, allowFewResamples: true, seed: 1 }])),
@@ -447,7 +457,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'pathModel',
-    runs: 100,
+    runs: 400,
     args: capped(
       withHostilePair(
       arbitraries.hostileTable(fc).map(({ table, items }) => [
@@ -498,7 +508,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'process',
-    runs: 100,
+    runs: 400,
     args: capped(
       withHostilePair(
       arbitraries.hostileTable(fc, { columns: { min: 3, max: 5 } }).chain(({ table, items }) =>
@@ -551,7 +561,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
   },
   {
     name: 'formatProcess',
-    runs: 100,
+    runs: 300,
     args: fc.oneof(
       // Results of process (small bootstrap), as is or with one field hostile or removed.
       { weight: 6, arbitrary: fc.tuple(mediationSample(20, false), fc.constantFrom(0, 20), fc.constantFrom(1, 4, 7, 14)).chain(([d, boot, moderatedModel]) => {

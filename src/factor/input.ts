@@ -62,6 +62,8 @@ export interface NormalizedCorrelation {
 }
 
 const TOLERANCE = 1e-8;
+/** Smallest Cholesky pivot Lᵢᵢ² accepted as positive definite (the diagonal is 1). */
+const PIVOT_FLOOR = 1e-12;
 
 function hasUnitDiagonal(m: Float64Array, p: number): boolean {
   for (let i = 0; i < p; i++) if (Math.abs((m[i * p + i] as number) - 1) > TOLERANCE) return false;
@@ -204,7 +206,8 @@ function fromCorrelation(
  * - The result of `correlationMatrix()` (e.g. polychoric), with its `items` and `nObservations`.
  *
  * Then: fewer than `minVariables` variables → `TOO_FEW_VARIABLES`; `positiveDefinite` and a
- * failed Cholesky factorisation → `NOT_POSITIVE_DEFINITE`; `requireN` and no `n` →
+ * failed Cholesky factorisation, or a pivot below 1e-12 (singular up to rounding) →
+ * `NOT_POSITIVE_DEFINITE`; `requireN` and no `n` →
  * `INVALID_OPTION` (option `n`).
  *
  * @example
@@ -253,7 +256,11 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   }
   if (options.positiveDefinite ?? true) {
     const l = Float64Array.from(matrix);
-    if (!choleskyInPlace(l, p)) {
+    // A pivot below 1e-12 (of a unit diagonal) is singular up to rounding — e.g. more variables
+    // than respondents — and would give a determinant and inverse made of rounding errors.
+    let singular = !choleskyInPlace(l, p);
+    for (let i = 0; i < p && !singular; i++) if (!((l[i * p + i] as number) ** 2 > PIVOT_FLOOR)) singular = true;
+    if (singular) {
       throw fail(
         'NOT_POSITIVE_DEFINITE',
         `${caller}: the correlation matrix of ${names.join(', ')} is not positive definite (a variable is a linear combination of others, there are more variables than respondents, or pairwise deletion produced an inconsistent matrix).`,

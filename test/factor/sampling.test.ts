@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bartlettSphericity, correlationMatrix, isPsychkitError, kmo, samplingAdequacyLabel } from '../../src/index.js';
+import { bartlettSphericity, correlationMatrix, isPsychkitError, kmo, samplingAdequacyLabel, velicerMap } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 
@@ -174,6 +174,16 @@ describe('kmo and bartlettSphericity: properties', () => {
     for (const r of [1e-6, -3e-5, 2e-8]) {
       const b = bartlettSphericity({ correlation: [[1, r], [r, 1]], n: 200 });
       expectRelClose(b.chiSquare, -(200 - 1 - 9 / 6) * Math.log1p(-r * r), 1e-13, `χ² at r = ${r}`);
+    }
+  });
+
+  it('more variables than complete rows: NOT_POSITIVE_DEFINITE even when Cholesky scrapes through on rounding (found by fuzzing: NaN χ²)', () => {
+    const rows = [
+      [7, 7, 6, 1, 6, 5, 1, 1], [7, 4, 5, 1, 6, 7, 3, 3], [1, 2, 4, 3, 5, 4, 3, 4], [6, 7, 7, 3, 1, 6, 5, 5],
+      [3, 6, 6, 3, 2, 5, 4, 6], [3, 3, 7, 3, 5, 3, 1, 3], [7, 7, 2, 2, 1, 2, 1, 3],
+    ].map((r) => Object.fromEntries(r.map((v, j) => [`v${j + 1}`, v])));
+    for (const f of [() => bartlettSphericity(rows, { missing: 'listwise' }), () => kmo(rows, { missing: 'listwise' }), () => velicerMap(rows, { missing: 'listwise' })]) {
+      expectError(f, 'NOT_POSITIVE_DEFINITE', {});
     }
   });
 

@@ -69,8 +69,15 @@ export function bartlettSphericity(input: FactorInput, options?: BartlettOptions
   }
   const l = Float64Array.from(matrix);
   choleskyInPlace(l, p); // positive definite: checked by correlationInput
+  // With a unit diagonal, Lᵢᵢ² = 1 − Σₖ<ᵢ Lᵢₖ², so ln Lᵢᵢ² = log1p(−Σₖ<ᵢ Lᵢₖ²): full relative
+  // precision when R is close to I (2·ln Lᵢᵢ keeps only the digits of Lᵢᵢ − 1). Far from 1 the
+  // pivot itself is the accurate one.
   let logDet = 0;
-  for (let i = 0; i < p; i++) logDet += 2 * Math.log(l[i * p + i] as number);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let k = 0; k < i; k++) s += (l[i * p + k] as number) ** 2;
+    logDet += s < 0.5 ? Math.log1p(-s) : 2 * Math.log(l[i * p + i] as number);
+  }
   const chiSquare = -logDet * multiplier;
   const df = (p * (p - 1)) / 2;
   return deepFreeze({ items: [...names], chiSquare, df, p: chiSquareSurvival(chiSquare, df), n: size, determinant: Math.exp(logDet) });

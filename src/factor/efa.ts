@@ -308,10 +308,14 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
   }
   const complexity = new Array<number>(p);
   for (let i = 0; i < p; i++) {
+    // Scaled by the row's largest |loading|, so that loadings near 1e-150 (a variable that
+    // correlates with nothing) do not underflow to 0/0. Rows are never all zero (see above).
+    let largest = 0;
+    for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(L[i * k + j] as number));
     let s2 = 0;
     let s4 = 0;
     for (let j = 0; j < k; j++) {
-      const v2 = (L[i * k + j] as number) ** 2;
+      const v2 = ((L[i * k + j] as number) / largest) ** 2;
       s2 += v2;
       s4 += v2 * v2;
     }
@@ -379,6 +383,9 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
 /**
  * The most common factors p variables can identify: the largest k ≤ p with non-negative degrees
  * of freedom p(p − 1)/2 − pk + k(k − 1)/2 (the bound `efa` enforces with `TOO_MANY_FACTORS`).
+ * With d = p − k the degrees of freedom are (d² + d − 2p)/2, so k = p − d for the smallest d ≥ 0
+ * with d(d + 1) ≥ 2p — exact for any safe integer p. `p` must be a non-negative safe integer
+ * (`INVALID_INPUT`; NaN or ±Infinity `NON_FINITE`).
  *
  * @example
  * ```ts
@@ -387,7 +394,14 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
  * ```
  */
 export function maxFactors(p: number): number {
-  let k = 0;
-  while (k + 1 <= p && (p * (p - 1)) / 2 - p * (k + 1) + ((k + 1) * k) / 2 >= 0) k++;
-  return k;
+  if (typeof p !== 'number') throw fail('INVALID_INPUT', `maxFactors: \`p\` (the number of variables) must be a number; got ${typeof p}.`, { value: p });
+  if (!Number.isFinite(p)) throw fail('NON_FINITE', `maxFactors: \`p\` is ${p}.`, { value: p });
+  if (!Number.isSafeInteger(p) || p < 0) {
+    throw fail('INVALID_INPUT', `maxFactors: \`p\` (the number of variables) must be a non-negative integer; got ${p}.`, { value: p });
+  }
+  // d ~ √(2p) < 1.4e8, so d(d + 1) is exact; the start is off by at most one either way.
+  let d = Math.max(0, Math.ceil((Math.sqrt(8 * p + 1) - 1) / 2));
+  while (d > 0 && (d - 1) * d >= 2 * p) d--;
+  while (d * (d + 1) < 2 * p) d++;
+  return p - d;
 }

@@ -15,8 +15,11 @@ export interface FactorFitIndices {
   readonly p: number | null;
   /** RMSEA = √max(χ²/(df·n) − 1/(n − 1), 0) with its confidence interval (null when df ≤ 0). */
   readonly rmsea: { readonly estimate: number; readonly lower: number | null; readonly upper: number | null; readonly confidence: number } | null;
-  /** Tucker–Lewis index from the per-df discrepancies of the null and fitted models. */
-  readonly tli: number;
+  /**
+   * Tucker–Lewis index from the per-df discrepancies of the null and fitted models (null when
+   * df ≤ 0: the fitted model's F/df is 0/0, which psych reports as ±Inf or NaN).
+   */
+  readonly tli: number | null;
   /** χ² − df·ln n (null when df ≤ 0). */
   readonly bic: number | null;
   /** χ² of the independence model, F₀·((n − 1) − (2p + 5)/6), on p(p − 1)/2 df. */
@@ -100,11 +103,22 @@ export function factorFit(
   // ML discrepancy with the model's diagonal set to R's, both smoothed if not positive definite.
   for (let i = 0; i < p; i++) model[i * p + i] = r[i * p + i] as number;
   const smoothedModel = smoothCorrelation(model, p);
-  if (smoothedModel.smoothed) warnings.push({ code: 'MODEL_SMOOTHED', message: 'The model correlation matrix was not positive definite and was smoothed (psych::cor.smooth) before computing χ².' });
-  const M = smoothedModel.matrix;
-  const R = smoothCorrelation(r, p).matrix;
-  const cm = cholesky(M, p);
-  const cr = cholesky(R, p);
+  let modelSmoothed = smoothedModel.smoothed;
+  let M = smoothedModel.matrix;
+  let R = smoothCorrelation(r, p).matrix;
+  let cm = cholesky(M, p);
+  let cr = cholesky(R, p);
+  // Singular to rounding but above psych's eigenvalue test: smooth anyway rather than return NaN.
+  if (cm === null) {
+    M = smoothCorrelation(M, p, true).matrix;
+    modelSmoothed = true;
+    cm = cholesky(M, p);
+  }
+  if (cr === null) {
+    R = smoothCorrelation(R, p, true).matrix;
+    cr = cholesky(R, p);
+  }
+  if (modelSmoothed) warnings.push({ code: 'MODEL_SMOOTHED', message: 'The model correlation matrix was not positive definite and was smoothed (psych::cor.smooth) before computing χ².' });
   let objective = Number.NaN;
   let f0 = Number.NaN;
   if (cm && cr) {
@@ -126,9 +140,8 @@ export function factorFit(
     const chi = Math.max(0, objective * factor);
     const empirical = pairwiseN ? rstarOff : rstarOff * n;
     // psych's empirical χ² sums both triangles of the off-diagonal residuals.
-    const mm = objective / df;
     const m0 = (f0 * 2) / (p * (p - 1));
-    const tli = (m0 - mm) / (m0 - 1 / factor);
+    const tli = df > 0 ? (m0 - objective / df) / (m0 - 1 / factor) : null;
     let rmsea: FactorFitIndices['rmsea'] = null;
     if (df > 0) {
       const estimate = Math.sqrt(Math.max(chi / (df * n) - 1 / (n - 1), 0));

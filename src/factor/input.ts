@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
-import { columnList, oneOf } from '../util/options.js';
+import { columnList, oneOf, show } from '../util/options.js';
 import { smoothCorrelation } from './smooth.js';
 import { correlationMatrix } from './correlation.js';
 
@@ -62,6 +62,8 @@ export interface NormalizedCorrelation {
 }
 
 const TOLERANCE = 1e-8;
+/** Smallest Cholesky pivot Lᵢᵢ² accepted as positive definite (the diagonal is 1). */
+const PIVOT_FLOOR = 1e-12;
 
 function hasUnitDiagonal(m: Float64Array, p: number): boolean {
   for (let i = 0; i < p; i++) if (Math.abs((m[i * p + i] as number) - 1) > TOLERANCE) return false;
@@ -100,8 +102,8 @@ function asCorrelation(input: unknown): CorrelationInput | undefined {
 
 function checkN(n: unknown, caller: string): number | undefined {
   if (n === undefined) return undefined;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-    throw fail('INVALID_OPTION', `${caller}: \`n\` (the sample size behind the correlation matrix) must be a positive integer; got ${JSON.stringify(n)}.`, {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+    throw fail('INVALID_OPTION', `${caller}: \`n\` (the sample size behind the correlation matrix) must be a positive integer (at most 2⁵³ − 1); got ${show(n)}.`, {
       option: 'n',
       value: n,
     });
@@ -129,7 +131,7 @@ function fromCorrelation(
     for (let j = 0; j < p; j++) {
       const v = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw fail('NON_FINITE', `${caller}: correlation[${i}][${j}] is ${JSON.stringify(v) ?? String(v)}, not a finite number.`, {
+        throw fail('NON_FINITE', `${caller}: correlation[${i}][${j}] is ${show(v)}, not a finite number.`, {
           row: i,
           column: names[j] as string,
           value: v,
@@ -204,7 +206,8 @@ function fromCorrelation(
  * - The result of `correlationMatrix()` (e.g. polychoric), with its `items` and `nObservations`.
  *
  * Then: fewer than `minVariables` variables → `TOO_FEW_VARIABLES`; `positiveDefinite` and a
- * failed Cholesky factorisation → `NOT_POSITIVE_DEFINITE`; `requireN` and no `n` →
+ * failed Cholesky factorisation, or a pivot below 1e-12 (singular up to rounding) →
+ * `NOT_POSITIVE_DEFINITE`; `requireN` and no `n` →
  * `INVALID_OPTION` (option `n`).
  *
  * @example
@@ -253,7 +256,11 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   }
   if (options.positiveDefinite ?? true) {
     const l = Float64Array.from(matrix);
-    if (!choleskyInPlace(l, p)) {
+    // A pivot below 1e-12 (of a unit diagonal) is singular up to rounding — e.g. more variables
+    // than respondents — and would give a determinant and inverse made of rounding errors.
+    let singular = !choleskyInPlace(l, p);
+    for (let i = 0; i < p && !singular; i++) if (!((l[i * p + i] as number) ** 2 > PIVOT_FLOOR)) singular = true;
+    if (singular) {
       throw fail(
         'NOT_POSITIVE_DEFINITE',
         `${caller}: the correlation matrix of ${names.join(', ')} is not positive definite (a variable is a linear combination of others, there are more variables than respondents, or pairwise deletion produced an inconsistent matrix).`,
@@ -361,7 +368,8 @@ export function readFactorInput(input: FactorInput, options: FactorInputOptions,
   const l = Float64Array.from(r);
   if (!choleskyInPlace(l, p)) {
     if (options.smooth === true) {
-      r = smoothCorrelation(r, p).matrix;
+      // Forced: Cholesky failed, so smooth even if psych's eigenvalue test would not.
+      r = smoothCorrelation(r, p, true).matrix;
       warnings.push({ code: 'CORRELATION_SMOOTHED', message: 'The correlation matrix was not positive definite and was smoothed (psych::cor.smooth).' });
     } else {
       throw fail(

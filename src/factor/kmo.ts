@@ -35,12 +35,20 @@ export interface KmoResult {
  * Kaiser's (1974) verbal scale for a measure of sampling adequacy: ≥ .90 marvelous, ≥ .80
  * meritorious, ≥ .70 middling, ≥ .60 mediocre, ≥ .50 miserable, below .50 unacceptable.
  *
+ * `msa` must be a number in [0, 1] (an MSA is a ratio of sums of squares): NaN or ±Infinity
+ * throws `NON_FINITE`, anything else outside [0, 1] `INVALID_INPUT`.
+ *
  * @example
  * ```ts
  * samplingAdequacyLabel(0.84); // 'meritorious'
  * ```
  */
 export function samplingAdequacyLabel(msa: number): SamplingAdequacy {
+  if (typeof msa !== 'number') {
+    throw fail('INVALID_INPUT', `samplingAdequacyLabel: expected an MSA (a number in [0, 1]); got ${typeof msa}.`, { value: msa });
+  }
+  if (!Number.isFinite(msa)) throw fail('NON_FINITE', `samplingAdequacyLabel: the MSA is ${msa}.`, { value: msa });
+  if (msa < 0 || msa > 1) throw fail('INVALID_INPUT', `samplingAdequacyLabel: an MSA lies in [0, 1]; got ${msa}.`, { value: msa });
   if (msa >= 0.9) return 'marvelous';
   if (msa >= 0.8) return 'meritorious';
   if (msa >= 0.7) return 'middling';

@@ -111,6 +111,16 @@ export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult {
   return deepFreeze(omegaOnData(data, { factors, extraction, rotation, twoFactorOption, flip }));
 }
 
+/** g²/h² with h² = Σ orthogonal loadings², scaled by the row's largest loading so that a variable loading ~1e-160 is not 0/0. */
+function generalShare(g: number, row: Float64Array): number {
+  let largest = 0;
+  for (const v of row) largest = Math.max(largest, Math.abs(v));
+  if (largest === 0) return 0;
+  let h = 0;
+  for (const v of row) h += (v / largest) ** 2;
+  return (g / largest) ** 2 / h;
+}
+
 interface OmegaSettings {
   readonly factors: number;
   readonly extraction: ExtractionName;
@@ -269,7 +279,7 @@ function omegaOnData(data: ReadFactorInput, s: OmegaSettings): OmegaResult {
     groupLoadings: toRows(sm, p, k),
     communalities: Array.from(h2),
     uniquenesses: Array.from(u2),
-    generalProportion: Array.from(g, (v, i) => (v * v) / (h2[i] as number)),
+    generalProportion: Array.from(g, (v, i) => generalShare(v, orthFlat.subarray(i * k, (i + 1) * k))),
     higherOrderLoadings: Array.from(gload),
     orthogonalLoadings: orth.loadings,
     obliqueLoadings: toRows(fload, p, k),

@@ -8,12 +8,14 @@ const EIGEN_TOLERANCE = 1e-12;
  * smallest eigenvalue is below machine epsilon, eigenvalues below 1e-12 are set to 100·1e-12, all
  * are rescaled to sum to p, the matrix is rebuilt as V·diag(λ)·Vᵀ and rescaled to unit diagonal.
  * Returns the input itself (not a copy) when it is already positive definite. Eigenvectors are
- * computed only when smoothing is needed (this runs inside every factor fit).
+ * computed only when smoothing is needed (this runs inside every factor fit). `force` smooths even
+ * when the smallest eigenvalue is above machine epsilon — for a matrix that is singular to
+ * rounding (a correlation of exactly 1, say) whose Cholesky factorisation fails all the same.
  */
-export function smoothCorrelation(matrix: Float64Array, p: number): { matrix: Float64Array; smoothed: boolean } {
+export function smoothCorrelation(matrix: Float64Array, p: number, force = false): { matrix: Float64Array; smoothed: boolean } {
   const ws = eigenWorkspace(p);
   eigenInto(ws, matrix, 0);
-  if (!((ws.values[p - 1] as number) < DBL_EPSILON)) return { matrix, smoothed: false };
+  if (!force && !((ws.values[p - 1] as number) < DBL_EPSILON)) return { matrix, smoothed: false };
   eigenInto(ws, matrix, p);
   const { values, vectors } = ws;
   const lambda = new Float64Array(p);

@@ -309,7 +309,8 @@ export function covarianceMatrix(data: NumericColumns, missing: MissingRule = 'p
 
 /**
  * Pearson correlation matrix as R's `cor(x, use = "pairwise")`: each entry uses the means and
- * standard deviations of that pair's common rows. Throws `ZERO_VARIANCE` naming a constant column.
+ * standard deviations of that pair's common rows, clamped to [−1, 1] (as R). Throws
+ * `ZERO_VARIANCE` naming a constant column.
  */
 export function correlationMatrixOf(data: NumericColumns, missing: MissingRule = 'pairwise'): SymmetricMatrixResult {
   const cp = crossProducts(data, missing);
@@ -332,7 +333,8 @@ export function correlationMatrixOf(data: NumericColumns, missing: MissingRule =
         const where = a === b ? '' : ` on the rows it shares with "${other}"`;
         throw fail('ZERO_VARIANCE', `Column "${col}" is constant${where}; its correlations are undefined.`, { column: col });
       }
-      matrix[k] = a === b ? 1 : vab / Math.sqrt(vaa * vbb);
+      // Clamped to [−1, 1] as R's cor does: rounding can give 1 + 2⁻⁵² (an atanh of NaN downstream).
+      matrix[k] = a === b ? 1 : Math.max(-1, Math.min(1, vab / Math.sqrt(vaa * vbb)));
     }
   }
   return { p, matrix, n };

@@ -2,7 +2,7 @@
 // listwise sample, then bootstrap every effect together by case resampling (kernel.ts).
 import { fail } from '../errors.js';
 import { freshSeed, type Seed } from '../random/index.js';
-import { numberIn, oneOf } from '../util/options.js';
+import { numberIn, oneOf, show } from '../util/options.js';
 import { buildDesign, INTERCEPT, numericOf, type Design, type ModelFrame } from '../regression/frame.js';
 import { coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type LinearFit, type ModelSummary, type StandardErrors } from '../regression/fit.js';
 import { runKernel, type KernelStatistic } from './kernel.js';
@@ -44,7 +44,7 @@ export function bootstrapSettings(
   let seed: Seed;
   if (o.seed === undefined) seed = freshSeed();
   else if ((typeof o.seed === 'number' && Number.isFinite(o.seed)) || typeof o.seed === 'string') seed = o.seed;
-  else throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(o.seed)}.`, { option: 'seed', value: o.seed });
+  else throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(o.seed)}.`, { option: 'seed', value: o.seed });
   const ci = oneOf<BootstrapCi>('ci', o.ci, ['percentile', 'bias-corrected'], 'percentile');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw fail('INVALID_OPTION', '`onProgress` must be a function (done, total) => void.', { option: 'onProgress' });
@@ -98,7 +98,7 @@ export interface BootstrapEffect {
 export interface BootstrapInfo {
   /** Resamples used for every SE and CI. */
   readonly resamples: number;
-  /** Resamples drawn again because a design was singular in them (PROCESS replaces these too). */
+  /** Resamples drawn again because a design was singular in them (PROCESS replaces these too) or an effect was not finite (`bootstrap()`: the statistic). */
   readonly replaced: number;
   readonly seed: Seed;
   readonly ci: BootstrapCi;
@@ -212,7 +212,7 @@ export function runEngine(input: EngineInput): EngineResult {
   const points = effects.map((eff) => {
     const v = eff.statistic(coefficients, sds);
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw fail('INVALID_OPTION', `Effect "${eff.name}" is ${String(v)} at the estimates; an effect must return a finite number.`, { option: 'effects', value: eff.name });
+      throw fail('INVALID_OPTION', `Effect "${eff.name}" is ${show(v)} at the estimates; an effect must return a finite number.`, { option: 'effects', value: eff.name });
     }
     return v;
   });

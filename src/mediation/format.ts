@@ -2,6 +2,7 @@ import { fail } from '../errors.js';
 import type { EquationResult } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
+import { PROCESS_MODELS } from './process.js';
 
 const RULE = '*'.repeat(74);
 
@@ -53,12 +54,88 @@ function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: s
   for (const e of rows) lines.push(row('', [e.w, e.effect, e.se, e.t, e.p, e.lower, e.upper], 0));
 }
 
+// The shape formatProcess reads, checked up front so that a result that was edited or built by
+// hand fails with INVALID_INPUT naming the field instead of a TypeError halfway through.
+type Check = (v: unknown, path: string) => void;
+
+function bad(path: string, expected: string): never {
+  throw fail('INVALID_INPUT', `formatProcess expects the result of process(): \`${path}\` is not ${expected}.`, { option: path });
+}
+
+const number: Check = (v, p) => {
+  if (v !== null && typeof v !== 'number') bad(p, 'a number');
+};
+const requiredNumber: Check = (v, p) => {
+  if (typeof v !== 'number') bad(p, 'a number');
+};
+const string: Check = (v, p) => {
+  if (typeof v !== 'string') bad(p, 'a string');
+};
+const seedLike: Check = (v, p) => {
+  if (typeof v !== 'string' && typeof v !== 'number') bad(p, 'a seed (number or string)');
+};
+const nullable =
+  (check: Check): Check =>
+  (v, p) => {
+    if (v !== null) check(v, p);
+  };
+const arrayOf =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) bad(p, 'an array');
+    v.forEach((x, i) => check(x, `${p}[${i}]`));
+  };
+const object =
+  (shape: Readonly<Record<string, Check>>): Check =>
+  (v, p) => {
+    if (typeof v !== 'object' || v === null) bad(p, 'an object');
+    for (const [key, check] of Object.entries(shape)) check((v as Record<string, unknown>)[key], p ? `${p}.${key}` : key);
+  };
+
+const boot = { effect: number, se: number, lower: number, upper: number };
+const tested = object({ ...boot, t: number, p: number });
+const conditional = object({ w: number, ...boot, t: number, p: number });
+const indirect = object({ ...boot, label: string, path: arrayOf(string) });
+const equation = object({
+  name: string,
+  outcome: string,
+  coefficients: arrayOf(object({ term: string, b: number, se: number, t: number, p: number, lower: number, upper: number })),
+  summary: object({ r: number, rSquared: number, mse: number, f: number, df1: number, df2: number, p: number }),
+});
+const processResultShape = object({
+  variables: object({ x: string, y: string, m: arrayOf(string), w: nullable(string), covariates: arrayOf(string) }),
+  n: requiredNumber,
+  dropped: requiredNumber,
+  settings: object({ hc: string, confidence: requiredNumber, centered: arrayOf(string) }),
+  equations: arrayOf(equation),
+  totalEffectModel: nullable(equation),
+  totalEffect: nullable(tested),
+  directEffect: nullable(tested),
+  conditionalDirectEffects: nullable(arrayOf(conditional)),
+  indirectEffects: nullable(arrayOf(indirect)),
+  totalIndirectEffect: nullable(indirect),
+  contrasts: nullable(arrayOf(object({ ...boot, label: string, first: string, second: string }))),
+  standardized: nullable(object({ partially: arrayOf(indirect), completely: arrayOf(indirect) })),
+  sobel: nullable(arrayOf(object({ mediator: string, effect: number, se: number, z: number, p: number }))),
+  conditionalEffects: nullable(arrayOf(conditional)),
+  interactionTests: nullable(arrayOf(object({ equation: string, term: string, rSquaredChange: number, f: number, df1: number, df2: number, p: number }))),
+  johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
+  conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, w: number }))),
+  indexOfModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string }))),
+  conditionalIndirectDifferences: nullable(arrayOf(object({ ...boot, mediator: string, w: object({ 0: number, 1: number }) }))),
+  probes: nullable(object({ definition: string })),
+  bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, ci: string })),
+  warnings: arrayOf(object({ message: string })),
+});
+
 /**
  * Formats a {@link process} result as PROCESS prints it — Model Summary and Model tables per
  * outcome, product-terms key, interaction tests, conditional effects, Johnson–Neyman table, direct,
  * total and indirect effects with bootstrap SE and CIs, index of moderated mediation, analysis notes —
  * so the numbers can be held beside SPSS/SAS/R PROCESS output. Numbers use SPSS's style (".4060").
- * Product terms are labelled `Int_1`, `Int_2`, … with a key, as in PROCESS.
+ * Product terms are labelled `Int_1`, `Int_2`, … with a key, as in PROCESS. Anything that is not
+ * shaped like a `process()` result (a field missing or of the wrong type) throws `INVALID_INPUT`
+ * naming the field.
  *
  * @example
  * ```ts
@@ -66,9 +143,11 @@ function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: s
  * ```
  */
 export function formatProcess(result: ProcessResult): string {
-  if (typeof result !== 'object' || result === null || typeof result.model !== 'number' || !Array.isArray(result.equations)) {
+  if (typeof result !== 'object' || result === null || !PROCESS_MODELS.includes(result.model) || !Array.isArray(result.equations)) {
     throw fail('INVALID_INPUT', 'formatProcess expects the result of process().', { value: result });
   }
+  processResultShape(result, '');
+  if (result.model !== 4 && result.model !== 6 && typeof result.variables.w !== 'string') bad('variables.w', `a string (model ${result.model} has a moderator)`);
   const r = result;
   const v = r.variables;
   const lines: string[] = [];
@@ -201,7 +280,7 @@ export function formatProcess(result: ProcessResult): string {
   if (r.bootstrap !== null) {
     const kind = r.bootstrap.ci === 'bias-corrected' ? 'bias-corrected' : 'percentile';
     lines.push(`Number of bootstrap samples for ${kind} bootstrap confidence intervals:`, `  ${r.bootstrap.resamples}`, '');
-    if (r.bootstrap.replaced > 0) lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample(s) with a singular design were replaced.`, '');
+    if (r.bootstrap.replaced > 0) lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample(s) with a singular design or an undefined effect were replaced.`, '');
   }
   if (r.probes !== null) lines.push(`W values in conditional tables are ${r.probes.definition}.`, '');
   if (r.settings.centered.length > 0) lines.push('NOTE: The following variables were mean centered prior to analysis:', ` ${r.settings.centered.join(' ')}`, '');

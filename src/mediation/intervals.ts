@@ -41,12 +41,17 @@ export interface BootstrapSummary {
  */
 export function summariseBootstrap(estimates: Float64Array, point: number, confidence: number, ci: BootstrapCi): BootstrapSummary {
   const B = estimates.length;
+  // In units of a power of two near the largest |estimate|: the same digits as summing the raw
+  // values (scaling by 2^e is exact), but estimates near 1e±300 neither overflow nor underflow.
+  let largest = 0;
+  for (let r = 0; r < B; r++) largest = Math.max(largest, Math.abs(estimates[r] as number));
+  const unit = largest > 0 ? 2 ** Math.max(-1022, Math.min(1023, Math.floor(Math.log2(largest)))) : 1;
   let mean = 0;
-  for (let r = 0; r < B; r++) mean += estimates[r] as number;
+  for (let r = 0; r < B; r++) mean += (estimates[r] as number) / unit;
   mean /= B;
   let ss = 0;
-  for (let r = 0; r < B; r++) ss += ((estimates[r] as number) - mean) ** 2;
-  const se = Math.sqrt(ss / (B - 1));
+  for (let r = 0; r < B; r++) ss += ((estimates[r] as number) / unit - mean) ** 2;
+  const se = unit * Math.sqrt(ss / (B - 1));
   estimates.sort();
   const alpha = (1 - confidence) / 2;
   let pLower = alpha;

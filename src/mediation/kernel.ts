@@ -37,7 +37,7 @@ export interface KernelInput {
 export interface KernelOutput {
   /** Statistic-major: `estimates[s * B + r]`. */
   readonly estimates: Float64Array;
-  /** Resamples drawn again because some equation's design was singular in them. */
+  /** Resamples drawn again because some equation's design was singular in them or a statistic was not finite. */
   readonly replaced: number;
 }
 
@@ -338,10 +338,38 @@ export function runKernel(input: KernelInput): KernelOutput {
       for (let c = 1; c < P; c++) {
         const s1 = acc[slot(0, c, P)] as number;
         const s2 = acc[slot(c, c, P)] as number;
-        sds[c] = Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)));
+        let ss = s2 - (s1 * s1) / n;
+        if (!(ss > 1e-4 * s2)) {
+          // Cancellation (more than 4 of 16 digits lost): the resample's mean is over 100 SDs from
+          // the sample's (an outlier drawn often, or not at all); sum squares about its own mean.
+          // From the original values: the shifted column z has lost those digits already.
+          const col = columns[c - 1] as Float64Array;
+          let m = 0;
+          for (let i = 0; i < n; i++) m += (counts[i] as number) * (col[i] as number);
+          m /= n;
+          ss = 0;
+          for (let i = 0; i < n; i++) {
+            const w = counts[i] as number;
+            if (w !== 0) ss += w * ((col[i] as number) - m) ** 2;
+          }
+        }
+        sds[c] = Math.sqrt(ss / (n - 1));
       }
     }
-    for (let s = 0; s < S; s++) estimates[s * B + r] = (statistics[s] as KernelStatistic)(coefficients, sds);
+    let finite = true;
+    for (let s = 0; s < S; s++) {
+      const v = (statistics[s] as KernelStatistic)(coefficients, sds);
+      estimates[s * B + r] = v;
+      if (!Number.isFinite(v)) finite = false;
+    }
+    if (!finite) {
+      // An effect undefined in this resample (e.g. standardized by an outcome that is constant in it): drawn again, as bootstrap() does.
+      replaced++;
+      if (replaced > B) {
+        throw fail('INVALID_INPUT', `An effect was not finite in more than ${B} bootstrap resamples; it cannot be bootstrapped.`, { resamples: B, replaced });
+      }
+      continue;
+    }
     r++;
     if (onProgress !== undefined && (r % progressStep === 0 || r === B)) onProgress(r, B);
   }

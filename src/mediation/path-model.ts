@@ -74,8 +74,8 @@ export interface PathModelResult {
  *
  * Each equation is fitted by Householder QR (as {@link ols}). Each bootstrap resample draws n cases
  * with replacement (seeded Alea stream), refits every equation from the resampled cross-products
- * (Cholesky with a rank check; a singular resample is drawn again and counted in
- * `bootstrap.replaced`), and evaluates every effect. SE = SD of the B estimates; CIs percentile or
+ * (Cholesky with a rank check; a singular resample, or one where an effect is not finite, is
+ * drawn again and counted in `bootstrap.replaced`), and evaluates every effect. SE = SD of the B estimates; CIs percentile or
  * bias-corrected (see `docs/mediation.md` for the exact order statistics).
  *
  * References: Preacher, K. J., & Hayes, A. F. (2008). Asymptotic and resampling strategies for

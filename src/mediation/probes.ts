@@ -2,6 +2,7 @@
 import { fail } from '../errors.js';
 import { tQuantile, tTwoSided } from '../distributions/index.js';
 import { sortedQuantile } from './intervals.js';
+import { show } from '../util/options.js';
 
 /** Where a moderator is probed. */
 export type ProbeOption = 'percentiles' | 'moments' | readonly number[];
@@ -64,7 +65,7 @@ export function probeOption(value: unknown): ProbeOption {
   if (value === undefined) return 'percentiles';
   if (value === 'percentiles' || value === 'moments') return value;
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
-  throw fail('INVALID_OPTION', `\`probes\` must be 'percentiles', 'moments' or a non-empty list of finite numbers; got ${JSON.stringify(value)}.`, { option: 'probes', value });
+  throw fail('INVALID_OPTION', `\`probes\` must be 'percentiles', 'moments' or a non-empty list of finite numbers; got ${show(value)}.`, { option: 'probes', value });
 }
 
 /** A linear combination b₁ + b₃·w of two coefficients, with its t test and CI. */

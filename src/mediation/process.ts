@@ -1,6 +1,6 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { booleanOption, numberIn, oneOf, optionsObject, show } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { fSurvival, normalTwoSided } from '../distributions/index.js';
 import { buildDesign, buildFrame, numericOf } from '../regression/frame.js';
@@ -78,7 +78,7 @@ function notFor(option: string, model: ProcessModel, why: string): never {
 export function process(table: Table, options: ProcessOptions): ProcessResult {
   const o = optionsObject(options, 'process');
   if (!PROCESS_MODELS.includes(o.model)) {
-    throw fail('UNKNOWN_MODEL', `PROCESS model ${JSON.stringify(o.model)} is not implemented (available: ${PROCESS_MODELS.join(', ')}); write it with pathModel().`, {
+    throw fail('UNKNOWN_MODEL', `PROCESS model ${show(o.model)} is not implemented (available: ${PROCESS_MODELS.join(', ')}); write it with pathModel().`, {
       option: 'model',
       value: o.model,
     });

@@ -32,12 +32,57 @@ export interface LinearFit {
   readonly f: number;
 }
 
+// Columns whose largest |value| lies outside [2⁻⁶⁴, 2⁶⁴] are fitted at unit scale: squares of data
+// near 1e±300 would overflow or underflow (a NaN standard error), and scaling by a power of two is
+// exact, so ordinary data are fitted exactly as before.
+const SCALE_LIMIT = 2 ** 64;
+
+/** A power of two s with max|v|/s in [1, 2), or 1 when the largest |value| is moderate (or 0). */
+function columnScale(v: Float64Array, from: number, to: number): number {
+  let largest = 0;
+  for (let i = from; i < to; i++) largest = Math.max(largest, Math.abs(v[i] as number));
+  if (largest === 0 || (largest >= 1 / SCALE_LIMIT && largest <= SCALE_LIMIT)) return 1;
+  return 2 ** Math.max(-1022, Math.min(1023, Math.floor(Math.log2(largest))));
+}
+
 /**
  * Fits y on the design by Householder QR. A rank-deficient design throws `SINGULAR` naming the
  * aliased columns (those that are linear combinations of the columns before them, as R marks
- * them NA); fewer cases than coefficients + 1 throws `TOO_FEW_CASES`.
+ * them NA); fewer cases than coefficients + 1 throws `TOO_FEW_CASES`; an outcome that the
+ * predictors reproduce exactly (every residual 0, so no standard error exists) throws
+ * `ZERO_VARIANCE`. Columns of extreme magnitude are fitted at unit scale and the results scaled
+ * back; results beyond the range of a double (data near 1e±150 and beyond) throw `NON_FINITE`.
  */
 export function fitLinear(design: Design, y: Float64Array, outcome: string, standardErrors: StandardErrors): LinearFit {
+  const { n, p: k, names } = design;
+  const scales = Float64Array.from({ length: k }, (_, j) => (j === 0 ? 1 : columnScale(design.x, j * n, (j + 1) * n)));
+  const yScale = columnScale(y, 0, n);
+  if (yScale === 1 && scales.every((s) => s === 1)) return fitAtScale(design, y, outcome, standardErrors);
+  const x = Float64Array.from(design.x);
+  for (let j = 1; j < k; j++) {
+    const s = scales[j] as number;
+    if (s !== 1) for (let i = j * n; i < (j + 1) * n; i++) x[i] = (x[i] as number) / s;
+  }
+  const fit = fitAtScale({ ...design, x }, y.map((v) => v / yScale), outcome, standardErrors);
+  // b = b′·s_y/s_j, V = V′·(s_y/s_i)(s_y/s_j), sums of squares × s_y²; R², F and t are scale-free.
+  const ratio = (j: number) => yScale / (scales[j] as number);
+  const b = fit.b.map((v, j) => v * ratio(j));
+  const covariance = fit.covariance.map((v, t) => v * ratio(Math.floor(t / k)) * ratio(t % k));
+  const sq = (v: number) => v * yScale * yScale;
+  const out = { ...fit, b, covariance, sse: sq(fit.sse), sst: sq(fit.sst), mse: sq(fit.mse) };
+  const variances = Array.from({ length: k }, (_, j) => out.covariance[j * k + j] as number);
+  const finite = [...b, ...covariance, out.sse, out.sst, out.mse].every(Number.isFinite);
+  if (!finite || variances.some((v) => !(v >= Number.MIN_VALUE * 2 ** 52))) {
+    throw fail(
+      'NON_FINITE',
+      `The regression of "${outcome}" has coefficients, variances or sums of squares beyond the range of a double (the data reach magnitudes near 1e±150 or beyond); rescale the variables.`,
+      { column: outcome },
+    );
+  }
+  return out;
+}
+
+function fitAtScale(design: Design, y: Float64Array, outcome: string, standardErrors: StandardErrors): LinearFit {
   const { n, p: k, x, names } = design;
   if (n <= k) {
     throw fail('TOO_FEW_CASES', `The model for "${outcome}" has ${k} coefficients but only ${n} complete case(s); at least ${k + 1} are needed.`, {
@@ -45,6 +90,9 @@ export function fitLinear(design: Design, y: Float64Array, outcome: string, stan
       n,
       parameters: k,
     });
+  }
+  if (y.every((v) => v === y[0])) {
+    throw fail('ZERO_VARIANCE', `The outcome "${outcome}" is constant (${y[0]}) in the analysis sample of ${n} cases.`, { column: outcome, value: y[0] });
   }
   const qr = householderQr(x, n, k);
   if (qr.rank < k) {
@@ -59,6 +107,13 @@ export function fitLinear(design: Design, y: Float64Array, outcome: string, stan
   const b = ls.coefficients;
   const df = n - k;
   const sse = ls.residualSumOfSquares;
+  if (!(sse > 0)) {
+    throw fail(
+      'ZERO_VARIANCE',
+      `"${outcome}" is reproduced exactly by ${k === 1 ? 'its mean' : 'the predictors'} (every residual is 0), so standard errors, t and p are undefined.`,
+      { column: outcome },
+    );
+  }
   let mean = 0;
   for (let i = 0; i < n; i++) mean += y[i] as number;
   mean /= n;
@@ -79,6 +134,19 @@ export function fitLinear(design: Design, y: Float64Array, outcome: string, stan
     }
   } else {
     covariance = sandwich(x, y, b, rInv, n, k, standardErrors);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let m = j; m < k; m++) s += (rInv[j * k + m] as number) ** 2;
+      // Relative to the classical variance s·MSE: the cases that determine coefficient j all have
+      // residual 0, so its HC variance is 0 up to rounding (R's vcovHC gives NaN standard errors).
+      if (!((covariance[j * k + j] as number) > 1e-10 * s * mse)) {
+        throw fail(
+          'SINGULAR',
+          `The ${standardErrors} covariance matrix of "${outcome}" is singular: the variance of "${names[j]}" is 0 (the cases that determine it all fit exactly), so its standard error is undefined. Use hc: 'none'.`,
+          { column: outcome, columns: [names[j] as string], option: 'hc' },
+        );
+      }
+    }
   }
   const rSquared = sst > 0 ? 1 - sse / sst : 0;
   const df1 = k - 1;

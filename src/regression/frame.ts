@@ -6,6 +6,7 @@ import { readTable, type Table, type TableView } from '../data/table.js';
 import { cellToNumber } from '../data/numeric.js';
 import { isMissing } from '../data/missing.js';
 import { categoricalColumn, dummyCode, type DummyCoding } from '../data/categorical.js';
+import { show } from '../util/options.js';
 
 /** How a categorical predictor is declared: its levels (first = reference unless `reference` is given). */
 export interface CategoricalDeclaration {
@@ -52,7 +53,7 @@ function declarationOf(option: CategoricalOption | undefined, name: string): Cat
   if (d === true) return {};
   if (Array.isArray(d)) return { levels: d as string[] };
   if (typeof d === 'object' && d !== null) return d as CategoricalDeclaration;
-  throw fail('INVALID_OPTION', `\`categorical.${name}\` must be true, a list of levels or { levels, reference }; got ${JSON.stringify(d)}.`, {
+  throw fail('INVALID_OPTION', `\`categorical.${name}\` must be true, a list of levels or { levels, reference }; got ${show(d)}.`, {
     option: 'categorical',
     column: name,
     value: d,

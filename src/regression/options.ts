@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { numberIn, oneOf } from '../util/options.js';
+import { numberIn, oneOf, show } from '../util/options.js';
 import type { StandardErrors } from './fit.js';
 
 /** Heteroskedasticity-consistent standard errors: `'none'` (classical OLS) or HC0–HC4. */
@@ -24,7 +24,7 @@ export function confidenceOption(value: unknown): number {
 /** A single column name. */
 export function nameOption(option: string, value: unknown): string {
   if (typeof value !== 'string' || value === '') {
-    throw fail('INVALID_OPTION', `\`${option}\` must be a column name; got ${JSON.stringify(value) ?? String(value)}.`, { option, value });
+    throw fail('INVALID_OPTION', `\`${option}\` must be a column name; got ${show(value)}.`, { option, value });
   }
   return value;
 }
@@ -34,11 +34,11 @@ export function namesOption(option: string, value: unknown, { min = 1, required 
   if (value === undefined && !required) return [];
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list)) {
-    throw fail('INVALID_OPTION', `\`${option}\` must be a column name or a list of column names; got ${JSON.stringify(value) ?? String(value)}.`, { option, value });
+    throw fail('INVALID_OPTION', `\`${option}\` must be a column name or a list of column names; got ${show(value)}.`, { option, value });
   }
   const seen = new Set<string>();
   for (const v of list) {
-    if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${option}\` must list column names; got ${JSON.stringify(v) ?? String(v)}.`, { option, value: v });
+    if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${option}\` must list column names; got ${show(v)}.`, { option, value: v });
     if (seen.has(v)) throw fail('DUPLICATE_NAME', `"${v}" is listed twice in \`${option}\`.`, { option, column: v });
     seen.add(v);
   }

@@ -22,7 +22,8 @@ export function showValue(value: unknown): string {
   return Array.isArray(value) ? `an array of length ${value.length}` : typeof value;
 }
 
-const show = showValue;
+/** Short name used across the option validators. */
+export const show = showValue;
 
 /** Throws unless `options` is undefined or a plain object; returns `{}` for undefined. */
 export function optionsObject<T extends object>(options: T | undefined, fn: string): T {

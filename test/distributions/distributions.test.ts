@@ -98,3 +98,18 @@ describe('argument checks', () => {
     expect(fCdf(1231941893, 1, 1) + fSurvival(1231941893, 1, 1)).toBe(1);
   });
 });
+
+// test/fixtures/chisquare-large.R. Found while fixing RMSEA intervals for large n (fuzzing):
+// @stdlib's gammainc was off by up to 2e-2 for χ² > 2000 (e.g. pchisq(2001, 2001) = 0.5042, not
+// 0.4916), so these are computed by src/distributions/gamma.ts.
+describe('χ² tails beyond 2000 match R', () => {
+  const large = loadJson('chisquare-large.json') as { df: number[]; x: number[]; lower: number[]; upper: number[] };
+  it(`both tails (${large.df.length} points, df 1 … 1e7)`, () => {
+    large.df.forEach((df, i) => {
+      const x = large.x[i] as number;
+      expectRelClose(chiSquareCdf(x, df), large.lower[i] as number, 1e-10, `pchisq(${x}, ${df})`);
+      // Tails below the double range are 0 in R and here.
+      expectRelClose(chiSquareSurvival(x, df), large.upper[i] as number, 1e-10, `pchisq(${x}, ${df}, lower = FALSE)`);
+    });
+  });
+});

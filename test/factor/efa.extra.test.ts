@@ -4,7 +4,10 @@ import type { EfaOptions, EfaResult } from '../../src/factor/index.js';
 import { squaredMultipleCorrelations } from '../../src/factor/smc.js';
 import { noncentralChiSquareCdf } from '../../src/factor/noncentral.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
+import { loadJson } from '../helpers/fixtures.js';
 import { correlationOf, esseItems, extra, harmanInput, harmanMatrix, holzingerItems, holzingerRows, peerRows } from './helpers.js';
+
+const largeN = loadJson('factor-large-n.json');
 
 // Values made by test/fixtures/factor-extra.R (psych 2.2.9, GPArotation 2022.10-2).
 
@@ -45,7 +48,7 @@ function compare(res: EfaResult, ref: any): void {
   expectClose(f.rmsea!.lower!, ref.fit.rmseaLower, 1e-4, 'rmsea lower');
   expectClose(f.rmsea!.upper!, ref.fit.rmseaUpper, 1e-4, 'rmsea upper');
   expect(f.rmsea!.confidence).toBe(0.9);
-  expectClose(f.tli, ref.fit.tli, 1e-4, 'tli');
+  expectClose(f.tli!, ref.fit.tli, 1e-4, 'tli');
   expectClose(f.bic!, ref.fit.bic, 1e-4, 'bic');
   expectClose(f.nullChiSquare, ref.fit.nullChisq, 1e-4, 'null chi-square');
   expectClose(f.empiricalChiSquare, ref.fit.empiricalChisq, 1e-4, 'empirical chi-square');
@@ -115,5 +118,33 @@ describe('supporting numerics', () => {
   it("noncentral χ² lower tail matches R's pchisq(q, df, ncp)", () => {
     const { q, df, ncp, p } = extra.pchisqNoncentral as Record<string, number[]>;
     q!.forEach((x, i) => expectClose(noncentralChiSquareCdf(x, df![i]!, ncp![i]!), p![i]!, 1e-12, `pchisq(${x}, ${df![i]}, ${ncp![i]})`));
+  });
+
+  // test/fixtures/factor-large-n.R. Above ncp = 2e4 psychkit uses Sankaran's approximation (the
+  // Poisson sum took minutes at n = 1e7 and never ended at n = 1e300); its error falls like 1/ncp.
+  it("noncentral χ² at ncp 2e4 and 1e5 is within 3e-8 of R's pchisq", () => {
+    const { q, df, ncp, p } = largeN.pchisq as Record<string, number[]>;
+    q!.forEach((x, i) => expectClose(noncentralChiSquareCdf(x, df![i]!, ncp![i]!), p![i]!, 3e-8, `pchisq(${x}, ${df![i]}, ${ncp![i]})`));
+  });
+
+  it('RMSEA and its 90% interval at n = 2e4 and 1e5 match psych::fa (Harman74, 2 factors)', () => {
+    for (const ref of largeN.harman74 as { n: number; factors: number; df: number; chiSquare: number; rmsea: number[] }[]) {
+      const f = efa({ correlation: harmanInput.correlation, n: ref.n }, { factors: ref.factors, extraction: 'minres', rotation: 'none' }).fit!;
+      expect(f.df).toBe(ref.df);
+      expectClose(f.chiSquare / ref.chiSquare, 1, 1e-6, 'chi-square');
+      // psych's uniroot tolerance is ~1e-4 in the noncentrality: far below 1e-7 in RMSEA here.
+      expectClose(f.rmsea!.estimate, ref.rmsea[0]!, 1e-7, 'rmsea');
+      expectClose(f.rmsea!.lower!, ref.rmsea[1]!, 1e-6, 'rmsea lower');
+      expectClose(f.rmsea!.upper!, ref.rmsea[2]!, 1e-6, 'rmsea upper');
+    }
+  });
+
+  it('the RMSEA interval of an enormous sample takes milliseconds and brackets the estimate', () => {
+    const start = Date.now();
+    const f = efa({ correlation: harmanInput.correlation, n: 2 ** 53 - 1 }, { factors: 2, rotation: 'none' }).fit!;
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(f.rmsea!.lower!).toBeLessThanOrEqual(f.rmsea!.estimate);
+    expect(f.rmsea!.upper!).toBeGreaterThanOrEqual(f.rmsea!.estimate);
+    expect(f.rmsea!.upper! - f.rmsea!.lower!).toBeLessThan(1e-6);
   });
 });

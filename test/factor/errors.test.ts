@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { efa, omega, parallelAnalysis, rotate } from '../../src/factor/index.js';
+import { efa, kmo, maxFactors, omega, parallelAnalysis, rotate, samplingAdequacyLabel } from '../../src/factor/index.js';
 import { isPsychkitError } from '../../src/errors.js';
 import { holzingerItems, holzingerRows } from './helpers.js';
 
@@ -170,5 +170,132 @@ describe('Heywood cases and non-convergence are flagged, not thrown', () => {
     expect(capped.converged).toBe(false);
     const psychCap = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', tolerance: 1e-15 });
     expect(psychCap.iterations.extraction).toBe(50);
+  });
+});
+
+// Bugs the bad-input fuzzer (test/fuzz/targets/models.ts) found; each was a TypeError, a hang, a
+// RangeError or a NaN in a result before the fix.
+describe('found by fuzzing', () => {
+  it('samplingAdequacyLabel checks its argument instead of labelling NaN or an object', () => {
+    expect(codeOf(() => samplingAdequacyLabel(Object.create(null)))).toBe('INVALID_INPUT');
+    expect(codeOf(() => samplingAdequacyLabel('0.95' as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => samplingAdequacyLabel(Number.NaN))).toBe('NON_FINITE');
+    expect(codeOf(() => samplingAdequacyLabel(1.2))).toBe('INVALID_INPUT');
+    expect(samplingAdequacyLabel(0)).toBe('unacceptable');
+    expect(samplingAdequacyLabel(1)).toBe('marvelous');
+  });
+
+  it('maxFactors: closed form equal to the degrees-of-freedom search, bad p rejected, no hang on 1e300', () => {
+    const search = (p: number) => {
+      let k = 0;
+      while (k + 1 <= p && (p * (p - 1)) / 2 - p * (k + 1) + ((k + 1) * k) / 2 >= 0) k++;
+      return k;
+    };
+    for (let p = 0; p <= 2000; p++) expect(maxFactors(p)).toBe(search(p));
+    // df = ((p − k)² − (p + k))/2 ≥ 0 at k and < 0 at k + 1, exactly, for a huge p
+    const p = Number.MAX_SAFE_INTEGER;
+    const k = maxFactors(p);
+    const df = (kk: number) => Number(((BigInt(p) - BigInt(kk)) ** 2n - (BigInt(p) + BigInt(kk))) / 2n);
+    expect(df(k)).toBeGreaterThanOrEqual(0);
+    expect(df(k + 1)).toBeLessThan(0);
+    expect(codeOf(() => maxFactors(1e300))).toBe('INVALID_INPUT');
+    expect(codeOf(() => maxFactors({} as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => maxFactors(-1))).toBe('INVALID_INPUT');
+    expect(codeOf(() => maxFactors(2.5))).toBe('INVALID_INPUT');
+    expect(codeOf(() => maxFactors(Number.POSITIVE_INFINITY))).toBe('NON_FINITE');
+  });
+
+  it('a bigint in a correlation matrix is NON_FINITE, not a TypeError from the message', () => {
+    const e = errorOf(() => kmo({ correlation: [[10n as never, 0.3, 0.2], [0.3, 1, 0.4], [0.2, 0.4, 1]], n: 50 }));
+    expect(e.code).toBe('NON_FINITE');
+    expect(e.message).toContain('correlation[0][0]');
+  });
+
+  it('the sample size behind a correlation matrix must be a safe integer (n = 1.8e308 used to hang efa)', () => {
+    expect(codeOf(() => efa({ correlation: good, n: Number.MAX_VALUE }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => efa({ correlation: good, n: 2 ** 53 }))).toBe('INVALID_OPTION');
+  });
+
+  it('parallelAnalysis refuses a simulation it cannot allocate (RangeError before)', () => {
+    const e = errorOf(() => parallelAnalysis({ correlation: good, n: 2 ** 52 }, { iterations: 2, seed: 1 }));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.details.option).toBe('n');
+  });
+
+  it('fit.tli is null when the model has no degrees of freedom (NaN before; psych prints ±Inf)', () => {
+    const f = efa({ correlation: good.slice(0, 3).map((r) => r.slice(0, 3)), n: 100 }, { factors: 1 });
+    expect(f.df).toBe(0);
+    expect(f.fit?.tli).toBeNull();
+    const g = efa({ correlation: good, n: 100 }, { factors: 1 });
+    expect(g.df).toBeGreaterThan(0);
+    expect(Number.isFinite(g.fit?.tli)).toBe(true);
+  });
+
+  it('rotate: a hostile entry is named in a NON_FINITE error (TypeError on a null-prototype object before)', () => {
+    expect(codeOf(() => rotate([[Object.create(null), 0.1], [0.2, 0.3]] as never))).toBe('NON_FINITE');
+    expect(codeOf(() => rotate([[0.7, 0.1], [0.2, 0.6]], { seed: Object.create(null), randomStarts: 1 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 2, seed: Object.create(null) }))).toBe('INVALID_OPTION');
+  });
+
+  const base = [[0.7, 0.2], [0.6, 0.3], [0.2, 0.8], [0.1, 0.7], [0.5, 0.5]];
+  it.each(['varimax', 'quartimax', 'oblimin', 'quartimin', 'promax'] as const)('%s is scale-equivariant at 1e±300 (NaN, or a SINGULAR promax, before)', (rotation) => {
+    for (const normalize of [false, true]) {
+      const ref = rotate(base, { rotation, normalize });
+      for (const s of [1e300, 1e-300, 2 ** 1000]) {
+        const r = rotate(base.map((row) => row.map((v) => v * s)), { rotation, normalize });
+        // Equal up to the gradient-projection tolerance (1e-5), which applies at the rescaled size.
+        r.loadings.forEach((row, i) => row.forEach((v, j) => expect(v / s).toBeCloseTo(ref.loadings[i]![j]!, 4)));
+        r.phi.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(ref.phi[i]![j]!, 4)));
+      }
+    }
+  });
+
+  it('Kaiser normalisation leaves a zero row at zero instead of turning every loading into NaN', () => {
+    const withZero = [[0.7, 0.2], [0, 0], [0.2, 0.8], [0.1, 0.7], [0.6, 0.3]];
+    const without = withZero.filter((_, i) => i !== 1);
+    for (const rotation of ['varimax', 'quartimax', 'oblimin', 'geomin', 'promax'] as const) {
+      const r = rotate(withZero, { rotation, normalize: true });
+      expect(r.loadings[1]).toEqual([0, 0]);
+      expect(r.loadings.flat().every(Number.isFinite)).toBe(true);
+      if (rotation === 'varimax' || rotation === 'promax') continue; // varimax's criterion divides by p
+      // Criteria that are sums over rows: a zero row adds nothing, so the rotation is that of the other rows.
+      const ref = rotate(without, { rotation, normalize: true });
+      r.rotationMatrix.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(ref.rotationMatrix[i]![j]!, 8)));
+    }
+  });
+});
+
+describe('found by fuzzing: singular to rounding', () => {
+  it('smooth: true smooths a matrix with a correlation of exactly 1 even above psych’s eigenvalue test (NaN χ² before)', () => {
+    // item1 = item2: the smallest eigenvalue is ~6e-16, above machine epsilon, yet Cholesky fails.
+    const rows = [
+      { item1: 4, item2: 4, item3: 3 },
+      { item1: 1, item2: 1, item3: 1 },
+      { item1: 2, item2: 2, item3: 3 },
+      { item1: 2, item2: 2, item3: 2 },
+      { item1: 2, item2: 2, item3: 2 },
+    ];
+    expect(codeOf(() => efa(rows, { factors: 1 }))).toBe('NOT_POSITIVE_DEFINITE');
+    const f = efa(rows, { factors: 1, smooth: true });
+    expect(f.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
+    expect(Number.isFinite(f.objective)).toBe(true);
+    expect(Number.isFinite(f.fit!.chiSquare)).toBe(true);
+    expect(Number.isFinite(f.fit!.nullChiSquare)).toBe(true);
+  });
+
+  it('a covariance input with one variance of 1e300: complexity and ω shares stay finite (0/0 before)', () => {
+    // cov2cor leaves that variable with correlations ~5e-151, so its loadings are ~1e-151 and
+    // their fourth powers underflow.
+    const cov = [
+      [1, -0.55, -0.65, -0.45],
+      [-0.55, 1, 0.18, -0.07],
+      [-0.65, 0.18, 1e300, 0.55],
+      [-0.45, -0.07, 0.55, 1],
+    ];
+    const f = efa({ correlation: cov, n: 492 }, { factors: 1 });
+    expect(f.complexity.every(Number.isFinite)).toBe(true);
+    expect(f.complexity[2]).toBeCloseTo(1, 12);
+    const om = omega({ correlation: cov, n: 492 }, { factors: 1 });
+    expect(om.generalProportion.every(Number.isFinite)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bartlettSphericity, correlationMatrix, isPsychkitError, kmo, samplingAdequacyLabel } from '../../src/index.js';
+import { bartlettSphericity, correlationMatrix, isPsychkitError, kmo, samplingAdequacyLabel, velicerMap } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 
@@ -155,10 +155,9 @@ describe('kmo and bartlettSphericity: properties', () => {
         const kp = kmo({ correlation: P });
         expectClose(kp.overall, k.overall, 1e-12, 'KMO');
         order.forEach((i, a) => expectClose(kp.perItem[a]!, k.perItem[i]!, 1e-12, `MSA ${i}`));
-        // ln|R| from a permuted factorisation differs by rounding of order p·ε·κ(R), which is
-        // relatively large when |R| is near 1 (χ² near 0); 1e-8 allows that and still catches a
-        // wrong permutation (an O(1) change).
-        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).chiSquare, bartlettSphericity({ correlation: R, n: 200 }).chiSquare, 1e-8, 'χ²');
+        // ln|R| is summed as log1p of the Cholesky pivots, so it keeps its relative precision under
+        // a permutation even when |R| is near 1.
+        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).chiSquare, bartlettSphericity({ correlation: R, n: 200 }).chiSquare, 1e-10, 'χ²');
       }),
     );
   });
@@ -170,6 +169,24 @@ describe('kmo and bartlettSphericity: properties', () => {
     expect(b.p).toBe(1);
     expectError(() => kmo({ correlation: I }), 'INVALID_INPUT', { column: 'V1' });
     expectError(() => kmo({ correlation: [[1, 0.4, 0], [0.4, 1, 0], [0, 0, 1]] }), 'INVALID_INPUT', { column: 'V3' });
+  });
+
+  it('Bartlett χ² keeps full relative precision when R is close to I (the permutation property above was flaky)', () => {
+    // p = 2: ln|R| = log1p(−r²) exactly; 2·ln L₂₂ kept only the digits of L₂₂ − 1 (~1e-4 relative here).
+    for (const r of [1e-6, -3e-5, 2e-8]) {
+      const b = bartlettSphericity({ correlation: [[1, r], [r, 1]], n: 200 });
+      expectRelClose(b.chiSquare, -(200 - 1 - 9 / 6) * Math.log1p(-r * r), 1e-13, `χ² at r = ${r}`);
+    }
+  });
+
+  it('more variables than complete rows: NOT_POSITIVE_DEFINITE even when Cholesky scrapes through on rounding (found by fuzzing: NaN χ²)', () => {
+    const rows = [
+      [7, 7, 6, 1, 6, 5, 1, 1], [7, 4, 5, 1, 6, 7, 3, 3], [1, 2, 4, 3, 5, 4, 3, 4], [6, 7, 7, 3, 1, 6, 5, 5],
+      [3, 6, 6, 3, 2, 5, 4, 6], [3, 3, 7, 3, 5, 3, 1, 3], [7, 7, 2, 2, 1, 2, 1, 3],
+    ].map((r) => Object.fromEntries(r.map((v, j) => [`v${j + 1}`, v])));
+    for (const f of [() => bartlettSphericity(rows, { missing: 'listwise' }), () => kmo(rows, { missing: 'listwise' }), () => velicerMap(rows, { missing: 'listwise' })]) {
+      expectError(f, 'NOT_POSITIVE_DEFINITE', {});
+    }
   });
 
   it("labels MSA on Kaiser's scale", () => {

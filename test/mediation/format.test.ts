@@ -70,4 +70,24 @@ describe('formatProcess', () => {
       expect(isPsychkitError(e) && e.code).toBe('INVALID_INPUT');
     }
   });
+  // Found by fuzzing: an edited result failed with a TypeError halfway through the text.
+  it('names the field of an edited result that is not shaped as process() returns it', () => {
+    const r = process(peer, { model: 1, x: 'esse', w: 'ss', y: 'pwb', jn: true });
+    const optionOf = (edited: unknown) => {
+      try {
+        formatProcess(edited as never);
+      } catch (e) {
+        if (isPsychkitError(e) && e.code === 'INVALID_INPUT') return e.details.option;
+        throw e;
+      }
+      return 'formatted';
+    };
+    expect(optionOf(r)).toBe('formatted');
+    expect(optionOf({ ...r, variables: { ...r.variables, w: 0 } })).toBe('variables.w');
+    expect(optionOf({ ...r, variables: { ...r.variables, w: null } })).toBe('variables.w');
+    expect(optionOf({ ...r, settings: undefined })).toBe('settings');
+    expect(optionOf({ ...r, equations: [null] })).toBe('equations[0]');
+    expect(optionOf({ ...r, johnsonNeyman: { ...r.johnsonNeyman, points: [{ w: 'x' }] } })).toBe('johnsonNeyman.points[0].w');
+    expect(optionOf({ ...r, warnings: [{ message: Object.create(null) }] })).toBe('warnings[0].message');
+  });
 });

@@ -160,3 +160,71 @@ describe('bootstrap (generic case resampling)', () => {
     ['a non-numeric column', () => bootstrap(peer, { columns: ['marital'], statistic: mean }), 'NON_NUMERIC'],
   ])('%s → %s', (_, f, code) => expect(codeOf(f)).toBe(code));
 });
+
+// Found by the bad-input fuzzer (test/fuzz/targets/models.ts).
+describe('bootstrap of SD-based effects with an outlier, and effects undefined in a resample', () => {
+  // An outlier in y: a resample's mean of y is far from the sample's, and Σy² − (Σy)²/n lost every
+  // digit (SD 0, a standardized effect ±Inf, its SE NaN).
+  const rows = Array.from({ length: 15 }, (_, i) => {
+    const x = Math.sin(i * 1.7) * 1.5;
+    const m = 0.4 * x + Math.cos(i * 2.3);
+    return { x, m, y: i === 0 ? -1979855852 : 0.3 * m + 0.2 * x + Math.sin(i * 0.9) };
+  });
+  const sd = ([v]: readonly Float64Array[], n: number) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += v![i]!;
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (v![i]! - mean) ** 2;
+    return Math.sqrt(ss / (n - 1));
+  };
+
+  it("b.sd() in every resample equals the two-pass SD of the resampled column (same draws as bootstrap())", () => {
+    const opts = { resamples: 500, allowFewResamples: true, seed: 'sd' } as const;
+    const direct = bootstrap(rows, { columns: ['x', 'm', 'y'], statistic: ([, , y], n) => sd([y!], n), ...opts });
+    const engine = pathModel(rows, {
+      equations: [{ outcome: 'y', predictors: ['x', 'm'] }],
+      effects: { sdY: (b) => b.sd('y') },
+      bootstrap: 500,
+      allowFewResamples: true,
+      seed: 'sd',
+    });
+    expectRelClose(engine.effects[0]!.se!, direct.statistics[0]!.se, 1e-9, 'se of sd(y)');
+    expectRelClose(engine.effects[0]!.lower!, direct.statistics[0]!.lower, 1e-9, 'lower');
+  });
+
+  it('process: standardized indirect effects keep a finite bootstrap SE', () => {
+    const r = process(rows, { model: 4, x: 'x', m: 'm', y: 'y', standardize: true, bootstrap: 200, allowFewResamples: true, seed: 3 });
+    for (const e of [...r.standardized!.partially, ...r.standardized!.completely]) expect(Number.isFinite(e.se)).toBe(true);
+  });
+
+  it('a resample where an effect is not finite is drawn again and counted in bootstrap.replaced', () => {
+    // y is constant unless case 0 is drawn (about a third of resamples miss it): y/sd(y) is 0/0 there.
+    const spiky = rows.map((r, i) => ({ ...r, y: i === 0 ? 5 : 0 }));
+    const fit = pathModel(spiky, {
+      equations: [{ outcome: 'y', predictors: ['x'] }],
+      effects: { standardized: (b) => (b('y', 'x') * b.sd('x')) / b.sd('y') },
+      bootstrap: 300,
+      allowFewResamples: true,
+      seed: 4,
+    });
+    expect(fit.bootstrap!.resamples).toBe(300);
+    expect(fit.bootstrap!.replaced).toBeGreaterThan(30);
+    expect(Number.isFinite(fit.effects[0]!.se)).toBe(true);
+  });
+
+  it('an effect returning a null-prototype object is an INVALID_OPTION (TypeError in the message before)', () => {
+    expect(codeOf(() => pathModel(rows, { equations: [{ outcome: 'y', predictors: ['x'] }], effects: { odd: () => Object.create(null) }, bootstrap: 0 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => process(rows, { model: 10n as never, x: 'x', y: 'y', m: 'm' }))).toBe('UNKNOWN_MODEL');
+    expect(codeOf(() => process(rows, { model: 4, x: 'x', y: 'y', m: 'm', seed: Object.create(null) }))).toBe('INVALID_OPTION');
+  });
+});
+
+describe('bootstrap() of a statistic near 1e300', () => {
+  it('keeps a finite SE (the squared deviations overflowed to Infinity before)', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ x: Math.sin(i) }));
+    const r = bootstrap(rows, { columns: ['x'], statistic: ([x], n) => (x!.reduce((a, b) => a + b, 0) / n) * 1e300, resamples: 200, allowFewResamples: true, seed: 5 });
+    const small = bootstrap(rows, { columns: ['x'], statistic: ([x], n) => x!.reduce((a, b) => a + b, 0) / n, resamples: 200, allowFewResamples: true, seed: 5 });
+    expectRelClose(r.statistics[0]!.se, small.statistics[0]!.se * 1e300, 1e-12, 'se');
+  });
+});

@@ -105,3 +105,13 @@ describe('hierarchicalRegression matches lm + anova (peer-workers.json)', () => 
     expectClose(h.steps[0]!.rSquaredChange, h.steps[0]!.rSquared, 0, 'step 0 ΔR2');
   });
 });
+
+// Found by fuzzing: two huge outliers in the same row made r(v1, v4) = −1 − 2⁻⁵² by rounding, and
+// the Fisher-z bounds atanh(r) NaN. Correlations are clamped to [−1, 1], as R's cor does.
+it('correlations stay within [−1, 1] and their intervals finite when rounding overshoots', () => {
+  const ones = (first: number, at16 = 1) => [first, ...Array.from({ length: 16 }, (_, i) => (i === 15 ? at16 : 1)), 1];
+  const table = { v1: ones(4.562293395693667e23), v2: ones(1, 2), v3: ones(9007199254740994), v4: ones(0), v5: ones(1, 2) };
+  const c = correlations(table);
+  for (const m of [c.r, c.lower, c.upper, c.p]) for (const row of m) for (const v of row) expect(Number.isNaN(v)).toBe(false);
+  for (const row of c.r) for (const v of row) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+});

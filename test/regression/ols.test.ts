@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ols, type HcOption } from '../../src/index.js';
+import { hierarchicalRegression, isPsychkitError, ols, type HcOption, type PsychkitError } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
-import { expectAllClose, expectClose } from '../helpers/close.js';
+import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 import { maritalLevels, peer, psychkitTerm, reference } from '../helpers/peer.js';
 
 // Every equation of the reference PROCESS models is an lm() fit; check each one's full table.
@@ -120,3 +120,77 @@ describe('NIST StRD', () => {
     expectAllClose(fit.coefficients.map((c) => c.b), certified, 1e-6 * 1, name);
   });
 });
+
+// Found by the bad-input fuzzer (test/fuzz/targets/models.ts): data near 1e±300 gave NaN standard
+// errors (squares under- or overflowed), and an exact fit gave t = 0/0.
+describe('extreme magnitudes and exact fits', () => {
+  const rows = [
+    { y: 1.2, x: 1, z: 0.3 },
+    { y: 2.9, x: 2, z: -0.1 },
+    { y: 3.1, x: 3, z: 0.8 },
+    { y: 4.8, x: 4, z: 0.2 },
+    { y: 5.2, x: 5, z: -0.6 },
+    { y: 6.9, x: 6, z: 0.1 },
+  ];
+  const scaled = (fy: number, fx: number) => rows.map((r) => ({ y: r.y * fy, x: r.x * fx, z: r.z }));
+
+  it('scaling a column by a power of two scales its coefficient and SE exactly, even at 2^±500', () => {
+    const ref = ols(rows, { y: 'y', x: ['x', 'z'] });
+    for (const [fy, fx] of [[2 ** -500, 2 ** -500], [2 ** 200, 2 ** -200], [2 ** -400, 1], [1, 2 ** 400]] as const) {
+      const fit = ols(scaled(fy, fx), { y: 'y', x: ['x', 'z'] });
+      const [c, bx, bz] = fit.coefficients;
+      expectRelClose(bx!.b, (ref.coefficients[1]!.b * fy) / fx, 1e-12, 'b(x)');
+      expectRelClose(bx!.se, (ref.coefficients[1]!.se * fy) / fx, 1e-12, 'se(x)');
+      expectRelClose(bz!.se, ref.coefficients[2]!.se * fy, 1e-12, 'se(z)');
+      expectRelClose(c!.b, ref.coefficients[0]!.b * fy, 1e-12, 'constant');
+      expectRelClose(bx!.t, ref.coefficients[1]!.t, 1e-12, 't(x)');
+      expectRelClose(fit.summary.rSquared, ref.summary.rSquared, 1e-12, 'R²');
+      expectRelClose(fit.summary.f, ref.summary.f, 1e-12, 'F');
+    }
+  });
+
+  it('results beyond the range of a double are NON_FINITE, not NaN', () => {
+    const e = errorOf(() => ols(scaled(1e300, 1), { y: 'y', x: ['x'] }));
+    expect(e.code).toBe('NON_FINITE');
+    expect(e.details.column).toBe('y');
+    // Variances near 1e-600 (NaN standard errors before).
+    expect(errorOf(() => ols(scaled(1e-300, 1e-300), { y: 'y', x: ['x'] })).code).toBe('NON_FINITE');
+    expect(errorOf(() => hierarchicalRegression([...rows.slice(1), { y: -1e300, x: 1, z: 0.3 }], { y: 'y', steps: [['x'], ['z']] })).code).toBe('NON_FINITE');
+  });
+
+  it('an outcome reproduced exactly, or constant, is ZERO_VARIANCE (t was 0/0)', () => {
+    const exact = rows.map((r) => ({ ...r, y: r.x })); // every residual exactly 0 in QR
+    expect(errorOf(() => ols(exact, { y: 'y', x: ['x'] })).code).toBe('ZERO_VARIANCE');
+    const constant = rows.map((r) => ({ ...r, y: 4 }));
+    const e = errorOf(() => ols(constant, { y: 'y', x: ['x', 'z'] }));
+    expect(e.code).toBe('ZERO_VARIANCE');
+    expect(e.details.column).toBe('y');
+  });
+});
+
+describe('an HC variance that is 0 up to rounding', () => {
+  // Both "north" cases have x² = 0 and y = 0: they fix the intercept with residual 0, so its HC
+  // variance is ±1e-17 (R: vcovHC(lm(y ~ I(x*x) + group)) gives NaN for HC1–HC4 and 2e-8 for HC0).
+  const x = [0, -3, 2, -1, -1, 0, -2, -1, -2, 3];
+  const y = [0, -2, 1, 2, 0, 0, -1, -2, 0, -2];
+  const group = ['north', 'west', 'east', 'south', 'south', 'north', 'west', 'east', 'east', 'south'];
+  const rows = x.map((v, i) => ({ x: v, y: y[i], group: group[i] }));
+  it.each(['HC0', 'HC1', 'HC2', 'HC3', 'HC4'] as const)('%s: SINGULAR naming the coefficient (NaN standard error before)', (hc) => {
+    const e = errorOf(() => ols(rows, { y: 'y', x: 'x:x', covariates: ['group'], hc }));
+    expect(e.code).toBe('SINGULAR');
+    expect(e.details.columns).toEqual(['constant']);
+  });
+  it('classical standard errors are unaffected', () => {
+    expect(ols(rows, { y: 'y', x: 'x:x', covariates: ['group'] }).coefficients[0]!.se).toBeCloseTo(1.0093117771, 8);
+  });
+});
+
+function errorOf(f: () => unknown): PsychkitError {
+  try {
+    f();
+  } catch (e) {
+    if (isPsychkitError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PsychkitError');
+}

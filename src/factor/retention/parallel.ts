@@ -2,7 +2,7 @@ import { fail, isPsychkitError, type PsychkitWarning } from '../../errors.js';
 import { correlationMatrixOf } from '../../linalg/covariance.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
 import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
 import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
 import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
@@ -19,6 +19,9 @@ export interface ParallelAnalysisOptions extends FactorInputOptions {
   readonly resample?: boolean;
   readonly seed?: Seed;
 }
+
+/** Largest n · p simulated per data set (10⁸ doubles = 800 MB): beyond it the arrays cannot be allocated. */
+const MAX_SIMULATED_VALUES = 1e8;
 
 /** Mean and quantile eigenvalue, per position, over the simulated data sets. */
 export interface SimulatedEigenvalues {
@@ -144,7 +147,9 @@ interface Resolved {
 
 function resolve(o: ParallelAnalysisOptions, extractionDefault: ExtractionName): Resolved {
   const seed = o.seed ?? freshSeed();
-  randomStream(seed); // validates the seed
+  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(seed)}.`, { option: 'seed', value: seed });
+  }
   return {
     iterations: numberIn('iterations', o.iterations, 20, 2, 1e6, { integer: true }),
     quantile: numberIn('quantile', o.quantile, 0.95, 0, 1),
@@ -174,6 +179,12 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
     throw fail('INVALID_INPUT', `${fn}: parallel analysis of a correlation matrix needs the sample size; pass { correlation, n }.`, { option: 'n' });
   }
   const n = Math.round(data.n);
+  if (n * p > MAX_SIMULATED_VALUES) {
+    throw fail('INVALID_OPTION', `${fn}: n = ${n} with ${p} variables would simulate ${n * p} values per data set; parallel analysis allows at most ${MAX_SIMULATED_VALUES} (n · p).`, {
+      option: 'n',
+      value: n,
+    });
+  }
   const warnings: PsychkitWarning[] = [];
   const rng = randomStream(o.seed);
   const ws: EigenWorkspace = eigenWorkspace(p);
@@ -250,6 +261,7 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
  *
  * Random data come from the seeded stream (`seed`), so results are reproducible but not
  * identical to R's draws; with the same number of iterations they agree within Monte-Carlo error.
+ * Each simulated data set holds n · p values; more than 10⁸ throws `INVALID_OPTION` (option `n`).
  *
  * @example
  * ```ts

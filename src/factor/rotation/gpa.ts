@@ -1,4 +1,5 @@
 import { invertInto, polarInto } from '../internal/dense.js';
+import { kaiserNormalize } from './kaiser.js';
 import type { RotationCriterion } from './criteria.js';
 
 // The gradient-projection algorithm of Jennrich (2001, orthogonal; 2002, oblique) as
@@ -37,16 +38,7 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
   const pk = p * k;
   const kk = k * k;
   const A = Float64Array.from(a);
-  const weights = new Float64Array(p).fill(1);
-  if (normalize) {
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (A[i * k + j] as number) ** 2;
-      const w = Math.sqrt(s);
-      weights[i] = w;
-      for (let j = 0; j < k; j++) A[i * k + j] = (A[i * k + j] as number) / w;
-    }
-  }
+  const weights = normalize ? kaiserNormalize(A, p, k) : new Float64Array(p).fill(1);
   const T = new Float64Array(kk);
   if (options.start) T.set(options.start);
   else for (let j = 0; j < k; j++) T[j * k + j] = 1;

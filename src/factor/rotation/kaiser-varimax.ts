@@ -1,4 +1,5 @@
 import { polarInto } from '../internal/dense.js';
+import { kaiserNormalize } from './kaiser.js';
 
 /** Output of {@link kaiserVarimax}. */
 export interface VarimaxRun {
@@ -19,15 +20,7 @@ export interface VarimaxRun {
  */
 export function kaiserVarimax(a: Float64Array, p: number, k: number, normalize = true, eps = 1e-5, maxIterations = 1000): VarimaxRun {
   const x = Float64Array.from(a);
-  const sc = new Float64Array(p).fill(1);
-  if (normalize) {
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (x[i * k + j] as number) ** 2;
-      sc[i] = Math.sqrt(s);
-      for (let j = 0; j < k; j++) x[i * k + j] = (x[i * k + j] as number) / (sc[i] as number);
-    }
-  }
+  const sc = normalize ? kaiserNormalize(x, p, k) : new Float64Array(p).fill(1);
   const kk = k * k;
   const T = new Float64Array(kk);
   for (let j = 0; j < k; j++) T[j * k + j] = 1;

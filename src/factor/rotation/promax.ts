@@ -1,4 +1,5 @@
 import { invertInto } from '../internal/dense.js';
+import { kaiserNormalize } from './kaiser.js';
 import { kaiserVarimax } from './kaiser-varimax.js';
 
 /** Output of {@link promaxRotate}. */
@@ -21,15 +22,7 @@ export interface PromaxRun {
  */
 export function promaxRotate(a: Float64Array, p: number, k: number, power = 4, normalize = true): PromaxRun | null {
   const x = Float64Array.from(a);
-  const h = new Float64Array(p).fill(1);
-  if (normalize) {
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (x[i * k + j] as number) ** 2;
-      h[i] = Math.sqrt(s);
-      for (let j = 0; j < k; j++) x[i * k + j] = (x[i * k + j] as number) / (h[i] as number);
-    }
-  }
+  const h = normalize ? kaiserNormalize(x, p, k) : new Float64Array(p).fill(1);
   const vm = kaiserVarimax(x, p, k, true);
   const l = vm.loadings;
   const kk = k * k;

@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../../errors.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
 import { invertInto, toRows } from '../internal/dense.js';
 import { geomin, oblimin, quartimax, varimaxCriterion, type RotationCriterion } from './criteria.js';
 import { gpaRotate, randomOrthogonal, type GpaRun } from './gpa.js';
@@ -64,7 +64,7 @@ export function resolveRotation(o: RotationOptions): RotationSpec {
   const normalizeDefault = rotation === 'varimax' || rotation === 'promax';
   const seed = o.seed;
   if (seed !== undefined && !((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${String(seed)}.`, { option: 'seed', value: seed });
+    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(seed)}.`, { option: 'seed', value: seed });
   }
   return {
     rotation,
@@ -118,8 +118,31 @@ function criterionFor(spec: RotationSpec): { criterion: RotationCriterion; ortho
   }
 }
 
-/** Rotates p × k loadings (row-major) as `spec` says. One factor, or `'none'`, is returned as is. */
+// Outside [2⁻²⁰, 2²⁰] the criteria's fourth powers (promax: |λ|^power) overflow or underflow and the
+// absolute convergence tolerance loses its meaning, so such loadings are rotated at unit scale.
+const SCALE_LIMIT = 2 ** 20;
+
+/** A power of two (exact to divide by) bringing the largest |loading| near 1, or 1 if it is already moderate. */
+function loadingScale(a: Float64Array): number {
+  let largest = 0;
+  for (const v of a) largest = Math.max(largest, Math.abs(v));
+  if (largest === 0 || (largest >= 1 / SCALE_LIMIT && largest <= SCALE_LIMIT)) return 1;
+  return 2 ** Math.max(-1022, Math.min(1023, Math.floor(Math.log2(largest))));
+}
+
+/**
+ * Rotates p × k loadings (row-major) as `spec` says. One factor, or `'none'`, is returned as is.
+ * Every criterion but geomin is homogeneous in the loadings, so rotating A/s and multiplying the
+ * loadings back by s gives the same rotation; loadings of extreme magnitude are handled that way.
+ */
 export function rotateFlat(a: Float64Array, p: number, k: number, spec: RotationSpec): FlatRotation {
+  const scale = spec.rotation === 'none' || k < 2 ? 1 : loadingScale(a);
+  if (scale === 1) return rotateAtScale(a, p, k, spec);
+  const r = rotateAtScale(a.map((v) => v / scale), p, k, spec);
+  return { ...r, loadings: r.loadings.map((v) => v * scale) };
+}
+
+function rotateAtScale(a: Float64Array, p: number, k: number, spec: RotationSpec): FlatRotation {
   const warnings: PsychkitWarning[] = [];
   const orthogonalName = spec.rotation === 'varimax' || spec.rotation === 'quartimax' || spec.rotation === 'none';
   if (spec.rotation === 'none' || k < 2) {
@@ -219,7 +242,7 @@ export function readLoadings(loadings: unknown, option = 'loadings'): { flat: Fl
     for (let j = 0; j < k; j++) {
       const v = row[j] as unknown;
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw fail('NON_FINITE', `\`${option}\`[${i}][${j}] is ${String(v)}; loadings must be finite numbers.`, { option, row: i, value: v });
+        throw fail('NON_FINITE', `\`${option}\`[${i}][${j}] is ${show(v)}; loadings must be finite numbers.`, { option, row: i, value: v });
       }
       flat[i * k + j] = v;
     }

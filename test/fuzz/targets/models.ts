@@ -57,9 +57,12 @@ function sampleSizeOf(input: unknown): number | undefined {
   return typeof n === 'number' ? n : undefined;
 }
 
-/** Parallel analysis simulates n rows per iteration: an n in (5,000, 10⁷] is valid, only slow. */
+/**
+ * Parallel analysis simulates n × p values per iteration: an n in (5,000, 10⁸] is valid (up to
+ * n·p = 10⁸), only slow. Larger n must give INVALID_OPTION, and stays in.
+ */
 function hugeButFeasible(n: number | undefined): boolean {
-  return n !== undefined && n > 5000 && n <= 1e7;
+  return n !== undefined && n > 5000 && n <= 1e8;
 }
 
 /** Drops argument lists whose options (second argument) are valid-but-huge jobs. */

@@ -155,7 +155,19 @@ function tTail(t: number, dfIn: number): number {
   const r = (t / df) * t; // t²/df without overflowing t² first
   const y = share(r);
   const x = 1 / (1 + r);
-  return x <= 0.5 ? betainc(x, df / 2, 0.5) : betainc(y, 0.5, df / 2, true, true);
+  return x <= 0.5 ? betaTail(x, df / 2, 0.5, false) : betaTail(y, 0.5, df / 2, true);
+}
+
+/**
+ * One tail of I_x(a, b), taken from whichever tail is smaller: @stdlib's value of the larger tail
+ * can lose the small complement (its upper tail of I_y(½, ½) at y = 2.5e-26 is exactly 1, so
+ * tTwoSided(1.6e-13, 1) was 1 instead of 1 − 1.0e-13).
+ */
+function betaTail(x: number, a: number, b: number, upper: boolean): number {
+  const lower = betainc(x, a, b);
+  const up = betainc(x, a, b, true, true);
+  if (lower <= up) return upper ? 1 - lower : lower;
+  return upper ? up : 1 - up;
 }
 
 /**

@@ -113,3 +113,12 @@ describe('χ² tails beyond 2000 match R', () => {
     });
   });
 });
+
+// Found by the property suite: @stdlib's upper tail of I_y(½, ½) at y = 2.5e-26 is exactly 1.
+describe('t tails near 1 keep their small complement', () => {
+  it('tTwoSided(1.58e-13, 1) = 1 − (2/π)·atan(t), the Cauchy case in closed form', () => {
+    const t = 1.577388528224404e-13;
+    expect(tTwoSided(t, 1)).toBe(1 - (2 / Math.PI) * Math.atan(t));
+    expect(tTwoSided(t, 1)).toBeLessThan(1);
+  });
+});

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PsychkitError } from '../src/index.js';
 import { columnList, numberIn, oneOf, optionsObject, booleanOption } from '../src/util/options.js';
 import { deepFreeze } from '../src/util/freeze.js';
+import { errorCode as code } from './helpers/errors.js';
 
-const code = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as PsychkitError).code;
-  }
-  return 'none';
-};
 
 describe('option validators', () => {
   it('accept good values and defaults', () => {

@@ -4,22 +4,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
-import * as core from '../../src/index.js';
-import * as testing from '../../src/testing/index.js';
 import { checkCall, tally, type FuzzTarget } from './harness.js';
 import { numRuns } from '../helpers/runs.js';
+import { publicFunctionNames } from '../helpers/public-api.js';
 import { ALL_TARGETS } from './targets/index.js';
-
-/** Every function a user can import: core exports, and `simulate.*` / `arbitraries.*` of psychkit/testing. */
-export function publicFunctionNames(): string[] {
-  const names = Object.entries(core)
-    .filter(([, v]) => typeof v === 'function')
-    .map(([k]) => k);
-  for (const [ns, obj] of Object.entries(testing)) {
-    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) if (typeof v === 'function') names.push(`${ns}.${k}`);
-  }
-  return names.sort();
-}
 
 describe('fuzz registry', () => {
   it('has a target for every public function, and no stray names', () => {

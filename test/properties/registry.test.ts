@@ -4,22 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import * as core from '../../src/index.js';
-import * as testing from '../../src/testing/index.js';
 import { PROPERTY_FILES } from './registry.js';
+import { publicFunctionNames } from '../helpers/public-api.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** Every function a user can import: runtime function exports of psychkit, and simulate.* / arbitraries.* of psychkit/testing. */
-function publicFunctions(): string[] {
-  const names = Object.entries(core)
-    .filter(([, v]) => typeof v === 'function')
-    .map(([k]) => k);
-  for (const [ns, obj] of Object.entries(testing)) {
-    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) if (typeof v === 'function') names.push(`${ns}.${k}`);
-  }
-  return names.sort();
-}
 
 /** Names a file imports (by their exported name, `x as y` → x) from the library's source. */
 function importsFromSource(text: string): Set<string> {
@@ -38,7 +26,7 @@ function importsFromSource(text: string): Set<string> {
 describe('property registry', () => {
   it('lists every public function, and nothing else', () => {
     const listed = Object.keys(PROPERTY_FILES);
-    const pub = publicFunctions();
+    const pub = publicFunctionNames();
     expect(pub.filter((n) => !listed.includes(n)), 'public functions without properties').toEqual([]);
     expect(listed.filter((n) => !pub.includes(n)), 'names that are not public functions').toEqual([]);
   });

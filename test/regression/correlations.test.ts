@@ -4,6 +4,7 @@ import { correlations, hierarchicalRegression, isPsychkitError } from '../../src
 import { loadJson } from '../helpers/fixtures.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 import { maritalLevels, peer, reference } from '../helpers/peer.js';
+import { errorCode } from '../helpers/errors.js';
 
 const extra = loadJson('regression.json'); // test/fixtures/regression.R
 const vars = ['esse', 'ss', 'si', 'pwb', 'rec'];
@@ -62,14 +63,7 @@ describe('correlations match psych::corr.test', () => {
     );
   });
   it('rejects bad input with codes', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return isPsychkitError(e) ? e.code : 'not a PsychkitError';
-      }
-      return 'no error';
-    };
+    const code = errorCode;
     expect(code(() => correlations(peer, { columns: ['esse', 'nope'] }))).toBe('MISSING_COLUMN');
     expect(code(() => correlations(peer, { columns: ['esse'] }))).toBe('TOO_FEW_VARIABLES');
     expect(code(() => correlations(peer, { columns: ['esse', 'marital'] }))).toBe('NON_NUMERIC');

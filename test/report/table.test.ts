@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeMarkdownCell, isPsychkitError, tableToHtml, tableToMarkdown, tableToText, type ReportTable } from '../../src/index.js';
 import { findAll, nastyText, parseXml, textContent, xmlVisible } from '../helpers/xml.js';
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { errorCode as codeOf } from '../helpers/errors.js';
 
 const reliability: ReportTable = {
   title: 'Table 1. Reliability',
@@ -146,14 +137,6 @@ describe('report tables: bad input', () => {
 
 // Found by the bad-input fuzz suite (test/fuzz).
 describe('escapes and tables: hostile values', () => {
-  const codeOf = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      return isPsychkitError(e) ? e.code : 'other';
-    }
-    return 'none';
-  };
   it('the escapes reject what is not a string with INVALID_INPUT (it was a TypeError)', () => {
     for (const v of [5, null, undefined, { a: 1 }, ['a']]) expect(codeOf(() => escapeMarkdownCell(v as never))).toBe('INVALID_INPUT');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defineScale, requiredAnswered, reverseScore, type PsychkitError } from '../../src/index.js';
+import { errorCode as code } from '../helpers/errors.js';
 
 function caught(f: () => unknown): PsychkitError {
   try {
@@ -128,14 +129,6 @@ describe('reverseScore', () => {
 
 // Found by the bad-input fuzz suite (test/fuzz).
 describe('hostile arguments', () => {
-  const code = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      return (e as PsychkitError).code;
-    }
-    return 'none';
-  };
   it('requiredAnswered checks its arguments instead of returning NaN or 0', () => {
     expect(code(() => requiredAnswered(0.5, Number.NaN))).toBe('INVALID_OPTION');
     expect(code(() => requiredAnswered(0, 3))).toBe('INVALID_OPTION');

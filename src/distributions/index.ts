@@ -1,5 +1,6 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import erfc from '@stdlib/math-base-special-erfc';
+import gammaln from '@stdlib/math-base-special-gammaln';
 import tQuantileStd from '@stdlib/stats-base-dists-t-quantile';
 import erfcinv from '@stdlib/math-base-special-erfcinv';
 import chiSquareQuantileStd from '@stdlib/stats-base-dists-chisquare-quantile';
@@ -153,6 +154,13 @@ export function tSurvival(t: number, df: number): number {
 function tTail(t: number, dfIn: number): number {
   const df = atLeastTiny(dfIn);
   const r = (t / df) * t; // t²/df without overflowing t² first
+  if (r > 1e300) {
+    // x = df/(df + t²) < 1e-300 underflows (t²/df can even overflow), but the tail does not:
+    // I_x(a, ½) = x^a/(a·B(a, ½))·(1 + O(x)), exact to double precision here, in logs.
+    const a = df / 2;
+    const lnX = Math.log(df) - 2 * Math.log(Math.abs(t));
+    return Math.exp(a * lnX - Math.log(a) - (gammaln(a) + gammaln(0.5) - gammaln(a + 0.5)));
+  }
   const y = share(r);
   const x = 1 / (1 + r);
   return x <= 0.5 ? betaTail(x, df / 2, 0.5, false) : betaTail(y, 0.5, df / 2, true);

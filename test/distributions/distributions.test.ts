@@ -115,3 +115,13 @@ describe('t tails near 1 keep their small complement', () => {
     expect(tTwoSided(t, 1)).toBeLessThan(1);
   });
 });
+
+// t²/df beyond 1e300: x = df/(df + t²) underflows, the tail need not (R: 2·pt(−1e200, 1) = 6.366e-201).
+describe('t tails for huge |t|', () => {
+  it('follow the Cauchy closed form 1/(π·t) for df = 1 and stay continuous across the switch', () => {
+    expectRelClose(tTwoSided(1e200, 1), 2 / (Math.PI * 1e200), 1e-12, 'tTwoSided(1e200, 1)');
+    expectRelClose(tSurvival(1e300, 1), 1 / (Math.PI * 1e300), 1e-12, 'tSurvival(1e300, 1)');
+    expectRelClose(tCdf(-1e300, 1), 1 / (Math.PI * 1e300), 1e-12, 'tCdf(−1e300, 1)');
+    for (const t of [0.99e150, 1.01e150]) expectRelClose(tTwoSided(t, 1), (2 / Math.PI) * Math.atan(1 / t), 1e-12, `tTwoSided(${t}, 1)`);
+  });
+});

@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { shapeKit } from '../util/shape.js';
 import type { EquationResult } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
@@ -56,41 +57,15 @@ function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: s
 
 // The shape formatProcess reads, checked up front so that a result that was edited or built by
 // hand fails with INVALID_INPUT naming the field instead of a TypeError halfway through.
-type Check = (v: unknown, path: string) => void;
-
 function bad(path: string, expected: string): never {
   throw fail('INVALID_INPUT', `formatProcess expects the result of process(): \`${path}\` is not ${expected}.`, { option: path });
 }
 
-const number: Check = (v, p) => {
-  if (v !== null && typeof v !== 'number') bad(p, 'a number');
-};
-const requiredNumber: Check = (v, p) => {
-  if (typeof v !== 'number') bad(p, 'a number');
-};
-const string: Check = (v, p) => {
-  if (typeof v !== 'string') bad(p, 'a string');
-};
-const seedLike: Check = (v, p) => {
-  if (typeof v !== 'string' && typeof v !== 'number') bad(p, 'a seed (number or string)');
-};
-const nullable =
-  (check: Check): Check =>
-  (v, p) => {
-    if (v !== null) check(v, p);
-  };
-const arrayOf =
-  (check: Check): Check =>
-  (v, p) => {
-    if (!Array.isArray(v)) bad(p, 'an array');
-    v.forEach((x, i) => check(x, `${p}[${i}]`));
-  };
-const object =
-  (shape: Readonly<Record<string, Check>>): Check =>
-  (v, p) => {
-    if (typeof v !== 'object' || v === null) bad(p, 'an object');
-    for (const [key, check] of Object.entries(shape)) check((v as Record<string, unknown>)[key], p ? `${p}.${key}` : key);
-  };
+const { leaf, nullable, array: arrayOf, object } = shapeKit(bad, { typedArrays: false, arraysAsObjects: true });
+const number = leaf((v) => v === null || typeof v === 'number', 'a number');
+const requiredNumber = leaf((v) => typeof v === 'number', 'a number');
+const string = leaf((v) => typeof v === 'string', 'a string');
+const seedLike = leaf((v) => typeof v === 'string' || typeof v === 'number', 'a seed (number or string)');
 
 const boot = { effect: number, se: number, lower: number, upper: number };
 const tested = object({ ...boot, t: number, p: number });

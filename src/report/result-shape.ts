@@ -4,70 +4,34 @@
 // "NaN" printed into a table note. Only the fields the adapters read are checked.
 import { fail } from '../errors.js';
 import { showValue } from '../util/options.js';
-
-type Shape = (value: unknown, path: string) => void;
+import { shapeKit, type Shape } from '../util/shape.js';
 
 function bad(path: string, what: string, value: unknown): never {
   throw fail('INVALID_INPUT', `toApaTable: \`${path}\` must be ${what}; got ${showValue(value)}. Pass a result as psychkit returned it.`, { option: path, value });
 }
 
+const kit = shapeKit(bad, { typedArrays: true, arraysAsObjects: false });
+const { leaf, nullable, optional } = kit;
+const arr = kit.array;
+const obj = kit.object;
+
 /** Any number (NaN and ±∞ print as a dash and ∞). */
-const num: Shape = (v, p) => {
-  if (typeof v !== 'number') bad(p, 'a number', v);
-};
+const num = leaf((v) => typeof v === 'number', 'a number');
 /** A finite number (printed into text). */
-const finite: Shape = (v, p) => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) bad(p, 'a finite number', v);
-};
+const finite = leaf((v) => typeof v === 'number' && Number.isFinite(v), 'a finite number');
 /** A p-value: in [0, 1], or NaN (printed as a dash). */
-const prob: Shape = (v, p) => {
-  if (typeof v !== 'number' || !(Number.isNaN(v) || (v >= 0 && v <= 1))) bad(p, 'a p-value in [0, 1] (or NaN)', v);
-};
+const prob = leaf((v) => typeof v === 'number' && (Number.isNaN(v) || (v >= 0 && v <= 1)), 'a p-value in [0, 1] (or NaN)');
 /** A whole number ≥ 0 (a count printed into text). */
-const count: Shape = (v, p) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) bad(p, 'a whole number ≥ 0', v);
-};
+const count = leaf((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0, 'a whole number ≥ 0');
 /** A confidence level in (0, 1). */
-const level: Shape = (v, p) => {
-  if (typeof v !== 'number' || !(v > 0 && v < 1)) bad(p, 'a confidence level in (0, 1)', v);
-};
-const str: Shape = (v, p) => {
-  if (typeof v !== 'string') bad(p, 'a string', v);
-};
-const bool: Shape = (v, p) => {
-  if (typeof v !== 'boolean') bad(p, 'true or false', v);
-};
+const level = leaf((v) => typeof v === 'number' && v > 0 && v < 1, 'a confidence level in (0, 1)');
+const str = leaf((v) => typeof v === 'string', 'a string');
+const bool = leaf((v) => typeof v === 'boolean', 'true or false');
 /** A seed: a string or a finite number. */
-const seed: Shape = (v, p) => {
-  if (!(typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) bad(p, 'a seed (a string or a finite number)', v);
-};
+const seed = leaf((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)), 'a seed (a string or a finite number)');
 
 function oneOf(...values: readonly unknown[]): Shape {
-  return (v, p) => {
-    if (!values.includes(v)) bad(p, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, v);
-  };
-}
-
-function nullable(shape: Shape): Shape {
-  return (v, p) => {
-    if (v !== null) shape(v, p);
-  };
-}
-
-/** May be absent (`undefined`) or `null`. */
-function optional(shape: Shape): Shape {
-  return (v, p) => {
-    if (v !== null && v !== undefined) shape(v, p);
-  };
-}
-
-/** An array (or typed array) of `item`. */
-function arr(item: Shape): Shape {
-  return (v, p) => {
-    if (!Array.isArray(v) && !(ArrayBuffer.isView(v) && !(v instanceof DataView))) bad(p, 'an array', v);
-    const a = v as ArrayLike<unknown>;
-    for (let i = 0; i < a.length; i++) item(a[i], `${p}[${i}]`);
-  };
+  return leaf((v) => values.includes(v), `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
 }
 
 /** An array of exactly n items. */
@@ -75,13 +39,6 @@ function arrOf(item: Shape, n: number): Shape {
   return (v, p) => {
     arr(item)(v, p);
     if ((v as ArrayLike<unknown>).length !== n) bad(p, `an array of ${n} values`, v);
-  };
-}
-
-function obj(fields: Record<string, Shape>): Shape {
-  return (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(p, 'an object', v);
-    for (const [key, shape] of Object.entries(fields)) shape((v as Record<string, unknown>)[key], `${p}.${key}`);
   };
 }
 

@@ -371,19 +371,11 @@ export function fQuantile(p: number, df1: number, df2: number): number {
   const survival = (v: number) => fSurvival(v, df1, df2);
   if (inf2) return quantileFromTails(p, chiSquareQuantile(p, df1) / df1, cdf, survival);
   if (inf1) return quantileFromTails(p, df2 / chiSquareQuantile(1 - p, df2), cdf, survival);
-  let q = fQuantileStd(p, atLeastTiny(df1), atLeastTiny(df2));
+  const q = fQuantileStd(p, atLeastTiny(df1), atLeastTiny(df2));
   // @stdlib fails (NaN) only when a df is tiny: F then sits at 0 (df1 → 0) or ∞ (df2 → 0).
   if (Number.isNaN(q)) return df1 <= df2 ? 0 : Infinity;
-  if (q > 0 && q < Infinity) {
-    // Far in the lower tail @stdlib's inversion can go astray (qf(1.23e-306, 22, 7) = 2.06, not
-    // 3e-29): check it on the smaller tail, and polish it there when it is off.
-    const lowerTail = p <= 0.5;
-    const target = lowerTail ? p : 1 - p;
-    const tail = lowerTail ? cdf : survival;
-    if (Math.abs(tail(q) / target - 1) > 1e-6) q = polishQuantile(tail, target, q, !lowerTail);
-  }
-  // Last check, with bisection where the value still does not invert the cdf (@stdlib gives ∞
-  // for qf(1 − 1e-12, 739, 0.5); R: 3.7e47).
+  // @stdlib's value is kept where it inverts the cdf and solved for where it does not
+  // (qf(1.23e-306, 22, 7) = 2.06, not 3e-29; qf(1 − 1e-12, 739, 0.5) = ∞, R: 3.7e47).
   return quantileFromTails(p, q, cdf, survival);
 }
 

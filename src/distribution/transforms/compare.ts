@@ -11,6 +11,7 @@ import {
   TRANSFORM_METHODS,
   applyTransform,
   observedAfter,
+  requireSpread,
   shapeOf,
   type TransformMethod,
   type TransformParameters,
@@ -131,7 +132,7 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
         confidence: 0.95,
       });
       const after = observedAfter(applied, sample, method);
-      requireVariance({ ...sample, observed: after }, `Skewness after "${method}"`);
+      requireSpread(after, sample, method, applied.parameters);
       const shape = shapeOf(after, type);
       candidates.push({ method, applicable: true, reason: null, parameters: applied.parameters, estimate: applied.estimate, ...shape, shapiroWilk: sw(after), reversesOrder });
     } catch (e) {

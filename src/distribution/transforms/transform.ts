@@ -255,7 +255,12 @@ export function observedAfter(applied: Applied, sample: Sample, method: Transfor
     if (Number.isNaN(sample.values[i] as number)) continue;
     const v = applied.values[i] as number;
     if (!Number.isFinite(v)) {
-      throw fail('NON_FINITE', `"${method}" of "${sample.name}" row ${i} (${sample.values[i]}) is ${v}${applied.parameters.lambda === null ? '' : ` at λ = ${applied.parameters.lambda}`}.`, {
+      const [lo, hi] = minMax(sample.observed);
+      const hint =
+        applied.estimate === null
+          ? ''
+          : ` An estimated λ this far out means the values lie in a narrow band far from zero (${lo} to ${hi}), where λ is barely identified; subtract a constant${method === 'boxcox' ? ' (`shift`)' : ''} first, or pass a fixed \`lambda\`.`;
+      throw fail('NON_FINITE', `"${method}" of "${sample.name}" row ${i} (${sample.values[i]}) is ${v}${applied.parameters.lambda === null ? '' : ` at λ = ${applied.parameters.lambda}`}.${hint}`, {
         column: sample.name,
         row: i,
         value: sample.values[i],
@@ -275,9 +280,44 @@ export function toNullable(values: Float64Array): (number | null)[] {
   return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 }
 
-/** Throws ZERO_VARIANCE when a transform collapsed distinct values (λ far out, overflow to equal values). */
-function requireSpread(v: Float64Array, sample: Sample, method: TransformMethod): void {
-  requireVariance({ ...sample, observed: v }, `Skewness after "${method}"`);
+/** (max − min)/max|v|: the spread of the values relative to their size. */
+function relativeSpread(v: Float64Array): number {
+  const [lo, hi] = minMax(v);
+  return (hi - lo) / Math.max(Math.abs(lo), Math.abs(hi));
+}
+
+/**
+ * Below this relative spread fewer than ~1,000 rounding steps separate the transformed values, so
+ * their skewness has fewer than three correct digits.
+ */
+const RESOLVED_SPREAD = 1e3 * Number.EPSILON;
+
+/**
+ * Throws ZERO_VARIANCE when a transform collapsed distinct values: to equal values, or so close
+ * that their spread is rounding noise. This happens to Box-Cox/Yeo-Johnson when the values lie in
+ * a narrow band far from zero: λ is then barely identified, λ̂ lands far out (e.g. −6 for values
+ * 468–554), and (x^λ − 1)/λ keeps x only in the last digits of −1/λ — the shape after, and the
+ * inverse, would be noise. The check compares with the input's own spread so that values that were
+ * already close (1 + 10⁻¹²k) are not refused. The input is known not to be constant.
+ */
+export function requireSpread(after: Float64Array, sample: Sample, method: TransformMethod, parameters: TransformParameters): void {
+  const spreadAfter = relativeSpread(after);
+  const spreadBefore = relativeSpread(sample.observed);
+  if (spreadAfter >= RESOLVED_SPREAD || spreadAfter >= 1e-6 * spreadBefore) return;
+  const [lo, hi] = minMax(sample.observed);
+  const collapse =
+    spreadAfter === 0 || !Number.isFinite(spreadAfter)
+      ? 'the transformed values are all equal'
+      : `the transformed values agree to ${Math.floor(-Math.log10(spreadAfter))} significant digits (relative spread ${spreadAfter.toPrecision(3)}, before ${spreadBefore.toPrecision(3)})`;
+  const at = parameters.lambda === null ? '' : ` at λ = ${parameters.lambda}`;
+  const fix = POWER.includes(method)
+    ? ` The values lie in a narrow band far from zero (${lo} to ${hi}), where λ is barely identified; subtract a constant${method === 'boxcox' ? ' (`shift`)' : ''} first, or pass a fixed \`lambda\`.`
+    : '';
+  throw fail(
+    'ZERO_VARIANCE',
+    `"${method}"${at} compresses "${sample.name}" until ${collapse}: what is left of their differences is rounding.${fix}`,
+    { column: sample.name, option: parameters.lambda === null ? 'method' : 'lambda', value: parameters.lambda ?? method },
+  );
 }
 
 /**
@@ -329,7 +369,7 @@ export function transform(x: ArrayLike<unknown>, method: TransformMethod, option
   requireVariance(sample, `The "${m}" transform`);
   const applied = applyTransform(sample, m, resolved);
   const after = observedAfter(applied, sample, m);
-  requireSpread(after, sample, m);
+  requireSpread(after, sample, m, applied.parameters);
   return deepFreeze({
     method: m,
     values: toNullable(applied.values),

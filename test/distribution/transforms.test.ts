@@ -406,6 +406,10 @@ describe('values collapsed into rounding by λ̂', () => {
       expect(e.message).toMatch(/467\.59 to 553\.93/);
       expect(e.message).toMatch(/fixed `lambda`/);
     }
+    // A λ the user fixed is refused the same way, without advice to fix it.
+    const fixed = expectCode(() => boxCox(band, { lambda: -6 }), 'ZERO_VARIANCE');
+    expect(fixed.message).toMatch(/at λ = -6 compresses/);
+    expect(fixed.message).not.toMatch(/barely identified/);
   });
   it('compareTransforms lists them as not applicable, with the reason', () => {
     const c = compareTransforms(band);

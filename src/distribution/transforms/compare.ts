@@ -132,7 +132,7 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
         confidence: 0.95,
       });
       const after = observedAfter(applied, sample, method);
-      requireSpread(after, sample, method, applied.parameters);
+      requireSpread(after, sample, method, applied);
       const shape = shapeOf(after, type);
       candidates.push({ method, applicable: true, reason: null, parameters: applied.parameters, estimate: applied.estimate, ...shape, shapiroWilk: sw(after), reversesOrder });
     } catch (e) {

@@ -255,12 +255,7 @@ export function observedAfter(applied: Applied, sample: Sample, method: Transfor
     if (Number.isNaN(sample.values[i] as number)) continue;
     const v = applied.values[i] as number;
     if (!Number.isFinite(v)) {
-      const [lo, hi] = minMax(sample.observed);
-      const hint =
-        applied.estimate === null
-          ? ''
-          : ` An estimated λ this far out means the values lie in a narrow band far from zero (${lo} to ${hi}), where λ is barely identified; subtract a constant${method === 'boxcox' ? ' (`shift`)' : ''} first, or pass a fixed \`lambda\`.`;
-      throw fail('NON_FINITE', `"${method}" of "${sample.name}" row ${i} (${sample.values[i]}) is ${v}${applied.parameters.lambda === null ? '' : ` at λ = ${applied.parameters.lambda}`}.${hint}`, {
+      throw fail('NON_FINITE', `"${method}" of "${sample.name}" row ${i} (${sample.values[i]}) is ${v}${applied.parameters.lambda === null ? '' : ` at λ = ${applied.parameters.lambda}`}.${farLambdaAdvice(applied, sample, method)}`, {
         column: sample.name,
         row: i,
         value: sample.values[i],
@@ -278,6 +273,16 @@ export function shapeOf(values: Float64Array, type: MomentType): Shape {
 
 export function toNullable(values: Float64Array): (number | null)[] {
   return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+}
+
+/** What to do when an estimated λ landed far out (empty for a fixed λ or a method without one). */
+function farLambdaAdvice(applied: Applied, sample: Sample, method: TransformMethod): string {
+  if (applied.estimate === null) return '';
+  const [lo, hi] = minMax(sample.observed);
+  return (
+    ` An estimated λ this far out means the values lie in a narrow band far from zero (${lo} to ${hi}), where λ is barely identified;` +
+    ` subtract a constant${method === 'boxcox' ? ' (`shift`)' : ''} first, or pass a fixed \`lambda\`.`
+  );
 }
 
 /** (max − min)/max|v|: the spread of the values relative to their size. */
@@ -300,23 +305,20 @@ const RESOLVED_SPREAD = 1e3 * Number.EPSILON;
  * inverse, would be noise. The check compares with the input's own spread so that values that were
  * already close (1 + 10⁻¹²k) are not refused. The input is known not to be constant.
  */
-export function requireSpread(after: Float64Array, sample: Sample, method: TransformMethod, parameters: TransformParameters): void {
+export function requireSpread(after: Float64Array, sample: Sample, method: TransformMethod, applied: Applied): void {
   const spreadAfter = relativeSpread(after);
   const spreadBefore = relativeSpread(sample.observed);
   if (spreadAfter >= RESOLVED_SPREAD || spreadAfter >= 1e-6 * spreadBefore) return;
-  const [lo, hi] = minMax(sample.observed);
   const collapse =
     spreadAfter === 0 || !Number.isFinite(spreadAfter)
       ? 'the transformed values are all equal'
       : `the transformed values agree to ${Math.floor(-Math.log10(spreadAfter))} significant digits (relative spread ${spreadAfter.toPrecision(3)}, before ${spreadBefore.toPrecision(3)})`;
-  const at = parameters.lambda === null ? '' : ` at λ = ${parameters.lambda}`;
-  const fix = POWER.includes(method)
-    ? ` The values lie in a narrow band far from zero (${lo} to ${hi}), where λ is barely identified; subtract a constant${method === 'boxcox' ? ' (`shift`)' : ''} first, or pass a fixed \`lambda\`.`
-    : '';
+  const { lambda } = applied.parameters;
+  const at = lambda === null ? '' : ` at λ = ${lambda}`;
   throw fail(
     'ZERO_VARIANCE',
-    `"${method}"${at} compresses "${sample.name}" until ${collapse}: what is left of their differences is rounding.${fix}`,
-    { column: sample.name, option: parameters.lambda === null ? 'method' : 'lambda', value: parameters.lambda ?? method },
+    `"${method}"${at} compresses "${sample.name}" until ${collapse}: what is left of their differences is rounding.${farLambdaAdvice(applied, sample, method)}`,
+    { column: sample.name, option: lambda === null ? 'method' : 'lambda', value: lambda ?? method },
   );
 }
 
@@ -369,7 +371,7 @@ export function transform(x: ArrayLike<unknown>, method: TransformMethod, option
   requireVariance(sample, `The "${m}" transform`);
   const applied = applyTransform(sample, m, resolved);
   const after = observedAfter(applied, sample, m);
-  requireSpread(after, sample, m, applied.parameters);
+  requireSpread(after, sample, m, applied);
   return deepFreeze({
     method: m,
     values: toNullable(applied.values),

@@ -5,7 +5,7 @@ export type { PsychkitErrorCode, PsychkitErrorDetails, PsychkitWarning } from '.
 export * from './data/index.js';
 export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
-export * from './distributions/index.js';
+export * from './probability/index.js';
 export * from './distribution/index.js';
 export * from './scales/index.js';
 export * from './reliability/index.js';

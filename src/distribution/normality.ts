@@ -1,4 +1,4 @@
-import { chiSquareSurvival, normalTwoSided } from '../distributions/index.js';
+import { chiSquareSurvival, normalTwoSided } from '../probability/index.js';
 import type { PsychkitWarning } from '../errors.js';
 import { deepFreeze } from '../util/freeze.js';
 import { centralSums, type CentralSums } from './moments.js';

@@ -1,4 +1,4 @@
-import { normalQuantile, normalSurvival } from '../distributions/index.js';
+import { normalQuantile, normalSurvival } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
 import { fail } from '../errors.js';

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { choleskyInPlace, type MissingRule } from '../linalg/index.js';
-import { chiSquareSurvival } from '../distributions/index.js';
+import { chiSquareSurvival } from '../probability/index.js';
 import { columnList, oneOf, optionsObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { correlationInput, type FactorInput } from './input.js';

@@ -1,4 +1,4 @@
-import { chiSquareSurvival, chiSquareCdf } from '../distributions/index.js';
+import { chiSquareSurvival, chiSquareCdf } from '../probability/index.js';
 import type { PsychkitWarning } from '../errors.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { smoothCorrelation } from './smooth.js';

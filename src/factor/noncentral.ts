@@ -1,4 +1,4 @@
-import { chiSquareCdf, normalCdf } from '../distributions/index.js';
+import { chiSquareCdf, normalCdf } from '../probability/index.js';
 
 // Noncentral χ² lower tail, for the RMSEA confidence interval (psych::factor.stats finds the
 // noncentrality whose pchisq(χ², df, ncp) hits 0.05 / 0.95).

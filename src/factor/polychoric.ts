@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import type { NumericColumns } from '../data/index.js';
-import { bivariateNormalUpper } from '../distributions/bivariate-normal.js';
-import { normalQuantile } from '../distributions/index.js';
+import { bivariateNormalUpper } from '../probability/bivariate-normal.js';
+import { normalQuantile } from '../probability/index.js';
 import { minimizeBrent } from '../util/brent.js';
 import { smoothCorrelation } from './smooth.js';
 

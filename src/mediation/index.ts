@@ -15,9 +15,10 @@ export type {
   InteractionTest,
   StandardizedIndirectEffects,
 } from './process-types.js';
-export type { BootstrapEffect, BootstrapInfo, EquationResult } from './engine.js';
-export type { BootstrapCi } from './intervals.js';
+export type { BootstrapEffect, EquationResult } from './engine.js';
+export type { BootstrapInfo } from '../resampling/settings.js';
+export type { BootstrapCi } from '../resampling/intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';
-export { bootstrap } from './bootstrap.js';
-export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from './bootstrap.js';
+export { bootstrap } from '../resampling/bootstrap.js';
+export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from '../resampling/bootstrap.js';
 export { formatProcess } from './format.js';

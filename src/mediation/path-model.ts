@@ -5,8 +5,9 @@ import { optionsObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildFrame, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
 import { confidenceOption, hcOption, nameOption, namesOption, type HcOption } from '../regression/options.js';
-import type { BootstrapCi } from './intervals.js';
-import { bootstrapSettings, runEngine, type BootstrapEffect, type BootstrapInfo, type EngineEffect, type EquationResult } from './engine.js';
+import type { BootstrapCi } from '../resampling/intervals.js';
+import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
+import { bootstrapSettings, type BootstrapInfo } from '../resampling/settings.js';
 
 /** One regression equation of a path model: outcome ← intercept + predictors. */
 export interface PathEquation {

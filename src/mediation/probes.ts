@@ -1,7 +1,7 @@
 // Moderator values at which conditional effects are probed, and the Johnson–Neyman technique.
 import { fail } from '../errors.js';
-import { tQuantile, tTwoSided } from '../distributions/index.js';
-import { sortedQuantile } from './intervals.js';
+import { tQuantile, tTwoSided } from '../probability/index.js';
+import { sortedQuantile } from '../util/quantile.js';
 import { show } from '../util/options.js';
 
 /** Where a moderator is probed. */

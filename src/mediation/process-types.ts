@@ -3,8 +3,9 @@ import type { PsychkitWarning } from '../errors.js';
 import type { Seed } from '../random/index.js';
 import type { CategoricalOption } from '../regression/frame.js';
 import type { HcOption } from '../regression/options.js';
-import type { BootstrapCi } from './intervals.js';
-import type { BootstrapEffect, BootstrapInfo, EquationResult } from './engine.js';
+import type { BootstrapCi } from '../resampling/intervals.js';
+import type { BootstrapEffect, EquationResult } from './engine.js';
+import type { BootstrapInfo } from '../resampling/settings.js';
 import type { ConditionalEffect, JohnsonNeyman, ProbeOption, Probes } from './probes.js';
 
 /** PROCESS model numbers psychkit implements. */

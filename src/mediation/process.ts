@@ -2,11 +2,12 @@ import { fail, type PsychkitWarning } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
 import { booleanOption, numberIn, oneOf, optionsObject, show } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { fSurvival, normalTwoSided } from '../distributions/index.js';
+import { fSurvival, normalTwoSided } from '../probability/index.js';
 import { buildDesign, buildFrame, numericOf } from '../regression/frame.js';
 import { fitLinear, waldTest, type LinearFit } from '../regression/fit.js';
 import { confidenceOption, hcOption, nameOption, namesOption } from '../regression/options.js';
-import { bootstrapSettings, runEngine, type BootstrapEffect, type EngineEffect, type EngineEquation, type EquationResult } from './engine.js';
+import { runEngine, type BootstrapEffect, type EngineEffect, type EngineEquation, type EquationResult } from './engine.js';
+import { bootstrapSettings } from '../resampling/settings.js';
 import { conditionalEffect, isDichotomous, johnsonNeyman, probeOption, probeValues, type JohnsonNeyman, type Probes } from './probes.js';
 import type {
   ConditionalIndirectDifference,

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
 import { correlationMatrixOf } from '../linalg/covariance.js';
-import { normalQuantile, tTwoSided } from '../distributions/index.js';
+import { normalQuantile, tTwoSided } from '../probability/index.js';
 import { oneOf, optionsObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { confidenceOption, namesOption } from './options.js';

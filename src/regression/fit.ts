@@ -3,7 +3,7 @@
 import { fail } from '../errors.js';
 import { householderQr, qrLeastSquares, qrRInverse } from '../linalg/qr.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
-import { fSurvival, tQuantile, tTwoSided } from '../distributions/index.js';
+import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import type { Design } from './frame.js';
 
 /** Standard errors: classical OLS, or one of the HC estimators of Long & Ervin (2000). */

@@ -1,6 +1,6 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
-import { fSurvival } from '../distributions/index.js';
+import { fSurvival } from '../probability/index.js';
 import { optionsObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildDesign, buildFrame, numericOf, termParts, type CategoricalOption } from './frame.js';

@@ -1,5 +1,6 @@
 import { fail } from '../errors.js';
-import { fQuantile, normalQuantile } from '../distributions/index.js';
+import { fQuantile, normalQuantile } from '../probability/index.js';
+import { sortedQuantile } from '../util/quantile.js';
 import { bootstrapIndices, randomStream, type Seed } from '../random/stream.js';
 import { alphaFromSums } from './alphaStatistics.js';
 
@@ -21,14 +22,6 @@ export function feldtInterval(alpha: number, n: number, k: number, confidence: n
 export function duhachekInterval(alpha: number, ase: number, confidence: number): { lower: number; upper: number } {
   const z = normalQuantile(1 - (1 - confidence) / 2);
   return { lower: alpha - z * ase, upper: alpha + z * ase };
-}
-
-/** R's quantile type 7 of a sorted array. */
-function quantile7(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  return lo + 1 < sorted.length ? a + (h - lo) * ((sorted[lo + 1] as number) - a) : a;
 }
 
 /** A bootstrap percentile interval for raw alpha. */
@@ -206,8 +199,8 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
   for (let i = 0; i < used; i++) ss += ((valid[i] as number) - mean) ** 2;
   const p = 1 - confidence;
   return {
-    lower: quantile7(valid, p / 2),
-    upper: quantile7(valid, 1 - p / 2),
+    lower: sortedQuantile(valid, p / 2, 7),
+    upper: sortedQuantile(valid, 1 - p / 2, 7),
     standardError: Math.sqrt(ss / (used - 1)),
     resamples: used,
     requested: resamples,

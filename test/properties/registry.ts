@@ -26,7 +26,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   dummyCode: ['test/properties/data.properties.test.ts'],
 
   // distributions
-  normalCdf: ['test/properties/distributions.properties.test.ts', 'test/distributions/bivariate-normal.test.ts'],
+  normalCdf: ['test/properties/distributions.properties.test.ts', 'test/probability/bivariate-normal.test.ts'],
   normalSurvival: ['test/properties/distributions.properties.test.ts'],
   normalQuantile: ['test/properties/distributions.properties.test.ts'],
   normalTwoSided: ['test/properties/distributions.properties.test.ts'],
@@ -40,7 +40,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   chiSquareCdf: ['test/properties/distributions.properties.test.ts'],
   chiSquareSurvival: ['test/properties/distributions.properties.test.ts'],
   chiSquareQuantile: ['test/properties/distributions.properties.test.ts'],
-  bivariateNormalCdf: ['test/distributions/bivariate-normal.test.ts', 'test/testing/factor-model.test.ts'],
+  bivariateNormalCdf: ['test/probability/bivariate-normal.test.ts', 'test/testing/factor-model.test.ts'],
 
   // distribution shape and transforms
   skewness: ['test/distribution/moments.test.ts', 'test/properties/distribution.properties.test.ts'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { simulate } from '../../src/testing/index.js';
-import { bivariateNormalCdf } from '../../src/distributions/bivariate-normal.js';
+import { bivariateNormalCdf } from '../../src/probability/bivariate-normal.js';
 import { isPsychkitError, normalCdf } from '../../src/index.js';
 import { expectClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';

@@ -1,4 +1,4 @@
-import { chiSquareQuantile } from '../../distributions/index.js';
+import { chiSquareQuantile } from '../../probability/index.js';
 import { crossing, minimize } from './optimize.js';
 
 // Box-Cox and Yeo-Johnson transforms, their inverses and profile log-likelihoods.

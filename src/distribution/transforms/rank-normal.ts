@@ -1,4 +1,4 @@
-import { normalQuantile } from '../../distributions/index.js';
+import { normalQuantile } from '../../probability/index.js';
 
 /**
  * Ranks 1…n of `v`, ties sharing their average rank (scipy's `rankdata`, R's `rank` default).

@@ -3,6 +3,7 @@ import { correlationMatrixOf } from '../../linalg/covariance.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
+import { sortedQuantile } from '../../util/quantile.js';
 import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
 import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
 import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
@@ -49,15 +50,6 @@ export interface ParallelAnalysisResult {
   readonly warnings: readonly PsychkitWarning[];
 }
 
-/** R's quantile type 7 of `values` (sorted in place). */
-function quantile7(values: Float64Array, q: number): number {
-  values.sort();
-  const h = (values.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(values.length - 1, lo + 1);
-  return (values[lo] as number) + (h - lo) * ((values[hi] as number) - (values[lo] as number));
-}
-
 function summarise(draws: Float64Array, iterations: number, p: number, q: number): SimulatedEigenvalues {
   const mean: number[] = [];
   const quant: number[] = [];
@@ -70,7 +62,8 @@ function summarise(draws: Float64Array, iterations: number, p: number, q: number
       s += v;
     }
     mean.push(s / iterations);
-    quant.push(quantile7(col, q));
+    col.sort();
+    quant.push(sortedQuantile(col, q, 7));
   }
   return { mean, quantile: quant };
 }

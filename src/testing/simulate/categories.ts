@@ -1,6 +1,6 @@
 import { fail } from '../../errors.js';
-import { normalCdf, normalQuantile } from '../../distributions/index.js';
-import { bivariateNormalCdf } from '../../distributions/bivariate-normal.js';
+import { normalCdf, normalQuantile } from '../../probability/index.js';
+import { bivariateNormalCdf } from '../../probability/bivariate-normal.js';
 import { describe, numberArray } from './options.js';
 
 /** Largest number of response categories a simulator accepts. */

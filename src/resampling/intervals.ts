@@ -1,26 +1,10 @@
-// Bootstrap summaries (SE, percentile and bias-corrected intervals) and sample quantiles.
-import { normalCdf, normalQuantile } from '../distributions/index.js';
+// Bootstrap summaries: SE, percentile and bias-corrected intervals. The one implementation used by
+// every function that resamples.
+import { normalCdf, normalQuantile } from '../probability/index.js';
+import { sortedQuantile } from '../util/quantile.js';
 
 /** How a bootstrap confidence interval is formed. */
 export type BootstrapCi = 'percentile' | 'bias-corrected';
-
-/**
- * Quantile of sorted values by Hyndman & Fan's definition `type`:
- * 7 (R's default): position h = (B − 1)·p + 1; 6 (SPSS, PROCESS): h = (B + 1)·p.
- * Between order statistics x₍⌊h⌋₎ and x₍⌊h⌋₊₁₎ the value is linearly interpolated; positions
- * outside [1, B] give the minimum or maximum.
- */
-export function sortedQuantile(sorted: ArrayLike<number>, p: number, type: 6 | 7 = 7): number {
-  const B = sorted.length;
-  const h = type === 7 ? (B - 1) * p + 1 : (B + 1) * p;
-  if (!(h > 1)) return sorted[0] as number;
-  if (h >= B) return sorted[B - 1] as number;
-  const lo = Math.floor(h);
-  const a = sorted[lo - 1] as number;
-  const b = sorted[lo] as number;
-  const frac = h - lo;
-  return frac === 0 ? a : a + frac * (b - a);
-}
 
 /** Bootstrap standard error and confidence bounds of one statistic. */
 export interface BootstrapSummary {

@@ -94,7 +94,7 @@ describe('argument checks', () => {
 
 // test/fixtures/chisquare-large.R. Found while fixing RMSEA intervals for large n (fuzzing):
 // @stdlib's gammainc was off by up to 2e-2 for χ² > 2000 (e.g. pchisq(2001, 2001) = 0.5042, not
-// 0.4916), so these are computed by src/distributions/gamma.ts.
+// 0.4916), so these are computed by src/probability/gamma.ts.
 describe('χ² tails beyond 2000 match R', () => {
   const large = loadJson('chisquare-large.json') as { df: number[]; x: number[]; lower: number[]; upper: number[] };
   it(`both tails (${large.df.length} points, df 1 … 1e7)`, () => {

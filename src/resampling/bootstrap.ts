@@ -6,7 +6,7 @@ import { bootstrapIndices, randomStream, type Seed } from '../random/index.js';
 import { booleanOption, optionsObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { confidenceOption, namesOption } from '../regression/options.js';
-import { bootstrapSettings, type BootstrapInfo } from './engine.js';
+import { bootstrapSettings, type BootstrapInfo } from './settings.js';
 import { summariseBootstrap, type BootstrapCi } from './intervals.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { BenchCase } from './harness.js';
-import { boxCox, compareTransforms, describe, normalityTests, randomStream, yeoJohnson } from '../src/index.js';
+import { boxCox, compareTransforms, descriptives, normalityTests, randomStream, yeoJohnson } from '../src/index.js';
 
 // A negatively skewed, bounded score like the recovery scale (ceiling at 5), with 1.5% missing.
 function scores(n: number, seed: string): (number | null)[] {
@@ -13,7 +13,7 @@ function table(columns: number, n: number): Record<string, (number | null)[]> {
 }
 
 const cases: BenchCase[] = [
-  { name: 'describe, 40 columns × 100,000 rows', setup: () => table(40, 100_000), run: (t) => describe(t as never) },
+  { name: 'describe, 40 columns × 100,000 rows', setup: () => table(40, 100_000), run: (t) => descriptives(t as never) },
   { name: 'normalityTests (incl. Shapiro–Wilk), n = 5,000', setup: () => scores(5000, 'sw'), run: (x) => normalityTests(x as never) },
   { name: 'boxCox (λ by ML + profile interval), n = 100,000', setup: () => scores(100_000, 'bc'), run: (x) => boxCox(x as never) },
   { name: 'yeoJohnson (λ by ML + profile interval), n = 100,000', setup: () => scores(100_000, 'yj'), run: (x) => yeoJohnson(x as never) },

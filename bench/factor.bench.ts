@@ -23,13 +23,13 @@ const cases: BenchCase[] = [
     name: 'efa pa + oblimin, 100 items × 5,000, 5 factors',
     targetMs: 400,
     setup: () => survey(100, 5000, 5, 'bench-efa'),
-    run: (d) => efa((d as Input).table, { items: (d as Input).items, factors: 5, extraction: 'pa', rotation: 'oblimin' }),
+    run: (d) => efa((d as Input).table, { columns: (d as Input).items, factors: 5, extraction: 'pa', rotation: 'oblimin' }),
   },
   {
     name: 'parallel analysis, 40 items × 2,000, 20 iterations',
     targetMs: 1000,
     setup: () => survey(40, 2000, 4, 'bench-parallel'),
-    run: (d) => parallelAnalysis((d as Input).table, { items: (d as Input).items, iterations: 20, seed: 1 }),
+    run: (d) => parallelAnalysis((d as Input).table, { columns: (d as Input).items, resamples: 20, seed: 1 }),
     runs: 5,
   },
 ];

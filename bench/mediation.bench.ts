@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './harness.js';
-import { pathModel, process } from '../src/index.js';
+import { pathModel, processModel } from '../src/index.js';
 
 // The seed study's model: PROCESS model 4, X = esse, M = ss, Y = pwb, covariates gender +
 // education + marital (8 and 9 design columns), n = 267 complete cases, 5,000 resamples.
@@ -28,15 +28,15 @@ const cases: BenchCase[] = [
     targetMs: 60,
     runs: 15,
     warmup: 5,
-    run: () => process(table, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates, bootstrap: 5000, seed: 1 }),
+    run: () => processModel(table, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates, resamples: 5000, seed: 1 }),
   },
   {
     name: 'process model 4, 2 parallel mediators + 3 covariates, n = 265, 5,000 resamples',
-    run: () => process(table, { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates, bootstrap: 5000, seed: 1, contrasts: true }),
+    run: () => processModel(table, { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates, resamples: 5000, seed: 1, contrasts: true }),
   },
   {
     name: 'process model 58, W on a and b, 3 probes, n = 265, 5,000 resamples',
-    run: () => process(table, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['education', 'marital'], bootstrap: 5000, seed: 1 }),
+    run: () => processModel(table, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['education', 'marital'], resamples: 5000, seed: 1 }),
   },
   {
     name: 'pathModel, model 4 written by hand (effect as a function), 5,000 resamples',
@@ -47,7 +47,7 @@ const cases: BenchCase[] = [
           { outcome: 'pwb', predictors: ['esse', 'ss', ...covariates] },
         ],
         effects: { indirect: (b) => b('ss', 'esse') * b('pwb', 'ss') },
-        bootstrap: 5000,
+        resamples: 5000,
         seed: 1,
       }),
   },

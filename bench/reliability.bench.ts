@@ -47,7 +47,7 @@ const cases: BenchCase[] = [
   {
     name: 'cronbachAlpha bootstrap CI, 24 items × 268, 1.5% missing (pairwise), 2,000 resamples',
     setup: () => likert(24, 268, 0.015),
-    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response, ci: 'bootstrap', bootstrap: 2000, seed: 1 }),
+    run: (d) => cronbachAlpha(d as Record<string, Float64Array>, { response, interval: 'bootstrap', resamples: 2000, seed: 1 }),
     runs: 5,
   },
 ];

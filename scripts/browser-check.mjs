@@ -178,7 +178,7 @@ async function checkObservablePage(context, base, expected) {
   // psychkit's efa and parallelAnalysis in the page: the same bits as in Node.
   const series = (name) => page.$$eval(`svg.psychkit-scree circle[data-series="${name}"]`, (cs) => cs.map((c) => Number(c.getAttribute('data-value'))));
   const items = fingerprint.eigenvalues.map((_, i) => `esse${i + 1}`);
-  const parallel = psychkit.parallelAnalysis(data, { items, missing: 'listwise', extraction: 'pa', iterations: 100, seed: 42 });
+  const parallel = psychkit.parallelAnalysis(data, { columns: items, missing: 'listwise', extraction: 'pa', resamples: 100, seed: 42 });
   same('Observable eigenvalues', JSON.stringify(await series('observed')), JSON.stringify(fingerprint.eigenvalues), failures);
   // Parallel analysis draws normal deviates, and randomStream's normal() uses Math.log, which
   // Chromium 156 and Node 20 round differently for ~7% of arguments (by one ulp): the same seed

@@ -136,12 +136,107 @@ export function fail(code: PsychkitErrorCode, message: string, details?: Psychki
 }
 
 /**
+ * Stable warning codes. Code strings never change once published; messages may improve.
+ * [docs/errors.md](../docs/errors.md#warnings) says which function gives each and what it means.
+ */
+export type PsychkitWarningCode =
+  // data
+  | 'POSSIBLE_MISSING_CODE'
+  | 'CATEGORICAL_REFERENCE'
+  | 'UNUSED_LEVEL'
+  // scales
+  | 'INVALID_RESPONSES_MISSING'
+  | 'PRORATED_SUM'
+  | 'NO_SCORES'
+  | 'EMPTY_ITEM'
+  // reliability
+  | 'NEGATIVE_ITEM_CORRELATION'
+  | 'NEGATIVE_ALPHA'
+  | 'SINGULAR_CORRELATION'
+  | 'EMPTY_ROWS'
+  | 'UNDEFINED_ITEM_STATISTICS'
+  | 'UNDEFINED_ASE'
+  | 'BOOTSTRAP_RESAMPLES_SKIPPED'
+  // distribution
+  | 'TOO_FEW_CASES'
+  | 'ZERO_VARIANCE'
+  | 'NON_NUMERIC'
+  | 'TOO_FEW_FOR_TEST'
+  | 'SMALL_SAMPLE'
+  | 'TOO_MANY_FOR_TEST'
+  // factor
+  | 'POLYCHORIC_PAIRWISE_THRESHOLDS'
+  | 'POLYCHORIC_EMPTY_CELLS'
+  | 'SMOOTHED'
+  | 'CORRELATION_SMOOTHED'
+  | 'MODEL_SMOOTHED'
+  | 'EXTRACTION_NOT_CONVERGED'
+  | 'HEYWOOD'
+  | 'ROTATION_NOT_CONVERGED'
+  | 'MAP_TRUNCATED'
+  | 'OMEGA_ONE_FACTOR'
+  | 'OMEGA_TWO_FACTORS'
+  // regression and mediation
+  | 'PERFECT_FIT'
+  | 'JN_DICHOTOMOUS';
+
+/** Every warning code, for documentation and exhaustive tests. */
+export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
+  'POSSIBLE_MISSING_CODE',
+  'CATEGORICAL_REFERENCE',
+  'UNUSED_LEVEL',
+  'INVALID_RESPONSES_MISSING',
+  'PRORATED_SUM',
+  'NO_SCORES',
+  'EMPTY_ITEM',
+  'NEGATIVE_ITEM_CORRELATION',
+  'NEGATIVE_ALPHA',
+  'SINGULAR_CORRELATION',
+  'EMPTY_ROWS',
+  'UNDEFINED_ITEM_STATISTICS',
+  'UNDEFINED_ASE',
+  'BOOTSTRAP_RESAMPLES_SKIPPED',
+  'TOO_FEW_CASES',
+  'ZERO_VARIANCE',
+  'NON_NUMERIC',
+  'TOO_FEW_FOR_TEST',
+  'SMALL_SAMPLE',
+  'TOO_MANY_FOR_TEST',
+  'POLYCHORIC_PAIRWISE_THRESHOLDS',
+  'POLYCHORIC_EMPTY_CELLS',
+  'SMOOTHED',
+  'CORRELATION_SMOOTHED',
+  'MODEL_SMOOTHED',
+  'EXTRACTION_NOT_CONVERGED',
+  'HEYWOOD',
+  'ROTATION_NOT_CONVERGED',
+  'MAP_TRUNCATED',
+  'OMEGA_ONE_FACTOR',
+  'OMEGA_TWO_FACTORS',
+  'PERFECT_FIT',
+  'JN_DICHOTOMOUS',
+] as const);
+
+/**
  * A problem worth reporting that does not stop the analysis (an item that correlates negatively
- * with the total, a Heywood case, a rotation that did not converge). Results carry
+ * with the total, a Heywood case, a rotation that did not converge, a perfect fit). Results carry
  * `warnings: readonly PsychkitWarning[]`; `code` is stable, the message may improve.
  */
 export interface PsychkitWarning {
-  readonly code: string;
+  readonly code: PsychkitWarningCode;
   readonly message: string;
   readonly details?: PsychkitErrorDetails;
+}
+
+/**
+ * What every estimator's result has (docs/conventions.md): the function that made it, the cases
+ * analysed and the warnings. `toApaTable`, `toMarkdown` and `formatProcess` dispatch on `kind`.
+ */
+export interface PsychkitResult<K extends string = string> {
+  /** The name of the function that made the result: `'cronbachAlpha'`, `'efa'`, … */
+  readonly kind: K;
+  /** Cases analysed; `null` only when a correlation matrix was given without `n`. */
+  readonly n: number | null;
+  /** Legal but suspicious data and numerical trouble, as typed codes with a message. */
+  readonly warnings: readonly PsychkitWarning[];
 }

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalCdf, process as processModel } from '../src/index.js';
+import { normalCdf, processModel as processModel } from '../src/index.js';
 import { simulate } from '../src/testing/index.js';
 
 const argv = globalThis.process.argv.slice(2);
@@ -147,8 +147,8 @@ function runCell(n: number, cond: Condition, cellIndex: number, cells: number): 
     });
     // The same bootstrap seed for both calls: percentile and BC come from identical resamples.
     const common = { model: 4, x: 'x', m: 'm1', y: 'y', bootstrap: RESAMPLES, seed: `${key}/rep=${r}/boot`, total: false, confidence: CONFIDENCE } as const;
-    const p = processModel(sim.data, { ...common, ci: 'percentile', sobel: true });
-    const q = processModel(sim.data, { ...common, ci: 'bias-corrected' });
+    const p = processModel(sim.data, { ...common, interval: 'percentile', sobel: true });
+    const q = processModel(sim.data, { ...common, interval: 'bias-corrected' });
     const ip = p.indirectEffects?.[0];
     const iq = q.indirectEffects?.[0];
     const s = p.sobel?.[0];
@@ -156,16 +156,16 @@ function runCell(n: number, cond: Condition, cellIndex: number, cells: number): 
     if (ip?.lower == null || ip.upper == null || iq?.lower == null || iq.upper == null || s === undefined || d === null || ip.se === null) {
       throw new Error(`missing result in ${key}/rep=${r}`);
     }
-    if (iq.effect !== ip.effect) throw new Error(`percentile and BC runs disagree on the estimate in ${key}/rep=${r}`);
+    if (iq.estimate !== ip.estimate) throw new Error(`percentile and BC runs disagree on the estimate in ${key}/rep=${r}`);
     if (p.bootstrap?.resamples !== RESAMPLES || q.bootstrap?.resamples !== RESAMPLES) throw new Error(`wrong number of resamples in ${key}/rep=${r}`);
-    if (ip.effect < ab) below++;
+    if (ip.estimate < ab) below++;
     tally(pct, { lower: ip.lower, upper: ip.upper }, ab);
     tally(bc, { lower: iq.lower, upper: iq.upper }, ab);
     if (s.p < 1 - CONFIDENCE) sobelReject++;
     if (d.lower <= DIRECT && DIRECT <= d.upper) directCover++;
-    directSum += d.effect;
-    sum += ip.effect;
-    sumSq += ip.effect * ip.effect;
+    directSum += d.estimate;
+    sum += ip.estimate;
+    sumSq += ip.estimate * ip.estimate;
     bootSe += ip.se;
     sobelSe += s.se;
     replaced += (p.bootstrap?.replaced ?? 0) + (q.bootstrap?.replaced ?? 0);

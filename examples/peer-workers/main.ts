@@ -2,7 +2,7 @@
 // bootstrap progress on stderr, and writes out/report.md, out/report.html and the SVG figures.
 //
 //   npm run demo                       5,000 resamples per mediation model, seed 42
-//   npm run demo -- --bootstrap 10000 --seed 7
+//   npm run demo -- --resamples 10000 --seed 7
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { runStudy } from './study.js';
@@ -26,7 +26,7 @@ const rows = csvParse(readFileSync(new URL('./peer-workers.csv', import.meta.url
 const tty = process.stderr.isTTY === true;
 let current = '';
 const study = runStudy(rows, {
-  bootstrap: option('bootstrap', 5000),
+  resamples: option('resamples', 5000),
   seed: option('seed', 42),
   onProgress(stage, done, total) {
     if (tty) {

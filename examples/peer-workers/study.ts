@@ -9,7 +9,7 @@ import {
   compareTransforms,
   correlations,
   cronbachAlpha,
-  describe,
+  descriptives,
   efa,
   formatInterval,
   formatNumber,
@@ -22,7 +22,7 @@ import {
   normalityTests,
   parallelAnalysis,
   pathDiagramSvg,
-  process,
+  processModel,
   scoreScale,
   screePlotSvg,
   skewness,
@@ -34,12 +34,13 @@ import {
   type CompareTransformsResult,
   type CorrelationsResult,
   type CronbachAlphaResult,
-  type DescribeResult,
+  type DescriptivesResult,
   type EfaResult,
   type HierarchicalResult,
   type KmoResult,
   type NormalityTestsResult,
   type ParallelAnalysisResult,
+  type ProcessOptions,
   type ProcessResult,
   type ReportSection,
   type ReportTable,
@@ -53,7 +54,7 @@ export type SurveyRows = readonly Record<string, unknown>[];
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
   /** Bootstrap resamples for every mediation model. Default 5,000 (PROCESS's default). */
-  readonly bootstrap?: number;
+  readonly resamples?: number;
   /** Seed of every bootstrap and of parallel analysis. Default 42. */
   readonly seed?: number;
   /** Called while bootstrapping: which model, resamples done, resamples in all. */
@@ -75,7 +76,7 @@ export interface Hypothesis {
   readonly id: 'H1' | 'H2' | 'H3' | 'H4';
   readonly mediator: 'ss' | 'si';
   readonly outcome: 'pwb' | 'rec';
-  readonly result: ProcessResult;
+  readonly result: ProcessResult<4>;
   /** a (X → M), b (M → Y), c′ (direct), c (total), ab (indirect) with its bootstrap CI. */
   readonly paths: MediationSummary;
 }
@@ -96,7 +97,7 @@ export interface MediationSummary {
 
 export interface StudyResult {
   readonly n: number;
-  readonly settings: { readonly bootstrap: number; readonly seed: number };
+  readonly settings: { readonly resamples: number; readonly seed: number };
   readonly scales: readonly ScaleOutcome[];
   readonly factor: {
     readonly items: readonly string[];
@@ -107,15 +108,15 @@ export interface StudyResult {
     readonly twoFactor: EfaResult;
   };
   readonly recovery: {
-    readonly describe: DescribeResult;
+    readonly describe: DescriptivesResult;
     /** Skewness and excess kurtosis of the recovery score by psych's types 1–3. */
     readonly moments: readonly { readonly type: 1 | 2 | 3; readonly skewness: number; readonly kurtosis: number }[];
     readonly normality: NormalityTestsResult;
     readonly transforms: CompareTransformsResult;
   };
   readonly hypotheses: readonly Hypothesis[];
-  readonly parallel: ProcessResult;
-  readonly serial: ProcessResult;
+  readonly parallel: ProcessResult<4>;
+  readonly serial: ProcessResult<6>;
   readonly correlations: CorrelationsResult;
   readonly hierarchical: HierarchicalResult;
   readonly figures: { readonly scree: string; readonly paths: Readonly<Record<string, string>> };
@@ -160,26 +161,26 @@ export function studyScales(): { key: ScaleKey; name: string; definition: ScaleD
 function coefficient(eq: ProcessResult['equations'][number], term: string): { b: number; p: number } {
   const c = eq.coefficients.find((x) => x.term === term);
   if (c === undefined) throw new Error(`no coefficient ${term} in the equation for ${eq.outcome}`);
-  return { b: c.b, p: c.p };
+  return { b: c.estimate, p: c.p };
 }
 
 /** a, b, c′, c and ab of a one-mediator model 4. */
-export function mediationSummary(r: ProcessResult): MediationSummary {
+export function mediationSummary(r: ProcessResult<4>): MediationSummary {
   const [mEquation, yEquation] = r.equations;
   const m = r.variables.m[0] as string;
   const a = coefficient(mEquation!, r.variables.x);
   const b = coefficient(yEquation!, m);
-  const ind = r.indirectEffects![0]!;
+  const ind = r.indirectEffects[0]!;
   return {
     a: a.b,
     aP: a.p,
     b: b.b,
     bP: b.p,
-    cPrime: r.directEffect!.effect,
-    cPrimeP: r.directEffect!.p,
-    c: r.totalEffect!.effect,
+    cPrime: r.directEffect.estimate,
+    cPrimeP: r.directEffect.p,
+    c: r.totalEffect!.estimate,
     cP: r.totalEffect!.p,
-    indirect: ind.effect,
+    indirect: ind.estimate,
     lower: ind.lower!,
     upper: ind.upper!,
   };
@@ -190,14 +191,14 @@ const b2 = (x: number) => formatNumber(x, { leadingZero: false });
 
 /** Runs the whole analysis on the survey's rows (as d3-dsv's csvParse gives them). */
 export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyResult {
-  const B = options.bootstrap ?? 5000;
+  const B = options.resamples ?? 5000;
   const seed = options.seed ?? 42;
   const progress = options.onProgress;
 
   // 1. Scales: score, and Cronbach's alpha on the reverse-keyed items (pairwise, as psych).
   const scales: ScaleOutcome[] = studyScales().map((s) => ({
     ...s,
-    scores: scoreScale(s.definition, rows),
+    scores: scoreScale(rows, { scale: s.definition }),
     alpha: cronbachAlpha(rows, { scale: s.definition }),
   }));
   const score = (key: ScaleKey) => (scales.find((s) => s.key === key) as ScaleOutcome).scores.scores;
@@ -205,12 +206,12 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
 
   // 2. ESSE factor structure, on the listwise-complete items (as the reference).
   const items = scales[0]!.definition.items;
-  const factorInput = { items, missing: 'listwise' as const };
+  const factorInput = { columns: items, missing: 'listwise' as const };
   const factor = {
     items,
     kmo: kmo(rows, factorInput),
     bartlett: bartlettSphericity(rows, factorInput),
-    parallel: parallelAnalysis(rows, { ...factorInput, extraction: 'pa', iterations: 100, seed }),
+    parallel: parallelAnalysis(rows, { ...factorInput, extraction: 'pa', resamples: 100, seed }),
     oneFactor: efa(rows, { ...factorInput, factors: 1, extraction: 'pa', rotation: 'none' }),
     twoFactor: efa(rows, { ...factorInput, factors: 2, extraction: 'pa', rotation: 'oblimin' }),
   };
@@ -218,7 +219,7 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
   // 3. The recovery score: shape and transforms.
   const rec = score('rec');
   const recovery = {
-    describe: describe(rec, { name: 'rec' }),
+    describe: descriptives(rec, { name: 'rec' }),
     moments: ([1, 2, 3] as const).map((type) => ({ type, skewness: skewness(rec, { type }), kurtosis: kurtosis(rec, { type }) })),
     normality: normalityTests(rec),
     transforms: compareTransforms(rec),
@@ -233,9 +234,9 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
     rec,
     ...Object.fromEntries(COVARIATES.map((c) => [c, rowsColumn(rows, c)])),
   };
-  const common = { covariates: COVARIATES, categorical: CATEGORICAL, bootstrap: B, seed };
-  const run = (stage: string, o: { model: 4 | 6; m: string | string[]; y: string; contrasts?: boolean }) =>
-    process(data, { ...common, x: 'esse', ...o, ...(progress ? { onProgress: (done: number, total: number) => progress(stage, done, total) } : {}) });
+  const common = { covariates: COVARIATES, categorical: CATEGORICAL, resamples: B, seed };
+  const run = <M extends 4 | 6>(stage: string, o: { model: M; m: string | string[]; y: string; contrasts?: boolean }): ProcessResult<M> =>
+    processModel(data, { ...common, x: 'esse', ...o, ...(progress ? { onProgress: (done: number, total: number) => progress(stage, done, total) } : {}) } as ProcessOptions & { model: M });
   const specs = [
     { id: 'H1', mediator: 'ss', outcome: 'pwb' },
     { id: 'H2', mediator: 'si', outcome: 'pwb' },
@@ -254,23 +255,11 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
   const hierarchical = hierarchicalRegression(data, { y: 'pwb', steps: [COVARIATES, ['esse'], ['ss', 'si']], categorical: CATEGORICAL });
 
   // Figures.
-  const scree = screePlotSvg({
-    eigenvalues: factor.oneFactor.eigenvalues,
-    simulated: factor.parallel.simulated.components.quantile,
-    title: 'ESSE items: scree plot with parallel analysis',
-    simulatedLabel: 'Random data (95th percentile)',
-    xLabel: 'Component',
-  });
+  const scree = screePlotSvg(factor.oneFactor.eigenvalues, { simulated: factor.parallel.simulated.components.quantile, title: 'ESSE items: scree plot with parallel analysis', simulatedLabel: 'Random data (95th percentile)', xLabel: 'Component' });
   const paths: Record<string, string> = {};
   for (const h of hypotheses) {
     const p = h.paths;
-    paths[h.id] = pathDiagramSvg({
-      x: LABELS.esse as string,
-      m: LABELS[h.mediator] as string,
-      y: LABELS[h.outcome] as string,
-      paths: { a: { estimate: p.a, p: p.aP }, b: { estimate: p.b, p: p.bP }, cPrime: { estimate: p.cPrime, p: p.cPrimeP }, c: { estimate: p.c, p: p.cP } },
-      title: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}`,
-    });
+    paths[h.id] = pathDiagramSvg({ x: LABELS.esse as string, m: LABELS[h.mediator] as string, y: LABELS[h.outcome] as string, paths: { a: { estimate: p.a, p: p.aP }, b: { estimate: p.b, p: p.bP }, cPrime: { estimate: p.cPrime, p: p.cPrimeP }, c: { estimate: p.c, p: p.cP } } }, { title: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}` });
   }
   {
     const [ssEq, siEq, yEq] = parallel.equations;
@@ -278,23 +267,17 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
       const c = coefficient(eq!, term);
       return { estimate: c.b, p: c.p };
     };
-    paths.parallel = pathDiagramSvg({
-      x: LABELS.esse as string,
-      m: [LABELS.ss as string, LABELS.si as string],
-      y: LABELS.pwb as string,
-      paths: {
+    paths.parallel = pathDiagramSvg({ x: LABELS.esse as string, m: [LABELS.ss as string, LABELS.si as string], y: LABELS.pwb as string, paths: {
         a: [at(ssEq, 'esse'), at(siEq, 'esse')],
         b: [at(yEq, 'ss'), at(yEq, 'si')],
-        cPrime: { estimate: parallel.directEffect!.effect, p: parallel.directEffect!.p },
-        c: { estimate: parallel.totalEffect!.effect, p: parallel.totalEffect!.p },
-      },
-      title: 'Parallel mediation: social support and social isolation',
-    });
+        cPrime: { estimate: parallel.directEffect!.estimate, p: parallel.directEffect!.p },
+        c: { estimate: parallel.totalEffect!.estimate, p: parallel.totalEffect!.p },
+      } }, { title: 'Parallel mediation: social support and social isolation' });
   }
 
   const result = {
     n: nRows,
-    settings: { bootstrap: B, seed },
+    settings: { resamples: B, seed },
     scales,
     factor,
     recovery,
@@ -330,7 +313,7 @@ type Parts = Omit<StudyResult, 'report' | 'headings'>;
 /** The report's sections. `full` adds the detailed tables and figures (Markdown/HTML); the terminal gets the summaries. */
 export function buildSections(s: Parts, full: boolean): ReportSection[] {
   const opts = { labels: LABELS };
-  const B = s.settings.bootstrap;
+  const B = s.settings.resamples;
   const sections: ReportSection[] = [];
 
   // Data and scales.
@@ -347,7 +330,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     ],
     rows: s.scales.map((x) => {
       const d = x.definition;
-      const { mean, sd } = describe(x.scores.scores).variables[0]!;
+      const { mean, sd } = descriptives(x.scores.scores).rows[0]!;
       return [x.name, d.items.length, `${d.response.min}–${d.response.max}`, d.reverse.length === 0 ? 'none' : d.reverse.map((name) => d.items.indexOf(name) + 1).join(', '), x.scores.nScored, mean, sd];
     }),
     note: 'Scale score = mean of the answered items when at least 80% of the items are answered, otherwise missing; reversed items are scored min + max − x.',
@@ -375,7 +358,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     rows: s.scales.map((x) => {
       const a = x.alpha;
       const worst = a.items.reduce((w, i) => (i.rRest < w.rRest ? i : w));
-      return [x.name, a.alpha, formatInterval(a.ci.lower, a.ci.upper, { leadingZero: false }), a.k, worst.name, worst.rRest, worst.alphaIfItemDeleted];
+      return [x.name, a.alpha, formatInterval(a.lower, a.upper, { leadingZero: false }), a.k, worst.column, worst.rRest, worst.alphaIfItemDeleted];
     }),
     note: "α from pairwise item covariances (psych::alpha); Feldt's 95% CI. Weakest item = lowest correlation with the sum of the other items.",
   };
@@ -399,12 +382,12 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { label: 'Random data (95th pct.)' },
     ],
     rows: eig.map((v, i) => [i + 1, v, (100 * v) / total, (cumulative += (100 * v) / total), f.parallel.simulated.components.quantile[i]]),
-    note: `n = ${f.oneFactor.n} respondents who answered every ESSE item. Parallel analysis: ${f.parallel.iterations} random normal data sets of the same size (seed ${String(f.parallel.seed)}); it suggests ${f.parallel.suggestedComponents} component(s) and ${f.parallel.suggestedFactors} factor(s).`,
+    note: `n = ${f.oneFactor.n} respondents who answered every ESSE item. Parallel analysis: ${f.parallel.resamples} random normal data sets of the same size (seed ${String(f.parallel.seed)}); it suggests ${f.parallel.suggestedComponents} component(s) and ${f.parallel.suggestedFactors} factor(s).`,
   };
   sections.push({
     heading: 'Factor structure of the ESSE',
     blocks: [
-      `KMO = ${b2(f.kmo.overall)} (${f.kmo.adequacy}); Bartlett's test of sphericity χ²(${f.bartlett.df}) = ${n2(f.bartlett.chiSquare)}, ${formatP(f.bartlett.p)}.`,
+      `KMO = ${b2(f.kmo.overall)} (${f.kmo.adequacy}); Bartlett's test of sphericity χ²(${f.bartlett.df}) = ${n2(f.bartlett.statistic)}, ${formatP(f.bartlett.p)}.`,
       { table: eigenTable },
       ...(full ? [{ figure: s.figures.scree, caption: 'Figure 1. Scree plot of the ESSE items with the parallel-analysis line (95th percentile of eigenvalues from random data) and the Kaiser line.', file: 'scree.svg' }] : []),
       { table: toApaTable(f.oneFactor, { title: 'Table 4. One-factor principal-axis solution' }) },
@@ -469,11 +452,11 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   }
 
   // Parallel and serial.
-  const effects = (res: ProcessResult) => [
-    ...(res.indirectEffects ?? []).map((e) => [e.path.map((v) => LABELS[v] ?? v).join(' → '), e.effect, e.se, formatInterval(e.lower, e.upper)]),
-    ...(res.totalIndirectEffect ? [['Total indirect effect', res.totalIndirectEffect.effect, res.totalIndirectEffect.se, formatInterval(res.totalIndirectEffect.lower, res.totalIndirectEffect.upper)]] : []),
-    ...(res.contrasts ?? []).map((e) => [`Contrast: via ${LABELS[e.first] ?? e.first} minus via ${LABELS[e.second] ?? e.second}`, e.effect, e.se, formatInterval(e.lower, e.upper)]),
-    ['Direct effect (c′)', res.directEffect!.effect, res.directEffect!.se, formatInterval(res.directEffect!.lower, res.directEffect!.upper)],
+  const effects = (res: ProcessResult<4 | 6>) => [
+    ...res.indirectEffects.map((e) => [e.path.map((v) => LABELS[v] ?? v).join(' → '), e.estimate, e.se, formatInterval(e.lower, e.upper)]),
+    ...(res.totalIndirectEffect ? [['Total indirect effect', res.totalIndirectEffect.estimate, res.totalIndirectEffect.se, formatInterval(res.totalIndirectEffect.lower, res.totalIndirectEffect.upper)]] : []),
+    ...(res.contrasts ?? []).map((e) => [`Contrast: via ${LABELS[e.first] ?? e.first} minus via ${LABELS[e.second] ?? e.second}`, e.estimate, e.se, formatInterval(e.lower, e.upper)]),
+    ['Direct effect (c′)', res.directEffect.estimate, res.directEffect.se, formatInterval(res.directEffect.lower, res.directEffect.upper)],
   ];
   const multiple: ReportTable = {
     title: 'Table 10. Several mediators: self-efficacy → social support / social isolation → well-being',
@@ -511,7 +494,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { label: 'df2', format: 'integer' },
       { label: 'p', format: 'p' },
     ],
-    rows: h.steps.map((st, i) => [String(i + 1), st.added.map((a) => LABELS[a] ?? a).join(', '), st.rSquared, st.adjustedRSquared, st.rSquaredChange, st.fChange, st.df1, st.df2, st.p]),
+    rows: h.steps.map((st, i) => [String(i + 1), st.added.map((a) => LABELS[a] ?? a).join(', '), st.rSquared, st.adjustedRSquared, st.rSquaredChange, st.statistic, st.df1, st.df2, st.p]),
     note: `n = ${h.n} complete cases. Step 1: covariates; step 2: self-efficacy; step 3: the two mediators.`,
   };
   sections.push({

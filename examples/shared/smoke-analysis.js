@@ -77,7 +77,7 @@ export function smokeAnalysis(psychkit, csvText) {
   const alpha = psychkit.cronbachAlpha(rows, { scale: esse });
 
   // PROCESS model 4 with a seeded percentile bootstrap.
-  const score = (scale) => psychkit.scoreScale(scale, rows).scores;
+  const score = (scale) => psychkit.scoreScale(rows, { scale }).scores;
   const data = {
     esse: score(esse),
     ss: score(mspss),
@@ -86,14 +86,14 @@ export function smokeAnalysis(psychkit, csvText) {
     education: rows.map((r) => r.education),
     marital: rows.map((r) => r.marital),
   };
-  const mediation = psychkit.process(data, {
+  const mediation = psychkit.processModel(data, {
     model: 4,
     x: 'esse',
     m: 'ss',
     y: 'pwb',
     covariates: ['gender', 'education', 'marital'],
     categorical: CATEGORICAL,
-    bootstrap: RESAMPLES,
+    resamples: RESAMPLES,
     seed: SEED,
   });
   const coefficient = (equation, term) => equation.coefficients.find((c) => c.term === term);
@@ -113,22 +113,16 @@ export function smokeAnalysis(psychkit, csvText) {
   for (let i = 0; i < 10000; i++) normalSum += normals.normal();
 
   // Eigenvalues of the listwise ESSE item correlations, from the factor module.
-  const fit = psychkit.efa(rows, { items: ESSE_ITEMS, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
+  const fit = psychkit.efa(rows, { columns: ESSE_ITEMS, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
   const eigenvalues = fit.eigenvalues;
 
-  const screeSvg = psychkit.screePlotSvg({ eigenvalues, title: 'ESSE items: eigenvalues of the correlation matrix' });
-  const pathSvg = psychkit.pathDiagramSvg({
-    x: 'Self-efficacy',
-    m: 'Social support',
-    y: 'Well-being',
-    paths: {
-      a: { estimate: a.b, p: a.p },
-      b: { estimate: b.b, p: b.p },
-      cPrime: { estimate: mediation.directEffect.effect, p: mediation.directEffect.p },
-      c: { estimate: mediation.totalEffect.effect, p: mediation.totalEffect.p },
-    },
-    title: 'Model 4: self-efficacy → social support → well-being',
-  });
+  const screeSvg = psychkit.screePlotSvg(eigenvalues, { title: 'ESSE items: eigenvalues of the correlation matrix' });
+  const pathSvg = psychkit.pathDiagramSvg({ x: 'Self-efficacy', m: 'Social support', y: 'Well-being', paths: {
+      a: { estimate: a.estimate, p: a.p },
+      b: { estimate: b.estimate, p: b.p },
+      cPrime: { estimate: mediation.directEffect.estimate, p: mediation.directEffect.p },
+      c: { estimate: mediation.totalEffect.estimate, p: mediation.totalEffect.p },
+    } }, { title: 'Model 4: self-efficacy → social support → well-being' });
   const table = psychkit.toApaTable(alpha, { title: 'ESSE item analysis' });
   const bounded = { leadingZero: false };
 
@@ -138,24 +132,24 @@ export function smokeAnalysis(psychkit, csvText) {
       complete: fit.n,
       alpha: {
         alpha: alpha.alpha,
-        lower: alpha.ci.lower,
-        upper: alpha.ci.upper,
+        lower: alpha.lower,
+        upper: alpha.upper,
         k: alpha.k,
-        text: `α = ${psychkit.formatNumber(alpha.alpha, bounded)}, 95% CI ${psychkit.formatInterval(alpha.ci.lower, alpha.ci.upper, bounded)}`,
+        text: `α = ${psychkit.formatNumber(alpha.alpha, bounded)}, 95% CI ${psychkit.formatInterval(alpha.lower, alpha.upper, bounded)}`,
       },
       mediation: {
         n: mediation.n,
-        a: a.b,
-        b: b.b,
-        direct: mediation.directEffect.effect,
-        total: mediation.totalEffect.effect,
-        indirect: indirect.effect,
+        a: a.estimate,
+        b: b.estimate,
+        direct: mediation.directEffect.estimate,
+        total: mediation.totalEffect.estimate,
+        indirect: indirect.estimate,
         se: indirect.se,
         lower: indirect.lower,
         upper: indirect.upper,
         seed: mediation.bootstrap.seed,
         resamples: mediation.bootstrap.resamples,
-        text: `ab = ${psychkit.formatNumber(indirect.effect, { decimals: 3 })}, 95% CI ${psychkit.formatInterval(indirect.lower, indirect.upper, { decimals: 3 })}`,
+        text: `ab = ${psychkit.formatNumber(indirect.estimate, { decimals: 3 })}, 95% CI ${psychkit.formatInterval(indirect.lower, indirect.upper, { decimals: 3 })}`,
       },
       bootstrap: { seed: SEED, firstIndices: Array.from(index.slice(0, 10)) },
       normal: { first: firstNormals, sum: normalSum },

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { optionsObject, showValue } from '../util/options.js';
+import { strictOptions, showValue } from '../util/options.js';
 import { isMissing } from './missing.js';
 import { readTable, type Table, type TableView } from './table.js';
 
@@ -115,7 +115,7 @@ export interface DummyCoding {
  */
 export function dummyCode(column: CategoricalColumn, options?: DummyCodeOptions): DummyCoding {
   checkCategorical(column);
-  const o = optionsObject(options, 'dummyCode');
+  const o = strictOptions<DummyCodeOptions>(options, 'dummyCode', ['reference']);
   if (o.reference !== undefined && typeof o.reference !== 'string') {
     throw fail('INVALID_OPTION', `\`reference\` must be a level label (a string); got ${showValue(o.reference)}.`, { option: 'reference', value: o.reference });
   }

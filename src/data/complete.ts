@@ -31,7 +31,7 @@ export interface ListwiseColumns extends NumericColumns {
   /** Zero-based indices, in the input table, of the rows kept. */
   readonly rows: Int32Array;
   /** Number of rows dropped because at least one value was missing. */
-  readonly dropped: number;
+  readonly nDropped: number;
 }
 
 /**
@@ -66,7 +66,7 @@ export function listwise(data: NumericColumns): ListwiseColumns {
     for (let r = 0; r < m; r++) c[r] = col[rows[r] as number] as number;
     return c;
   });
-  return Object.freeze({ names: data.names, n: m, columns: Object.freeze(out), rows, dropped: n - m });
+  return Object.freeze({ names: data.names, n: m, columns: Object.freeze(out), rows, nDropped: n - m });
 }
 
 /**

@@ -93,7 +93,7 @@ export function assertUniqueNames(names: readonly string[], option: string): voi
  * const { columns } = numericColumns(rows, ['esse1', 'esse2']);
  * ```
  */
-export function numericColumns(table: Table | TableView, names?: readonly string[], option = 'items'): NumericColumns {
+export function numericColumns(table: Table | TableView, names?: readonly string[], option = 'columns'): NumericColumns {
   if (typeof option !== 'string') throw fail('INVALID_OPTION', `numericColumns: \`option\` (the name used in messages) must be a string; got ${showValue(option)}.`, { option: 'option' });
   const view = readTable(table);
   const chosen = names ?? view.columnNames;

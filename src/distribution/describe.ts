@@ -1,14 +1,14 @@
 import { quickselect } from 'simple-statistics';
-import { fail, isPsychkitError, type PsychkitWarning } from '../errors.js';
+import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
 import { readTable, type Table } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
-import { columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
 import { centralSums, kurtosisFromSums, sekOf, sesOf, skewnessFromSums, type MomentType } from './moments.js';
 import { isVectorInput, readSample } from './sample.js';
 
-/** Options of {@link describe}. */
-export interface DescribeOptions {
+/** Options of {@link descriptives}. */
+export interface DescriptivesOptions {
   /** Columns to describe (table input). Default: every numeric column (others are skipped with a warning). */
   readonly columns?: readonly string[];
   /** Skewness/kurtosis type as psych (default 2, SAS/SPSS G₁/G₂; psych's default is 3). */
@@ -19,12 +19,19 @@ export interface DescribeOptions {
   readonly name?: string;
 }
 
-/** One variable of {@link describe}. Statistics that need more values than there are are `null`. */
-export interface DescribeRow {
-  readonly variable: string;
+const readDescriptivesOptions = defineOptions('descriptives', {
+  columns: field.columns(),
+  type: field.oneOf<MomentType>([1, 2, 3], 2),
+  trim: field.number(0.1, 0, 0.5),
+  name: field.optionalString(),
+});
+
+/** One variable of {@link descriptives}. Statistics that need more values than there are are `null`. */
+export interface DescriptivesRow {
+  readonly column: string;
   /** Non-missing values. */
   readonly n: number;
-  readonly missing: number;
+  readonly nMissing: number;
   readonly mean: number | null;
   /** Standard deviation (n − 1 denominator). */
   readonly sd: number | null;
@@ -51,13 +58,13 @@ export interface DescribeRow {
   readonly zKurtosis: number | null;
 }
 
-/** Result of {@link describe}. */
-export interface DescribeResult {
-  /** Which function made this result (`'describe'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'describe';
+/** Result of {@link descriptives}. */
+export interface DescriptivesResult extends PsychkitResult<'descriptives'> {
+  /** Rows of the table (or values of the array), missing included; each row's own `n` counts its non-missing values. */
+  readonly n: number;
   readonly type: MomentType;
   readonly trim: number;
-  readonly variables: readonly DescribeRow[];
+  readonly rows: readonly DescriptivesRow[];
   readonly warnings: readonly PsychkitWarning[];
 }
 
@@ -96,7 +103,7 @@ function trimmedMeanInPlace(v: Float64Array, trim: number, scale: number): numbe
   return (m + c / (hi - lo + 1)) * scale;
 }
 
-function describeValues(name: string, values: Float64Array, type: MomentType, trim: number, warnings: PsychkitWarning[]): DescribeRow {
+function describeValues(name: string, values: Float64Array, type: MomentType, trim: number, warnings: PsychkitWarning[]): DescriptivesRow {
   let missing = 0;
   for (const v of values) if (Number.isNaN(v)) missing++;
   const n = values.length - missing;
@@ -111,10 +118,10 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
     if (v > max) max = v;
   }
 
-  const row: { -readonly [K in keyof DescribeRow]: DescribeRow[K] } = {
-    variable: name,
+  const row: { -readonly [K in keyof DescriptivesRow]: DescriptivesRow[K] } = {
+    column: name,
     n,
-    missing,
+    nMissing: missing,
     mean: null,
     sd: null,
     median: null,
@@ -190,30 +197,33 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
  *
  * @example
  * ```ts
- * const d = describe(rows, { columns: ['ras1', 'esse1'] });
- * d.variables[0]; // { variable: 'ras1', n: 265, missing: 3, mean: 4.230, sd: 1.150, median: 5, …, skewness: −1.425, … }
- * describe(recovery).variables[0].zSkewness; // −11.78
+ * const d = descriptives(rows, { columns: ['ras1', 'esse1'] });
+ * d.rows[0]; // { column: 'ras1', n: 265, nMissing: 3, mean: 4.230, sd: 1.150, median: 5, …, skewness: −1.425, … }
+ * descriptives(recovery).rows[0].zSkewness; // −11.78
  * ```
  */
-export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOptions): DescribeResult {
-  const o = optionsObject(options, 'describe');
-  const type = oneOf<MomentType>('type', o.type, [1, 2, 3], 2);
-  const trim = numberIn('trim', o.trim, 0.1, 0, 0.5);
+export function descriptives(data: Table | ArrayLike<unknown>, options?: DescriptivesOptions): DescriptivesResult {
+  const o = readDescriptivesOptions.read(options);
+  const { type, trim } = o;
+  let n: number;
   const warnings: PsychkitWarning[] = [];
-  const rows: DescribeRow[] = [];
+  const rows: DescriptivesRow[] = [];
 
   if (isVectorInput(data)) {
     if (o.columns !== undefined) {
-      throw fail('INVALID_OPTION', '`columns` applies to table input; describe got a single array.', { option: 'columns', value: o.columns });
+      throw fail('INVALID_OPTION', '`columns` applies to table input; descriptives got a single array.', { option: 'columns', value: o.columns });
     }
     const name = o.name ?? 'x';
-    if (typeof name !== 'string' || name === '') throw fail('INVALID_OPTION', '`name` must be a non-empty string.', { option: 'name', value: name });
-    rows.push(describeValues(name, readSample(data, 'describe', name).values, type, trim, warnings));
+    if (name === '') throw fail('INVALID_OPTION', '`name` must be a non-empty string.', { option: 'name', value: name });
+    const sample = readSample(data, 'descriptives', name);
+    n = sample.values.length;
+    rows.push(describeValues(name, sample.values, type, trim, warnings));
   } else {
     if (o.name !== undefined) throw fail('INVALID_OPTION', '`name` applies to array input; use `columns` for a table.', { option: 'name', value: o.name });
     const view = readTable(data as Table);
+    n = view.nRows;
     const explicit = o.columns !== undefined;
-    const names = explicit ? columnList('columns', o.columns) : view.columnNames;
+    const names = o.columns ?? view.columnNames;
     for (const name of names) {
       let values: Float64Array;
       try {
@@ -225,7 +235,7 @@ export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOpt
       }
       rows.push(describeValues(name, values, type, trim, warnings));
     }
-    if (rows.length === 0) throw fail('TOO_FEW_VARIABLES', 'describe found no numeric column to describe.', { columns: names });
+    if (rows.length === 0) throw fail('TOO_FEW_VARIABLES', 'descriptives found no numeric column to describe.', { columns: names });
   }
-  return deepFreeze({ kind: 'describe', type, trim, variables: rows, warnings });
+  return deepFreeze({ kind: 'descriptives', n, type, trim, rows, warnings });
 }

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { oneOf, optionsObject, showValue } from '../util/options.js';
+import { defineOptions, field, showValue } from '../util/options.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
 
 /**
@@ -100,8 +100,11 @@ export function kurtosisFromSums(c: CentralSums, type: MomentType): number {
   return b * f * f - 3;
 }
 
-function typeOf(options: MomentOptions | undefined, fn: string): MomentType {
-  return oneOf<MomentType>('type', optionsObject(options, fn).type, [1, 2, 3], 2);
+const readSkewnessOptions = defineOptions('skewness', { type: field.oneOf<MomentType>([1, 2, 3], 2) });
+const readKurtosisOptions = defineOptions('kurtosis', { type: field.oneOf<MomentType>([1, 2, 3], 2) });
+
+function typeOf(options: MomentOptions | undefined, fn: 'skewness' | 'kurtosis'): MomentType {
+  return (fn === 'skewness' ? readSkewnessOptions : readKurtosisOptions).read(options).type;
 }
 
 /**

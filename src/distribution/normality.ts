@@ -1,5 +1,5 @@
 import { chiSquareSurvival, normalTwoSided } from '../probability/index.js';
-import type { PsychkitWarning } from '../errors.js';
+import type { PsychkitResult, PsychkitWarning } from '../errors.js';
 import { deepFreeze } from '../util/freeze.js';
 import { centralSums, type CentralSums } from './moments.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
@@ -17,11 +17,9 @@ export interface ChiSquareStatistic extends TestStatistic {
 }
 
 /** Result of {@link normalityTests}. A test is `null` when n is outside its range (see `warnings`). */
-export interface NormalityTestsResult {
-  /** Which function made this result (`'normalityTests'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'normalityTests';
+export interface NormalityTestsResult extends PsychkitResult<'normalityTests'> {
   readonly n: number;
-  readonly missing: number;
+  readonly nMissing: number;
   /** D'Agostino's (1970) test of zero skewness: z and two-sided p (n ≥ 8). */
   readonly dagostinoSkewness: TestStatistic | null;
   /** Anscombe & Glynn's (1983) test of zero excess kurtosis: z and two-sided p (n ≥ 5). */
@@ -142,7 +140,7 @@ export function normalityTests(x: ArrayLike<unknown>): NormalityTestsResult {
   return deepFreeze({
     kind: 'normalityTests',
     n,
-    missing: sample.missing,
+    nMissing: sample.missing,
     dagostinoSkewness: skew,
     anscombeGlynnKurtosis: kurt,
     dagostinoPearson: omnibus,

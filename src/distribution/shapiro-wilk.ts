@@ -1,7 +1,7 @@
 import { normalQuantile, normalSurvival } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { readSample, requireCases, requireVariance } from './sample.js';
-import { fail } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import { powerOfTwoAtMost } from './moments.js';
 
 // Royston (1992, 1995): polynomial approximations. C1/C2 give the two largest coefficients
@@ -121,13 +121,14 @@ export function shapiroWilkP(w: number, n: number): number {
 }
 
 /** Shapiro–Wilk W with its p-value. */
-export interface ShapiroWilkResult {
+export interface ShapiroWilkResult extends PsychkitResult<'shapiroWilk'> {
   /** W, in (0, 1]; 1 for a sample whose order statistics are exactly normal scores. */
   readonly statistic: number;
   /** Royston's (1995) normal approximation to P(W ≤ w) under normality (exact for n = 3). */
   readonly p: number;
+  /** Non-missing values tested. */
   readonly n: number;
-  readonly missing: number;
+  readonly nMissing: number;
 }
 
 /**
@@ -146,7 +147,7 @@ export interface ShapiroWilkResult {
  *
  * @example
  * ```ts
- * shapiroWilk([2.1, 3.7, 9.4]); // { statistic: 0.9049, p: 0.4011, n: 3, missing: 0 }
+ * shapiroWilk([2.1, 3.7, 9.4]); // { kind: 'shapiroWilk', statistic: 0.9049, p: 0.4011, n: 3, nMissing: 0, warnings: [] }
  * ```
  */
 export function shapiroWilk(x: ArrayLike<unknown>): ShapiroWilkResult {
@@ -161,5 +162,5 @@ export function shapiroWilk(x: ArrayLike<unknown>): ShapiroWilkResult {
   }
   requireVariance(sample, 'The Shapiro–Wilk test');
   const sorted = Float64Array.from(sample.observed).sort();
-  return deepFreeze({ ...shapiroWilkSorted(sorted), n, missing: sample.missing });
+  return deepFreeze({ kind: 'shapiroWilk', ...shapiroWilkSorted(sorted), n, nMissing: sample.missing, warnings: [] });
 }

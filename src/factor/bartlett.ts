@@ -1,23 +1,23 @@
-import { fail } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import { choleskyInPlace, type MissingRule } from '../linalg/index.js';
 import { chiSquareSurvival } from '../probability/index.js';
-import { columnList, oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { correlationInput, type FactorInput } from './input.js';
 
 /** Options of {@link bartlettSphericity}. */
 export interface BartlettOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
   readonly missing?: MissingRule;
 }
 
 /** Bartlett's test that the population correlation matrix is the identity. */
-export interface BartlettResult {
-  readonly items: readonly string[];
-  /** χ² = −(n − 1 − (2p + 5)/6)·ln|R|. */
-  readonly chiSquare: number;
+export interface BartlettResult extends PsychkitResult<'bartlettSphericity'> {
+  readonly columns: readonly string[];
+  /** The test statistic χ² = −(n − 1 − (2p + 5)/6)·ln|R|. */
+  readonly statistic: number;
   /** p(p − 1)/2. */
   readonly df: number;
   /** Upper-tail χ² probability. */
@@ -27,6 +27,12 @@ export interface BartlettResult {
   /** |R|, the determinant of the correlation matrix (SPSS prints it beside KMO). */
   readonly determinant: number;
 }
+
+const readBartlettOptions = defineOptions(
+  'bartlettSphericity',
+  { columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  { items: 'columns' },
+);
 
 /**
  * Bartlett's (1951) test of sphericity, as psych::cortest.bartlett: H₀ says the variables are
@@ -49,11 +55,9 @@ export interface BartlettResult {
  * ```
  */
 export function bartlettSphericity(input: FactorInput, options?: BartlettOptions): BartlettResult {
-  const o = optionsObject(options, 'bartlettSphericity');
-  const missing = oneOf<MissingRule>('missing', o.missing, ['pairwise', 'listwise'], 'pairwise');
-  const items = o.items === undefined ? undefined : columnList('items', o.items);
+  const { columns, missing } = readBartlettOptions.read(options);
   const { names, p, matrix, n } = correlationInput(input, {
-    ...(items ? { items } : {}),
+    ...(columns ? { columns } : {}),
     missing,
     caller: 'bartlettSphericity',
     requireN: true,
@@ -80,5 +84,14 @@ export function bartlettSphericity(input: FactorInput, options?: BartlettOptions
   }
   const chiSquare = -logDet * multiplier;
   const df = (p * (p - 1)) / 2;
-  return deepFreeze({ items: [...names], chiSquare, df, p: chiSquareSurvival(chiSquare, df), n: size, determinant: Math.exp(logDet) });
+  return deepFreeze({
+    kind: 'bartlettSphericity',
+    columns: [...names],
+    statistic: chiSquare,
+    df,
+    p: chiSquareSurvival(chiSquare, df),
+    n: size,
+    determinant: Math.exp(logDet),
+    warnings: [],
+  });
 }

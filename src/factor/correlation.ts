@@ -1,7 +1,8 @@
-import type { PsychkitWarning } from '../errors.js';
+import type { PsychkitResult } from '../errors.js';
 import { listwise, numericColumns, pairwiseCounts, readTable, type Table } from '../data/index.js';
 import { correlationMatrixOf, type MissingRule } from '../linalg/index.js';
-import { booleanOption, columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { columnList, defineOptions, field } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
 import { fail } from '../errors.js';
 import { polychoricMatrix } from './polychoric.js';
@@ -12,7 +13,7 @@ export type CorrelationMethod = 'pearson' | 'polychoric';
 /** Options of {@link correlationMatrix}. */
 export interface CorrelationMatrixOptions {
   /** Columns to correlate, in this order. Default: every column of the table. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** `'pearson'` (default) or `'polychoric'`. */
   readonly method?: CorrelationMethod;
   /** `'pairwise'` (default; each pair uses the rows where both are observed) or `'listwise'` (complete rows only). */
@@ -28,32 +29,45 @@ export interface CorrelationMatrixOptions {
 }
 
 /** A correlation matrix with the counts and (for polychoric) thresholds behind it. */
-export interface CorrelationMatrixResult {
-  readonly items: readonly string[];
+export interface CorrelationMatrixResult extends PsychkitResult<'correlationMatrix'> {
+  readonly columns: readonly string[];
   readonly method: CorrelationMethod;
   readonly missing: MissingRule;
-  /** p × p correlations, rows in the order of `items`. */
-  readonly matrix: readonly (readonly number[])[];
+  /** p × p correlations, rows in the order of `columns`. */
+  readonly matrix: Matrix;
   /** p × p: respondents behind each entry (both items observed); the diagonal counts each item's own responses. */
-  readonly n: readonly (readonly number[])[];
+  readonly counts: Matrix;
   /**
    * Sample size to report and to pass on (KMO, Bartlett, EFA fit): the complete rows with
    * `missing: 'listwise'`; every row of the table with `'pairwise'`, as psych's `n.obs = nrow(x)`.
    */
-  readonly nObservations: number;
+  readonly n: number;
   /**
    * Polychoric: per item, thresholds τ₁…τ_{K−1} on the common response scale (`-Infinity` /
    * `Infinity` for an empty lowest / highest category, as psych). Pearson: null.
    */
-  readonly thresholds: readonly (readonly number[])[] | null;
+  readonly thresholds: Matrix | null;
   /** Polychoric: the response values, smallest to largest. Pearson: null. */
   readonly categories: readonly number[] | null;
   /** Polychoric: whether global thresholds were used for every pair (psych falls back to per-pair thresholds when items differ in their top category). Pearson: null. */
   readonly globalThresholds: boolean | null;
   /** Whether the matrix was smoothed (polychoric only; psych::cor.smooth). */
   readonly smoothed: boolean;
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readCorrelationMatrixOptions = defineOptions(
+  'correlationMatrix',
+  {
+    columns: field.columns(),
+    method: field.oneOf<CorrelationMethod>(['pearson', 'polychoric'], 'pearson'),
+    missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
+    correct: field.optionalNumber(0),
+    smooth: field.optionalBoolean(),
+    global: field.optionalBoolean(),
+    maxCategories: field.optionalNumber(2, 100, { integer: true }),
+  },
+  { items: 'columns' },
+);
 
 function rowsOf(matrix: ArrayLike<number>, p: number): number[][] {
   return Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => matrix[i * p + j] as number));
@@ -84,19 +98,14 @@ function rowsOf(matrix: ArrayLike<number>, p: number): number[][] {
  *
  * @example
  * ```ts
- * const r = correlationMatrix(rows, { items: ['esse1', 'esse2', 'esse3'], method: 'polychoric' });
+ * const r = correlationMatrix(rows, { columns: ['esse1', 'esse2', 'esse3'], method: 'polychoric' });
  * r.matrix[0][1]; // polychoric correlation of esse1 and esse2
  * kmo(r);         // results feed straight into kmo, bartlettSphericity, velicerMap and efa
  * ```
  */
 export function correlationMatrix(table: Table, options?: CorrelationMatrixOptions): CorrelationMatrixResult {
-  const o = optionsObject(options, 'correlationMatrix');
-  const method = oneOf<CorrelationMethod>('method', o.method, ['pearson', 'polychoric'], 'pearson');
-  const missing = oneOf<MissingRule>('missing', o.missing, ['pairwise', 'listwise'], 'pairwise');
-  const correct = numberIn('correct', o.correct, 0.5, 0);
-  const smooth = booleanOption('smooth', o.smooth, true);
-  const global = booleanOption('global', o.global, true);
-  const maxCategories = numberIn('maxCategories', o.maxCategories, 8, 2, 100, { integer: true });
+  const o = readCorrelationMatrixOptions.read(options);
+  const { method, missing } = o;
   if (method === 'pearson') {
     for (const key of ['correct', 'global', 'maxCategories', 'smooth'] as const) {
       if (o[key] !== undefined) {
@@ -105,11 +114,11 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
     }
   }
   const view = readTable(table);
-  const items = o.items === undefined ? view.columnNames : columnList('items', o.items);
-  const data = numericColumns(view, items, 'items');
+  const items = o.columns ?? view.columnNames;
+  const data = numericColumns(view, items, 'columns');
   const p = data.names.length;
   if (p < 2) {
-    throw fail('TOO_FEW_VARIABLES', `correlationMatrix: ${p} item(s); at least 2 are needed.`, { option: 'items', value: p });
+    throw fail('TOO_FEW_VARIABLES', `correlationMatrix: ${p} item(s); at least 2 are needed.`, { option: 'columns', value: p });
   }
   const used = missing === 'listwise' ? listwise(data) : data;
   const counts = pairwiseCounts(used);
@@ -129,12 +138,13 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
   if (method === 'pearson') {
     const r = correlationMatrixOf(used, 'pairwise');
     return deepFreeze({
-      items: [...data.names],
+      kind: 'correlationMatrix',
+      columns: [...data.names],
       method,
       missing,
       matrix: rowsOf(r.matrix, p),
-      n: rowsOf(counts, p),
-      nObservations: used.n,
+      counts: rowsOf(counts, p),
+      n: used.n,
       thresholds: null,
       categories: null,
       globalThresholds: null,
@@ -142,14 +152,15 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
       warnings: [],
     });
   }
-  const poly = polychoricMatrix(used, { correct, smooth, global, maxCategories });
+  const poly = polychoricMatrix(used, { correct: o.correct ?? 0.5, smooth: o.smooth ?? true, global: o.global ?? true, maxCategories: o.maxCategories ?? 8 });
   return deepFreeze({
-    items: [...data.names],
+    kind: 'correlationMatrix',
+    columns: [...data.names],
     method,
     missing,
     matrix: rowsOf(poly.matrix, p),
-    n: rowsOf(counts, p),
-    nObservations: used.n,
+    counts: rowsOf(counts, p),
+    n: used.n,
     thresholds: poly.thresholds.map((t) => Array.from(t)),
     categories: poly.categories,
     globalThresholds: poly.globalThresholds,

@@ -1,18 +1,24 @@
-import { fail, type PsychkitWarning } from '../errors.js';
-import type { Seed } from '../random/index.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
+import { freshSeed, type Seed } from '../random/index.js';
 import { deepFreeze } from '../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field, numberIn, type ProgressCallback } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
 import { EXTRACTIONS, extract, type ExtractionName } from './extraction/index.js';
 import type { ExtractionResult } from './extraction/types.js';
 import { factorFit, type FactorFitIndices } from './fit.js';
-import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
+import { FACTOR_INPUT_FIELDS, readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
 import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
 import { toRows } from './internal/dense.js';
 import { parallelAnalysisOf, type ParallelAnalysisResult } from './retention/parallel.js';
-import { resolveRotation, rotateFlat, type RotationName, type RotationOptions, type RotationSpec } from './rotation/rotate.js';
+import { resolveRotation, rotateFlat, ROTATION_FIELDS, type RotationChoice, type RotationName, type RotationSpec } from './rotation/rotate.js';
 
 /** Options of {@link efa}. */
-export interface EfaOptions extends FactorInputOptions {
+/**
+ * Options of {@link efa}: the input's (columns, missing, correlation, smooth), the extraction's,
+ * and the rotation's ({@link RotationChoice}; the default rotation is `'oblimin'`, as psych::fa;
+ * `seed` also seeds `factors: 'parallel'`).
+ */
+export interface EfaOptions extends FactorInputOptions, RotationChoice {
   /**
    * Number of factors, or a retention rule: `'kaiser'` (eigenvalues of R above 1, SPSS's
    * default) or `'parallel'` (psych::fa.parallel's suggested number of factors). Default 1.
@@ -30,23 +36,33 @@ export interface EfaOptions extends FactorInputOptions {
   readonly tolerance?: number;
   /** Principal-axis iteration cap (overrides the preset). */
   readonly maxIterations?: number;
-  /** Rotation (default `'oblimin'`, as psych::fa). */
-  readonly rotation?: RotationName;
-  readonly normalize?: boolean;
-  readonly gamma?: number;
-  readonly delta?: number;
-  readonly power?: number;
-  readonly randomStarts?: number;
-  /** Seed for geomin/oblimin random starts and for `factors: 'parallel'`. */
-  readonly seed?: Seed;
   /** Gradient-projection tolerance (default 1e-5). */
   readonly rotationTolerance?: number;
   /** Gradient-projection iteration cap (default 1000). */
   readonly rotationMaxIterations?: number;
-  readonly varimaxAlgorithm?: 'svd' | 'gpa';
   /** Confidence level of the RMSEA interval (psych: 0.90). */
   readonly confidence?: number;
+  /** With `factors: 'parallel'`: called after each simulated data set, `(done, total)`. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+const readEfaOptions = defineOptions(
+  'efa',
+  {
+    ...FACTOR_INPUT_FIELDS,
+    factors: field.raw(),
+    extraction: field.oneOf(EXTRACTIONS, 'minres'),
+    convergence: field.oneOf(['psych', 'spss'] as const, 'psych'),
+    tolerance: field.number(0.001, 0, Infinity, { exclusiveMin: true }),
+    maxIterations: field.optionalNumber(1, Infinity, { integer: true }),
+    ...ROTATION_FIELDS,
+    rotationTolerance: field.raw(),
+    rotationMaxIterations: field.raw(),
+    confidence: field.confidence(0.9),
+    onProgress: field.progress(),
+  },
+  { items: 'columns' },
+);
 
 /** How the number of factors was chosen. */
 export interface FactorRetention {
@@ -57,48 +73,46 @@ export interface FactorRetention {
 }
 
 /** Result of {@link efa}. Matrices are rows = variables (or factors). */
-export interface EfaResult {
-  /** Which function made this result (`'efa'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'efa';
+export interface EfaResult extends PsychkitResult<'efa'> {
   readonly extraction: ExtractionName;
   readonly rotation: RotationName;
   readonly orthogonal: boolean;
   readonly normalize: boolean;
   readonly factors: number;
-  readonly variables: readonly string[];
+  readonly columns: readonly string[];
   /** Sample size used for fit (psych's n.obs), or null for a correlation matrix without n. */
   readonly n: number | null;
   /** Pattern loadings, factors sorted by variance explained and reflected to positive column sums. */
-  readonly loadings: number[][];
+  readonly loadings: Matrix;
   /** Structure matrix, loadings · phi. */
-  readonly structure: number[][];
+  readonly structure: Matrix;
   /** Factor correlations (identity for orthogonal rotations). */
-  readonly phi: number[][];
+  readonly phi: Matrix;
   /** Unrotated loadings (reflected to positive column sums, in extraction order). */
-  readonly unrotatedLoadings: number[][];
+  readonly unrotatedLoadings: Matrix;
   /** Matrix M with loadings = unrotatedLoadings · M. */
-  readonly rotationMatrix: number[][];
+  readonly rotationMatrix: Matrix;
   /** h² = diag(L·Φ·Lᵀ). */
-  readonly communalities: number[];
+  readonly communalities: readonly number[];
   /** u² = 1 − h². */
-  readonly uniquenesses: number[];
+  readonly uniquenesses: readonly number[];
   /** Starting communalities (SMCs). */
-  readonly initialCommunalities: number[];
+  readonly initialCommunalities: readonly number[];
   /** Eigenvalues of R (descending). */
-  readonly eigenvalues: number[];
+  readonly eigenvalues: readonly number[];
   /** Eigenvalues of R with the final communalities on the diagonal (psych's `values`). */
-  readonly commonFactorEigenvalues: number[];
+  readonly commonFactorEigenvalues: readonly number[];
   /** Variance accounted for by each factor: diag(Φ·LᵀL). */
-  readonly ssLoadings: number[];
+  readonly ssLoadings: readonly number[];
   /** ssLoadings / p. */
-  readonly proportionVariance: number[];
-  readonly cumulativeVariance: number[];
+  readonly proportionVariance: readonly number[];
+  readonly cumulativeVariance: readonly number[];
   /** ssLoadings / Σ ssLoadings. */
-  readonly proportionExplained: number[];
+  readonly proportionExplained: readonly number[];
   /** Hofmann's complexity per variable: (Σⱼ λᵢⱼ²)² / Σⱼ λᵢⱼ⁴. */
-  readonly complexity: number[];
+  readonly complexity: readonly number[];
   /** R − L·Φ·Lᵀ (diagonal = uniquenesses). */
-  readonly residuals: number[][];
+  readonly residuals: Matrix;
   /** Root mean square of the off-diagonal residuals. */
   readonly rmsr: number;
   /** Degrees of freedom p(p − 1)/2 − pk + k(k − 1)/2. */
@@ -107,7 +121,10 @@ export interface EfaResult {
   readonly objective: number;
   /** χ², p, RMSEA (+ CI), TLI, BIC; null when n is unknown. */
   readonly fit: FactorFitIndices | null;
-  readonly iterations: { readonly extraction: number; readonly rotation: number };
+  /** Extraction iterations. */
+  readonly iterations: number;
+  /** Rotation iterations (gradient projection or varimax/promax steps). */
+  readonly rotationIterations: number;
   /** Extraction and rotation both converged. */
   readonly converged: boolean;
   /** Names of Heywood variables (communality ≥ 1, or uniqueness on the 0.005 bound for minres/ml). */
@@ -115,7 +132,6 @@ export interface EfaResult {
   readonly retention: FactorRetention;
   /** Seed used for random starts or parallel analysis, or null. */
   readonly seed: Seed | null;
-  readonly warnings: readonly PsychkitWarning[];
 }
 
 function eigenvaluesOf(r: Float64Array, p: number): Float64Array {
@@ -134,32 +150,25 @@ export interface EfaSettings {
   readonly spec: RotationSpec;
   readonly factors: number | 'kaiser' | 'parallel';
   readonly seed: Seed | undefined;
+  readonly onProgress: ProgressCallback | undefined;
 }
 
 /** Checks efa's options (before any data is read, so a bad option fails fast). */
-export function resolveEfaOptions(o: EfaOptions): EfaSettings {
-  const extraction = oneOf('extraction', o.extraction, EXTRACTIONS, 'minres');
-  const convergence = oneOf('convergence', o.convergence, ['psych', 'spss'] as const, 'psych');
-  const tolerance = numberIn('tolerance', o.tolerance, 0.001, 0, Infinity, { exclusiveMin: true });
-  const maxIterations = numberIn('maxIterations', o.maxIterations, convergence === 'spss' ? 25 : 50, 1, Infinity, { integer: true });
-  const confidence = numberIn('confidence', o.confidence, 0.9, 0, 1, { exclusiveMin: true, exclusiveMax: true });
-  booleanOption('smooth', o.smooth, false);
-  const rotationOptions: RotationOptions = {
-    ...(o.rotation === undefined ? {} : { rotation: o.rotation }),
-    ...(o.normalize === undefined ? {} : { normalize: o.normalize }),
-    ...(o.gamma === undefined ? {} : { gamma: o.gamma }),
-    ...(o.delta === undefined ? {} : { delta: o.delta }),
-    ...(o.power === undefined ? {} : { power: o.power }),
-    ...(o.randomStarts === undefined ? {} : { randomStarts: o.randomStarts }),
-    ...(o.seed === undefined ? {} : { seed: o.seed }),
-    ...(o.rotationTolerance === undefined ? {} : { tolerance: o.rotationTolerance }),
-    ...(o.rotationMaxIterations === undefined ? {} : { maxIterations: o.rotationMaxIterations }),
-    ...(o.varimaxAlgorithm === undefined ? {} : { varimaxAlgorithm: o.varimaxAlgorithm }),
-  };
-  const spec = resolveRotation(rotationOptions);
-  const factors = o.factors ?? 1;
+function resolveEfaOptions(o: ReturnType<typeof readEfaOptions.read>): EfaSettings {
+  const { extraction, convergence, tolerance, confidence } = o;
+  const maxIterations = o.maxIterations ?? (convergence === 'spss' ? 25 : 50);
+  const spec = resolveRotation({ ...o, tolerance: o.rotationTolerance, maxIterations: o.rotationMaxIterations });
+  const factors = (o.factors ?? 1) as EfaSettings['factors'];
   if (!(factors === 'kaiser' || factors === 'parallel')) numberIn('factors', factors, 1, 1, Infinity, { integer: true });
-  return { extraction, rule: convergence === 'spss' ? 'max' : 'sum', tolerance, maxIterations, confidence, spec, factors, seed: o.seed };
+  if (factors !== 'parallel' && o.onProgress !== undefined) {
+    throw fail('INVALID_OPTION', "`onProgress` reports the parallel analysis of `factors: 'parallel'`; efa has nothing else long-running to report.", { option: 'onProgress' });
+  }
+  return { extraction, rule: convergence === 'spss' ? 'max' : 'sum', tolerance, maxIterations, confidence, spec, factors, seed: spec.seed, onProgress: o.onProgress };
+}
+
+/** Default efa settings with the given changes (omega's use of efa). */
+export function efaSettings(changes: { readonly extraction: ExtractionName; readonly factors: number; readonly rotation: unknown; readonly seed?: Seed }): EfaSettings {
+  return resolveEfaOptions(readEfaOptions.read(changes));
 }
 
 /**
@@ -180,13 +189,13 @@ export function resolveEfaOptions(o: EfaOptions): EfaSettings {
  *
  * @example
  * ```ts
- * const fit = efa(rows, { items: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa', rotation: 'oblimin' });
+ * const fit = efa(rows, { columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa', rotation: 'oblimin' });
  * fit.loadings; fit.phi; fit.fit?.rmsea;
  * efa({ correlation: R, n: 145 }, { factors: 4, extraction: 'ml' });
  * ```
  */
 export function efa(input: FactorInput, options?: EfaOptions): EfaResult {
-  const o = optionsObject(options, 'efa');
+  const o = readEfaOptions.read(options);
   const settings = resolveEfaOptions(o);
   return deepFreeze(efaOnData(readFactorInput(input, o, 'efa'), settings));
 }
@@ -206,7 +215,10 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     k = Math.max(1, eigenvalues.filter((v) => v > 1).length);
     retention = { rule: 'kaiser', factors: k, parallel: null };
   } else if (factorsOption === 'parallel') {
-    const pa = parallelAnalysisOf(data, { extraction, ...(settings.seed === undefined ? {} : { seed: settings.seed }) }, 'efa');
+    const pa: ParallelAnalysisResult = {
+      kind: 'parallelAnalysis',
+      ...parallelAnalysisOf(data, { extraction, resamples: 20, quantile: 0.95, resampleData: true, seed: settings.seed ?? freshSeed(), onProgress: settings.onProgress }, 'efa'),
+    };
     seed = pa.seed;
     k = Math.max(1, pa.suggestedFactors);
     retention = { rule: 'parallel', factors: k, parallel: pa };
@@ -349,7 +361,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     orthogonal: rot.orthogonal,
     normalize: spec.normalize,
     factors: k,
-    variables: [...names],
+    columns: [...names],
     n,
     loadings: toRows(L, p, k),
     structure: toRows(structure, p, k),
@@ -371,7 +383,8 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     df: fit.df,
     objective: fit.objective,
     fit: fit.indices,
-    iterations: { extraction: ex.iterations, rotation: rot.iterations },
+    iterations: ex.iterations,
+    rotationIterations: rot.iterations,
     converged: ex.converged && rot.converged,
     heywood,
     retention,

@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
-import { columnList, oneOf, show } from '../util/options.js';
+import { columnList, oneOf, show, field } from '../util/options.js';
 import { smoothCorrelation } from './smooth.js';
 import { correlationMatrix } from './correlation.js';
 
@@ -13,15 +13,15 @@ import { correlationMatrix } from './correlation.js';
 export interface CorrelationInput {
   readonly correlation: readonly (readonly number[] | ArrayLike<number>)[];
   readonly n?: number;
-  readonly names?: readonly string[];
+  readonly columns?: readonly string[];
 }
 
 /** The parts of a `correlationMatrix()` result that factor-analytic functions read. */
 export interface CorrelationMatrixLike {
-  readonly items: readonly string[];
+  readonly columns: readonly string[];
   readonly method: string;
   readonly matrix: readonly (readonly number[])[];
-  readonly nObservations: number;
+  readonly n: number;
 }
 
 /**
@@ -33,7 +33,7 @@ export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike;
 /** Options of {@link correlationInput}. */
 export interface CorrelationInputOptions {
   /** Variables to use, in this order (table: column names; correlation: entries of `names`). Default: all. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Missing responses in a table: `'pairwise'` (psych's default) or `'listwise'`. Default `'pairwise'`. */
   readonly missing?: MissingRule;
   /** Throw unless the sample size is known. Default false. */
@@ -78,7 +78,7 @@ function isRows(x: unknown): x is readonly ArrayLike<number>[] {
   return Array.isArray(x) && x.length > 0 && x.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView)));
 }
 
-/** A `{ correlation, n }` object, or the result of `correlationMatrix` (`{ items, matrix, nObservations }`). */
+/** A `{ correlation, n }` object, or the result of `correlationMatrix` (`{ columns, matrix, n }`). */
 function asCorrelation(input: unknown): CorrelationInput | undefined {
   if (!isObject(input) || Array.isArray(input)) return undefined;
   if ('correlation' in input) {
@@ -89,11 +89,11 @@ function asCorrelation(input: unknown): CorrelationInput | undefined {
       throw fail('INVALID_INPUT', '`correlation` must be a non-empty array of rows (number[][]).', { option: 'correlation' });
     }
   }
-  if ('matrix' in input && isRows(input['matrix']) && Array.isArray(input['items']) && typeof input['method'] === 'string') {
-    const n = input['nObservations'];
+  if ('matrix' in input && isRows(input['matrix']) && Array.isArray(input['columns']) && typeof input['method'] === 'string') {
+    const n = input['n'];
     return {
       correlation: input['matrix'] as readonly number[][],
-      names: input['items'] as readonly string[],
+      columns: input['columns'] as readonly string[],
       ...(typeof n === 'number' ? { n } : {}),
     };
   }
@@ -119,7 +119,7 @@ function fromCorrelation(
 ): { names: string[]; matrix: Float64Array } {
   const rows = input.correlation;
   const p = rows.length;
-  const names = input.names === undefined ? Array.from({ length: p }, (_, j) => `V${j + 1}`) : [...columnList('names', input.names)];
+  const names = input.columns === undefined ? Array.from({ length: p }, (_, j) => `V${j + 1}`) : [...columnList('names', input.columns)];
   if (names.length !== p) {
     throw fail('LENGTH_MISMATCH', `${caller}: ${names.length} names for a ${p} × ${p} correlation matrix.`, { option: 'names', length: names.length, p });
   }
@@ -203,7 +203,7 @@ function fromCorrelation(
  *   {@link NormalizedCorrelation.n}).
  * - `{ correlation, n?, names? }`: checked to be square, finite, symmetric within 1e-8
  *   (`NOT_SYMMETRIC`), with unit diagonal and entries in [−1, 1] (`INVALID_INPUT`); symmetrised.
- * - The result of `correlationMatrix()` (e.g. polychoric), with its `items` and `nObservations`.
+ * - The result of `correlationMatrix()` (e.g. polychoric), with its `columns` and `n`.
  *
  * Then: fewer than `minVariables` variables → `TOO_FEW_VARIABLES`; `positiveDefinite` and a
  * failed Cholesky factorisation, or a pivot below 1e-12 (singular up to rounding) →
@@ -218,7 +218,7 @@ function fromCorrelation(
 export function correlationInput(input: FactorInput, options: CorrelationInputOptions = {}): NormalizedCorrelation {
   const caller = options.caller ?? 'correlationInput';
   const missing = oneOf<MissingRule>('missing', options.missing, ['pairwise', 'listwise'], 'pairwise');
-  const items = options.items === undefined ? undefined : columnList('items', options.items);
+  const items = options.columns === undefined ? undefined : columnList('columns', options.columns);
   const minVariables = options.minVariables ?? 2;
   const given = asCorrelation(input);
   let names: readonly string[];
@@ -229,7 +229,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
     n = checkN(given.n, caller);
   } else {
     const view = readTable(input as Table);
-    const data = numericColumns(view, items ?? view.columnNames, 'items');
+    const data = numericColumns(view, items ?? view.columnNames, 'columns');
     if (data.names.length >= minVariables) {
       const used = missing === 'listwise' ? listwise(data) : data;
       if (used.n < 2) {
@@ -244,7 +244,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   }
   const p = names.length;
   if (p < minVariables) {
-    throw fail('TOO_FEW_VARIABLES', `${caller}: ${p} variable(s); at least ${minVariables} are needed.`, { option: 'items', value: p });
+    throw fail('TOO_FEW_VARIABLES', `${caller}: ${p} variable(s); at least ${minVariables} are needed.`, { option: 'columns', value: p });
   }
   for (let i = 0; i < p; i++) {
     for (let j = 0; j < i; j++) {
@@ -277,7 +277,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
 /** Options about reading the input, shared by efa, parallelAnalysis and omega. */
 export interface FactorInputOptions {
   /** Columns to analyse (table input). Default: every column. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Missing values in table input: `'pairwise'` (psych's default, `cor(use = "pairwise")`) or `'listwise'`. */
   readonly missing?: 'pairwise' | 'listwise';
   /**
@@ -288,6 +288,25 @@ export interface FactorInputOptions {
   /** Smooth a non-positive-definite correlation matrix as psych::cor.smooth instead of throwing. Default false. */
   readonly smooth?: boolean;
 }
+
+/** {@link FactorInputOptions} after validation (absent fields `undefined`). */
+export interface FactorInputSettings {
+  readonly columns: readonly string[] | undefined;
+  readonly missing: 'pairwise' | 'listwise' | undefined;
+  readonly correlation: 'pearson' | 'polychoric' | undefined;
+  readonly smooth: boolean | undefined;
+}
+
+/** No factor-input options: every field absent. */
+export const NO_FACTOR_INPUT_OPTIONS: FactorInputSettings = { columns: undefined, missing: undefined, correlation: undefined, smooth: undefined };
+
+/** The option fields of {@link FactorInputOptions}, for the schemas of efa, omega and parallelAnalysis. */
+export const FACTOR_INPUT_FIELDS = {
+  columns: field.columns(),
+  missing: field.optionalOneOf(['pairwise', 'listwise'] as const),
+  correlation: field.optionalOneOf(['pearson', 'polychoric'] as const),
+  smooth: field.optionalBoolean(),
+} as const;
 
 /** The correlation matrix and bookkeeping that efa, parallelAnalysis and omega work from. */
 export interface ReadFactorInput {
@@ -312,7 +331,7 @@ export interface ReadFactorInput {
  * polychoric correlations. At least 3 variables; a matrix that is not positive definite throws
  * `NOT_POSITIVE_DEFINITE` unless `smooth: true` (psych::cor.smooth, with a warning).
  */
-export function readFactorInput(input: FactorInput, options: FactorInputOptions, fn: string): ReadFactorInput {
+export function readFactorInput(input: FactorInput, options: FactorInputSettings, fn: string): ReadFactorInput {
   const missing = oneOf('missing', options.missing, ['pairwise', 'listwise'] as const, 'pairwise');
   const method = oneOf('correlation', options.correlation, ['pearson', 'polychoric'] as const, 'pearson');
   const warnings: PsychkitWarning[] = [];
@@ -333,7 +352,7 @@ export function readFactorInput(input: FactorInput, options: FactorInputOptions,
         value: options.correlation,
       });
     }
-    const c = correlationInput(given, { ...(options.items ? { items: options.items } : {}), positiveDefinite: false, minVariables: 3, caller: fn, acceptCovariance: true });
+    const c = correlationInput(given, { ...(options.columns ? { columns: options.columns } : {}), positiveDefinite: false, minVariables: 3, caller: fn, acceptCovariance: true });
     ({ names, p } = c);
     r = c.matrix;
     n = c.n ?? null;
@@ -341,17 +360,17 @@ export function readFactorInput(input: FactorInput, options: FactorInputOptions,
       throw fail('INVALID_OPTION', `${fn}: \`n\` must be at least 2 (the sample size behind the correlation matrix); got ${n}.`, { option: 'n', value: n });
     }
   } else {
-    if (options.items !== undefined && !Array.isArray(options.items)) {
-      throw fail('INVALID_OPTION', '`items` must be an array of column names.', { option: 'items', value: options.items });
+    if (options.columns !== undefined && !Array.isArray(options.columns)) {
+      throw fail('INVALID_OPTION', '`columns` must be an array of column names.', { option: 'columns', value: options.columns });
     }
-    data = numericColumns(input as Table, options.items, 'items');
+    data = numericColumns(input as Table, options.columns, 'columns');
     p = data.names.length;
     names = data.names;
-    if (p < 3) throw fail('TOO_FEW_VARIABLES', `${fn} needs at least 3 items; got ${p}.`, { option: 'items', columns: [...names] });
+    if (p < 3) throw fail('TOO_FEW_VARIABLES', `${fn} needs at least 3 items; got ${p}.`, { option: 'columns', columns: [...names] });
     if (method === 'polychoric') {
-      const poly = correlationMatrix(input as Table, { items: names, method: 'polychoric', missing });
+      const poly = correlationMatrix(input as Table, { columns: names, method: 'polychoric', missing });
       r = Float64Array.from(poly.matrix.flat());
-      n = poly.nObservations;
+      n = poly.n;
       warnings.push(...poly.warnings);
     } else {
       const cm = correlationMatrixOf(data, missing);

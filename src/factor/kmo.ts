@@ -1,6 +1,7 @@
-import { fail } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import { inverseSPD } from '../linalg/index.js';
-import { columnList, oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
 import type { MissingRule } from '../linalg/index.js';
 import { correlationInput, type FactorInput } from './input.js';
@@ -8,7 +9,7 @@ import { correlationInput, type FactorInput } from './input.js';
 /** Options of {@link kmo}. */
 export interface KmoOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
   readonly missing?: MissingRule;
 }
@@ -17,19 +18,25 @@ export interface KmoOptions {
 export type SamplingAdequacy = 'marvelous' | 'meritorious' | 'middling' | 'mediocre' | 'miserable' | 'unacceptable';
 
 /** Kaiser–Meyer–Olkin measures of sampling adequacy. */
-export interface KmoResult {
-  readonly items: readonly string[];
+export interface KmoResult extends PsychkitResult<'kmo'> {
+  readonly columns: readonly string[];
   /** Overall MSA: Σ r²ᵢⱼ / (Σ r²ᵢⱼ + Σ q²ᵢⱼ) over i ≠ j. */
   readonly overall: number;
-  /** MSA of each item (aligned with `items`): the same ratio over row i only. */
+  /** MSA of each item (aligned with `columns`): the same ratio over row i only. */
   readonly perItem: readonly number[];
   /** Kaiser's label for `overall`. */
   readonly adequacy: SamplingAdequacy;
   /** Partial correlation of each pair given all other items, qᵢⱼ = −(R⁻¹)ᵢⱼ/√((R⁻¹)ᵢᵢ(R⁻¹)ⱼⱼ); unit diagonal. */
-  readonly partialCorrelations: readonly (readonly number[])[];
+  readonly partialCorrelations: Matrix;
   /** Anti-image covariance matrix S⁻¹R⁻¹S⁻¹ with S = diag(R⁻¹) (psych's `ImCov`). */
-  readonly antiImageCovariance: readonly (readonly number[])[];
+  readonly antiImageCovariance: Matrix;
 }
+
+const readKmoOptions = defineOptions(
+  'kmo',
+  { columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  { items: 'columns' },
+);
 
 /**
  * Kaiser's (1974) verbal scale for a measure of sampling adequacy: ≥ .90 marvelous, ≥ .80
@@ -75,15 +82,13 @@ export function samplingAdequacyLabel(msa: number): SamplingAdequacy {
  *
  * @example
  * ```ts
- * const k = kmo(rows, { items: ['esse1', 'esse2', 'esse3', 'esse4'] });
+ * const k = kmo(rows, { columns: ['esse1', 'esse2', 'esse3', 'esse4'] });
  * k.overall; k.perItem; k.adequacy; // e.g. 0.94, [...], 'marvelous'
  * ```
  */
 export function kmo(input: FactorInput, options?: KmoOptions): KmoResult {
-  const o = optionsObject(options, 'kmo');
-  const missing = oneOf<MissingRule>('missing', o.missing, ['pairwise', 'listwise'], 'pairwise');
-  const items = o.items === undefined ? undefined : columnList('items', o.items);
-  const { names, p, matrix } = correlationInput(input, { ...(items ? { items } : {}), missing, caller: 'kmo', minVariables: 2 });
+  const { columns, missing } = readKmoOptions.read(options);
+  const { names, p, matrix, n } = correlationInput(input, { ...(columns ? { columns } : {}), missing, caller: 'kmo', minVariables: 2 });
   const inv = inverseSPD(matrix, p);
   const partial = new Float64Array(p * p);
   const antiImage = new Float64Array(p * p);
@@ -120,11 +125,14 @@ export function kmo(input: FactorInput, options?: KmoOptions): KmoResult {
   const overall = sumR / (sumR + sumQ);
   const rows = (m: Float64Array) => Array.from({ length: p }, (_, i) => Array.from(m.subarray(i * p, (i + 1) * p)));
   return deepFreeze({
-    items: [...names],
+    kind: 'kmo',
+    n: n ?? null,
+    columns: [...names],
     overall,
     perItem,
     adequacy: samplingAdequacyLabel(overall),
     partialCorrelations: rows(partial),
     antiImageCovariance: rows(antiImage),
+    warnings: [],
   });
 }

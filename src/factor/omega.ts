@@ -1,11 +1,12 @@
-import { fail, type PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
+import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject } from '../util/options.js';
-import { efaOnData, resolveEfaOptions, type EfaResult } from './efa.js';
+import { defineOptions, field } from '../util/options.js';
+import { efaOnData, efaSettings, type EfaResult } from './efa.js';
 import { EXTRACTIONS, type ExtractionName } from './extraction/index.js';
-import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
+import { FACTOR_INPUT_FIELDS, NO_FACTOR_INPUT_OPTIONS, readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
 import { toRows } from './internal/dense.js';
-import { resolveRotation, rotateFlat } from './rotation/rotate.js';
+import { NO_ROTATION_OPTIONS, resolveRotation, rotateFlat } from './rotation/rotate.js';
 import { squaredMultipleCorrelations } from './smc.js';
 
 /** Options of {@link omega}. */
@@ -29,8 +30,8 @@ export interface OmegaOptions extends FactorInputOptions {
 export interface OmegaGroup {
   /** `'g'` or the group factor's name (`F1*`, …). */
   readonly factor: string;
-  /** Variables assigned to the group (largest group loading). Empty for g. */
-  readonly variables: readonly string[];
+  /** Columns assigned to the group (largest group loading). Empty for g. */
+  readonly columns: readonly string[];
   /** ω total of the subscale (g and group variance). */
   readonly total: number;
   /** General-factor variance share of the subscale. */
@@ -40,11 +41,11 @@ export interface OmegaGroup {
 }
 
 /** Result of {@link omega}. */
-export interface OmegaResult {
+export interface OmegaResult extends PsychkitResult<'omega'> {
   readonly factors: number;
   readonly extraction: ExtractionName;
   readonly rotation: string;
-  readonly variables: readonly string[];
+  readonly columns: readonly string[];
   readonly n: number | null;
   /** ω_h = (Σ g loadings)² / V_t. */
   readonly omegaHierarchical: number;
@@ -59,26 +60,38 @@ export interface OmegaResult {
   /** Explained common variance of g. */
   readonly explainedCommonVariance: number;
   /** Schmid–Leiman general-factor loadings (after flipping). */
-  readonly generalLoadings: number[];
+  readonly generalLoadings: readonly number[];
   /** Schmid–Leiman group-factor loadings (rows = variables). */
-  readonly groupLoadings: number[][];
-  readonly communalities: number[];
-  readonly uniquenesses: number[];
+  readonly groupLoadings: Matrix;
+  readonly communalities: readonly number[];
+  readonly uniquenesses: readonly number[];
   /** g²/h² per variable. */
-  readonly generalProportion: number[];
+  readonly generalProportion: readonly number[];
   /** Loadings of the first-order factors on g. */
-  readonly higherOrderLoadings: number[];
+  readonly higherOrderLoadings: readonly number[];
   /** Orthogonal (varimax) first-order solution. */
-  readonly orthogonalLoadings: number[][];
+  readonly orthogonalLoadings: Matrix;
   /** Oblique first-order pattern. */
-  readonly obliqueLoadings: number[][];
+  readonly obliqueLoadings: Matrix;
   /** First-order factor correlations. */
-  readonly phi: number[][];
+  readonly phi: Matrix;
   readonly groups: readonly OmegaGroup[];
   /** Variables reversed because they load negatively on g (`flip`). */
   readonly reversed: readonly string[];
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readOmegaOptions = defineOptions(
+  'omega',
+  {
+    ...FACTOR_INPUT_FIELDS,
+    factors: field.number(3, 1, Infinity, { integer: true }),
+    extraction: field.oneOf(EXTRACTIONS, 'minres'),
+    rotation: field.oneOf(['oblimin', 'quartimin', 'geomin', 'promax'] as const, 'oblimin'),
+    twoFactorOption: field.oneOf(['equal', 'first', 'second'] as const, 'equal'),
+    flip: field.boolean(true),
+  },
+  { items: 'columns' },
+);
 
 /**
  * McDonald's ω coefficients through a Schmid–Leiman transformation, as psych::omega: extract
@@ -95,20 +108,14 @@ export interface OmegaResult {
  *
  * @example
  * ```ts
- * const om = omega(rows, { items, factors: 3, extraction: 'pa' });
+ * const om = omega(rows, { columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa' });
  * om.omegaHierarchical; om.omegaTotal;
  * ```
  */
 export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult {
-  const o = optionsObject(options, 'omega');
-  const factors = numberIn('factors', o.factors, 3, 1, Infinity, { integer: true });
-  const extraction = oneOf('extraction', o.extraction, EXTRACTIONS, 'minres');
-  const rotation = oneOf('rotation', o.rotation, ['oblimin', 'quartimin', 'geomin', 'promax'] as const, 'oblimin');
-  const twoFactorOption = oneOf('twoFactorOption', o.twoFactorOption, ['equal', 'first', 'second'] as const, 'equal');
-  const flip = booleanOption('flip', o.flip, true);
-  booleanOption('smooth', o.smooth, false);
+  const o = readOmegaOptions.read(options);
   const data = readFactorInput(input, o, 'omega');
-  return deepFreeze(omegaOnData(data, { factors, extraction, rotation, twoFactorOption, flip }));
+  return deepFreeze(omegaOnData(data, o));
 }
 
 /** g²/h² with h² = Σ orthogonal loadings², scaled by the row's largest loading so that a variable loading ~1e-160 is not 0/0. */
@@ -134,7 +141,7 @@ function omegaOnData(data: ReadFactorInput, s: OmegaSettings): OmegaResult {
   const k = s.factors;
   const warnings: PsychkitWarning[] = [...data.warnings];
   // psych::schmid: fa(R, k, rotate = "varimax", fm)
-  const orth: EfaResult = efaOnData(data, resolveEfaOptions({ factors: k, extraction: s.extraction, rotation: 'varimax' }));
+  const orth: EfaResult = efaOnData(data, efaSettings({ factors: k, extraction: s.extraction, rotation: 'varimax' }));
   warnings.push(...orth.warnings);
   const orthFlat = Float64Array.from(orth.loadings.flat());
   let fload: Float64Array;
@@ -146,7 +153,7 @@ function omegaOnData(data: ReadFactorInput, s: OmegaSettings): OmegaResult {
     gload = Float64Array.of(1);
     warnings.push({ code: 'OMEGA_ONE_FACTOR', message: 'With one factor, ω_h and ω_limit are not meaningful (psych reports them anyway); use ω_t.' });
   } else {
-    const rot = rotateFlat(orthFlat, p, k, resolveRotation({ rotation: s.rotation }));
+    const rot = rotateFlat(orthFlat, p, k, resolveRotation({ ...NO_ROTATION_OPTIONS, rotation: s.rotation }));
     warnings.push(...rot.warnings);
     fload = rot.loadings;
     phi = rot.phi;
@@ -154,7 +161,7 @@ function omegaOnData(data: ReadFactorInput, s: OmegaSettings): OmegaResult {
     if (k > 2) {
       // psych: fa(Φ, fm = fm) — one factor of the factor correlations (n unknown)
       const phiRows = toRows(phi, k, k);
-      const higher = efaOnData(readFactorInput({ correlation: phiRows }, {}, 'omega'), resolveEfaOptions({ factors: 1, extraction: s.extraction, rotation: 'none' }));
+      const higher = efaOnData(readFactorInput({ correlation: phiRows }, NO_FACTOR_INPUT_OPTIONS, 'omega'), efaSettings({ factors: 1, extraction: s.extraction, rotation: 'none' }));
       for (let j = 0; j < k; j++) gload[j] = higher.loadings[j]![0]!;
     } else {
       const r12 = phi[1] as number;
@@ -254,20 +261,21 @@ function omegaOnData(data: ReadFactorInput, s: OmegaSettings): OmegaResult {
     grs += gr * gr;
     groupRows.push({
       factor: `F${j + 1}*`,
-      variables: members.map((i) => names[i] as string),
+      columns: members.map((i) => names[i] as string),
       total: (gr * gr + gg * gg) / vgr,
       general: (gg * gg) / vgr,
       group: (gr * gr) / vgr,
     });
   }
-  groups.push({ factor: 'g', variables: [], total: omegaTotal, general: gsq / vt, group: grs / vt }, ...groupRows);
+  groups.push({ factor: 'g', columns: [], total: omegaTotal, general: gsq / vt, group: grs / vt }, ...groupRows);
   if (!Number.isFinite(omegaTotal)) throw fail('SINGULAR', 'omega: the correlations sum to zero; ω is undefined.', {});
 
   return {
+    kind: 'omega',
     factors: k,
     extraction: s.extraction,
     rotation: k === 1 ? 'none' : s.rotation,
-    variables: [...names],
+    columns: [...names],
     n: data.n,
     omegaHierarchical: gsq / vt,
     omegaTotal,

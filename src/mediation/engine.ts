@@ -43,7 +43,7 @@ export interface EquationResult {
 
 /** A bootstrapped effect: point estimate, bootstrap SE and CI (`null` when `bootstrap: 0`). */
 export interface BootstrapEffect {
-  readonly effect: number;
+  readonly estimate: number;
   /** Bootstrap standard error: SD of the resampled estimates (B − 1 divisor). */
   readonly se: number | null;
   readonly lower: number | null;
@@ -178,8 +178,8 @@ export function runEngine(input: EngineInput): EngineResult {
       needSds: true,
       onProgress: bootstrap.onProgress,
     });
-    summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.ci));
-    bootstrapInfo = { resamples: B, replaced: out.replaced, seed: bootstrap.seed, ci: bootstrap.ci, confidence };
+    summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.interval));
+    bootstrapInfo = { resamples: B, replaced: out.replaced, seed: bootstrap.seed, interval: bootstrap.interval, confidence };
   }
   return {
     designs,
@@ -187,7 +187,7 @@ export function runEngine(input: EngineInput): EngineResult {
     equations: equations.map((eq, e) => equationResult(eq.name, fits[e] as LinearFit, confidence)),
     effects: effects.map((eff, s) => {
       const sm = summaries[s];
-      return { name: eff.name, effect: points[s] as number, se: sm?.se ?? null, lower: sm?.lower ?? null, upper: sm?.upper ?? null };
+      return { name: eff.name, estimate: points[s] as number, se: sm?.se ?? null, lower: sm?.lower ?? null, upper: sm?.upper ?? null };
     }),
     bootstrap: bootstrapInfo,
     locator,

@@ -3,7 +3,8 @@ import { shapeKit } from '../util/shape.js';
 import type { EquationResult } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
-import { PROCESS_MODELS } from './process.js';
+import { PROCESS_MODELS } from './process-options.js';
+import { processView } from './process-view.js';
 
 const RULE = '*'.repeat(74);
 
@@ -29,11 +30,11 @@ function equationBlock(eq: EquationResult, hc: string, products: Map<string, str
   lines.push(RULE, title, ` ${eq.outcome}`, '', 'Model Summary');
   const s = eq.summary;
   lines.push(header(['R', 'R-sq', 'MSE', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 0));
-  lines.push(row('', [s.r, s.rSquared, s.mse, s.f, s.df1, s.df2, s.p], 0), '', 'Model');
+  lines.push(row('', [s.r, s.rSquared, s.mse, s.statistic, s.df1, s.df2, s.p], 0), '', 'Model');
   const label = (term: string) => products.get(term) ?? term;
   const width = Math.max(10, ...eq.coefficients.map((c) => label(c.term).length + 2));
   lines.push(header(['coeff', 'se', 't', 'p', 'LLCI', 'ULCI'], width));
-  for (const c of eq.coefficients) lines.push(row(label(c.term), [c.b, c.se, c.t, c.p, c.lower, c.upper], width));
+  for (const c of eq.coefficients) lines.push(row(label(c.term), [c.estimate, c.se, c.statistic, c.p, c.lower, c.upper], width));
   const used = eq.coefficients.filter((c) => products.has(c.term));
   if (used.length > 0) {
     lines.push('', 'Product terms key:');
@@ -47,18 +48,18 @@ function equationBlock(eq: EquationResult, hc: string, products: Map<string, str
 
 function testedRows(rows: readonly TestedEffect[], lines: string[]): void {
   lines.push(header(['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
-  for (const e of rows) lines.push(row('', [e.effect, e.se, e.t, e.p, e.lower, e.upper], 0));
+  for (const e of rows) lines.push(row('', [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
 }
 
 function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
   lines.push(header([w, 'Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
-  for (const e of rows) lines.push(row('', [e.w, e.effect, e.se, e.t, e.p, e.lower, e.upper], 0));
+  for (const e of rows) lines.push(row('', [e.w, e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
 }
 
 // The shape formatProcess reads, checked up front so that a result that was edited or built by
 // hand fails with INVALID_INPUT naming the field instead of a TypeError halfway through.
 function bad(path: string, expected: string): never {
-  throw fail('INVALID_INPUT', `formatProcess expects the result of process(): \`${path}\` is not ${expected}.`, { option: path });
+  throw fail('INVALID_INPUT', `formatProcess expects the result of processModel(): \`${path}\` is not ${expected}.`, { option: path });
 }
 
 const { leaf, nullable, array: arrayOf, object } = shapeKit(bad, { typedArrays: false, arraysAsObjects: true });
@@ -67,20 +68,20 @@ const requiredNumber = leaf((v) => typeof v === 'number', 'a number');
 const string = leaf((v) => typeof v === 'string', 'a string');
 const seedLike = leaf((v) => typeof v === 'string' || typeof v === 'number', 'a seed (number or string)');
 
-const boot = { effect: number, se: number, lower: number, upper: number };
-const tested = object({ ...boot, t: number, p: number });
-const conditional = object({ w: number, ...boot, t: number, p: number });
+const boot = { estimate: number, se: number, lower: number, upper: number };
+const tested = object({ ...boot, statistic: number, p: number });
+const conditional = object({ w: number, ...boot, statistic: number, p: number });
 const indirect = object({ ...boot, label: string, path: arrayOf(string) });
 const equation = object({
   name: string,
   outcome: string,
-  coefficients: arrayOf(object({ term: string, b: number, se: number, t: number, p: number, lower: number, upper: number })),
-  summary: object({ r: number, rSquared: number, mse: number, f: number, df1: number, df2: number, p: number }),
+  coefficients: arrayOf(object({ term: string, estimate: number, se: number, statistic: number, p: number, lower: number, upper: number })),
+  summary: object({ r: number, rSquared: number, mse: number, statistic: number, df1: number, df2: number, p: number }),
 });
 const processResultShape = object({
   variables: object({ x: string, y: string, m: arrayOf(string), w: nullable(string), covariates: arrayOf(string) }),
   n: requiredNumber,
-  dropped: requiredNumber,
+  nDropped: requiredNumber,
   settings: object({ hc: string, confidence: requiredNumber, centered: arrayOf(string) }),
   equations: arrayOf(equation),
   totalEffectModel: nullable(equation),
@@ -91,39 +92,39 @@ const processResultShape = object({
   totalIndirectEffect: nullable(indirect),
   contrasts: nullable(arrayOf(object({ ...boot, label: string, first: string, second: string }))),
   standardized: nullable(object({ partially: arrayOf(indirect), completely: arrayOf(indirect) })),
-  sobel: nullable(arrayOf(object({ mediator: string, effect: number, se: number, z: number, p: number }))),
+  sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
   conditionalEffects: nullable(arrayOf(conditional)),
-  interactionTests: nullable(arrayOf(object({ equation: string, term: string, rSquaredChange: number, f: number, df1: number, df2: number, p: number }))),
+  interactionTests: nullable(arrayOf(object({ equation: string, term: string, rSquaredChange: number, statistic: number, df1: number, df2: number, p: number }))),
   johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
   conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, w: number }))),
   indexOfModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string }))),
   conditionalIndirectDifferences: nullable(arrayOf(object({ ...boot, mediator: string, w: object({ 0: number, 1: number }) }))),
   probes: nullable(object({ definition: string })),
-  bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, ci: string })),
+  bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
   warnings: arrayOf(object({ message: string })),
 });
 
 /**
- * Formats a {@link process} result as PROCESS prints it — Model Summary and Model tables per
+ * Formats a {@link processModel} result as PROCESS prints it — Model Summary and Model tables per
  * outcome, product-terms key, interaction tests, conditional effects, Johnson–Neyman table, direct,
  * total and indirect effects with bootstrap SE and CIs, index of moderated mediation, analysis notes —
  * so the numbers can be held beside SPSS/SAS/R PROCESS output. Numbers use SPSS's style (".4060").
  * Product terms are labelled `Int_1`, `Int_2`, … with a key, as in PROCESS. Anything that is not
- * shaped like a `process()` result (a field missing or of the wrong type) throws `INVALID_INPUT`
+ * shaped like a `processModel()` result (a field missing or of the wrong type) throws `INVALID_INPUT`
  * naming the field.
  *
  * @example
  * ```ts
- * console.log(formatProcess(process(rows, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
+ * console.log(formatProcess(processModel(data, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
  * ```
  */
 export function formatProcess(result: ProcessResult): string {
   if (typeof result !== 'object' || result === null || !PROCESS_MODELS.includes(result.model) || !Array.isArray(result.equations)) {
-    throw fail('INVALID_INPUT', 'formatProcess expects the result of process().', { value: result });
+    throw fail('INVALID_INPUT', 'formatProcess expects the result of processModel().', { value: result });
   }
-  processResultShape(result, '');
-  if (result.model !== 4 && result.model !== 6 && typeof result.variables.w !== 'string') bad('variables.w', `a string (model ${result.model} has a moderator)`);
-  const r = result;
+  const r = processView(result);
+  processResultShape(r, '');
+  if (r.model !== 4 && r.model !== 6 && typeof r.variables.w !== 'string') bad('variables.w', `a string (model ${r.model} has a moderator)`);
   const v = r.variables;
   const lines: string[] = [];
   lines.push(RULE, 'psychkit PROCESS-style analysis', RULE, '');
@@ -146,7 +147,7 @@ export function formatProcess(result: ProcessResult): string {
     if (tests.length > 0) {
       lines.push('Test(s) of highest order unconditional interaction(s):');
       lines.push(header(['R2-chng', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 10));
-      for (const t of tests) lines.push(row(t.term.replace(':', '*'), [t.rSquaredChange, t.f, t.df1, t.df2, t.p], 10));
+      for (const t of tests) lines.push(row(t.term.replace(':', '*'), [t.rSquaredChange, t.statistic, t.df1, t.df2, t.p], 10));
       lines.push('');
     }
     if (r.model === 1 && r.conditionalEffects !== null) {
@@ -194,9 +195,9 @@ export function formatProcess(result: ProcessResult): string {
       const labelOf = (i: number, label: string) => (serial ? `Ind${i + 1}` : label);
       const rows = r.indirectEffects.map((e, i) => ({ label: labelOf(i, e.label), e }));
       const width = Math.max(8, ...rows.map((x) => x.label.length + 2), r.contrasts ? 8 : 0);
-      const block = (title: string, list: readonly { label: string; effect: number; se: number | null; lower: number | null; upper: number | null }[]) => {
+      const block = (title: string, list: readonly { label: string; estimate: number; se: number | null; lower: number | null; upper: number | null }[]) => {
         lines.push(title, header(boot, width));
-        for (const e of list) lines.push(row(e.label, [e.effect, e.se, e.lower, e.upper], width));
+        for (const e of list) lines.push(row(e.label, [e.estimate, e.se, e.lower, e.upper], width));
       };
       const all = [...(r.totalIndirectEffect ? [{ ...r.totalIndirectEffect, label: 'TOTAL' }] : []), ...rows.map((x) => ({ ...x.e, label: x.label }))];
       const contrastRows = (r.contrasts ?? []).map((c, i) => ({ ...c, label: `(C${i + 1})` }));
@@ -223,7 +224,7 @@ export function formatProcess(result: ProcessResult): string {
       if (r.sobel !== null) {
         lines.push('Normal theory test for indirect effect(s):');
         lines.push(header(['Effect', 'se', 'Z', 'p'], width));
-        for (const s of r.sobel) lines.push(row(s.mediator, [s.effect, s.se, s.z, s.p], width));
+        for (const s of r.sobel) lines.push(row(s.mediator, [s.estimate, s.se, s.statistic, s.p], width));
         lines.push('');
       }
     }
@@ -232,19 +233,19 @@ export function formatProcess(result: ProcessResult): string {
       for (const m of v.m) {
         lines.push('INDIRECT EFFECT:', '', `${v.x}        ->    ${m}        ->    ${v.y}`, '');
         lines.push(header([v.w as string, ...boot], 0));
-        for (const e of r.conditionalIndirectEffects.filter((c) => c.mediator === m)) lines.push(row('', [e.w, e.effect, e.se, e.lower, e.upper], 0));
+        for (const e of r.conditionalIndirectEffects.filter((c) => c.mediator === m)) lines.push(row('', [e.w, e.estimate, e.se, e.lower, e.upper], 0));
         lines.push('');
         const index = r.indexOfModeratedMediation?.find((i) => i.mediator === m);
         if (index) {
           lines.push('     Index of moderated mediation:');
           lines.push(header(['Index', 'BootSE', 'BootLLCI', 'BootULCI'], 10));
-          lines.push(row(v.w as string, [index.effect, index.se, index.lower, index.upper], 10), '');
+          lines.push(row(v.w as string, [index.estimate, index.se, index.lower, index.upper], 10), '');
         }
         const diff = r.conditionalIndirectDifferences?.find((d) => d.mediator === m);
         if (diff) {
           lines.push(`     Difference between conditional indirect effects (W = ${num(diff.w[1], 0)} minus W = ${num(diff.w[0], 0)}):`);
           lines.push(header(boot, 10));
-          lines.push(row('', [diff.effect, diff.se, diff.lower, diff.upper], 10), '');
+          lines.push(row('', [diff.estimate, diff.se, diff.lower, diff.upper], 10), '');
         }
       }
     }
@@ -253,14 +254,14 @@ export function formatProcess(result: ProcessResult): string {
   lines.push('*********************** ANALYSIS NOTES AND ERRORS ************************', '');
   lines.push('Level of confidence for all confidence intervals in output:', `  ${(r.settings.confidence * 100).toFixed(4)}`, '');
   if (r.bootstrap !== null) {
-    const kind = r.bootstrap.ci === 'bias-corrected' ? 'bias-corrected' : 'percentile';
+    const kind = r.bootstrap.interval === 'bias-corrected' ? 'bias-corrected' : 'percentile';
     lines.push(`Number of bootstrap samples for ${kind} bootstrap confidence intervals:`, `  ${r.bootstrap.resamples}`, '');
     if (r.bootstrap.replaced > 0) lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample(s) with a singular design or an undefined effect were replaced.`, '');
   }
   if (r.probes !== null) lines.push(`W values in conditional tables are ${r.probes.definition}.`, '');
   if (r.settings.centered.length > 0) lines.push('NOTE: The following variables were mean centered prior to analysis:', ` ${r.settings.centered.join(' ')}`, '');
   if (hc !== 'none') lines.push(`NOTE: Standard errors for continuous outcome models are based on the ${hc} estimator`, '');
-  if (r.dropped > 0) lines.push(`NOTE: ${r.dropped} case(s) with missing data were deleted listwise.`, '');
+  if (r.nDropped > 0) lines.push(`NOTE: ${r.nDropped} case(s) with missing data were deleted listwise.`, '');
   for (const w of r.warnings) lines.push(`NOTE: ${w.message}`, '');
   lines.push('------ END ------');
   return lines.join('\n');

@@ -1,10 +1,33 @@
 export { pathModel } from './path-model.js';
 export type { PathModelSpec, PathModelResult, PathEquation, EffectFunction, CoefficientReader } from './path-model.js';
-export { process, PROCESS_MODELS } from './process.js';
+export { processModel, PROCESS_MODELS } from './process.js';
 export type {
-  ProcessModel,
+  ProcessModelNumber,
+  ConditionalProcessModelNumber,
   ProcessOptions,
+  ProcessCommonOptions,
+  ModeratedOptions,
+  MediatedOptions,
+  ModerationOptions,
+  UnmoderatedMediationOptions,
+  ParallelMediationOptions,
+  SerialMediationOptions,
+  ConditionalProcessOptions,
   ProcessResult,
+  ProcessResultMap,
+  ProcessResultCommon,
+  ProcessVariables,
+  ProcessSettingsEcho,
+  ModerationResult,
+  MediationResultCommon,
+  ParallelMediationResult,
+  SerialMediationResult,
+  ConditionalProcessResultCommon,
+  FirstStageModerationResult,
+  FirstStageAndDirectModerationResult,
+  SecondStageModerationResult,
+  BothStagesModerationResult,
+  BothStagesAndDirectModerationResult,
   TestedEffect,
   IndirectEffect,
   IndirectContrast,
@@ -17,7 +40,7 @@ export type {
 } from './process-types.js';
 export type { BootstrapEffect, EquationResult } from './engine.js';
 export type { BootstrapInfo } from '../resampling/settings.js';
-export type { BootstrapCi } from '../resampling/intervals.js';
+export type { BootstrapInterval } from '../resampling/intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';
 export { bootstrap } from '../resampling/bootstrap.js';
 export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from '../resampling/bootstrap.js';

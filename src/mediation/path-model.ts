@@ -1,13 +1,13 @@
-import { fail, type PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
 import type { Seed } from '../random/index.js';
-import { optionsObject } from '../util/options.js';
+import { defineOptions, field, namesValue, strictObject, type HcOption } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { buildFrame, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
-import { confidenceOption, hcOption, nameOption, namesOption, type HcOption } from '../regression/options.js';
-import type { BootstrapCi } from '../resampling/intervals.js';
+import { buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
+import { perfectFitWarnings, standardErrorsOf } from '../regression/fit.js';
+import type { BootstrapInterval } from '../resampling/intervals.js';
 import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
-import { bootstrapSettings, type BootstrapInfo } from '../resampling/settings.js';
+import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo } from '../resampling/settings.js';
 
 /** One regression equation of a path model: outcome ← intercept + predictors. */
 export interface PathEquation {
@@ -45,27 +45,41 @@ export interface PathModelSpec {
   /** Default 0.95. */
   readonly confidence?: number;
   /** Bootstrap resamples (default 5,000; 0 = none; fewer than 1,000 needs `allowFewResamples`). */
-  readonly bootstrap?: number;
+  readonly resamples?: number;
   readonly allowFewResamples?: boolean;
   /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
   readonly seed?: Seed;
   /** `'percentile'` (default) or `'bias-corrected'`. */
-  readonly ci?: BootstrapCi;
+  readonly interval?: BootstrapInterval;
   /** Called with (resamples done, total) about every 1% of the bootstrap. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Result of {@link pathModel}. */
-export interface PathModelResult {
+export interface PathModelResult extends PsychkitResult<'pathModel'> {
+  /** Complete cases on every variable of every equation. */
   readonly n: number;
-  readonly dropped: number;
+  readonly nDropped: number;
   readonly equations: readonly EquationResult[];
   readonly effects: readonly (BootstrapEffect & { readonly name: string })[];
   readonly bootstrap: BootstrapInfo | null;
   readonly hc: HcOption;
   readonly confidence: number;
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readPathModelOptions = defineOptions(
+  'pathModel',
+  {
+    equations: field.raw(),
+    effects: field.raw(),
+    center: field.names({ min: 0, required: false }),
+    categorical: categoricalField(),
+    hc: field.hc(),
+    confidence: field.confidence(),
+    ...RESAMPLING_FIELDS,
+  },
+  { bootstrap: 'resamples', ci: 'interval' },
+);
 
 /**
  * The general path-model engine: a system of linear regressions fitted on one listwise sample,
@@ -102,27 +116,26 @@ export interface PathModelResult {
  * ```
  */
 export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
-  const o = optionsObject(spec, 'pathModel');
+  const o = readPathModelOptions.read(spec);
   if (!Array.isArray(o.equations) || o.equations.length === 0) {
     throw fail('INVALID_OPTION', '`equations` must be a non-empty list of { outcome, predictors }.', { option: 'equations' });
   }
   const view = readTable(table);
-  const equations = o.equations.map((eq, e) => {
-    if (typeof eq !== 'object' || eq === null) throw fail('INVALID_OPTION', `\`equations[${e}]\` must be { outcome, predictors }.`, { option: 'equations' });
-    const outcome = nameOption(`equations[${e}].outcome`, eq.outcome);
-    const terms = namesOption(`equations[${e}].predictors`, eq.predictors);
-    if (terms.includes(outcome)) throw fail('INVALID_OPTION', `Equation ${e} has "${outcome}" on both sides.`, { option: 'equations', column: outcome });
-    const name = eq.name === undefined ? outcome : nameOption(`equations[${e}].name`, eq.name);
-    return { name, outcome, terms };
+  const equations = o.equations.map((raw: unknown, e: number) => {
+    const eq = strictObject(raw, `equations[${e}]`, ['outcome', 'predictors', 'name']);
+    const y = field.column()(eq['outcome'], `equations[${e}].outcome`);
+    const terms = namesValue(`equations[${e}].predictors`, eq['predictors']);
+    if (terms.includes(y)) throw fail('INVALID_OPTION', `Equation ${e} has "${y}" on both sides.`, { option: 'equations', column: y });
+    const name = field.optionalColumn()(eq['name'], `equations[${e}].name`) ?? y;
+    return { name, outcome: y, terms };
   });
-  const effects = o.effects ?? {};
-  if (typeof effects !== 'object' || effects === null) throw fail('INVALID_OPTION', '`effects` must be an object of functions.', { option: 'effects' });
+  const effects = (o.effects ?? {}) as Readonly<Record<string, unknown>>;
+  if (typeof effects !== 'object' || effects === null || Array.isArray(effects)) throw fail('INVALID_OPTION', '`effects` must be an object of functions.', { option: 'effects' });
   for (const [name, f] of Object.entries(effects)) {
     if (typeof f !== 'function') throw fail('INVALID_OPTION', `Effect "${name}" must be a function (b) => number.`, { option: 'effects', value: name });
   }
-  const center = namesOption('center', o.center, { min: 0, required: false });
-  const { hc, standardErrors } = hcOption(o.hc);
-  const confidence = confidenceOption(o.confidence);
+  const { center, hc, confidence } = o;
+  const standardErrors = standardErrorsOf(hc);
   const bootstrap = bootstrapSettings(o);
   const outcomes = equations.map((e) => e.outcome);
   const parts = equations.flatMap((e) => e.terms.map((t) => termParts(t, view)));
@@ -180,13 +193,14 @@ export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
     },
   });
   return deepFreeze({
+    kind: 'pathModel',
     n: frame.n,
-    dropped: frame.dropped,
+    nDropped: frame.dropped,
     equations: result.equations,
     effects: result.effects,
     bootstrap: result.bootstrap,
     hc,
     confidence,
-    warnings: [...frame.warnings],
+    warnings: [...frame.warnings, ...result.fits.flatMap((fit, e) => perfectFitWarnings(fit, result.equations[e]?.name ?? fit.outcome))],
   });
 }

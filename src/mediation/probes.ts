@@ -71,9 +71,9 @@ export function probeOption(value: unknown): ProbeOption {
 /** A linear combination b₁ + b₃·w of two coefficients, with its t test and CI. */
 export interface ConditionalEffect {
   readonly w: number;
-  readonly effect: number;
+  readonly estimate: number;
   readonly se: number;
-  readonly t: number;
+  readonly statistic: number;
   readonly p: number;
   readonly lower: number;
   readonly upper: number;
@@ -88,7 +88,7 @@ export function conditionalEffect(b1: number, b3: number, v11: number, v13: numb
   const se = Math.sqrt(Math.max(0, v11 + 2 * w * v13 + w * w * v33));
   const t = effect / se;
   const tc = tQuantile(0.5 + confidence / 2, df);
-  return { w, effect, se, t, p: tTwoSided(t, df), lower: effect - tc * se, upper: effect + tc * se };
+  return { w, estimate: effect, se, statistic: t, p: tTwoSided(t, df), lower: effect - tc * se, upper: effect + tc * se };
 }
 
 /** A Johnson–Neyman point: where the conditional effect's p equals 1 − confidence. */

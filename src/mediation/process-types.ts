@@ -1,34 +1,51 @@
-// The shapes of process()'s options and result.
-import type { PsychkitWarning } from '../errors.js';
+// The shapes of processModel()'s options and results: one options type and one result type per
+// model family, keyed on `model`, so that a model-4 user gets non-null indirect effects and a
+// model-1 user non-null conditional effects without a check.
+import type { PsychkitResult } from '../errors.js';
 import type { Seed } from '../random/index.js';
 import type { CategoricalOption } from '../regression/frame.js';
-import type { HcOption } from '../regression/options.js';
-import type { BootstrapCi } from '../resampling/intervals.js';
+import type { HcOption } from '../util/options.js';
+import type { BootstrapInterval } from '../resampling/intervals.js';
 import type { BootstrapEffect, EquationResult } from './engine.js';
 import type { BootstrapInfo } from '../resampling/settings.js';
 import type { ConditionalEffect, JohnsonNeyman, ProbeOption, Probes } from './probes.js';
 
 /** PROCESS model numbers psychkit implements. */
-export type ProcessModel = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
+export type ProcessModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
 
-/** Options for `process`. */
-export interface ProcessOptions {
-  /** PROCESS model number: 1, 4, 6, 7, 8, 14, 58 or 59. */
-  readonly model: ProcessModel;
+/** Models with one moderator of a mediation (first stage, second stage or both, ± direct path). */
+export type ConditionalProcessModelNumber = 7 | 8 | 14 | 58 | 59;
+
+/** Options every PROCESS model takes. */
+export interface ProcessCommonOptions {
   /** Focal predictor X (numeric; a 0/1 X is used as coded). */
   readonly x: string;
   /** Outcome Y (numeric). */
   readonly y: string;
-  /** Mediator(s): parallel in models 4, 7, 8, 14, 58, 59 (1–10), serial in model 6 (2–6, in causal order). */
-  readonly m?: string | readonly string[];
-  /** Moderator W (models 1, 7, 8, 14, 58, 59). */
-  readonly w?: string;
-  /** Second moderator Z: none of the implemented models has one, so giving it is an error. */
-  readonly z?: string;
   /** Covariates (categorical ones are dummy-coded). */
   readonly covariates?: readonly string[];
-  /** Where covariates enter (PROCESS `covmy`): `'both'` (default), `'mediators'`, `'outcome'`. */
-  readonly covariatesIn?: 'both' | 'mediators' | 'outcome';
+  /** Declares categorical covariates and their levels / reference level. */
+  readonly categorical?: CategoricalOption;
+  /** Coefficient standard errors: `'none'` (OLS, default) or `'HC0'`…`'HC4'`. */
+  readonly hc?: HcOption;
+  /** Confidence level (a proportion). Default 0.95. */
+  readonly confidence?: number;
+  /** Bootstrap resamples (default 5,000; 0 = none; 2–999 need `allowFewResamples: true`). */
+  readonly resamples?: number;
+  /** Allow 2–999 resamples (for exploring; limits are unstable below 1,000). */
+  readonly allowFewResamples?: boolean;
+  /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
+  readonly seed?: Seed;
+  /** Bootstrap interval: `'percentile'` (default) or `'bias-corrected'`. */
+  readonly interval?: BootstrapInterval;
+  /** Called with (resamples done, total) about every 1% of the bootstrap. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Options of the models with a moderator W (1, 7, 8, 14, 58, 59). */
+export interface ModeratedOptions {
+  /** Moderator W. */
+  readonly w: string;
   /**
    * Mean-centre the variables that form products (PROCESS `center`): `'none'` (default), `'all'`
    * (1), `'continuous'` (2: not dichotomous ones). Probe values are then on the centred scale.
@@ -38,35 +55,62 @@ export interface ProcessOptions {
   readonly probes?: ProbeOption;
   /** Percentile definition for `probes: 'percentiles'`: 6 (PROCESS, SPSS; default) or 7 (R). */
   readonly quantileType?: 6 | 7;
-  /** Bootstrap resamples (default 5,000; 0 = none; 1–999 need `allowFewResamples: true`). */
-  readonly bootstrap?: number;
-  readonly allowFewResamples?: boolean;
-  readonly seed?: Seed;
-  /** Confidence level (a proportion). Default 0.95. */
-  readonly confidence?: number;
-  /** Bootstrap CI: `'percentile'` (default) or `'bias-corrected'`. */
-  readonly ci?: BootstrapCi;
-  /** Coefficient standard errors: `'none'` (OLS, default) or `'HC0'`…`'HC4'`. */
-  readonly hc?: HcOption;
-  /** Partially and completely standardized indirect effects (models 4 and 6; PROCESS `effsize`). */
-  readonly standardize?: boolean;
-  /** Pairwise contrasts between specific indirect effects (models 4 and 6; PROCESS `contrast`). */
-  readonly contrasts?: boolean;
-  /** Total-effect model (models 4 and 6; default true). */
-  readonly total?: boolean;
-  /** Normal-theory (Sobel) test of each indirect effect (model 4; PROCESS `normal`). */
-  readonly sobel?: boolean;
-  /** Johnson–Neyman region of significance (model 1). */
-  readonly jn?: boolean;
-  readonly categorical?: CategoricalOption;
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** An effect with a normal-theory or t test (direct, total and conditional direct effects). */
+/** Options of the models with mediators. */
+export interface MediatedOptions {
+  /** Mediator(s): parallel in models 4, 7, 8, 14, 58, 59 (1–10), serial in model 6 (2–6, in causal order). */
+  readonly m: string | readonly string[];
+  /** Where covariates enter (PROCESS `covmy`): `'both'` (default), `'mediators'`, `'outcome'`. */
+  readonly covariatesIn?: 'both' | 'mediators' | 'outcome';
+}
+
+/** Options of PROCESS model 1 (simple moderation). */
+export interface ModerationOptions extends ProcessCommonOptions, ModeratedOptions {
+  readonly model: 1;
+  /** Johnson–Neyman region of significance. Default false. */
+  readonly jn?: boolean;
+}
+
+/** Options shared by models 4 and 6. */
+export interface UnmoderatedMediationOptions extends ProcessCommonOptions, MediatedOptions {
+  /** Partially and completely standardized indirect effects (PROCESS `effsize`). Default false. */
+  readonly standardize?: boolean;
+  /** Pairwise contrasts between specific indirect effects (PROCESS `contrast`). Default false. */
+  readonly contrasts?: boolean;
+  /** Total-effect model Y ← X + covariates. Default true. */
+  readonly total?: boolean;
+}
+
+/** Options of PROCESS model 4 (parallel mediation). */
+export interface ParallelMediationOptions extends UnmoderatedMediationOptions {
+  readonly model: 4;
+  /** Normal-theory (Sobel) test of each indirect effect (PROCESS `normal`). Default false. */
+  readonly sobel?: boolean;
+}
+
+/** Options of PROCESS model 6 (serial mediation). */
+export interface SerialMediationOptions extends UnmoderatedMediationOptions {
+  readonly model: 6;
+}
+
+/** Options of the conditional process models 7, 8, 14, 58 and 59. */
+export interface ConditionalProcessOptions<M extends ConditionalProcessModelNumber = ConditionalProcessModelNumber>
+  extends ProcessCommonOptions,
+    ModeratedOptions,
+    MediatedOptions {
+  readonly model: M;
+}
+
+/** Options of {@link processModel}, by model. */
+export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions;
+
+/** An effect with a t test (direct, total and conditional direct effects). */
 export interface TestedEffect {
-  readonly effect: number;
+  readonly estimate: number;
   readonly se: number;
-  readonly t: number;
+  /** t on the equation's residual degrees of freedom. */
+  readonly statistic: number;
   readonly p: number;
   readonly lower: number;
   readonly upper: number;
@@ -108,9 +152,10 @@ export interface ConditionalIndirectDifference extends BootstrapEffect {
 /** Sobel test of one indirect effect: se = √(a²·se_b² + b²·se_a²), z = ab/se. */
 export interface SobelTest {
   readonly mediator: string;
-  readonly effect: number;
+  readonly estimate: number;
   readonly se: number;
-  readonly z: number;
+  /** z = estimate / se. */
+  readonly statistic: number;
   readonly p: number;
 }
 
@@ -121,7 +166,7 @@ export interface InteractionTest {
   /** R² with the product minus R² without it (same sample). */
   readonly rSquaredChange: number;
   /** Classical F, or under HC errors the Wald F = b²/V (PROCESS does the same). */
-  readonly f: number;
+  readonly statistic: number;
   readonly df1: number;
   readonly df2: number;
   readonly p: number;
@@ -133,54 +178,139 @@ export interface StandardizedIndirectEffects {
   readonly completely: readonly IndirectEffect[];
 }
 
-/** Result of `process`. Fields that do not apply to a model are `null`. */
-export interface ProcessResult {
-  /** Which function made this result (`'process'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'process';
-  readonly model: ProcessModel;
-  readonly variables: {
-    readonly x: string;
-    readonly y: string;
-    readonly m: readonly string[];
-    readonly w: string | null;
-    readonly covariates: readonly string[];
-  };
-  readonly n: number;
-  readonly dropped: number;
-  readonly settings: {
-    readonly hc: HcOption;
-    readonly confidence: number;
-    readonly center: 'none' | 'all' | 'continuous';
-    /** Variables mean-centred. */
-    readonly centered: readonly string[];
-    readonly covariatesIn: 'both' | 'mediators' | 'outcome';
-  };
-  /** Every equation: mediators first (in order), then Y. */
-  readonly equations: readonly EquationResult[];
-  /** The total-effect model Y ← X + covariates (models 4 and 6). */
-  readonly totalEffectModel: EquationResult | null;
-  readonly totalEffect: TestedEffect | null;
-  /** c′ (models 4, 6, 7, 14, 58: unmoderated direct effect). */
-  readonly directEffect: TestedEffect | null;
-  /** c′₁ + c′₃·W at the probe values (models 8 and 59). */
-  readonly conditionalDirectEffects: readonly ConditionalEffect[] | null;
-  /** Specific indirect effects (models 4 and 6). */
-  readonly indirectEffects: readonly IndirectEffect[] | null;
-  /** Sum of the specific indirect effects (models 4 and 6 with several mediators). */
-  readonly totalIndirectEffect: IndirectEffect | null;
-  readonly contrasts: readonly IndirectContrast[] | null;
-  readonly standardized: StandardizedIndirectEffects | null;
-  readonly sobel: readonly SobelTest[] | null;
-  /** Conditional effects of X on Y at the probe values (model 1). */
-  readonly conditionalEffects: readonly ConditionalEffect[] | null;
-  readonly interactionTests: readonly InteractionTest[] | null;
-  readonly johnsonNeyman: JohnsonNeyman | null;
-  readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[] | null;
-  /** Models 7, 8 (a₃·b) and 14 (a·b₃); `null` for 58 and 59, whose indirect effect is quadratic in W. */
-  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[] | null;
-  readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
-  readonly probes: Probes | null;
-  readonly bootstrap: BootstrapInfo | null;
-  readonly warnings: readonly PsychkitWarning[];
+/** The roles of the model's variables. */
+export interface ProcessVariables {
+  readonly x: string;
+  readonly y: string;
+  /** Mediators, in order (empty for model 1). */
+  readonly m: readonly string[];
+  /** The moderator (null for models 4 and 6). */
+  readonly w: string | null;
+  readonly covariates: readonly string[];
 }
 
+/** How the model was fitted. */
+export interface ProcessSettingsEcho {
+  readonly hc: HcOption;
+  readonly confidence: number;
+  readonly center: 'none' | 'all' | 'continuous';
+  /** Variables mean-centred. */
+  readonly centered: readonly string[];
+  readonly covariatesIn: 'both' | 'mediators' | 'outcome';
+}
+
+/** What every `processModel` result has. */
+export interface ProcessResultCommon<M extends ProcessModelNumber> extends PsychkitResult<'processModel'> {
+  readonly model: M;
+  readonly variables: ProcessVariables;
+  /** Complete cases on every model variable (one listwise sample for all equations). */
+  readonly n: number;
+  /** Rows dropped for a missing value. */
+  readonly nDropped: number;
+  readonly settings: ProcessSettingsEcho;
+  /** Every equation: mediators first (in order), then Y. */
+  readonly equations: readonly EquationResult[];
+}
+
+/** Result of PROCESS model 1: the effect of X on Y moderated by W. */
+export interface ModerationResult extends ProcessResultCommon<1> {
+  readonly variables: ProcessVariables & { readonly w: string };
+  /** Conditional effects of X on Y at the probe values of W. */
+  readonly conditionalEffects: readonly ConditionalEffect[];
+  /** Test of the X·W product in Y's equation. */
+  readonly interactionTests: readonly InteractionTest[];
+  /** The Johnson–Neyman region (with `jn: true` and a continuous W), else null. */
+  readonly johnsonNeyman: JohnsonNeyman | null;
+  readonly probes: Probes;
+}
+
+/** What models 4 and 6 have. */
+export interface MediationResultCommon<M extends 4 | 6> extends ProcessResultCommon<M> {
+  /** The total-effect model Y ← X + covariates (null with `total: false`). */
+  readonly totalEffectModel: EquationResult | null;
+  /** c (null with `total: false`). */
+  readonly totalEffect: TestedEffect | null;
+  /** c′. */
+  readonly directEffect: TestedEffect;
+  /** Specific indirect effects: one per mediator (model 4) or per chain of mediators (model 6). */
+  readonly indirectEffects: readonly IndirectEffect[];
+  /** Sum of the specific indirect effects (null with one indirect effect). */
+  readonly totalIndirectEffect: IndirectEffect | null;
+  /** Pairwise contrasts (with `contrasts: true`), else null. */
+  readonly contrasts: readonly IndirectContrast[] | null;
+  /** Standardized indirect effects (with `standardize: true`), else null. */
+  readonly standardized: StandardizedIndirectEffects | null;
+  /** How the bootstrap ran (null with `resamples: 0`, when SEs and CIs are null). */
+  readonly bootstrap: BootstrapInfo | null;
+}
+
+/** Result of PROCESS model 4: parallel mediation. */
+export interface ParallelMediationResult extends MediationResultCommon<4> {
+  /** Sobel tests (with `sobel: true`), else null. */
+  readonly sobel: readonly SobelTest[] | null;
+}
+
+/** Result of PROCESS model 6: serial mediation. */
+export type SerialMediationResult = MediationResultCommon<6>;
+
+/** What the conditional process models (7, 8, 14, 58, 59) have. */
+export interface ConditionalProcessResultCommon<M extends ConditionalProcessModelNumber> extends ProcessResultCommon<M> {
+  readonly variables: ProcessVariables & { readonly w: string };
+  /** Indirect effect through each mediator at each probe value of W. */
+  readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[];
+  /** For a dichotomous W: the difference between its two conditional indirect effects, else null. */
+  readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
+  /** Tests of each product term. */
+  readonly interactionTests: readonly InteractionTest[];
+  readonly probes: Probes;
+  /** How the bootstrap ran (null with `resamples: 0`). */
+  readonly bootstrap: BootstrapInfo | null;
+}
+
+/** Model 7: W moderates X → M. */
+export interface FirstStageModerationResult extends ConditionalProcessResultCommon<7> {
+  readonly directEffect: TestedEffect;
+  /** a₃·b per mediator. */
+  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
+}
+
+/** Model 8: W moderates X → M and X → Y. */
+export interface FirstStageAndDirectModerationResult extends ConditionalProcessResultCommon<8> {
+  /** c′₁ + c′₃·W at the probe values. */
+  readonly conditionalDirectEffects: readonly ConditionalEffect[];
+  /** a₃·b per mediator. */
+  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
+}
+
+/** Model 14: W moderates M → Y. */
+export interface SecondStageModerationResult extends ConditionalProcessResultCommon<14> {
+  readonly directEffect: TestedEffect;
+  /** a·b₃ per mediator. */
+  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
+}
+
+/** Model 58: W moderates X → M and M → Y (the indirect effect is quadratic in W: no index). */
+export interface BothStagesModerationResult extends ConditionalProcessResultCommon<58> {
+  readonly directEffect: TestedEffect;
+}
+
+/** Model 59: W moderates X → M, M → Y and X → Y. */
+export interface BothStagesAndDirectModerationResult extends ConditionalProcessResultCommon<59> {
+  /** c′₁ + c′₃·W at the probe values. */
+  readonly conditionalDirectEffects: readonly ConditionalEffect[];
+}
+
+/** The result type of each model. */
+export interface ProcessResultMap {
+  1: ModerationResult;
+  4: ParallelMediationResult;
+  6: SerialMediationResult;
+  7: FirstStageModerationResult;
+  8: FirstStageAndDirectModerationResult;
+  14: SecondStageModerationResult;
+  58: BothStagesModerationResult;
+  59: BothStagesAndDirectModerationResult;
+}
+
+/** Result of {@link processModel}: `ProcessResult<4>` for model 4, or the union of all models. */
+export type ProcessResult<M extends ProcessModelNumber = ProcessModelNumber> = ProcessResultMap[M];

@@ -1,11 +1,11 @@
-import { fail } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
 import { correlationMatrixOf } from '../linalg/covariance.js';
 import { normalQuantile, tTwoSided } from '../probability/index.js';
-import { oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
-import { confidenceOption, namesOption } from './options.js';
 
 /** Options for {@link correlations}. */
 export interface CorrelationsOptions {
@@ -18,22 +18,32 @@ export interface CorrelationsOptions {
 }
 
 /** Result of {@link correlations}; every matrix is p × p, rows and columns in `columns` order. */
-export interface CorrelationsResult {
-  /** Which function made this result (`'correlations'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'correlations';
+export interface CorrelationsResult extends PsychkitResult<'correlations'> {
+  /** Rows of the table (`'pairwise'`) or complete rows (`'listwise'`); `counts` has each pair's own. */
+  readonly n: number;
   readonly columns: readonly string[];
   /** Pearson correlations. */
-  readonly r: readonly (readonly number[])[];
+  readonly r: Matrix;
   /** Cases behind each correlation. */
-  readonly n: readonly (readonly number[])[];
+  readonly counts: Matrix;
   /** Two-sided p-values from t = r·√(n − 2)/√(1 − r²) with n − 2 df (0 on the diagonal, as psych). */
-  readonly p: readonly (readonly number[])[];
+  readonly p: Matrix;
   /** Fisher-z confidence bounds tanh(atanh r ∓ z_{(1+confidence)/2}/√(n − 3)). */
-  readonly lower: readonly (readonly number[])[];
-  readonly upper: readonly (readonly number[])[];
+  readonly lower: Matrix;
+  readonly upper: Matrix;
   readonly missing: 'pairwise' | 'listwise';
   readonly confidence: number;
 }
+
+const readCorrelationsOptions = defineOptions(
+  'correlations',
+  {
+    columns: field.columns(2),
+    missing: field.oneOf(['pairwise', 'listwise'] as const, 'pairwise'),
+    confidence: field.confidence(),
+  },
+  { variables: 'columns' },
+);
 
 /**
  * Pearson correlations with pairwise (or listwise) n, t-based p-values and Fisher-z confidence
@@ -48,12 +58,9 @@ export interface CorrelationsResult {
  * c.r[0][1]; c.n[0][1]; c.p[0][1]; [c.lower[0][1], c.upper[0][1]];
  * ```
  */
-export function correlations(table: Table, options: CorrelationsOptions = {}): CorrelationsResult {
-  const o = optionsObject(options, 'correlations');
-  const missing = oneOf('missing', o.missing, ['pairwise', 'listwise'] as const, 'pairwise');
-  const confidence = confidenceOption(o.confidence);
-  const names = o.columns === undefined ? undefined : namesOption('columns', o.columns, { min: 2 });
-  const data = numericColumns(table, names, 'columns');
+export function correlations(table: Table, options?: CorrelationsOptions): CorrelationsResult {
+  const { columns, missing, confidence } = readCorrelationsOptions.read(options);
+  const data = numericColumns(table, columns, 'columns');
   const p = data.names.length;
   if (p < 2) throw fail('TOO_FEW_VARIABLES', `correlations needs at least 2 columns; got ${p}.`, { option: 'columns' });
   const cor = correlationMatrixOf(data, missing);
@@ -79,5 +86,17 @@ export function correlations(table: Table, options: CorrelationsOptions = {}): C
     return Math.abs(rij) >= 1 ? 0 : tTwoSided((rij * Math.sqrt(nij - 2)) / Math.sqrt(1 - rij * rij), nij - 2);
   });
   const bound = (sign: -1 | 1) => rows((i, j) => (i === j ? 1 : Math.tanh(Math.atanh(r[i]![j]!) + (sign * z) / Math.sqrt(n[i]![j]! - 3))));
-  return deepFreeze({ kind: 'correlations', columns: [...data.names], r, n, p: pv, lower: bound(-1), upper: bound(1), missing, confidence });
+  return deepFreeze({
+    kind: 'correlations',
+    n: missing === 'listwise' ? (cor.n[0] as number) : data.n,
+    columns: [...data.names],
+    r,
+    counts: n,
+    p: pv,
+    lower: bound(-1),
+    upper: bound(1),
+    missing,
+    confidence,
+    warnings: [],
+  });
 }

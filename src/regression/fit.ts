@@ -1,6 +1,7 @@
 // Least squares on a design built by frame.ts: QR solve, classical and heteroskedasticity-
 // consistent covariance matrices, and the model summary PROCESS prints.
-import { fail } from '../errors.js';
+import { fail, type PsychkitWarning } from '../errors.js';
+import type { HcOption } from '../util/options.js';
 import { householderQr, qrLeastSquares, qrRInverse } from '../linalg/qr.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
@@ -9,6 +10,11 @@ import type { Design } from './frame.js';
 /** Standard errors: classical OLS, or one of the HC estimators of Long & Ervin (2000). */
 export type StandardErrors = 'ols' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4';
 export const STANDARD_ERRORS: readonly StandardErrors[] = ['ols', 'HC0', 'HC1', 'HC2', 'HC3', 'HC4'];
+
+/** The estimator behind an `hc` option. */
+export function standardErrorsOf(hc: HcOption): StandardErrors {
+  return hc === 'none' ? 'ols' : hc;
+}
 
 /** A fitted linear model, in flat arrays (internal; public results are built from it). */
 export interface LinearFit {
@@ -30,6 +36,11 @@ export interface LinearFit {
   readonly fOls: number;
   /** F reported: classical, or the Wald F from the HC covariance. */
   readonly f: number;
+  /**
+   * R's "essentially perfect fit" test (`summary.lm`): residual variance below 1e-30 of
+   * mean(ŷ)² + var(ŷ). Standard errors, t and p are then rounding noise.
+   */
+  readonly perfectFit: boolean;
 }
 
 // Columns whose largest |value| lies outside [2⁻⁶⁴, 2⁶⁴] are fitted at unit scale: squares of data
@@ -152,7 +163,9 @@ function fitAtScale(design: Design, y: Float64Array, outcome: string, standardEr
   const df1 = k - 1;
   const fOls = df1 > 0 ? (sst - sse) / df1 / mse : Number.NaN;
   const f = standardErrors === 'ols' ? fOls : waldF(b, covariance, k, outcome);
-  return { outcome, names, n, k, b, covariance, standardErrors, residualDf: df, sse, sst, rSquared, mse, fOls, f };
+  // With an intercept mean(ŷ) = ȳ and var(ŷ) = (SST − SSE)/(n − 1).
+  const perfectFit = mse < (mean * mean + Math.max(0, sst - sse) / (n - 1)) * 1e-30;
+  return { outcome, names, n, k, b, covariance, standardErrors, residualDf: df, sse, sst, rSquared, mse, fOls, f, perfectFit };
 }
 
 /**
@@ -241,10 +254,12 @@ export function waldTest(b: ArrayLike<number>, v: ArrayLike<number>, k: number, 
 /** One row of a coefficient table. */
 export interface Coefficient {
   readonly term: string;
-  /** Estimate. */
-  readonly b: number;
+  /** The coefficient b. */
+  readonly estimate: number;
+  /** Its standard error (classical or HC). */
   readonly se: number;
-  readonly t: number;
+  /** t = b / se. */
+  readonly statistic: number;
   /** Two-sided p-value from t with n − k degrees of freedom. */
   readonly p: number;
   /** Confidence bounds b ± t_{(1+confidence)/2, n−k}·se. */
@@ -259,8 +274,8 @@ export interface ModelSummary {
   readonly adjustedRSquared: number;
   /** Residual mean square SSE/(n − k). */
   readonly mse: number;
-  /** F for all slopes = 0: classical, or the Wald F under HC standard errors (PROCESS's F(HCk)). */
-  readonly f: number;
+  /** F for all slopes = 0: classical, or the Wald F under HC standard errors (PROCESS's F(HCk)); df1, df2. */
+  readonly statistic: number;
   readonly df1: number;
   readonly df2: number;
   readonly p: number;
@@ -273,7 +288,7 @@ export function coefficientTable(fit: LinearFit, confidence: number): Coefficien
     const b = fit.b[j] as number;
     const se = Math.sqrt(fit.covariance[j * fit.k + j] as number);
     const t = b / se;
-    return { term, b, se, t, p: tTwoSided(t, fit.residualDf), lower: b - tc * se, upper: b + tc * se };
+    return { term, estimate: b, se, statistic: t, p: tTwoSided(t, fit.residualDf), lower: b - tc * se, upper: b + tc * se };
   });
 }
 
@@ -286,11 +301,26 @@ export function modelSummary(fit: LinearFit): ModelSummary {
     rSquared: fit.rSquared,
     adjustedRSquared: 1 - ((1 - fit.rSquared) * (fit.n - 1)) / df2,
     mse: fit.mse,
-    f: fit.f,
+    statistic: fit.f,
     df1,
     df2,
     p: df1 > 0 ? fSurvival(fit.f, df1, df2) : Number.NaN,
   };
+}
+
+/**
+ * The warning for an essentially perfect fit (R: "essentially perfect fit: summary may be
+ * unreliable"), or none. `equation` names the model in the message.
+ */
+export function perfectFitWarnings(fit: LinearFit, equation: string): PsychkitWarning[] {
+  if (!fit.perfectFit) return [];
+  return [
+    {
+      code: 'PERFECT_FIT',
+      message: `The model for "${equation}" fits essentially perfectly (residual variance ${fit.mse.toExponential(2)}): its standard errors, t and p are rounding noise, as R warns ("essentially perfect fit: summary may be unreliable"). Is "${fit.outcome}" computed from the predictors?`,
+      details: { column: fit.outcome, value: fit.mse },
+    },
+  ];
 }
 
 /** Covariance matrix as rows. */

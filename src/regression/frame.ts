@@ -6,7 +6,7 @@ import { readTable, type Table, type TableView } from '../data/table.js';
 import { cellToNumber } from '../data/numeric.js';
 import { isMissing } from '../data/missing.js';
 import { categoricalColumn, dummyCode, type DummyCoding } from '../data/categorical.js';
-import { show } from '../util/options.js';
+import { show, strictObject, type FieldReader } from '../util/options.js';
 
 /** How a categorical predictor is declared: its levels (first = reference unless `reference` is given). */
 export interface CategoricalDeclaration {
@@ -257,3 +257,25 @@ export function buildDesign(frame: ModelFrame, terms: readonly string[], centere
   });
   return { names, x, n, p };
 }
+
+/**
+ * Reads a `categorical` option at a function's entry: a list of column names, or an object mapping
+ * a column to `true`, its levels, or `{ levels, reference }` (strict keys).
+ */
+export function categoricalValue(option: string, value: unknown): CategoricalOption | undefined {
+  if (value === undefined) return undefined;
+  checkCategoricalOption(value);
+  if (Array.isArray(value)) return value as readonly string[];
+  for (const [name, d] of Object.entries(value as Record<string, unknown>)) {
+    if (d === true || Array.isArray(d)) continue;
+    if (typeof d === 'object' && d !== null) {
+      strictObject(d, `${option}.${name}`, ['levels', 'reference']);
+      continue;
+    }
+    declarationOf(value as CategoricalOption, name); // throws the shared message
+  }
+  return value as CategoricalOption;
+}
+
+/** The field reader of `categorical`, for schemas. */
+export const categoricalField = (): FieldReader<CategoricalOption | undefined> => (v, k) => categoricalValue(k, v);

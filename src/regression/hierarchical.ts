@@ -1,11 +1,10 @@
-import { fail, type PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
-import { optionsObject } from '../util/options.js';
+import { defineOptions, field, namesValue } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { buildDesign, buildFrame, numericOf, termParts, type CategoricalOption } from './frame.js';
-import { coefficientTable, fitLinear, modelSummary, type Coefficient, type ModelSummary } from './fit.js';
-import { confidenceOption, nameOption, namesOption } from './options.js';
+import { buildDesign, buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from './frame.js';
+import { coefficientTable, fitLinear, modelSummary, perfectFitWarnings, type Coefficient, type ModelSummary } from './fit.js';
 
 /** Options for {@link hierarchicalRegression}. */
 export interface HierarchicalOptions {
@@ -29,7 +28,7 @@ export interface HierarchicalStep {
   /** R² minus the previous step's R² (the first step is compared with the intercept-only model). */
   readonly rSquaredChange: number;
   /** F for the change: (ΔSSE/df1)/(SSE/df2). */
-  readonly fChange: number;
+  readonly statistic: number;
   /** Coefficients added at this step. */
   readonly df1: number;
   /** Residual df of this step's model, n − k. */
@@ -41,17 +40,21 @@ export interface HierarchicalStep {
 }
 
 /** Result of {@link hierarchicalRegression}. */
-export interface HierarchicalResult {
-  /** Which function made this result (`'hierarchicalRegression'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'hierarchicalRegression';
+export interface HierarchicalResult extends PsychkitResult<'hierarchicalRegression'> {
   readonly outcome: string;
   /** Complete cases on the outcome and every step's predictors: one sample for all steps. */
   readonly n: number;
-  readonly dropped: number;
+  readonly nDropped: number;
   readonly steps: readonly HierarchicalStep[];
   readonly confidence: number;
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readHierarchicalOptions = defineOptions('hierarchicalRegression', {
+  y: field.column(),
+  steps: field.raw(),
+  confidence: field.confidence(),
+  categorical: categoricalField(),
+});
 
 /**
  * Hierarchical (blockwise) OLS regression on one listwise sample: step s adds its block to the
@@ -66,17 +69,16 @@ export interface HierarchicalResult {
  * ```
  */
 export function hierarchicalRegression(table: Table, options: HierarchicalOptions): HierarchicalResult {
-  const o = optionsObject(options, 'hierarchicalRegression');
-  const y = nameOption('y', o.y);
+  const o = readHierarchicalOptions.read(options);
+  const { y, confidence } = o;
   if (!Array.isArray(o.steps) || o.steps.length === 0) {
     throw fail('INVALID_OPTION', '`steps` must be a non-empty list of predictor blocks, e.g. [["age"], ["x1", "x2"]].', { option: 'steps', value: o.steps });
   }
-  const blocks = o.steps.map((s, i) => namesOption(`steps[${i}]`, s));
+  const blocks = o.steps.map((s: unknown, i: number) => namesValue(`steps[${i}]`, s));
   const all = blocks.flat();
   const dup = all.find((t, i) => all.indexOf(t) !== i);
   if (dup !== undefined) throw fail('DUPLICATE_NAME', `"${dup}" is entered in more than one step.`, { option: 'steps', column: dup });
   if (all.includes(y)) throw fail('INVALID_OPTION', `The outcome "${y}" is also listed as a predictor.`, { option: 'steps', column: y });
-  const confidence = confidenceOption(o.confidence);
   const view = readTable(table);
   const parts = all.map((t) => termParts(t, view));
   const frame = buildFrame(view, { numeric: [y, ...parts.filter((p) => p.length > 1).flat()], predictors: parts.flat(), categorical: o.categorical });
@@ -86,6 +88,7 @@ export function hierarchicalRegression(table: Table, options: HierarchicalOption
   let previousK = 1;
   let previousR2 = 0;
   let predictors: string[] = [];
+  const warnings: PsychkitWarning[] = [...frame.warnings];
   blocks.forEach((block, s) => {
     predictors = [...predictors, ...block];
     const fit = fitLinear(buildDesign(frame, predictors), yv, y, 'ols');
@@ -94,13 +97,14 @@ export function hierarchicalRegression(table: Table, options: HierarchicalOption
     const df2 = fit.residualDf;
     const fChange = (sseBefore - fit.sse) / df1 / (fit.sse / df2);
     const summary = modelSummary(fit);
+    warnings.push(...perfectFitWarnings(fit, `${y}, step ${s + 1}`));
     steps.push({
       added: block,
       predictors,
       rSquared: fit.rSquared,
       adjustedRSquared: summary.adjustedRSquared,
       rSquaredChange: fit.rSquared - previousR2,
-      fChange,
+      statistic: fChange,
       df1,
       df2,
       p: fSurvival(fChange, df1, df2),
@@ -111,5 +115,5 @@ export function hierarchicalRegression(table: Table, options: HierarchicalOption
     previousK = fit.k;
     previousR2 = fit.rSquared;
   });
-  return deepFreeze({ kind: 'hierarchicalRegression', outcome: y, n: frame.n, dropped: frame.dropped, steps, confidence, warnings: [...frame.warnings] });
+  return deepFreeze({ kind: 'hierarchicalRegression', outcome: y, n: frame.n, nDropped: frame.dropped, steps, confidence, warnings });
 }

@@ -1,10 +1,10 @@
-import { fail, type PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
-import { optionsObject } from '../util/options.js';
+import { defineOptions, field, type HcOption } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
-import { buildDesign, buildFrame, numericOf, termParts, type CategoricalOption } from './frame.js';
-import { coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type ModelSummary } from './fit.js';
-import { confidenceOption, hcOption, nameOption, namesOption, type HcOption } from './options.js';
+import { buildDesign, buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from './frame.js';
+import { coefficientTable, covarianceRows, fitLinear, modelSummary, perfectFitWarnings, standardErrorsOf, type Coefficient, type ModelSummary } from './fit.js';
 
 /** Options for {@link ols}. */
 export interface OlsOptions {
@@ -26,24 +26,30 @@ export interface OlsOptions {
 }
 
 /** Result of {@link ols}. */
-export interface OlsResult {
-  /** Which function made this result (`'ols'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'ols';
+export interface OlsResult extends PsychkitResult<'ols'> {
   readonly outcome: string;
   /** Complete cases used (listwise over y and every predictor). */
   readonly n: number;
   /** Rows dropped for a missing value. */
-  readonly dropped: number;
+  readonly nDropped: number;
   /** Coefficient names: `'constant'`, then predictors (dummies as `marital[married]`, products as `x:w`). */
   readonly terms: readonly string[];
   readonly coefficients: readonly Coefficient[];
   readonly summary: ModelSummary;
   /** Coefficient covariance matrix (rows), classical or HC. */
-  readonly covariance: readonly (readonly number[])[];
+  readonly covariance: Matrix;
   readonly hc: HcOption;
   readonly confidence: number;
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readOlsOptions = defineOptions('ols', {
+  y: field.column(),
+  x: field.names(),
+  covariates: field.names({ min: 0, required: false }),
+  hc: field.hc(),
+  confidence: field.confidence(),
+  categorical: categoricalField(),
+});
 
 /**
  * Ordinary least squares with an intercept, solved by Householder QR (never by inverting XᵀX).
@@ -61,21 +67,17 @@ export interface OlsResult {
  * @example
  * ```ts
  * const fit = ols(rows, { y: 'pwb', x: ['esse'], covariates: ['gender', 'education', 'marital'], hc: 'HC3' });
- * fit.coefficients.find((c) => c.term === 'esse'); // { b, se, t, p, lower, upper }
- * fit.summary; // { r, rSquared, adjustedRSquared, mse, f, df1, df2, p }
+ * fit.coefficients.find((c) => c.term === 'esse'); // { term, estimate, se, statistic, p, lower, upper }
+ * fit.summary; // { r, rSquared, adjustedRSquared, mse, statistic, df1, df2, p }
  * ```
  */
 export function ols(table: Table, options: OlsOptions): OlsResult {
-  const o = optionsObject(options, 'ols');
-  const y = nameOption('y', o.y);
-  const x = namesOption('x', o.x);
-  const covariates = namesOption('covariates', o.covariates, { min: 0, required: false });
+  const o = readOlsOptions.read(options);
+  const { y, x, covariates, hc, confidence } = o;
   const terms = [...x, ...covariates];
   const duplicate = terms.find((t, i) => terms.indexOf(t) !== i);
   if (duplicate !== undefined) throw fail('DUPLICATE_NAME', `"${duplicate}" is listed twice among x and covariates.`, { option: 'covariates', column: duplicate });
   if (terms.includes(y)) throw fail('INVALID_OPTION', `The outcome "${y}" is also listed as a predictor.`, { option: 'x', column: y });
-  const { hc, standardErrors } = hcOption(o.hc);
-  const confidence = confidenceOption(o.confidence);
   const view = readTable(table);
   const parts = terms.map((t) => termParts(t, view));
   const frame = buildFrame(view, {
@@ -84,18 +86,18 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
     categorical: o.categorical,
   });
   const design = buildDesign(frame, terms);
-  const fit = fitLinear(design, numericOf(frame, y), y, standardErrors);
+  const fit = fitLinear(design, numericOf(frame, y), y, standardErrorsOf(hc));
   return deepFreeze({
     kind: 'ols',
     outcome: y,
     n: frame.n,
-    dropped: frame.dropped,
+    nDropped: frame.dropped,
     terms: [...design.names],
     coefficients: coefficientTable(fit, confidence),
     summary: modelSummary(fit),
     covariance: covarianceRows(fit),
     hc,
     confidence,
-    warnings: [...frame.warnings],
+    warnings: [...frame.warnings, ...perfectFitWarnings(fit, y)],
   });
 }

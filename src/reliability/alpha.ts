@@ -1,4 +1,4 @@
-import { fail, type PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
 import { readTable, type Table, type TableView } from '../data/table.js';
 import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
@@ -6,7 +6,7 @@ import { freshSeed, type Seed } from '../random/stream.js';
 import { checkResponseRange, defineScale, type ResponseRange, type ScaleDefinition, type ScaleSpec } from '../scales/define.js';
 import { readResponses, type OutOfRangeRule } from '../scales/responses.js';
 import { deepFreeze } from '../util/freeze.js';
-import { columnList, numberIn, oneOf, optionsObject, showValue } from '../util/options.js';
+import { columnList, defineOptions, field, showValue } from '../util/options.js';
 import { bootstrapAlpha, duhachekInterval, feldtInterval } from './alphaInterval.js';
 import { covarianceAlphaStatistics } from './alphaStatistics.js';
 import { itemTotalStatistics } from './itemTotal.js';
@@ -17,12 +17,12 @@ export type AlphaInterval = 'feldt' | 'duhachek' | 'bootstrap';
 /** Options for {@link cronbachAlpha}. */
 export interface CronbachAlphaOptions {
   /** Item columns (at least 2). Default: every column of the table (`V1…Vk` for a matrix). */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Items to reverse first, as min + max − x within `response`. */
   readonly reverse?: readonly string[];
   /** The items' response range; needed by `reverse`, and responses outside it are checked. */
   readonly response?: ResponseRange;
-  /** A scale definition from `defineScale` (or the catalog) instead of items/reverse/response. */
+  /** A scale definition from `defineScale` (or the catalog) instead of columns/reverse/response. */
   readonly scale?: ScaleDefinition | ScaleSpec;
   /** With `scale`: the id of one of its subscales, to analyse that subscale's items. */
   readonly subscale?: string;
@@ -30,19 +30,21 @@ export interface CronbachAlphaOptions {
   readonly missing?: MissingRule;
   /** With a response range: `'error'` (default) or `'missing'` for out-of-range / non-integer responses. */
   readonly outOfRange?: OutOfRangeRule;
-  /** `'feldt'` (default), `'duhachek'` or `'bootstrap'`. */
-  readonly ci?: AlphaInterval;
+  /** How the confidence interval is formed: `'feldt'` (default), `'duhachek'` or `'bootstrap'`. */
+  readonly interval?: AlphaInterval;
   /** Confidence level, default 0.95. */
   readonly confidence?: number;
-  /** Bootstrap resamples (with `ci: 'bootstrap'`), default 2000, at least 100. */
-  readonly bootstrap?: number;
-  /** Seed for the bootstrap stream (with `ci: 'bootstrap'`); default: a fresh seed, reported. */
+  /** Bootstrap resamples (with `interval: 'bootstrap'`), default 2,000, at least 100. */
+  readonly resamples?: number;
+  /** Seed for the bootstrap stream (with `interval: 'bootstrap'`); default: a fresh seed, reported. */
   readonly seed?: Seed;
+  /** Called as the bootstrap runs (with `interval: 'bootstrap'`): `(done, total)`. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** One item's row of the item analysis. */
 export interface AlphaItemStatistics {
-  readonly name: string;
+  readonly column: string;
   /** Whether the item was reverse-keyed before analysis. */
   readonly reversed: boolean;
   /** Answered responses (in the rows analysed). */
@@ -59,24 +61,20 @@ export interface AlphaItemStatistics {
   readonly standardizedAlphaIfItemDeleted: number;
 }
 
-/** A confidence interval for alpha. */
-export interface AlphaConfidenceInterval {
-  readonly method: AlphaInterval;
-  readonly confidence: number;
-  readonly lower: number;
-  readonly upper: number;
-  /** Bootstrap only: resamples that gave a defined alpha. */
-  readonly resamples?: number;
-  /** Bootstrap only: the seed used (pass it back to repeat the run). */
-  readonly seed?: Seed;
-  /** Bootstrap only: standard deviation of the resampled alphas. */
-  readonly standardError?: number;
+/** How a bootstrap interval of alpha was run (`interval: 'bootstrap'`), so that it can be repeated. */
+export interface AlphaBootstrapInfo {
+  /** Resamples that gave a defined alpha and were used. */
+  readonly resamples: number;
+  /** Resamples skipped because alpha was undefined in them (a constant item, a pair with < 2 common answers). */
+  readonly skipped: number;
+  /** The seed used (pass it back to repeat the run). */
+  readonly seed: Seed;
+  /** Standard deviation of the resampled alphas (divisor B − 1). */
+  readonly se: number;
 }
 
 /** The result of {@link cronbachAlpha}. */
-export interface CronbachAlphaResult {
-  /** Which function made this result (`'cronbachAlpha'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'cronbachAlpha';
+export interface CronbachAlphaResult extends PsychkitResult<'cronbachAlpha'> {
   /** Raw alpha, from the item covariances (psych `raw_alpha`). */
   readonly alpha: number;
   /** Alpha from the item correlations (psych `std.alpha`) = k·r̄/(1 + (k − 1)·r̄). */
@@ -88,18 +86,46 @@ export interface CronbachAlphaResult {
   /** Signal-to-noise ratio k·r̄/(1 − r̄) (psych `S/N`). */
   readonly signalToNoise: number;
   /** Asymptotic standard error of alpha, Duhachek & Iacobucci (2004) (psych `ase`). */
-  readonly ase: number;
+  readonly se: number;
   /** Respondents analysed: every row of the table (pairwise, as psych) or complete rows (listwise). */
   readonly n: number;
   /** Number of items. */
   readonly k: number;
+  /** The item columns analysed, in order. */
+  readonly columns: readonly string[];
   readonly missing: MissingRule;
-  readonly ci: AlphaConfidenceInterval;
+  /** How the interval was formed: `'feldt'`, `'duhachek'` or `'bootstrap'`. */
+  readonly interval: AlphaInterval;
+  readonly confidence: number;
+  /** Lower confidence bound of alpha. */
+  readonly lower: number;
+  /** Upper confidence bound of alpha. */
+  readonly upper: number;
+  /** The bootstrap's bookkeeping with `interval: 'bootstrap'`, otherwise `null`. */
+  readonly bootstrap: AlphaBootstrapInfo | null;
+  /** The item analysis: one row per item, in `columns` order. */
   readonly items: readonly AlphaItemStatistics[];
-  readonly warnings: readonly PsychkitWarning[];
 }
 
-const KNOWN = ['items', 'reverse', 'response', 'scale', 'subscale', 'missing', 'outOfRange', 'ci', 'confidence', 'bootstrap', 'seed'];
+const readAlphaOptions = defineOptions(
+  'cronbachAlpha',
+  {
+    columns: field.raw(),
+    reverse: field.raw(),
+    response: field.raw(),
+    scale: field.raw(),
+    subscale: field.raw(),
+    missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
+    outOfRange: field.oneOf<OutOfRangeRule>(['error', 'missing'], 'error'),
+    interval: field.oneOf<AlphaInterval>(['feldt', 'duhachek', 'bootstrap'], 'feldt'),
+    confidence: field.confidence(),
+    resamples: field.optionalNumber(100, 1e7, { integer: true }),
+    seed: field.seed(),
+    onProgress: field.progress(),
+  },
+  { items: 'columns', ci: 'interval', bootstrap: 'resamples' },
+);
+type AlphaSettings = ReturnType<typeof readAlphaOptions.read>;
 
 interface Plan {
   readonly items: readonly string[];
@@ -107,8 +133,8 @@ interface Plan {
   readonly response: ResponseRange | undefined;
 }
 
-function planFromScale(opts: CronbachAlphaOptions): Plan {
-  for (const key of ['items', 'reverse', 'response'] as const) {
+function planFromScale(opts: AlphaSettings): Plan {
+  for (const key of ['columns', 'reverse', 'response'] as const) {
     if (opts[key] !== undefined) {
       throw fail('INVALID_OPTION', `Give either \`scale\` or \`${key}\`: a scale definition already fixes its items, reverse keys and response range.`, {
         option: key,
@@ -130,9 +156,9 @@ function planFromScale(opts: CronbachAlphaOptions): Plan {
   return { items, reverse: scale.reverse.filter((name) => items.includes(name)), response: scale.response };
 }
 
-function planFromItems(opts: CronbachAlphaOptions, view: TableView): Plan {
+function planFromItems(opts: AlphaSettings, view: TableView): Plan {
   if (opts.subscale !== undefined) throw fail('INVALID_OPTION', '`subscale` needs a `scale`.', { option: 'subscale' });
-  const items = opts.items === undefined ? view.columnNames : columnList('items', opts.items);
+  const items = opts.columns === undefined ? view.columnNames : columnList('columns', opts.columns);
   const reverse = opts.reverse === undefined ? [] : columnList('reverse', opts.reverse, { min: 0 });
   for (const name of reverse) {
     if (!items.includes(name)) throw fail('INVALID_OPTION', `\`reverse\` lists "${name}", which is not among the items.`, { option: 'reverse', column: name });
@@ -184,30 +210,21 @@ function planFromItems(opts: CronbachAlphaOptions, view: TableView): Plan {
  * ```
  */
 export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaOptions): CronbachAlphaResult {
-  const opts = optionsObject(options, 'cronbachAlpha');
-  for (const key of Object.keys(opts)) {
-    if (!KNOWN.includes(key)) throw fail('INVALID_OPTION', `cronbachAlpha: unknown option \`${key}\` (known: ${KNOWN.join(', ')}).`, { option: key });
-  }
-  const missing = oneOf<MissingRule>('missing', opts.missing, ['pairwise', 'listwise'], 'pairwise');
-  const outOfRange = oneOf<OutOfRangeRule>('outOfRange', opts.outOfRange, ['error', 'missing'], 'error');
-  const method = oneOf<AlphaInterval>('ci', opts.ci, ['feldt', 'duhachek', 'bootstrap'], 'feldt');
-  const confidence = numberIn('confidence', opts.confidence, 0.95, 0, 1, { exclusiveMin: true, exclusiveMax: true });
+  const opts = readAlphaOptions.read(options);
+  const { missing, outOfRange, confidence } = opts;
+  const method = opts.interval;
   if (method !== 'bootstrap') {
-    for (const key of ['bootstrap', 'seed'] as const) {
-      if (opts[key] !== undefined) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`ci: 'bootstrap'\`.`, { option: key, value: opts[key] });
+    for (const key of ['resamples', 'seed', 'onProgress'] as const) {
+      if (opts[key] !== undefined) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`interval: 'bootstrap'\`.`, { option: key, value: opts[key] });
     }
   }
-  const resamples = numberIn('bootstrap', opts.bootstrap, 2000, 100, 1e7, { integer: true });
-  const seed = opts.seed;
-  if (seed !== undefined && !(typeof seed === 'string' || (typeof seed === 'number' && Number.isFinite(seed)))) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${showValue(seed)}.`, { option: 'seed', value: seed });
-  }
+  const resamples = opts.resamples ?? 2000;
 
   const view = readTable(table);
   const plan = opts.scale !== undefined ? planFromScale(opts) : planFromItems(opts, view);
   const k = plan.items.length;
   if (k < 2) {
-    throw fail('TOO_FEW_VARIABLES', `Alpha needs at least 2 items; got ${k}.`, { option: 'items', columns: plan.items });
+    throw fail('TOO_FEW_VARIABLES', `Alpha needs at least 2 items; got ${k}.`, { option: 'columns', columns: plan.items });
   }
   const responses = readResponses(view, plan.items, plan.response, plan.reverse, outOfRange);
   let columns: readonly Float64Array[] = responses.columns;
@@ -250,13 +267,15 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     : itemTotalStatistics(columns, n);
   const ase = Math.sqrt(stats.q / n);
 
-  let ci: AlphaConfidenceInterval;
   const warnings: PsychkitWarning[] = [];
-  if (method === 'feldt') ci = { method, confidence, ...feldtInterval(stats.alpha, n, k, confidence) };
-  else if (method === 'duhachek') ci = { method, confidence, ...duhachekInterval(stats.alpha, ase, confidence) };
+  let interval: { lower: number; upper: number };
+  let bootstrap: AlphaBootstrapInfo | null = null;
+  if (method === 'feldt') interval = feldtInterval(stats.alpha, n, k, confidence);
+  else if (method === 'duhachek') interval = duhachekInterval(stats.alpha, ase, confidence);
   else {
-    const b = bootstrapAlpha(columns, n, resamples, seed ?? freshSeed(), confidence);
-    ci = { method, confidence, lower: b.lower, upper: b.upper, resamples: b.resamples, seed: b.seed, standardError: b.standardError };
+    const b = bootstrapAlpha(columns, n, resamples, opts.seed ?? freshSeed(), confidence, opts.onProgress);
+    interval = b;
+    bootstrap = { resamples: b.resamples, skipped: b.requested - b.resamples, seed: b.seed, se: b.se };
     if (b.resamples < b.requested) {
       warnings.push({
         code: 'BOOTSTRAP_RESAMPLES_SKIPPED',
@@ -268,7 +287,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
 
   const reversed = new Set(plan.reverse);
   const items: AlphaItemStatistics[] = plan.items.map((name, j) => ({
-    name,
+    column: name,
     reversed: reversed.has(name),
     n: raw.counts[j] as number,
     mean: raw.means[j] as number,
@@ -284,8 +303,8 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     if (item.rRest < 0) {
       warnings.push({
         code: 'NEGATIVE_ITEM_CORRELATION',
-        message: `Item "${item.name}" correlates negatively with the rest of the scale (r = ${item.rRest.toFixed(3)}); it probably needs reversing.`,
-        details: { column: item.name, value: item.rRest },
+        message: `Item "${item.column}" correlates negatively with the rest of the scale (r = ${item.rRest.toFixed(3)}); it probably needs reversing.`,
+        details: { column: item.column, value: item.rRest },
       });
     }
   }
@@ -308,15 +327,15 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   if (Number.isNaN(ase)) {
     warnings.push({
       code: 'UNDEFINED_ASE',
-      message: `The asymptotic standard error of alpha is undefined (NaN), as in psych: Duhachek and Iacobucci's Q is negative, which pairwise deletion can cause (the item covariance matrix is then not positive semi-definite)${method === 'duhachek' ? ', so the Duhachek interval is undefined too' : ''}. missing: 'listwise' or ci: 'bootstrap' avoid it.`,
+      message: `The asymptotic standard error of alpha is undefined (NaN), as in psych: Duhachek and Iacobucci's Q is negative, which pairwise deletion can cause (the item covariance matrix is then not positive semi-definite)${method === 'duhachek' ? ', so the Duhachek interval is undefined too' : ''}. missing: 'listwise' or interval: 'bootstrap' avoid it.`,
     });
   }
   const undefinedStats = items.filter((item) => [item.rTotal, item.rCorrected, item.rRest, item.alphaIfItemDeleted, item.standardizedAlphaIfItemDeleted].some(Number.isNaN));
   if (undefinedStats.length > 0) {
     warnings.push({
       code: 'UNDEFINED_ITEM_STATISTICS',
-      message: `Some item statistics of ${undefinedStats.map((item) => `"${item.name}"`).join(', ')} are undefined (NaN), as in psych: rCorrected when the items correlate negatively on average, rRest when the other items' sum score has no (or, with pairwise deletion, negative) variance, rTotal when the respondents' mean score is constant.`,
-      details: { columns: undefinedStats.map((item) => item.name) },
+      message: `Some item statistics of ${undefinedStats.map((item) => `"${item.column}"`).join(', ')} are undefined (NaN), as in psych: rCorrected when the items correlate negatively on average, rRest when the other items' sum score has no (or, with pairwise deletion, negative) variance, rTotal when the respondents' mean score is constant.`,
+      details: { columns: undefinedStats.map((item) => item.column) },
     });
   }
   if (raw.emptyRows > 0) {
@@ -340,11 +359,16 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     lambda6: stats.lambda6,
     averageR: stats.averageR,
     signalToNoise: stats.signalToNoise,
-    ase,
+    se: ase,
     n,
     k,
+    columns: [...plan.items],
     missing,
-    ci,
+    interval: method,
+    confidence,
+    lower: interval.lower,
+    upper: interval.upper,
+    bootstrap,
     items,
     warnings,
   });

@@ -1,6 +1,7 @@
 import { fail } from '../errors.js';
 import { fQuantile, normalQuantile } from '../probability/index.js';
-import { sortedQuantile } from '../util/quantile.js';
+import { summariseBootstrap } from '../resampling/intervals.js';
+import type { ProgressCallback } from '../util/options.js';
 import { bootstrapIndices, randomStream, type Seed } from '../random/stream.js';
 import { alphaFromSums } from './alphaStatistics.js';
 
@@ -28,7 +29,8 @@ export function duhachekInterval(alpha: number, ase: number, confidence: number)
 export interface AlphaBootstrap {
   readonly lower: number;
   readonly upper: number;
-  readonly standardError: number;
+  /** SD of the resampled alphas (divisor B − 1). */
+  readonly se: number;
   /** Resamples that gave a defined alpha (a resample with a constant item or a pair with < 2 common answers is skipped). */
   readonly resamples: number;
   readonly requested: number;
@@ -44,9 +46,16 @@ export interface AlphaBootstrap {
  * missing responses the pairwise cross-products Σw·xₐx_b are accumulated on zero-filled data
  * (O(n·k²/2) multiply-adds, no branches in the inner loop), and each pair's count and sums are
  * corrected from the few rows where one item of the pair is missing. Buffers are allocated
- * once; the loop allocates nothing. Quantiles are R's type 7.
+ * once; the loop allocates nothing. Intervals and SE come from the shared bootstrap summary (percentile, type-7 quantiles).
  */
-export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resamples: number, seed: Seed, confidence: number): AlphaBootstrap {
+export function bootstrapAlpha(
+  columns: readonly Float64Array[],
+  n: number,
+  resamples: number,
+  seed: Seed,
+  confidence: number,
+  onProgress?: ProgressCallback,
+): AlphaBootstrap {
   const k = columns.length;
   // Row-major copy, shifted by each item's mean (so the one-pass sums stay accurate), missing = 0.
   const data = new Float64Array(n * k);
@@ -103,7 +112,9 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
   const cross = new Float64Array(kk);
   const lostCount = new Float64Array(kk); // [a*k+b]: weight of rows where a is observed and b missing
   const lostSum = new Float64Array(kk); // [a*k+b]: Σ w·xₐ over those rows
+  const every = Math.max(1, Math.floor(resamples / 100));
   for (let b = 0; b < resamples; b++) {
+    if (onProgress !== undefined && b % every === 0) onProgress(b, resamples);
     bootstrapIndices(rng, n, idx);
     weight.fill(0);
     for (let i = 0; i < n; i++) weight[idx[i] as number] = (weight[idx[i] as number] as number) + 1;
@@ -186,24 +197,12 @@ export function bootstrapAlpha(columns: readonly Float64Array[], n: number, resa
     const alpha = alphaFromSums(trace, sum, k);
     if (ok && Number.isFinite(alpha)) values[used++] = alpha;
   }
+  onProgress?.(resamples, resamples);
   if (used < 2) {
     throw fail('TOO_FEW_CASES', `Only ${used} of ${resamples} bootstrap resamples gave a defined alpha; the data are too sparse to bootstrap.`, {
       resamples: used,
     });
   }
-  const valid = values.subarray(0, used).sort();
-  let mean = 0;
-  for (let i = 0; i < used; i++) mean += valid[i] as number;
-  mean /= used;
-  let ss = 0;
-  for (let i = 0; i < used; i++) ss += ((valid[i] as number) - mean) ** 2;
-  const p = 1 - confidence;
-  return {
-    lower: sortedQuantile(valid, p / 2, 7),
-    upper: sortedQuantile(valid, 1 - p / 2, 7),
-    standardError: Math.sqrt(ss / (used - 1)),
-    resamples: used,
-    requested: resamples,
-    seed,
-  };
+  const summary = summariseBootstrap(values.subarray(0, used), Number.NaN, confidence, 'percentile');
+  return { lower: summary.lower, upper: summary.upper, se: summary.se, resamples: used, requested: resamples, seed };
 }

@@ -1,2 +1,2 @@
 export { cronbachAlpha } from './alpha.js';
-export type { CronbachAlphaOptions, CronbachAlphaResult, AlphaItemStatistics, AlphaConfidenceInterval, AlphaInterval } from './alpha.js';
+export type { CronbachAlphaOptions, CronbachAlphaResult, AlphaItemStatistics, AlphaBootstrapInfo, AlphaInterval } from './alpha.js';

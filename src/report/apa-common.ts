@@ -1,5 +1,5 @@
 import { fail, type PsychkitWarning } from '../errors.js';
-import { numberIn, optionsObject } from '../util/options.js';
+import { numberIn, strictOptions } from '../util/options.js';
 import { formatInterval, formatNumber, formatP } from './format.js';
 import type { ColumnFormat } from './table.js';
 
@@ -42,10 +42,7 @@ export function percent(confidence: number): string {
 
 /** Reads and checks the options; `fn` names the caller in error messages. */
 export function apaContext(options: ApaTableOptions | undefined, fn: string): ApaContext {
-  const o = optionsObject(options, fn);
-  for (const key of Object.keys(o)) {
-    if (!KNOWN.includes(key)) throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: ${KNOWN.join(', ')}).`, { option: key });
-  }
+  const o = strictOptions<ApaTableOptions>(options, fn, KNOWN);
   if (o.title !== undefined && typeof o.title !== 'string') {
     throw fail('INVALID_OPTION', `\`title\` must be a string; got ${typeof o.title}.`, { option: 'title', value: o.title });
   }

@@ -1,5 +1,5 @@
 // APA tables for the distribution results: describe, compareTransforms, normalityTests.
-import type { DescribeResult } from '../distribution/describe.js';
+import type { DescriptivesResult } from '../distribution/describe.js';
 import type { MomentType } from '../distribution/moments.js';
 import type { NormalityTestsResult, TestStatistic } from '../distribution/normality.js';
 import type { CompareTransformsResult, TransformCandidate } from '../distribution/transforms/compare.js';
@@ -13,8 +13,8 @@ const MOMENTS: Record<MomentType, string> = {
 };
 
 /** describe → n, M, SD, Mdn, min, max, skewness and kurtosis with SPSS standard errors. */
-export function describeTable(r: DescribeResult, c: ApaContext): ReportTable {
-  const missing = r.variables.some((v) => v.missing > 0);
+export function describeTable(r: DescriptivesResult, c: ApaContext): ReportTable {
+  const missing = r.rows.some((v) => v.nMissing > 0);
   return {
     title: c.title ?? 'Descriptive statistics',
     columns: [
@@ -31,10 +31,10 @@ export function describeTable(r: DescribeResult, c: ApaContext): ReportTable {
       { label: 'Kurtosis', format: c.number },
       { label: 'SE', format: c.number },
     ],
-    rows: r.variables.map((v) => [
-      c.label(v.variable),
+    rows: r.rows.map((v) => [
+      c.label(v.column),
       v.n,
-      ...(missing ? [v.missing] : []),
+      ...(missing ? [v.nMissing] : []),
       v.mean,
       v.sd,
       v.median,
@@ -79,7 +79,7 @@ export function compareTransformsTable(r: CompareTransformsResult, c: ApaContext
   const reverses = r.candidates.some((t) => t.reversesOrder);
   const skipped = r.candidates.filter((t) => !t.applicable);
   const note =
-    `n = ${r.n}${r.missing > 0 ? ` (${r.missing} missing)` : ''}. Skewness and excess kurtosis ${MOMENTS[r.type]}; W = Shapiro–Wilk.` +
+    `n = ${r.n}${r.nMissing > 0 ? ` (${r.nMissing} missing)` : ''}. Skewness and excess kurtosis ${MOMENTS[r.type]}; W = Shapiro–Wilk.` +
     (reverses ? ' † The transform reverses the order of the scores (high transformed values are low original ones): reverse the sign of its associations when interpreting them.' : '') +
     (skipped.length > 0 ? ` Not applicable: ${skipped.map((t) => `${METHOD[t.method] ?? t.method} (${t.reason ?? 'not applicable'})`).join('; ')}` : '');
   return {
@@ -122,6 +122,6 @@ export function normalityTable(r: NormalityTestsResult, c: ApaContext): ReportTa
       row("D'Agostino–Pearson omnibus", 'K²', r.dagostinoPearson, false, r.dagostinoPearson?.df ?? null),
       row('Shapiro–Wilk', 'W', r.shapiroWilk, true),
     ],
-    note: withWarnings(`n = ${r.n}${r.missing > 0 ? ` (${r.missing} missing)` : ''}. Two-sided p-values; K² is referred to χ² with 2 df.`, r.warnings),
+    note: withWarnings(`n = ${r.n}${r.nMissing > 0 ? ` (${r.nMissing} missing)` : ''}. Two-sided p-values; K² is referred to χ² with 2 df.`, r.warnings),
   };
 }

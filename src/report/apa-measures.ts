@@ -12,17 +12,16 @@ const CI_METHOD: Record<string, string> = {
 
 /** cronbachAlpha → item analysis: n, M, SD, item–rest r and α if the item is deleted, per item. */
 export function alphaTable(r: CronbachAlphaResult, c: ApaContext): ReportTable {
-  const ci = r.ci;
-  const level = percent(ci.confidence);
+  const level = percent(r.confidence);
   const anyReversed = r.items.some((i) => i.reversed);
-  const bootstrap = ci.method === 'bootstrap' ? ` (${count(ci.resamples ?? 0)} resamples, seed ${String(ci.seed)})` : '';
+  const bootstrap = r.bootstrap !== null ? ` (${count(r.bootstrap.resamples)} resamples, seed ${String(r.bootstrap.seed)})` : '';
   const note =
     `k = ${r.k} items; n = ${r.n} (${r.missing === 'pairwise' ? 'pairwise covariances, as psych::alpha' : 'complete cases only'}). ` +
     `Standardized α = ${c.bnd(r.standardizedAlpha)}; Guttman's λ6 = ${c.bnd(r.lambda6)}; mean inter-item r = ${c.bnd(r.averageR)}. ` +
-    `${level}% CI: ${CI_METHOD[ci.method] ?? ci.method}${bootstrap}. Item–rest r = correlation of the item with the sum of the other items.` +
+    `${level}% CI: ${CI_METHOD[r.interval] ?? r.interval}${bootstrap}. Item–rest r = correlation of the item with the sum of the other items.` +
     (anyReversed ? ' (R) = reverse-keyed item.' : '');
   return {
-    title: c.title ?? `Item analysis: Cronbach's α = ${c.bnd(r.alpha)}, ${level}% CI ${c.ci(ci.lower, ci.upper, true)}`,
+    title: c.title ?? `Item analysis: Cronbach's α = ${c.bnd(r.alpha)}, ${level}% CI ${c.ci(r.lower, r.upper, true)}`,
     columns: [
       { label: 'Item' },
       { label: 'n', format: 'integer' },
@@ -31,7 +30,7 @@ export function alphaTable(r: CronbachAlphaResult, c: ApaContext): ReportTable {
       { label: 'Item–rest r', format: c.bounded },
       { label: 'α if item deleted', format: c.bounded },
     ],
-    rows: r.items.map((i) => [`${c.label(i.name)}${i.reversed ? ' (R)' : ''}`, i.n, i.mean, i.sd, i.rRest, i.alphaIfItemDeleted]),
+    rows: r.items.map((i) => [`${c.label(i.column)}${i.reversed ? ' (R)' : ''}`, i.n, i.mean, i.sd, i.rRest, i.alphaIfItemDeleted]),
     note: withWarnings(note, r.warnings),
   };
 }
@@ -45,7 +44,7 @@ export function efaTable(r: EfaResult, c: ApaContext): ReportTable {
   const k = r.factors;
   const names = Array.from({ length: k }, (_, j) => `F${j + 1}`);
   const blank = (n: number): TableCell[] => Array.from({ length: n }, () => '');
-  const rows: (TableCell[] | TableSection)[] = r.variables.map((v, i) => [c.label(v), ...(r.loadings[i] as number[]), r.communalities[i], r.uniquenesses[i]]);
+  const rows: (TableCell[] | TableSection)[] = r.columns.map((v, i) => [c.label(v), ...(r.loadings[i] as number[]), r.communalities[i], r.uniquenesses[i]]);
   rows.push({ section: 'Variance accounted for' });
   rows.push(['SS loadings', ...r.ssLoadings, ...blank(2)]);
   rows.push(['Proportion of variance', ...r.proportionVariance, ...blank(2)]);

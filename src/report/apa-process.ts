@@ -7,15 +7,16 @@ import { count, fTest, percent, plural, withWarnings, type ApaContext } from './
 import { coefficientColumns, coefficientRow, hcNote } from './apa-regression.js';
 import { formatNumber } from './format.js';
 import type { ReportTable, TableCell, TableSection } from './table.js';
+import { processView, type ProcessView } from '../mediation/process-view.js';
 
 type Row = TableCell[] | TableSection;
 
 function tested(label: string, e: TestedEffect | ConditionalEffect, c: ApaContext): TableCell[] {
-  return [label, e.effect, e.se, e.t, e.p, c.ci(e.lower, e.upper)];
+  return [label, e.estimate, e.se, e.statistic, e.p, c.ci(e.lower, e.upper)];
 }
 
 function boot(label: string, e: BootstrapEffect, c: ApaContext): TableCell[] {
-  return [label, e.effect, e.se, '', '', c.ci(e.lower, e.upper)];
+  return [label, e.estimate, e.se, '', '', c.ci(e.lower, e.upper)];
 }
 
 /** A moderator value as it prints in a row label: up to four decimals, no trailing zeros. */
@@ -23,22 +24,23 @@ function wValue(w: number): string {
   return String(Number(w.toFixed(4)));
 }
 
-function equationRows(eq: EquationResult, heading: string, r: ProcessResult, c: ApaContext, rows: Row[]): void {
+function equationRows(eq: EquationResult, heading: string, r: ProcessView, c: ApaContext, rows: Row[]): void {
   const s = eq.summary;
   // Under HC errors F is the Wald F (the note says so), as PROCESS's F(HCk).
-  let section = `${heading} \u2014 R² = ${c.bnd(s.rSquared)}, ${fTest(c, s.f, s.df1, s.df2, s.p)}`;
+  let section = `${heading} \u2014 R² = ${c.bnd(s.rSquared)}, ${fTest(c, s.statistic, s.df1, s.df2, s.p)}`;
   for (const t of r.interactionTests?.filter((x) => x.equation === eq.name) ?? []) {
-    section += `; ΔR² for ${c.label(t.term)} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.f, t.df1, t.df2, t.p)}`;
+    section += `; ΔR² for ${c.label(t.term)} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.statistic, t.df1, t.df2, t.p)}`;
   }
   rows.push({ section });
   for (const x of eq.coefficients) rows.push(coefficientRow(x, c));
 }
 
 /**
- * process → one table: a block per equation (mediators, then Y, then the total-effect model) and
+ * processModel → one table: a block per equation (mediators, then Y, then the total-effect model) and
  * a block of effects of X on Y. Indirect effects carry their bootstrap SE and CI (t and p blank).
  */
-export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
+export function processTable(result: ProcessResult, c: ApaContext): ReportTable {
+  const r = processView(result);
   const v = r.variables;
   const x = c.label(v.x);
   const y = c.label(v.y);
@@ -60,7 +62,7 @@ export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
   if (r.standardized !== null) {
     for (const e of r.standardized.completely) rows.push(boot(`Completely standardized indirect: ${e.path.length > 0 ? pathLabel(e.path) : 'total'}`, e, c));
   }
-  for (const s of r.sobel ?? []) rows.push([`Sobel test via ${c.label(s.mediator)} (z in the t column)`, s.effect, s.se, s.z, s.p, '']);
+  for (const s of r.sobel ?? []) rows.push([`Sobel test via ${c.label(s.mediator)} (z in the t column)`, s.estimate, s.se, s.statistic, s.p, '']);
   for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect via ${c.label(e.mediator)} at ${w} = ${wValue(e.w)}`, e, c));
   for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation (${c.label(e.mediator)})`, e, c));
   for (const e of r.conditionalIndirectDifferences ?? []) {
@@ -74,7 +76,7 @@ export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
       ? r.indirectEffects !== null || r.conditionalIndirectEffects !== null
         ? ' No bootstrap was run, so indirect effects have no SE or CI.'
         : ''
-      : ` Indirect effects: bootstrap SE and ${b.ci === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${b.replaced} singular resamples redrawn` : ''}).`;
+      : ` Indirect effects: bootstrap SE and ${b.interval === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${b.replaced} singular resamples redrawn` : ''}).`;
   const jn = r.johnsonNeyman;
   const jnNote =
     jn === null
@@ -85,7 +87,7 @@ export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
   const covariates = v.covariates.length > 0 ? ` Covariates: ${v.covariates.map(c.label).join(', ')}${r.settings.covariatesIn === 'both' ? '' : ` (in the ${r.settings.covariatesIn === 'mediators' ? 'mediator' : 'outcome'} equations only)`}.` : '';
   const centred = r.settings.centered.length > 0 ? ` Mean-centred: ${r.settings.centered.map(c.label).join(', ')}.` : '';
   const note =
-    `n = ${r.n}${r.dropped > 0 ? ` (${plural(r.dropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
+    `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
     covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
   const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...(v.w !== null ? [`W = ${w}`] : []), `Y = ${y}`];
   return {
@@ -96,7 +98,7 @@ export function processTable(r: ProcessResult, c: ApaContext): ReportTable {
   };
 }
 
-function pathLabelOf(r: ProcessResult, label: string, c: ApaContext): string {
+function pathLabelOf(r: ProcessView, label: string, c: ApaContext): string {
   const e = r.indirectEffects?.find((x) => x.label === label);
   return e && e.path.length > 0 ? e.path.map(c.label).join(' → ') : c.label(label);
 }

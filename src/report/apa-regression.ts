@@ -19,7 +19,7 @@ export function correlationsTable(r: CorrelationsResult, c: ApaContext): ReportT
     ...Array.from({ length: p }, (_, j): TableCell => (j < i ? `${c.bnd(r.r[i]![j]!)}${stars(r.p[i]![j]!)}` : j === i ? '\u2014' : '')),
   ]);
   const ns: number[] = [];
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) ns.push(r.n[i]![j]!);
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) ns.push(r.counts[i]![j]!);
   const lo = Math.min(...ns);
   const hi = Math.max(...ns);
   const n = lo === hi ? `n = ${lo}` : `Pairwise n = ${lo}–${hi}`;
@@ -43,7 +43,7 @@ function coefficientColumns(c: ApaContext, confidence: number, first = 'Predicto
 }
 
 export function coefficientRow(x: Coefficient, c: ApaContext): TableCell[] {
-  return [c.label(x.term), x.b, x.se, x.t, x.p, c.ci(x.lower, x.upper)];
+  return [c.label(x.term), x.estimate, x.se, x.statistic, x.p, c.ci(x.lower, x.upper)];
 }
 
 function hcNote(hc: string): string {
@@ -54,8 +54,8 @@ function hcNote(hc: string): string {
 export function olsTable(r: OlsResult, c: ApaContext): ReportTable {
   const s = r.summary;
   const note =
-    `n = ${r.n}${r.dropped > 0 ? ` (${plural(r.dropped, 'row')} with missing values dropped)` : ''}. ` +
-    `R² = ${c.bnd(s.rSquared)}, adjusted R² = ${c.bnd(s.adjustedRSquared)}, ${fTest(c, s.f, s.df1, s.df2, s.p)}. ` +
+    `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. ` +
+    `R² = ${c.bnd(s.rSquared)}, adjusted R² = ${c.bnd(s.adjustedRSquared)}, ${fTest(c, s.statistic, s.df1, s.df2, s.p)}. ` +
     `b = unstandardized coefficient; CI = confidence interval for b.${hcNote(r.hc)}`;
   return {
     title: c.title ?? `Linear regression predicting ${c.label(r.outcome)}`,
@@ -70,12 +70,12 @@ export function hierarchicalTable(r: HierarchicalResult, c: ApaContext): ReportT
   const rows: (TableCell[] | TableSection)[] = [];
   r.steps.forEach((s, i) => {
     rows.push({
-      section: `Step ${i + 1}: R² = ${c.bnd(s.rSquared)}, adjusted R² = ${c.bnd(s.adjustedRSquared)}, ΔR² = ${c.bnd(s.rSquaredChange)}, ${fTest(c, s.fChange, s.df1, s.df2, s.p, 'ΔF')}`,
+      section: `Step ${i + 1}: R² = ${c.bnd(s.rSquared)}, adjusted R² = ${c.bnd(s.adjustedRSquared)}, ΔR² = ${c.bnd(s.rSquaredChange)}, ${fTest(c, s.statistic, s.df1, s.df2, s.p, 'ΔF')}`,
     });
     for (const x of s.coefficients) rows.push(coefficientRow(x, c));
   });
   const note =
-    `n = ${r.n} complete cases, the same for every step${r.dropped > 0 ? ` (${plural(r.dropped, 'row')} with missing values dropped)` : ''}. ` +
+    `n = ${r.n} complete cases, the same for every step${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. ` +
     'Each step adds its predictors to the previous model; ΔF tests the change in R² (step 1 against the intercept-only model). b = unstandardized coefficient.';
   return {
     title: c.title ?? `Hierarchical regression predicting ${c.label(r.outcome)}`,

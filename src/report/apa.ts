@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { showValue } from '../util/options.js';
-import type { DescribeResult } from '../distribution/describe.js';
+import type { DescriptivesResult } from '../distribution/describe.js';
 import type { NormalityTestsResult } from '../distribution/normality.js';
 import type { CompareTransformsResult } from '../distribution/transforms/compare.js';
 import type { EfaResult } from '../factor/efa.js';
@@ -21,7 +21,7 @@ import { tableToMarkdown, type ReportTable } from './table.js';
 export type ReportableResult =
   | CronbachAlphaResult
   | EfaResult
-  | DescribeResult
+  | DescriptivesResult
   | CompareTransformsResult
   | NormalityTestsResult
   | CorrelationsResult
@@ -33,13 +33,13 @@ export type ReportableResult =
 export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.freeze([
   'cronbachAlpha',
   'efa',
-  'describe',
+  'descriptives',
   'compareTransforms',
   'normalityTests',
   'correlations',
   'ols',
   'hierarchicalRegression',
-  'process',
+  'processModel',
 ] as const);
 
 /**
@@ -51,13 +51,13 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
  * |---|---|
  * | `cronbachAlpha` | item analysis (n, M, SD, item–rest r, α if deleted); α and its CI in the title, standardized α, λ6 and r̄ in the note |
  * | `efa` | loadings with h² and u², SS loadings and proportion of variance, Φ for oblique solutions; RMSR and fit in the note |
- * | `describe` | n, M, SD, Mdn, min, max, skewness and kurtosis with their SEs |
+ * | `descriptives` | n, M, SD, Mdn, min, max, skewness and kurtosis with their SEs |
  * | `compareTransforms` | each transform's parameters, skewness, kurtosis, Shapiro–Wilk W and p |
  * | `normalityTests` | D'Agostino z, Anscombe–Glynn z, K², Shapiro–Wilk W, each with p |
  * | `correlations` | lower triangle with `*`/`**`/`***`, variables numbered |
  * | `ols` | b, SE, t, p, CI; R², adjusted R², F in the note |
  * | `hierarchicalRegression` | a block per step headed by R², adjusted R², ΔR² and ΔF; its coefficients |
- * | `process` | a block per equation, then total, direct and indirect effects (bootstrap SE and CI), contrasts and conditional effects |
+ * | `processModel` | a block per equation, then total, direct and indirect effects (bootstrap SE and CI), contrasts and conditional effects |
  *
  * APA 7 conventions (§6.36, Table 6.5): two decimals (`decimals` changes it); no leading zero for
  * statistics that cannot exceed 1 (r, α, R², loadings, h², W, p); p with three decimals and
@@ -85,8 +85,8 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
       return alphaTable(result as CronbachAlphaResult, c);
     case 'efa':
       return efaTable(result as EfaResult, c);
-    case 'describe':
-      return describeTable(result as DescribeResult, c);
+    case 'descriptives':
+      return describeTable(result as DescriptivesResult, c);
     case 'compareTransforms':
       return compareTransformsTable(result as CompareTransformsResult, c);
     case 'normalityTests':
@@ -97,7 +97,7 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
       return olsTable(result as OlsResult, c);
     case 'hierarchicalRegression':
       return hierarchicalTable(result as HierarchicalResult, c);
-    case 'process':
+    case 'processModel':
       return processTable(result as ProcessResult, c);
     default:
       throw fail(

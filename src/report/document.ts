@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { optionsObject } from '../util/options.js';
+import { strictOptions } from '../util/options.js';
 import { checkText, escapeHtml, escapeMarkdownCell } from './escape.js';
 import { tableToHtml, tableToMarkdown, tableToText, type ReportTable } from './table.js';
 
@@ -50,10 +50,7 @@ interface Checked {
 const UNSAFE_SVG = /<script|<foreignObject|<iframe|\son[a-z]+\s*=|javascript:/i;
 
 function checkOptions(options: ReportOptions | undefined, fn: string): { title: string; lang: string } {
-  const o = optionsObject(options, fn);
-  for (const key of Object.keys(o)) {
-    if (key !== 'title' && key !== 'lang') throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: title, lang).`, { option: key });
-  }
+  const o = strictOptions<ReportOptions>(options, fn, ['title', 'lang']);
   for (const key of ['title', 'lang'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'string') throw fail('INVALID_OPTION', `\`${key}\` must be a string; got ${typeof o[key]}.`, { option: key, value: o[key] });
   }

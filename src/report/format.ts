@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { booleanOption, numberIn, optionsObject } from '../util/options.js';
+import { booleanOption, numberIn, strictOptions } from '../util/options.js';
 
 /** How {@link formatNumber} writes a number. */
 export interface NumberFormatOptions {
@@ -57,7 +57,7 @@ interface ResolvedNumberFormat {
 
 /** Validates number-format options once, so table renderers can format many cells cheaply. */
 export function resolveNumberFormat(options: NumberFormatOptions | undefined, fn: string): ResolvedNumberFormat {
-  const o = optionsObject(options, fn);
+  const o = strictOptions<NumberFormatOptions>(options, fn, ['decimals', 'leadingZero', 'missing', 'minusSign']);
   return {
     decimals: numberIn('decimals', o.decimals, 2, 0, 15, { integer: true }),
     leadingZero: booleanOption('leadingZero', o.leadingZero, true),
@@ -146,7 +146,7 @@ interface ResolvedPFormat {
 }
 
 export function resolvePFormat(options: PValueFormatOptions | undefined, fn: string): ResolvedPFormat {
-  const o = optionsObject(options, fn);
+  const o = strictOptions<PValueFormatOptions>(options, fn, ['decimals', 'prefix', 'missing']);
   return {
     decimals: numberIn('decimals', o.decimals, 3, 1, 10, { integer: true }),
     prefix: booleanOption('prefix', o.prefix, true),

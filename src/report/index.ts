@@ -6,7 +6,7 @@ export type { ReportTable, TableColumn, TableCell, TableSection, ColumnFormat } 
 export { screePlotSvg } from './scree.js';
 export type { ScreePlotOptions } from './scree.js';
 export { pathDiagramSvg } from './path-diagram.js';
-export type { PathDiagramOptions, MediationPaths, PathValue } from './path-diagram.js';
+export type { PathDiagramModel, PathDiagramOptions, MediationPaths, PathValue } from './path-diagram.js';
 export { toApaTable, toMarkdown, REPORTABLE_KINDS } from './apa.js';
 export type { ReportableResult } from './apa.js';
 export type { ApaTableOptions } from './apa-common.js';

@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { numberIn, oneOf, optionsObject, showValue } from '../util/options.js';
+import { numberIn, oneOf, showValue, strictObject, strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatPResolved, formatResolved, resolveNumberFormat, resolvePFormat } from './format.js';
 import { coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
@@ -20,7 +20,8 @@ export interface MediationPaths {
 }
 
 /** Input of {@link pathDiagramSvg}. */
-export interface PathDiagramOptions {
+/** What {@link pathDiagramSvg} draws: the boxes' labels and the path coefficients. */
+export interface PathDiagramModel {
   /** Label of the predictor box. */
   readonly x: string;
   /** Label of the mediator box, or one label per parallel mediator. */
@@ -28,6 +29,10 @@ export interface PathDiagramOptions {
   /** Label of the outcome box. */
   readonly y: string;
   readonly paths: MediationPaths;
+}
+
+/** Options of {@link pathDiagramSvg}. */
+export interface PathDiagramOptions {
   /** Decimals of the coefficients. Default 2. Coefficients keep their leading zero (they are not bounded by 1). */
   readonly decimals?: number;
   /**
@@ -93,23 +98,24 @@ function edgePoint(from: Box, tx: number, ty: number): [number, number] {
  * pathDiagramSvg({
  *   x: 'ESSE', m: 'Social support', y: 'PWB',
  *   paths: { a: { estimate: 0.52, p: 0.0001 }, b: { estimate: 0.31, p: 0.002 }, cPrime: { estimate: 0.40, p: 0.001 }, c: { estimate: 0.56, p: 0.00001 } },
- * });
+ * }, { significance: 'stars' });
  * ```
  */
-export function pathDiagramSvg(options: PathDiagramOptions): string {
-  const o = optionsObject(options, 'pathDiagramSvg');
-  const xLabel = textOption('x', o.x, '');
-  const yLabel = textOption('y', o.y, '');
+export function pathDiagramSvg(model: PathDiagramModel, options?: PathDiagramOptions): string {
+  const d = strictObject(model, 'model', ['x', 'm', 'y', 'paths']) as unknown as PathDiagramModel;
+  const o = strictOptions<PathDiagramOptions>(options, 'pathDiagramSvg', ['decimals', 'significance', 'title', 'width', 'height']);
+  const xLabel = textOption('x', d.x, '');
+  const yLabel = textOption('y', d.y, '');
   if (xLabel === '' || yLabel === '') throw fail('INVALID_OPTION', 'pathDiagramSvg: `x` and `y` must be non-empty labels.', { option: xLabel === '' ? 'x' : 'y' });
-  const mLabels = typeof o.m === 'string' ? [o.m] : Array.isArray(o.m) ? (o.m as unknown[]) : [];
+  const mLabels = typeof d.m === 'string' ? [d.m] : Array.isArray(d.m) ? (d.m as unknown[]) : [];
   if (mLabels.length === 0 || mLabels.some((l) => typeof l !== 'string' || l === '')) {
-    throw fail('INVALID_OPTION', 'pathDiagramSvg: `m` must be a label or a non-empty array of labels.', { option: 'm', value: o.m });
+    throw fail('INVALID_OPTION', 'pathDiagramSvg: `m` must be a label or a non-empty array of labels.', { option: 'm', value: d.m });
   }
   const mediators = mLabels as string[];
   const k = mediators.length;
-  if (typeof o.paths !== 'object' || o.paths === null) throw fail('INVALID_INPUT', 'pathDiagramSvg: `paths` must be an object with a, b and cPrime.', { option: 'paths' });
+  if (typeof d.paths !== 'object' || d.paths === null) throw fail('INVALID_INPUT', 'pathDiagramSvg: `paths` must be an object with a, b and cPrime.', { option: 'paths' });
   const perMediator = (name: 'a' | 'b'): Coefficient[] => {
-    const value = o.paths[name];
+    const value = d.paths[name];
     const list = Array.isArray(value) ? (value as unknown[]) : [value];
     if (list.length !== k) {
       throw fail('LENGTH_MISMATCH', `pathDiagramSvg: ${k} mediator(s) but ${list.length} \`${name}\` path(s).`, { option: name, expected: k, actual: list.length });
@@ -118,8 +124,8 @@ export function pathDiagramSvg(options: PathDiagramOptions): string {
   };
   const a = perMediator('a');
   const b = perMediator('b');
-  const cPrime = coefficient('cPrime', o.paths.cPrime);
-  const c = o.paths.c === undefined ? undefined : coefficient('c', o.paths.c);
+  const cPrime = coefficient('cPrime', d.paths.cPrime);
+  const c = d.paths.c === undefined ? undefined : coefficient('c', d.paths.c);
   const decimals = numberIn('decimals', o.decimals, 2, 0, 6, { integer: true });
   const significance = oneOf('significance', o.significance, ['stars', 'p', 'none'] as const, 'stars');
   const title = textOption('title', o.title, 'Mediation model');

@@ -44,12 +44,12 @@ function arrOf(item: Shape, n: number): Shape {
 
 const warnings = arr(obj({ code: str, message: str }));
 
-const coefficient = obj({ term: str, b: num, se: num, t: num, p: prob, lower: num, upper: num });
-const summary = obj({ rSquared: num, adjustedRSquared: num, f: num, df1: num, df2: num, p: prob });
+const coefficient = obj({ term: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
+const summary = obj({ rSquared: num, adjustedRSquared: num, statistic: num, df1: num, df2: num, p: prob });
 const equation = obj({ name: str, outcome: str, summary, coefficients: arr(coefficient) });
-const tested = obj({ effect: num, se: num, t: num, p: prob, lower: num, upper: num });
-const conditional = obj({ w: finite, effect: num, se: num, t: num, p: prob, lower: num, upper: num });
-const bootEffect = { effect: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
+const tested = obj({ estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
+const conditional = obj({ w: finite, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
+const bootEffect = { estimate: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
 const test = obj({ statistic: num, p: prob });
 
 const alpha = obj({
@@ -60,16 +60,20 @@ const alpha = obj({
   n: count,
   k: count,
   missing: oneOf('pairwise', 'listwise'),
-  ci: obj({ method: oneOf('feldt', 'duhachek', 'bootstrap'), confidence: level, lower: num, upper: num, resamples: optional(count), seed: optional(seed) }),
-  items: arr(obj({ name: str, reversed: bool, n: num, mean: num, sd: num, rRest: num, alphaIfItemDeleted: num })),
+  interval: oneOf('feldt', 'duhachek', 'bootstrap'),
+  confidence: level,
+  lower: num,
+  upper: num,
+  bootstrap: nullable(obj({ resamples: count, seed })),
+  items: arr(obj({ column: str, reversed: bool, n: num, mean: num, sd: num, rRest: num, alphaIfItemDeleted: num })),
   warnings,
 });
 
 function efa(v: unknown, p: string): void {
-  obj({ factors: count, variables: arr(str), rotation: str, extraction: str, orthogonal: bool, normalize: bool, converged: bool, n: nullable(count), rmsr: num, warnings })(v, p);
-  const r = v as { factors: number; variables: unknown[] };
+  obj({ factors: count, columns: arr(str), rotation: str, extraction: str, orthogonal: bool, normalize: bool, converged: bool, n: nullable(count), rmsr: num, warnings })(v, p);
+  const r = v as { factors: number; columns: unknown[] };
   const k = r.factors;
-  const n = r.variables.length;
+  const n = r.columns.length;
   obj({
     loadings: arrOf(arrOf(num, k), n),
     communalities: arrOf(num, n),
@@ -91,11 +95,11 @@ function efa(v: unknown, p: string): void {
 
 const describeResult = obj({
   type: oneOf(1, 2, 3),
-  variables: arr(
+  rows: arr(
     obj({
-      variable: str,
+      column: str,
       n: count,
-      missing: count,
+      nMissing: count,
       ...Object.fromEntries(['mean', 'sd', 'median', 'min', 'max', 'skewness', 'seSkewness', 'kurtosis', 'seKurtosis'].map((k) => [k, nullable(num)])),
     }),
   ),
@@ -104,7 +108,7 @@ const describeResult = obj({
 
 const compareTransforms = obj({
   n: count,
-  missing: count,
+  nMissing: count,
   type: oneOf(1, 2, 3),
   candidates: arr(
     obj({
@@ -122,7 +126,7 @@ const compareTransforms = obj({
 
 const normality = obj({
   n: count,
-  missing: count,
+  nMissing: count,
   dagostinoSkewness: nullable(test),
   anscombeGlynnKurtosis: nullable(test),
   dagostinoPearson: nullable(obj({ statistic: num, p: prob, df: num })),
@@ -134,56 +138,56 @@ function correlations(v: unknown, p: string): void {
   obj({ columns: arr(str), missing: oneOf('pairwise', 'listwise') })(v, p);
   const k = (v as { columns: unknown[] }).columns.length;
   if (k < 2) bad(`${p}.columns`, 'at least 2 variables', (v as { columns: unknown[] }).columns);
-  obj({ r: arrOf(arrOf(num, k), k), p: arrOf(arrOf(prob, k), k), n: arrOf(arrOf(count, k), k) })(v, p);
+  obj({ r: arrOf(arrOf(num, k), k), p: arrOf(arrOf(prob, k), k), counts: arrOf(arrOf(count, k), k) })(v, p);
 }
 
-const ols = obj({ outcome: str, n: count, dropped: count, hc: str, confidence: level, summary, coefficients: arr(coefficient), warnings });
+const ols = obj({ outcome: str, n: count, nDropped: count, hc: str, confidence: level, summary, coefficients: arr(coefficient), warnings });
 
 const hierarchical = obj({
   outcome: str,
   n: count,
-  dropped: count,
+  nDropped: count,
   confidence: level,
-  steps: arr(obj({ rSquared: num, adjustedRSquared: num, rSquaredChange: num, fChange: num, df1: num, df2: num, p: prob, coefficients: arr(coefficient) })),
+  steps: arr(obj({ rSquared: num, adjustedRSquared: num, rSquaredChange: num, statistic: num, df1: num, df2: num, p: prob, coefficients: arr(coefficient) })),
   warnings,
 });
 
 const processResult = obj({
   model: count,
   n: count,
-  dropped: count,
+  nDropped: count,
   variables: obj({ x: str, y: str, w: nullable(str), m: arr(str), covariates: arr(str) }),
   settings: obj({ confidence: level, hc: str, centered: arr(str), covariatesIn: oneOf('both', 'mediators', 'outcome') }),
   equations: arr(equation),
-  totalEffectModel: nullable(equation),
-  interactionTests: optional(arr(obj({ equation: str, term: str, rSquaredChange: num, f: num, df1: num, df2: num, p: prob }))),
+  totalEffectModel: optional(equation),
+  interactionTests: optional(arr(obj({ equation: str, term: str, rSquaredChange: num, statistic: num, df1: num, df2: num, p: prob }))),
   conditionalEffects: optional(arr(conditional)),
-  totalEffect: nullable(tested),
-  directEffect: nullable(tested),
+  totalEffect: optional(tested),
+  directEffect: optional(tested),
   conditionalDirectEffects: optional(arr(conditional)),
   indirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
-  totalIndirectEffect: nullable(obj(bootEffect)),
+  totalIndirectEffect: optional(obj(bootEffect)),
   contrasts: optional(arr(obj({ first: str, second: str, ...bootEffect }))),
-  standardized: nullable(obj({ completely: arr(obj({ path: arr(str), ...bootEffect })) })),
-  sobel: optional(arr(obj({ mediator: str, effect: num, se: num, z: num, p: prob }))),
+  standardized: optional(obj({ completely: arr(obj({ path: arr(str), ...bootEffect })) })),
+  sobel: optional(arr(obj({ mediator: str, estimate: num, se: num, statistic: num, p: prob }))),
   conditionalIndirectEffects: optional(arr(obj({ mediator: str, w: finite, ...bootEffect }))),
   indexOfModeratedMediation: optional(arr(obj({ mediator: str, ...bootEffect }))),
   conditionalIndirectDifferences: optional(arr(obj({ mediator: str, w: arrOf(finite, 2), ...bootEffect }))),
-  bootstrap: nullable(obj({ ci: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count })),
-  johnsonNeyman: nullable(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
+  bootstrap: optional(obj({ interval: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count })),
+  johnsonNeyman: optional(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
   warnings,
 });
 
 const SHAPES: Record<string, Shape> = {
   cronbachAlpha: alpha,
   efa,
-  describe: describeResult,
+  descriptives: describeResult,
   compareTransforms,
   normalityTests: normality,
   correlations,
   ols,
   hierarchicalRegression: hierarchical,
-  process: processResult,
+  processModel: processResult,
 };
 
 /** Throws INVALID_INPUT, naming the field, unless `result` has the shape its `kind` promises. */

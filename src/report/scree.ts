@@ -1,13 +1,11 @@
 import { fail } from '../errors.js';
-import { booleanOption, optionsObject } from '../util/options.js';
+import { booleanOption, strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
 import { coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth } from './svg.js';
 
-/** Input of {@link screePlotSvg}. */
+/** Options of {@link screePlotSvg}. */
 export interface ScreePlotOptions {
-  /** Observed eigenvalues, largest first (e.g. of the item correlation matrix). */
-  readonly eigenvalues: readonly number[];
   /**
    * Eigenvalues from parallel analysis (the mean or a quantile of eigenvalues of random data of
    * the same size), one per observed eigenvalue; drawn as a dashed line.
@@ -28,6 +26,8 @@ export interface ScreePlotOptions {
   readonly width?: number;
   readonly height?: number;
 }
+
+const SCREE_KEYS = ['simulated', 'title', 'kaiser', 'observedLabel', 'simulatedLabel', 'xLabel', 'yLabel', 'width', 'height'];
 
 function eigenvalueList(option: string, value: unknown): number[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
@@ -58,13 +58,13 @@ function eigenvalueList(option: string, value: unknown): number[] {
  *
  * @example
  * ```ts
- * const svg = screePlotSvg({ eigenvalues: [5.52, 0.88, 0.67, 0.64], simulated: [1.31, 1.19, 1.10, 1.03] });
+ * const svg = screePlotSvg([5.52, 0.88, 0.67, 0.64], { simulated: [1.31, 1.19, 1.10, 1.03] });
  * document.querySelector('#scree').innerHTML = svg;
  * ```
  */
-export function screePlotSvg(options: ScreePlotOptions): string {
-  const o = optionsObject(options, 'screePlotSvg');
-  const observed = eigenvalueList('eigenvalues', o.eigenvalues);
+export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlotOptions): string {
+  const o = strictOptions<ScreePlotOptions>(options, 'screePlotSvg', SCREE_KEYS);
+  const observed = eigenvalueList('eigenvalues', eigenvalues);
   const simulated = o.simulated === undefined ? undefined : eigenvalueList('simulated', o.simulated);
   if (simulated && simulated.length !== observed.length) {
     throw fail('LENGTH_MISMATCH', `screePlotSvg: \`simulated\` has ${simulated.length} values; \`eigenvalues\` has ${observed.length}.`, {

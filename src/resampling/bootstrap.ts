@@ -1,13 +1,12 @@
-import { fail } from '../errors.js';
+import { fail, type PsychkitResult } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
 import { listwise } from '../data/complete.js';
 import { bootstrapIndices, randomStream, type Seed } from '../random/index.js';
-import { booleanOption, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { confidenceOption, namesOption } from '../regression/options.js';
-import { bootstrapSettings, type BootstrapInfo } from './settings.js';
-import { summariseBootstrap, type BootstrapCi } from './intervals.js';
+import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo } from './settings.js';
+import { summariseBootstrap, type BootstrapInterval } from './intervals.js';
 
 /**
  * A statistic of one (re)sample: the listwise-complete columns, in `columns` order. The arrays are
@@ -27,7 +26,7 @@ export interface BootstrapOptions {
   /** Default 0.95. */
   readonly confidence?: number;
   /** `'percentile'` (default) or `'bias-corrected'`. */
-  readonly ci?: BootstrapCi;
+  readonly interval?: BootstrapInterval;
   /** Also return every resampled value (`resampled[k]` for statistic k). Default false. */
   readonly keepResamples?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
@@ -46,7 +45,7 @@ export interface BootstrapStatistic {
 /** Result of {@link bootstrap}. */
 export interface BootstrapResult {
   readonly n: number;
-  readonly dropped: number;
+  readonly nDropped: number;
   /** One entry per value the statistic returns. */
   readonly statistics: readonly BootstrapStatistic[];
   /** `resampled[k][r]`: statistic k in resample r (only with `keepResamples`). */
@@ -54,6 +53,18 @@ export interface BootstrapResult {
   /** Resamples used, resamples replaced (the statistic was not finite), seed, CI method, confidence. */
   readonly bootstrap: BootstrapInfo;
 }
+
+const readBootstrapOptions = defineOptions(
+  'bootstrap',
+  {
+    columns: field.names(),
+    statistic: field.raw(),
+    ...RESAMPLING_FIELDS,
+    confidence: field.confidence(),
+    keepResamples: field.boolean(false),
+  },
+  { ci: 'interval', bootstrap: 'resamples' },
+);
 
 /**
  * Case-resampling (nonparametric) bootstrap of any statistic of a table's rows — the same seeded
@@ -76,15 +87,16 @@ export interface BootstrapResult {
  * ```
  */
 export function bootstrap(table: Table, options: BootstrapOptions): BootstrapResult {
-  const o = optionsObject(options, 'bootstrap');
-  const names = namesOption('columns', o.columns);
+  const o = readBootstrapOptions.read(options);
+  const names = o.columns;
   if (typeof o.statistic !== 'function') {
     throw fail('INVALID_OPTION', '`statistic` must be a function (columns, n) => number | number[].', { option: 'statistic' });
   }
-  const settings = bootstrapSettings({ bootstrap: o.resamples, seed: o.seed, ci: o.ci, allowFewResamples: o.allowFewResamples, onProgress: o.onProgress }, 'resamples');
+  const statistic = o.statistic as BootstrapStatisticFunction;
+  const settings = bootstrapSettings(o);
   if (settings.resamples === 0) throw fail('INVALID_OPTION', '`resamples` must be at least 1,000 (or ≥ 2 with allowFewResamples).', { option: 'resamples', value: 0 });
-  const confidence = confidenceOption(o.confidence);
-  const keep = booleanOption('keepResamples', o.keepResamples, false);
+  const { confidence } = o;
+  const keep = o.keepResamples;
   const data = listwise(numericColumns(table, names, 'columns'));
   const n = data.n;
   if (n < 2) throw fail('TOO_FEW_CASES', `bootstrap needs at least 2 complete rows; got ${n}.`, { n });
@@ -95,7 +107,7 @@ export function bootstrap(table: Table, options: BootstrapOptions): BootstrapRes
     }
     return v;
   };
-  const point = Array.from(asArray(o.statistic(data.columns, n), 'on the full sample'));
+  const point = Array.from(asArray(statistic(data.columns, n), 'on the full sample'));
   const k = point.length;
   if (k === 0 || point.some((v) => !Number.isFinite(v))) {
     throw fail('INVALID_OPTION', `\`statistic\` must return finite numbers on the full sample; got [${point.join(', ')}].`, { option: 'statistic' });
@@ -114,7 +126,7 @@ export function bootstrap(table: Table, options: BootstrapOptions): BootstrapRes
       const dst = sample[c] as Float64Array;
       for (let i = 0; i < n; i++) dst[i] = src[idx[i] as number] as number;
     }
-    const v = asArray(o.statistic(sample, n), `resample ${r + 1}`);
+    const v = asArray(statistic(sample, n), `resample ${r + 1}`);
     let finite = v.length === k;
     for (let j = 0; j < k && finite; j++) finite = Number.isFinite(v[j] as number);
     if (!finite) {
@@ -128,14 +140,16 @@ export function bootstrap(table: Table, options: BootstrapOptions): BootstrapRes
   }
   const resampled = keep ? Array.from({ length: k }, (_, j) => Array.from(values.subarray(j * B, (j + 1) * B))) : null;
   const statistics = point.map((estimate, j) => {
-    const s = summariseBootstrap(values.subarray(j * B, (j + 1) * B), estimate, confidence, settings.ci);
+    const s = summariseBootstrap(values.subarray(j * B, (j + 1) * B), estimate, confidence, settings.interval);
     return { estimate, se: s.se, lower: s.lower, upper: s.upper };
   });
   return deepFreeze({
+    kind: 'bootstrap',
     n,
-    dropped: data.dropped,
+    nDropped: data.nDropped,
     statistics,
     resampled,
-    bootstrap: { resamples: B, replaced, seed: settings.seed, ci: settings.ci, confidence },
+    bootstrap: { resamples: B, replaced, seed: settings.seed, interval: settings.interval, confidence },
+    warnings: [],
   });
 }

@@ -4,7 +4,7 @@ import { normalCdf, normalQuantile } from '../probability/index.js';
 import { sortedQuantile } from '../util/quantile.js';
 
 /** How a bootstrap confidence interval is formed. */
-export type BootstrapCi = 'percentile' | 'bias-corrected';
+export type BootstrapInterval = 'percentile' | 'bias-corrected';
 
 /** Bootstrap standard error and confidence bounds of one statistic. */
 export interface BootstrapSummary {
@@ -23,7 +23,7 @@ export interface BootstrapSummary {
  * - Bias-corrected (Efron, 1981): z₀ = Φ⁻¹(share of estimates strictly below the point estimate);
  *   the bounds are the type-7 quantiles at Φ(2z₀ − z) and Φ(2z₀ + z), z = Φ⁻¹((1 + confidence)/2).
  */
-export function summariseBootstrap(estimates: Float64Array, point: number, confidence: number, ci: BootstrapCi): BootstrapSummary {
+export function summariseBootstrap(estimates: Float64Array, point: number, confidence: number, ci: BootstrapInterval): BootstrapSummary {
   const B = estimates.length;
   // In units of a power of two near the largest |estimate|: the same digits as summing the raw
   // values (scaling by 2^e is exact), but estimates near 1e±300 neither overflow nor underflow.

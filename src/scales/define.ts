@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { columnList, oneOf, showValue } from '../util/options.js';
+import { columnList, oneOf, showValue, strictOptions, strictObject } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 
 /** The declared response range of a scale's items, e.g. `{ min: 1, max: 5 }` for a 5-point Likert item. */
@@ -71,10 +71,7 @@ function text(option: string, value: unknown, required: boolean): string | undef
 
 /** Validates a response range: finite integers with min < max. */
 export function checkResponseRange(value: unknown, option = 'response'): ResponseRange {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw fail('INVALID_OPTION', `\`${option}\` must be an object { min, max }; got ${showValue(value)}.`, { option, value });
-  }
-  const { min, max } = value as { min?: unknown; max?: unknown };
+  const { min, max } = strictObject(value, option, ['min', 'max']);
   for (const [name, v] of [
     ['min', min],
     ['max', max],
@@ -163,11 +160,7 @@ export function defineScale(spec: ScaleSpec): ScaleDefinition {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw fail('INVALID_OPTION', `defineScale: expected a scale specification object; got ${showValue(spec)}.`, { option: 'scale', value: spec });
   }
-  for (const key of Object.keys(spec)) {
-    if (!KNOWN_KEYS.has(key)) {
-      throw fail('INVALID_OPTION', `defineScale: unknown key \`${key}\` (known: ${[...KNOWN_KEYS].join(', ')}).`, { option: key });
-    }
-  }
+  strictOptions(spec, 'defineScale', [...KNOWN_KEYS], { reversed: 'reverse', reverseKeyed: 'reverse', range: 'response', minimumAnswered: 'minAnswered' });
   const id = text('id', spec.id, true) as string;
   const label = text('label', spec.label, false) ?? id;
   const items = columnList('items', spec.items);

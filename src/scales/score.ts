@@ -1,12 +1,14 @@
-import type { PsychkitWarning } from '../errors.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import type { Table, TableView } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
-import { oneOf, optionsObject } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
 import { defineScale, requiredAnswered, type ScaleDefinition, type ScaleSpec, type ScoreRule } from './define.js';
 import { readResponses, type InvalidResponse, type OutOfRangeRule } from './responses.js';
 
 /** Options for {@link scoreScale}. */
 export interface ScoreScaleOptions {
+  /** The scale to score (required): a definition from `defineScale` or `instruments.*`, or a spec. */
+  readonly scale: ScaleDefinition | ScaleSpec;
   /**
    * A response outside the scale's range or not a whole number: `'error'` (default) throws
    * `OUT_OF_RANGE` naming row, column and value; `'missing'` treats it as missing and lists it
@@ -38,7 +40,7 @@ export interface ScoreColumn {
 }
 
 /** The result of {@link scoreScale}. */
-export interface ScaleScores extends ScoreColumn {
+export interface ScaleScores extends ScoreColumn, PsychkitResult<'scoreScale'> {
   readonly score: ScoreRule;
   /** Rows in the table. */
   readonly n: number;
@@ -47,7 +49,44 @@ export interface ScaleScores extends ScoreColumn {
   readonly outOfRange: OutOfRangeRule;
   /** Responses set to missing under `outOfRange: 'missing'` (empty otherwise). */
   readonly invalidResponses: readonly InvalidResponse[];
-  readonly warnings: readonly PsychkitWarning[];
+}
+
+const readScoreOptions = defineOptions('scoreScale', {
+  scale: field.raw(),
+  outOfRange: field.oneOf<OutOfRangeRule>(['error', 'missing'], 'error'),
+});
+
+/**
+ * Items nobody answered (`EMPTY_ITEM`), and a scale that scores nobody (`NO_SCORES`), with the
+ * reason: an empty item under a rule that needs every item, or too few answers everywhere.
+ */
+function emptyItemWarnings(def: ScaleDefinition, columns: readonly Float64Array[], n: number, total: ScoreColumn): PsychkitWarning[] {
+  const warnings: PsychkitWarning[] = [];
+  const empty = def.items.filter((_, j) => {
+    const col = columns[j] as Float64Array;
+    for (let i = 0; i < n; i++) if ((col[i] as number) === (col[i] as number)) return false;
+    return true;
+  });
+  for (const item of empty) {
+    warnings.push({
+      code: 'EMPTY_ITEM',
+      message: `Item "${item}" of "${def.id}" has no answer in any of the ${n} rows; check the column (a wrong name, or every value a missing-data code).`,
+      details: { column: item, scale: def.id },
+    });
+  }
+  if (n > 0 && total.nScored === 0) {
+    const k = def.items.length;
+    const why =
+      empty.length > 0 && total.minAnswered > k - empty.length
+        ? `${empty.length === 1 ? `item "${empty[0]}" is` : `${empty.length} items are`} never answered and the rule needs ${total.minAnswered} of ${k} items answered`
+        : `no row answers the ${total.minAnswered} of ${k} items the rule needs`;
+    warnings.push({
+      code: 'NO_SCORES',
+      message: `No respondent has a "${def.id}" score: ${why}. Lower \`minAnswered\` (e.g. 0.8) or check the data.`,
+      details: { scale: def.id, minAnswered: total.minAnswered, items: k },
+    });
+  }
+  return warnings;
 }
 
 function scoreItems(
@@ -115,15 +154,15 @@ function scoreItems(
  * @example
  * ```ts
  * const pwb = instruments.pwb18({ prefix: 'pwb', anchors: 'agree-disagree', response: { min: 1, max: 7 }, minAnswered: 0.8 });
- * const s = scoreScale(pwb, rows);
+ * const s = scoreScale(rows, { scale: pwb });
  * s.scores; // one score per respondent, null where < 80% of the 18 items were answered
  * s.subscales.autonomy.scores;
  * ```
  */
-export function scoreScale(scale: ScaleDefinition | ScaleSpec, table: Table | TableView, options?: ScoreScaleOptions): ScaleScores {
-  const def = defineScale(scale);
-  const opts = optionsObject(options, 'scoreScale');
-  const outOfRange = oneOf<OutOfRangeRule>('outOfRange', opts.outOfRange, ['error', 'missing'], 'error');
+export function scoreScale(table: Table | TableView, options: ScoreScaleOptions): ScaleScores {
+  const { scale, outOfRange } = readScoreOptions.read(options);
+  if (scale === undefined) throw fail('INVALID_OPTION', 'scoreScale: `scale` is required (a definition from defineScale or instruments.*).', { option: 'scale' });
+  const def = defineScale(scale as ScaleSpec);
   const data = readResponses(table, def.items, def.response, def.reverse, outOfRange);
   const { n, columns } = data;
   const all = def.items.map((_, j) => j);
@@ -133,7 +172,7 @@ export function scoreScale(scale: ScaleDefinition | ScaleSpec, table: Table | Ta
     const idx = s.items.map((name) => def.items.indexOf(name));
     subscales[s.id] = scoreItems(s.id, s.label, s.items, idx, columns, n, def.score, def.minAnswered);
   }
-  const warnings: PsychkitWarning[] = [];
+  const warnings: PsychkitWarning[] = emptyItemWarnings(def, columns, n, total);
   if (data.invalid.length > 0) {
     warnings.push({
       code: 'INVALID_RESPONSES_MISSING',
@@ -152,6 +191,7 @@ export function scoreScale(scale: ScaleDefinition | ScaleSpec, table: Table | Ta
     }
   }
   return deepFreeze({
+    kind: 'scoreScale',
     ...total,
     score: def.score,
     n,

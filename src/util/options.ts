@@ -65,15 +65,11 @@ export function optionReaders(): ReadonlyMap<string, OptionReader<OptionSchema>>
  */
 export function defineOptions<S extends OptionSchema>(fn: string, schema: S, renamed: RenamedKeys = {}): OptionReader<S> {
   const keys = Object.freeze(Object.keys(schema));
-  const known = new Set(keys);
   const reader: OptionReader<S> = {
     fn,
     keys,
     read(options) {
-      const o = optionsObject(options as object | undefined, fn) as Record<string, unknown>;
-      for (const key of Object.keys(o)) {
-        if (!known.has(key)) unknownOption(fn, key, keys, renamed);
-      }
+      const o = strictOptions(options, fn, keys, renamed) as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const key of keys) out[key] = (schema[key] as FieldReader<unknown>)(o[key], key);
       return Object.freeze(out) as Settings<S>;
@@ -81,6 +77,20 @@ export function defineOptions<S extends OptionSchema>(fn: string, schema: S, ren
   };
   registry.set(fn, reader as unknown as OptionReader<OptionSchema>);
   return reader;
+}
+
+/**
+ * Checks an options object that is read field by field: undefined or a plain object whose keys
+ * are all in `keys` (an unknown key is refused, with the nearest known key or what a renamed key
+ * became). Returns `{}` for undefined. {@link defineOptions} readers call this; use it directly
+ * only where a schema does not fit.
+ */
+export function strictOptions<T extends object>(options: T | undefined | unknown, fn: string, keys: readonly string[], renamed: RenamedKeys = {}): T {
+  const o = optionsObject(options as T | undefined, fn);
+  for (const key of Object.keys(o)) {
+    if (!keys.includes(key)) unknownOption(fn, key, keys, renamed);
+  }
+  return o as T;
 }
 
 /** Throws INVALID_OPTION for an unknown key: what it became, or the nearest known key. */
@@ -261,6 +271,31 @@ export function missingCodesValue(option: string, value: unknown): readonly Miss
   return Object.freeze([...value]) as readonly MissingCode[];
 }
 
+/** Heteroskedasticity-consistent standard errors: `'none'` (classical OLS) or HC0–HC4. */
+export type HcOption = 'none' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4';
+
+/** Every {@link HcOption}. */
+export const HC_OPTIONS: readonly HcOption[] = ['none', 'HC0', 'HC1', 'HC2', 'HC3', 'HC4'];
+
+/** A column name or a list of them, as a list (distinct, at least `min`; `[]` when absent and not required). */
+export function namesValue(option: string, value: unknown, { min = 1, required = true } = {}): readonly string[] {
+  if (value === undefined && !required) return [];
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list)) {
+    throw fail('INVALID_OPTION', `\`${option}\` must be a column name or a list of column names; got ${show(value)}.`, { option, value });
+  }
+  const seen = new Set<string>();
+  for (const v of list) {
+    if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${option}\` must list column names; got ${show(v)}.`, { option, value: v });
+    if (seen.has(v)) throw fail('DUPLICATE_NAME', `"${v}" is listed twice in \`${option}\`.`, { option, column: v });
+    seen.add(v);
+  }
+  if (list.length < min) {
+    throw fail('TOO_FEW_VARIABLES', `\`${option}\` lists ${list.length} column${list.length === 1 ? '' : 's'}; at least ${min} ${min === 1 ? 'is' : 'are'} needed.`, { option });
+  }
+  return Object.freeze([...list]) as readonly string[];
+}
+
 /** Field-reader factories for schemas: `defineOptions('fn', { seed: field.seed(), … })`. */
 export const field = {
   /** Any value, checked by the function itself (use sparingly: prefer a specific reader). */
@@ -323,6 +358,13 @@ export const field = {
       confidenceValue(k, v, fallback),
   /** A progress callback, or undefined. */
   progress: (): FieldReader<ProgressCallback | undefined> => (v, k) => progressValue(k, v),
+  /** A column name or a list of them, as a list; `[]` when absent unless `required`. */
+  names:
+    (options: { min?: number; required?: boolean } = {}): FieldReader<readonly string[]> =>
+    (v, k) =>
+      namesValue(k, v, options),
+  /** Standard errors: `'none'` (default) or `'HC0'`…`'HC4'`. */
+  hc: (): FieldReader<HcOption> => (v, k) => oneOf(k, v, HC_OPTIONS, 'none'),
   /** Values that mean missing; `[]` when absent. */
   missingCodes: (): FieldReader<readonly MissingCode[]> => (v, k) => missingCodesValue(k, v),
 } as const;

@@ -104,7 +104,7 @@ describe('missing values and complete cases', () => {
   it('listwise keeps complete rows and reports their indices', () => {
     const lw = listwise(numericColumns(rows, ['a', 'b']));
     expect(Array.from(lw.rows)).toEqual([0]);
-    expect(lw.dropped).toBe(3);
+    expect(lw.nDropped).toBe(3);
     expect(Array.from(lw.columns[1]!)).toEqual([2]);
   });
   it('pairwise counts are symmetric with own counts on the diagonal', () => {

@@ -50,7 +50,7 @@ describe('the bundled data', () => {
     expect(study.n).toBe(ref.n);
   });
   it('runs at the demo settings well inside the 15 s budget', () => {
-    expect(study.settings).toEqual({ bootstrap: 5000, seed: 42 });
+    expect(study.settings).toEqual({ resamples: 5000, seed: 42 });
     expect(seconds).toBeLessThan(10);
   });
 });
@@ -80,7 +80,7 @@ describe('scales and reliability', () => {
       expectClose(a.alpha, r.alpha, TOL, `${s.key} alpha`);
       expectClose(a.standardizedAlpha, r.standardizedAlpha, TOL, `${s.key} std alpha`);
       expectClose(a.lambda6, r.guttmanLambda6, TOL, `${s.key} lambda6`);
-      expectAllClose([a.ci.lower, a.ci.upper], r.feldt, TOL, `${s.key} Feldt`);
+      expectAllClose([a.lower, a.upper], r.feldt, TOL, `${s.key} Feldt`);
       expectAllClose(a.items.map((i) => i.rRest), r.itemRestCorrelation, TOL, `${s.key} r.drop`);
       expectAllClose(a.items.map((i) => i.alphaIfItemDeleted), r.ifItemDeleted, TOL, `${s.key} alpha if deleted`);
       expect(a.k).toBe(r.items.length);
@@ -118,7 +118,7 @@ describe('ESSE factor structure', () => {
   });
   it('KMO and Bartlett as psych::KMO and cortest.bartlett', () => {
     expectClose(f.kmo.overall, ref.sampling.esse.kmo, TOL, 'KMO');
-    expectClose(f.bartlett.chiSquare, ref.sampling.esse.bartlett.chisq, 1e-6 * ref.sampling.esse.bartlett.chisq, 'Bartlett');
+    expectClose(f.bartlett.statistic, ref.sampling.esse.bartlett.chisq, 1e-6 * ref.sampling.esse.bartlett.chisq, 'Bartlett');
     expect(f.bartlett.df).toBe(ref.sampling.esse.bartlett.df);
   });
   it('prints the eigenvalues, loadings and Φ', () => {
@@ -138,7 +138,7 @@ describe('recovery', () => {
   const r = study.recovery;
   it('n, M, SD, median, range, skewness and kurtosis of every type, SES and SEK as reference.R', () => {
     const d = ref.describe.recovery;
-    const row = r.describe.variables[0]!;
+    const row = r.describe.rows[0]!;
     expect(row.n).toBe(d.n);
     for (const k of ['mean', 'sd', 'median', 'min', 'max'] as const) expectClose(row[k] as number, d[k], TOL, k);
     expectClose(row.seSkewness!, d.seSkewness, TOL, 'SES');
@@ -192,7 +192,7 @@ describe('mediation', () => {
       [...h.result.equations, h.result.totalEffectModel!].forEach((eq, k) => {
         const re = k < 2 ? r.equations[k] : r.total;
         expect(eq.terms).toEqual(re.terms.map(psychkitTerm));
-        expectAllClose(eq.coefficients.map((c) => c.b), re.b, TOL, `${h.id} eq ${k} b`);
+        expectAllClose(eq.coefficients.map((c) => c.estimate), re.b, TOL, `${h.id} eq ${k} b`);
         expectAllClose(eq.coefficients.map((c) => c.se), re.se, TOL, `${h.id} eq ${k} se`);
       });
     }
@@ -217,15 +217,15 @@ describe('mediation', () => {
     const r = ref.process.parallel_model4_esse_ss_si_pwb;
     const res = study.parallel;
     res.indirectEffects!.forEach((e, j) => {
-      expectClose(e.effect, r.indirect[j].effect, TOL, `parallel ${j}`);
+      expectClose(e.estimate, r.indirect[j].effect, TOL, `parallel ${j}`);
       expectClose(e.lower!, r.indirect[j].bootLLCI, BOOT_TOL, `parallel ${j} lower`);
       expectClose(e.upper!, r.indirect[j].bootULCI, BOOT_TOL, `parallel ${j} upper`);
     });
-    expectClose(res.totalIndirectEffect!.effect, r.totalIndirect.effect, TOL, 'total indirect');
+    expectClose(res.totalIndirectEffect!.estimate, r.totalIndirect.effect, TOL, 'total indirect');
     expectClose(res.totalIndirectEffect!.lower!, r.totalIndirect.bootLLCI, BOOT_TOL, 'total indirect lower');
     expectClose(res.totalIndirectEffect!.upper!, r.totalIndirect.bootULCI, BOOT_TOL, 'total indirect upper');
     const c = res.contrasts![0]!;
-    expectClose(c.effect, r.contrast.effect, TOL, 'contrast');
+    expectClose(c.estimate, r.contrast.effect, TOL, 'contrast');
     expectClose(c.lower!, r.contrast.bootLLCI, BOOT_TOL, 'contrast lower');
     expectClose(c.upper!, r.contrast.bootULCI, BOOT_TOL, 'contrast upper');
   });
@@ -234,18 +234,18 @@ describe('mediation', () => {
     const res = study.serial;
     expect(res.indirectEffects!.map((e) => e.path.join('->'))).toEqual(r.indirect.map((x: { path: string }) => x.path));
     res.indirectEffects!.forEach((e, j) => {
-      expectClose(e.effect, r.indirect[j].effect, TOL, `serial ${j}`);
+      expectClose(e.estimate, r.indirect[j].effect, TOL, `serial ${j}`);
       expectClose(e.lower!, r.indirect[j].bootLLCI, BOOT_TOL, `serial ${j} lower`);
       expectClose(e.upper!, r.indirect[j].bootULCI, BOOT_TOL, `serial ${j} upper`);
     });
-    expectClose(res.totalIndirectEffect!.effect, r.totalIndirect.effect, TOL, 'serial total');
+    expectClose(res.totalIndirectEffect!.estimate, r.totalIndirect.effect, TOL, 'serial total');
   });
 });
 
 describe('correlations and hierarchical regression', () => {
   it('correlations, pairwise n and p as psych::corr.test', () => {
     expectAllClose(study.correlations.r.flat(), ref.correlations.r.flat(), TOL, 'r');
-    expect(study.correlations.n).toEqual(ref.correlations.n);
+    expect(study.correlations.counts).toEqual(ref.correlations.n);
     expectAllClose(study.correlations.p.flat(), ref.correlations.p.flat(), TOL, 'p');
   });
   it('R², adjusted R², ΔR², F change, df and p of each step as lm/anova', () => {
@@ -257,7 +257,7 @@ describe('correlations and hierarchical regression', () => {
       expectClose(s.adjustedRSquared, r.adjR2, TOL, `step ${i + 1} adjR2`);
       if (i > 0) {
         expectClose(s.rSquaredChange, r.deltaR2, TOL, `step ${i + 1} dR2`);
-        expectClose(s.fChange, r.Fchange, 1e-6 * r.Fchange, `step ${i + 1} F`);
+        expectClose(s.statistic, r.Fchange, 1e-6 * r.Fchange, `step ${i + 1} F`);
         expect([s.df1, s.df2]).toEqual([r.df1, r.df2]);
         expectClose(s.p, r.p, 1e-12, `step ${i + 1} p`);
       }
@@ -303,13 +303,13 @@ describe('the report', () => {
     expect(study.report.markdown).toContain('](path-h1.svg)');
   });
   it('is reproducible: the same seed gives the same report', () => {
-    const again = runStudy(csvParse(csv), { bootstrap: 1000, seed: 7 });
-    expect(runStudy(csvParse(csv), { bootstrap: 1000, seed: 7 }).report.html).toBe(again.report.html);
+    const again = runStudy(csvParse(csv), { resamples: 1000, seed: 7 });
+    expect(runStudy(csvParse(csv), { resamples: 1000, seed: 7 }).report.html).toBe(again.report.html);
     expect(again.report.text).not.toBe(text);
   });
   it('reports bootstrap progress for each model', () => {
     const stages = new Map<string, number>();
-    runStudy(csvParse(csv), { bootstrap: 1000, seed: 1, onProgress: (stage, done, total) => (expect(total).toBe(1000), stages.set(stage, done)) });
+    runStudy(csvParse(csv), { resamples: 1000, seed: 1, onProgress: (stage, done, total) => (expect(total).toBe(1000), stages.set(stage, done)) });
     expect([...stages.keys()]).toHaveLength(6);
     expect([...stages.values()].every((d) => d === 1000)).toBe(true);
   });

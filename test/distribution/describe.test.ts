@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { describe, transform, type DescribeRow, type MomentType } from '../../src/index.js';
+import { descriptives, transform, type DescriptivesRow, type MomentType } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectClose } from '../helpers/close.js';
 import { expectCode } from './expect-code.js';
@@ -12,7 +12,7 @@ const TOL = 1e-9;
 const TYPES: MomentType[] = [1, 2, 3];
 
 // psych::describe's column names → ours.
-const FIELDS: [keyof DescribeRow, string][] = [
+const FIELDS: [keyof DescriptivesRow, string][] = [
   ['n', 'n'],
   ['mean', 'mean'],
   ['sd', 'sd'],
@@ -27,7 +27,7 @@ const FIELDS: [keyof DescribeRow, string][] = [
   ['se', 'se'],
 ];
 
-function expectRow(row: DescribeRow, ref: Record<string, number>, what: string): void {
+function expectRow(row: DescriptivesRow, ref: Record<string, number>, what: string): void {
   for (const [ours, theirs] of FIELDS) {
     const expected = ref[theirs] as number;
     expectClose(row[ours] as number, expected, TOL * Math.max(1, Math.abs(expected)), `${what} ${theirs}`);
@@ -38,14 +38,14 @@ group('describe matches psych::describe', () => {
   it('peer-workers describe.recovery* (n, mean, sd, median, min, max, skewness/kurtosis types 1-3, SES, SEK)', () => {
     const variants: [string, (number | null)[]][] = [
       ['recovery', recovery],
-      ['recovery_sqrt', transform(recovery, 'sqrt').values as (number | null)[]],
-      ['recovery_log', transform(recovery, 'log').values as (number | null)[]],
-      ['recovery_reflect_sqrt', transform(recovery, 'reflect-sqrt').values as (number | null)[]],
+      ['recovery_sqrt', transform(recovery, { method: 'sqrt' }).values as (number | null)[]],
+      ['recovery_log', transform(recovery, { method: 'log' }).values as (number | null)[]],
+      ['recovery_reflect_sqrt', transform(recovery, { method: 'reflect-sqrt' }).values as (number | null)[]],
     ];
     for (const [key, values] of variants) {
       const ref = peer.describe[key];
       for (const type of TYPES) {
-        const row = describe(values, { type, name: key }).variables[0] as DescribeRow;
+        const row = descriptives(values, { type, name: key }).rows[0] as DescriptivesRow;
         expect(row.n).toBe(ref.n);
         for (const f of ['mean', 'sd', 'median', 'min', 'max'] as const) expectClose(row[f] as number, ref[f], TOL, `${key} ${f}`);
         expectClose(row.skewness as number, ref.skewness[`type${type}`], TOL, `${key} skewness ${type}`);
@@ -60,19 +60,19 @@ group('describe matches psych::describe', () => {
 
   it(`generated samples (${Object.keys(psych.describe).length}): every psych::describe column, types 1-3`, () => {
     for (const [name, byType] of Object.entries<Record<string, Record<string, number>>>(psych.describe)) {
-      for (const type of TYPES) expectRow(describe(psych.samples[name], { type }).variables[0] as DescribeRow, byType[`type${type}`]!, `${name} type ${type}`);
+      for (const type of TYPES) expectRow(descriptives(psych.samples[name], { type }).rows[0] as DescriptivesRow, byType[`type${type}`]!, `${name} type ${type}`);
     }
   });
 
   it('peer-worker item columns from the CSV rows (strings, empty cells missing)', () => {
     const names = Object.keys(psych.peerWorkers);
     for (const type of TYPES) {
-      const d = describe(rows, { columns: names, type });
-      expect(d.variables.map((r) => r.variable)).toEqual(names);
-      d.variables.forEach((row) => {
-        const ref = psych.peerWorkers[row.variable];
-        expect(row.missing).toBe(ref.missing);
-        expectRow(row, ref[`type${type}`], `${row.variable} type ${type}`);
+      const d = descriptives(rows, { columns: names, type });
+      expect(d.rows.map((r) => r.column)).toEqual(names);
+      d.rows.forEach((row) => {
+        const ref = psych.peerWorkers[row.column];
+        expect(row.nMissing).toBe(ref.missing);
+        expectRow(row, ref[`type${type}`], `${row.column} type ${type}`);
         expectClose(row.seSkewness as number, ref.seSkewness, TOL, 'SES');
         expectClose(row.seKurtosis as number, ref.seKurtosis, TOL, 'SEK');
       });
@@ -83,29 +83,29 @@ group('describe matches psych::describe', () => {
 group('describe: input shapes and options', () => {
   it('array, column object, rows and matrix input give the same statistics', () => {
     const x = [3, 1, null, 4, 1, 5, 9, 2, 6];
-    const fromArray = describe(x).variables[0] as DescribeRow;
-    expect(fromArray.variable).toBe('x');
-    expect(fromArray.missing).toBe(1);
-    const fromColumns = describe({ x }).variables[0];
-    const fromRows = describe(x.map((v) => ({ x: v }))).variables[0];
-    const fromMatrix = describe(x.map((v) => [v])).variables[0];
+    const fromArray = descriptives(x).rows[0] as DescriptivesRow;
+    expect(fromArray.column).toBe('x');
+    expect(fromArray.nMissing).toBe(1);
+    const fromColumns = descriptives({ x }).rows[0];
+    const fromRows = descriptives(x.map((v) => ({ x: v }))).rows[0];
+    const fromMatrix = descriptives(x.map((v) => [v])).rows[0];
     expect(fromColumns).toEqual(fromArray);
     expect(fromRows).toEqual(fromArray);
-    expect({ ...fromMatrix, variable: 'x' }).toEqual(fromArray);
+    expect({ ...fromMatrix, column: 'x' }).toEqual(fromArray);
   });
 
   it('default type is 2 and trim 0.1; trim is configurable (0 = mean, 0.5 = median)', () => {
-    const d = describe(recovery);
+    const d = descriptives(recovery);
     expect(d.type).toBe(2);
     expect(d.trim).toBe(0.1);
-    const row = d.variables[0] as DescribeRow;
-    expect(describe(recovery, { trim: 0 }).variables[0]!.trimmedMean).toBeCloseTo(row.mean as number, 12);
-    expect(describe(recovery, { trim: 0.5 }).variables[0]!.trimmedMean).toBe(row.median);
+    const row = d.rows[0] as DescriptivesRow;
+    expect(descriptives(recovery, { trim: 0 }).rows[0]!.trimmedMean).toBeCloseTo(row.mean as number, 12);
+    expect(descriptives(recovery, { trim: 0.5 }).rows[0]!.trimmedMean).toBe(row.median);
   });
 
   it('without `columns`, non-numeric columns are skipped with a warning', () => {
-    const d = describe(rows);
-    const names = d.variables.map((r) => r.variable);
+    const d = descriptives(rows);
+    const names = d.rows.map((r) => r.column);
     expect(names).not.toContain('id');
     expect(names).not.toContain('marital');
     expect(names).toContain('ras24');
@@ -113,8 +113,8 @@ group('describe: input shapes and options', () => {
   });
 
   it('too few values or a constant column: null statistics with a warning', () => {
-    const d = describe({ a: [1, 2, null, null], b: [4, 4, 4, 4], c: [null, null, null, null], d: [null, 7, null, null] });
-    const [a, b, c, dd] = d.variables as DescribeRow[];
+    const d = descriptives({ a: [1, 2, null, null], b: [4, 4, 4, 4], c: [null, null, null, null], d: [null, 7, null, null] });
+    const [a, b, c, dd] = d.rows as DescriptivesRow[];
     expect(a!.mean).toBe(1.5);
     expect(a!.skewness).toBeNull();
     expect(a!.kurtosis).toBeNull();
@@ -130,7 +130,7 @@ group('describe: input shapes and options', () => {
       ['TOO_FEW_CASES', 'c'],
       ['TOO_FEW_CASES', 'd'],
     ]);
-    const three = describe([1, 2, 7]).variables[0] as DescribeRow;
+    const three = descriptives([1, 2, 7]).rows[0] as DescriptivesRow;
     expect(three.skewness).not.toBeNull();
     expect(three.kurtosis).toBeNull();
   });
@@ -138,21 +138,21 @@ group('describe: input shapes and options', () => {
   it('returns a frozen result and leaves the input alone', () => {
     const x = [5, 1, null, 3, 9, 2];
     const copy = [...x];
-    const d = describe(x);
+    const d = descriptives(x);
     expect(x).toEqual(copy);
     expect(Object.isFrozen(d)).toBe(true);
-    expect(Object.isFrozen(d.variables[0])).toBe(true);
+    expect(Object.isFrozen(d.rows[0])).toBe(true);
   });
 
   it('bad input and options', () => {
-    expectCode(() => describe(rows, { columns: ['ras1', 'nope'] }), 'MISSING_COLUMN');
-    expectCode(() => describe(rows, { columns: ['ras1', 'marital'] }), 'NON_NUMERIC');
-    expectCode(() => describe([1, 2, Infinity, 4]), 'NON_FINITE');
-    expectCode(() => describe({ a: ['x', 'y'] }), 'TOO_FEW_VARIABLES');
-    expectCode(() => describe([1, 2, 3, 4], { type: 0 as never }), 'INVALID_OPTION');
-    expectCode(() => describe([1, 2, 3, 4], { trim: 0.6 }), 'INVALID_OPTION');
-    expectCode(() => describe([1, 2, 3, 4], { columns: ['x'] }), 'INVALID_OPTION');
-    expectCode(() => describe(rows, { name: 'x' }), 'INVALID_OPTION');
-    expectCode(() => describe(rows, { columns: ['ras1', 'ras1'] }), 'DUPLICATE_NAME');
+    expectCode(() => descriptives(rows, { columns: ['ras1', 'nope'] }), 'MISSING_COLUMN');
+    expectCode(() => descriptives(rows, { columns: ['ras1', 'marital'] }), 'NON_NUMERIC');
+    expectCode(() => descriptives([1, 2, Infinity, 4]), 'NON_FINITE');
+    expectCode(() => descriptives({ a: ['x', 'y'] }), 'TOO_FEW_VARIABLES');
+    expectCode(() => descriptives([1, 2, 3, 4], { type: 0 as never }), 'INVALID_OPTION');
+    expectCode(() => descriptives([1, 2, 3, 4], { trim: 0.6 }), 'INVALID_OPTION');
+    expectCode(() => descriptives([1, 2, 3, 4], { columns: ['x'] }), 'INVALID_OPTION');
+    expectCode(() => descriptives(rows, { name: 'x' }), 'INVALID_OPTION');
+    expectCode(() => descriptives(rows, { columns: ['ras1', 'ras1'] }), 'DUPLICATE_NAME');
   });
 });

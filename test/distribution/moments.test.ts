@@ -17,9 +17,9 @@ const TOL = 1e-9; // the acceptance tolerance is 1e-6; these match to ~1e-13
 describe('skewness and kurtosis match psych::skew / psych::kurtosi', () => {
   const variants: [string, (number | null)[]][] = [
     ['recovery', recovery],
-    ['recovery_sqrt', transform(recovery, 'sqrt').values as (number | null)[]],
-    ['recovery_log', transform(recovery, 'log').values as (number | null)[]],
-    ['recovery_reflect_sqrt', transform(recovery, 'reflect-sqrt').values as (number | null)[]],
+    ['recovery_sqrt', transform(recovery, { method: 'sqrt' }).values as (number | null)[]],
+    ['recovery_log', transform(recovery, { method: 'log' }).values as (number | null)[]],
+    ['recovery_reflect_sqrt', transform(recovery, { method: 'reflect-sqrt' }).values as (number | null)[]],
   ];
   for (const [key, values] of variants) {
     it(`peer-workers describe.${key}, types 1-3`, () => {

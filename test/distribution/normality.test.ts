@@ -81,8 +81,8 @@ describe(`normality tests on ${Object.keys(samples).length} samples (n = 3 … 5
     const x = psych.samples.withMissing50 as (number | null)[];
     const t = normalityTests(x);
     expect(t.n).toBe(45);
-    expect(t.missing).toBe(5);
-    expect({ ...t, missing: 0 }).toEqual(normalityTests(x.filter((v) => v !== null)));
+    expect(t.nMissing).toBe(5);
+    expect({ ...t, nMissing: 0 }).toEqual(normalityTests(x.filter((v) => v !== null)));
   });
 });
 

@@ -39,33 +39,33 @@ function expectError(f: () => unknown, code: string, detail?: Record<string, unk
 describe('correlationMatrix: pearson', () => {
   const linalg = loadJson('linalg.json');
   it("matches R's cor(x, use = 'pairwise') and pairwise counts on items with missing responses (1e-12)", () => {
-    const r = correlationMatrix(rows, { items: linalg.items });
+    const r = correlationMatrix(rows, { columns: linalg.items });
     expectMatrix(r.matrix, linalg.corPairwise, 1e-12, 'r');
-    expectMatrix(r.n, linalg.pairwiseN, 0, 'n');
-    expect(r.nObservations).toBe(rows.length);
+    expectMatrix(r.counts, linalg.pairwiseN, 0, 'n');
+    expect(r.n).toBe(rows.length);
     expect(r.method).toBe('pearson');
     expect(r.thresholds).toBeNull();
     expect(Object.isFrozen(r.matrix[0])).toBe(true);
   });
 
   it("matches cor(na.omit(x)) with missing: 'listwise'", () => {
-    const r = correlationMatrix(rows, { items: linalg.items, missing: 'listwise' });
+    const r = correlationMatrix(rows, { columns: linalg.items, missing: 'listwise' });
     expectMatrix(r.matrix, linalg.corListwise, 1e-12, 'r');
-    expect(r.nObservations).toBe(linalg.nListwise);
-    expect(r.n[0]![5]).toBe(linalg.nListwise);
+    expect(r.n).toBe(linalg.nListwise);
+    expect(r.counts[0]![5]).toBe(linalg.nListwise);
   });
 
   it('matches the ESSE correlation matrix behind the shared KMO/Bartlett reference', () => {
     const ref = loadJson('peer-workers.json').sampling.esse;
-    expectMatrix(correlationMatrix(rows, { items: esse, missing: 'listwise' }).matrix, ref.correlation, 1e-12, 'r');
+    expectMatrix(correlationMatrix(rows, { columns: esse, missing: 'listwise' }).matrix, ref.correlation, 1e-12, 'r');
   });
 });
 
 describe('correlationMatrix: polychoric (psych::polychoric)', () => {
   it('matches peer-workers.polychoric.json: thresholds and correlations to 1e-9', () => {
     const ref = loadJson('peer-workers.polychoric.json');
-    const r = correlationMatrix(rows, { items: ref.items, method: 'polychoric', missing: 'listwise' });
-    expect(r.nObservations).toBe(ref.n);
+    const r = correlationMatrix(rows, { columns: ref.items, method: 'polychoric', missing: 'listwise' });
+    expect(r.n).toBe(ref.n);
     expectMatrix(r.matrix, ref.rho, 1e-9, 'rho');
     expectMatrix(r.thresholds!, ref.tau, 1e-12, 'tau');
     expect(r.categories).toEqual([1, 2, 3, 4, 5]);
@@ -79,16 +79,16 @@ describe('correlationMatrix: polychoric (psych::polychoric)', () => {
 
   it('pairwise-missing PWB items (7 categories, 268 rows) to 1e-9', () => {
     const c = cases.pwb_pairwise;
-    const r = correlationMatrix(rows, { items: pwb, method: 'polychoric' });
+    const r = correlationMatrix(rows, { columns: pwb, method: 'polychoric' });
     expectMatrix(r.matrix, c.rho, 1e-9, 'rho');
     expectMatrix(r.thresholds!, c.tau, 1e-12, 'tau');
-    expect(r.nObservations).toBe(rows.length);
+    expect(r.n).toBe(rows.length);
   });
 
   it('falls back to per-pair thresholds (with a warning) when one item never reaches the top category', () => {
     const c = cases.esse_unequal_top;
     const data = complete.map((row) => ({ ...row, esse3: row.esse3 === '5' ? '4' : row.esse3 }));
-    const r = correlationMatrix(data, { items: esse, method: 'polychoric' });
+    const r = correlationMatrix(data, { columns: esse, method: 'polychoric' });
     expect(r.globalThresholds).toBe(false);
     expect(r.warnings.map((w) => w.code)).toContain('POLYCHORIC_PAIRWISE_THRESHOLDS');
     expectMatrix(r.matrix, c.rho, 1e-9, 'rho');
@@ -98,7 +98,7 @@ describe('correlationMatrix: polychoric (psych::polychoric)', () => {
   it('keeps global thresholds with an empty lowest category (threshold −∞)', () => {
     const c = cases.esse_empty_bottom;
     const data = complete.map((row) => ({ ...row, esse2: row.esse2 === '1' ? '2' : row.esse2 }));
-    const r = correlationMatrix(data, { items: esse, method: 'polychoric' });
+    const r = correlationMatrix(data, { columns: esse, method: 'polychoric' });
     expect(r.globalThresholds).toBe(true);
     expect(r.thresholds![1]![0]).toBe(-Infinity);
     expectMatrix(r.matrix, c.rho, 1e-9, 'rho');
@@ -108,17 +108,17 @@ describe('correlationMatrix: polychoric (psych::polychoric)', () => {
   it('per-pair thresholds on 60 rows, with correct = 0.5 (empty cells filled) and correct = 0', () => {
     const first60 = complete.slice(0, 60);
     const items = esse.slice(0, 6);
-    const withCorrection = correlationMatrix(first60, { items, method: 'polychoric', global: false });
+    const withCorrection = correlationMatrix(first60, { columns: items, method: 'polychoric', global: false });
     expectMatrix(withCorrection.matrix, cases.esse60_local_correct.rho, 1e-9, 'rho (correct 0.5)');
     expect(withCorrection.warnings.map((w) => w.code)).toContain('POLYCHORIC_EMPTY_CELLS');
-    const without = correlationMatrix(first60, { items, method: 'polychoric', global: false, correct: 0 });
+    const without = correlationMatrix(first60, { columns: items, method: 'polychoric', global: false, correct: 0 });
     expectMatrix(without.matrix, cases.esse60_local_nocorrect.rho, 1e-9, 'rho (correct 0)');
     expect(without.warnings).toEqual([]);
   });
 
   it('binary items (tetrachoric as a special case)', () => {
     const data = complete.map((row) => Object.fromEntries(esse.map((k) => [k, Number(row[k]) >= 4 ? 1 : 0])));
-    const r = correlationMatrix(data, { items: esse, method: 'polychoric' });
+    const r = correlationMatrix(data, { columns: esse, method: 'polychoric' });
     expectMatrix(r.matrix, cases.esse_binary.rho, 1e-9, 'rho');
     expect(r.categories).toEqual([0, 1]);
   });
@@ -133,12 +133,12 @@ describe('correlationMatrix: polychoric (psych::polychoric)', () => {
     expect(r.smoothed).toBe(true);
     expect(r.warnings.map((w) => w.code)).toContain('SMOOTHED');
     expectMatrix(r.matrix, c.rho, 1e-9, 'smoothed rho');
-    expect(r.items[0]).toBe('V1');
+    expect(r.columns[0]).toBe('V1');
   });
 
   it('18 items × 268 respondents (7 categories, missing responses) in well under a second', () => {
     const t0 = performance.now();
-    correlationMatrix(rows, { items: pwb, method: 'polychoric' });
+    correlationMatrix(rows, { columns: pwb, method: 'polychoric' });
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
@@ -178,8 +178,8 @@ describe('correlationMatrix: properties', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(esse.slice(0, 6), { minLength: 6, maxLength: 6 }), (order) => {
         for (const method of ['pearson', 'polychoric'] as const) {
-          const base = correlationMatrix(complete, { items: esse.slice(0, 6), method });
-          const perm = correlationMatrix(complete, { items: order, method });
+          const base = correlationMatrix(complete, { columns: esse.slice(0, 6), method });
+          const perm = correlationMatrix(complete, { columns: order, method });
           order.forEach((a, i) =>
             order.forEach((b, j) => {
               expectClose(perm.matrix[i]![j]!, base.matrix[esse.indexOf(a)]![esse.indexOf(b)]!, 1e-9, `${method} ${a},${b}`);
@@ -225,13 +225,13 @@ describe('correlationMatrix: properties', () => {
 
 describe('correlationMatrix: bad input', () => {
   it('MISSING_COLUMN, DUPLICATE_NAME, NON_NUMERIC', () => {
-    expectError(() => correlationMatrix(rows, { items: ['esse1', 'nope'] }), 'MISSING_COLUMN', { column: 'nope' });
-    expectError(() => correlationMatrix(rows, { items: ['esse1', 'esse1'] }), 'DUPLICATE_NAME');
+    expectError(() => correlationMatrix(rows, { columns: ['esse1', 'nope'] }), 'MISSING_COLUMN', { column: 'nope' });
+    expectError(() => correlationMatrix(rows, { columns: ['esse1', 'esse1'] }), 'DUPLICATE_NAME');
     expectError(() => correlationMatrix([{ a: 1, b: 'x' }, { a: 2, b: 3 }], {}), 'NON_NUMERIC', { column: 'b', row: 0 });
   });
 
   it('TOO_FEW_VARIABLES for one item', () => {
-    expectError(() => correlationMatrix(rows, { items: ['esse1'] }), 'TOO_FEW_VARIABLES');
+    expectError(() => correlationMatrix(rows, { columns: ['esse1'] }), 'TOO_FEW_VARIABLES');
   });
 
   it('TOO_FEW_CASES when a pair shares fewer than 2 rows', () => {
@@ -260,11 +260,11 @@ describe('correlationMatrix: bad input', () => {
   });
 
   it('INVALID_OPTION for unknown or misplaced options', () => {
-    expectError(() => correlationMatrix(rows, { items: esse, method: 'spearman' as never }), 'INVALID_OPTION', { option: 'method' });
-    expectError(() => correlationMatrix(rows, { items: esse, missing: 'all' as never }), 'INVALID_OPTION', { option: 'missing' });
-    expectError(() => correlationMatrix(rows, { items: esse, correct: -1, method: 'polychoric' }), 'INVALID_OPTION', { option: 'correct' });
-    expectError(() => correlationMatrix(rows, { items: esse, smooth: 'yes' as never, method: 'polychoric' }), 'INVALID_OPTION', { option: 'smooth' });
-    expectError(() => correlationMatrix(rows, { items: esse, global: false }), 'INVALID_OPTION', { option: 'global' });
+    expectError(() => correlationMatrix(rows, { columns: esse, method: 'spearman' as never }), 'INVALID_OPTION', { option: 'method' });
+    expectError(() => correlationMatrix(rows, { columns: esse, missing: 'all' as never }), 'INVALID_OPTION', { option: 'missing' });
+    expectError(() => correlationMatrix(rows, { columns: esse, correct: -1, method: 'polychoric' }), 'INVALID_OPTION', { option: 'correct' });
+    expectError(() => correlationMatrix(rows, { columns: esse, smooth: 'yes' as never, method: 'polychoric' }), 'INVALID_OPTION', { option: 'smooth' });
+    expectError(() => correlationMatrix(rows, { columns: esse, global: false }), 'INVALID_OPTION', { option: 'global' });
     expectError(() => correlationMatrix(rows, 'esse' as never), 'INVALID_OPTION');
   });
 

@@ -65,7 +65,7 @@ const optionsFor = (name: string, ref: any): EfaOptions => ({
 
 describe('full psych::fa output (factor-extra.json)', () => {
   for (const [name, ref] of Object.entries(extra.holzinger as Record<string, any>)) {
-    it(`holzinger ${name}`, () => compare(efa(holzingerRows, { items: holzingerItems, ...optionsFor(name, ref) }), ref));
+    it(`holzinger ${name}`, () => compare(efa(holzingerRows, { columns: holzingerItems, ...optionsFor(name, ref) }), ref));
   }
   for (const [name, ref] of Object.entries(extra.harman74 as Record<string, any>)) {
     const input = name.endsWith('no_n') ? { correlation: harmanInput.correlation } : { correlation: harmanInput.correlation, n: 145 };
@@ -73,7 +73,7 @@ describe('full psych::fa output (factor-extra.json)', () => {
   }
   for (const [name, ref] of Object.entries(extra.esse_pairwise as Record<string, any>)) {
     it(`esse items with missing responses, pairwise (psych's default) ${name}`, () =>
-      compare(efa(peerRows, { items: esseItems, ...optionsFor(name, ref) }), ref));
+      compare(efa(peerRows, { columns: esseItems, ...optionsFor(name, ref) }), ref));
   }
 });
 

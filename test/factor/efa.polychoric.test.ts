@@ -12,13 +12,13 @@ const table = Object.fromEntries(esseItems.map((name, j) => [name, Array.from(co
 
 describe("efa({ correlation: 'polychoric' }) matches psych::fa on psych::polychoric", () => {
   it('one factor, pa, unrotated: eigenvalues (1e-6) and loadings (1e-4)', () => {
-    const fit = efa(table, { items: esseItems, correlation: 'polychoric', factors: 1, extraction: 'pa', rotation: 'none' });
+    const fit = efa(table, { columns: esseItems, correlation: 'polychoric', factors: 1, extraction: 'pa', rotation: 'none' });
     expect(fit.n).toBe(ref.n);
     expectAllClose(fit.eigenvalues, ref.pa1.eigenvalues, 1e-6, 'eigenvalues');
     expectAllClose(fit.loadings.map((row) => row[0]!), ref.pa1.loadings.map((row: number | number[]) => (Array.isArray(row) ? row[0] : row)), 1e-4, 'loadings');
   });
   it('two factors, pa + oblimin: loadings and phi (1e-4)', () => {
-    const fit = efa(table, { items: esseItems, correlation: 'polychoric', factors: 2, extraction: 'pa', rotation: 'oblimin' });
+    const fit = efa(table, { columns: esseItems, correlation: 'polychoric', factors: 2, extraction: 'pa', rotation: 'oblimin' });
     ref.pa2_oblimin.loadings.forEach((row: number[], i: number) => expectAllClose(fit.loadings[i]!, row, 1e-4, `loadings[${i}]`));
     ref.pa2_oblimin.phi.forEach((row: number[], i: number) => expectAllClose(fit.phi[i]!, row, 1e-4, `phi[${i}]`));
   });
@@ -30,7 +30,7 @@ describe("efa({ correlation: 'polychoric' }) matches psych::fa on psych::polycho
 describe('parallel analysis with polychoric correlations', () => {
   it('is refused rather than comparing polychoric eigenvalues with Pearson simulations', async () => {
     const { parallelAnalysis } = await import('../../src/index.js');
-    expect(() => parallelAnalysis(table, { items: esseItems, correlation: 'polychoric', seed: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
-    expect(() => efa(table, { items: esseItems, correlation: 'polychoric', factors: 'parallel', seed: 1 } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => parallelAnalysis(table, { columns: esseItems, correlation: 'polychoric', seed: 1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+    expect(() => efa(table, { columns: esseItems, correlation: 'polychoric', factors: 'parallel', seed: 1 } as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });

@@ -62,12 +62,12 @@ describe('efa on raw data matches psych::fa (holzinger.efa.json)', () => {
   for (const [name, ref] of Object.entries(holzinger.efa as Record<string, Ref>)) {
     if (name === 'pa_oblimin_kaiser_unsorted') continue;
     check(name, ref, () =>
-      efa(holzingerRows, { items: holzingerItems, factors: ref.factors, extraction: ref.method, rotation: rotationOf[ref.rotation]! }),
+      efa(holzingerRows, { columns: holzingerItems, factors: ref.factors, extraction: ref.method, rotation: rotationOf[ref.rotation]! }),
     );
   }
 
   it('pa_oblimin_kaiser_unsorted: rotate(…, normalize) equals GPArotation::oblimin(normalize = TRUE) after matching columns', () => {
-    const fit = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none' });
+    const fit = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none' });
     const r = rotate(fit.unrotatedLoadings, { rotation: 'oblimin', normalize: true });
     const ref = holzinger.efa.pa_oblimin_kaiser_unsorted as { loadings: number[][]; phi: number[][] };
     // match each reference column to ours by smallest max difference over both signs
@@ -106,7 +106,7 @@ describe('efa on a correlation matrix matches psych::fa (harman74.efa.json)', ()
 describe('efa on listwise-complete ESSE items matches psych::fa (peer-workers.json efa.*)', () => {
   for (const [name, ref] of Object.entries(peer.efa as Record<string, Ref>)) {
     check(name, ref, () =>
-      efa(peerRows, { items: esseItems, missing: 'listwise', factors: ref.factors, extraction: ref.method, rotation: rotationOf[ref.rotation]! }),
+      efa(peerRows, { columns: esseItems, missing: 'listwise', factors: ref.factors, extraction: ref.method, rotation: rotationOf[ref.rotation]! }),
     );
   }
 });

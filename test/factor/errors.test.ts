@@ -32,21 +32,21 @@ const good = [
 
 describe('bad input → PsychkitError with a stable code', () => {
   it('fewer than 3 variables: TOO_FEW_VARIABLES', () => {
-    expect(codeOf(() => efa(holzingerRows, { items: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => efa(holzingerRows, { columns: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
     expect(codeOf(() => efa({ correlation: [[1, 0.3], [0.3, 1]], n: 50 }))).toBe('TOO_FEW_VARIABLES');
     expect(codeOf(() => omega({ correlation: [[1, 0.3], [0.3, 1]] }, { factors: 1 }))).toBe('TOO_FEW_VARIABLES');
-    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { columns: ['x1', 'x2'] }))).toBe('TOO_FEW_VARIABLES');
   });
 
   it('more factors than the degrees of freedom allow: TOO_MANY_FACTORS', () => {
-    const e = errorOf(() => efa(holzingerRows, { items: holzingerItems, factors: 6 }));
+    const e = errorOf(() => efa(holzingerRows, { columns: holzingerItems, factors: 6 }));
     expect(e.code).toBe('TOO_MANY_FACTORS');
     expect(e.details.max).toBe(5);
-    expect(codeOf(() => efa(holzingerRows, { items: holzingerItems, factors: 10 }))).toBe('TOO_MANY_FACTORS');
+    expect(codeOf(() => efa(holzingerRows, { columns: holzingerItems, factors: 10 }))).toBe('TOO_MANY_FACTORS');
     expect(codeOf(() => efa({ correlation: good }, { factors: 2 }))).toBe('TOO_MANY_FACTORS');
-    expect(efa(holzingerRows, { items: holzingerItems, factors: 5, extraction: 'minres', rotation: 'none' }).df).toBe(1);
+    expect(efa(holzingerRows, { columns: holzingerItems, factors: 5, extraction: 'minres', rotation: 'none' }).df).toBe(1);
     // psych's pa takes the square root of a negative eigenvalue here and fails; psychkit says why
-    expect(codeOf(() => efa(holzingerRows, { items: holzingerItems, factors: 5, extraction: 'pa' }))).toBe('TOO_MANY_FACTORS');
+    expect(codeOf(() => efa(holzingerRows, { columns: holzingerItems, factors: 5, extraction: 'pa' }))).toBe('TOO_MANY_FACTORS');
   });
 
   it('non-positive-definite correlation matrix: NOT_POSITIVE_DEFINITE (or smoothed on request)', () => {
@@ -62,7 +62,7 @@ describe('bad input → PsychkitError with a stable code', () => {
     expect(codeOf(() => efa({ correlation: [[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]] }))).toBe('INVALID_INPUT');
     // an item duplicated exactly → singular
     const dup = holzingerRows.map((r) => ({ ...r, x10: r.x1 }));
-    expect(codeOf(() => efa(dup, { items: [...holzingerItems, 'x10'] }))).toBe('NOT_POSITIVE_DEFINITE');
+    expect(codeOf(() => efa(dup, { columns: [...holzingerItems, 'x10'] }))).toBe('NOT_POSITIVE_DEFINITE');
   });
 
   it('non-symmetric correlation matrix: NOT_SYMMETRIC naming the pair', () => {
@@ -75,7 +75,7 @@ describe('bad input → PsychkitError with a stable code', () => {
 
   it('constant item: ZERO_VARIANCE naming the column', () => {
     const rows = holzingerRows.map((r) => ({ ...r, x5: '3' }));
-    const e = errorOf(() => efa(rows, { items: holzingerItems }));
+    const e = errorOf(() => efa(rows, { columns: holzingerItems }));
     expect(e.code).toBe('ZERO_VARIANCE');
     expect(e.details.column).toBe('x5');
   });
@@ -99,7 +99,7 @@ describe('bad input → PsychkitError with a stable code', () => {
     expect(codeOf(() => rotate([[0.5, 0.2], [0.4]]))).toBe('LENGTH_MISMATCH');
     expect(codeOf(() => rotate([[0.5, Infinity]]))).toBe('NON_FINITE');
     expect(codeOf(() => rotate([] as number[][]))).toBe('INVALID_INPUT');
-    expect(codeOf(() => efa(holzingerRows, { items: ['x1', 'x2', 'nope'] }))).toBe('MISSING_COLUMN');
+    expect(codeOf(() => efa(holzingerRows, { columns: ['x1', 'x2', 'nope'] }))).toBe('MISSING_COLUMN');
     expect(codeOf(() => efa(null as never))).toBe('INVALID_INPUT');
   });
 
@@ -121,14 +121,14 @@ describe('bad input → PsychkitError with a stable code', () => {
       ['seed', { seed: {} }],
     ];
     for (const [option, o] of cases) {
-      const e = errorOf(() => efa(holzingerRows, { items: holzingerItems, ...(o as object) } as never));
+      const e = errorOf(() => efa(holzingerRows, { columns: holzingerItems, ...(o as object) } as never));
       expect(e.code, option).toBe('INVALID_OPTION');
       expect(e.details.option, option).toBe(option);
     }
     expect(codeOf(() => rotate([[0.5, 0.2]], { rotation: 'promin' as never }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 1 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, quantile: 2 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => omega(holzingerRows, { items: holzingerItems, rotation: 'varimax' as never }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 1 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { columns: holzingerItems, quantile: 2 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => omega(holzingerRows, { columns: holzingerItems, rotation: 'varimax' as never }))).toBe('INVALID_OPTION');
   });
 });
 
@@ -150,26 +150,26 @@ describe('Heywood cases and non-convergence are flagged, not thrown', () => {
     expect(res.communalities[0]).toBeCloseTo(0.9950351, 6);
   });
   it('principal-axis iteration cap reached → converged: false with a warning', () => {
-    const res = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', maxIterations: 3 });
+    const res = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', maxIterations: 3 });
     expect(res.converged).toBe(false);
-    expect(res.iterations.extraction).toBe(3);
+    expect(res.iterations).toBe(3);
     expect(res.warnings.map((w) => w.code)).toContain('EXTRACTION_NOT_CONVERGED');
   });
   it('rotation iteration cap reached → converged: false with a warning', () => {
-    const res = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'geomin', rotationMaxIterations: 2 });
+    const res = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'geomin', rotationMaxIterations: 2 });
     expect(res.converged).toBe(false);
     expect(res.warnings.map((w) => w.code)).toContain('ROTATION_NOT_CONVERGED');
   });
   it("SPSS preset: largest change ≤ 0.001, 25 iterations", () => {
-    const psych = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none' });
-    const spss = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss' });
+    const psych = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none' });
+    const spss = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss' });
     expect(spss.converged).toBe(true);
-    expect(spss.iterations.extraction).toBeGreaterThanOrEqual(psych.iterations.extraction);
-    const capped = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss', tolerance: 1e-15 });
-    expect(capped.iterations.extraction).toBe(25);
+    expect(spss.iterations).toBeGreaterThanOrEqual(psych.iterations);
+    const capped = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', convergence: 'spss', tolerance: 1e-15 });
+    expect(capped.iterations).toBe(25);
     expect(capped.converged).toBe(false);
-    const psychCap = efa(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', tolerance: 1e-15 });
-    expect(psychCap.iterations.extraction).toBe(50);
+    const psychCap = efa(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa', rotation: 'none', tolerance: 1e-15 });
+    expect(psychCap.iterations).toBe(50);
   });
 });
 
@@ -217,7 +217,7 @@ describe('found by fuzzing', () => {
   });
 
   it('parallelAnalysis refuses a simulation it cannot allocate (RangeError before)', () => {
-    const e = errorOf(() => parallelAnalysis({ correlation: good, n: 2 ** 52 }, { iterations: 2, seed: 1 }));
+    const e = errorOf(() => parallelAnalysis({ correlation: good, n: 2 ** 52 }, { resamples: 2, seed: 1 }));
     expect(e.code).toBe('INVALID_OPTION');
     expect(e.details.option).toBe('n');
   });
@@ -234,7 +234,7 @@ describe('found by fuzzing', () => {
   it('rotate: a hostile entry is named in a NON_FINITE error (TypeError on a null-prototype object before)', () => {
     expect(codeOf(() => rotate([[Object.create(null), 0.1], [0.2, 0.3]] as never))).toBe('NON_FINITE');
     expect(codeOf(() => rotate([[0.7, 0.1], [0.2, 0.6]], { seed: Object.create(null), randomStarts: 1 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 2, seed: Object.create(null) }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 2, seed: Object.create(null) }))).toBe('INVALID_OPTION');
   });
 
   const base = [[0.7, 0.2], [0.6, 0.3], [0.2, 0.8], [0.1, 0.7], [0.5, 0.5]];

@@ -21,7 +21,7 @@ function expectError(f: () => unknown, code: string, detail?: Record<string, unk
 
 describe('correlationInput', () => {
   it('table, pairwise: R’s pairwise correlations, n = every row (psych’s n.obs = nrow(x))', () => {
-    const c = correlationInput(rows, { items: linalg.items });
+    const c = correlationInput(rows, { columns: linalg.items });
     expect(c.names).toEqual(linalg.items);
     expect(c.p).toBe(17);
     expect(c.n).toBe(rows.length);
@@ -29,7 +29,7 @@ describe('correlationInput', () => {
   });
 
   it('table, listwise: n = complete rows', () => {
-    const c = correlationInput(rows, { items: linalg.items, missing: 'listwise' });
+    const c = correlationInput(rows, { columns: linalg.items, missing: 'listwise' });
     expect(c.n).toBe(linalg.nListwise);
     expectClose(c.matrix[1]!, linalg.corListwise[0][1], 1e-12, 'r12');
   });
@@ -56,10 +56,10 @@ describe('correlationInput', () => {
   });
 
   it('a correlationMatrix() result: its items and nObservations', () => {
-    const r = correlationMatrix(rows, { items: ['esse1', 'esse2', 'esse3'], missing: 'listwise' });
+    const r = correlationMatrix(rows, { columns: ['esse1', 'esse2', 'esse3'], missing: 'listwise' });
     const c = correlationInput(r, { requireN: true });
     expect(c.names).toEqual(['esse1', 'esse2', 'esse3']);
-    expect(c.n).toBe(r.nObservations);
+    expect(c.n).toBe(r.n);
   });
 
   it('positiveDefinite: false lets an indefinite matrix through (for callers that smooth or warn)', () => {

@@ -25,10 +25,10 @@ function expectError(f: () => unknown, code: string, detail?: Record<string, unk
 
 describe('velicerMap: reference values (psych::vss map + the 2000 fourth-power series)', () => {
   const cases = [
-    ['ESSE, listwise', ref.esse_listwise, () => velicerMap(rows, { items: esse, missing: 'listwise' })],
-    ['PWB, pairwise (psych default)', ref.pwb_pairwise, () => velicerMap(rows, { items: pwb })],
-    ['Holzinger–Swineford', ref.holzinger, () => velicerMap(loadCsv('holzinger-swineford.csv'), { items: Array.from({ length: 9 }, (_, i) => `x${i + 1}`) })],
-    ['Harman74 (correlation input)', ref.harman74, () => velicerMap({ correlation: harman.correlation, names: harman.variables })],
+    ['ESSE, listwise', ref.esse_listwise, () => velicerMap(rows, { columns: esse, missing: 'listwise' })],
+    ['PWB, pairwise (psych default)', ref.pwb_pairwise, () => velicerMap(rows, { columns: pwb })],
+    ['Holzinger–Swineford', ref.holzinger, () => velicerMap(loadCsv('holzinger-swineford.csv'), { columns: Array.from({ length: 9 }, (_, i) => `x${i + 1}`) })],
+    ['Harman74 (correlation input)', ref.harman74, () => velicerMap({ correlation: harman.correlation, columns: harman.variables })],
   ] as const;
   for (const [name, c, run] of cases) {
     it(`${name}: every value to 1e-10, psych's map to 1e-10, the suggested counts`, () => {
@@ -54,9 +54,9 @@ describe('velicerMap: reference values (psych::vss map + the 2000 fourth-power s
   });
 
   it('accepts a polychoric correlationMatrix() result', () => {
-    const poly = correlationMatrix(rows, { items: esse, method: 'polychoric', missing: 'listwise' });
+    const poly = correlationMatrix(rows, { columns: esse, method: 'polychoric', missing: 'listwise' });
     const m = velicerMap(poly);
-    expect(m.items).toEqual(esse);
+    expect(m.columns).toEqual(esse);
     expect(m.averageSquaredPartial).toHaveLength(11);
   });
 });

@@ -5,7 +5,7 @@ import { esseItems, extra, harmanInput, holzinger, holzingerItems, holzingerRows
 
 describe('omega matches psych::omega', () => {
   it('holzinger, 3 group factors, pa (shared fixture)', () => {
-    const o = omega(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa' });
+    const o = omega(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa' });
     expectClose(o.omegaHierarchical, holzinger.omega.omegaHierarchical, 1e-6, 'omega_h');
     expectClose(o.omegaTotal, holzinger.omega.omegaTotal, 1e-6, 'omega_t');
     expectClose(o.alpha, holzinger.omega.alpha, 1e-10, 'alpha');
@@ -21,7 +21,7 @@ describe('omega matches psych::omega', () => {
       const data = name.split('_')[0]!;
       const items = data === 'holzinger' ? holzingerItems : data === 'esse' ? esseItems : undefined;
       const o = omega(inputs[data]!(), {
-        ...(items ? { items } : {}),
+        ...(items ? { columns: items } : {}),
         ...(data === 'esse' ? { missing: 'listwise' as const } : {}),
         factors: ref.factors,
         extraction: ref.method,
@@ -52,8 +52,8 @@ describe('omega matches psych::omega', () => {
 
   it('flips items that load negatively on g and reports them', () => {
     const reversed = holzingerRows.map((row) => ({ ...row, x2: String(10 - Number(row.x2)) }));
-    const o = omega(reversed, { items: holzingerItems, factors: 3, extraction: 'pa' });
-    const ref = omega(holzingerRows, { items: holzingerItems, factors: 3, extraction: 'pa' });
+    const o = omega(reversed, { columns: holzingerItems, factors: 3, extraction: 'pa' });
+    const ref = omega(holzingerRows, { columns: holzingerItems, factors: 3, extraction: 'pa' });
     expect(o.reversed).toEqual(['x2']);
     expectClose(o.omegaHierarchical, ref.omegaHierarchical, 1e-8, 'omega_h unchanged by reversing an item');
     expectClose(o.omegaTotal, ref.omegaTotal, 1e-8, 'omega_t unchanged by reversing an item');

@@ -13,7 +13,7 @@ describe('parallelAnalysis against psych::fa.parallel', () => {
   const ref = extra.parallel.holzinger_minres;
   let pa: ParallelAnalysisResult;
   beforeAll(() => {
-    pa = parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 2000, seed: 2024 });
+    pa = parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 2000, seed: 2024 });
   });
 
   it('observed eigenvalues are deterministic and match psych', () => {
@@ -33,15 +33,15 @@ describe('parallelAnalysis against psych::fa.parallel', () => {
   it('suggests the same numbers as psych (3 factors, 3 components) for every seed tried', () => {
     expect(ref.suggestedFactors).toBe(3);
     for (const seed of [1, 2, 3]) {
-      const p = parallelAnalysis(holzingerRows, { items: holzingerItems, seed });
+      const p = parallelAnalysis(holzingerRows, { columns: holzingerItems, seed });
       expect([p.suggestedFactors, p.suggestedComponents]).toEqual([ref.suggestedFactors, ref.suggestedComponents]);
-      expect(p.iterations).toBe(20);
+      expect(p.resamples).toBe(20);
     }
   });
 
   it('correlation-matrix input simulates only (harman74, n = 145) and suggests psych’s 4 factors, 3 components', () => {
     const r = extra.parallel.harman74_minres;
-    const p = parallelAnalysis({ correlation: harmanInput.correlation, n: 145 }, { iterations: 500, seed: 7 });
+    const p = parallelAnalysis({ correlation: harmanInput.correlation, n: 145 }, { resamples: 500, seed: 7 });
     expect(p.resampled).toBeNull();
     expectAllClose(p.observed.components, r.observedComponents, 1e-10, 'components');
     expectAllClose(p.simulated.components.mean, r.simulatedComponentsMean, 0.01, 'simulated components mean');
@@ -51,26 +51,26 @@ describe('parallelAnalysis against psych::fa.parallel', () => {
 
   it('pa extraction: observed factor eigenvalues exact, simulated means close', () => {
     const r = extra.parallel.holzinger_pa;
-    const p = parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 500, seed: 3, extraction: 'pa' });
+    const p = parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 500, seed: 3, extraction: 'pa' });
     expectAllClose(p.observed.factors, r.observedFactors, 1e-10, 'observed factors');
     expectAllClose(p.simulated.factors.mean.slice(1), r.simulatedFactorsMean.slice(1), 0.01, 'simulated factors mean');
   });
 
   it('is reproducible for a seed and reports the seed it used', () => {
-    const a = parallelAnalysis(holzingerRows, { items: holzingerItems, seed: 'abc' });
-    const b = parallelAnalysis(holzingerRows, { items: holzingerItems, seed: 'abc' });
+    const a = parallelAnalysis(holzingerRows, { columns: holzingerItems, seed: 'abc' });
+    const b = parallelAnalysis(holzingerRows, { columns: holzingerItems, seed: 'abc' });
     expect(a).toEqual(b);
-    const c = parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 5 });
+    const c = parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 5 });
     expect(typeof c.seed).toBe('number');
-    expect(parallelAnalysis(holzingerRows, { items: holzingerItems, iterations: 5, seed: c.seed })).toEqual(c);
+    expect(parallelAnalysis(holzingerRows, { columns: holzingerItems, resamples: 5, seed: c.seed })).toEqual(c);
   });
 
   it('drives efa({ factors: "parallel" }) and efa({ factors: "kaiser" })', () => {
-    const viaParallel = efa(holzingerRows, { items: holzingerItems, factors: 'parallel', seed: 1, extraction: 'pa' });
+    const viaParallel = efa(holzingerRows, { columns: holzingerItems, factors: 'parallel', seed: 1, extraction: 'pa' });
     expect(viaParallel.factors).toBe(3);
     expect(viaParallel.retention.rule).toBe('parallel');
     expect(viaParallel.retention.parallel!.suggestedFactors).toBe(3);
-    const viaKaiser = efa(holzingerRows, { items: holzingerItems, factors: 'kaiser' });
+    const viaKaiser = efa(holzingerRows, { columns: holzingerItems, factors: 'kaiser' });
     // eigenvalues of R: 3.22, 1.64, 1.37, 0.70, … → 3 above 1
     expect(viaKaiser.factors).toBe(3);
     expect(viaKaiser.retention.rule).toBe('kaiser');

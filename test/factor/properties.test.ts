@@ -40,7 +40,7 @@ const loadingsArb = fc
     }),
   );
 
-const implied = (l: number[][], phi: number[][]) =>
+const implied = (l: readonly (readonly number[])[], phi: readonly (readonly number[])[]) =>
   l.map((a) => l.map((b) => a.reduce((s, ai, t) => s + ai * b.reduce((u, bj, j) => u + phi[t]![j]! * bj, 0), 0)));
 const identity = (k: number) => Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
 
@@ -131,8 +131,8 @@ describe('efa invariants', () => {
   it('does not depend on the column order of the input (up to the matching permutation)', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(holzingerItems, { minLength: 9, maxLength: 9 }), fc.constantFrom(...variants), (order, v) => {
-        const base = efa(holzingerRows, { items: holzingerItems, factors: 3, ...v });
-        const perm = efa(holzingerRows, { items: order, factors: 3, ...v });
+        const base = efa(holzingerRows, { columns: holzingerItems, factors: 3, ...v });
+        const perm = efa(holzingerRows, { columns: order, factors: 3, ...v });
         order.forEach((name, i) => {
           const src = holzingerItems.indexOf(name);
           base.loadings[src]!.forEach((x, j) => expect(Math.abs(perm.loadings[i]![j]! - x)).toBeLessThan(1e-6));
@@ -148,7 +148,7 @@ describe('efa invariants', () => {
   it('returns frozen results and leaves the input untouched', () => {
     const rows = holzingerRows.map((r) => ({ ...r }));
     const snapshot = JSON.stringify(rows);
-    const res = efa(rows, { items: holzingerItems, factors: 3, extraction: 'pa' });
+    const res = efa(rows, { columns: holzingerItems, factors: 3, extraction: 'pa' });
     expect(JSON.stringify(rows)).toBe(snapshot);
     expect(Object.isFrozen(res)).toBe(true);
     expect(Object.isFrozen(res.loadings[0])).toBe(true);
@@ -156,7 +156,7 @@ describe('efa invariants', () => {
 
   it('sorts factors by variance explained and reflects every column to a positive sum', () => {
     for (const v of variants) {
-      const res = efa(holzingerRows, { items: holzingerItems, factors: 3, ...v });
+      const res = efa(holzingerRows, { columns: holzingerItems, factors: 3, ...v });
       for (let j = 0; j < 3; j++) expect(res.loadings.reduce((s, row) => s + row[j]!, 0)).toBeGreaterThan(0);
       for (let j = 1; j < 3; j++) expect(res.ssLoadings[j]!).toBeLessThanOrEqual(res.ssLoadings[j - 1]!);
       // loadings = unrotated · rotationMatrix after sorting and reflection

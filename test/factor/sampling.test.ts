@@ -26,15 +26,15 @@ function expectError(f: () => unknown, code: string, detail?: Record<string, unk
 describe('kmo and bartlettSphericity: shared references (psych::KMO, psych::cortest.bartlett) to 1e-6', () => {
   it('peer-workers sampling.esse, from the correlation matrix and from the table (listwise)', () => {
     const ref = loadJson('peer-workers.json').sampling.esse;
-    const n = correlationMatrix(rows, { items: esse, missing: 'listwise' }).nObservations;
+    const n = correlationMatrix(rows, { columns: esse, missing: 'listwise' }).n;
     for (const input of [{ correlation: ref.correlation, n }, rows]) {
-      const options = input === rows ? { items: esse, missing: 'listwise' as const } : {};
+      const options = input === rows ? { columns: esse, missing: 'listwise' as const } : {};
       const k = kmo(input, options);
       expectClose(k.overall, ref.kmo, 1e-6, 'KMO');
       expectAllClose(k.perItem, ref.msa, 1e-6, 'MSA');
       expect(k.adequacy).toBe('marvelous');
       const b = bartlettSphericity(input, options);
-      expectClose(b.chiSquare, ref.bartlett.chisq, 1e-6, 'χ²');
+      expectClose(b.statistic, ref.bartlett.chisq, 1e-6, 'χ²');
       expect(b.df).toBe(ref.bartlett.df);
       expectRelClose(b.p, ref.bartlett.p, 1e-6, 'p');
     }
@@ -42,25 +42,25 @@ describe('kmo and bartlettSphericity: shared references (psych::KMO, psych::cort
 
   it('Holzinger–Swineford nine tests (raw data, n = 301)', () => {
     const ref = loadJson('holzinger.efa.json');
-    const k = kmo(holzingerRows, { items: nine });
+    const k = kmo(holzingerRows, { columns: nine });
     expectClose(k.overall, ref.kmo.overall, 1e-6, 'KMO');
     expectAllClose(k.perItem, ref.kmo.items, 1e-6, 'MSA');
-    const b = bartlettSphericity(holzingerRows, { items: nine });
+    const b = bartlettSphericity(holzingerRows, { columns: nine });
     expect(b.n).toBe(ref.n);
-    expectClose(b.chiSquare, ref.bartlett.chisq, 1e-6, 'χ²');
+    expectClose(b.statistic, ref.bartlett.chisq, 1e-6, 'χ²');
     expect(b.df).toBe(ref.bartlett.df);
     expectRelClose(b.p, ref.bartlett.p, 1e-6, 'p');
   });
 
   it('Harman74 (correlation-matrix input, n = 145)', () => {
     const ref = loadJson('harman74.efa.json');
-    const input = { correlation: harman.correlation, n: harman.n, names: harman.variables };
+    const input = { correlation: harman.correlation, n: harman.n, columns: harman.variables };
     const k = kmo(input);
-    expect(k.items).toEqual(harman.variables);
+    expect(k.columns).toEqual(harman.variables);
     expectClose(k.overall, ref.kmo.overall, 1e-6, 'KMO');
     expectAllClose(k.perItem, ref.kmo.items, 1e-6, 'MSA');
     const b = bartlettSphericity(input);
-    expectClose(b.chiSquare, ref.bartlett.chisq, 1e-6, 'χ²');
+    expectClose(b.statistic, ref.bartlett.chisq, 1e-6, 'χ²');
     expect(b.df).toBe(ref.bartlett.df);
     expectRelClose(b.p, ref.bartlett.p, 1e-6, 'p');
   });
@@ -71,39 +71,39 @@ describe('kmo and bartlettSphericity: psych raw-data path and polychoric input (
 
   it("pairwise correlations of items with missing responses; Bartlett's n = every row (psych)", () => {
     const c = ref.pwb_raw;
-    const k = kmo(rows, { items: pwb });
+    const k = kmo(rows, { columns: pwb });
     expectClose(k.overall, c.kmo, 1e-10, 'KMO');
     expectAllClose(k.perItem, c.msa, 1e-10, 'MSA');
     // psych's Image = cov2cor(R⁻¹): off-diagonal entries are minus the partial correlations.
     k.partialCorrelations.forEach((row, i) => row.forEach((v, j) => expectClose(i === j ? v : -v, c.image[i][j], 1e-10, `partial[${i}][${j}]`)));
     k.antiImageCovariance.forEach((row, i) => expectAllClose(row, c.antiImageCovariance[i], 1e-10, `ImCov[${i}]`));
-    const b = bartlettSphericity(rows, { items: pwb });
+    const b = bartlettSphericity(rows, { columns: pwb });
     expect(b.n).toBe(c.n);
-    expectRelClose(b.chiSquare, c.bartlett.chisq, 1e-10, 'χ²');
+    expectRelClose(b.statistic, c.bartlett.chisq, 1e-10, 'χ²');
     expectRelClose(b.p, c.bartlett.p, 1e-8, 'p');
   });
 
   it('a correlationMatrix() result passes straight in (polychoric ESSE)', () => {
     const c = ref.esse_polychoric;
-    const poly = correlationMatrix(rows, { items: esse, method: 'polychoric', missing: 'listwise' });
+    const poly = correlationMatrix(rows, { columns: esse, method: 'polychoric', missing: 'listwise' });
     const k = kmo(poly);
     expectClose(k.overall, c.kmo, 1e-9, 'KMO');
     expectAllClose(k.perItem, c.msa, 1e-9, 'MSA');
     const b = bartlettSphericity(poly);
     expect(b.n).toBe(c.n);
-    expectRelClose(b.chiSquare, c.bartlett.chisq, 1e-9, 'χ²');
+    expectRelClose(b.statistic, c.bartlett.chisq, 1e-9, 'χ²');
   });
 
   it('subsets and reorders a correlation matrix by name with `items`', () => {
-    const input = { correlation: harman.correlation, n: harman.n, names: harman.variables };
+    const input = { correlation: harman.correlation, n: harman.n, columns: harman.variables };
     const chosen = [harman.variables[3], harman.variables[0], harman.variables[7]];
     const sub = harman.correlation;
     const direct = kmo({
       correlation: [3, 0, 7].map((i) => [3, 0, 7].map((j) => sub[i][j])),
       n: harman.n,
     });
-    const byName = kmo(input, { items: chosen });
-    expect(byName.items).toEqual(chosen);
+    const byName = kmo(input, { columns: chosen });
+    expect(byName.columns).toEqual(chosen);
     expectAllClose(byName.perItem, direct.perItem, 1e-15, 'MSA');
   });
 });
@@ -135,7 +135,7 @@ describe('kmo and bartlettSphericity: properties', () => {
         }
         const b = bartlettSphericity({ correlation: R, n });
         const p = R.length;
-        expect(b.chiSquare).toBeGreaterThanOrEqual(-1e-9);
+        expect(b.statistic).toBeGreaterThanOrEqual(-1e-9);
         expect(b.df).toBe((p * (p - 1)) / 2);
         expect(b.p).toBeGreaterThanOrEqual(0);
         expect(b.p).toBeLessThanOrEqual(1);
@@ -157,7 +157,7 @@ describe('kmo and bartlettSphericity: properties', () => {
         order.forEach((i, a) => expectClose(kp.perItem[a]!, k.perItem[i]!, 1e-12, `MSA ${i}`));
         // ln|R| is summed as log1p of the Cholesky pivots, so it keeps its relative precision under
         // a permutation even when |R| is near 1.
-        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).chiSquare, bartlettSphericity({ correlation: R, n: 200 }).chiSquare, 1e-10, 'χ²');
+        expectRelClose(bartlettSphericity({ correlation: P, n: 200 }).statistic, bartlettSphericity({ correlation: R, n: 200 }).statistic, 1e-10, 'χ²');
       }),
     );
   });
@@ -165,7 +165,7 @@ describe('kmo and bartlettSphericity: properties', () => {
   it('an identity matrix gives χ² = 0 and p = 1; its MSA would be 0/0, which is an error rather than NaN', () => {
     const I = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
     const b = bartlettSphericity({ correlation: I, n: 50 });
-    expectClose(b.chiSquare, 0, 1e-15, 'χ²');
+    expectClose(b.statistic, 0, 1e-15, 'χ²');
     expect(b.p).toBe(1);
     expectError(() => kmo({ correlation: I }), 'INVALID_INPUT', { column: 'V1' });
     expectError(() => kmo({ correlation: [[1, 0.4, 0], [0.4, 1, 0], [0, 0, 1]] }), 'INVALID_INPUT', { column: 'V3' });
@@ -175,7 +175,7 @@ describe('kmo and bartlettSphericity: properties', () => {
     // p = 2: ln|R| = log1p(−r²) exactly; 2·ln L₂₂ kept only the digits of L₂₂ − 1 (~1e-4 relative here).
     for (const r of [1e-6, -3e-5, 2e-8]) {
       const b = bartlettSphericity({ correlation: [[1, r], [r, 1]], n: 200 });
-      expectRelClose(b.chiSquare, -(200 - 1 - 9 / 6) * Math.log1p(-r * r), 1e-13, `χ² at r = ${r}`);
+      expectRelClose(b.statistic, -(200 - 1 - 9 / 6) * Math.log1p(-r * r), 1e-13, `χ² at r = ${r}`);
     }
   });
 
@@ -216,7 +216,7 @@ describe('kmo and bartlettSphericity: bad input', () => {
   });
   it('LENGTH_MISMATCH for a non-square matrix or names of the wrong length; NON_FINITE for a bad entry', () => {
     expectError(() => kmo({ correlation: [[1, 0.5, 0.2], [0.5, 1, 0.1]] }), 'LENGTH_MISMATCH');
-    expectError(() => kmo({ correlation: R, names: ['a', 'b'] }), 'LENGTH_MISMATCH');
+    expectError(() => kmo({ correlation: R, columns: ['a', 'b'] }), 'LENGTH_MISMATCH');
     expectError(() => kmo({ correlation: [[1, NaN], [NaN, 1]] }), 'NON_FINITE');
   });
   it('INVALID_OPTION when Bartlett has no n or a bad n; TOO_FEW_CASES when n is too small', () => {
@@ -226,13 +226,13 @@ describe('kmo and bartlettSphericity: bad input', () => {
   });
   it('TOO_FEW_VARIABLES for a single variable; MISSING_COLUMN for an unknown name', () => {
     expectError(() => kmo({ correlation: [[1]] }), 'TOO_FEW_VARIABLES');
-    expectError(() => bartlettSphericity(rows, { items: ['esse1'] }), 'TOO_FEW_VARIABLES');
-    expectError(() => kmo({ correlation: R }, { items: ['V1', 'V9'] }), 'MISSING_COLUMN', { column: 'V9' });
-    expectError(() => kmo(rows, { items: ['esse1', 'zzz'] }), 'MISSING_COLUMN', { column: 'zzz' });
+    expectError(() => bartlettSphericity(rows, { columns: ['esse1'] }), 'TOO_FEW_VARIABLES');
+    expectError(() => kmo({ correlation: R }, { columns: ['V1', 'V9'] }), 'MISSING_COLUMN', { column: 'V9' });
+    expectError(() => kmo(rows, { columns: ['esse1', 'zzz'] }), 'MISSING_COLUMN', { column: 'zzz' });
   });
   it('ZERO_VARIANCE for a constant item in a table; INVALID_OPTION for bad options', () => {
     expectError(() => kmo({ a: [1, 2, 3, 4], b: [3, 3, 3, 3], c: [4, 1, 2, 2] }), 'ZERO_VARIANCE', { column: 'b' });
-    expectError(() => kmo(rows, { items: esse, missing: 'some' as never }), 'INVALID_OPTION', { option: 'missing' });
+    expectError(() => kmo(rows, { columns: esse, missing: 'some' as never }), 'INVALID_OPTION', { option: 'missing' });
     expectError(() => bartlettSphericity(rows, 5 as never), 'INVALID_OPTION');
   });
   it('never mutates the input matrix', () => {

@@ -9,3 +9,10 @@ export function errorCode(f: () => unknown): string {
   }
   return 'none';
 }
+
+/** `{ [key]: value, ...options }` when options is a plain object; otherwise the options as given (so hostile options stay hostile). */
+export function withOption(key: string, value: unknown, options: unknown): unknown {
+  if (options === undefined) return { [key]: value };
+  if (typeof options === 'object' && options !== null && !Array.isArray(options)) return { [key]: value, ...(options as object) };
+  return options;
+}

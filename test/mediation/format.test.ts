@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProcess, isPsychkitError, process, PROCESS_MODELS, type ProcessModel } from '../../src/index.js';
+import { formatProcess, isPsychkitError, processModel, PROCESS_MODELS, type ProcessModelNumber, type ProcessOptions } from '../../src/index.js';
 import { fixturesDir, loadCsv } from '../helpers/fixtures.js';
 import { peer } from '../helpers/peer.js';
 
@@ -21,17 +21,17 @@ describe('formatProcess', () => {
     [14, { m: ['m1', 'm2'], w: 'v' }],
   ] as const)('model %i: every deterministic row printed by PROCESS for SPSS appears in the text', (model, roles) => {
     const printed = readFileSync(join(fixturesDir, 'process-spss', `Results_OLS_Model${model}.txt`), 'utf8').split(/\r?\n/);
-    const res = process(loadCsv(`process-spss/Data_Model${model}.csv`), {
-      model: model as ProcessModel,
+    const res = processModel(loadCsv(`process-spss/Data_Model${model}.csv`), {
+      model: model as ProcessModelNumber,
       x: 'x',
       y: 'y',
       ...roles,
       hc: 'HC3',
-      ci: 'bias-corrected',
+      interval: 'bias-corrected',
       seed: 1,
-      bootstrap: 1000,
+      resamples: 1000,
       ...(model === 4 ? {} : { probes: 'moments' as const }),
-    });
+    } as ProcessOptions);
     const text = formatProcess(res);
     // Deterministic sections: model summaries, coefficient rows, direct and conditional effects.
     let section = '';
@@ -51,7 +51,7 @@ describe('formatProcess', () => {
     for (const model of PROCESS_MODELS) {
       const roles =
         model === 1 ? { w: 'ss' } : model === 4 ? { m: 'ss' } : model === 6 ? { m: ['ss', 'si'] } : { m: 'si', w: model === 14 || model === 58 ? 'ss' : 'gender' };
-      const res = process(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], bootstrap: 1000, seed: 1, ...(model === 1 ? { jn: true } : {}) });
+      const res = processModel(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], resamples: 1000, seed: 1, ...(model === 1 ? { jn: true } : {}) } as ProcessOptions);
       const text = formatProcess(res);
       expect(text).toContain(`Model  : ${model}`);
       expect(text).toContain('Model Summary');
@@ -62,7 +62,7 @@ describe('formatProcess', () => {
       expect(text.endsWith('------ END ------')).toBe(true);
     }
   });
-  it('rejects what is not a process() result', () => {
+  it('rejects what is not a processModel() result', () => {
     try {
       formatProcess({} as never);
       expect.fail('no error');
@@ -71,8 +71,8 @@ describe('formatProcess', () => {
     }
   });
   // Found by fuzzing: an edited result failed with a TypeError halfway through the text.
-  it('names the field of an edited result that is not shaped as process() returns it', () => {
-    const r = process(peer, { model: 1, x: 'esse', w: 'ss', y: 'pwb', jn: true });
+  it('names the field of an edited result that is not shaped as processModel() returns it', () => {
+    const r = processModel(peer, { model: 1, x: 'esse', w: 'ss', y: 'pwb', jn: true });
     const optionOf = (edited: unknown) => {
       try {
         formatProcess(edited as never);

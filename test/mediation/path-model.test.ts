@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrap, isPsychkitError, pathModel, process } from '../../src/index.js';
+import { bootstrap, isPsychkitError, pathModel, processModel } from '../../src/index.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
 import { maritalLevels, peer } from '../helpers/peer.js';
@@ -17,8 +17,8 @@ function codeOf(f: () => unknown): string {
 }
 
 describe('pathModel', () => {
-  it('model 4 written by hand reproduces process() exactly, bootstrap included', () => {
-    const opts = { categorical: maritalLevels, bootstrap: 2000, seed: 11 } as const;
+  it('model 4 written by hand reproduces processModel() exactly, bootstrap included', () => {
+    const opts = { categorical: maritalLevels, resamples: 2000, seed: 11 } as const;
     const hand = pathModel(peer, {
       ...opts,
       equations: [
@@ -30,7 +30,7 @@ describe('pathModel', () => {
         completely: (b) => (b('ss', 'esse') * b('pwb', 'ss') * b.sd('esse')) / b.sd('pwb'),
       },
     });
-    const preset = process(peer, { ...opts, model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: covs, standardize: true });
+    const preset = processModel(peer, { ...opts, model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: covs, standardize: true });
     expect(hand.equations).toEqual(preset.equations);
     const [indirect, completely] = hand.effects;
     const { label: _l, path: _p, ...pi } = preset.indirectEffects![0]!;
@@ -52,41 +52,41 @@ describe('pathModel', () => {
         women: (b) => b('ss', 'esse') * (b('si', 'ss') + b('si', 'ss:gender')) * b('pwb', 'si'),
         difference: (b) => b('ss', 'esse') * b('si', 'ss:gender') * b('pwb', 'si'),
       },
-      bootstrap: 10_000,
+      resamples: 10_000,
       seed: 91,
     });
     expect(res.n).toBe(r.n);
     res.equations.forEach((eq, e) =>
       eq.coefficients.forEach((c, j) => {
-        expectClose(c.b, r.equations[e].b[j], 1e-10, `${eq.name} ${c.term}`);
+        expectClose(c.estimate, r.equations[e].b[j], 1e-10, `${eq.name} ${c.term}`);
         expectClose(c.se, r.equations[e].se[j], 1e-10, `${eq.name} ${c.term} se`);
       }),
     );
     for (const effect of res.effects) {
       const ref = r[effect.name];
-      expectClose(effect.effect, ref.effect, 1e-10, effect.name);
+      expectClose(effect.estimate, ref.effect, 1e-10, effect.name);
       expectRelClose(effect.se!, ref.bootSE, 0.05, `${effect.name} se`);
       expectClose(effect.lower!, ref.bootLLCI, 0.01, `${effect.name} lower`);
       expectClose(effect.upper!, ref.bootULCI, 0.01, `${effect.name} upper`);
     }
   });
   it('mean-centres the variables in `center` before forming products', () => {
-    const a = pathModel(peer, { equations: [{ outcome: 'rec', predictors: ['esse', 'ss', 'esse:ss'] }], center: ['esse', 'ss'], bootstrap: 0 });
-    const b = process(peer, { model: 1, x: 'esse', w: 'ss', y: 'rec', center: 'all' });
-    a.equations[0]!.coefficients.forEach((c, j) => expectClose(c.b, b.equations[0]!.coefficients[j]!.b, 1e-12, c.term));
+    const a = pathModel(peer, { equations: [{ outcome: 'rec', predictors: ['esse', 'ss', 'esse:ss'] }], center: ['esse', 'ss'], resamples: 0 });
+    const b = processModel(peer, { model: 1, x: 'esse', w: 'ss', y: 'rec', center: 'all' });
+    a.equations[0]!.coefficients.forEach((c, j) => expectClose(c.estimate, b.equations[0]!.coefficients[j]!.estimate, 1e-12, c.term));
   });
   it.each<[string, () => unknown, string]>([
     ['no equations', () => pathModel(peer, { equations: [] }), 'INVALID_OPTION'],
-    ['an unknown equation in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('nope', 'esse') }, bootstrap: 0 }), 'INVALID_OPTION'],
-    ['an unknown term in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'si') }, bootstrap: 0 }), 'INVALID_OPTION'],
-    ['an SD of a variable not in the model', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b.sd('pwb') }, bootstrap: 0 }), 'INVALID_OPTION'],
-    ['an effect that is not finite', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'esse') / 0 }, bootstrap: 0 }), 'INVALID_OPTION'],
+    ['an unknown equation in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('nope', 'esse') }, resamples: 0 }), 'INVALID_OPTION'],
+    ['an unknown term in an effect', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'si') }, resamples: 0 }), 'INVALID_OPTION'],
+    ['an SD of a variable not in the model', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b.sd('pwb') }, resamples: 0 }), 'INVALID_OPTION'],
+    ['an effect that is not finite', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: (b) => b('ss', 'esse') / 0 }, resamples: 0 }), 'INVALID_OPTION'],
     ['an effect that is not a function', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], effects: { e: 1 as never } }), 'INVALID_OPTION'],
-    ['two equations with one name', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }, { outcome: 'ss', predictors: ['si'] }], bootstrap: 0 }), 'DUPLICATE_NAME'],
+    ['two equations with one name', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }, { outcome: 'ss', predictors: ['si'] }], resamples: 0 }), 'DUPLICATE_NAME'],
     ['an outcome among its predictors', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse', 'ss'] }] }), 'INVALID_OPTION'],
     ['centring a variable no equation uses', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], center: ['pwb'] }), 'INVALID_OPTION'],
-    ['a product with a categorical part', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse', 'esse:marital'] }], bootstrap: 0 }), 'NON_NUMERIC'],
-    ['too few resamples', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], bootstrap: 999 }), 'INVALID_OPTION'],
+    ['a product with a categorical part', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse', 'esse:marital'] }], resamples: 0 }), 'NON_NUMERIC'],
+    ['too few resamples', () => pathModel(peer, { equations: [{ outcome: 'ss', predictors: ['esse'] }], resamples: 999 }), 'INVALID_OPTION'],
   ])('%s → %s', (_, f, code) => expect(codeOf(f)).toBe(code));
 });
 
@@ -117,7 +117,7 @@ describe('bootstrap (generic case resampling)', () => {
     expect(a.resampled!.length).toBe(2);
     expect(a.resampled![0]!.length).toBe(1000);
     expect(b.resampled).toBeNull();
-    expect(a.bootstrap).toMatchObject({ resamples: 1000, replaced: 0, seed: 'x', ci: 'percentile', confidence: 0.95 });
+    expect(a.bootstrap).toMatchObject({ resamples: 1000, replaced: 0, seed: 'x', interval: 'percentile', confidence: 0.95 });
   });
   it('resamples the same cases as pathModel for the same seed (one stream, n draws per resample)', () => {
     // Slope of pwb on esse: pathModel refits it from resampled cross-products (inlined Alea),
@@ -140,8 +140,8 @@ describe('bootstrap (generic case resampling)', () => {
       return sxy / sxx;
     };
     const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: slope, resamples: 1000, seed: 'same' });
-    const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, bootstrap: 1000, seed: 'same' });
-    expectClose(b.effects[0]!.effect, a.statistics[0]!.estimate, 1e-12, 'estimate');
+    const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples: 1000, seed: 'same' });
+    expectClose(b.effects[0]!.estimate, a.statistics[0]!.estimate, 1e-12, 'estimate');
     expectClose(b.effects[0]!.se!, a.statistics[0]!.se, 1e-12, 'se');
     expectClose(b.effects[0]!.lower!, a.statistics[0]!.lower, 1e-12, 'lower');
     expectClose(b.effects[0]!.upper!, a.statistics[0]!.upper, 1e-12, 'upper');
@@ -185,7 +185,7 @@ describe('bootstrap of SD-based effects with an outlier, and effects undefined i
     const engine = pathModel(rows, {
       equations: [{ outcome: 'y', predictors: ['x', 'm'] }],
       effects: { sdY: (b) => b.sd('y') },
-      bootstrap: 500,
+      resamples: 500,
       allowFewResamples: true,
       seed: 'sd',
     });
@@ -194,7 +194,7 @@ describe('bootstrap of SD-based effects with an outlier, and effects undefined i
   });
 
   it('process: standardized indirect effects keep a finite bootstrap SE', () => {
-    const r = process(rows, { model: 4, x: 'x', m: 'm', y: 'y', standardize: true, bootstrap: 200, allowFewResamples: true, seed: 3 });
+    const r = processModel(rows, { model: 4, x: 'x', m: 'm', y: 'y', standardize: true, resamples: 200, allowFewResamples: true, seed: 3 });
     for (const e of [...r.standardized!.partially, ...r.standardized!.completely]) expect(Number.isFinite(e.se)).toBe(true);
   });
 
@@ -204,7 +204,7 @@ describe('bootstrap of SD-based effects with an outlier, and effects undefined i
     const fit = pathModel(spiky, {
       equations: [{ outcome: 'y', predictors: ['x'] }],
       effects: { standardized: (b) => (b('y', 'x') * b.sd('x')) / b.sd('y') },
-      bootstrap: 300,
+      resamples: 300,
       allowFewResamples: true,
       seed: 4,
     });
@@ -214,9 +214,9 @@ describe('bootstrap of SD-based effects with an outlier, and effects undefined i
   });
 
   it('an effect returning a null-prototype object is an INVALID_OPTION (TypeError in the message before)', () => {
-    expect(codeOf(() => pathModel(rows, { equations: [{ outcome: 'y', predictors: ['x'] }], effects: { odd: () => Object.create(null) }, bootstrap: 0 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => process(rows, { model: 10n as never, x: 'x', y: 'y', m: 'm' }))).toBe('UNKNOWN_MODEL');
-    expect(codeOf(() => process(rows, { model: 4, x: 'x', y: 'y', m: 'm', seed: Object.create(null) }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathModel(rows, { equations: [{ outcome: 'y', predictors: ['x'] }], effects: { odd: () => Object.create(null) }, resamples: 0 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => processModel(rows, { model: 10n as never, x: 'x', y: 'y', m: 'm' }))).toBe('UNKNOWN_MODEL');
+    expect(codeOf(() => processModel(rows, { model: 4, x: 'x', y: 'y', m: 'm', seed: Object.create(null) }))).toBe('INVALID_OPTION');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isPsychkitError, process, type ProcessResult } from '../../src/index.js';
+import { isPsychkitError, processModel, type ProcessResult } from '../../src/index.js';
 import { expectClose } from '../helpers/close.js';
 import { maritalLevels, peer } from '../helpers/peer.js';
 
@@ -39,10 +39,10 @@ describe('properties of the unmoderated models', () => {
     fc.assert(
       fc.property(dataset, fc.constantFrom(['m1'], ['m1', 'm2'], ['m1', 'm2', 'm3']), fc.constantFrom(4 as const, 6 as const), (data, m, model) => {
         if (model === 6 && m.length < 2) return;
-        const r = process(data, { model, x: 'x', m, y: 'y', covariates: ['c', 'g'], bootstrap: 0 });
-        const sum = r.indirectEffects!.reduce((s, e) => s + e.effect, 0);
-        expectClose(r.totalEffect!.effect, r.directEffect!.effect + sum, 1e-12 * (1 + Math.abs(r.totalEffect!.effect)), 'total = direct + indirect');
-        if (m.length > 1) expectClose(r.totalIndirectEffect!.effect, sum, 1e-14, 'total indirect');
+        const r = processModel(data, { model, x: 'x', m, y: 'y', covariates: ['c', 'g'], resamples: 0 });
+        const sum = r.indirectEffects!.reduce((s, e) => s + e.estimate, 0);
+        expectClose(r.totalEffect!.estimate, r.directEffect!.estimate + sum, 1e-12 * (1 + Math.abs(r.totalEffect!.estimate)), 'total = direct + indirect');
+        if (m.length > 1) expectClose(r.totalIndirectEffect!.estimate, sum, 1e-14, 'total indirect');
       }),
       { numRuns: 60 },
     );
@@ -51,18 +51,18 @@ describe('properties of the unmoderated models', () => {
     fc.assert(
       fc.property(dataset, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (data, cx, cy) => {
         const scaled = { ...data, x: data.x.map((v) => v * cx), y: data.y.map((v) => v * cy) };
-        const opts = { model: 4, m: ['m1', 'm2'], x: 'x', y: 'y', covariates: ['c'], bootstrap: 1000, seed: 7, sobel: true, hc: 'HC3' } as const;
-        const a = process(data, opts);
-        const b = process(scaled, opts);
+        const opts = { model: 4, m: ['m1', 'm2'], x: 'x', y: 'y', covariates: ['c'], resamples: 1000, seed: 7, sobel: true, hc: 'HC3' } as const;
+        const a = processModel(data, opts);
+        const b = processModel(scaled, opts);
         const k = cy / cx;
         const rel = (u: number, v: number, what: string) => expectClose(u, v, 1e-9 * (Math.abs(v) + 1e-3 * Math.abs(k)), what);
-        rel(b.directEffect!.effect, k * a.directEffect!.effect, 'direct');
-        rel(b.totalEffect!.effect, k * a.totalEffect!.effect, 'total');
+        rel(b.directEffect!.estimate, k * a.directEffect!.estimate, 'direct');
+        rel(b.totalEffect!.estimate, k * a.totalEffect!.estimate, 'total');
         expectClose(b.directEffect!.p, a.directEffect!.p, 1e-9, 'direct p');
         expectClose(b.totalEffect!.p, a.totalEffect!.p, 1e-9, 'total p');
         a.indirectEffects!.forEach((e, i) => {
           const f = b.indirectEffects![i]!;
-          rel(f.effect, k * e.effect, 'indirect');
+          rel(f.estimate, k * e.estimate, 'indirect');
           rel(f.se!, k * e.se!, 'boot se');
           rel(f.lower!, k * e.lower!, 'lower');
           rel(f.upper!, k * e.upper!, 'upper');
@@ -76,44 +76,44 @@ describe('properties of the unmoderated models', () => {
 });
 
 describe('seeded bootstrap', () => {
-  const opts = { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, bootstrap: 2000, contrasts: true } as const;
+  const opts = { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, resamples: 2000, contrasts: true } as const;
   it('the same seed gives bit-identical results; another seed does not', () => {
-    const a = process(peer, { ...opts, seed: 'peer' });
-    const b = process(peer, { ...opts, seed: 'peer' });
+    const a = processModel(peer, { ...opts, seed: 'peer' });
+    const b = processModel(peer, { ...opts, seed: 'peer' });
     expect(b).toEqual(a);
-    const c = process(peer, { ...opts, seed: 'other' });
+    const c = processModel(peer, { ...opts, seed: 'other' });
     expect(c.indirectEffects![0]!.lower).not.toBe(a.indirectEffects![0]!.lower);
-    expect(c.indirectEffects![0]!.effect).toBe(a.indirectEffects![0]!.effect);
+    expect(c.indirectEffects![0]!.estimate).toBe(a.indirectEffects![0]!.estimate);
   });
   it('pins the resampling stream (same numbers on every runtime)', () => {
-    const r = process(peer, { ...opts, bootstrap: 1000, seed: 42 });
+    const r = processModel(peer, { ...opts, resamples: 1000, seed: 42 });
     const pin = (e: { se: number | null; lower: number | null; upper: number | null }) => [e.se, e.lower, e.upper];
     expect({ indirect: r.indirectEffects!.map(pin), total: pin(r.totalIndirectEffect!), contrast: pin(r.contrasts![0]!) }).toMatchSnapshot();
   });
   it('reports the seed it used when none is given, and that seed reproduces the run', () => {
-    const a = process(peer, { ...opts, bootstrap: 1000 });
+    const a = processModel(peer, { ...opts, resamples: 1000 });
     expect(typeof a.bootstrap!.seed).toBe('number');
-    const b = process(peer, { ...opts, bootstrap: 1000, seed: a.bootstrap!.seed });
+    const b = processModel(peer, { ...opts, resamples: 1000, seed: a.bootstrap!.seed });
     expect(b.indirectEffects).toEqual(a.indirectEffects);
   });
   it('calls onProgress with increasing counts, ending at the total', () => {
     const calls: [number, number][] = [];
-    process(peer, { ...opts, bootstrap: 1500, seed: 1, onProgress: (done, total) => calls.push([done, total]) });
+    processModel(peer, { ...opts, resamples: 1500, seed: 1, onProgress: (done, total) => calls.push([done, total]) });
     expect(calls.length).toBeGreaterThan(10);
     expect(calls.at(-1)).toEqual([1500, 1500]);
     for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
   });
   it('bias-corrected intervals differ from percentile ones and bracket the estimate', () => {
-    const p = process(peer, { ...opts, seed: 5 });
-    const bc = process(peer, { ...opts, seed: 5, ci: 'bias-corrected' });
-    expect(bc.bootstrap!.ci).toBe('bias-corrected');
+    const p = processModel(peer, { ...opts, seed: 5 });
+    const bc = processModel(peer, { ...opts, seed: 5, interval: 'bias-corrected' });
+    expect(bc.bootstrap!.interval).toBe('bias-corrected');
     expect(bc.indirectEffects![0]!.se).toBe(p.indirectEffects![0]!.se);
     expect(bc.indirectEffects![0]!.lower).not.toBe(p.indirectEffects![0]!.lower);
-    for (const e of bc.indirectEffects!) expect(e.lower! < e.effect && e.effect < e.upper!).toBe(true);
+    for (const e of bc.indirectEffects!) expect(e.lower! < e.estimate && e.estimate < e.upper!).toBe(true);
   });
   it('a 90% interval lies inside the 95% one', () => {
-    const a = process(peer, { ...opts, seed: 9 });
-    const b = process(peer, { ...opts, seed: 9, confidence: 0.9 });
+    const a = processModel(peer, { ...opts, seed: 9 });
+    const b = processModel(peer, { ...opts, seed: 9, confidence: 0.9 });
     a.indirectEffects!.forEach((e, i) => {
       expect(b.indirectEffects![i]!.lower!).toBeGreaterThanOrEqual(e.lower!);
       expect(b.indirectEffects![i]!.upper!).toBeLessThanOrEqual(e.upper!);
@@ -122,76 +122,76 @@ describe('seeded bootstrap', () => {
 });
 
 describe('process bad input', () => {
-  const ok = { model: 4, x: 'esse', m: 'ss', y: 'pwb', bootstrap: 0 } as const;
-  it('accepts the baseline', () => expect(codeOf(() => process(peer, ok))).toBe('no error'));
+  const ok = { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 0 } as const;
+  it('accepts the baseline', () => expect(codeOf(() => processModel(peer, ok))).toBe('no error'));
   it.each<[string, () => unknown, string]>([
-    ['x missing from the table', () => process(peer, { ...ok, x: 'nope' }), 'MISSING_COLUMN'],
-    ['y missing from the table', () => process(peer, { ...ok, y: 'nope' }), 'MISSING_COLUMN'],
-    ['a mediator missing from the table', () => process(peer, { ...ok, m: ['ss', 'nope'] }), 'MISSING_COLUMN'],
-    ['a covariate missing from the table', () => process(peer, { ...ok, covariates: ['nope'] }), 'MISSING_COLUMN'],
-    ['a mediator equal to x', () => process(peer, { ...ok, m: 'esse' }), 'INVALID_OPTION'],
-    ['a mediator equal to y', () => process(peer, { ...ok, m: ['ss', 'pwb'] }), 'INVALID_OPTION'],
-    ['x equal to y', () => process(peer, { ...ok, y: 'esse' }), 'INVALID_OPTION'],
-    ['a covariate equal to a mediator', () => process(peer, { ...ok, covariates: ['ss'] }), 'INVALID_OPTION'],
-    ['a non-numeric outcome', () => process(peer, { ...ok, y: 'marital' }), 'NON_NUMERIC'],
-    ['a non-numeric mediator', () => process(peer, { ...ok, m: 'marital' }), 'NON_NUMERIC'],
-    ['too few complete cases', () => process({ esse: [1, 2, 3, 4], ss: [2, 1, 4, 3], pwb: [1, 3, 2, 5], c: [0, 1, 1, 0] }, { ...ok, covariates: ['c'] }), 'TOO_FEW_CASES'],
-    ['a constant predictor', () => process({ ...peer, k: peer.esse!.map(() => 1) }, { ...ok, covariates: ['k'] }), 'ZERO_VARIANCE'],
+    ['x missing from the table', () => processModel(peer, { ...ok, x: 'nope' }), 'MISSING_COLUMN'],
+    ['y missing from the table', () => processModel(peer, { ...ok, y: 'nope' }), 'MISSING_COLUMN'],
+    ['a mediator missing from the table', () => processModel(peer, { ...ok, m: ['ss', 'nope'] }), 'MISSING_COLUMN'],
+    ['a covariate missing from the table', () => processModel(peer, { ...ok, covariates: ['nope'] }), 'MISSING_COLUMN'],
+    ['a mediator equal to x', () => processModel(peer, { ...ok, m: 'esse' }), 'INVALID_OPTION'],
+    ['a mediator equal to y', () => processModel(peer, { ...ok, m: ['ss', 'pwb'] }), 'INVALID_OPTION'],
+    ['x equal to y', () => processModel(peer, { ...ok, y: 'esse' }), 'INVALID_OPTION'],
+    ['a covariate equal to a mediator', () => processModel(peer, { ...ok, covariates: ['ss'] }), 'INVALID_OPTION'],
+    ['a non-numeric outcome', () => processModel(peer, { ...ok, y: 'marital' }), 'NON_NUMERIC'],
+    ['a non-numeric mediator', () => processModel(peer, { ...ok, m: 'marital' }), 'NON_NUMERIC'],
+    ['too few complete cases', () => processModel({ esse: [1, 2, 3, 4], ss: [2, 1, 4, 3], pwb: [1, 3, 2, 5], c: [0, 1, 1, 0] }, { ...ok, covariates: ['c'] }), 'TOO_FEW_CASES'],
+    ['a constant predictor', () => processModel({ ...peer, k: peer.esse!.map(() => 1) }, { ...ok, covariates: ['k'] }), 'ZERO_VARIANCE'],
     [
       'perfectly collinear covariates',
-      () => process({ ...peer, e2: peer.education!.map((v) => 2 * (v as number) + 1) }, { ...ok, covariates: ['education', 'e2'] }),
+      () => processModel({ ...peer, e2: peer.education!.map((v) => 2 * (v as number) + 1) }, { ...ok, covariates: ['education', 'e2'] }),
       'SINGULAR',
     ],
-    ['an unknown model number', () => process(peer, { ...ok, model: 5 as never }), 'UNKNOWN_MODEL'],
-    ['bootstrap < 1,000 without the override', () => process(peer, { ...ok, bootstrap: 500 }), 'INVALID_OPTION'],
-    ['a non-integer bootstrap', () => process(peer, { ...ok, bootstrap: 1000.5 }), 'INVALID_OPTION'],
-    ['no mediator for model 4', () => process(peer, { ...ok, m: [] }), 'TOO_FEW_VARIABLES'],
-    ['one mediator for model 6', () => process(peer, { ...ok, model: 6 }), 'TOO_FEW_VARIABLES'],
-    ['eleven mediators for model 4', () => process(peer, { ...ok, m: Array.from({ length: 11 }, (_, i) => `m${i}`) }), 'INVALID_OPTION'],
-    ['no moderator for model 7', () => process(peer, { ...ok, model: 7 }), 'INVALID_OPTION'],
-    ['a moderator for model 4', () => process(peer, { ...ok, w: 'gender' }), 'INVALID_OPTION'],
-    ['a moderator equal to x', () => process(peer, { ...ok, model: 7, w: 'esse' }), 'INVALID_OPTION'],
-    ['z, which no implemented model has', () => process(peer, { ...ok, model: 7, w: 'gender', z: 'education' }), 'INVALID_OPTION'],
-    ['a mediator for model 1', () => process(peer, { ...ok, model: 1, w: 'gender' }), 'INVALID_OPTION'],
-    ['sobel outside model 4', () => process(peer, { ...ok, model: 7, w: 'gender', sobel: true }), 'INVALID_OPTION'],
-    ['jn outside model 1', () => process(peer, { ...ok, jn: true }), 'INVALID_OPTION'],
-    ['standardize for a moderated model', () => process(peer, { ...ok, model: 14, w: 'gender', standardize: true }), 'INVALID_OPTION'],
-    ['an unknown ci', () => process(peer, { ...ok, ci: 'bca' as never }), 'INVALID_OPTION'],
-    ['an unknown hc', () => process(peer, { ...ok, hc: 'HC9' as never }), 'INVALID_OPTION'],
-    ['confidence as a percentage', () => process(peer, { ...ok, confidence: 95 }), 'INVALID_OPTION'],
-    ['a bad seed', () => process(peer, { ...ok, seed: {} as never }), 'INVALID_OPTION'],
-    ['bad probes', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', probes: 'quartiles' as never }), 'INVALID_OPTION'],
-    ['a bad quantileType', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', quantileType: 5 as never }), 'INVALID_OPTION'],
-    ['a bad covariatesIn', () => process(peer, { ...ok, covariatesIn: 'all' as never }), 'INVALID_OPTION'],
-    ['covariatesIn for model 1', () => process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', covariates: ['gender'], covariatesIn: 'mediators' }), 'INVALID_OPTION'],
-    ['options not an object', () => process(peer, null as never), 'INVALID_OPTION'],
-    ['not a table', () => process(42 as never, ok), 'INVALID_INPUT'],
+    ['an unknown model number', () => processModel(peer, { ...ok, model: 5 as never }), 'UNKNOWN_MODEL'],
+    ['bootstrap < 1,000 without the override', () => processModel(peer, { ...ok, resamples: 500 }), 'INVALID_OPTION'],
+    ['a non-integer bootstrap', () => processModel(peer, { ...ok, resamples: 1000.5 }), 'INVALID_OPTION'],
+    ['no mediator for model 4', () => processModel(peer, { ...ok, m: [] }), 'TOO_FEW_VARIABLES'],
+    ['one mediator for model 6', () => processModel(peer, { ...ok, model: 6 }), 'TOO_FEW_VARIABLES'],
+    ['eleven mediators for model 4', () => processModel(peer, { ...ok, m: Array.from({ length: 11 }, (_, i) => `m${i}`) }), 'INVALID_OPTION'],
+    ['no moderator for model 7', () => processModel(peer, { ...ok, model: 7 } as never), 'INVALID_OPTION'],
+    ['a moderator for model 4', () => processModel(peer, { ...ok, w: 'gender' }), 'INVALID_OPTION'],
+    ['a moderator equal to x', () => processModel(peer, { ...ok, model: 7, w: 'esse' }), 'INVALID_OPTION'],
+    ['z, which no implemented model has', () => processModel(peer, { ...ok, model: 7, w: 'gender', z: 'education' }), 'INVALID_OPTION'],
+    ['a mediator for model 1', () => processModel(peer, { ...ok, model: 1, w: 'gender' }), 'INVALID_OPTION'],
+    ['sobel outside model 4', () => processModel(peer, { ...ok, model: 7, w: 'gender', sobel: true }), 'INVALID_OPTION'],
+    ['jn outside model 1', () => processModel(peer, { ...ok, jn: true }), 'INVALID_OPTION'],
+    ['standardize for a moderated model', () => processModel(peer, { ...ok, model: 14, w: 'gender', standardize: true }), 'INVALID_OPTION'],
+    ['an unknown ci', () => processModel(peer, { ...ok, interval: 'bca' as never }), 'INVALID_OPTION'],
+    ['an unknown hc', () => processModel(peer, { ...ok, hc: 'HC9' as never }), 'INVALID_OPTION'],
+    ['confidence as a percentage', () => processModel(peer, { ...ok, confidence: 95 }), 'INVALID_OPTION'],
+    ['a bad seed', () => processModel(peer, { ...ok, seed: {} as never }), 'INVALID_OPTION'],
+    ['bad probes', () => processModel(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', probes: 'quartiles' as never }), 'INVALID_OPTION'],
+    ['a bad quantileType', () => processModel(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', quantileType: 5 as never }), 'INVALID_OPTION'],
+    ['a bad covariatesIn', () => processModel(peer, { ...ok, covariatesIn: 'all' as never }), 'INVALID_OPTION'],
+    ['covariatesIn for model 1', () => processModel(peer, { model: 1, x: 'esse', y: 'pwb', w: 'ss', covariates: ['gender'], covariatesIn: 'mediators' }), 'INVALID_OPTION'],
+    ['options not an object', () => processModel(peer, null as never), 'INVALID_OPTION'],
+    ['not a table', () => processModel(42 as never, ok), 'INVALID_INPUT'],
   ])('%s', (_, f, code) => expect(codeOf(f)).toBe(code));
   it('bootstrap < 1,000 runs with allowFewResamples: true, and reports the resamples used', () => {
-    const r = process(peer, { ...ok, bootstrap: 200, allowFewResamples: true, seed: 1 });
+    const r = processModel(peer, { ...ok, resamples: 200, allowFewResamples: true, seed: 1 });
     expect(r.bootstrap!.resamples).toBe(200);
     expect(r.indirectEffects![0]!.se).toBeGreaterThan(0);
   });
   it('Johnson–Neyman with a dichotomous moderator is a warning, not numbers', () => {
-    const r = process(peer, { model: 1, x: 'esse', y: 'pwb', w: 'gender', jn: true });
+    const r = processModel(peer, { model: 1, x: 'esse', y: 'pwb', w: 'gender', jn: true });
     expect(r.johnsonNeyman).toBeNull();
     expect(r.warnings.map((w) => w.code)).toContain('JN_DICHOTOMOUS');
     expect(r.conditionalEffects!.map((c) => c.w)).toEqual([0, 1]);
   });
   it('names the column in the error', () => {
     try {
-      process(peer, { ...ok, m: ['ss', 'nope'] });
+      processModel(peer, { ...ok, m: ['ss', 'nope'] });
     } catch (e) {
       expect((e as { details: { column: string } }).details.column).toBe('nope');
     }
   });
   it('does not mutate the input table', () => {
     const copy = JSON.parse(JSON.stringify(peer));
-    process(peer, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['marital'], center: 'all', bootstrap: 1000, seed: 1 });
+    processModel(peer, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', covariates: ['marital'], center: 'all', resamples: 1000, seed: 1 });
     expect(peer).toEqual(copy);
   });
   it('returns a frozen result', () => {
-    const r: ProcessResult = process(peer, ok);
+    const r: ProcessResult = processModel(peer, ok);
     expect(Object.isFrozen(r)).toBe(true);
     expect(Object.isFrozen(r.equations[0]!.coefficients)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { process, type ProcessModel, type ProcessResult } from '../../src/index.js';
+import { processView } from '../../src/mediation/process-view.js';
+import { processModel, type ProcessModelNumber, type ProcessResult } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { readProcessOutput, type PrintedOutput } from '../helpers/process-output.js';
 
@@ -23,38 +24,38 @@ function ourTerm(printed: string, out: PrintedOutput): string {
   return p ? `${p[0]}:${p[1]}` : printed;
 }
 
-function checkEquations(res: ProcessResult, out: PrintedOutput): void {
+function checkEquations(res: Pick<ProcessResult, 'n' | 'equations'>, out: PrintedOutput): void {
   expect(res.n).toBe(1000);
   for (const eq of out.equations) {
     const ours = res.equations.find((e) => e.outcome === eq.outcome)!;
     expect(ours, eq.outcome).toBeDefined();
     const s = ours.summary;
-    [s.r, s.rSquared, s.mse, s.f, s.df1, s.df2, s.p].forEach((v, i) => printedRound(v, eq.summary[i]!, `${eq.outcome} summary[${i}]`));
+    [s.r, s.rSquared, s.mse, s.statistic, s.df1, s.df2, s.p].forEach((v, i) => printedRound(v, eq.summary[i]!, `${eq.outcome} summary[${i}]`));
     expect(ours.coefficients.length).toBe(eq.coefficients.size);
     for (const [term, row] of eq.coefficients) {
       const c = ours.coefficients.find((k) => k.term === ourTerm(term, out))!;
       expect(c, `${eq.outcome} ${term}`).toBeDefined();
-      [c.b, c.se, c.t, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `${eq.outcome} ${term}[${i}]`));
+      [c.estimate, c.se, c.statistic, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `${eq.outcome} ${term}[${i}]`));
     }
   }
 }
 
-const settings = { hc: 'HC3', ci: 'bias-corrected', bootstrap: 5000, probes: 'moments', seed: 2016 } as const;
+const settings = { hc: 'HC3', interval: 'bias-corrected', resamples: 5000, probes: 'moments', seed: 2016 } as const;
 
 describe('PROCESS for SPSS model 1 (W = m)', () => {
   const out = readProcessOutput('Results_OLS_Model1.txt');
-  const res = process(loadCsv('process-spss/Data_Model1.csv'), { ...settings, model: 1, x: 'x', w: 'm', y: 'y' });
+  const res = processModel(loadCsv('process-spss/Data_Model1.csv'), { ...settings, model: 1, x: 'x', w: 'm', y: 'y' });
   it('model summary (F is the HC3 Wald F) and coefficients', () => checkEquations(res, out));
   it('R² increase due to the interaction, with its HC3 F', () => {
     const [r2, f, df1, df2, p] = out.rSquareIncrease.get('int_1')!;
     const t = res.interactionTests![0]!;
-    [t.rSquaredChange, t.f, t.df1, t.df2, t.p].forEach((v, i) => printedRound(v, [r2!, f!, df1!, df2!, p!][i]!, `R2 increase[${i}]`));
+    [t.rSquaredChange, t.statistic, t.df1, t.df2, t.p].forEach((v, i) => printedRound(v, [r2!, f!, df1!, df2!, p!][i]!, `R2 increase[${i}]`));
   });
   it('conditional effects of X at mean ± SD of W', () => {
     expect(res.conditionalEffects!.length).toBe(out.conditionalEffects.length);
     out.conditionalEffects.forEach((row, k) => {
       const c = res.conditionalEffects![k]!;
-      [c.w, c.effect, c.se, c.t, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `conditional ${k}[${i}]`));
+      [c.w, c.estimate, c.se, c.statistic, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `conditional ${k}[${i}]`));
     });
   });
 });
@@ -62,21 +63,21 @@ describe('PROCESS for SPSS model 1 (W = m)', () => {
 describe('PROCESS for SPSS model 4 (parallel m1, m2)', () => {
   const out = readProcessOutput('Results_OLS_Model4.txt');
   const { probes: _none, ...unmoderated } = settings;
-  const res = process(loadCsv('process-spss/Data_Model4.csv'), { ...unmoderated, model: 4, x: 'x', m: ['m1', 'm2'], y: 'y' });
+  const res = processModel(loadCsv('process-spss/Data_Model4.csv'), { ...unmoderated, model: 4, x: 'x', m: ['m1', 'm2'], y: 'y' });
   it('equations', () => checkEquations(res, out));
   it('direct effect', () => {
     const d = res.directEffect!;
-    [d.effect, d.se, d.t, d.p, d.lower, d.upper].forEach((v, i) => printedRound(v, out.directEffect![i]!, `direct[${i}]`));
+    [d.estimate, d.se, d.statistic, d.p, d.lower, d.upper].forEach((v, i) => printedRound(v, out.directEffect![i]!, `direct[${i}]`));
   });
   it('indirect effects and TOTAL (bias-corrected bootstrap)', () => {
     for (const [label, [effect, se, lo, hi]] of out.indirect) {
       const e = label === 'TOTAL' ? res.totalIndirectEffect! : res.indirectEffects!.find((k) => k.label === label)!;
-      printedRound(e.effect, effect!, `${label} effect`);
+      printedRound(e.estimate, effect!, `${label} effect`);
       bootClose(e.se, se!, `${label} boot SE`);
       bootClose(e.lower, lo!, `${label} lower`);
       bootClose(e.upper, hi!, `${label} upper`);
     }
-    expect(res.bootstrap).toMatchObject({ resamples: 5000, ci: 'bias-corrected', seed: 2016 });
+    expect(res.bootstrap).toMatchObject({ resamples: 5000, interval: 'bias-corrected', seed: 2016 });
   });
 });
 
@@ -88,16 +89,16 @@ describe.each([
   [59, 'w'],
 ] as const)('PROCESS for SPSS model %i (two parallel mediators)', (model, w) => {
   const out = readProcessOutput(`Results_OLS_Model${model}.txt`);
-  const res = process(loadCsv(`process-spss/Data_Model${model}.csv`), { ...settings, model: model as ProcessModel, x: 'x', m: ['m1', 'm2'], w, y: 'y' });
+  const res = processView(processModel(loadCsv(`process-spss/Data_Model${model}.csv`), { ...settings, model, x: 'x', m: ['m1', 'm2'], w, y: 'y' }));
   it('equations', () => checkEquations(res, out));
   it('direct or conditional direct effects', () => {
     if (out.directEffect) {
       const d = res.directEffect!;
-      [d.effect, d.se, d.t, d.p, d.lower, d.upper].forEach((v, i) => printedRound(v, out.directEffect![i]!, `direct[${i}]`));
+      [d.estimate, d.se, d.statistic, d.p, d.lower, d.upper].forEach((v, i) => printedRound(v, out.directEffect![i]!, `direct[${i}]`));
     }
     out.conditionalDirect.forEach((row, k) => {
       const c = res.conditionalDirectEffects![k]!;
-      [c.w, c.effect, c.se, c.t, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `conditional direct ${k}[${i}]`));
+      [c.w, c.estimate, c.se, c.statistic, c.p, c.lower, c.upper].forEach((v, i) => printedRound(v, row[i]!, `conditional direct ${k}[${i}]`));
     });
   });
   it('conditional indirect effects at mean ± SD of W', () => {
@@ -105,7 +106,7 @@ describe.each([
     for (const [mediator, wv, effect, se, lo, hi] of out.conditionalIndirect) {
       const e = res.conditionalIndirectEffects!.find((k) => k.mediator === mediator && Math.abs(k.w - wv!) < 0.00005)!;
       expect(e, `${mediator} at ${wv}`).toBeDefined();
-      printedRound(e.effect, effect!, `${mediator} at ${wv} effect`);
+      printedRound(e.estimate, effect!, `${mediator} at ${wv} effect`);
       bootClose(e.se, se!, `${mediator} at ${wv} boot SE`);
       bootClose(e.lower, lo!, `${mediator} at ${wv} lower`);
       bootClose(e.upper, hi!, `${mediator} at ${wv} upper`);
@@ -118,7 +119,7 @@ describe.each([
     }
     for (const [mediator, [index, se, lo, hi]] of out.index) {
       const e = res.indexOfModeratedMediation!.find((k) => k.mediator === mediator)!;
-      printedRound(e.effect, index!, `${mediator} index`);
+      printedRound(e.estimate, index!, `${mediator} index`);
       bootClose(e.se, se!, `${mediator} index SE`);
       bootClose(e.lower, lo!, `${mediator} index lower`);
       bootClose(e.upper, hi!, `${mediator} index upper`);

@@ -9,7 +9,7 @@
 //      (for a √n-consistent estimator the ratio is about √(200/5000) = 0.2).
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cronbachAlpha, efa, process } from '../../src/index.js';
+import { cronbachAlpha, efa, processModel } from '../../src/index.js';
 import { arbitraries, simulate } from '../../src/testing/index.js';
 import { alphaStandardError } from '../testing/moments.js';
 import { numRuns } from '../helpers/runs.js';
@@ -51,14 +51,14 @@ describe('consistency: estimates converge to the simulated truth', () => {
         const loadings = m.loadings.map((row) => row[0]!);
         for (const n of NS) {
           const sim = simulate.congeneric({ loadings, n, seed: `${seed}/${n}` });
-          const fit = cronbachAlpha(sim.data, { items: sim.items });
+          const fit = cronbachAlpha(sim.data, { columns: sim.items });
           const se = alphaStandardError(sim.population.observed.covariance, n);
           const error = Math.abs(fit.alpha - sim.population.observed.alpha);
           expect(error, `n = ${n}: α̂ = ${fit.alpha}, α = ${sim.population.observed.alpha}, SE = ${se}`).toBeLessThanOrEqual(4 * se);
           errors.record(n, error, se);
           // The estimator's own SE (Duhachek & Iacobucci's ASE, from the sample covariances) is a
           // smooth function of S, so at n = 5,000 it is within a few percent of the population SE.
-          if (n === 5_000) expect(Math.abs(fit.ase / se - 1), `ASE ${fit.ase} vs ${se}`).toBeLessThan(0.1);
+          if (n === 5_000) expect(Math.abs(fit.se / se - 1), `ASE ${fit.se} vs ${se}`).toBeLessThan(0.1);
         }
       }),
       { numRuns: numRuns(10), seed: SEED },
@@ -80,7 +80,7 @@ describe('consistency: estimates converge to the simulated truth', () => {
         const k = m.loadings[0]!.length;
         const estimate = (n: number, s: string) => {
           const sim = simulate.factorModel({ loadings: m.loadings, phi: m.phi, n, seed: s });
-          return aligned(efa(sim.data, { items: sim.items, factors: k, extraction: 'ml' }).loadings, m.loadings);
+          return aligned(efa(sim.data, { columns: sim.items, factors: k, extraction: 'ml' }).loadings, m.loadings);
         };
         expect(maxAbsDiff(aligned(efa({ correlation: populationOf(m), n: 1000 }, { factors: k, extraction: 'ml' }).loadings, m.loadings), m.loadings)).toBeLessThan(1e-3);
         const reps = Array.from({ length: 24 }, (_, r) => estimate(500, `${seed}/se/${r}`));
@@ -122,21 +122,21 @@ describe('consistency: estimates converge to the simulated truth', () => {
         for (const n of NS) {
           const sim = simulate.mediation({ ...options, n, seed: `${seed}/${n}` });
           const { x, mediators, y, covariates } = sim.variables;
-          const fit = process(sim.data, { model: 4, x, m: mediators, y, covariates, bootstrap: 0 });
+          const fit = processModel(sim.data, { model: 4, x, m: mediators, y, covariates, resamples: 0 });
           const coefficient = (outcome: string, term: string) => fit.equations.find((e) => e.outcome === outcome)!.coefficients.find((c) => c.term === term)!;
           mediators.forEach((med, i) => {
             const a = coefficient(med, x);
             const b = coefficient(y, med);
-            const se = Math.sqrt(a.b ** 2 * b.se ** 2 + b.b ** 2 * a.se ** 2 + a.se ** 2 * b.se ** 2);
+            const se = Math.sqrt(a.estimate ** 2 * b.se ** 2 + b.estimate ** 2 * a.se ** 2 + a.se ** 2 * b.se ** 2);
             const truth = sim.population.indirect[i]!.effect;
-            const effect = fit.indirectEffects![i]!.effect;
-            expect(effect).toBe(a.b * b.b);
+            const effect = fit.indirectEffects![i]!.estimate;
+            expect(effect).toBe(a.estimate * b.estimate);
             const error = Math.abs(effect - truth);
             expect(error, `n = ${n}, ${med}: ab̂ = ${effect}, ab = ${truth}, SE = ${se}`).toBeLessThanOrEqual(4 * se);
             errors.record(n, error, se);
           });
           const direct = fit.directEffect!;
-          expect(Math.abs(direct.effect - sim.population.direct), `n = ${n}: c′`).toBeLessThanOrEqual(4 * direct.se!);
+          expect(Math.abs(direct.estimate - sim.population.direct), `n = ${n}: c′`).toBeLessThanOrEqual(4 * direct.se!);
         }
       }),
       { numRuns: numRuns(10), seed: SEED },

@@ -185,7 +185,7 @@ describe('complete cases: listwise and pairwiseCounts', () => {
         // listwise keeps exactly the complete rows, in order, with their values
         const complete = s.responses.map((r, i) => [r, i] as const).filter(([r]) => r.every((v) => v !== null));
         expect(Array.from(lw.rows)).toEqual(complete.map(([, i]) => i));
-        expect(lw.n + lw.dropped).toBe(s.n);
+        expect(lw.n + lw.nDropped).toBe(s.n);
         lw.columns.forEach((col, j) => expect(Array.from(col)).toEqual(complete.map(([r]) => r[j])));
         expect(listwise(lw).n).toBe(lw.n); // idempotent
       }),

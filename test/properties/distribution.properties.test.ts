@@ -8,7 +8,7 @@ import {
   boxCox,
   chiSquareQuantile,
   compareTransforms,
-  describe as describeData,
+  descriptives as describeData,
   isPsychkitError,
   kurtosis,
   randomStream,
@@ -33,8 +33,8 @@ describe('describe', () => {
       fc.property(sample, (x) => {
         const v = observed(x);
         fc.pre(v.length >= 4 && new Set(v).size > 1);
-        const d = describeData(x).variables[0]!;
-        expect([d.n, d.missing]).toEqual([v.length, x.length - v.length]);
+        const d = describeData(x).rows[0]!;
+        expect([d.n, d.nMissing]).toEqual([v.length, x.length - v.length]);
         expectClose(d.mean!, v.reduce((a, b) => a + b, 0) / v.length, rel(d.mean!), 'mean');
         expect([d.min, d.max, d.range]).toEqual([Math.min(...v), Math.max(...v), Math.max(...v) - Math.min(...v)]);
         for (const m of [d.median!, d.trimmedMean!, d.mean!]) expect(m >= d.min! - 1e-12 && m <= d.max! + 1e-12).toBe(true);
@@ -54,8 +54,8 @@ describe('describe', () => {
       fc.property(sample, fc.integer({ min: -100, max: 100 }), fc.integer({ min: 1, max: 64 }).map((b) => b / 8), (x, a, b) => {
         const v = observed(x);
         fc.pre(v.length >= 4 && new Set(v).size > 1);
-        const d = describeData(x).variables[0]!;
-        const e = describeData(x.map((u) => (u === null ? null : a + b * u))).variables[0]!;
+        const d = describeData(x).rows[0]!;
+        const e = describeData(x.map((u) => (u === null ? null : a + b * u))).rows[0]!;
         for (const k of ['mean', 'median', 'trimmedMean', 'min', 'max'] as const) expectClose(e[k]!, a + b * d[k]!, 1e-9 * (Math.abs(a) + b * Math.abs(d[k]!) + 1), k);
         for (const k of ['sd', 'mad', 'range', 'se'] as const) expectClose(e[k]!, b * d[k]!, 1e-9 * (1 + b * d[k]!), k);
         for (const k of ['skewness', 'kurtosis'] as const) expectClose(e[k]!, d[k]!, 1e-7 * (1 + Math.abs(d[k]!)), k);
@@ -148,11 +148,11 @@ describe('yeoJohnson', () => {
           if (isPsychkitError(e)) return; // e.g. no finite maximum: documented errors only
           throw e;
         }
-        const est = t.estimate;
+        const est = t.lambda;
         fc.pre(est !== null);
-        const best = yeoJohnsonLogLik(x, est.lambda);
+        const best = yeoJohnsonLogLik(x, est.estimate);
         expectClose(est.logLikelihood, best, 1e-7 * Math.max(1, Math.abs(best)), 'reported ℓ(λ̂)');
-        for (const d of [-0.05, -1e-3, 1e-3, 0.05]) expect(yeoJohnsonLogLik(x, est.lambda + d)).toBeLessThanOrEqual(best + 1e-9 * Math.max(1, Math.abs(best)));
+        for (const d of [-0.05, -1e-3, 1e-3, 0.05]) expect(yeoJohnsonLogLik(x, est.estimate + d)).toBeLessThanOrEqual(best + 1e-9 * Math.max(1, Math.abs(best)));
         const drop = chiSquareQuantile(0.95, 1) / 2;
         for (const end of [est.lower, est.upper]) if (end !== null) expectClose(best - yeoJohnsonLogLik(x, end), drop, 1e-5, 'interval end');
       }),
@@ -175,7 +175,7 @@ describe('compareTransforms', () => {
           const takesShift = ['sqrt', 'log', 'log10', 'inverse', 'boxcox'].includes(k.method);
           let t;
           try {
-            t = transform(x, k.method as never, shift !== undefined && takesShift ? { shift } : {});
+            t = transform(x, { method: k.method as never, ...shift !== undefined && takesShift ? { shift } : {} });
           } catch (e) {
             if (!isPsychkitError(e)) throw e;
             expect(k.applicable, `${k.method}: transform threw ${e.code}`).toBe(false);

@@ -115,7 +115,7 @@ describe('omega', () => {
         });
         // Standardized α of R after reversing the items omega reversed.
         const p = r.length;
-        const sign = o.variables.map((v) => (o.reversed.includes(v) ? -1 : 1));
+        const sign = o.columns.map((v) => (o.reversed.includes(v) ? -1 : 1));
         let sum = 0;
         for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) if (i !== j) sum += sign[i]! * sign[j]! * r[i]![j]!;
         const rBar = sum / (p * (p - 1));
@@ -132,8 +132,8 @@ describe('omega', () => {
           const r = populationOf(m);
           const names = r.map((_, i) => `v${i}`);
           const k = m.gamma.length;
-          const a = omega({ correlation: r, n: 500, names }, { factors: k });
-          const b = omega({ correlation: r, n: 500, names }, { factors: k, items: order.map((i) => names[i]!) });
+          const a = omega({ correlation: r, n: 500, columns: names }, { factors: k });
+          const b = omega({ correlation: r, n: 500, columns: names }, { factors: k, columns: order.map((i) => names[i]!) });
           // 1e-5: the extraction and rotations iterate to tolerances near 1e-6 from a permuted start.
           for (const key of ['omegaHierarchical', 'omegaTotal', 'omegaLimit', 'alpha'] as const) expectClose(b[key], a[key], 1e-5, key);
           order.forEach((from, to) => expectClose(b.generalLoadings[to]!, a.generalLoadings[from]!, 1e-5, `g loading ${names[from]}`));
@@ -148,14 +148,14 @@ describe('parallelAnalysis', () => {
   it('observed eigenvalues are those of R (sum p, descending), independent of the seed; the same seed repeats the simulation', () => {
     fc.assert(
       fc.property(arbitraries.correlationMatrix(fc, { size: { min: 3, max: 8 } }), fc.integer(), fc.integer(), (r, s1, s2) => {
-        const a = parallelAnalysis({ correlation: r, n: 150 }, { iterations: 10, seed: s1 });
-        const b = parallelAnalysis({ correlation: r, n: 150 }, { iterations: 10, seed: s2 });
+        const a = parallelAnalysis({ correlation: r, n: 150 }, { resamples: 10, seed: s1 });
+        const b = parallelAnalysis({ correlation: r, n: 150 }, { resamples: 10, seed: s2 });
         const ev = efa({ correlation: r, n: 150 }, { factors: 1 }).eigenvalues;
         a.observed.components.forEach((v, i) => expectClose(v, ev[i]!, 1e-10, `eigenvalue ${i}`));
         expectClose(a.observed.components.reduce((x, y) => x + y, 0), r.length, 1e-10, 'trace');
         a.observed.components.slice(1).forEach((v, i) => expect(v).toBeLessThanOrEqual(a.observed.components[i]!));
         expect(b.observed).toEqual(a.observed);
-        expect(parallelAnalysis({ correlation: r, n: 150 }, { iterations: 10, seed: s1 }).simulated).toEqual(a.simulated);
+        expect(parallelAnalysis({ correlation: r, n: 150 }, { resamples: 10, seed: s1 }).simulated).toEqual(a.simulated);
         // psych's nfact/ncomp: the leading run of observed values above the simulated quantile.
         const run = (obs: readonly number[], q: readonly number[]) => obs.findIndex((v, i) => !(v > q[i]!));
         const lead = (obs: readonly number[], q: readonly number[]) => (run(obs, q) === -1 ? obs.length : run(obs, q));
@@ -172,7 +172,7 @@ describe('parallelAnalysis', () => {
     const clear = arbitraries.factorModel(fc, { factors: { min: 1, max: 4 }, itemsPerFactor: { min: 4, max: 5 }, loadings: { min: 0.6, max: 0.85 }, crossLoadings: 0, maxFactorCorrelation: 0.3 });
     fc.assert(
       fc.property(clear, fc.integer(), (m, seed) => {
-        const pa = parallelAnalysis({ correlation: populationOf(m), n: 1000 }, { iterations: 20, seed });
+        const pa = parallelAnalysis({ correlation: populationOf(m), n: 1000 }, { resamples: 20, seed });
         expect(pa.suggestedComponents).toBe(m.loadings[0]!.length);
       }),
       { numRuns: numRuns(10) },

@@ -2,7 +2,7 @@
 // data simulated from generated models. (process's own properties are in test/mediation.)
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bootstrap, bootstrapIndices, formatProcess, ols, pathModel, process, randomStream, type CoefficientReader } from '../../src/index.js';
+import { bootstrap, bootstrapIndices, formatProcess, ols, pathModel, processModel, randomStream, type CoefficientReader } from '../../src/index.js';
 import { arbitraries, simulate } from '../../src/testing/index.js';
 import { expectClose } from '../helpers/close.js';
 import { numRuns } from '../helpers/runs.js';
@@ -18,29 +18,29 @@ describe('pathModel', () => {
       fc.property(model4, fc.integer(), ({ rows, x, mediators, y, covariates }, seed) => {
         const equations = [...mediators.map((m) => ({ outcome: m, predictors: [x, ...covariates] })), { outcome: y, predictors: [x, ...mediators, ...covariates] }];
         const effects = Object.fromEntries(mediators.map((m) => [m, (b: CoefficientReader) => b(m, x) * b(y, m)]));
-        const fit = pathModel(rows, { equations, effects, bootstrap: 200, allowFewResamples: true, seed });
+        const fit = pathModel(rows, { equations, effects, resamples: 200, allowFewResamples: true, seed });
         fit.equations.forEach((eq, e) => {
           const reference = ols(rows, { y: equations[e]!.outcome, x: equations[e]!.predictors });
           expect(eq.terms).toEqual(reference.terms);
           eq.coefficients.forEach((c, j) => {
             const r = reference.coefficients[j]!;
-            expectClose(c.b, r.b, 1e-10 * Math.max(1, Math.abs(r.b)), `${eq.name} ${c.term} b`);
+            expectClose(c.estimate, r.estimate, 1e-10 * Math.max(1, Math.abs(r.estimate)), `${eq.name} ${c.term} b`);
             expectClose(c.se, r.se, 1e-10 * Math.max(1, r.se), `${eq.name} ${c.term} se`);
           });
         });
-        const coefficient = (outcome: string, term: string) => fit.equations.find((q) => q.outcome === outcome)!.coefficients.find((c) => c.term === term)!.b;
+        const coefficient = (outcome: string, term: string) => fit.equations.find((q) => q.outcome === outcome)!.coefficients.find((c) => c.term === term)!.estimate;
         mediators.forEach((m, i) => {
           const e = fit.effects[i]!;
           expect(e.name).toBe(m);
-          expect(e.effect).toBe(coefficient(m, x) * coefficient(y, m));
+          expect(e.estimate).toBe(coefficient(m, x) * coefficient(y, m));
           expect(e.se!).toBeGreaterThanOrEqual(0);
           expect(e.lower!).toBeLessThanOrEqual(e.upper!);
         });
         // process model 4 is this system with these effects: same estimates, same bootstrap.
-        const p = process(rows, { model: 4, x, m: mediators, y, covariates, bootstrap: 200, allowFewResamples: true, seed });
+        const p = processModel(rows, { model: 4, x, m: mediators, y, covariates, resamples: 200, allowFewResamples: true, seed });
         p.indirectEffects!.forEach((e, i) => {
           const f = fit.effects[i]!;
-          expect([e.effect, e.se, e.lower, e.upper]).toEqual([f.effect, f.se, f.lower, f.upper]);
+          expect([e.estimate, e.se, e.lower, e.upper]).toEqual([f.estimate, f.se, f.lower, f.upper]);
         });
       }),
       { numRuns: numRuns(25) },
@@ -77,7 +77,7 @@ describe('bootstrap', () => {
           }
           return [s / m, t / m];
         };
-        const r = bootstrap({ x, y }, { columns: ['x', 'y'], statistic, resamples, allowFewResamples: true, seed, confidence, ci: 'percentile', keepResamples: true });
+        const r = bootstrap({ x, y }, { columns: ['x', 'y'], statistic, resamples, allowFewResamples: true, seed, confidence, interval: 'percentile', keepResamples: true });
         expect(r.bootstrap.replaced).toBe(0);
         const rng = randomStream(seed);
         const idx = new Int32Array(n);
@@ -105,7 +105,7 @@ describe('formatProcess', () => {
   it('prints every coefficient, SE, t, p and CI of every equation to four decimals that read back within rounding', () => {
     fc.assert(
       fc.property(model4, ({ rows, x, mediators, y, covariates }) => {
-        const p = process(rows, { model: 4, x, m: mediators, y, covariates, bootstrap: 0 });
+        const p = processModel(rows, { model: 4, x, m: mediators, y, covariates, resamples: 0 });
         const lines = formatProcess(p).split('\n');
         const equations = [...p.equations, p.totalEffectModel!];
         let e = 0;
@@ -116,7 +116,7 @@ describe('formatProcess', () => {
             const cells = lines[i + 1 + j]!.trim().split(/\s+/);
             expect(cells[0]).toBe(c.term);
             const printed = cells.slice(1).map(Number);
-            [c.b, c.se, c.t, c.p, c.lower, c.upper].forEach((value, k) => {
+            [c.estimate, c.se, c.statistic, c.p, c.lower, c.upper].forEach((value, k) => {
               expect(Math.abs(printed[k]! - value), `${eq.name} ${c.term} column ${k}: ${cells[k + 1]} for ${value}`).toBeLessThanOrEqual(0.5e-4 + 1e-12 * Math.abs(value));
             });
           });

@@ -47,7 +47,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   kurtosis: ['test/distribution/moments.test.ts', 'test/properties/distribution.properties.test.ts'],
   standardErrorOfSkewness: ['test/properties/distribution.properties.test.ts'],
   standardErrorOfKurtosis: ['test/properties/distribution.properties.test.ts'],
-  describe: ['test/properties/distribution.properties.test.ts'],
+  descriptives: ['test/properties/distribution.properties.test.ts'],
   shapiroWilk: ['test/distribution/normality.test.ts'],
   normalityTests: ['test/distribution/normality.test.ts'],
   transform: ['test/distribution/transforms.test.ts', 'test/properties/distribution.properties.test.ts'],
@@ -99,7 +99,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   correlations: ['test/regression/correlations.test.ts'],
 
   // mediation
-  process: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts'],
+  processModel: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts'],
   pathModel: ['test/properties/mediation.properties.test.ts'],
   bootstrap: ['test/properties/mediation.properties.test.ts'],
   formatProcess: ['test/properties/mediation.properties.test.ts'],

@@ -18,7 +18,7 @@ describe('ols', () => {
     fc.assert(
       fc.property(dataArb, ({ rows, y, predictors }) => {
         const fit = ols(rows, { y, x: predictors });
-        const b = fit.coefficients.map((c) => c.b);
+        const b = fit.coefficients.map((c) => c.estimate);
         expect(fit.terms).toEqual(['constant', ...predictors]);
         const e = rows.map((r) => r[y]! - b[0]! - predictors.reduce((s, name, j) => s + b[j + 1]! * r[name]!, 0));
         const norm = (v: readonly number[]) => Math.sqrt(v.reduce((s, u) => s + u * u, 0));
@@ -63,14 +63,14 @@ describe('hierarchicalRegression', () => {
           expectClose(s.rSquaredChange, s.rSquared - previous, 1e-12, 'ΔR²');
           expect([s.df1, s.df2]).toEqual([steps[i]!.length, rows.length - k - 1]);
           const f = (s.rSquaredChange / s.df1) / ((1 - s.rSquared) / s.df2);
-          expectClose(s.fChange, f, 1e-8 * Math.max(1, f), 'F change');
+          expectClose(s.statistic, f, 1e-8 * Math.max(1, f), 'F change');
           expectClose(s.p, fSurvival(f, s.df1, s.df2), 1e-9, 'p');
           previous = s.rSquared;
         });
         const full = ols(rows, { y, x: steps.flat() });
         const last = h.steps[h.steps.length - 1]!;
         expectClose(last.rSquared, full.summary.rSquared, 1e-12, 'R² of the full model');
-        full.coefficients.forEach((c, j) => expectClose(last.coefficients[j]!.b, c.b, 1e-9 * Math.max(1, Math.abs(c.b)), c.term));
+        full.coefficients.forEach((c, j) => expectClose(last.coefficients[j]!.estimate, c.estimate, 1e-9 * Math.max(1, Math.abs(c.estimate)), c.term));
         expect(new Set(steps.flat())).toEqual(new Set(predictors));
       }),
       { numRuns: numRuns(50) },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   cronbachAlpha,
-  describe as describeData,
+  descriptives as describeData,
   escapeHtml,
   escapeMarkdownCell,
   escapeMarkdownText,
@@ -171,7 +171,7 @@ describe('toMarkdown', () => {
       fc.property(arbitraries.likertResponses(fc, { n: { min: 5, max: 30 }, missing: 0.1 }), fc.integer({ min: 1, max: 4 }), (s, decimals) => {
         let results;
         try {
-          results = [cronbachAlpha(s.rows, { items: s.items }), describeData(s.rows, { columns: s.items })];
+          results = [cronbachAlpha(s.rows, { columns: s.items }), describeData(s.rows, { columns: s.items })];
         } catch (e) {
           if (isPsychkitError(e)) return; // e.g. a constant item: no alpha to report
           throw e;

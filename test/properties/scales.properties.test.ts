@@ -75,8 +75,8 @@ describe('scoreScale', () => {
           const j = state % (i + 1);
           [order[i], order[j]] = [order[j]!, order[i]!];
         }
-        const a = scoreScale(spec, s.rows);
-        const b = scoreScale(spec, order.map((i) => s.rows[i]!));
+        const a = scoreScale(s.rows, { scale: spec });
+        const b = scoreScale(order.map((i) => s.rows[i]!), { scale: spec });
         order.forEach((from, to) => {
           expect(b.scores[to]).toBe(a.scores[from]);
           expect(b.answered[to]).toBe(a.answered[from]);

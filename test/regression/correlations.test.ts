@@ -15,7 +15,7 @@ describe('correlations match psych::corr.test', () => {
     const c = correlations(peer, { columns: vars });
     expect(c.columns).toEqual(vars);
     expectAllClose(flat(c.r), flat(reference.correlations.r), 1e-12, 'r');
-    expect(flat(c.n)).toEqual(flat(reference.correlations.n));
+    expect(flat(c.counts)).toEqual(flat(reference.correlations.n));
     expectAllClose(flat(c.p), flat(reference.correlations.p), 1e-12, 'p');
   });
   it('Fisher-z intervals at 95% and 90%, pairwise and listwise (regression.json)', () => {
@@ -27,7 +27,7 @@ describe('correlations match psych::corr.test', () => {
       const c = correlations(peer, { columns: vars, ...options });
       const ref = extra.correlations[key];
       expectAllClose(flat(c.r), flat(ref.r), 1e-12, `${key} r`);
-      expect(flat(c.n)).toEqual(flat(ref.n));
+      expect(flat(c.counts)).toEqual(flat(ref.n));
       expectAllClose(flat(c.p), flat(ref.p), 1e-12, `${key} p`);
       expectAllClose(flat(c.lower), flat(ref.lower), 1e-12, `${key} lower`);
       expectAllClose(flat(c.upper), flat(ref.upper), 1e-12, `${key} upper`);
@@ -89,13 +89,13 @@ describe('hierarchicalRegression matches lm + anova (peer-workers.json)', () => 
       expectClose(step.adjustedRSquared, s.adjR2, 1e-12, `step ${i} adjR2`);
       if (i > 0) {
         expectClose(step.rSquaredChange, s.deltaR2, 1e-12, `step ${i} ΔR2`);
-        expectClose(step.fChange, s.Fchange, 1e-9, `step ${i} F change`);
+        expectClose(step.statistic, s.Fchange, 1e-9, `step ${i} F change`);
         expect([step.df1, step.df2]).toEqual([s.df1, s.df2]);
         expectClose(step.p, s.p, 1e-12, `step ${i} p`);
       }
     });
     // The first step is tested against the intercept-only model: its F change is the model F.
-    expectClose(h.steps[0]!.fChange, h.steps[0]!.summary.f, 1e-9, 'step 0');
+    expectClose(h.steps[0]!.statistic, h.steps[0]!.summary.statistic, 1e-9, 'step 0');
     expectClose(h.steps[0]!.rSquaredChange, h.steps[0]!.rSquared, 0, 'step 0 ΔR2');
   });
 });

@@ -23,7 +23,7 @@ describe('ols options against R (regression.json)', () => {
     const fit = ols(peer, { ...opts, hc: 'HC3' });
     expect(fit.terms).toEqual(ref.terms.map(psychkitTerm));
     expectAllClose(fit.coefficients.map((c) => c.se), ref.hc3.se, 1e-10, 'se');
-    expectAllClose(fit.coefficients.map((c) => c.t), ref.hc3.t, 1e-8, 't');
+    expectAllClose(fit.coefficients.map((c) => c.statistic), ref.hc3.t, 1e-8, 't');
     expectAllClose(fit.coefficients.map((c) => c.p), ref.hc3.p, 1e-10, 'p');
     expectAllClose(fit.coefficients.map((c) => c.lower), ref.hc3.lower, 1e-10, 'lower');
     expectAllClose(fit.coefficients.map((c) => c.upper), ref.hc3.upper, 1e-10, 'upper');
@@ -34,7 +34,7 @@ describe('ols options against R (regression.json)', () => {
   });
   it('the model F is the Wald F under every HC type', () => {
     for (const hc of ['HC0', 'HC1', 'HC2', 'HC3', 'HC4'] as HcOption[]) {
-      expectClose(ols(peer, { ...opts, hc }).summary.f, ref.waldF[hc], 1e-8, hc);
+      expectClose(ols(peer, { ...opts, hc }).summary.statistic, ref.waldF[hc], 1e-8, hc);
     }
   });
   it('undeclared string columns are categorical, levels in order of first appearance (first = reference)', () => {
@@ -43,10 +43,10 @@ describe('ols options against R (regression.json)', () => {
     // peer-workers.csv meets "never" first, so the coding equals the declared one up to column order.
     expect(fit.terms.filter((t) => t.startsWith('marital'))).toEqual(['marital[partnered]', 'marital[married]', 'marital[divorced]', 'marital[widowed]']);
     const declared = ols(peer, opts);
-    expectClose(fit.coefficients[1]!.b, declared.coefficients[1]!.b, 1e-12, 'esse');
+    expectClose(fit.coefficients[1]!.estimate, declared.coefficients[1]!.estimate, 1e-12, 'esse');
     const other = ols(peer, { ...undeclared, categorical: { marital: { reference: 'married' } } });
     expect(other.terms).toContain('marital[never]');
-    expectClose(other.coefficients.find((c) => c.term === 'esse')!.b, fit.coefficients[1]!.b, 1e-10, 'slope does not depend on the reference');
+    expectClose(other.coefficients.find((c) => c.term === 'esse')!.estimate, fit.coefficients[1]!.estimate, 1e-10, 'slope does not depend on the reference');
   });
   it('products "a:b" are formed from numeric parts', () => {
     const fit = ols(peer, { y: 'rec', x: ['esse', 'ss', 'esse:ss'], covariates: ['gender', 'education'] });
@@ -126,7 +126,7 @@ describe('ols properties', () => {
         const b = fitOf(scaled, hc);
         a.coefficients.forEach((ca, j) => {
           const cb = b.coefficients[j]!;
-          expectClose(cb.b, c * ca.b, 1e-8 * (1 + Math.abs(c * ca.b)), 'b');
+          expectClose(cb.estimate, c * ca.estimate, 1e-8 * (1 + Math.abs(c * ca.estimate)), 'b');
           if (ca.se > 1e-6) {
             expectClose(cb.se, c * ca.se, 1e-7 * c * ca.se + 1e-12, 'se');
             expectClose(cb.p, ca.p, 1e-6, 'p');
@@ -142,7 +142,7 @@ describe('ols properties', () => {
         if (!ok(() => fitOf(rows))) return;
         const a = fitOf(rows);
         const b = fitOf([...rows].reverse());
-        a.coefficients.forEach((c, j) => expectClose(b.coefficients[j]!.b, c.b, 1e-7 * (1 + Math.abs(c.b)), 'b'));
+        a.coefficients.forEach((c, j) => expectClose(b.coefficients[j]!.estimate, c.estimate, 1e-7 * (1 + Math.abs(c.estimate)), 'b'));
       }),
       { numRuns: 50 },
     );

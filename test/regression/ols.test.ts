@@ -67,9 +67,9 @@ describe('ols matches lm + summary + confint + sandwich::vcovHC on every referen
     for (const c of fit.coefficients) {
       const j = matchTerm(ref.terms, c.term);
       expect(j, c.term).toBeGreaterThanOrEqual(0);
-      expectClose(c.b, ref.b[j]!, 1e-9, `${c.term} b`);
+      expectClose(c.estimate, ref.b[j]!, 1e-9, `${c.term} b`);
       expectClose(c.se, ref.se[j]!, 1e-9, `${c.term} se`);
-      expectClose(c.t, ref.t[j]!, 1e-7, `${c.term} t`);
+      expectClose(c.statistic, ref.t[j]!, 1e-7, `${c.term} t`);
       expectClose(c.p, ref.p[j]!, 1e-9, `${c.term} p`);
       expectClose(c.lower, ref.llci[j]!, 1e-9, `${c.term} lower`);
       expectClose(c.upper, ref.ulci[j]!, 1e-9, `${c.term} upper`);
@@ -78,7 +78,7 @@ describe('ols matches lm + summary + confint + sandwich::vcovHC on every referen
     expectClose(s.r, ref.summary.R, 1e-10, 'R');
     expectClose(s.rSquared, ref.summary.R2, 1e-10, 'R2');
     expectClose(s.mse, ref.summary.MSE, 1e-9, 'MSE');
-    expectClose(s.f, ref.summary.F, 1e-7, 'F');
+    expectClose(s.statistic, ref.summary.F, 1e-7, 'F');
     expect([s.df1, s.df2]).toEqual([ref.summary.df1, ref.summary.df2]);
     expectClose(s.p, ref.summary.p, 1e-10, 'p');
     for (const hc of ['HC0', 'HC1', 'HC2', 'HC3', 'HC4'] as HcOption[]) {
@@ -86,9 +86,9 @@ describe('ols matches lm + summary + confint + sandwich::vcovHC on every referen
       for (const c of h.coefficients) {
         const j = matchTerm(ref.terms, c.term);
         expectClose(c.se, ref.seHC[hc]![j]!, 1e-9, `${hc} ${c.term} se`);
-        expectClose(c.b, ref.b[j]!, 1e-9, `${hc} ${c.term} b`);
+        expectClose(c.estimate, ref.b[j]!, 1e-9, `${hc} ${c.term} b`);
       }
-      if (hc === 'HC3') expectClose(h.summary.f, ref.summary.F_HC3, 1e-7, 'F(HC3)');
+      if (hc === 'HC3') expectClose(h.summary.statistic, ref.summary.F_HC3, 1e-7, 'F(HC3)');
       expectClose(h.summary.rSquared, ref.summary.R2, 1e-10, `${hc} R2`);
     }
   });
@@ -101,7 +101,7 @@ describe('NIST StRD', () => {
   it('Longley: coefficients and standard errors to at least 9 significant digits', () => {
     const fit = ols(rows, { y: 'y', x: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'] });
     fit.coefficients.forEach((c, j) => {
-      expect(sig(c.b, longley.coefficients[j]), `b${j} = ${c.b}`).toBeGreaterThanOrEqual(9);
+      expect(sig(c.estimate, longley.coefficients[j]), `b${j} = ${c.estimate}`).toBeGreaterThanOrEqual(9);
       expect(sig(c.se, longley.standardErrors[j]), `se${j} = ${c.se}`).toBeGreaterThanOrEqual(9);
     });
     expect(sig(Math.sqrt(fit.summary.mse), longley.residualStandardDeviation)).toBeGreaterThanOrEqual(9);
@@ -116,8 +116,8 @@ describe('NIST StRD', () => {
   ] as const)('%s: coefficients to at least 6 significant digits', (name, f) => {
     const fit = ols({ ...powers, y: x.map(f) }, { y: 'y', x: ['x1', 'x2', 'x3', 'x4', 'x5'] });
     const certified: number[] = longley.wampler[name].coefficients;
-    fit.coefficients.forEach((c, j) => expect(sig(c.b, certified[j]!), `${c.term} = ${c.b}`).toBeGreaterThanOrEqual(6));
-    expectAllClose(fit.coefficients.map((c) => c.b), certified, 1e-6 * 1, name);
+    fit.coefficients.forEach((c, j) => expect(sig(c.estimate, certified[j]!), `${c.term} = ${c.estimate}`).toBeGreaterThanOrEqual(6));
+    expectAllClose(fit.coefficients.map((c) => c.estimate), certified, 1e-6 * 1, name);
   });
 });
 
@@ -139,13 +139,13 @@ describe('extreme magnitudes and exact fits', () => {
     for (const [fy, fx] of [[2 ** -500, 2 ** -500], [2 ** 200, 2 ** -200], [2 ** -400, 1], [1, 2 ** 400]] as const) {
       const fit = ols(scaled(fy, fx), { y: 'y', x: ['x', 'z'] });
       const [c, bx, bz] = fit.coefficients;
-      expectRelClose(bx!.b, (ref.coefficients[1]!.b * fy) / fx, 1e-12, 'b(x)');
+      expectRelClose(bx!.estimate, (ref.coefficients[1]!.estimate * fy) / fx, 1e-12, 'b(x)');
       expectRelClose(bx!.se, (ref.coefficients[1]!.se * fy) / fx, 1e-12, 'se(x)');
       expectRelClose(bz!.se, ref.coefficients[2]!.se * fy, 1e-12, 'se(z)');
-      expectRelClose(c!.b, ref.coefficients[0]!.b * fy, 1e-12, 'constant');
-      expectRelClose(bx!.t, ref.coefficients[1]!.t, 1e-12, 't(x)');
+      expectRelClose(c!.estimate, ref.coefficients[0]!.estimate * fy, 1e-12, 'constant');
+      expectRelClose(bx!.statistic, ref.coefficients[1]!.statistic, 1e-12, 't(x)');
       expectRelClose(fit.summary.rSquared, ref.summary.rSquared, 1e-12, 'R²');
-      expectRelClose(fit.summary.f, ref.summary.f, 1e-12, 'F');
+      expectRelClose(fit.summary.statistic, ref.summary.statistic, 1e-12, 'F');
     }
   });
 

@@ -8,24 +8,24 @@ const ref = loadJson('peer-workers.json');
 describe('alpha confidence intervals', () => {
   it("'duhachek' is alpha ± z·ase with psych's ase", () => {
     const e = ref.alpha.si.pairwise;
-    const a = cronbachAlpha(rows, { items: e.items, ci: 'duhachek', confidence: 0.9 });
+    const a = cronbachAlpha(rows, { columns: e.items, interval: 'duhachek', confidence: 0.9 });
     const z = normalQuantile(0.95);
-    expect(a.ci.method).toBe('duhachek');
-    expect(Math.abs(a.ci.lower - (e.alpha - z * e.ase))).toBeLessThan(1e-12);
-    expect(Math.abs(a.ci.upper - (e.alpha + z * e.ase))).toBeLessThan(1e-12);
+    expect(a.interval).toBe('duhachek');
+    expect(Math.abs(a.lower - (e.alpha - z * e.ase))).toBeLessThan(1e-12);
+    expect(Math.abs(a.upper - (e.alpha + z * e.ase))).toBeLessThan(1e-12);
   });
 
   it("'bootstrap' is reproducible for a seed, reports resamples and seed, and differs for another seed", () => {
     const scale = instruments.mspss({ prefix: 'mspss' });
-    const a = cronbachAlpha(rows, { scale, ci: 'bootstrap', bootstrap: 500, seed: 7 });
-    const b = cronbachAlpha(rows, { scale, ci: 'bootstrap', bootstrap: 500, seed: 7 });
-    const c = cronbachAlpha(rows, { scale, ci: 'bootstrap', bootstrap: 500, seed: 8 });
-    expect(b.ci).toEqual(a.ci);
-    expect(a.ci).toMatchObject({ method: 'bootstrap', resamples: 500, seed: 7, confidence: 0.95 });
-    expect(c.ci.lower).not.toBe(a.ci.lower);
-    const unseeded = cronbachAlpha(rows, { scale, ci: 'bootstrap', bootstrap: 100 });
-    expect(unseeded.ci.seed).toBeDefined();
-    expect(cronbachAlpha(rows, { scale, ci: 'bootstrap', bootstrap: 100, seed: unseeded.ci.seed! }).ci).toEqual(unseeded.ci);
+    const a = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 500, seed: 7 });
+    const b = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 500, seed: 7 });
+    const c = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 500, seed: 8 });
+    expect([b.lower, b.upper, b.bootstrap]).toEqual([a.lower, a.upper, a.bootstrap]);
+    expect(a).toMatchObject({ interval: 'bootstrap', confidence: 0.95, bootstrap: { resamples: 500, seed: 7, skipped: 0 } });
+    expect(c.lower).not.toBe(a.lower);
+    const unseeded = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 100 });
+    expect(unseeded.bootstrap?.seed).toBeDefined();
+    expect(cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 100, seed: unseeded.bootstrap!.seed })).toEqual(unseeded);
   });
 
   it('bootstrap percentile intervals agree with the asymptotic ones on the peer-worker scales (pairwise and listwise)', () => {
@@ -35,12 +35,12 @@ describe('alpha confidence intervals', () => {
       const s = ref.scales[name];
       for (const missing of ['pairwise', 'listwise'] as const) {
         const e = ref.alpha[name][missing];
-        const a = cronbachAlpha(rows, { items: s.items, reverse: s.reverse, response: { min: s.min, max: s.max }, missing, ci: 'bootstrap', bootstrap: 2000, seed: 2024 });
-        expect(a.ci.lower).toBeLessThan(a.alpha);
-        expect(a.ci.upper).toBeGreaterThan(a.alpha);
-        expect(Math.abs(a.ci.standardError! / e.ase - 1), `${name} ${missing} SE`).toBeLessThan(0.25);
-        expect(Math.abs(a.ci.lower - e.feldt[0]), `${name} ${missing} lower`).toBeLessThan(0.02);
-        expect(Math.abs(a.ci.upper - e.feldt[1]), `${name} ${missing} upper`).toBeLessThan(0.02);
+        const a = cronbachAlpha(rows, { columns: s.items, reverse: s.reverse, response: { min: s.min, max: s.max }, missing, interval: 'bootstrap', resamples: 2000, seed: 2024 });
+        expect(a.lower).toBeLessThan(a.alpha);
+        expect(a.upper).toBeGreaterThan(a.alpha);
+        expect(Math.abs(a.bootstrap!.se / e.ase - 1), `${name} ${missing} SE`).toBeLessThan(0.25);
+        expect(Math.abs(a.lower - e.feldt[0]), `${name} ${missing} lower`).toBeLessThan(0.02);
+        expect(Math.abs(a.upper - e.feldt[1]), `${name} ${missing} upper`).toBeLessThan(0.02);
       }
     }
   });

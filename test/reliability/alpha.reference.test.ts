@@ -36,12 +36,12 @@ function compare(a: ReturnType<typeof cronbachAlpha>, e: Expected, what: string)
   expectClose(a.lambda6, e.guttmanLambda6, TOL, `${what} lambda6`);
   expectClose(a.averageR, e.averageR, TOL, `${what} averageR`);
   expectClose(a.signalToNoise, e.signalToNoise, TOL, `${what} signalToNoise`);
-  expectClose(a.ase, e.ase, TOL, `${what} ase`);
-  expectClose(a.ci.lower, e.feldt[0], TOL, `${what} Feldt lower`);
-  expectClose(a.ci.upper, e.feldt[1], TOL, `${what} Feldt upper`);
+  expectClose(a.se, e.ase, TOL, `${what} ase`);
+  expectClose(a.lower, e.feldt[0], TOL, `${what} Feldt lower`);
+  expectClose(a.upper, e.feldt[1], TOL, `${what} Feldt upper`);
   expect(a.n).toBe(e.n);
   expect(a.k).toBe(e.items.length);
-  expect(a.items.map((i) => i.name)).toEqual(e.items);
+  expect(a.items.map((i) => i.column)).toEqual(e.items);
   expectAllClose(a.items.map((i) => i.alphaIfItemDeleted), e.ifItemDeleted, TOL, `${what} alphaIfItemDeleted`);
   expectAllClose(a.items.map((i) => i.standardizedAlphaIfItemDeleted), e.ifItemDeletedStandardized, TOL, `${what} standardizedAlphaIfItemDeleted`);
   expectAllClose(a.items.map((i) => i.rRest), e.itemRestCorrelation, TOL, `${what} rRest`);
@@ -57,11 +57,11 @@ describe('cronbachAlpha matches psych::alpha on the peer-worker scales', () => {
   for (const [name, s] of Object.entries<any>(ref.scales)) {
     for (const missing of ['pairwise', 'listwise'] as const) {
       it(`${name}, ${missing}`, () => {
-        const a = cronbachAlpha(rows, { items: s.items, reverse: s.reverse, response: { min: s.min, max: s.max }, missing });
+        const a = cronbachAlpha(rows, { columns: s.items, reverse: s.reverse, response: { min: s.min, max: s.max }, missing });
         checked += compare(a, ref.alpha[name][missing], `${name} ${missing}`);
-        expect(a.ci.method).toBe('feldt');
+        expect(a.interval).toBe('feldt');
         expect(a.missing).toBe(missing);
-        expect(a.items.filter((i) => i.reversed).map((i) => i.name)).toEqual(s.reverse);
+        expect(a.items.filter((i) => i.reversed).map((i) => i.column)).toEqual(s.reverse);
       });
     }
   }
@@ -104,7 +104,7 @@ describe('cronbachAlpha matches psych::alpha on edge cases (alpha-extra.R)', () 
     for (const c of [extra.feldt90, extra.feldt99]) {
       const a = cronbachAlpha(named(c), { confidence: c.confidence });
       compare(a, c, `Feldt ${c.confidence}`);
-      expect(a.ci.confidence).toBe(c.confidence);
+      expect(a.confidence).toBe(c.confidence);
     }
   });
 });

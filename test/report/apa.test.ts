@@ -4,7 +4,7 @@ import {
   compareTransforms,
   correlations,
   cronbachAlpha,
-  describe,
+  descriptives,
   efa,
   formatNumber,
   hierarchicalRegression,
@@ -12,7 +12,7 @@ import {
   isPsychkitError,
   normalityTests,
   ols,
-  process,
+  processModel,
   REPORTABLE_KINDS,
   tableToHtml,
   tableToMarkdown,
@@ -67,23 +67,23 @@ function row(table: ReportTable, first: string): readonly TableCell[] {
 }
 
 const alpha = cronbachAlpha(rows, { scale: esse });
-const efa2 = efa(rows, { items: esse.items, missing: 'listwise', factors: 2, extraction: 'pa', rotation: 'oblimin' });
-const efa1 = efa(rows, { items: esse.items, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
+const efa2 = efa(rows, { columns: esse.items, missing: 'listwise', factors: 2, extraction: 'pa', rotation: 'oblimin' });
+const efa1 = efa(rows, { columns: esse.items, missing: 'listwise', factors: 1, extraction: 'pa', rotation: 'none' });
 const rec = reference.scales.ras.scores as (number | null)[];
 const cor = correlations(peer, { columns: ['esse', 'ss', 'si', 'pwb', 'rec'] });
 const hier = hierarchicalRegression(peer, { y: 'pwb', steps: [['gender', 'education', 'marital'], ['esse'], ['ss', 'si']], categorical: maritalLevels });
-const model4 = process(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, bootstrap: 1000, seed: 1 });
+const model4 = processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, resamples: 1000, seed: 1 });
 
 const results: Record<string, ReportableResult> = {
   cronbachAlpha: alpha,
   efa: efa2,
-  describe: describe(rec, { name: 'rec' }),
+  descriptives: descriptives(rec, { name: 'rec' }),
   compareTransforms: compareTransforms(rec),
   normalityTests: normalityTests(rec),
   correlations: cor,
   ols: ols(peer, { y: 'pwb', x: ['esse'], covariates: ['gender', 'marital'], categorical: maritalLevels }),
   hierarchicalRegression: hier,
-  process: model4,
+  processModel: model4,
 };
 
 group('kind', () => {
@@ -108,16 +108,16 @@ group('kind', () => {
     const cases: [ReportableResult, string][] = [
       [edit(alpha, (x) => ((x.items as Record<string, unknown>[])[0]!.mean = 'x')), 'result.items[0].mean'],
       [edit(alpha, (x) => delete x.k), 'result.k'],
-      [edit(alpha, (x) => ((x.ci as Record<string, unknown>).confidence = 95)), 'result.ci.confidence'],
+      [edit(alpha, (x) => (x.confidence = 95)), 'result.confidence'],
       [edit(efa2, (x) => (x.loadings as unknown[][])[1]!.pop()), 'result.loadings[1]'],
-      [edit(results.describe!, (x) => ((x.variables as Record<string, unknown>[])[0]!.n = null)), 'result.variables[0].n'],
+      [edit(results.descriptives!, (x) => ((x.rows as Record<string, unknown>[])[0]!.n = null)), 'result.rows[0].n'],
       [edit(results.normalityTests!, (x) => delete x.anscombeGlynnKurtosis), 'result.anscombeGlynnKurtosis'],
       [edit(results.compareTransforms!, (x) => ((x.candidates as Record<string, unknown>[])[1]!.parameters = 5)), 'result.candidates[1].parameters'],
       [edit(cor, (x) => ((x.p as number[][])[1]![0] = -1)), 'result.p[1][0]'],
       [edit(results.ols!, (x) => ((x.summary as Record<string, unknown>).p = 2)), 'result.summary.p'],
       [edit(hier, (x) => delete (x.steps as Record<string, unknown>[])[0]!.coefficients), 'result.steps[0].coefficients'],
       [edit(model4, (x) => ((x.variables as Record<string, unknown>).x = 5)), 'result.variables.x'],
-      [edit(model4, (x) => delete x.totalEffect), 'result.totalEffect'],
+      [edit(model4, (x) => (x.totalEffect = 5)), 'result.totalEffect'],
     ];
     for (const [bad, field] of cases) {
       expect(codeOf(() => toApaTable(bad)), field).toBe('INVALID_INPUT');
@@ -164,14 +164,14 @@ group('cronbachAlpha', () => {
   });
   it('marks reverse-keyed items and reports a bootstrap CI with its resamples and seed', () => {
     const pwb = instruments.pwb18({ prefix: 'pwb', anchors: 'agree-disagree', response: { min: 1, max: 7 } });
-    const t = toApaTable(cronbachAlpha(rows, { scale: pwb, ci: 'bootstrap', bootstrap: 200, seed: 9 }));
+    const t = toApaTable(cronbachAlpha(rows, { scale: pwb, interval: 'bootstrap', resamples: 200, seed: 9 }));
     expect(cells(t)[0]![0]).toBe('pwb1 (R)');
     expect(cells(t)[3]![0]).toBe('pwb4');
     expect(t.note).toContain('(R) = reverse-keyed item.');
     expect(t.note).toContain('percentile bootstrap (200 resamples, seed 9)');
   });
   it("appends the result's warnings to the note", () => {
-    const raw = cronbachAlpha(rows, { items: ['pwb1', 'pwb4', 'pwb5', 'pwb6'] }); // pwb1 unreversed
+    const raw = cronbachAlpha(rows, { columns: ['pwb1', 'pwb4', 'pwb5', 'pwb6'] }); // pwb1 unreversed
     expect(raw.warnings.length).toBeGreaterThan(0);
     expect(toApaTable(raw).note).toContain(raw.warnings[0]!.message);
   });
@@ -203,13 +203,13 @@ group('efa', () => {
 group('distribution', () => {
   it('describe: n, M, SD, Mdn, min, max and type-2 skewness/kurtosis with SPSS SEs (reference values)', () => {
     const ref = reference.describe.recovery;
-    const body = cells(toApaTable(results.describe!, { labels: { rec: 'Recovery' } }));
+    const body = cells(toApaTable(results.descriptives!, { labels: { rec: 'Recovery' } }));
     expect(body).toEqual([
       ['Recovery', '268', ...[ref.mean, ref.sd, ref.median, ref.min, ref.max, ref.skewness.type2, ref.seSkewness, ref.kurtosis.type2, ref.seKurtosis].map((v) => formatNumber(v))],
     ]);
   });
   it('describe: a Missing column only when something is missing', () => {
-    const t = toApaTable(describe({ a: [1, 2, null, 4, 5], b: [2, 3, 4, 5, 9] }));
+    const t = toApaTable(descriptives({ a: [1, 2, null, 4, 5], b: [2, 3, 4, 5, 9] }));
     expect(t.columns.map((c) => c.label)).toContain('Missing');
     expect(cells(t)[0]!.slice(0, 3)).toEqual(['a', '4', '1']);
   });
@@ -326,14 +326,14 @@ group('process', () => {
     expect(table.note).toContain('Covariates: gender, education, marital.');
   });
   it('covers moderation: conditional effects, interaction tests and Johnson–Neyman (model 1)', () => {
-    const t = toApaTable(process(peer, { model: 1, x: 'esse', w: 'ss', y: 'rec', covariates: ['gender', 'education'], jn: true }));
+    const t = toApaTable(processModel(peer, { model: 1, x: 'esse', w: 'ss', y: 'rec', covariates: ['gender', 'education'], jn: true }));
     expect(sections(t)[0]).toMatch(/; ΔR² for esse × ss = \.\d\d, F\(1, 261\)/);
     expect(t.rows.filter((r) => Array.isArray(r) && String(r[0]).startsWith('Effect at ss = '))).toHaveLength(3);
     expect(t.note).toMatch(/Johnson–Neyman/);
     expect(t.note).not.toMatch(/bootstrap/);
   });
   it('covers moderated mediation: conditional indirect effects, the index and the difference (model 7)', () => {
-    const t = toApaTable(process(peer, { model: 7, x: 'esse', m: 'si', w: 'gender', y: 'pwb', covariates: ['education', 'marital'], categorical: maritalLevels, bootstrap: 1000, seed: 2 }));
+    const t = toApaTable(processModel(peer, { model: 7, x: 'esse', m: 'si', w: 'gender', y: 'pwb', covariates: ['education', 'marital'], categorical: maritalLevels, resamples: 1000, seed: 2 }));
     const labels = t.rows.filter((r): r is TableCell[] => Array.isArray(r)).map((r) => r[0]);
     expect(labels).toContain('Indirect effect via si at gender = 0');
     expect(labels).toContain('Indirect effect via si at gender = 1');
@@ -342,7 +342,7 @@ group('process', () => {
   });
   it('covers several mediators: total indirect, contrasts, standardized effects and Sobel tests', () => {
     const t = toApaTable(
-      process(peer, { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', bootstrap: 1000, seed: 3, contrasts: true, standardize: true, sobel: true }),
+      processModel(peer, { model: 4, x: 'esse', m: ['ss', 'si'], y: 'pwb', resamples: 1000, seed: 3, contrasts: true, standardize: true, sobel: true }),
       { labels: { esse: 'ESSE', ss: 'Support', si: 'Isolation', pwb: 'PWB' } },
     );
     const labels = t.rows.filter((r): r is TableCell[] => Array.isArray(r)).map((r) => r[0]);
@@ -352,7 +352,7 @@ group('process', () => {
     expect(labels.filter((l) => String(l).startsWith('Completely standardized'))).toHaveLength(3);
   });
   it('without a bootstrap, indirect effects print dashes and the note says why', () => {
-    const t = toApaTable(process(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', bootstrap: 0 }));
+    const t = toApaTable(processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 0 }));
     expect(cells(t).find((r) => r[0]!.startsWith('Indirect'))!.slice(2)).toEqual(['\u2014', '', '', '\u2014']);
     expect(t.note).toContain('No bootstrap was run');
   });

@@ -32,7 +32,7 @@ const table: ReportTable = {
   rows: [['ESSE', 0.9012]],
   note: 'Feldt CI.',
 };
-const scree = screePlotSvg({ eigenvalues: [3.2, 1.1, 0.5, 0.2] });
+const scree = screePlotSvg([3.2, 1.1, 0.5, 0.2]);
 const diagram = pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 0.5, b: 0.3, cPrime: 0.1 } });
 const sections: ReportSection[] = [
   { heading: 'Reliability', blocks: ['Alpha per scale.', { table }] },

@@ -23,7 +23,7 @@ function texts(svg: XmlNode): string[] {
 
 describe('screePlotSvg', () => {
   const simulated = esse.map((_, i) => 1.35 - 0.06 * i);
-  const svg = parseXml(screePlotSvg({ eigenvalues: esse, simulated, title: 'ESSE scree' }));
+  const svg = parseXml(screePlotSvg(esse, { simulated, title: 'ESSE scree' }));
 
   it('is a standalone, accessible SVG', () => {
     expect(svg.name).toBe('svg');
@@ -62,7 +62,7 @@ describe('screePlotSvg', () => {
   it('stays well-formed, with every label shown verbatim, whatever the labels', () => {
     fc.assert(
       fc.property(nastyText(), nastyText(), fc.array(fc.double({ min: -2, max: 50, noNaN: true }), { minLength: 1, maxLength: 40 }), (title, label, values) => {
-        const doc = parseXml(screePlotSvg({ eigenvalues: values, title, observedLabel: label, xLabel: label }));
+        const doc = parseXml(screePlotSvg(values, { title, observedLabel: label, xLabel: label }));
         expect(textContent(findAll(doc, 'title')[0]!)).toBe(xmlSafe(title));
         expect(texts(doc)).toContain(xmlSafe(label));
         expect(findAll(doc, 'circle')).toHaveLength(values.length);
@@ -75,22 +75,22 @@ describe('screePlotSvg', () => {
   });
 
   it('handles a single eigenvalue and negative ones', () => {
-    expect(findAll(parseXml(screePlotSvg({ eigenvalues: [2.5] })), 'circle')).toHaveLength(1);
-    const neg = parseXml(screePlotSvg({ eigenvalues: [3.1, 0.4, -0.2], kaiser: false }));
+    expect(findAll(parseXml(screePlotSvg([2.5])), 'circle')).toHaveLength(1);
+    const neg = parseXml(screePlotSvg([3.1, 0.4, -0.2], { kaiser: false }));
     expect(findAll(neg, 'line').some((l) => l.attributes.class === 'kaiser')).toBe(false);
     expect(texts(neg)).toContain('-0.5');
   });
 
   it('rejects bad input with stable codes', () => {
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [] }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: 'x' as unknown as number[] }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, '2' as unknown as number] }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, Number.NaN] }))).toBe('NON_FINITE');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1, 2], simulated: [1] }))).toBe('LENGTH_MISMATCH');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], width: 20 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], kaiser: 'yes' as unknown as boolean }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => screePlotSvg({ eigenvalues: [1], title: 5 as unknown as string }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => screePlotSvg(undefined as unknown as { eigenvalues: number[] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg([]))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg('x' as unknown as number[]))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg([1, '2' as unknown as number]))).toBe('INVALID_INPUT');
+    expect(codeOf(() => screePlotSvg([1, Number.NaN]))).toBe('NON_FINITE');
+    expect(codeOf(() => screePlotSvg([1, 2], { simulated: [1] }))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => screePlotSvg([1], { width: 20 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg([1], { kaiser: 'yes' as unknown as boolean }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg([1], { title: 5 as unknown as string }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => screePlotSvg(undefined as unknown as number[]))).toBe('INVALID_INPUT');
   });
 });
 
@@ -118,10 +118,10 @@ describe('pathDiagramSvg', () => {
   });
 
   it('can print p-values instead of stars, or nothing', () => {
-    const withP = parseXml(pathDiagramSvg({ ...single, significance: 'p', decimals: 3 }));
+    const withP = parseXml(pathDiagramSvg(single, { significance: 'p', decimals: 3 }));
     expect(texts(withP)).toEqual(expect.arrayContaining(['a = 0.523, p < .001', 'b = 0.315, p = .004', 'c′ = 0.040, p = .410']));
     expect(findAll(withP, 'text').some((t) => t.attributes.class === 'note')).toBe(false);
-    const bare = parseXml(pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 1.5, b: -0.25, cPrime: 0 }, significance: 'none' }));
+    const bare = parseXml(pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 1.5, b: -0.25, cPrime: 0 } }, { significance: 'none' }));
     expect(texts(bare)).toEqual(expect.arrayContaining(['a = 1.50', 'b = -0.25', 'c′ = 0.00']));
   });
 
@@ -155,15 +155,15 @@ describe('pathDiagramSvg', () => {
   it('rejects bad input with stable codes', () => {
     const ok = { x: 'X', m: 'M', y: 'Y', paths: { a: 1, b: 1, cPrime: 1 } };
     expect(codeOf(() => pathDiagramSvg(ok))).toBeUndefined();
-    expect(codeOf(() => pathDiagramSvg({ ...ok, x: '' }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, m: [] }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, m: ['M1', 'M2'] }))).toBe('LENGTH_MISMATCH');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, a: Number.NaN } }))).toBe('NON_FINITE');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, x: '' } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, m: [] } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, m: ['M1', 'M2'] } as never))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, a: Number.NaN } } as never))).toBe('NON_FINITE');
     expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, b: { estimate: 1, p: 2 } } }))).toBe('OUT_OF_RANGE');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, cPrime: 'x' as unknown as number } }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: undefined as unknown as typeof ok.paths }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, significance: 'both' as 'p' }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => pathDiagramSvg({ ...ok, decimals: 9 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: { ...ok.paths, cPrime: 'x' as unknown as number } } as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => pathDiagramSvg({ ...ok, paths: undefined as unknown as typeof ok.paths } as never))).toBe('INVALID_INPUT');
+    expect(codeOf(() => pathDiagramSvg(ok, { significance: 'both' as 'p' }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => pathDiagramSvg(ok, { decimals: 9 }))).toBe('INVALID_OPTION');
   });
 });
 
@@ -173,12 +173,12 @@ describe('screePlotSvg: extreme values', () => {
   it('rejects |eigenvalue| > 1e100 with OUT_OF_RANGE and draws an all-zero series without NaN', () => {
     let code = 'none';
     try {
-      screePlotSvg({ eigenvalues: [Number.MAX_VALUE, 1] });
+      screePlotSvg([Number.MAX_VALUE, 1]);
     } catch (e) {
       code = isPsychkitError(e) ? e.code : 'other';
     }
     expect(code).toBe('OUT_OF_RANGE');
-    expect(screePlotSvg({ eigenvalues: [0, 0, 0], kaiser: false })).not.toMatch(/NaN|Infinity/);
-    expect(screePlotSvg({ eigenvalues: [5e-324, 0], kaiser: false })).not.toMatch(/NaN|Infinity/);
+    expect(screePlotSvg([0, 0, 0], { kaiser: false })).not.toMatch(/NaN|Infinity/);
+    expect(screePlotSvg([5e-324, 0], { kaiser: false })).not.toMatch(/NaN|Infinity/);
   });
 });

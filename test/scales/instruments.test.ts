@@ -71,8 +71,8 @@ describe('instrument catalog', () => {
     expect(d.response).toEqual({ min: 1, max: 5 });
     expect(d.score).toBe('sum');
     expect(d.reverse).toEqual([]);
-    const lowest = scoreScale(d, [{ si1: 1, si2: 1, si3: 1, si4: 1, si5: 1, si6: 1 }]).scores[0];
-    const highest = scoreScale(d, [{ si1: 5, si2: 5, si3: 5, si4: 5, si5: 5, si6: 5 }]).scores[0];
+    const lowest = scoreScale([{ si1: 1, si2: 1, si3: 1, si4: 1, si5: 1, si6: 1 }], { scale: d }).scores[0];
+    const highest = scoreScale([{ si1: 5, si2: 5, si3: 5, si4: 5, si5: 5, si6: 5 }], { scale: d }).scores[0];
     expect([lowest, highest]).toEqual([6, 30]);
     expect(d.source).toMatch(/PROMIS/);
   });

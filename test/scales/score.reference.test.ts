@@ -30,7 +30,7 @@ describe('scoreScale matches the reference scores exactly', () => {
   for (const [name, s] of Object.entries<any>(ref.scales)) {
     it(`${name}: defineScale with the reference key`, () => {
       const scale = defineScale({ id: name, items: s.items, response: { min: s.min, max: s.max }, reverse: s.reverse, minAnswered: 0.8 });
-      const r = scoreScale(scale, rows);
+      const r = scoreScale(rows, { scale: scale });
       expectScores(r.scores, s.scores, name);
       expect(r.n - r.nScored).toBe(s.nMissing);
       expect(r.minAnswered).toBe(Math.ceil(0.8 * s.items.length - 1e-9));
@@ -40,7 +40,7 @@ describe('scoreScale matches the reference scores exactly', () => {
       expect(def.items).toEqual(s.items);
       expect(def.reverse).toEqual(s.reverse);
       expect(def.response).toEqual({ min: s.min, max: s.max });
-      expectScores(scoreScale(def, rows).scores, s.scores, `${name} (catalog)`);
+      expectScores(scoreScale(rows, { scale: def }).scores, s.scores, `${name} (catalog)`);
     });
   }
 });

@@ -21,7 +21,7 @@ const rows = [
 
 describe('scoreScale', () => {
   it('mean scores: mean of answered items when enough are answered, null otherwise', () => {
-    const r = scoreScale(defineScale({ id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0.8 }), rows);
+    const r = scoreScale(rows, { scale: defineScale({ id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0.8 }) });
     expect(r.scores).toEqual([3, 17 / 4, null, null]);
     expect(r.answered).toEqual([5, 4, 3, 0]);
     expect(r.prorated).toEqual([false, true, false, false]);
@@ -29,7 +29,7 @@ describe('scoreScale', () => {
     expect(r.nScored).toBe(2);
   });
   it("'sum' scores: complete sums, prorated mean × k for partly answered rows, flagged and warned", () => {
-    const r = scoreScale(defineScale({ id: 's', items, response: { min: 1, max: 5 }, score: 'sum', minAnswered: 3 }), rows);
+    const r = scoreScale(rows, { scale: defineScale({ id: 's', items, response: { min: 1, max: 5 }, score: 'sum', minAnswered: 3 }) });
     expect(r.scores).toEqual([15, (17 / 4) * 5, (11 / 3) * 5, null]);
     expect(r.prorated).toEqual([false, true, true, false]);
     expect(r.nProrated).toBe(2);
@@ -37,7 +37,7 @@ describe('scoreScale', () => {
     expect(w?.details).toMatchObject({ column: 's', count: 2 });
   });
   it('default minAnswered is every item', () => {
-    const r = scoreScale(defineScale({ id: 's', items, response: { min: 1, max: 5 } }), rows);
+    const r = scoreScale(rows, { scale: defineScale({ id: 's', items, response: { min: 1, max: 5 } }) });
     expect(r.scores).toEqual([3, null, null, null]);
   });
   it('reverse-keys before scoring, and scores subscales with their own minimum', () => {
@@ -49,7 +49,7 @@ describe('scoreScale', () => {
       subscales: { first: ['q1', 'q2'], rest: { label: 'The rest', items: ['q3', 'q4', 'q5'] } },
       minAnswered: 0.5,
     });
-    const r = scoreScale(scale, rows);
+    const r = scoreScale(rows, { scale: scale });
     expect(r.scores).toEqual([(5 + 2 + 3 + 4 + 5) / 5, (1 + 3 + 4 + 5) / 4, (4 + 4 + 5) / 3, null]);
     expect(r.subscales['first']!.scores).toEqual([3.5, 1, 4, null]);
     expect(r.subscales['first']!.minAnswered).toBe(1);
@@ -59,7 +59,7 @@ describe('scoreScale', () => {
   });
   it('a count minAnswered is capped at a subscale’s item count', () => {
     const scale = defineScale({ id: 's', items, response: { min: 1, max: 5 }, subscales: { two: ['q1', 'q2'] }, minAnswered: 4 });
-    const r = scoreScale(scale, rows);
+    const r = scoreScale(rows, { scale: scale });
     expect(r.minAnswered).toBe(4);
     expect(r.subscales['two']!.minAnswered).toBe(2);
     expect(r.subscales['two']!.scores).toEqual([1.5, null, null, null]);
@@ -67,17 +67,17 @@ describe('scoreScale', () => {
   it('out-of-range and non-integer responses: OUT_OF_RANGE naming row, column and value by default', () => {
     const scale = defineScale({ id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0.6 });
     const high = rows.map((r, i) => (i === 1 ? { ...r, q3: 7 } : r));
-    const e = caught(() => scoreScale(scale, high));
+    const e = caught(() => scoreScale(high, { scale: scale }));
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.details).toMatchObject({ row: 1, column: 'q3', value: 7 });
     const half = rows.map((r, i) => (i === 0 ? { ...r, q2: '2.5' } : r));
-    expect(caught(() => scoreScale(scale, half)).details).toMatchObject({ row: 0, column: 'q2', value: 2.5 });
-    expect(caught(() => scoreScale(scale, rows.map((r, i) => (i === 0 ? { ...r, q5: 0 } : r)))).code).toBe('OUT_OF_RANGE');
+    expect(caught(() => scoreScale(half, { scale: scale })).details).toMatchObject({ row: 0, column: 'q2', value: 2.5 });
+    expect(caught(() => scoreScale(rows.map((r, i) => (i === 0 ? { ...r, q5: 0 } : r)), { scale: scale })).code).toBe('OUT_OF_RANGE');
   });
   it("outOfRange: 'missing' converts them and lists them", () => {
     const scale = defineScale({ id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0.6 });
     const bad = rows.map((r, i) => (i === 0 ? { ...r, q2: 2.5, q5: 9 } : r));
-    const r = scoreScale(scale, bad, { outOfRange: 'missing' });
+    const r = scoreScale(bad, { scale: scale, outOfRange: 'missing' });
     expect(r.invalidResponses).toEqual([
       { row: 0, column: 'q2', value: 2.5, reason: 'non-integer' },
       { row: 0, column: 'q5', value: 9, reason: 'out-of-range' },
@@ -88,21 +88,21 @@ describe('scoreScale', () => {
   });
   it('bad input: MISSING_COLUMN, NON_NUMERIC, INVALID_OPTION', () => {
     const scale = defineScale({ id: 's', items: [...items, 'q6'], response: { min: 1, max: 5 } });
-    expect(caught(() => scoreScale(scale, rows)).details).toMatchObject({ column: 'q6' });
-    expect(caught(() => scoreScale(scale, rows)).code).toBe('MISSING_COLUMN');
+    expect(caught(() => scoreScale(rows, { scale: scale })).details).toMatchObject({ column: 'q6' });
+    expect(caught(() => scoreScale(rows, { scale: scale })).code).toBe('MISSING_COLUMN');
     const ok = defineScale({ id: 's', items, response: { min: 1, max: 5 } });
-    const e = caught(() => scoreScale(ok, rows.map((r, i) => (i === 2 ? { ...r, q4: 'often' } : r))));
+    const e = caught(() => scoreScale(rows.map((r, i) => (i === 2 ? { ...r, q4: 'often' } : r)), { scale: ok }));
     expect(e.code).toBe('NON_NUMERIC');
     expect(e.details).toMatchObject({ column: 'q4', row: 2 });
-    expect(caught(() => scoreScale(ok, rows, { outOfRange: 'drop' } as never)).details.option).toBe('outOfRange');
-    expect(caught(() => scoreScale({ id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0 }, rows)).code).toBe('INVALID_OPTION');
+    expect(caught(() => scoreScale(rows, { scale: ok, outOfRange: 'drop' as never })).details.option).toBe('outOfRange');
+    expect(caught(() => scoreScale(rows, { scale: { id: 's', items, response: { min: 1, max: 5 }, minAnswered: 0 } })).code).toBe('INVALID_OPTION');
   });
   it('accepts column objects, typed arrays and a plain (validated) specification', () => {
-    const r = scoreScale({ id: 's', items: ['a', 'b'], response: { min: 1, max: 3 } }, { a: new Float64Array([1, 2, NaN]), b: [3, '2', 1] });
+    const r = scoreScale({ a: new Float64Array([1, 2, NaN]), b: [3, '2', 1] }, { scale: { id: 's', items: ['a', 'b'], response: { min: 1, max: 3 } } });
     expect(r.scores).toEqual([2, 2, null]);
   });
   it('returns a deeply frozen result', () => {
-    const r = scoreScale(defineScale({ id: 's', items, response: { min: 1, max: 5 }, subscales: { a: ['q1'] } }), rows);
+    const r = scoreScale(rows, { scale: defineScale({ id: 's', items, response: { min: 1, max: 5 }, subscales: { a: ['q1'] } }) });
     expect(Object.isFrozen(r)).toBe(true);
     expect(Object.isFrozen(r.scores)).toBe(true);
     expect(Object.isFrozen(r.subscales['a']!.scores)).toBe(true);
@@ -122,8 +122,8 @@ describe('scoreScale properties', () => {
         const k = m[0]!.length;
         const names = Array.from({ length: k }, (_, j) => `i${j}`);
         const table = m.map((row) => Object.fromEntries(row.map((v, j) => [names[j], v])));
-        const mean = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 } }, table);
-        const sum = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 }, score: 'sum' }, table);
+        const mean = scoreScale(table, { scale: { id: 's', items: names, response: { min: 1, max: 7 } } });
+        const sum = scoreScale(table, { scale: { id: 's', items: names, response: { min: 1, max: 7 }, score: 'sum' } });
         m.forEach((row, i) => {
           const total = (row as number[]).reduce((a, b) => a + b, 0);
           expect(Math.abs((mean.scores[i] as number) - total / k)).toBeLessThanOrEqual(1e-12);
@@ -142,8 +142,8 @@ describe('scoreScale properties', () => {
           const k = m[0]!.length;
           const names = Array.from({ length: k }, (_, j) => `i${j}`);
           const table = m.map((row) => Object.fromEntries(row.map((v, j) => [names[j], v])));
-          const mean = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 }, minAnswered: share }, table);
-          const sum = scoreScale({ id: 's', items: names, response: { min: 1, max: 7 }, minAnswered: share, score: 'sum' }, table);
+          const mean = scoreScale(table, { scale: { id: 's', items: names, response: { min: 1, max: 7 }, minAnswered: share } });
+          const sum = scoreScale(table, { scale: { id: 's', items: names, response: { min: 1, max: 7 }, minAnswered: share, score: 'sum' } });
           const need = Math.max(1, Math.ceil(share * k - 1e-9));
           m.forEach((row, i) => {
             const answered = row.filter((v) => v !== null).length;
@@ -162,7 +162,7 @@ describe('scoreScale properties', () => {
         const names = m[0]!.map((_, j) => `i${j}`);
         const table = m.map((row) => Object.freeze(Object.fromEntries(row.map((v, j) => [names[j], v]))));
         const before = structuredClone(table);
-        scoreScale({ id: 's', items: names, response: { min: 1, max: 7 }, reverse: [names[0]!], minAnswered: 0.5 }, Object.freeze(table));
+        scoreScale(Object.freeze(table), { scale: { id: 's', items: names, response: { min: 1, max: 7 }, reverse: [names[0]!], minAnswered: 0.5 } });
         expect(table).toEqual(before);
       }),
     );

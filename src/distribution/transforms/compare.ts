@@ -1,6 +1,6 @@
 import { deepFreeze } from '../../util/freeze.js';
-import { numberIn, oneOf, optionsObject } from '../../util/options.js';
-import { fail, isPsychkitError } from '../../errors.js';
+import { defineOptions, field, oneOf } from '../../util/options.js';
+import { fail, isPsychkitError, type PsychkitResult } from '../../errors.js';
 import type { MomentType } from '../moments.js';
 import { readSample, requireCases, requireVariance } from '../sample.js';
 import { SHAPIRO_WILK_MAX_N, shapiroWilkSorted } from '../shapiro-wilk.js';
@@ -50,7 +50,7 @@ export interface TransformCandidate {
   readonly reason: string | null;
   readonly parameters: TransformParameters | null;
   /** The λ fit for boxcox / yeojohnson. */
-  readonly estimate: LambdaEstimate | null;
+  readonly lambda: LambdaEstimate | null;
   readonly skewness: number | null;
   readonly kurtosis: number | null;
   /** Shapiro–Wilk W and p (null when n > 5,000 or not applicable). */
@@ -60,14 +60,19 @@ export interface TransformCandidate {
 }
 
 /** Result of {@link compareTransforms}. */
-export interface CompareTransformsResult {
-  /** Which function made this result (`'compareTransforms'`): report adapters such as `toApaTable` dispatch on it. */
-  readonly kind: 'compareTransforms';
+export interface CompareTransformsResult extends PsychkitResult<'compareTransforms'> {
+  /** Non-missing values. */
   readonly n: number;
-  readonly missing: number;
+  readonly nMissing: number;
   readonly type: MomentType;
   readonly candidates: readonly TransformCandidate[];
 }
+
+const readCompareOptions = defineOptions('compareTransforms', {
+  methods: field.raw(),
+  shift: field.optionalNumber(),
+  type: field.oneOf<MomentType>([1, 2, 3], 2),
+});
 
 
 /**
@@ -89,9 +94,8 @@ export interface CompareTransformsResult {
  * ```
  */
 export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransformsOptions): CompareTransformsResult {
-  const o = optionsObject(options, 'compareTransforms');
-  const type = oneOf<MomentType>('type', o.type, [1, 2, 3], 2);
-  const shift = o.shift === undefined ? undefined : numberIn('shift', o.shift, 0);
+  const o = readCompareOptions.read(options);
+  const { type, shift } = o;
   let methods = TRANSFORM_LADDER;
   if (o.methods !== undefined) {
     if (!Array.isArray(o.methods) || o.methods.length === 0) {
@@ -100,7 +104,7 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
         value: o.methods,
       });
     }
-    methods = o.methods.map((m) => oneOf<TransformMethod>('methods', m, TRANSFORM_METHODS, 'sqrt'));
+    methods = o.methods.map((m: unknown) => oneOf<TransformMethod>('methods', m, TRANSFORM_METHODS, 'sqrt'));
   }
   const sample = readSample(x, 'compareTransforms');
   requireCases(sample, 4, 'compareTransforms');
@@ -115,7 +119,7 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
       applicable: true,
       reason: null,
       parameters: null,
-      estimate: null,
+      lambda: null,
       ...original,
       shapiroWilk: sw(sample.observed),
       reversesOrder: false,
@@ -134,11 +138,11 @@ export function compareTransforms(x: ArrayLike<unknown>, options?: CompareTransf
       const after = observedAfter(applied, sample, method);
       requireSpread(after, sample, method, applied);
       const shape = shapeOf(after, type);
-      candidates.push({ method, applicable: true, reason: null, parameters: applied.parameters, estimate: applied.estimate, ...shape, shapiroWilk: sw(after), reversesOrder });
+      candidates.push({ method, applicable: true, reason: null, parameters: applied.parameters, lambda: applied.estimate, ...shape, shapiroWilk: sw(after), reversesOrder });
     } catch (e) {
       if (!isPsychkitError(e) || !['NON_POSITIVE', 'NON_FINITE', 'ZERO_VARIANCE'].includes(e.code)) throw e;
-      candidates.push({ method, applicable: false, reason: e.message, parameters: null, estimate: null, skewness: null, kurtosis: null, shapiroWilk: null, reversesOrder });
+      candidates.push({ method, applicable: false, reason: e.message, parameters: null, lambda: null, skewness: null, kurtosis: null, shapiroWilk: null, reversesOrder });
     }
   }
-  return deepFreeze({ kind: 'compareTransforms', n, missing: sample.missing, type, candidates });
+  return deepFreeze({ kind: 'compareTransforms', n, nMissing: sample.missing, type, candidates, warnings: [] });
 }

@@ -153,7 +153,7 @@ export function yeoJohnsonLogLikelihood(d: YeoJohnsonData, lambda: number, scrat
 
 /** The maximum-likelihood λ, its log-likelihood and the profile-likelihood interval. */
 export interface LambdaEstimate {
-  readonly lambda: number;
+  readonly estimate: number;
   /** Profile log-likelihood at λ̂ (scipy's `boxcox_llf` / `yeojohnson_llf`). */
   readonly logLikelihood: number;
   readonly confidence: number;
@@ -173,5 +173,5 @@ export function estimateLambda(loglik: (lambda: number) => number, confidence: n
   if (!Number.isFinite(logLikelihood)) return null;
   const cut = logLikelihood - 0.5 * chiSquareQuantile(confidence, 1);
   const h = (l: number) => loglik(l) - cut;
-  return { lambda, logLikelihood, confidence, lower: crossing(h, lambda, -1), upper: crossing(h, lambda, 1) };
+  return { estimate: lambda, logLikelihood, confidence, lower: crossing(h, lambda, -1), upper: crossing(h, lambda, 1) };
 }

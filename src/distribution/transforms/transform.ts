@@ -1,6 +1,6 @@
-import { fail } from '../../errors.js';
+import { fail, type PsychkitResult } from '../../errors.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { confidenceValue, defineOptions, field, numberIn, oneOf } from '../../util/options.js';
 import { centralSums, kurtosisFromSums, skewnessFromSums, type MomentType } from '../moments.js';
 import { readSample, requireCases, requireVariance, type Sample } from '../sample.js';
 import {
@@ -47,8 +47,8 @@ const POWER: readonly TransformMethod[] = ['boxcox', 'yeojohnson'];
 /** Methods that turn the order of the values around (so the sign of the skewness flips with it). */
 export const REVERSES_ORDER: readonly TransformMethod[] = ['inverse', 'reflect-sqrt', 'reflect-log'];
 
-/** Options of {@link transform}, {@link boxCox} and {@link yeoJohnson}. */
-export interface TransformOptions {
+/** Options of {@link boxCox} and {@link yeoJohnson}; {@link transform} takes these and `method`. */
+export interface PowerTransformOptions {
   /**
    * Constant added to x before `sqrt`, `log`, `log10`, `inverse` or `boxcox` (default 0). Values
    * that are not positive after the shift (negative, for `sqrt`) are a `NON_POSITIVE` error: a
@@ -64,6 +64,23 @@ export interface TransformOptions {
   /** Skewness/kurtosis type for `before` and `after` (default 2, SAS/SPSS G₁/G₂). */
   readonly type?: MomentType;
 }
+
+/** Options of {@link transform}: the method, and the options it takes. */
+export interface TransformOptions extends PowerTransformOptions {
+  /** The transform (required): `'sqrt'`, `'log'`, `'reflect-sqrt'`, `'boxcox'`, … ({@link TRANSFORM_METHODS}). */
+  readonly method: TransformMethod;
+}
+
+const TRANSFORM_FIELDS = {
+  shift: field.raw(),
+  reflection: field.raw(),
+  lambda: field.raw(),
+  confidence: field.raw(),
+  type: field.oneOf<MomentType>([1, 2, 3], 2),
+} as const;
+const readTransformOptions = defineOptions('transform', { method: field.raw(), ...TRANSFORM_FIELDS });
+const readBoxCoxOptions = defineOptions('boxCox', TRANSFORM_FIELDS);
+const readYeoJohnsonOptions = defineOptions('yeoJohnson', TRANSFORM_FIELDS);
 
 /** What was applied, so that the transform can be reported and inverted. */
 export interface TransformParameters {
@@ -82,16 +99,16 @@ export interface Shape {
 }
 
 /** Result of {@link transform}. */
-export interface TransformResult {
+export interface TransformResult extends PsychkitResult<'transform'> {
   readonly method: TransformMethod;
   /** The transformed values in input order; `null` where the input was missing. */
   readonly values: readonly (number | null)[];
   readonly parameters: TransformParameters;
   /** The maximum-likelihood fit of λ (`boxcox` / `yeojohnson` without a fixed `lambda`), else null. */
-  readonly estimate: LambdaEstimate | null;
+  readonly lambda: LambdaEstimate | null;
   /** Number of non-missing values. */
   readonly n: number;
-  readonly missing: number;
+  readonly nMissing: number;
   /** The skewness/kurtosis type of `before` and `after`. */
   readonly type: MomentType;
   readonly before: Shape;
@@ -115,7 +132,7 @@ export interface ResolvedTransformOptions {
 }
 
 /** Validates the options that depend on the method (an option for another method is an error). */
-export function resolveTransformOptions(method: TransformMethod, o: TransformOptions): ResolvedTransformOptions {
+export function resolveTransformOptions(method: TransformMethod, o: { readonly [K in keyof PowerTransformOptions]-?: unknown }): ResolvedTransformOptions {
   const only = (option: string, methods: readonly TransformMethod[]) => {
     if ((o as Record<string, unknown>)[option] !== undefined && !methods.includes(method)) {
       throw fail('INVALID_OPTION', `\`${option}\` applies to ${methods.join(', ')}, not to "${method}".`, {
@@ -132,7 +149,7 @@ export function resolveTransformOptions(method: TransformMethod, o: TransformOpt
     shift: o.shift === undefined ? undefined : numberIn('shift', o.shift, 0),
     reflection: o.reflection === undefined ? undefined : numberIn('reflection', o.reflection, 0),
     lambda: o.lambda === undefined ? undefined : numberIn('lambda', o.lambda, 1),
-    confidence: numberIn('confidence', o.confidence, 0.95, 0, 1, { exclusiveMin: true, exclusiveMax: true }),
+    confidence: confidenceValue('confidence', o.confidence),
   };
 }
 
@@ -200,7 +217,7 @@ export function applyTransform(sample: Sample, method: TransformMethod, o: Resol
         const scratch = new Float64Array(l.length);
         const loglik = (lambda: number) => boxCoxLogLikelihood(l, sumLog, lambda, scratch);
         const estimate = o.lambda === undefined ? lambdaOrFail(estimateLambda(loglik, o.confidence), method, name) : null;
-        const lambda = o.lambda ?? (estimate as LambdaEstimate).lambda;
+        const lambda = o.lambda ?? (estimate as LambdaEstimate).estimate;
         return { values: map(values, (v) => boxCoxValue(v + shift, lambda)), parameters: { ...parameters, lambda }, estimate };
       }
     }
@@ -228,7 +245,7 @@ export function applyTransform(sample: Sample, method: TransformMethod, o: Resol
     const scratch = new Float64Array(observed.length);
     const loglik = (lambda: number) => yeoJohnsonLogLikelihood(d, lambda, scratch);
     const estimate = o.lambda === undefined ? lambdaOrFail(estimateLambda(loglik, o.confidence), method, name) : null;
-    const lambda = o.lambda ?? (estimate as LambdaEstimate).lambda;
+    const lambda = o.lambda ?? (estimate as LambdaEstimate).estimate;
     return { values: map(values, (v) => yeoJohnsonValue(v, lambda)), parameters: { ...none, lambda }, estimate };
   }
 
@@ -354,17 +371,20 @@ export function requireSpread(after: Float64Array, sample: Sample, method: Trans
  *
  * @example
  * ```ts
- * const t = transform(recovery, 'reflect-sqrt'); // recovery is negatively skewed
+ * const t = transform(recovery, { method: 'reflect-sqrt' }); // recovery is negatively skewed
  * t.parameters.reflection; // 6 (max 5 + 1)
  * t.before.skewness; // −1.753
  * t.after.skewness; // 1.302 (reflected: high values now mean low recovery)
  * ```
  */
-export function transform(x: ArrayLike<unknown>, method: TransformMethod, options?: TransformOptions): TransformResult {
-  if (method === undefined) throw fail('INVALID_OPTION', `\`method\` is required: one of ${TRANSFORM_METHODS.join(', ')}.`, { option: 'method' });
-  const m = oneOf<TransformMethod>('method', method, TRANSFORM_METHODS, 'sqrt');
-  const o = optionsObject(options, 'transform');
-  const type = oneOf<MomentType>('type', o.type, [1, 2, 3], 2);
+export function transform(x: ArrayLike<unknown>, options: TransformOptions): TransformResult {
+  const o = readTransformOptions.read(options);
+  if (o.method === undefined) throw fail('INVALID_OPTION', `\`method\` is required: one of ${TRANSFORM_METHODS.join(', ')}.`, { option: 'method' });
+  return transformWith(x, oneOf<TransformMethod>('method', o.method, TRANSFORM_METHODS, 'sqrt'), o);
+}
+
+function transformWith(x: ArrayLike<unknown>, m: TransformMethod, o: ReturnType<typeof readBoxCoxOptions.read>): TransformResult {
+  const type = o.type;
   const resolved = resolveTransformOptions(m, o);
   const sample = readSample(x, 'transform');
   requireCases(sample, 4, `The "${m}" transform`);
@@ -373,43 +393,45 @@ export function transform(x: ArrayLike<unknown>, method: TransformMethod, option
   const after = observedAfter(applied, sample, m);
   requireSpread(after, sample, m, applied);
   return deepFreeze({
+    kind: 'transform',
     method: m,
     values: toNullable(applied.values),
     parameters: applied.parameters,
-    estimate: applied.estimate,
+    lambda: applied.estimate,
     n: sample.observed.length,
-    missing: sample.missing,
+    nMissing: sample.missing,
     type,
     before: shapeOf(sample.observed, type),
     after: shapeOf(after, type),
     reversesOrder: REVERSES_ORDER.includes(m),
+    warnings: [],
   });
 }
 
 /**
- * Box-Cox transform with λ by maximum likelihood (or a fixed `lambda`): `transform(x, 'boxcox',
- * options)`. Matches scipy's `stats.boxcox` (λ, and `alpha` = 1 − `confidence` for the interval)
+ * Box-Cox transform with λ by maximum likelihood (or a fixed `lambda`): `transform(x, { method:
+ * 'boxcox', ...options })`; the result's `kind` is `'transform'`. Matches scipy's `stats.boxcox` (λ, and `alpha` = 1 − `confidence` for the interval)
  * and R's profile likelihood. x + shift must be positive.
  *
  * @example
  * ```ts
  * const bc = boxCox(recovery);
- * bc.estimate; // { lambda: 4.178, logLikelihood: 122.23, confidence: 0.95, lower: 3.501, upper: 4.913 }
+ * bc.lambda; // { estimate: 4.178, logLikelihood: 122.23, confidence: 0.95, lower: 3.501, upper: 4.913 }
  * ```
  */
-export function boxCox(x: ArrayLike<unknown>, options?: TransformOptions): TransformResult {
-  return transform(x, 'boxcox', options);
+export function boxCox(x: ArrayLike<unknown>, options?: PowerTransformOptions): TransformResult {
+  return transformWith(x, 'boxcox', readBoxCoxOptions.read(options));
 }
 
 /**
  * Yeo-Johnson transform with λ by maximum likelihood (or a fixed `lambda`): `transform(x,
- * 'yeojohnson', options)`. Works for values of any sign. Matches scipy's `stats.yeojohnson`.
+ * { method: 'yeojohnson', ...options })`. Works for values of any sign. Matches scipy's `stats.yeojohnson`.
  *
  * @example
  * ```ts
  * yeoJohnson(recovery).parameters.lambda; // 5.259
  * ```
  */
-export function yeoJohnson(x: ArrayLike<unknown>, options?: TransformOptions): TransformResult {
-  return transform(x, 'yeojohnson', options);
+export function yeoJohnson(x: ArrayLike<unknown>, options?: PowerTransformOptions): TransformResult {
+  return transformWith(x, 'yeojohnson', readYeoJohnsonOptions.read(options));
 }

@@ -1,13 +1,13 @@
-import type { PsychkitWarning } from '../../errors.js';
+import type { PsychkitResult, PsychkitWarning } from '../../errors.js';
 import { symmetricEigen, type MissingRule } from '../../linalg/index.js';
-import { columnList, numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { defineOptions, field, numberIn } from '../../util/options.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { correlationInput, type FactorInput } from '../input.js';
 
 /** Options of {@link velicerMap}. */
 export interface VelicerMapOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
-  readonly items?: readonly string[];
+  readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
   readonly missing?: MissingRule;
   /** Most components to partial out. Default p − 1, all that the test is defined for. */
@@ -15,8 +15,8 @@ export interface VelicerMapOptions {
 }
 
 /** Velicer's minimum average partial test. */
-export interface VelicerMapResult {
-  readonly items: readonly string[];
+export interface VelicerMapResult extends PsychkitResult<'velicerMap'> {
+  readonly columns: readonly string[];
   /**
    * Entry m: average squared partial correlation after partialling out the first m principal
    * components (m = 0 is the original correlations), m = 0 … maxComponents. psych's
@@ -34,6 +34,16 @@ export interface VelicerMapResult {
   /** `MAP_TRUNCATED` when a variable is fully reproduced by the first m components (e.g. it correlates with nothing) and the series had to stop. */
   readonly warnings: readonly PsychkitWarning[];
 }
+
+const readMapOptions = defineOptions(
+  'velicerMap',
+  {
+    columns: field.columns(),
+    missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
+    maxComponents: field.raw(),
+  },
+  { items: 'columns' },
+);
 
 // Residual variance (of 1) below which a variable's partial correlations are numerically meaningless.
 const RESIDUAL_FLOOR = 1e-12;
@@ -86,16 +96,14 @@ function firstMinimum(values: readonly number[]): number {
  *
  * @example
  * ```ts
- * const map = velicerMap(rows, { items: esseItems });
+ * const map = velicerMap(rows, { columns: esseItems });
  * map.components;            // 1976 rule
  * map.averageSquaredPartial; // plot against 0, 1, 2, … components
  * ```
  */
 export function velicerMap(input: FactorInput, options?: VelicerMapOptions): VelicerMapResult {
-  const o = optionsObject(options, 'velicerMap');
-  const missing = oneOf<MissingRule>('missing', o.missing, ['pairwise', 'listwise'], 'pairwise');
-  const items = o.items === undefined ? undefined : columnList('items', o.items);
-  const { names, p, matrix } = correlationInput(input, { ...(items ? { items } : {}), missing, caller: 'velicerMap', minVariables: 3 });
+  const o = readMapOptions.read(options);
+  const { names, p, matrix, n } = correlationInput(input, { ...(o.columns ? { columns: o.columns } : {}), missing: o.missing, caller: 'velicerMap', minVariables: 3 });
   const maxComponents = numberIn('maxComponents', o.maxComponents, p - 1, 1, p - 1, { integer: true });
   const { values, vectors } = symmetricEigen(matrix, p);
   const pairs = p * (p - 1);
@@ -141,7 +149,9 @@ export function velicerMap(input: FactorInput, options?: VelicerMapOptions): Vel
     });
   }
   return deepFreeze({
-    items: [...names],
+    kind: 'velicerMap',
+    n: n ?? null,
+    columns: [...names],
     averageSquaredPartial: squared,
     averageFourthPowerPartial: fourth,
     components: firstMinimum(squared),

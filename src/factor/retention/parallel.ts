@@ -1,24 +1,36 @@
-import { fail, isPsychkitError, type PsychkitWarning } from '../../errors.js';
+import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../../errors.js';
 import { correlationMatrixOf } from '../../linalg/covariance.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
+import { defineOptions, field, type ProgressCallback } from '../../util/options.js';
 import { sortedQuantile } from '../../util/quantile.js';
 import { EXTRACTIONS, extract, type ExtractionName } from '../extraction/index.js';
-import { readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
+import { FACTOR_INPUT_FIELDS, readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from '../input.js';
 import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
 
 /** Options of {@link parallelAnalysis}. */
 export interface ParallelAnalysisOptions extends FactorInputOptions {
-  /** Number of simulated (and resampled) data sets. Default 20 (psych). */
-  readonly iterations?: number;
+  /** Number of simulated (and resampled) data sets. Default 20 (psych's `n.iter`). */
+  readonly resamples?: number;
   /** Quantile of the simulated eigenvalues the observed ones must exceed. Default 0.95 (psych). */
   readonly quantile?: number;
   /** Extraction for the factor eigenvalues (one factor, as psych). Default `'minres'` (psych). */
   readonly extraction?: ExtractionName;
   /** Also resample the observed data column by column (table input only). Default true (psych). */
-  readonly resample?: boolean;
+  readonly resampleData?: boolean;
   readonly seed?: Seed;
+  /** Called after each simulated data set: `(done, total)`. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Parallel-analysis settings after validation (efa's `factors: 'parallel'` passes its own). */
+export interface ParallelSettings {
+  readonly resamples: number;
+  readonly quantile: number;
+  readonly extraction: ExtractionName;
+  readonly resampleData: boolean;
+  readonly seed: Seed;
+  readonly onProgress: ProgressCallback | undefined;
 }
 
 /** Largest n · p simulated per data set (10⁸ doubles = 800 MB): beyond it the arrays cannot be allocated. */
@@ -26,19 +38,19 @@ const MAX_SIMULATED_VALUES = 1e8;
 
 /** Mean and quantile eigenvalue, per position, over the simulated data sets. */
 export interface SimulatedEigenvalues {
-  readonly mean: number[];
-  readonly quantile: number[];
+  readonly mean: readonly number[];
+  readonly quantile: readonly number[];
 }
 
 /** Result of {@link parallelAnalysis}. */
-export interface ParallelAnalysisResult {
-  readonly iterations: number;
+export interface ParallelAnalysisResult extends PsychkitResult<'parallelAnalysis'> {
+  readonly resamples: number;
   readonly quantile: number;
   readonly extraction: ExtractionName;
   readonly n: number;
   readonly seed: Seed;
   /** Eigenvalues of the data: of R (components) and of R with one-factor communalities on the diagonal (factors). */
-  readonly observed: { readonly components: number[]; readonly factors: number[] };
+  readonly observed: { readonly components: readonly number[]; readonly factors: readonly number[] };
   /** From normal random data of the same size. */
   readonly simulated: { readonly components: SimulatedEigenvalues; readonly factors: SimulatedEigenvalues };
   /** From the data with each column resampled independently (null for correlation-matrix input). */
@@ -47,7 +59,6 @@ export interface ParallelAnalysisResult {
   readonly suggestedFactors: number;
   /** Leading observed component eigenvalues above the simulated quantile (psych's `ncomp`). */
   readonly suggestedComponents: number;
-  readonly warnings: readonly PsychkitWarning[];
 }
 
 function summarise(draws: Float64Array, iterations: number, p: number, q: number): SimulatedEigenvalues {
@@ -130,27 +141,24 @@ function completeCorrelation(x: Float64Array, n: number, p: number, out: Float64
   }
 }
 
-interface Resolved {
-  readonly iterations: number;
-  readonly quantile: number;
-  readonly extraction: ExtractionName;
-  readonly resample: boolean;
-  readonly seed: Seed;
-}
+/** The option fields parallel analysis reads (parallelAnalysis, and efa for `factors: 'parallel'`). */
+export const PARALLEL_FIELDS = {
+  resamples: field.number(20, 2, 1e6, { integer: true }),
+  quantile: field.number(0.95, 0, 1),
+  resampleData: field.boolean(true),
+  seed: field.seed(),
+  onProgress: field.progress(),
+} as const;
 
-function resolve(o: ParallelAnalysisOptions, extractionDefault: ExtractionName): Resolved {
-  const seed = o.seed ?? freshSeed();
-  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(seed)}.`, { option: 'seed', value: seed });
-  }
-  return {
-    iterations: numberIn('iterations', o.iterations, 20, 2, 1e6, { integer: true }),
-    quantile: numberIn('quantile', o.quantile, 0.95, 0, 1),
-    extraction: oneOf('extraction', o.extraction, EXTRACTIONS, extractionDefault),
-    resample: booleanOption('resample', o.resample, true),
-    seed,
-  };
-}
+const readParallelOptions = defineOptions(
+  'parallelAnalysis',
+  {
+    ...FACTOR_INPUT_FIELDS,
+    extraction: field.oneOf(EXTRACTIONS, 'minres'),
+    ...PARALLEL_FIELDS,
+  },
+  { items: 'columns', iterations: 'resamples', resample: 'resampleData' },
+);
 
 /** Factor eigenvalues psych's fa.parallel uses: one factor, then eigenvalues of R with its communalities. */
 function factorValues(method: ExtractionName, r: Float64Array, p: number, smcStart: boolean): Float64Array {
@@ -158,7 +166,7 @@ function factorValues(method: ExtractionName, r: Float64Array, p: number, smcSta
 }
 
 /** Parallel analysis on already-read input (shared with efa's `factors: 'parallel'`). */
-export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnalysisOptions, fn: string): ParallelAnalysisResult {
+export function parallelAnalysisOf(data: ReadFactorInput, o: ParallelSettings, fn: string): Omit<ParallelAnalysisResult, 'kind'> {
   if (data.correlation === 'polychoric') {
     // The simulated and resampled comparison matrices would be Pearson; psych's fa.parallel(cor = "poly") is not offered yet.
     throw fail('INVALID_OPTION', `${fn}: parallel analysis uses Pearson correlations; \`correlation: 'polychoric'\` is not supported here.`, {
@@ -166,7 +174,6 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
       value: 'polychoric',
     });
   }
-  const o = resolve(options, options.extraction ?? 'minres');
   const { r, p } = data;
   if (data.n === null) {
     throw fail('INVALID_INPUT', `${fn}: parallel analysis of a correlation matrix needs the sample size; pass { correlation, n }.`, { option: 'n' });
@@ -185,7 +192,7 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
   const observedComponents = Array.from(ws.values);
   const observedFactors = Array.from(factorValues(o.extraction, r, p, true));
 
-  const iters = o.iterations;
+  const iters = o.resamples;
   const simPc = new Float64Array(iters * p);
   const simFa = new Float64Array(iters * p);
   const x = new Float64Array(n * p);
@@ -196,10 +203,11 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
     eigenInto(ws, c, 0);
     simPc.set(ws.values, it * p);
     simFa.set(factorValues(o.extraction, c, p, false), it * p);
+    o.onProgress?.(it + 1, o.resampleData && data.data !== null ? 2 * iters : iters);
   }
 
   let resampled: ParallelAnalysisResult['resampled'] = null;
-  if (o.resample && data.data !== null) {
+  if (o.resampleData && data.data !== null) {
     const source = data.data;
     const rows = source.n;
     const cols = source.columns.map(() => new Float64Array(rows));
@@ -221,16 +229,17 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
           if (!isPsychkitError(e)) throw e;
         }
       }
-      if (cm === null) throw fail('ZERO_VARIANCE', `${fn}: resampled data kept producing a constant column; use resample: false.`, {});
+      if (cm === null) throw fail('ZERO_VARIANCE', `${fn}: resampled data kept producing a constant column; use resampleData: false.`, {});
       eigenInto(ws, cm, 0);
       resPc.set(ws.values, it * p);
       resFa.set(factorValues(o.extraction, cm, p, false), it * p);
+      o.onProgress?.(iters + it + 1, 2 * iters);
     }
     resampled = { components: summarise(resPc, iters, p, o.quantile), factors: summarise(resFa, iters, p, o.quantile) };
   }
   const simulated = { components: summarise(simPc, iters, p, o.quantile), factors: summarise(simFa, iters, p, o.quantile) };
   return {
-    iterations: iters,
+    resamples: iters,
     quantile: o.quantile,
     extraction: o.extraction,
     n,
@@ -247,27 +256,24 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
 /**
  * Horn's (1965) parallel analysis as psych::fa.parallel (fa = "both"): eigenvalues of the observed
  * correlation matrix (components) and of the matrix with one-factor communalities on its diagonal
- * (factors, extracted with `extraction`) are compared with the same eigenvalues of `iterations`
+ * (factors, extracted with `extraction`) are compared with the same eigenvalues of `resamples`
  * normal random data sets of the same size, and — for table input — of the data with each column
  * resampled independently. The suggested numbers count the leading observed eigenvalues that
  * exceed the `quantile` (0.95) of the simulated ones, as psych's `nfact` and `ncomp`.
  *
  * Random data come from the seeded stream (`seed`), so results are reproducible but not
- * identical to R's draws; with the same number of iterations they agree within Monte-Carlo error.
+ * identical to R's draws; with the same number of data sets they agree within Monte-Carlo error.
  * Each simulated data set holds n · p values; more than 10⁸ throws `INVALID_OPTION` (option `n`).
  *
  * @example
  * ```ts
- * const pa = parallelAnalysis(rows, { items, iterations: 20, seed: 1 });
+ * const pa = parallelAnalysis(rows, { columns: esseItems, resamples: 20, seed: 1 });
  * pa.suggestedFactors; pa.simulated.factors.quantile;
  * ```
  */
 export function parallelAnalysis(input: FactorInput, options?: ParallelAnalysisOptions): ParallelAnalysisResult {
-  const o = optionsObject(options, 'parallelAnalysis');
-  booleanOption('smooth', o.smooth, false);
-  resolve(o, 'minres');
+  const o = readParallelOptions.read(options);
   const data = readFactorInput(input, o, 'parallelAnalysis');
-  const seed = o.seed ?? freshSeed();
-  const result = parallelAnalysisOf(data, { ...o, seed }, 'parallelAnalysis');
-  return deepFreeze({ ...result, warnings: [...data.warnings, ...result.warnings] });
+  const result = parallelAnalysisOf(data, { ...o, seed: o.seed ?? freshSeed() }, 'parallelAnalysis');
+  return deepFreeze({ kind: 'parallelAnalysis', ...result, warnings: [...data.warnings, ...result.warnings] });
 }

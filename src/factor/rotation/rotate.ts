@@ -1,7 +1,8 @@
-import { fail, type PsychkitWarning } from '../../errors.js';
+import { fail, type PsychkitResult, type PsychkitWarning } from '../../errors.js';
+import type { Matrix } from '../../util/types.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { booleanOption, numberIn, oneOf, optionsObject, show } from '../../util/options.js';
+import { booleanOption, defineOptions, field, numberIn, oneOf, seedValue, show } from '../../util/options.js';
 import { invertInto, toRows } from '../internal/dense.js';
 import { geomin, oblimin, quartimax, varimaxCriterion, type RotationCriterion } from './criteria.js';
 import { gpaRotate, randomOrthogonal, type GpaRun } from './gpa.js';
@@ -13,8 +14,8 @@ export type RotationName = 'none' | 'varimax' | 'quartimax' | 'oblimin' | 'quart
 
 export const ROTATIONS: readonly RotationName[] = ['none', 'varimax', 'quartimax', 'oblimin', 'quartimin', 'geomin', 'promax'];
 
-/** Options shared by {@link rotate} and `efa`. */
-export interface RotationOptions {
+/** The choice of rotation and its parameters, shared by {@link rotate} and `efa`. */
+export interface RotationChoice {
   /** Default `'oblimin'` (psych::fa's default). */
   readonly rotation?: RotationName;
   /**
@@ -33,10 +34,6 @@ export interface RotationOptions {
   readonly randomStarts?: number;
   /** Seed for `randomStarts` (fresh when omitted; the result reports it). */
   readonly seed?: Seed;
-  /** Gradient-projection convergence: Frobenius norm of the projected gradient. Default 1e-5. */
-  readonly tolerance?: number;
-  /** Gradient-projection iteration cap. Default 1000. */
-  readonly maxIterations?: number;
   /**
    * `'svd'` (default): R's stats::varimax, the routine psych uses (stops when the criterion grows
    * by less than a factor 1 + 1e-5). `'gpa'`: GPArotation's Varimax through gradient projection,
@@ -44,6 +41,43 @@ export interface RotationOptions {
    */
   readonly varimaxAlgorithm?: 'svd' | 'gpa';
 }
+
+/** Options of {@link rotate}. */
+export interface RotationOptions extends RotationChoice {
+  /** Gradient-projection convergence: Frobenius norm of the projected gradient. Default 1e-5. */
+  readonly tolerance?: number;
+  /** Gradient-projection iteration cap. Default 1000. */
+  readonly maxIterations?: number;
+}
+
+/** The option fields of {@link RotationChoice} (checked by {@link resolveRotation}), for rotate's and efa's schemas. */
+export const ROTATION_FIELDS = {
+  rotation: field.raw(),
+  normalize: field.raw(),
+  gamma: field.raw(),
+  delta: field.raw(),
+  power: field.raw(),
+  randomStarts: field.raw(),
+  seed: field.raw(),
+  varimaxAlgorithm: field.raw(),
+} as const;
+
+/** Rotation options as read (every value still to be checked by {@link resolveRotation}). */
+export type RawRotationOptions = { readonly [K in keyof RotationOptions]-?: unknown };
+
+/** No rotation options: every field absent (defaults apply). */
+export const NO_ROTATION_OPTIONS: RawRotationOptions = {
+  rotation: undefined,
+  normalize: undefined,
+  gamma: undefined,
+  delta: undefined,
+  power: undefined,
+  randomStarts: undefined,
+  seed: undefined,
+  tolerance: undefined,
+  maxIterations: undefined,
+  varimaxAlgorithm: undefined,
+};
 
 /** Validated rotation settings. */
 export interface RotationSpec {
@@ -59,13 +93,11 @@ export interface RotationSpec {
   readonly varimaxAlgorithm: 'svd' | 'gpa';
 }
 
-export function resolveRotation(o: RotationOptions): RotationSpec {
+/** Checks and defaults the rotation options (once, at the public function's entry). */
+export function resolveRotation(o: RawRotationOptions): RotationSpec {
   const rotation = oneOf('rotation', o.rotation, ROTATIONS, 'oblimin');
   const normalizeDefault = rotation === 'varimax' || rotation === 'promax';
-  const seed = o.seed;
-  if (seed !== undefined && !((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${show(seed)}.`, { option: 'seed', value: seed });
-  }
+  const seed = seedValue('seed', o.seed);
   return {
     rotation,
     normalize: booleanOption('normalize', o.normalize, normalizeDefault),
@@ -204,26 +236,33 @@ function rotateAtScale(a: Float64Array, p: number, k: number, spec: RotationSpec
 }
 
 /** Result of {@link rotate}. */
-export interface RotationResult {
+export interface RotationResult extends PsychkitResult<'rotate'> {
+  /** Always `null`: a rotation works on loadings, not cases. */
+  readonly n: null;
   readonly rotation: RotationName;
   readonly orthogonal: boolean;
   readonly normalize: boolean;
   /** Rotated pattern loadings (rows = variables), in the order the algorithm returns (not sorted or reflected). */
-  readonly loadings: number[][];
+  readonly loadings: Matrix;
   /** Factor correlations (identity for orthogonal rotations). */
-  readonly phi: number[][];
+  readonly phi: Matrix;
   /** Structure matrix, loadings · phi. */
-  readonly structure: number[][];
+  readonly structure: Matrix;
   /** Matrix M with rotated = input · M (psych's `rot.mat`). */
-  readonly rotationMatrix: number[][];
+  readonly rotationMatrix: Matrix;
   /** Criterion value at the solution (gradient-projection rotations), otherwise null. */
   readonly criterion: number | null;
   readonly iterations: number;
   readonly converged: boolean;
   /** Seed used for random starts, or null. */
   readonly seed: Seed | null;
-  readonly warnings: readonly PsychkitWarning[];
 }
+
+const readRotateOptions = defineOptions('rotate', {
+  ...ROTATION_FIELDS,
+  tolerance: field.raw(),
+  maxIterations: field.raw(),
+});
 
 /** Reads a loadings matrix (rows = variables) into a flat array. */
 export function readLoadings(loadings: unknown, option = 'loadings'): { flat: Float64Array; p: number; k: number } {
@@ -270,9 +309,8 @@ export function readLoadings(loadings: unknown, option = 'loadings'): { flat: Fl
  * r.loadings; r.phi; // = GPArotation::oblimin(L, normalize = TRUE)
  * ```
  */
-export function rotate(loadings: number[][], options?: RotationOptions): RotationResult {
-  const o = optionsObject(options, 'rotate');
-  const spec = resolveRotation(o);
+export function rotate(loadings: Matrix, options?: RotationOptions): RotationResult {
+  const spec = resolveRotation(readRotateOptions.read(options));
   const { flat, p, k } = readLoadings(loadings);
   const r = rotateFlat(flat, p, k, spec);
   const structure = new Float64Array(p * k);
@@ -284,6 +322,8 @@ export function rotate(loadings: number[][], options?: RotationOptions): Rotatio
     }
   }
   return deepFreeze({
+    kind: 'rotate',
+    n: null,
     rotation: spec.rotation,
     orthogonal: r.orthogonal,
     normalize: spec.normalize,

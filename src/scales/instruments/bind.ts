@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { optionsObject } from '../../util/options.js';
+import { strictOptions } from '../../util/options.js';
 import { defineScale, type ResponseRange, type ScaleDefinition, type ScoreRule } from '../define.js';
 
 /**
@@ -38,12 +38,7 @@ const BINDING_KEYS = ['prefix', 'items', 'id', 'label', 'minAnswered', 'score'];
 
 /** Binds a key to the user's column names and returns a validated definition. */
 export function bindInstrument(key: InstrumentKey, binding: InstrumentBinding, extraKeys: readonly string[] = []): ScaleDefinition {
-  const b = optionsObject(binding, key.id);
-  for (const name of Object.keys(b)) {
-    if (!BINDING_KEYS.includes(name) && !extraKeys.includes(name)) {
-      throw fail('INVALID_OPTION', `instruments.${key.id}: unknown option \`${name}\`.`, { option: name });
-    }
-  }
+  const b = strictOptions<InstrumentBinding>(binding, `instruments.${key.id}`, [...BINDING_KEYS, ...extraKeys]);
   let names: readonly string[];
   if (b.prefix !== undefined && b.items !== undefined) {
     throw fail('INVALID_OPTION', `instruments.${key.id}: give either \`prefix\` or \`items\`, not both.`, { option: 'prefix' });

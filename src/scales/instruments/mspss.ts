@@ -27,7 +27,7 @@ export const MSPSS_KEY: InstrumentKey = deepFreeze({
  * @example
  * ```ts
  * const mspss = instruments.mspss({ prefix: 'mspss', minAnswered: 0.8 });
- * scoreScale(mspss, rows).subscales.family.scores;
+ * scoreScale(rows, { scale: mspss }).subscales.family.scores;
  * ```
  */
 export function mspss(binding: InstrumentBinding): ScaleDefinition {

@@ -23,7 +23,7 @@ export const PROMIS_SOCIAL_ISOLATION_6A_KEY: InstrumentKey = deepFreeze({
  * @example
  * ```ts
  * const si = instruments.promisSocialIsolation6a({ prefix: 'si' });
- * scoreScale(si, rows).scores; // raw sums 6–30
+ * scoreScale(rows, { scale: si }).scores; // raw sums 6–30
  * ```
  */
 export function promisSocialIsolation6a(binding: InstrumentBinding): ScaleDefinition {

@@ -1,3 +1,4 @@
+import { strictOptions } from '../../util/options.js';
 import { fail } from '../../errors.js';
 import { describe } from '../simulate/options.js';
 
@@ -35,14 +36,7 @@ export function share(value: unknown, option: string, fallback: number, lowest =
   return value;
 }
 
-/** An options object (or undefined) for an arbitrary, with unknown keys rejected. */
+/** An options object (or undefined) for an arbitrary, with unknown keys rejected (the shared strict-options helper). */
 export function arbitraryOptions(options: unknown, fn: string, allowed: readonly string[]): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw fail('INVALID_OPTION', `${fn}: options must be an object; got ${describe(options)}.`, { option: 'options', value: options });
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: ${allowed.join(', ')}).`, { option: key });
-  }
-  return options as Record<string, unknown>;
+  return strictOptions<Record<string, unknown>>(options, fn, allowed);
 }

@@ -1,6 +1,6 @@
 import type { Seed } from '../../random/index.js';
 import { checkModel, run, type LatentPopulation, type ObservedPopulation } from './factor-model.js';
-import { numberArray, strictOptions, type DataShape } from './options.js';
+import { numberArray, requiredOptions, type DataShape } from './options.js';
 import type { SimulatedData } from './output.js';
 
 /** Options of {@link congeneric}. */
@@ -73,7 +73,7 @@ const CONGENERIC_OPTIONS = ['loadings', 'n', 'seed', 'categories', 'thresholds',
  * ```
  */
 export function congeneric<S extends DataShape = 'rows'>(options: CongenericOptions<S>): CongenericSample<S> {
-  const o = strictOptions(options, 'simulate.congeneric', CONGENERIC_OPTIONS);
+  const o = requiredOptions(options, 'simulate.congeneric', CONGENERIC_OPTIONS);
   const loadings = numberArray(o['loadings'], 'loadings');
   const model = checkModel(
     loadings.map((v) => [v]),

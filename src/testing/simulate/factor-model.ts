@@ -3,7 +3,7 @@ import { choleskyInPlace } from '../../linalg/index.js';
 import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { categorise, categoryCovariance, categoryMean, resolveThresholds } from './categories.js';
-import { dataShape, nameList, numberMatrix, requiredSeed, sampleSize, strictOptions, type DataShape } from './options.js';
+import { dataShape, nameList, numberMatrix, requiredSeed, sampleSize, requiredOptions, type DataShape } from './options.js';
 import { alphaOf, grandSum, layOut, toRows, type SimulatedData } from './output.js';
 
 /** Options of {@link factorModel}. */
@@ -281,7 +281,7 @@ const FACTOR_OPTIONS = ['loadings', 'phi', 'n', 'seed', 'categories', 'threshold
  * ```
  */
 export function factorModel<S extends DataShape = 'rows'>(options: FactorModelOptions<S>): FactorModelSample<S> {
-  const o = strictOptions(options, 'simulate.factorModel', FACTOR_OPTIONS);
+  const o = requiredOptions(options, 'simulate.factorModel', FACTOR_OPTIONS);
   const model = checkModel(o['loadings'], o['phi'], false);
   return run(model, o, 'simulate.factorModel') as FactorModelSample<S>;
 }

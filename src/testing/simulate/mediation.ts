@@ -10,7 +10,7 @@ import {
   numberMatrix,
   requiredSeed,
   sampleSize,
-  strictOptions,
+  requiredOptions,
   uniqueNames,
   type DataShape,
 } from './options.js';
@@ -329,7 +329,7 @@ function effectAlong(s: Spec, chain: readonly number[], names: { x: string; medi
  */
 export function mediation<S extends DataShape = 'rows'>(options: MediationOptions<S>): MediationSample<S> {
   const fn = 'simulate.mediation';
-  const o = strictOptions(options, fn, MEDIATION_OPTIONS);
+  const o = requiredOptions(options, fn, MEDIATION_OPTIONS);
   const spec = readSpec(o);
   const n = sampleSize(o['n'], fn);
   const seed = requiredSeed(o['seed'], fn);

@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { numberIn, oneOf, optionsObject } from '../../util/options.js';
+import { numberIn, oneOf, seedValue, strictOptions } from '../../util/options.js';
 import type { Seed } from '../../random/index.js';
 
 /** How simulated data are laid out. */
@@ -10,25 +10,17 @@ export const MAX_SIMULATED_ROWS = 10_000_000;
 
 // A simulator is a test fixture: a misspelt option (`categores: 5`) silently producing
 // continuous data would make a test pass for the wrong reason, so unknown keys are errors.
-export function strictOptions<T extends object>(options: T | undefined, fn: string, allowed: readonly string[]): Record<string, unknown> {
+export function requiredOptions<T extends object>(options: T | undefined, fn: string, allowed: readonly string[]): Record<string, unknown> {
   if (options === undefined) throw fail('INVALID_OPTION', `${fn}: an options object is required.`, { option: 'options' });
-  const o = optionsObject(options, fn) as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      throw fail('INVALID_OPTION', `${fn}: unknown option \`${key}\` (known: ${allowed.join(', ')}).`, { option: key });
-    }
-  }
-  return o;
+  return strictOptions<Record<string, unknown>>(options, fn, allowed);
 }
 
 export function requiredSeed(value: unknown, fn: string): Seed {
-  if (value === undefined) {
+  const seed = seedValue('seed', value);
+  if (seed === undefined) {
     throw fail('INVALID_OPTION', `${fn}: \`seed\` is required so that the simulated data can be reproduced.`, { option: 'seed' });
   }
-  if (!((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string')) {
-    throw fail('INVALID_OPTION', `${fn}: \`seed\` must be a finite number or a string.`, { option: 'seed', value });
-  }
-  return value;
+  return seed;
 }
 
 export function sampleSize(value: unknown, fn: string): number {

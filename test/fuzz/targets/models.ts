@@ -17,7 +17,7 @@ import {
   omega,
   parallelAnalysis,
   pathModel,
-  process,
+  processModel,
   rotate,
   samplingAdequacyLabel,
   velicerMap,
@@ -168,8 +168,8 @@ const correlationInputs: fc.Arbitrary<{ input: unknown; names: readonly string[]
         fc.array(hostile, { minLength: p, maxLength: p }),
         hostile,
       )
-      .map((nm) => done({ correlation: r, n, names: nm })),
-    fc.tuple(hostile, fc.oneof(fc.constant<unknown>(names), hostile)).map(([nObs, items]) => done({ items, method: 'pearson', matrix: r, nObservations: nObs })),
+      .map((nm) => done({ correlation: r, n, columns: nm })),
+    fc.tuple(hostile, fc.oneof(fc.constant<unknown>(names), hostile)).map(([nObs, items]) => done({ columns: items, method: 'pearson', matrix: r, n: nObs })),
     fc.constantFrom<unknown>({ correlation: 'r' }, { correlation: [1, 2, 3] }, { correlation: null }, { correlation: [[Number.NaN]] }, { matrix: r }).map(done),
   );
 });
@@ -181,9 +181,9 @@ function factorArgs(
   data: fc.Arbitrary<{ rows: Rows; columns: readonly string[]; factors: number }> = itemData,
 ): fc.Arbitrary<readonly unknown[]> {
   return withHostilePair(
-    arbitraries.hostileTable(fc).map(({ table, items }) => [table, { ...validOptions({ columns: items, factors: 1 }), items }]),
+    arbitraries.hostileTable(fc).map(({ table, items }) => [table, { ...validOptions({ columns: items, factors: 1 }), columns: items }]),
     correlationInputs.map(({ input, names }) => {
-      const { items: _items, ...rest } = validOptions({ columns: names, factors: 1 });
+      const { columns: _columns, ...rest } = validOptions({ columns: names, factors: 1 });
       return [input, rest];
     }),
     oneHostileCell(data).map((d) => [d.rows, validOptions(d)]),
@@ -199,7 +199,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
     name: 'correlationMatrix',
     runs: 600,
     args: factorArgs(
-      (d) => ({ items: d.columns, method: 'pearson', missing: 'pairwise' }),
+      (d) => ({ columns: d.columns, method: 'pearson', missing: 'pairwise' }),
       { method: ['polychoric', 'spearman', 1], missing: ['listwise', 'none'] },
     ),
     call: (table, options) => correlationMatrix(table as never, options as never),
@@ -207,7 +207,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   {
     name: 'kmo',
     runs: 600,
-    args: factorArgs((d) => ({ items: d.columns, missing: 'pairwise' }), { missing: ['listwise', 'everything'] }),
+    args: factorArgs((d) => ({ columns: d.columns, missing: 'pairwise' }), { missing: ['listwise', 'everything'] }),
     call: (input, options) => kmo(input as never, options as never),
   },
   {
@@ -219,13 +219,13 @@ const FACTOR_TARGETS: FuzzTarget[] = [
   {
     name: 'bartlettSphericity',
     runs: 600,
-    args: factorArgs((d) => ({ items: d.columns, missing: 'listwise' })),
+    args: factorArgs((d) => ({ columns: d.columns, missing: 'listwise' })),
     call: (input, options) => bartlettSphericity(input as never, options as never),
   },
   {
     name: 'velicerMap',
     runs: 600,
-    args: factorArgs((d) => ({ items: d.columns, maxComponents: Math.max(1, d.columns.length - 1) }), { maxComponents: [0, 'all', 1.5, 1000] }),
+    args: factorArgs((d) => ({ columns: d.columns, maxComponents: Math.max(1, d.columns.length - 1) }), { maxComponents: [0, 'all', 1.5, 1000] }),
     call: (input, options) => velicerMap(input as never, options as never),
   },
   {
@@ -239,7 +239,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
     runs: 600,
     args: capped(
       factorArgs(
-      (d) => ({ items: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin', seed: 1 }),
+      (d) => ({ columns: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin', seed: 1 }),
       {
         factors: ['three', 0, -1, 2.5, 'kaiser', 'parallel', 50],
         rotation: [42, 'Varimax', 'promax', 'geomin', 'none', 'quartimax'],
@@ -259,7 +259,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
     name: 'omega',
     runs: 500,
     args: factorArgs(
-      (d) => ({ items: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin' }),
+      (d) => ({ columns: d.columns, factors: d.factors, extraction: 'minres', rotation: 'oblimin' }),
       { factors: ['three', 0, 2, 3, 1.5], rotation: ['varimax', 42, 'promax', 'geomin'], twoFactorOption: ['first', 'second', 'both'], flip: [false, 0] },
       factorData,
     ),
@@ -270,7 +270,7 @@ const FACTOR_TARGETS: FuzzTarget[] = [
     runs: 400,
     args: capped(
       factorArgs(
-      (d) => ({ items: d.columns, iterations: 3, seed: 7 }),
+      (d) => ({ columns: d.columns, resamples: 3, seed: 7 }),
       { iterations: [2, 1, -1, 'five', 4.5], quantile: [0.5, 1, 0, 95], resample: [false, 'no'], extraction: ['pa', 'ml', 'pca'], seed: [{}, 'abc'] },
     ),
       { iterations: 5 },
@@ -445,11 +445,11 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
     args: capped(
       withHostilePair(
       arbitraries.hostileTable(fc).chain(({ table, items }) => statistics.map(([, statistic]) => [table, { columns: items, statistic, resamples: 50, allowFewResamples: true, seed: 1 }])),
-      fc.tuple(mediationData, statistics, fc.integer({ min: 50, max: 200 })).map(([d, [, statistic], resamples]) => [d.rows, { columns: [d.x, d.y], statistic, resamples, allowFewResamples: true, seed: 3, ci: 'bias-corrected' }]),
+      fc.tuple(mediationData, statistics, fc.integer({ min: 50, max: 200 })).map(([d, [, statistic], resamples]) => [d.rows, { columns: [d.x, d.y], statistic, resamples, allowFewResamples: true, seed: 3, interval: 'bias-corrected' }]),
       fc.tuple(oneHostileCell(mediationData), statistics).map(([d, [, statistic]]) => [d.rows, { columns: [d.x, d.y], statistic, resamples: 50, allowFewResamples: true, seed: 3 }]),
       fc.tuple(mediationData, statistics).chain(([d, [, statistic]]) =>
         optionVariants(
-          { columns: [d.x, d.y], statistic, resamples: 100, allowFewResamples: true, seed: 2, confidence: 0.9, ci: 'percentile', keepResamples: true },
+          { columns: [d.x, d.y], statistic, resamples: 100, allowFewResamples: true, seed: 2, confidence: 0.9, interval: 'percentile', keepResamples: true },
           { resamples: [-1, 0, 1, 2, 10.5, '100'], seed: [{}, Number.NaN, null], ci: ['bca', 'bias-corrected'], allowFewResamples: [false, 'yes'], statistic: ['mean', null] },
         ).map((o) => [d.rows, o]),
       ),
@@ -465,7 +465,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
       withHostilePair(
       arbitraries.hostileTable(fc).map(({ table, items }) => [
         table,
-        { equations: [{ outcome: items[0], predictors: items.slice(1) }], effects: { first: (b: (e: string, t: string) => number) => b(items[0] as string, items[1] as string) }, bootstrap: 50, allowFewResamples: true, seed: 1 },
+        { equations: [{ outcome: items[0], predictors: items.slice(1) }], effects: { first: (b: (e: string, t: string) => number) => b(items[0] as string, items[1] as string) }, resamples: 50, allowFewResamples: true, seed: 1 },
       ]),
       fc.tuple(mediationData, smallBoot).chain(([d, boot]) => {
         const equations = [
@@ -505,12 +505,12 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
         );
       }),
     ),
-      { bootstrap: 2000 },
+      { resamples: 2000 },
     ),
     call: (table, spec) => pathModel(table as never, spec as never),
   },
   {
-    name: 'process',
+    name: 'processModel',
     runs: 400,
     args: capped(
       withHostilePair(
@@ -523,7 +523,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
             y: items[1],
             ...(model === 1 ? { w: items[2] } : { m: items[2] }),
             ...(model === 7 ? { w: items[3] ?? items[0] } : {}),
-            bootstrap: 50,
+            resamples: 50,
             allowFewResamples: true,
             seed: 1,
           },
@@ -558,9 +558,9 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
         );
       }),
     ),
-      { bootstrap: 2000 },
+      { resamples: 2000 },
     ),
-    call: (table, options) => process(table as never, options as never),
+    call: (table, options) => processModel(table as never, options as never),
   },
   {
     name: 'formatProcess',
@@ -577,7 +577,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
               : { model: moderatedModel, x: d.x, y: d.y, m: d.m, w, covariates, bootstrap: boot, allowFewResamples: true, seed: 9, hc: 'HC1' };
         let result: Options;
         try {
-          result = process(d.rows as never, options as never) as unknown as Options;
+          result = processModel(d.rows as never, options as never) as unknown as Options;
         } catch {
           return fc.constant<unknown[]>([{}]);
         }

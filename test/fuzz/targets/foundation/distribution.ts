@@ -1,11 +1,12 @@
 // Fuzz targets: describing a variable's distribution (moments, normality tests, describe) and
+import { withOption } from '../../../helpers/errors.js';
 // transforming it (transform, boxCox, yeoJohnson, compareTransforms, inverseTransform).
 import fc from 'fast-check';
 import {
   TRANSFORM_METHODS,
   boxCox,
   compareTransforms,
-  describe,
+  descriptives,
   inverseTransform,
   kurtosis,
   normalityTests,
@@ -50,7 +51,7 @@ const spec = fc.oneof(
   {
     arbitrary: fc.tuple(fc.array(fc.double({ min: 0.5, max: 50, noNaN: true }), { minLength: 5, maxLength: 20 }), fc.constantFrom(...TRANSFORM_METHODS)).map(([x, m]) => {
       try {
-        const t = transform(x, m, m === 'boxcox' || m === 'yeojohnson' ? {} : undefined);
+        const t = transform(x, { method: m, ...m === 'boxcox' || m === 'yeojohnson' ? {} : undefined });
         return { method: t.method, parameters: t.parameters } as unknown;
       } catch {
         return { method: 'sqrt', parameters: { shift: null, reflection: null, lambda: null } } as unknown;
@@ -82,15 +83,15 @@ export const DISTRIBUTION_TARGETS: readonly FuzzTarget[] = [
   { name: 'shapiroWilk', args: fc.tuple(vector), call: (x) => shapiroWilk(x), runs: 600 },
   { name: 'normalityTests', args: fc.tuple(vector), call: (x) => normalityTests(x), runs: 600 },
   {
-    name: 'describe',
+    name: 'descriptives',
     args: fc.oneof(
       fc.tuple(vector, fc.oneof(fc.constant(undefined), options({ type: 3, trim: 0.2, name: 'x' }))),
       anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), fc.oneof(fc.constant(undefined), options({ columns: [...items], type: 2, trim: 0.1 })))),
     ),
-    call: (data, o) => describe(data, o),
+    call: (data, o) => descriptives(data, o),
     runs: 600,
   },
-  { name: 'transform', args: transformArgs(method), call: (x, m, o) => transform(x, m, o), runs: 600 },
+  { name: 'transform', args: transformArgs(method), call: (x, m, o) => transform(x, withOption('method', m, o) as never), runs: 600 },
   { name: 'boxCox', args: transformArgs(fc.constant('boxcox')).map(([x, , o]) => [x, o]), call: (x, o) => boxCox(x, o), runs: 450 },
   { name: 'yeoJohnson', args: transformArgs(fc.constant('yeojohnson')).map(([x, , o]) => [x, o]), call: (x, o) => yeoJohnson(x, o), runs: 450 },
   {

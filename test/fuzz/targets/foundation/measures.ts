@@ -1,4 +1,5 @@
 // Fuzz targets: scales (defineScale, scoreScale, reverseScore, requiredAnswered) and reliability
+import { withOption } from '../../../helpers/errors.js';
 // (cronbachAlpha).
 import fc from 'fast-check';
 import { cronbachAlpha, defineScale, requiredAnswered, reverseScore, scoreScale } from '../../../../src/index.js';
@@ -75,22 +76,22 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
       { arbitrary: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(specOf(items, 5)), fc.constant(table), fc.constantFrom(undefined, { outOfRange: 'missing' }))), weight: 3 },
       { arbitrary: fc.tuple(fc.oneof(hostile, nasty), fc.oneof(hostile, nasty), hostile), weight: 1 },
     ),
-    call: (scale, table, o) => scoreScale(scale, table, o),
+    call: (scale, table, o) => scoreScale(table, withOption('scale', scale, o) as never),
     runs: 600,
   },
   {
     name: 'cronbachAlpha',
     args: fc.oneof(
-      { arbitrary: arbitraries.hostileTable(fc).map(({ table, items }) => [table, { items }]), weight: 3 },
-      { arbitrary: anyTable.map(({ table, items }) => [table, { items }]), weight: 2 },
-      { arbitrary: likert.chain((l) => fc.tuple(fc.constant(l.rows as unknown), options({ items: l.items, missing: 'pairwise' }))), weight: 3 },
+      { arbitrary: arbitraries.hostileTable(fc).map(({ table, items }) => [table, { columns: items }]), weight: 3 },
+      { arbitrary: anyTable.map(({ table, items }) => [table, { columns: items }]), weight: 2 },
+      { arbitrary: likert.chain((l) => fc.tuple(fc.constant(l.rows as unknown), options({ columns: l.items, missing: 'pairwise' }))), weight: 3 },
       {
         arbitrary: likert.chain((l) =>
           fc.tuple(
             fc.constant(l.rows as unknown),
             fc.oneof(
-              options({ items: l.items, reverse: l.items.slice(0, 1), response: { min: 1, max: l.levels }, missing: 'listwise', ci: 'duhachek', confidence: 0.9 }),
-              options({ items: l.items, ci: 'bootstrap', bootstrap: 100, seed: 1 }),
+              options({ columns: l.items, reverse: l.items.slice(0, 1), response: { min: 1, max: l.levels }, missing: 'listwise', interval: 'duhachek', confidence: 0.9 }),
+              options({ columns: l.items, interval: 'bootstrap', resamples: 100, seed: 1 }),
               hostileSpec(l.items, l.levels).map((scale) => ({ scale, subscale: 'first', outOfRange: 'missing' })),
             ),
           ),
@@ -102,18 +103,18 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
     call: (table, o) => cronbachAlpha(table as never, o as never),
     nan: [
       { path: /^items\[\d+\]\.(rTotal|rCorrected|rRest|alphaIfItemDeleted|standardizedAlphaIfItemDeleted)$/, reason: 'undefined where psych gives NaN too, with an UNDEFINED_ITEM_STATISTICS warning (docs/reliability.md)' },
-      { path: /^(ase|ci\.lower|ci\.upper)$/, reason: 'a negative Q (indefinite pairwise covariances) makes the ASE and the Duhachek interval undefined, NaN in psych too, with an UNDEFINED_ASE warning (docs/reliability.md)' },
+      { path: /^(se|lower|upper)$/, reason: 'a negative Q (indefinite pairwise covariances) makes the ASE and the Duhachek interval undefined, NaN in psych too, with an UNDEFINED_ASE warning (docs/reliability.md)' },
     ],
     check: (r) => {
-      const result = r as { ase: number; ci: { method: string; lower: number; upper: number }; warnings: { code: string }[] };
+      const result = r as { se: number; interval: string; lower: number; upper: number; warnings: { code: string }[] };
       const aseWarning = result.warnings.some((w) => w.code === 'UNDEFINED_ASE');
-      if (Number.isNaN(result.ase) !== aseWarning) throw new Error(`ase ${result.ase} with${aseWarning ? '' : 'out'} an UNDEFINED_ASE warning`);
-      if ((Number.isNaN(result.ci.lower) || Number.isNaN(result.ci.upper)) && !(result.ci.method === 'duhachek' && aseWarning)) throw new Error('NaN interval bound without an undefined ASE');
-      const a = r as { items: { name: string; rTotal: number; rCorrected: number; rRest: number; alphaIfItemDeleted: number; standardizedAlphaIfItemDeleted: number }[]; warnings: { code: string; details?: { columns?: string[] } }[] };
+      if (Number.isNaN(result.se) !== aseWarning) throw new Error(`se ${result.se} with${aseWarning ? '' : 'out'} an UNDEFINED_ASE warning`);
+      if ((Number.isNaN(result.lower) || Number.isNaN(result.upper)) && !(result.interval === 'duhachek' && aseWarning)) throw new Error('NaN interval bound without an undefined ASE');
+      const a = r as { items: { column: string; rTotal: number; rCorrected: number; rRest: number; alphaIfItemDeleted: number; standardizedAlphaIfItemDeleted: number }[]; warnings: { code: string; details?: { columns?: string[] } }[] };
       const flagged = a.warnings.find((w) => w.code === 'UNDEFINED_ITEM_STATISTICS')?.details?.columns ?? [];
       for (const item of a.items) {
         const nan = [item.rTotal, item.rCorrected, item.rRest, item.alphaIfItemDeleted, item.standardizedAlphaIfItemDeleted].some(Number.isNaN);
-        if (nan !== flagged.includes(item.name)) throw new Error(`item "${item.name}": NaN statistics ${nan ? 'without' : 'but'} an UNDEFINED_ITEM_STATISTICS warning`);
+        if (nan !== flagged.includes(item.column)) throw new Error(`item "${item.column}": NaN statistics ${nan ? 'without' : 'but'} an UNDEFINED_ITEM_STATISTICS warning`);
       }
     },
     runs: 600,

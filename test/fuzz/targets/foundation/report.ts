@@ -9,7 +9,7 @@ import {
   compareTransforms,
   correlations,
   cronbachAlpha,
-  describe,
+  descriptives,
   efa,
   escapeHtml,
   escapeMarkdownCell,
@@ -21,7 +21,7 @@ import {
   normalityTests,
   ols,
   pathDiagramSvg,
-  process,
+  processModel,
   screePlotSvg,
   tableToHtml,
   tableToMarkdown,
@@ -51,16 +51,16 @@ function genuineResults(): Record<string, unknown> {
   const [x, m, cov, y] = ['x', 'm1', 'age', 'y'];
   const column = cong.map((r) => r[items[0]!]!);
   cache = {
-    cronbachAlpha: cronbachAlpha(cong, { items }),
-    describeTable: describe(cong),
-    describeVector: describe(column, { name: 'item' }),
+    cronbachAlpha: cronbachAlpha(cong, { columns: items }),
+    describeTable: descriptives(cong),
+    describeVector: descriptives(column, { name: 'item' }),
     normalityTests: normalityTests(column.map((v, i) => v + i / 100)),
     compareTransforms: compareTransforms(column, { methods: ['sqrt', 'log', 'boxcox'] }),
     efa: efa(fm, { factors: 2, rotation: 'oblimin' }),
     correlations: correlations(med, { columns: [x!, m!, y!] }),
     ols: ols(med, { y: y!, x: [x!, m!, cov!] }),
     hierarchicalRegression: hierarchicalRegression(med, { y: y!, steps: [[cov!], [x!, m!]] }),
-    process: process(med, { model: 4, x: x!, m: m!, y: y!, covariates: [cov!], bootstrap: 200, allowFewResamples: true, seed: 1 }),
+    process: processModel(med, { model: 4, x: x!, m: m!, y: y!, covariates: [cov!], resamples: 200, allowFewResamples: true, seed: 1 }),
   };
   return cache;
 }

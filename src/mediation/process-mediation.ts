@@ -1,0 +1,176 @@
+// PROCESS models 4 (parallel) and 6 (serial): specific, total and standardized indirect effects,
+// their contrasts and Sobel tests, beside the direct and total effects.
+import type { Table } from '../data/table.js';
+import { normalTwoSided } from '../probability/index.js';
+import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
+import { commonResult, effectFields, equationOf, processData, testedFromTable } from './process-data.js';
+import type { ProcessSettings } from './process-options.js';
+import type {
+  IndirectContrast,
+  IndirectEffect,
+  ParallelMediationResult,
+  SerialMediationResult,
+  SobelTest,
+  StandardizedIndirectEffects,
+  TestedEffect,
+} from './process-types.js';
+
+/**
+ * Chains of mediators: model 4, one per mediator; model 6, every increasing subsequence of the
+ * serial order, listed as PROCESS does (by first mediator, then length, then order).
+ */
+function chainsOf(count: number, serial: boolean): number[][] {
+  const chains: number[][] = [];
+  if (!serial) {
+    for (let i = 0; i < count; i++) chains.push([i]);
+    return chains;
+  }
+  const grow = (chain: number[]) => {
+    chains.push(chain);
+    for (let j = (chain[chain.length - 1] as number) + 1; j < count; j++) grow([...chain, j]);
+  };
+  for (let i = 0; i < count; i++) grow([i]);
+  return chains.sort((p, q) => (p[0] as number) - (q[0] as number) || p.length - q.length || lexical(p, q));
+}
+
+function lexical(p: readonly number[], q: readonly number[]): number {
+  for (let i = 0; i < Math.min(p.length, q.length); i++) if (p[i] !== q[i]) return (p[i] as number) - (q[i] as number);
+  return p.length - q.length;
+}
+
+type Product = (c: Float64Array) => number;
+
+/** Models 4 and 6. */
+export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
+  const data = processData(table, s);
+  const { x, y, m } = s;
+  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
+  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
+  const equations = [
+    ...m.map((med, i) => ({ name: med, outcome: med, terms: [x, ...(s.shape.serial ? m.slice(0, i) : []), ...covM] })),
+    { name: y, outcome: y, terms: [x, ...m, ...covY] },
+  ];
+  const chains = chainsOf(m.length, s.shape.serial);
+  const labels = chains.map((chain) => (s.shape.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
+  const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);
+
+  // Which bootstrapped statistic is which: the engine returns them in this order.
+  const slots: { indirect: number[]; total: number; contrasts: number[]; partially: number[]; completely: number[] } = { indirect: [], total: -1, contrasts: [], partially: [], completely: [] };
+  const contrastPairs: [number, number][] = [];
+  const engine = runEngine({
+    frame: data.frame,
+    equations,
+    centered: data.centered,
+    standardErrors: s.standardErrors,
+    confidence: s.confidence,
+    bootstrap: s.bootstrap,
+    effects: (loc) => {
+      const out: EngineEffect[] = [];
+      const push = (list: number[], name: string, statistic: EngineEffect['statistic']) => {
+        list.push(out.length);
+        out.push({ name, statistic });
+      };
+      // Specific indirect effects: products of the path coefficients along each chain.
+      const products: Product[] = chains.map((chain) => {
+        const offs: number[] = [loc.coefficient(m[chain[0] as number] as string, x)];
+        for (let t = 1; t < chain.length; t++) offs.push(loc.coefficient(m[chain[t] as number] as string, m[chain[t - 1] as number] as string));
+        offs.push(loc.coefficient(y, m[chain[chain.length - 1] as number] as string));
+        const at = Int32Array.from(offs);
+        return (c) => {
+          let v = 1;
+          for (let k = 0; k < at.length; k++) v *= c[at[k] as number] as number;
+          return v;
+        };
+      });
+      products.forEach((f, i) => push(slots.indirect, `indirect ${labels[i]}`, f));
+      const sumAll: Product = (c) => {
+        let sum = 0;
+        for (const f of products) sum += f(c);
+        return sum;
+      };
+      if (chains.length > 1) {
+        slots.total = out.length;
+        out.push({ name: 'total indirect', statistic: sumAll });
+      }
+      if (s.contrasts && chains.length > 1) {
+        for (let i = 0; i < chains.length; i++) {
+          for (let j = i + 1; j < chains.length; j++) {
+            const fi = products[i] as Product;
+            const fj = products[j] as Product;
+            contrastPairs.push([i, j]);
+            push(slots.contrasts, `contrast ${labels[i]} minus ${labels[j]}`, (c) => fi(c) - fj(c));
+          }
+        }
+      }
+      if (s.standardize) {
+        const sx = loc.variable(x);
+        const sy = loc.variable(y);
+        const all = [...products, ...(chains.length > 1 ? [sumAll] : [])];
+        all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number)));
+        all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number)));
+      }
+      return out;
+    },
+  });
+
+  const effect = (slot: number): BootstrapEffect => effectFields(engine.effects[slot] as BootstrapEffect);
+  const indirectEffects: IndirectEffect[] = slots.indirect.map((slot, i) => ({ label: labels[i] as string, path: paths[i] as string[], ...effect(slot) }));
+  const totalIndirectEffect: IndirectEffect | null = slots.total < 0 ? null : { label: 'TOTAL', path: [], ...effect(slots.total) };
+  const contrasts: IndirectContrast[] | null = s.contrasts
+    ? slots.contrasts.map((slot, c) => {
+        const [i, j] = contrastPairs[c] as [number, number];
+        return { label: `${labels[i]} minus ${labels[j]}`, first: labels[i] as string, second: labels[j] as string, ...effect(slot) };
+      })
+    : null;
+  let standardized: StandardizedIndirectEffects | null = null;
+  if (s.standardize) {
+    const labelled = (list: number[]) =>
+      list.map((slot, i): IndirectEffect => (i < chains.length ? { label: labels[i] as string, path: paths[i] as string[], ...effect(slot) } : { label: 'TOTAL', path: [], ...effect(slot) }));
+    standardized = { partially: labelled(slots.partially), completely: labelled(slots.completely) };
+  }
+
+  // Total-effect model on the same sample.
+  let totalEffectModel: EquationResult | null = null;
+  let totalEffect: TestedEffect | null = null;
+  if (s.total) {
+    const name = ['total', 'total effect', '(total)'].find((t) => t !== y && !m.includes(t)) as string;
+    const t = runEngine({
+      frame: data.frame,
+      equations: [{ name, outcome: y, terms: [x, ...covY] }],
+      centered: data.centered,
+      standardErrors: s.standardErrors,
+      confidence: s.confidence,
+      bootstrap: { ...s.bootstrap, resamples: 0 },
+      effects: () => [],
+    });
+    totalEffectModel = t.equations[0] as EquationResult;
+    totalEffect = testedFromTable(totalEffectModel, x);
+  }
+
+  const yEq = equationOf(engine, y);
+  const common = {
+    ...commonResult(s.model as 4 | 6, s, data, engine),
+    totalEffectModel,
+    totalEffect,
+    directEffect: testedFromTable(yEq, x),
+    indirectEffects,
+    totalIndirectEffect,
+    contrasts,
+    standardized,
+    bootstrap: engine.bootstrap,
+  };
+  if (s.model === 6) return { ...common, model: 6 };
+  return { ...common, model: 4, sobel: s.sobel ? sobelTests(engine.equations, s) : null };
+}
+
+/** Normal-theory tests of ab (model 4): se = √(a²·se_b² + b²·se_a²). */
+function sobelTests(equations: readonly EquationResult[], s: ProcessSettings): SobelTest[] {
+  const yEq = equations.find((e) => e.name === s.y) as EquationResult;
+  return s.m.map((med) => {
+    const a = (equations.find((e) => e.name === med) as EquationResult).coefficients.find((c) => c.term === s.x) as EquationResult['coefficients'][number];
+    const b = yEq.coefficients.find((c) => c.term === med) as EquationResult['coefficients'][number];
+    const se = Math.sqrt(a.estimate * a.estimate * b.se * b.se + b.estimate * b.estimate * a.se * a.se);
+    const z = (a.estimate * b.estimate) / se;
+    return { mediator: med, estimate: a.estimate * b.estimate, se, statistic: z, p: normalTwoSided(z) };
+  });
+}

@@ -1,0 +1,2 @@
+/** A matrix as results report it: rows of numbers, read-only (rows × columns). */
+export type Matrix = readonly (readonly number[])[];

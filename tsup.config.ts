@@ -19,8 +19,8 @@ const banner = {
 //
 // Every build writes esbuild's metafile (dist/**/metafile-<format>.json: which input files went
 // into which output, and how many bytes each contributes). scripts/third-party-notices.mjs reads
-// them to list what was bundled. They are build records, not package contents: "files" in
-// package.json leaves them out.
+// them to list what was bundled, scripts/bundle-size.mjs to attribute the browser bundle's bytes.
+// They are build records, not package contents: "files" in package.json leaves them out.
 const BUNDLED = [/^@stdlib\//, /^seedrandom(\/|$)/, /^simple-statistics(\/|$)/];
 
 /**
@@ -77,10 +77,12 @@ export default defineConfig([
   {
     // ESM + CJS library builds with .d.ts / .d.cts declarations. Unminified and self-contained:
     // no bare imports, no Node built-ins, so dist/index.js also loads in Deno and browsers as is.
+    // No source maps: the output is readable as it stands, and a map would point at src/*.ts,
+    // which is not in the package (see docs/performance.md, "What npm installs").
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
@@ -120,7 +122,7 @@ export default defineConfig([
     format: ['iife'],
     globalName: 'psychkit',
     minify: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2020',
     platform: 'browser',
     outExtension: () => ({ js: '.global.js' }),
@@ -133,12 +135,14 @@ export default defineConfig([
   },
   {
     // The same as one minified file for <script type="module"> or import() from a URL; see
-    // docs/runtimes.md.
+    // docs/runtimes.md. No source map here or for the IIFE: one that helps must embed every
+    // source (2.4 MB for this 331 kB file); to debug in a browser, load dist/index.js, the same
+    // code unminified.
     entry: { psychkit: 'src/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     minify: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2020',
     platform: 'browser',
     noExternal: [/.*/],

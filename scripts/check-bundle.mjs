@@ -5,7 +5,10 @@
 //  2. psychkit/testing (dist/testing.*) never loads fast-check at run time — its declarations may
 //     import fast-check's types, since the arbitraries return fast-check arbitraries;
 //  3. `psychkit` and `psychkit/testing` resolve from ESM and CJS (package self-reference through
-//     "exports"), each with its own declaration file, and simulate works.
+//     "exports"), each with its own declaration file, and simulate works;
+//  4. the built JavaScript is self-contained: it imports only its own files (no package — psychkit
+//     has no run-time dependencies — and no Node built-in), and nothing reads the environment
+//     (process.env, Deno.env, localStorage; @stdlib's `debug` is replaced by a no-op at build time).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -90,6 +93,23 @@ try {
 } catch (e) {
   problems.push(`ESM import('${pkg.name}/testing') failed: ${e.message}`);
 }
+// 4. Self-contained, and nothing reads the environment.
+const SPECIFIERS = [
+  /^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']/gm,
+  /^\s*import\s*["']([^"']+)["']/gm,
+  /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+];
+const runtimeFiles = [...new Set([...withChunks('index.js'), ...withChunks('index.cjs'), ...withChunks('testing.js'), ...withChunks('testing.cjs'), 'psychkit.global.js', 'browser/psychkit.js'])];
+for (const file of runtimeFiles) {
+  if (!existsSync(join(dist, file))) continue;
+  const text = read(file);
+  for (const re of SPECIFIERS) {
+    for (const m of text.matchAll(re)) check(m[1].startsWith('./') || m[1].startsWith('../'), `dist/${file} loads '${m[1]}' (the build should be self-contained)`);
+  }
+  for (const m of text.matchAll(/\b(process\.env|Deno\.env|localStorage)\b/g)) problems.push(`dist/${file} reads the environment: ${m[1]}`);
+}
+
 const types = pkg.exports?.['./testing'];
 check(types?.import?.types === './dist/testing.d.ts' && types?.require?.types === './dist/testing.d.cts', 'package.json exports["./testing"] lacks its own types');
 
@@ -97,4 +117,4 @@ if (problems.length > 0) {
   console.error(`check-bundle: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`check-bundle ok: core (${core.length} files) free of fast-check; psychkit/testing loads none at run time; ESM and CJS resolve.`);
+console.log(`check-bundle ok: core (${core.length} files) free of fast-check; psychkit/testing loads none at run time; ESM and CJS resolve; ${runtimeFiles.length} built files self-contained, none reads the environment.`);

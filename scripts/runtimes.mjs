@@ -91,7 +91,7 @@ if (reference === undefined) {
 if (steps.includes('deno')) {
   await timed('deno', () => {
     const version = run(bin('deno'), ['--version']).split('\n')[0];
-    const out = run(bin('deno'), ['run', '--allow-read', '--allow-env', '--no-lock', '--no-prompt', 'examples/deno/main.ts'], {
+    const out = run(bin('deno'), ['run', '--allow-read', '--no-lock', '--no-prompt', 'examples/deno/main.ts'], {
       env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
     });
     compare(`${version} (examples/deno/main.ts)`, fingerprintOf(out, 'deno'), reference);

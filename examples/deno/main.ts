@@ -2,14 +2,15 @@
 // of the ESSE items and the model-4 indirect effect with its bootstrap CI, then the fingerprint
 // (the same numbers, bit for bit, that Node and the browser give for the same seed).
 //
-//   npm run build && npx deno run --allow-read --allow-env --no-lock examples/deno/main.ts
+//   npm run build && npx deno run --allow-read --no-lock examples/deno/main.ts
 //
-// --allow-env: @stdlib's inverse incomplete gamma (behind chiSquareQuantile) loads the `debug`
-// package, whose Node build lists the environment variables when it is imported.
+// --allow-read is for the CSV file only: psychkit itself needs no permission (no environment
+// variables, no files, no network; its bundled third-party code is in dist/, and @stdlib's `debug`
+// logger, which read the environment, is replaced by a no-op at build time).
 //
-// dist/index.js imports its dependencies (seedrandom, @stdlib/*) by bare name; Deno resolves them
-// from this repository's node_modules because a package.json sits at the root. In your own Deno
-// project, import from npm instead: `import { cronbachAlpha } from 'npm:psychkit';`.
+// dist/index.js is self-contained: it imports only its own files (dist/vendor/ holds the bundled
+// @stdlib, seedrandom and simple-statistics functions). In your own Deno project, import from npm
+// instead: `import { cronbachAlpha } from 'npm:psychkit';`.
 import * as psychkit from '../../dist/index.js';
 import { fingerprintJson, smokeAnalysis } from '../shared/smoke-analysis.js';
 

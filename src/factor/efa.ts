@@ -143,7 +143,7 @@ export function resolveEfaOptions(o: EfaOptions): EfaSettings {
   const tolerance = numberIn('tolerance', o.tolerance, 0.001, 0, Infinity, { exclusiveMin: true });
   const maxIterations = numberIn('maxIterations', o.maxIterations, convergence === 'spss' ? 25 : 50, 1, Infinity, { integer: true });
   const confidence = numberIn('confidence', o.confidence, 0.9, 0, 1, { exclusiveMin: true, exclusiveMax: true });
-  booleanOption('smooth', o.smooth, false);
+  booleanOption('smooth', o.smooth, true);
   const rotationOptions: RotationOptions = {
     ...(o.rotation === undefined ? {} : { rotation: o.rotation }),
     ...(o.normalize === undefined ? {} : { normalize: o.normalize }),
@@ -321,7 +321,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     }
     complexity[i] = (s2 * s2) / s4;
   }
-  const fit = factorFit(r, p, L, P, k, n, data.pairwiseN, confidence);
+  const fit = factorFit(r, p, L, P, k, n, data.pairwiseN, confidence, data.smooth);
   warnings.push(...fit.warnings);
 
   const uniquenesses = Array.from(communalities, (h) => 1 - h);

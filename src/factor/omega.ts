@@ -106,7 +106,7 @@ export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult {
   const rotation = oneOf('rotation', o.rotation, ['oblimin', 'quartimin', 'geomin', 'promax'] as const, 'oblimin');
   const twoFactorOption = oneOf('twoFactorOption', o.twoFactorOption, ['equal', 'first', 'second'] as const, 'equal');
   const flip = booleanOption('flip', o.flip, true);
-  booleanOption('smooth', o.smooth, false);
+  booleanOption('smooth', o.smooth, true);
   const data = readFactorInput(input, o, 'omega');
   return deepFreeze(omegaOnData(data, { factors, extraction, rotation, twoFactorOption, flip }));
 }

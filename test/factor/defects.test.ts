@@ -1,13 +1,129 @@
 import { describe, expect, it } from 'vitest';
-import { efa, rotate } from '../../src/factor/index.js';
-import type { EfaResult, RotationOptions } from '../../src/factor/index.js';
+import { correlationMatrix, efa, omega, parallelAnalysis, rotate } from '../../src/factor/index.js';
+import type { EfaOptions, EfaResult, RotationOptions } from '../../src/factor/index.js';
 import { minimizeBounded } from '../../src/factor/extraction/optimize.js';
+import { smoothCorrelation } from '../../src/factor/smooth.js';
+import { squaredMultipleCorrelations } from '../../src/factor/smc.js';
+import { isPsychkitError } from '../../src/errors.js';
 import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { harmanInput, holzingerItems, holzingerRows } from './helpers.js';
 
 // Reference values made by test/fixtures/factor-defects.R (R 4.2.2, psych 2.2.9, GPArotation 2022.10-2).
 const ref = loadJson('factor-defects.json');
+
+function errorOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (isPsychkitError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PsychkitError');
+}
+
+const column = (m: number[][], j: number) => m.map((row) => row[j]!);
+
+describe('a correlation matrix that is not positive definite is factored as psych::fa does (Harman.Burt)', () => {
+  const burt = ref.burt;
+  const input = { correlation: burt.correlation as number[][], names: burt.names as string[], n: burt.n as number };
+
+  it('psych\'s own test: fa(Harman.Burt, 2, rotate = "none") reproduces Harman\'s published minres loadings to 0.001', () => {
+    const f = efa({ correlation: input.correlation, names: input.names }, { factors: 2, rotation: 'none' });
+    expectAllClose(column(f.loadings, 0), burt.published.F1, 0.001, 'F1');
+    expectAllClose(column(f.loadings, 1), burt.published.F2, 0.001, 'F2');
+    // psych's test allows 0.0025 for h² (Tenderness: Harman .997; psych and psychkit put its ψ on the 0.005 bound)
+    expectAllClose(f.communalities, burt.published.h2, 0.0025, 'h2');
+    expect(f.fit).toBeNull();
+    expect(f.warnings.map((w) => w.code)).toEqual(['CORRELATION_SMOOTHED', 'HEYWOOD']);
+    expect(f.heywood).toEqual(['Tenderness']);
+  });
+
+  it('the matrix itself is used for extraction: raw eigenvalues and SMCs (clamped to 1, as psych::smc)', () => {
+    const r = Float64Array.from((burt.correlation as number[][]).flat());
+    expectAllClose(squaredMultipleCorrelations(r, 8), burt.smc, 1e-10, 'smc');
+    const f = efa(input, { factors: 2, rotation: 'none' });
+    expectAllClose(f.eigenvalues, burt.eigenvalues, 1e-10, 'eigenvalues');
+    expect(Math.min(...f.eigenvalues)).toBeLessThan(0);
+    // and psych::cor.smooth, which factor.stats applies for the fit statistics
+    const sm = smoothCorrelation(r, 8);
+    expect(sm.smoothed).toBe(true);
+    expectAllClose(sm.matrix, (burt.smoothed as number[][]).flat(), 1e-9, 'cor.smooth');
+  });
+
+  const cases: [string, EfaOptions, number][] = [
+    // minres: psych's L-BFGS-B and psychkit's optimiser stop ~1e-4 apart in ψ at this Heywood case
+    ['minres_2_none_n', { factors: 2, rotation: 'none' }, 5e-4],
+    ['minres_2_oblimin_n', { factors: 2 }, 5e-4],
+    ['minres_1_n', { factors: 1 }, 1e-5],
+    // principal axis is deterministic: to 1e-6 (in fact ~1e-14)
+    ['pa_2_none_n', { factors: 2, rotation: 'none', extraction: 'pa' }, 1e-6],
+  ];
+  for (const [name, options, tol] of cases) {
+    it(`full output as psych: ${name}`, () => {
+      const f = efa(input, options);
+      const psych = burt[name];
+      const k = psych.factors as number;
+      const rows = (m: number[][] | number[]) => (k === 1 ? (m as number[]).map((v) => [v]) : (m as number[][]));
+      rows(psych.loadings).forEach((row, i) => expectAllClose(f.loadings[i]!, row, tol, `loadings[${i}]`));
+      if (psych.phi) (psych.phi as number[][]).forEach((row, i) => expectAllClose(f.phi[i]!, row, tol, `phi[${i}]`));
+      expectAllClose(f.communalities, psych.communality, tol, 'communalities');
+      expectAllClose(f.uniquenesses, psych.uniquenesses, tol, 'uniquenesses');
+      expectAllClose(f.eigenvalues, psych.eigenvalues, 1e-10, 'eigenvalues');
+      expectAllClose(f.commonFactorEigenvalues, psych.commonFactorEigenvalues, tol, 'commonFactorEigenvalues');
+      (psych.residuals as number[][]).forEach((row, i) => expectAllClose(f.residuals[i]!, row, tol, `residuals[${i}]`));
+      expectClose(f.rmsr, psych.rmsr, tol / 10, 'rmsr');
+      expect(f.df).toBe(psych.dof);
+      // The likelihood statistics use cor.smooth(R), whose smallest eigenvalue is ~1e-10: ln det
+      // amplifies differences, hence relative tolerances (in fact ≤ 6e-8 for pa, ≤ 2e-5 for minres).
+      const rel = tol === 1e-6 ? 1e-6 : 1e-4;
+      expectRelClose(f.objective, psych.objective, rel, 'objective');
+      const fit = f.fit!;
+      expectRelClose(fit.chiSquare, psych.fit.chisq, rel, 'chi-square');
+      expectClose(fit.p!, psych.fit.p, 1e-12, 'p');
+      expectRelClose(fit.rmsea!.estimate, psych.fit.rmsea, rel, 'RMSEA');
+      expectRelClose(fit.rmsea!.lower!, psych.fit.rmseaLower, rel, 'RMSEA lower');
+      expectRelClose(fit.rmsea!.upper!, psych.fit.rmseaUpper, rel, 'RMSEA upper');
+      expectRelClose(fit.tli!, psych.fit.tli, rel, 'TLI');
+      expectRelClose(fit.bic!, psych.fit.bic, rel, 'BIC');
+      expectRelClose(fit.nullChiSquare, psych.fit.nullChisq, 1e-6, 'null chi-square');
+      expectRelClose(fit.empiricalChiSquare, psych.fit.empiricalChisq, rel, 'empirical chi-square');
+      expect(f.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
+      expect(f.converged).toBe(true);
+    });
+  }
+
+  it('smooth: false refuses the matrix; ml cannot fit it (psych fails too)', () => {
+    const e = errorOf(() => efa(input, { factors: 2, smooth: false }));
+    expect(e.code).toBe('NOT_POSITIVE_DEFINITE');
+    expect(e.message).toContain('smooth: false');
+    const ml = errorOf(() => efa(input, { factors: 2, extraction: 'ml' }));
+    expect(ml.code).toBe('NOT_POSITIVE_DEFINITE');
+    expect(ml.message).toContain('minres');
+  });
+
+  it('parallel analysis and omega take it as psych::fa.parallel and psych::omega do', () => {
+    const pa = parallelAnalysis(input, { seed: 1 });
+    expectAllClose(pa.observed.components, burt.eigenvalues, 1e-10, 'observed eigenvalues');
+    const om = omega(input, { factors: 2 });
+    expect(Number.isFinite(om.omegaTotal)).toBe(true);
+    expect(() => parallelAnalysis(input, { seed: 1, smooth: false })).toThrow(/not positive definite/);
+  });
+
+  it('smooth defaults to true in correlationMatrix and efa alike', () => {
+    // psych::polychoric(smooth = TRUE) smooths the matrix it returns; psych::fa(smooth = TRUE)
+    // factors the matrix as given and smooths it for the fit statistics only.
+    const c = loadJson('polychoric.json').cases.simulated_smoothed;
+    const byDefault = correlationMatrix(c.data as number[][], { method: 'polychoric' });
+    expect(byDefault.smoothed).toBe(true);
+    expect(byDefault.matrix).toEqual(correlationMatrix(c.data as number[][], { method: 'polychoric', smooth: true }).matrix);
+    const raw = correlationMatrix(c.data as number[][], { method: 'polychoric', smooth: false });
+    const f = efa(raw, { factors: 1 });
+    expect(f.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
+    expect(f.loadings).toEqual(efa(raw, { factors: 1, smooth: true }).loadings);
+    expect(errorOf(() => efa(raw, { factors: 1, smooth: false })).code).toBe('NOT_POSITIVE_DEFINITE');
+  });
+});
 
 describe('gradient projection stops where GPArotation does (GPFoblq/GPForth, eps = 1e-8)', () => {
   const cases: [string, RotationOptions][] = [

@@ -264,7 +264,7 @@ export function parallelAnalysisOf(data: ReadFactorInput, options: ParallelAnaly
  */
 export function parallelAnalysis(input: FactorInput, options?: ParallelAnalysisOptions): ParallelAnalysisResult {
   const o = optionsObject(options, 'parallelAnalysis');
-  booleanOption('smooth', o.smooth, false);
+  booleanOption('smooth', o.smooth, true);
   resolve(o, 'minres');
   const data = readFactorInput(input, o, 'parallelAnalysis');
   const seed = o.seed ?? freshSeed();

@@ -318,7 +318,8 @@ export interface ReadFactorInput {
  * Reads efa/parallelAnalysis/omega input into a correlation matrix: `{ correlation, n }` (or a
  * covariance matrix, rescaled as psych does, or a `correlationMatrix()` result) through
  * {@link correlationInput}; a table through Pearson (`cor(use = "pairwise")` or listwise) or
- * polychoric correlations. At least 3 variables. A matrix that is not positive definite is returned as it is
+ * polychoric correlations. At least 3 variables, and more cases than variables when n is known
+ * (`TOO_FEW_CASES`). A matrix that is not positive definite is returned as it is
  * (`positiveDefinite: false`) — psych::fa factors it unchanged and smooths it only inside
  * factor.stats — unless `smooth: false`, which refuses it (`NOT_POSITIVE_DEFINITE`).
  */
@@ -375,6 +376,14 @@ export function readFactorInput(input: FactorInput, options: FactorInputOptions,
       }
     }
     if (n < 2) throw fail('TOO_FEW_CASES', `${fn} needs at least 2 complete cases; got ${n}.`, { n });
+  }
+  if (n !== null && n <= p) {
+    // n cases span at most n − 1 dimensions after centring: R is singular whatever the items.
+    throw fail(
+      'TOO_FEW_CASES',
+      `${fn}: ${n} ${n === 1 ? 'case' : 'cases'} (n) for ${p} variables (p). A correlation matrix of p variables from n ≤ p cases is singular, so no factor model can be fitted or tested; at least n = ${p + 1} cases are needed (in practice many more than p).`,
+      { n, p },
+    );
   }
   const positiveDefinite = isPositiveDefinite(r, p);
   if (!positiveDefinite && !smooth) {

@@ -125,6 +125,28 @@ describe('a correlation matrix that is not positive definite is factored as psyc
   });
 });
 
+describe('fewer cases than variables: TOO_FEW_CASES naming n and p', () => {
+  const few = holzingerRows.slice(0, 5);
+  it('table input', () => {
+    const e = errorOf(() => efa(few, { items: holzingerItems }));
+    expect(e.code).toBe('TOO_FEW_CASES');
+    expect(e.details).toMatchObject({ n: 5, p: 9 });
+    expect(e.message).toContain('5 cases (n) for 9 variables (p)');
+    expect(e.message).not.toContain('smooth');
+    // smoothing is no way around it
+    expect(errorOf(() => efa(few, { items: holzingerItems, smooth: true })).code).toBe('TOO_FEW_CASES');
+    // n = p is singular too
+    expect(errorOf(() => efa(holzingerRows.slice(0, 9), { items: holzingerItems })).details).toMatchObject({ n: 9, p: 9 });
+    expect(efa(holzingerRows.slice(0, 10), { items: holzingerItems }).n).toBe(10);
+  });
+  it('a correlation matrix with n ≤ p, and omega and parallel analysis', () => {
+    const r = efa(holzingerRows, { items: holzingerItems }).residuals.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+    expect(errorOf(() => efa({ correlation: r, n: 9 })).code).toBe('TOO_FEW_CASES');
+    expect(errorOf(() => omega(few, { items: holzingerItems, factors: 2 })).code).toBe('TOO_FEW_CASES');
+    expect(errorOf(() => parallelAnalysis(few, { items: holzingerItems })).code).toBe('TOO_FEW_CASES');
+  });
+});
+
 describe('gradient projection stops where GPArotation does (GPFoblq/GPForth, eps = 1e-8)', () => {
   const cases: [string, RotationOptions][] = [
     ['quartimin', { rotation: 'quartimin', tolerance: 1e-8 }],

@@ -246,7 +246,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
       message:
         extraction === 'pa'
           ? `Principal-axis iteration stopped after ${ex.iterations} iterations without the communalities settling to ${tolerance}.`
-          : `The ${extraction} optimiser stopped after ${ex.iterations} iterations without meeting its convergence test.`,
+          : `The ${extraction} optimiser stopped after ${ex.iterations} iterations with the objective still falling by more than R's optim(method = "L-BFGS-B") tolerance (factr = 1e7, relative 2.2e-9).`,
     });
   }
 
@@ -333,7 +333,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     }
     complexity[i] = (s2 * s2) / s4;
   }
-  const fit = factorFit(r, p, L, P, k, n, data.pairwiseN, confidence);
+  const fit = factorFit(r, p, L, P, k, n, data.pairwiseN, confidence, data.smooth);
   warnings.push(...fit.warnings);
 
   const uniquenesses = Array.from(communalities, (h) => 1 - h);

@@ -55,6 +55,12 @@ function cholesky(m: Float64Array, p: number): { l: Float64Array; logDet: number
  * Residuals, RMSR and likelihood fit of the factor model L·Φ·Lᵀ for correlation matrix r,
  * as psych::factor.stats. `pairwiseN` (p × p) weights the empirical statistics for raw-data
  * input, as psych does with `np.obs`.
+ *
+ * Smoothing follows factor.stats (psych 2.2.9): residuals, RMSR and the empirical χ² use r as
+ * given; the ML objective (hence χ², RMSEA, TLI, BIC) and the null model use
+ * psych::cor.smooth(r) when `smooth` (psych's default) and the model matrix, its diagonal set to
+ * r's, is always passed through cor.smooth. cor.smooth changes a matrix only when its smallest
+ * eigenvalue is below machine epsilon.
  */
 export function factorFit(
   r: Float64Array,
@@ -65,6 +71,7 @@ export function factorFit(
   n: number | null,
   pairwiseN: Float64Array | null,
   confidence = 0.9,
+  smooth = true,
 ): FitComputation {
   const warnings: PsychkitWarning[] = [];
   // model = L Φ Lᵀ
@@ -105,7 +112,9 @@ export function factorFit(
   const smoothedModel = smoothCorrelation(model, p);
   let modelSmoothed = smoothedModel.smoothed;
   let M = smoothedModel.matrix;
-  let R = smoothCorrelation(r, p).matrix;
+  const smoothedR = smooth ? smoothCorrelation(r, p) : { matrix: r, smoothed: false };
+  let R = smoothedR.matrix;
+  let rSmoothed = smoothedR.smoothed;
   let cm = cholesky(M, p);
   let cr = cholesky(R, p);
   // Singular to rounding but above psych's eigenvalue test: smooth anyway rather than return NaN.
@@ -114,9 +123,17 @@ export function factorFit(
     modelSmoothed = true;
     cm = cholesky(M, p);
   }
-  if (cr === null) {
+  if (cr === null && smooth) {
     R = smoothCorrelation(R, p, true).matrix;
+    rSmoothed = true;
     cr = cholesky(R, p);
+  }
+  if (rSmoothed) {
+    warnings.push({
+      code: 'CORRELATION_SMOOTHED',
+      message:
+        'The correlation matrix is not positive definite. It was factored as given; only the likelihood-based fit statistics (objective, χ², RMSEA, TLI, BIC) use the smoothed matrix (psych::cor.smooth), as psych::fa does.',
+    });
   }
   if (modelSmoothed) warnings.push({ code: 'MODEL_SMOOTHED', message: 'The model correlation matrix was not positive definite and was smoothed (psych::cor.smooth) before computing χ².' });
   let objective = Number.NaN;

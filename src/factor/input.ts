@@ -1,8 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
-import { columnList, oneOf, show, field } from '../util/options.js';
-import { smoothCorrelation } from './smooth.js';
+import { booleanOption, columnList, field, oneOf, show } from '../util/options.js';
 import { correlationMatrix } from './correlation.js';
 
 /**
@@ -285,7 +284,13 @@ export interface FactorInputOptions {
    * `fa(cor = "poly")`, for ordinal items; see {@link correlationMatrix}).
    */
   readonly correlation?: 'pearson' | 'polychoric';
-  /** Smooth a non-positive-definite correlation matrix as psych::cor.smooth instead of throwing. Default false. */
+  /**
+   * What to do with a correlation matrix that is not positive definite, as psych::fa's `smooth`.
+   * `true` (default, psych's default): factor the matrix as given and smooth it (psych::cor.smooth)
+   * only where psych does — for the likelihood-based fit statistics (objective, χ², RMSEA, TLI,
+   * BIC) — with a `CORRELATION_SMOOTHED` warning. `false`: refuse such a matrix
+   * (`NOT_POSITIVE_DEFINITE`) instead of reporting fit statistics psych would leave undefined (NaN).
+   */
   readonly smooth?: boolean;
 }
 
@@ -321,6 +326,10 @@ export interface ReadFactorInput {
   readonly data: NumericColumns | null;
   readonly missing: 'pairwise' | 'listwise';
   readonly correlation: 'pearson' | 'polychoric';
+  /** `smooth` as resolved (default true): smooth R for the fit statistics when it is not positive definite. */
+  readonly smooth: boolean;
+  /** Whether R passed a Cholesky factorisation with every pivot above 1e-12 (false: psych smooths it for the fit). */
+  readonly positiveDefinite: boolean;
   readonly warnings: PsychkitWarning[];
 }
 
@@ -328,12 +337,15 @@ export interface ReadFactorInput {
  * Reads efa/parallelAnalysis/omega input into a correlation matrix: `{ correlation, n }` (or a
  * covariance matrix, rescaled as psych does, or a `correlationMatrix()` result) through
  * {@link correlationInput}; a table through Pearson (`cor(use = "pairwise")` or listwise) or
- * polychoric correlations. At least 3 variables; a matrix that is not positive definite throws
- * `NOT_POSITIVE_DEFINITE` unless `smooth: true` (psych::cor.smooth, with a warning).
+ * polychoric correlations. At least 3 variables, and more cases than variables when n is known
+ * (`TOO_FEW_CASES`). A matrix that is not positive definite is returned as it is
+ * (`positiveDefinite: false`) — psych::fa factors it unchanged and smooths it only inside
+ * factor.stats — unless `smooth: false`, which refuses it (`NOT_POSITIVE_DEFINITE`).
  */
 export function readFactorInput(input: FactorInput, options: FactorInputSettings, fn: string): ReadFactorInput {
   const missing = oneOf('missing', options.missing, ['pairwise', 'listwise'] as const, 'pairwise');
   const method = oneOf('correlation', options.correlation, ['pearson', 'polychoric'] as const, 'pearson');
+  const smooth = booleanOption('smooth', options.smooth, true);
   const warnings: PsychkitWarning[] = [];
   if (input === null || input === undefined || typeof input !== 'object') {
     throw fail('INVALID_INPUT', `${fn}: input must be a table or { correlation, n }.`, { value: input });
@@ -384,19 +396,29 @@ export function readFactorInput(input: FactorInput, options: FactorInputSettings
     }
     if (n < 2) throw fail('TOO_FEW_CASES', `${fn} needs at least 2 complete cases; got ${n}.`, { n });
   }
-  const l = Float64Array.from(r);
-  if (!choleskyInPlace(l, p)) {
-    if (options.smooth === true) {
-      // Forced: Cholesky failed, so smooth even if psych's eigenvalue test would not.
-      r = smoothCorrelation(r, p, true).matrix;
-      warnings.push({ code: 'CORRELATION_SMOOTHED', message: 'The correlation matrix was not positive definite and was smoothed (psych::cor.smooth).' });
-    } else {
-      throw fail(
-        'NOT_POSITIVE_DEFINITE',
-        `${fn}: the correlation matrix is not positive definite (a variable is a linear combination of others, or pairwise deletion produced an inconsistent matrix). Drop redundant items, use \`missing: "listwise"\`, or pass \`smooth: true\`.`,
-        { p },
-      );
-    }
+  if (n !== null && n <= p) {
+    // n cases span at most n − 1 dimensions after centring: R is singular whatever the items.
+    throw fail(
+      'TOO_FEW_CASES',
+      `${fn}: ${n} ${n === 1 ? 'case' : 'cases'} (n) for ${p} variables (p). A correlation matrix of p variables from n ≤ p cases is singular, so no factor model can be fitted or tested; at least n = ${p + 1} cases are needed (in practice many more than p).`,
+      { n, p },
+    );
   }
-  return { r, p, names, n, pairwiseN, data, missing, correlation: method, warnings };
+  const positiveDefinite = isPositiveDefinite(r, p);
+  if (!positiveDefinite && !smooth) {
+    throw fail(
+      'NOT_POSITIVE_DEFINITE',
+      `${fn}: the correlation matrix is not positive definite (a variable is a linear combination of others, or pairwise deletion produced an inconsistent matrix), and \`smooth: false\` refuses it. Drop redundant items or use \`missing: "listwise"\`; with the default \`smooth: true\` the matrix is factored as given and smoothed only for the fit statistics, as psych::fa does.`,
+      { p, columns: [...names] },
+    );
+  }
+  return { r, p, names, n, pairwiseN, data, missing, correlation: method, smooth, positiveDefinite, warnings };
+}
+
+/** Cholesky succeeds with every pivot Lᵢᵢ² above 1e-12 (of a unit diagonal). */
+function isPositiveDefinite(r: Float64Array, p: number): boolean {
+  const l = Float64Array.from(r);
+  if (!choleskyInPlace(l, p)) return false;
+  for (let i = 0; i < p; i++) if (!((l[i * p + i] as number) ** 2 > PIVOT_FLOOR)) return false;
+  return true;
 }

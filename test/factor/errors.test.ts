@@ -49,20 +49,22 @@ describe('bad input → PsychkitError with a stable code', () => {
     expect(codeOf(() => efa(holzingerRows, { columns: holzingerItems, factors: 5, extraction: 'pa' }))).toBe('TOO_MANY_FACTORS');
   });
 
-  it('non-positive-definite correlation matrix: NOT_POSITIVE_DEFINITE (or smoothed on request)', () => {
+  it('non-positive-definite correlation matrix: factored as psych does (smoothed for the fit), or NOT_POSITIVE_DEFINITE with smooth: false', () => {
     const bad = [
       [1, 0.9, -0.9],
       [0.9, 1, 0.9],
       [-0.9, 0.9, 1],
     ];
-    expect(codeOf(() => efa({ correlation: bad, n: 100 }))).toBe('NOT_POSITIVE_DEFINITE');
-    const smoothed = efa({ correlation: bad, n: 100 }, { smooth: true });
+    expect(codeOf(() => efa({ correlation: bad, n: 100 }, { smooth: false }))).toBe('NOT_POSITIVE_DEFINITE');
+    const smoothed = efa({ correlation: bad, n: 100 });
     expect(smoothed.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
+    expect(efa({ correlation: bad, n: 100 }, { smooth: true }).loadings).toEqual(smoothed.loadings);
     // an entry outside [−1, 1] is not a correlation at all (shared validation with kmo/bartlett)
     expect(codeOf(() => efa({ correlation: [[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]] }))).toBe('INVALID_INPUT');
-    // an item duplicated exactly → singular
+    // an item duplicated exactly → singular: refused with smooth: false; psych factors it
     const dup = holzingerRows.map((r) => ({ ...r, x10: r.x1 }));
-    expect(codeOf(() => efa(dup, { columns: [...holzingerItems, 'x10'] }))).toBe('NOT_POSITIVE_DEFINITE');
+    expect(codeOf(() => efa(dup, { columns: [...holzingerItems, 'x10'], smooth: false }))).toBe('NOT_POSITIVE_DEFINITE');
+    expect(efa(dup, { columns: [...holzingerItems, 'x10'] }).warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
   });
 
   it('non-symmetric correlation matrix: NOT_SYMMETRIC naming the pair', () => {
@@ -266,7 +268,7 @@ describe('found by fuzzing', () => {
 });
 
 describe('found by fuzzing: singular to rounding', () => {
-  it('smooth: true smooths a matrix with a correlation of exactly 1 even above psych’s eigenvalue test (NaN χ² before)', () => {
+  it('smooth (default) smooths a matrix with a correlation of exactly 1 for the fit even above psych’s eigenvalue test (NaN χ² before)', () => {
     // item1 = item2: the smallest eigenvalue is ~6e-16, above machine epsilon, yet Cholesky fails.
     const rows = [
       { item1: 4, item2: 4, item3: 3 },
@@ -275,8 +277,8 @@ describe('found by fuzzing: singular to rounding', () => {
       { item1: 2, item2: 2, item3: 2 },
       { item1: 2, item2: 2, item3: 2 },
     ];
-    expect(codeOf(() => efa(rows, { factors: 1 }))).toBe('NOT_POSITIVE_DEFINITE');
-    const f = efa(rows, { factors: 1, smooth: true });
+    expect(codeOf(() => efa(rows, { factors: 1, smooth: false }))).toBe('NOT_POSITIVE_DEFINITE');
+    const f = efa(rows, { factors: 1 });
     expect(f.warnings.map((w) => w.code)).toContain('CORRELATION_SMOOTHED');
     expect(Number.isFinite(f.objective)).toBe(true);
     expect(Number.isFinite(f.fit!.chiSquare)).toBe(true);

@@ -2,6 +2,12 @@
 // optim(method = "L-BFGS-B") that psych uses to find uniquenesses. Both converge to the same
 // stationary point; this one is run to a tighter tolerance than R's default (factr = 1e7), so its
 // answers sit within R's own convergence error of psych's (≈1e-5 in the uniquenesses).
+//
+// Whether it converged is judged by R's rule, not by the tighter target: L-BFGS-B stops with
+// convergence code 0 once an iteration lowers f by at most factr·ε·max(|f|, 1) (≈2.2e-9 for the
+// objectives here). Near a Heywood case the gradient (divided by ψ² for ml) stays around 1e-7 while
+// f no longer changes in its 15th digit; such a fit has converged by any practical measure, and R
+// (so psych) reports it as converged.
 
 /** f(x) with its gradient written into `g`. */
 export type ObjectiveWithGradient = (x: Float64Array, g: Float64Array) => number;
@@ -22,7 +28,16 @@ export interface BoundedOptions {
   readonly maxIterations?: number;
   /** Number of correction pairs kept (R's lmm, 5). */
   readonly memory?: number;
+  /**
+   * R's convergence test (optim's factr·ε, 1e7 · 2⁻⁵² ≈ 2.2e-9): the fit counts as converged when
+   * the last accepted step, or the first-order gain predicted for a step that no longer decreases f,
+   * lowered f by at most this much relative to max(|f|, 1).
+   */
+  readonly relativeTolerance?: number;
 }
+
+/** R's optim(method = "L-BFGS-B") default: factr = 1e7 times machine epsilon. */
+export const R_LBFGSB_RELATIVE_TOLERANCE = 1e7 * 2 ** -52;
 
 /**
  * Minimises `fg` over the box [lower, upper]ⁿ from `x0` (not modified). Directions come from the
@@ -36,6 +51,10 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
   // still counts as converged.
   const precisionTolerance = Math.max(pgtol, 1e-7);
   const maxIter = options.maxIterations ?? 500;
+  const relTol = options.relativeTolerance ?? R_LBFGSB_RELATIVE_TOLERANCE;
+  // Within R's stopping rule: a decrease of at most relTol·max(|f|, 1).
+  const negligible = (decrease: number, fx: number): boolean => decrease <= relTol * Math.max(Math.abs(fx), 1);
+  let lastDecrease = Infinity;
   const m = options.memory ?? 5;
   const n = x0.length;
   const x = new Float64Array(n);
@@ -154,6 +173,9 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
         head = 0;
         continue;
       }
+      // Not even a projected steepest-descent step lowers f: stationary to working precision if the
+      // last step, or the gain a full step promised (−gᵀd), was already below R's tolerance.
+      converged = negligible(lastDecrease, f) || negligible(-slope, f);
       break;
     }
     // Store the correction pair when curvature is positive.
@@ -176,6 +198,7 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
       else head = (head + 1) % m;
     }
     const change = f - fNew;
+    lastDecrease = change;
     x.set(xNew);
     g.set(gNew);
     f = fNew;
@@ -194,5 +217,7 @@ export function minimizeBounded(fg: ObjectiveWithGradient, x0: ArrayLike<number>
       break;
     }
   }
+  // Iteration cap: converged if R would have stopped at the last step.
+  if (!converged && iter >= maxIter) converged = negligible(lastDecrease, f);
   return { x, value: f, iterations: iter, evaluations, converged };
 }

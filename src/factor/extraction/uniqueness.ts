@@ -1,5 +1,6 @@
 import { fail } from '../../errors.js';
 import { eigenWorkspace, eigenInto, type EigenWorkspace } from '../../linalg/eigen-workspace.js';
+import { choleskyInPlace } from '../../linalg/solve.js';
 import { squaredMultipleCorrelations } from '../smc.js';
 import { minimizeBounded } from './optimize.js';
 import { UNIQUENESS_LOWER, type ExtractionResult } from './types.js';
@@ -64,6 +65,17 @@ export function minimumResidual(r: ArrayLike<number>, p: number, k: number): Ext
  * L = ψ^½ Vₖ (Λₖ − 1)₊^½. Gradient: diag(L·Lᵀ + ψ − R)/ψ².
  */
 export function maximumLikelihood(r: ArrayLike<number>, p: number, k: number): ExtractionResult {
+  // ln det of a matrix with a negative eigenvalue is undefined: psych's fa(fm = "ml") fails there.
+  const chol = Float64Array.from({ length: p * p }, (_, i) => r[i] as number);
+  let singular = !choleskyInPlace(chol, p);
+  for (let i = 0; i < p && !singular; i++) if (!((chol[i * p + i] as number) ** 2 > 1e-12)) singular = true;
+  if (singular) {
+    throw fail(
+      'NOT_POSITIVE_DEFINITE',
+      'Maximum-likelihood extraction needs a positive-definite correlation matrix, and this one is not (its likelihood is undefined; psych::fa(fm = "ml") fails on it too). Use extraction "minres" or "pa", which factor it as given, as psych does.',
+      { extraction: 'ml' },
+    );
+  }
   const ws = eigenWorkspace(p);
   const s = new Float64Array(p * p);
   const sq = new Float64Array(p);

@@ -4,7 +4,7 @@ import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { booleanOption, defineOptions, field, numberIn, oneOf, seedValue, show } from '../../util/options.js';
 import { invertInto, toRows } from '../internal/dense.js';
-import { geomin, oblimin, quartimax, varimaxCriterion, type RotationCriterion } from './criteria.js';
+import { geomin, oblimin, quartimaxCriterion, varimaxCriterion, type RotationCriterion } from './criteria.js';
 import { gpaRotate, randomOrthogonal, type GpaRun } from './gpa.js';
 import { kaiserVarimax } from './kaiser-varimax.js';
 import { promaxRotate } from './promax.js';
@@ -136,9 +136,9 @@ function identity(k: number): Float64Array {
 function criterionFor(spec: RotationSpec): { criterion: RotationCriterion; orthogonal: boolean } {
   switch (spec.rotation) {
     case 'varimax':
-      return { criterion: varimaxCriterion, orthogonal: true };
+      return { criterion: varimaxCriterion(), orthogonal: true };
     case 'quartimax':
-      return { criterion: quartimax, orthogonal: true };
+      return { criterion: quartimaxCriterion(), orthogonal: true };
     case 'quartimin':
       return { criterion: oblimin(0), orthogonal: false };
     case 'oblimin':

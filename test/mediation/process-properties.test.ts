@@ -58,17 +58,24 @@ describe('properties of the unmoderated models', () => {
         const rel = (u: number, v: number, what: string) => expectClose(u, v, 1e-9 * (Math.abs(v) + 1e-3 * Math.abs(k)), what);
         rel(b.directEffect!.estimate, k * a.directEffect!.estimate, 'direct');
         rel(b.totalEffect!.estimate, k * a.totalEffect!.estimate, 'total');
-        expectClose(b.directEffect!.p, a.directEffect!.p, 1e-9, 'direct p');
-        expectClose(b.totalEffect!.p, a.totalEffect!.p, 1e-9, 'total p');
+        // An essentially perfect fit (rare draws of the LCG make y a function of the predictors)
+        // leaves p-values to rounding noise; both fits must then say so, and p is not compared.
+        const perfect = (r: ProcessResult) => r.warnings.some((w) => w.code === 'PERFECT_FIT');
+        expect(perfect(b)).toBe(perfect(a));
+        const pValuesMeaningful = !perfect(a);
+        if (pValuesMeaningful) {
+          expectClose(b.directEffect!.p, a.directEffect!.p, 1e-9, 'direct p');
+          expectClose(b.totalEffect!.p, a.totalEffect!.p, 1e-9, 'total p');
+        }
         a.indirectEffects!.forEach((e, i) => {
           const f = b.indirectEffects![i]!;
           rel(f.estimate, k * e.estimate, 'indirect');
           rel(f.se!, k * e.se!, 'boot se');
           rel(f.lower!, k * e.lower!, 'lower');
           rel(f.upper!, k * e.upper!, 'upper');
-          expectClose(b.sobel![i]!.p, a.sobel![i]!.p, 1e-9, 'Sobel p');
+          if (pValuesMeaningful) expectClose(b.sobel![i]!.p, a.sobel![i]!.p, 1e-9, 'Sobel p');
         });
-        a.equations.forEach((eq, e) => eq.coefficients.forEach((c, j) => expectClose(b.equations[e]!.coefficients[j]!.p, c.p, 1e-8, `p ${eq.name} ${c.term}`)));
+        if (pValuesMeaningful) a.equations.forEach((eq, e) => eq.coefficients.forEach((c, j) => expectClose(b.equations[e]!.coefficients[j]!.p, c.p, 1e-8, `p ${eq.name} ${c.term}`)));
       }),
       { numRuns: 25 },
     );

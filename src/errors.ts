@@ -82,7 +82,7 @@ export interface PsychkitErrorDetails {
  *
  * @example
  * ```ts
- * try { cronbachAlpha(rows, { items: ['q1', 'q9'] }); }
+ * try { cronbachAlpha(rows, { columns: ['q1', 'q9'] }); }
  * catch (e) { if (e instanceof PsychkitError && e.code === 'MISSING_COLUMN') console.log(e.details.column); }
  * ```
  */

@@ -51,7 +51,7 @@ const readBartlettOptions = defineOptions(
  * @example
  * ```ts
  * const b = bartlettSphericity({ correlation: R, n: 145 });
- * b.chiSquare; b.df; b.p; // χ²(276) = 1545.86, p < .001
+ * b.statistic; b.df; b.p; // χ²(276) = 1545.86, p < .001
  * ```
  */
 export function bartlettSphericity(input: FactorInput, options?: BartlettOptions): BartlettResult {

@@ -110,9 +110,9 @@ const readPathModelOptions = defineOptions(
  *   effects: {
  *     'esse→ss→si→pwb (women)': (b) => b('ss', 'esse') * (b('si', 'ss') + b('si', 'ss:gender')) * b('pwb', 'si'),
  *   },
- *   bootstrap: 5000, seed: 42,
+ *   resamples: 5000, seed: 42,
  * });
- * fit.effects[0]; // { name, effect, se, lower, upper }
+ * fit.effects[0]; // { name, estimate, se, lower, upper }
  * ```
  */
 export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {

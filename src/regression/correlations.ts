@@ -55,7 +55,7 @@ const readCorrelationsOptions = defineOptions(
  * @example
  * ```ts
  * const c = correlations(rows, { columns: ['esse', 'ss', 'si'] });
- * c.r[0][1]; c.n[0][1]; c.p[0][1]; [c.lower[0][1], c.upper[0][1]];
+ * c.r[0][1]; c.counts[0][1]; c.p[0][1]; [c.lower[0][1], c.upper[0][1]];
  * ```
  */
 export function correlations(table: Table, options?: CorrelationsOptions): CorrelationsResult {

@@ -65,7 +65,7 @@ const readHierarchicalOptions = defineOptions('hierarchicalRegression', {
  * @example
  * ```ts
  * const h = hierarchicalRegression(rows, { y: 'pwb', steps: [['gender', 'education', 'marital'], ['esse'], ['ss', 'si']] });
- * h.steps[1].rSquaredChange; h.steps[1].fChange; h.steps[1].p;
+ * h.steps[1].rSquaredChange; h.steps[1].statistic; h.steps[1].p; // ΔR², F change, its p
  * ```
  */
 export function hierarchicalRegression(table: Table, options: HierarchicalOptions): HierarchicalResult {

@@ -203,8 +203,8 @@ function planFromItems(opts: AlphaSettings, view: TableView): Plan {
  *
  * @example
  * ```ts
- * const a = cronbachAlpha(rows, { items: ['si1', 'si2', 'si3', 'si4', 'si5', 'si6'] });
- * a.alpha; a.ci.lower; a.items[0].rRest;
+ * const a = cronbachAlpha(rows, { columns: ['si1', 'si2', 'si3', 'si4', 'si5', 'si6'] });
+ * a.alpha; a.lower; a.upper; a.items[0].rRest;
  * cronbachAlpha(rows, { scale: instruments.mspss({ prefix: 'mspss' }), subscale: 'family' });
  * cronbachAlpha([[1, 2, 2], [3, 3, 4], [4, 5, 4], [2, 2, 1]]); // a respondents × items matrix
  * ```

@@ -223,7 +223,7 @@ pre { background: #f6f6f6; padding: 0.75rem 1rem; overflow-x: auto; font-size: 0
  * ```ts
  * writeFileSync('out/report.html', toHtmlReport([
  *   { heading: 'Reliability', blocks: ['Cronbach’s α per scale.', { table: reliability }] },
- *   { heading: 'Factor structure', blocks: [{ figure: screePlotSvg({ eigenvalues }), caption: 'Scree plot' }] },
+ *   { heading: 'Factor structure', blocks: [{ figure: screePlotSvg(eigenvalues), caption: 'Scree plot' }] },
  * ], { title: 'Peer-worker survey' }));
  * ```
  */

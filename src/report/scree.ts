@@ -59,7 +59,7 @@ function eigenvalueList(option: string, value: unknown): number[] {
  * @example
  * ```ts
  * const svg = screePlotSvg([5.52, 0.88, 0.67, 0.64], { simulated: [1.31, 1.19, 1.10, 1.03] });
- * document.querySelector('#scree').innerHTML = svg;
+ * document.querySelector('#scree')!.innerHTML = svg;
  * ```
  */
 export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlotOptions): string {

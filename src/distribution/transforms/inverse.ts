@@ -33,7 +33,7 @@ function need(value: unknown, what: string, method: string): number {
  *
  * @example
  * ```ts
- * const t = transform(recovery, 'reflect-inverse'); // 1/(6 − x)
+ * const t = transform(recovery, { method: 'reflect-inverse' }); // 1/(6 − x)
  * inverseTransform([0.672], t); // [4.512]: 6 − 1/0.672, back on the recovery scale
  * inverseTransform(t.values, t); // the original scores (null where missing)
  * ```

@@ -148,7 +148,7 @@ function rowsOf(names: readonly string[], data: readonly (readonly unknown[])[])
  * @example
  * ```ts
  * fc.assert(fc.property(arbitraries.hostileTable(fc), ({ table, items }) => {
- *   try { cronbachAlpha(table as Table, { items }); } catch (e) { expect(isPsychkitError(e)).toBe(true); }
+ *   try { cronbachAlpha(table as Table, { columns: items }); } catch (e) { expect(isPsychkitError(e)).toBe(true); }
  * }));
  * ```
  */
@@ -264,7 +264,7 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
  *
  * @example
  * ```ts
- * fc.assert(fc.property(arbitraries.hostileOptions(fc, { items: ['q1', 'q2'], confidence: 0.95 }), (options) => {
+ * fc.assert(fc.property(arbitraries.hostileOptions(fc, { columns: ['q1', 'q2'], confidence: 0.95 }), (options) => {
  *   try { cronbachAlpha(rows, options as never); } catch (e) { expect(isPsychkitError(e)).toBe(true); }
  * }));
  * ```

@@ -236,7 +236,7 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
   };
   const common = { covariates: COVARIATES, categorical: CATEGORICAL, resamples: B, seed };
   const run = <M extends 4 | 6>(stage: string, o: { model: M; m: string | string[]; y: string; contrasts?: boolean }): ProcessResult<M> =>
-    processModel(data, { ...common, x: 'esse', ...o, ...(progress ? { onProgress: (done: number, total: number) => progress(stage, done, total) } : {}) } as ProcessOptions & { model: M });
+    processModel(data, { ...common, x: 'esse', ...o, ...(progress ? { onProgress: (done: number, total: number) => progress(stage, done, total) } : {}) } as ProcessOptions) as ProcessResult<M>;
   const specs = [
     { id: 'H1', mediator: 'ss', outcome: 'pwb' },
     { id: 'H2', mediator: 'si', outcome: 'pwb' },

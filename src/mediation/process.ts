@@ -4,7 +4,19 @@ import { conditionalProcess } from './process-conditional.js';
 import { mediation } from './process-mediation.js';
 import { moderation } from './process-moderation.js';
 import { processSettings } from './process-options.js';
-import type { ProcessOptions, ProcessResult } from './process-types.js';
+import type {
+  ConditionalProcessModelNumber,
+  ConditionalProcessOptions,
+  ModerationOptions,
+  ModerationResult,
+  ParallelMediationOptions,
+  ParallelMediationResult,
+  ProcessOptions,
+  ProcessResult,
+  ProcessResultMap,
+  SerialMediationOptions,
+  SerialMediationResult,
+} from './process-types.js';
 
 export { PROCESS_MODELS } from './process-options.js';
 
@@ -33,7 +45,12 @@ export { PROCESS_MODELS } from './process-options.js';
  * console.log(formatProcess(fit));
  * ```
  */
-export function processModel<O extends ProcessOptions>(table: Table, options: O): ProcessResult<O['model']>;
+export function processModel(table: Table, options: ModerationOptions): ModerationResult;
+export function processModel(table: Table, options: ParallelMediationOptions): ParallelMediationResult;
+export function processModel(table: Table, options: SerialMediationOptions): SerialMediationResult;
+export function processModel(table: Table, options: ParallelMediationOptions | SerialMediationOptions): ParallelMediationResult | SerialMediationResult;
+export function processModel<M extends ConditionalProcessModelNumber>(table: Table, options: ConditionalProcessOptions<M>): ProcessResultMap[M];
+export function processModel(table: Table, options: ProcessOptions): ProcessResult;
 export function processModel(table: Table, options: ProcessOptions): ProcessResult {
   const settings = processSettings(options);
   switch (settings.shape.family) {

@@ -1,0 +1,50 @@
+// processModel's result type follows `model` (checked by the type checker: `npm run typecheck`
+// runs over test/), so that model 4 users need no null check and model 1 users get conditional
+// effects. The runtime assertions confirm the fields are there.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { processModel, type ConditionalEffect, type IndirectEffect, type ParallelMediationResult, type ProcessOptions, type ProcessResult, type TestedEffect } from '../../src/index.js';
+import { peer } from '../helpers/peer.js';
+
+describe('processModel is typed per model', () => {
+  it('model 4: indirectEffects and directEffect are never null; no moderator fields', () => {
+    const r = processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 0 });
+    expectTypeOf(r).toEqualTypeOf<ParallelMediationResult>();
+    expectTypeOf(r.indirectEffects).toEqualTypeOf<readonly IndirectEffect[]>();
+    expectTypeOf(r.directEffect).toEqualTypeOf<TestedEffect>();
+    expectTypeOf(r).not.toHaveProperty('conditionalEffects');
+    expect(r.indirectEffects[0]!.label).toBe('ss');
+    expect(r).not.toHaveProperty('conditionalEffects');
+  });
+  it('model 1: conditionalEffects and probes are never null; no indirect effects', () => {
+    const r = processModel(peer, { model: 1, x: 'esse', w: 'ss', y: 'pwb' });
+    expectTypeOf(r.conditionalEffects).toEqualTypeOf<readonly ConditionalEffect[]>();
+    expectTypeOf(r.variables.w).toEqualTypeOf<string>();
+    expectTypeOf(r).not.toHaveProperty('indirectEffects');
+    expect(r.conditionalEffects).toHaveLength(3);
+  });
+  it('models 8 and 59 have conditional direct effects instead of a direct effect; 58 and 59 have no index', () => {
+    const r8 = processModel(peer, { model: 8, x: 'esse', m: 'si', w: 'gender', y: 'pwb', resamples: 0 });
+    expectTypeOf(r8).toHaveProperty('conditionalDirectEffects');
+    expectTypeOf(r8).not.toHaveProperty('directEffect');
+    expectTypeOf(r8).toHaveProperty('indexOfModeratedMediation');
+    const r58 = processModel(peer, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', resamples: 0 });
+    expectTypeOf(r58).toHaveProperty('directEffect');
+    expectTypeOf(r58).not.toHaveProperty('indexOfModeratedMediation');
+    expect(Object.keys(r58)).not.toContain('indexOfModeratedMediation');
+    expect(Object.keys(r8)).not.toContain('directEffect');
+  });
+  it('a model chosen at run time gives the union, narrowed by `model`', () => {
+    const model = [4, 6][Math.floor(peer.esse!.length / 1000)] as 4 | 6;
+    const r = processModel(peer, { model, x: 'esse', m: ['ss', 'si'], y: 'pwb', resamples: 0 } as ProcessOptions);
+    expectTypeOf(r).toEqualTypeOf<ProcessResult>();
+    if (r.model === 4 || r.model === 6) expectTypeOf(r.indirectEffects).toEqualTypeOf<readonly IndirectEffect[]>();
+    if (r.model === 4) expectTypeOf(r.sobel).toEqualTypeOf<ParallelMediationResult['sobel']>();
+    expect(r.model).toBe(4);
+  });
+  it('options a model does not take are type errors', () => {
+    // @ts-expect-error: model 4 has no moderator
+    expect(() => processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', w: 'gender' })).toThrow(/does not apply to model 4/);
+    // @ts-expect-error: sobel is model 4's
+    expect(() => processModel(peer, { model: 6, x: 'esse', m: ['ss', 'si'], y: 'pwb', sobel: true })).toThrow(/does not apply to model 6/);
+  });
+});

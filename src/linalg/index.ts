@@ -3,5 +3,6 @@ export type { CrossProducts, MissingRule, SymmetricMatrixResult } from './covari
 export { symmetricEigen } from './eigen.js';
 export type { SymmetricEigen } from './eigen.js';
 export { choleskyInPlace, choleskySolveInPlace, inverseSPD } from './solve.js';
+export { multiplyInto, crossprodInto, tcrossprodInto, mirrorTriangle } from './products.js';
 export { householderQr, qrLeastSquares, qrRInverse, applyQTransposeInPlace, QR_TOLERANCE } from './qr.js';
 export type { QrDecomposition, QrLeastSquares } from './qr.js';

@@ -1,4 +1,4 @@
-export { crossProducts, covarianceMatrix, correlationMatrixOf, covarianceToCorrelation } from './covariance.js';
+export { crossProducts, crossprodColumnsInto, covarianceMatrix, correlationMatrixOf, covarianceToCorrelation } from './covariance.js';
 export type { CrossProducts, MissingRule, SymmetricMatrixResult } from './covariance.js';
 export { symmetricEigen } from './eigen.js';
 export type { SymmetricEigen } from './eigen.js';

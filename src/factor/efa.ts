@@ -8,6 +8,7 @@ import type { ExtractionResult } from './extraction/types.js';
 import { factorFit, type FactorFitIndices } from './fit.js';
 import { FACTOR_INPUT_FIELDS, readFactorInput, type FactorInput, type FactorInputOptions, type ReadFactorInput } from './input.js';
 import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
+import { crossprodInto, multiplyInto } from '../linalg/products.js';
 import { toRows } from './internal/dense.js';
 import { parallelAnalysisOf, type ParallelAnalysisResult } from './retention/parallel.js';
 import { resolveRotation, rotateFlat, ROTATION_FIELDS, type RotationChoice, type RotationName, type RotationSpec } from './rotation/rotate.js';
@@ -287,14 +288,12 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
     }
   }
   const ss = new Float64Array(k);
+  const ltl = new Float64Array(k * k);
+  crossprodInto(loadings, loadings, p, k, k, ltl);
   for (let j = 0; j < k; j++) {
     // diag(Φ·LᵀL)ⱼ = Σₜ Φⱼₜ (LᵀL)ₜⱼ
     let s = 0;
-    for (let t = 0; t < k; t++) {
-      let ltl = 0;
-      for (let i = 0; i < p; i++) ltl += (loadings[i * k + t] as number) * (loadings[i * k + j] as number);
-      s += (phi[j * k + t] as number) * ltl;
-    }
+    for (let t = 0; t < k; t++) s += (phi[j * k + t] as number) * (ltl[t * k + j] as number);
     ss[j] = s;
   }
   // R's order(decreasing = TRUE) is stable: ties keep their original order.
@@ -311,13 +310,7 @@ export function efaOnData(data: ReadFactorInput, settings: EfaSettings): EfaResu
   });
 
   const structure = new Float64Array(p * k);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (L[i * k + t] as number) * (P[t * k + j] as number);
-      structure[i * k + j] = s;
-    }
-  }
+  multiplyInto(L, P, p, k, k, structure);
   const complexity = new Array<number>(p);
   for (let i = 0; i < p; i++) {
     // Scaled by the row's largest |loading|, so that loadings near 1e-150 (a variable that

@@ -1,5 +1,6 @@
 import { chiSquareSurvival, chiSquareCdf } from '../probability/index.js';
 import type { PsychkitWarning } from '../errors.js';
+import { mirrorTriangle, multiplyInto, tcrossprodInto } from '../linalg/products.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { smoothCorrelation } from './smooth.js';
 import { decreasingRoot, noncentralChiSquareCdf } from './noncentral.js';
@@ -76,22 +77,10 @@ export function factorFit(
   const warnings: PsychkitWarning[] = [];
   // model = L Φ Lᵀ
   const lp = new Float64Array(p * k);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (loadings[i * k + t] as number) * (phi[t * k + j] as number);
-      lp[i * k + j] = s;
-    }
-  }
+  multiplyInto(loadings, phi, p, k, k, lp);
   const model = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (lp[i * k + t] as number) * (loadings[j * k + t] as number);
-      model[i * p + j] = s;
-      model[j * p + i] = s;
-    }
-  }
+  tcrossprodInto(lp, loadings, p, k, p, model);
+  mirrorTriangle(model, p, 'lower');
   const residuals = new Float64Array(p * p);
   for (let t = 0; t < p * p; t++) residuals[t] = (r[t] as number) - (model[t] as number);
   const df = (p * (p - 1)) / 2 - p * k + (k * (k - 1)) / 2;

@@ -1,4 +1,5 @@
 import { eigenWorkspace, eigenInto } from '../linalg/eigen-workspace.js';
+import { mirrorTriangle, tcrossprodInto } from '../linalg/products.js';
 
 const DBL_EPSILON = 2 ** -52;
 const EIGEN_TOLERANCE = 1e-12;
@@ -26,15 +27,12 @@ export function smoothCorrelation(matrix: Float64Array, p: number, force = false
     total += lambda[k] as number;
   }
   for (let k = 0; k < p; k++) lambda[k] = ((lambda[k] as number) * p) / total;
+  // rebuilt = V·Λ·Vᵀ
+  const scaled = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) scaled[i * p + k] = (vectors[i * p + k] as number) * (lambda[k] as number);
   const rebuilt = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = i; j < p; j++) {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += (vectors[i * p + k] as number) * (lambda[k] as number) * (vectors[j * p + k] as number);
-      rebuilt[i * p + j] = s;
-      rebuilt[j * p + i] = s;
-    }
-  }
+  tcrossprodInto(scaled, vectors, p, p, p, rebuilt);
+  mirrorTriangle(rebuilt, p, 'upper');
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++) {
     for (let j = 0; j < p; j++) {

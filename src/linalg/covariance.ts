@@ -119,6 +119,20 @@ function accumulateBlock(x: readonly Float64Array[], from: number, to: number, a
   }
 }
 
+/**
+ * XᵀX for the columns of X (each of length ≥ `rows`) into `out` (p × p, row-major, full and exactly
+ * symmetric): the cross-product kernel behind {@link crossProducts}, in cache-sized row blocks
+ * (`blockRows`; with `rows` or more, each entry is one running sum over the rows in order, as a
+ * plain dot product), two columns against four partners per sweep. Allocates nothing.
+ */
+export function crossprodColumnsInto(x: readonly Float64Array[], rows: number, out: Float64Array, blockRows = BLOCK): void {
+  const p = x.length;
+  out.fill(0, 0, p * p);
+  const step = Math.max(1, blockRows);
+  for (let from = 0; from < rows; from += step) accumulateBlock(x, from, Math.min(rows, from + step), out);
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a] as number;
+}
+
 /** 2^−⌊log₂ big⌋, so that scaled values lie in [1, 2) at most; 1 when there is nothing to scale. */
 function powerOfTwoScale(big: number): number {
   if (!(big > 0) || !Number.isFinite(big)) return 1;
@@ -204,8 +218,7 @@ export function crossProducts(data: NumericColumns, missing: MissingRule = 'pair
   const sumA = new Float64Array(pp);
   const sumAA = new Float64Array(pp);
   const sumAB = new Float64Array(pp);
-  for (let from = 0; from < rows; from += BLOCK) accumulateBlock(centered, from, Math.min(rows, from + BLOCK), sumAB);
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) sumAB[a * p + b] = sumAB[b * p + a] as number;
+  crossprodColumnsInto(centered, rows, sumAB);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       const k = a * p + b;

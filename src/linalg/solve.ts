@@ -4,14 +4,21 @@ import { fail } from '../errors.js';
  * In-place Cholesky factorisation of a symmetric positive-definite p × p matrix (row-major):
  * on return the lower triangle holds L with A = L·Lᵀ. Returns false (leaving `a` partly
  * overwritten) when a pivot is not positive — the caller decides whether that is an error.
+ *
+ * With `tolerance` > 0, a pivot Lⱼⱼ² at or below `tolerance` × Aⱼⱼ also fails: column j is then
+ * (numerically) a linear combination of the columns before it. The mediation bootstrap uses this
+ * as its rank check. Allocates nothing.
  */
-export function choleskyInPlace(a: Float64Array, p: number): boolean {
+export function choleskyInPlace(a: Float64Array, p: number, tolerance = 0): boolean {
   for (let j = 0; j < p; j++) {
-    let d = a[j * p + j] as number;
-    for (let k = 0; k < j; k++) d -= (a[j * p + k] as number) ** 2;
-    if (!(d > 0)) return false;
+    const jj = j * p + j;
+    // Aⱼⱼ is still the original diagonal here: row j is only overwritten from this step on.
+    const floor = tolerance === 0 ? 0 : tolerance * (a[jj] as number);
+    let d = a[jj] as number;
+    for (let k = 0; k < j; k++) d -= (a[j * p + k] as number) * (a[j * p + k] as number);
+    if (!(d > floor)) return false;
     const ljj = Math.sqrt(d);
-    a[j * p + j] = ljj;
+    a[jj] = ljj;
     for (let i = j + 1; i < p; i++) {
       let s = a[i * p + j] as number;
       for (let k = 0; k < j; k++) s -= (a[i * p + k] as number) * (a[j * p + k] as number);
@@ -21,7 +28,7 @@ export function choleskyInPlace(a: Float64Array, p: number): boolean {
   return true;
 }
 
-/** Solves L·Lᵀ·x = b in place in `b`, given the factor from {@link choleskyInPlace}. */
+/** Solves L·Lᵀ·x = b in place in `b`, given the factor from {@link choleskyInPlace}. Allocates nothing. */
 export function choleskySolveInPlace(l: Float64Array, p: number, b: Float64Array): void {
   for (let i = 0; i < p; i++) {
     let s = b[i] as number;

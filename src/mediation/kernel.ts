@@ -8,6 +8,7 @@
 // with a rank check. Continuous columns are centred at their full-sample means first, which
 // leaves slopes unchanged and keeps the cross-products well conditioned; intercepts are mapped back.
 import { fail } from '../errors.js';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { aleaState, type Seed } from '../random/index.js';
 
 /** An equation in terms of union-column indices; predictor 0 must be the intercept (index 0). */
@@ -256,7 +257,6 @@ export function runKernel(input: KernelInput): KernelOutput {
   const counts = new Float64Array(n);
   const acc = new Float64Array(T + 1);
   const a = new Float64Array(maxP * maxP);
-  const diag = new Float64Array(maxP);
   const b = new Float64Array(maxP);
   const coefficients = new Float64Array(totalCoefficients);
   const sds = new Float64Array(P);
@@ -283,37 +283,13 @@ export function runKernel(input: KernelInput): KernelOutput {
       const plan = plans[e] as (typeof plans)[number];
       const p = plan.p;
       for (let q = 0; q < p * p; q++) a[q] = acc[plan.block[q] as number] as number;
-      for (let j = 0; j < p; j++) {
-        b[j] = acc[plan.rhs[j] as number] as number;
-        diag[j] = a[j * p + j] as number;
-      }
+      for (let j = 0; j < p; j++) b[j] = acc[plan.rhs[j] as number] as number;
       // Cholesky (lower, row-major) with a rank check, then two triangular solves.
-      for (let j = 0; j < p && !singular; j++) {
-        let d = a[j * p + j] as number;
-        for (let k = 0; k < j; k++) d -= (a[j * p + k] as number) * (a[j * p + k] as number);
-        if (!(d > PIVOT_TOLERANCE * (diag[j] as number))) {
-          singular = true;
-          break;
-        }
-        const l = Math.sqrt(d);
-        a[j * p + j] = l;
-        for (let i = j + 1; i < p; i++) {
-          let s = a[i * p + j] as number;
-          for (let k = 0; k < j; k++) s -= (a[i * p + k] as number) * (a[j * p + k] as number);
-          a[i * p + j] = s / l;
-        }
+      if (!choleskyInPlace(a, p, PIVOT_TOLERANCE)) {
+        singular = true;
+        break;
       }
-      if (singular) break;
-      for (let i = 0; i < p; i++) {
-        let s = b[i] as number;
-        for (let k = 0; k < i; k++) s -= (a[i * p + k] as number) * (b[k] as number);
-        b[i] = s / (a[i * p + i] as number);
-      }
-      for (let i = p - 1; i >= 0; i--) {
-        let s = b[i] as number;
-        for (let k = i + 1; k < p; k++) s -= (a[k * p + i] as number) * (b[k] as number);
-        b[i] = s / (a[i * p + i] as number);
-      }
+      choleskySolveInPlace(a, p, b);
       // Back to the original parametrisation: slopes are unchanged by centring; the intercept is
       // b₀ = b̃₀ + shift(y) − Σ bⱼ·shift(xⱼ).
       const off = offsets[e] as number;

@@ -1,5 +1,6 @@
-// Small dense kernels on row-major Float64Arrays, written to caller-supplied buffers so the
-// rotation and extraction loops allocate nothing per iteration.
+// Small dense kernels the rotations need (inverse, polar factor) on row-major Float64Arrays,
+// written to caller-supplied buffers so the rotation loops allocate nothing per iteration.
+// Matrix products are linalg's (src/linalg/products.ts).
 
 /**
  * Inverse of a k × k matrix by Gauss–Jordan elimination with partial pivoting.
@@ -146,29 +147,6 @@ export function polarInto(x: Float64Array, k: number, out: Float64Array, w: Floa
     }
   }
   return sum;
-}
-
-/** C (n × m) = A (n × q) · B (q × m), all row-major. */
-export function multiplyInto(a: Float64Array, b: Float64Array, n: number, q: number, m: number, c: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let t = 0; t < q; t++) s += (a[i * q + t] as number) * (b[t * m + j] as number);
-      c[i * m + j] = s;
-    }
-  }
-}
-
-/** C (q × m) = Aᵀ · B where A is n × q and B is n × m. */
-export function crossprodInto(a: Float64Array, b: Float64Array, n: number, q: number, m: number, c: Float64Array): void {
-  c.fill(0, 0, q * m);
-  for (let t = 0; t < n; t++) {
-    for (let i = 0; i < q; i++) {
-      const ai = a[t * q + i] as number;
-      if (ai === 0) continue;
-      for (let j = 0; j < m; j++) c[i * m + j] = (c[i * m + j] as number) + ai * (b[t * m + j] as number);
-    }
-  }
 }
 
 /** Rows of a row-major matrix as plain arrays (result shape). */

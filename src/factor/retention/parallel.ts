@@ -1,5 +1,5 @@
 import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../../errors.js';
-import { correlationMatrixOf } from '../../linalg/covariance.js';
+import { correlationMatrixOf, crossprodColumnsInto } from '../../linalg/covariance.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { defineOptions, field, type ProgressCallback } from '../../util/options.js';
@@ -105,40 +105,15 @@ function completeCorrelation(x: Float64Array, n: number, p: number, out: Float64
     const sd = Math.sqrt(ss);
     for (let i = 0; i < n; i++) x[o + i] = (x[o + i] as number) / sd;
   }
-  // four partner columns per sweep, so each value of column a is loaded once for four products
-  for (let a = 0; a < p; a++) {
-    out[a * p + a] = 1;
-    const oa = a * n;
-    let b = 0;
-    for (; b + 3 < a; b += 4) {
-      const o0 = b * n;
-      const o1 = o0 + n;
-      const o2 = o1 + n;
-      const o3 = o2 + n;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = x[oa + i] as number;
-        s0 += v * (x[o0 + i] as number);
-        s1 += v * (x[o1 + i] as number);
-        s2 += v * (x[o2 + i] as number);
-        s3 += v * (x[o3 + i] as number);
-      }
-      out[a * p + b] = out[b * p + a] = s0;
-      out[a * p + b + 1] = out[(b + 1) * p + a] = s1;
-      out[a * p + b + 2] = out[(b + 2) * p + a] = s2;
-      out[a * p + b + 3] = out[(b + 3) * p + a] = s3;
-    }
-    for (; b < a; b++) {
-      const ob = b * n;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += (x[oa + i] as number) * (x[ob + i] as number);
-      out[a * p + b] = s;
-      out[b * p + a] = s;
-    }
-  }
+  // The unit-length columns' cross-products are the correlations: linalg's kernel, one running
+  // sum per pair (no row blocks), so that results do not depend on n's blocks.
+  crossprodColumnsInto(
+    Array.from({ length: p }, (_, j) => x.subarray(j * n, (j + 1) * n)),
+    n,
+    out,
+    n,
+  );
+  for (let a = 0; a < p; a++) out[a * p + a] = 1;
 }
 
 /** The option fields parallel analysis reads (parallelAnalysis, and efa for `factors: 'parallel'`). */

@@ -1,3 +1,4 @@
+import { crossprodInto, multiplyInto, tcrossprodInto } from '../../linalg/products.js';
 import { invertInto, polarInto } from '../internal/dense.js';
 import { productError } from '../internal/twofold.js';
 import { kaiserNormalize } from './kaiser.js';
@@ -65,6 +66,8 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
   const G = new Float64Array(kk);
   const Gp = new Float64Array(kk);
   const M = new Float64Array(kk);
+  const S = new Float64Array(kk);
+  const W = new Float64Array(kk);
   const w1 = new Float64Array(kk);
   const w2 = new Float64Array(kk);
   const L = new Float64Array(pk);
@@ -199,23 +202,11 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
   // L = A·T (orthogonal) or A·(T⁻¹)ᵀ (oblique) in doubles; returns false if T is singular.
   const plainLoadingsFor = (t: Float64Array): boolean => {
     if (orthogonal) {
-      for (let i = 0; i < p; i++) {
-        for (let j = 0; j < k; j++) {
-          let s = 0;
-          for (let m = 0; m < k; m++) s += (A[i * k + m] as number) * (t[m * k + j] as number);
-          L[i * k + j] = s;
-        }
-      }
+      multiplyInto(A, t, p, k, k, L);
       return true;
     }
     if (!invertInto(t, k, Ti, w1)) return false;
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let m = 0; m < k; m++) s += (A[i * k + m] as number) * (Ti[j * k + m] as number);
-        L[i * k + j] = s;
-      }
-    }
+    tcrossprodInto(A, Ti, p, k, k, L);
     return true;
   };
   // Q at T (and Gq, L) in the current mode; false if T is singular. Q goes to value[0] + value[1].
@@ -235,29 +226,12 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
   // G from Gq: orthogonal Aᵀ·Gq; oblique −(Lᵀ·Gq·T⁻¹)ᵀ (Ti must hold T⁻¹ of the current T).
   const gradient = (): void => {
     if (orthogonal) {
-      for (let m = 0; m < k; m++) {
-        for (let j = 0; j < k; j++) {
-          let s = 0;
-          for (let i = 0; i < p; i++) s += (A[i * k + m] as number) * (Gq[i * k + j] as number);
-          G[m * k + j] = s;
-        }
-      }
+      crossprodInto(A, Gq, p, k, k, G);
       return;
     }
-    for (let m = 0; m < k; m++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let i = 0; i < p; i++) s += (L[i * k + m] as number) * (Gq[i * k + j] as number);
-        M[m * k + j] = s;
-      }
-    }
-    for (let m = 0; m < k; m++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let t = 0; t < k; t++) s += (M[m * k + t] as number) * (Ti[t * k + j] as number);
-        G[j * k + m] = -s; // transpose
-      }
-    }
+    crossprodInto(L, Gq, p, k, k, M);
+    multiplyInto(M, Ti, k, k, k, W);
+    for (let m = 0; m < k; m++) for (let j = 0; j < k; j++) G[j * k + m] = -(W[m * k + j] as number); // transpose
   };
 
   if (!evaluateAt(T)) throw new Error('gpaRotate: singular starting matrix');
@@ -271,20 +245,10 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
     // Projected gradient.
     if (orthogonal) {
       // Gp = G − T·sym(Tᵀ·G)
-      for (let i = 0; i < k; i++) {
-        for (let j = 0; j < k; j++) {
-          let v = 0;
-          for (let t = 0; t < k; t++) v += (T[t * k + i] as number) * (G[t * k + j] as number);
-          M[i * k + j] = v;
-        }
-      }
-      for (let i = 0; i < k; i++) {
-        for (let j = 0; j < k; j++) {
-          let v = 0;
-          for (let t = 0; t < k; t++) v += (T[i * k + t] as number) * (((M[t * k + j] as number) + (M[j * k + t] as number)) / 2);
-          Gp[i * k + j] = (G[i * k + j] as number) - v;
-        }
-      }
+      crossprodInto(T, G, k, k, k, M);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) S[i * k + j] = ((M[i * k + j] as number) + (M[j * k + i] as number)) / 2;
+      multiplyInto(T, S, k, k, k, W);
+      for (let t = 0; t < kk; t++) Gp[t] = (G[t] as number) - (W[t] as number);
     } else {
       // Gp = G − T·diag(colSums(T∘G))
       for (let j = 0; j < k; j++) {

@@ -1,3 +1,4 @@
+import { crossprodInto, multiplyInto } from '../../linalg/products.js';
 import { polarInto } from '../internal/dense.js';
 import { kaiserNormalize } from './kaiser.js';
 
@@ -26,35 +27,26 @@ export function kaiserVarimax(a: Float64Array, p: number, k: number, normalize =
   for (let j = 0; j < k; j++) T[j * k + j] = 1;
   const z = new Float64Array(p * k);
   const colSq = new Float64Array(k);
+  const y = new Float64Array(p * k);
   const B = new Float64Array(kk);
   const w1 = new Float64Array(kk);
   const w2 = new Float64Array(kk);
-  const times = (t: Float64Array): void => {
-    for (let i = 0; i < p; i++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let m = 0; m < k; m++) s += (x[i * k + m] as number) * (t[m * k + j] as number);
-        z[i * k + j] = s;
-      }
-    }
-  };
   let d = 0;
   let iterations = 0;
   let converged = false;
   for (let it = 1; it <= maxIterations; it++) {
     iterations = it;
-    times(T);
+    multiplyInto(x, T, p, k, k, z);
     colSq.fill(0);
     for (let i = 0; i < p; i++) for (let j = 0; j < k; j++) colSq[j] = (colSq[j] as number) + (z[i * k + j] as number) ** 2;
     // B = xᵀ (z³ − z·diag(colSq)/p)
-    B.fill(0);
     for (let i = 0; i < p; i++) {
       for (let j = 0; j < k; j++) {
         const v = z[i * k + j] as number;
-        const y = v * v * v - (v * (colSq[j] as number)) / p;
-        for (let m = 0; m < k; m++) B[m * k + j] = (B[m * k + j] as number) + (x[i * k + m] as number) * y;
+        y[i * k + j] = v * v * v - (v * (colSq[j] as number)) / p;
       }
     }
+    crossprodInto(x, y, p, k, k, B);
     const dpast = d;
     d = polarInto(B, k, T, w1, w2);
     if (d < dpast * (1 + eps)) {
@@ -62,7 +54,7 @@ export function kaiserVarimax(a: Float64Array, p: number, k: number, normalize =
       break;
     }
   }
-  times(T);
+  multiplyInto(x, T, p, k, k, z);
   for (let i = 0; i < p; i++) for (let j = 0; j < k; j++) z[i * k + j] = (z[i * k + j] as number) * (sc[i] as number);
   return { loadings: z, t: T, iterations, converged };
 }

@@ -1,3 +1,4 @@
+import { crossprodInto, multiplyInto, tcrossprodInto } from '../../linalg/products.js';
 import { invertInto } from '../internal/dense.js';
 import { kaiserNormalize } from './kaiser.js';
 import { kaiserVarimax } from './kaiser-varimax.js';
@@ -26,67 +27,36 @@ export function promaxRotate(a: Float64Array, p: number, k: number, power = 4, n
   const vm = kaiserVarimax(x, p, k, true);
   const l = vm.loadings;
   const kk = k * k;
+  // Target Q = L∘|L|^{m−1}, then U = (LᵀL)⁻¹·LᵀQ (psych: lm.fit of Q on L).
+  const q = new Float64Array(p * k);
+  for (let t = 0; t < p * k; t++) {
+    const v = l[t] as number;
+    q[t] = v * Math.abs(v) ** (power - 1);
+  }
   const xtx = new Float64Array(kk);
   const xtq = new Float64Array(kk);
-  for (let i = 0; i < p; i++) {
-    for (let m = 0; m < k; m++) {
-      const lm = l[i * k + m] as number;
-      for (let j = 0; j < k; j++) {
-        const v = l[i * k + j] as number;
-        xtx[m * k + j] = (xtx[m * k + j] as number) + lm * v;
-        xtq[m * k + j] = (xtq[m * k + j] as number) + lm * v * Math.abs(v) ** (power - 1);
-      }
-    }
-  }
+  crossprodInto(l, l, p, k, k, xtx);
+  crossprodInto(l, q, p, k, k, xtq);
   const inv = new Float64Array(kk);
   const work = new Float64Array(kk);
   if (!invertInto(xtx, k, inv, work)) return null;
   const U = new Float64Array(kk);
-  for (let m = 0; m < k; m++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (inv[m * k + t] as number) * (xtq[t * k + j] as number);
-      U[m * k + j] = s;
-    }
-  }
+  multiplyInto(inv, xtq, k, k, k, U);
   const utu = new Float64Array(kk);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (U[t * k + i] as number) * (U[t * k + j] as number);
-      utu[i * k + j] = s;
-    }
-  }
+  crossprodInto(U, U, k, k, k, utu);
   if (!invertInto(utu, k, inv, work)) return null;
   for (let j = 0; j < k; j++) {
     const f = Math.sqrt(inv[j * k + j] as number);
     for (let i = 0; i < k; i++) U[i * k + j] = (U[i * k + j] as number) * f;
   }
   const loadings = new Float64Array(p * k);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (l[i * k + t] as number) * (U[t * k + j] as number);
-      loadings[i * k + j] = s * (h[i] as number);
-    }
-  }
+  multiplyInto(l, U, p, k, k, loadings);
+  for (let i = 0; i < p; i++) for (let j = 0; j < k; j++) loadings[i * k + j] = (loadings[i * k + j] as number) * (h[i] as number);
   // Full rotation: varimax T then U.
   const rot = new Float64Array(kk);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (vm.t[i * k + t] as number) * (U[t * k + j] as number);
-      rot[i * k + j] = s;
-    }
-  }
+  multiplyInto(vm.t, U, k, k, k, rot);
   if (!invertInto(rot, k, inv, work)) return null;
   const phi = new Float64Array(kk);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (inv[i * k + t] as number) * (inv[j * k + t] as number);
-      phi[i * k + j] = s;
-    }
-  }
+  tcrossprodInto(inv, inv, k, k, k, phi);
   return { loadings, rotationMatrix: rot, phi, iterations: vm.iterations, converged: vm.converged };
 }

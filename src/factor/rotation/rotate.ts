@@ -3,6 +3,7 @@ import type { Matrix } from '../../util/types.js';
 import { freshSeed, randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { booleanOption, defineOptions, field, numberIn, oneOf, seedValue, show } from '../../util/options.js';
+import { crossprodInto, multiplyInto } from '../../linalg/products.js';
 import { invertInto, toRows } from '../internal/dense.js';
 import { geomin, oblimin, quartimaxCriterion, varimaxCriterion, type RotationCriterion } from './criteria.js';
 import { gpaRotate, randomOrthogonal, type GpaRun } from './gpa.js';
@@ -224,13 +225,7 @@ function rotateAtScale(a: Float64Array, p: number, k: number, spec: RotationSpec
     rotationMatrix = new Float64Array(kk);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) rotationMatrix[i * k + j] = inv[j * k + i] as number;
     phi = new Float64Array(kk);
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let t = 0; t < k; t++) s += (best.t[t * k + i] as number) * (best.t[t * k + j] as number);
-        phi[i * k + j] = s;
-      }
-    }
+    crossprodInto(best.t, best.t, k, k, k, phi);
   }
   return { loadings: best.loadings, phi, rotationMatrix, orthogonal, criterion: best.value, iterations: best.iterations, converged: best.converged, seed, warnings };
 }
@@ -314,13 +309,7 @@ export function rotate(loadings: Matrix, options?: RotationOptions): RotationRes
   const { flat, p, k } = readLoadings(loadings);
   const r = rotateFlat(flat, p, k, spec);
   const structure = new Float64Array(p * k);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < k; t++) s += (r.loadings[i * k + t] as number) * (r.phi[t * k + j] as number);
-      structure[i * k + j] = s;
-    }
-  }
+  multiplyInto(r.loadings, r.phi, p, k, k, structure);
   return deepFreeze({
     kind: 'rotate',
     n: null,

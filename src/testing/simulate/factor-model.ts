@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { choleskyInPlace } from '../../linalg/index.js';
+import { choleskyInPlace, mirrorTriangle, multiplyInto, tcrossprodInto } from '../../linalg/index.js';
 import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { categorise, categoryCovariance, categoryMean, resolveThresholds } from './categories.js';
@@ -142,24 +142,10 @@ export function populationOf(model: Model, thresholds: readonly number[] | null)
   const { p, m, lambda, phi } = model;
   // common = ΛΦΛᵀ: the true-score (factor) part of every covariance.
   const lp = new Float64Array(p * m);
-  for (let j = 0; j < p; j++) {
-    for (let g = 0; g < m; g++) {
-      let s = 0;
-      for (let f = 0; f < m; f++) s += (lambda[j * m + f] as number) * (phi[f * m + g] as number);
-      lp[j * m + g] = s;
-    }
-  }
+  multiplyInto(lambda, phi, p, m, m, lp);
   const common = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let f = 0; f < m; f++) s += (lp[i * m + f] as number) * (lambda[j * m + f] as number);
-      common[i * p + j] = s;
-    }
-  }
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < i; j++) common[i * p + j] = common[j * p + i] as number; // exact symmetry
-  }
+  tcrossprodInto(lp, lambda, p, m, p, common);
+  mirrorTriangle(common, p, 'upper'); // exact symmetry
   const communalities = Array.from({ length: p }, (_, j) => common[j * p + j] as number);
   const sigma = Float64Array.from(common);
   for (let j = 0; j < p; j++) sigma[j * p + j] = 1;

@@ -1,7 +1,7 @@
 import type { PsychkitResult } from '../errors.js';
 import { listwise, numericColumns, pairwiseCounts, readTable, type Table } from '../data/index.js';
 import { correlationMatrixOf, type MissingRule } from '../linalg/index.js';
-import { columnList, defineOptions, field } from '../util/options.js';
+import { defineOptions, field } from '../util/options.js';
 import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
 import { fail } from '../errors.js';

@@ -39,7 +39,7 @@ export type {
   StandardizedIndirectEffects,
 } from './process-types.js';
 export type { BootstrapEffect, EquationResult } from './engine.js';
-export type { BootstrapInfo } from '../resampling/settings.js';
+export type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 export type { BootstrapInterval } from '../resampling/intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';
 export { bootstrap } from '../resampling/bootstrap.js';

@@ -1,13 +1,11 @@
 import { fail, type PsychkitResult } from '../errors.js';
 import { readTable, type Table } from '../data/table.js';
-import type { Seed } from '../random/index.js';
 import { defineOptions, field, namesValue, strictObject, type HcOption } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
 import { perfectFitWarnings, standardErrorsOf } from '../regression/fit.js';
-import type { BootstrapInterval } from '../resampling/intervals.js';
 import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
-import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo } from '../resampling/settings.js';
+import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo, type ResamplingOptions } from '../resampling/settings.js';
 
 /** One regression equation of a path model: outcome ← intercept + predictors. */
 export interface PathEquation {
@@ -33,7 +31,7 @@ export interface CoefficientReader {
 export type EffectFunction = (b: CoefficientReader) => number;
 
 /** Specification of {@link pathModel}. */
-export interface PathModelSpec {
+export interface PathModelSpec extends ResamplingOptions {
   readonly equations: readonly PathEquation[];
   /** Named effects, each bootstrapped. */
   readonly effects?: Readonly<Record<string, EffectFunction>>;
@@ -44,15 +42,6 @@ export interface PathModelSpec {
   readonly hc?: HcOption;
   /** Default 0.95. */
   readonly confidence?: number;
-  /** Bootstrap resamples (default 5,000; 0 = none; fewer than 1,000 needs `allowFewResamples`). */
-  readonly resamples?: number;
-  readonly allowFewResamples?: boolean;
-  /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
-  readonly seed?: Seed;
-  /** `'percentile'` (default) or `'bias-corrected'`. */
-  readonly interval?: BootstrapInterval;
-  /** Called with (resamples done, total) about every 1% of the bootstrap. */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Result of {@link pathModel}. */

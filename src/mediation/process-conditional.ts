@@ -3,8 +3,8 @@
 // values, the index of moderated mediation where the indirect effect is linear in W, and for a
 // dichotomous W the difference between its two conditional indirect effects.
 import type { Table } from '../data/table.js';
-import { runEngine, type BootstrapEffect, type EngineEffect } from './engine.js';
-import { commonResult, conditionalEffects, effectFields, equationOf, fitOf, interactionTests, processData, productOf, testedFromTable } from './process-data.js';
+import type { BootstrapEffect, EngineEffect } from './engine.js';
+import { commonResult, conditionalEffects, effectFields, equationOf, fitOf, fitProcess, interactionTests, processData, productOf, testedFromTable } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { Probes } from './probes.js';
 import type { ConditionalIndirectDifference, ConditionalIndirectEffect, ModeratedMediationIndex, ProcessResult, ConditionalProcessModelNumber } from './process-types.js';
@@ -31,39 +31,31 @@ export function conditionalProcess(table: Table, s: ProcessSettings): ProcessRes
   const conditionalSlots: { mediator: string; w: number; slot: number }[] = [];
   const indexSlots: { mediator: string; slot: number }[] = [];
   const differenceSlots: { mediator: string; slot: number }[] = [];
-  const engine = runEngine({
-    frame: data.frame,
-    equations,
-    centered: data.centered,
-    standardErrors: s.standardErrors,
-    confidence: s.confidence,
-    bootstrap: s.bootstrap,
-    effects: (loc) => {
-      const out: EngineEffect[] = [];
-      for (const med of m) {
-        const a1 = loc.coefficient(med, x);
-        const a3 = shape.a ? loc.coefficient(med, xw) : -1;
-        const b1 = loc.coefficient(y, med);
-        const b3 = shape.b ? loc.coefficient(y, productOf(med, w)) : -1;
-        const at = (wi: number) => (c: Float64Array) => ((c[a1] as number) + (a3 < 0 ? 0 : (c[a3] as number) * wi)) * ((c[b1] as number) + (b3 < 0 ? 0 : (c[b3] as number) * wi));
-        for (const wi of wv) {
-          conditionalSlots.push({ mediator: med, w: wi, slot: out.length });
-          out.push({ name: `conditional indirect ${med} at w = ${wi}`, statistic: at(wi) });
-        }
-        // The index of moderated mediation exists where the indirect effect is linear in W.
-        if (shape.a !== shape.b) {
-          indexSlots.push({ mediator: med, slot: out.length });
-          out.push({ name: `index ${med}`, statistic: shape.a ? (c) => (c[a3] as number) * (c[b1] as number) : (c) => (c[a1] as number) * (c[b3] as number) });
-        }
-        if (twoValues) {
-          const lo = at(wv[0] as number);
-          const hi = at(wv[1] as number);
-          differenceSlots.push({ mediator: med, slot: out.length });
-          out.push({ name: `difference ${med}`, statistic: (c) => hi(c) - lo(c) });
-        }
+  const engine = fitProcess(data, s, equations, (loc) => {
+    const out: EngineEffect[] = [];
+    for (const med of m) {
+      const a1 = loc.coefficient(med, x);
+      const a3 = shape.a ? loc.coefficient(med, xw) : -1;
+      const b1 = loc.coefficient(y, med);
+      const b3 = shape.b ? loc.coefficient(y, productOf(med, w)) : -1;
+      const at = (wi: number) => (c: Float64Array) => ((c[a1] as number) + (a3 < 0 ? 0 : (c[a3] as number) * wi)) * ((c[b1] as number) + (b3 < 0 ? 0 : (c[b3] as number) * wi));
+      for (const wi of wv) {
+        conditionalSlots.push({ mediator: med, w: wi, slot: out.length });
+        out.push({ name: `conditional indirect ${med} at w = ${wi}`, statistic: at(wi) });
       }
-      return out;
-    },
+      // The index of moderated mediation exists where the indirect effect is linear in W.
+      if (shape.a !== shape.b) {
+        indexSlots.push({ mediator: med, slot: out.length });
+        out.push({ name: `index ${med}`, statistic: shape.a ? (c) => (c[a3] as number) * (c[b1] as number) : (c) => (c[a1] as number) * (c[b3] as number) });
+      }
+      if (twoValues) {
+        const lo = at(wv[0] as number);
+        const hi = at(wv[1] as number);
+        differenceSlots.push({ mediator: med, slot: out.length });
+        out.push({ name: `difference ${med}`, statistic: (c) => hi(c) - lo(c) });
+      }
+    }
+    return out;
   });
   const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
   const conditionalIndirectEffects: ConditionalIndirectEffect[] = conditionalSlots.map((c) => ({ mediator: c.mediator, w: c.w, ...effect(c.slot) }));

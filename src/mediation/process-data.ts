@@ -6,7 +6,7 @@ import { readTable, type Table } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
 import { buildDesign, buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
 import { fitLinear, perfectFitWarnings, waldTest, type LinearFit } from '../regression/fit.js';
-import type { EngineEquation, EngineResult, EquationResult } from './engine.js';
+import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationResult } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
 import { conditionalEffect, isDichotomous, probeValues, type ConditionalEffect, type Probes } from './probes.js';
 import type { InteractionTest, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
@@ -58,6 +58,27 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     dichotomousW: w !== null && isDichotomous(numericOf(frame, w)),
     warnings: [...frame.warnings],
   };
+}
+
+/**
+ * Fits a model's equations on its sample and bootstraps its effects (none: no bootstrap), with
+ * the model's standard errors and confidence level.
+ */
+export function fitProcess(
+  data: ProcessData,
+  s: ProcessSettings,
+  equations: readonly EngineEquation[],
+  effects: (locator: EffectLocator) => readonly EngineEffect[] = () => [],
+): EngineResult {
+  return runEngine({
+    frame: data.frame,
+    equations,
+    centered: data.centered,
+    standardErrors: s.standardErrors,
+    confidence: s.confidence,
+    bootstrap: s.bootstrap,
+    effects,
+  });
 }
 
 /** The name of the X·W product term. */

@@ -2,8 +2,8 @@
 // their contrasts and Sobel tests, beside the direct and total effects.
 import type { Table } from '../data/table.js';
 import { normalTwoSided } from '../probability/index.js';
-import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
-import { commonResult, effectFields, equationOf, processData, testedFromTable } from './process-data.js';
+import type { BootstrapEffect, EngineEffect, EquationResult } from './engine.js';
+import { commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
   IndirectContrast,
@@ -57,60 +57,52 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   // Which bootstrapped statistic is which: the engine returns them in this order.
   const slots: { indirect: number[]; total: number; contrasts: number[]; partially: number[]; completely: number[] } = { indirect: [], total: -1, contrasts: [], partially: [], completely: [] };
   const contrastPairs: [number, number][] = [];
-  const engine = runEngine({
-    frame: data.frame,
-    equations,
-    centered: data.centered,
-    standardErrors: s.standardErrors,
-    confidence: s.confidence,
-    bootstrap: s.bootstrap,
-    effects: (loc) => {
-      const out: EngineEffect[] = [];
-      const push = (list: number[], name: string, statistic: EngineEffect['statistic']) => {
-        list.push(out.length);
-        out.push({ name, statistic });
+  const engine = fitProcess(data, s, equations, (loc) => {
+    const out: EngineEffect[] = [];
+    const push = (list: number[], name: string, statistic: EngineEffect['statistic']) => {
+      list.push(out.length);
+      out.push({ name, statistic });
+    };
+    // Specific indirect effects: products of the path coefficients along each chain.
+    const products: Product[] = chains.map((chain) => {
+      const offs: number[] = [loc.coefficient(m[chain[0] as number] as string, x)];
+      for (let t = 1; t < chain.length; t++) offs.push(loc.coefficient(m[chain[t] as number] as string, m[chain[t - 1] as number] as string));
+      offs.push(loc.coefficient(y, m[chain[chain.length - 1] as number] as string));
+      const at = Int32Array.from(offs);
+      return (c) => {
+        let v = 1;
+        for (let k = 0; k < at.length; k++) v *= c[at[k] as number] as number;
+        return v;
       };
-      // Specific indirect effects: products of the path coefficients along each chain.
-      const products: Product[] = chains.map((chain) => {
-        const offs: number[] = [loc.coefficient(m[chain[0] as number] as string, x)];
-        for (let t = 1; t < chain.length; t++) offs.push(loc.coefficient(m[chain[t] as number] as string, m[chain[t - 1] as number] as string));
-        offs.push(loc.coefficient(y, m[chain[chain.length - 1] as number] as string));
-        const at = Int32Array.from(offs);
-        return (c) => {
-          let v = 1;
-          for (let k = 0; k < at.length; k++) v *= c[at[k] as number] as number;
-          return v;
-        };
-      });
-      products.forEach((f, i) => push(slots.indirect, `indirect ${labels[i]}`, f));
-      const sumAll: Product = (c) => {
-        let sum = 0;
-        for (const f of products) sum += f(c);
-        return sum;
-      };
-      if (chains.length > 1) {
-        slots.total = out.length;
-        out.push({ name: 'total indirect', statistic: sumAll });
-      }
-      if (s.contrasts && chains.length > 1) {
-        for (let i = 0; i < chains.length; i++) {
-          for (let j = i + 1; j < chains.length; j++) {
-            const fi = products[i] as Product;
-            const fj = products[j] as Product;
-            contrastPairs.push([i, j]);
-            push(slots.contrasts, `contrast ${labels[i]} minus ${labels[j]}`, (c) => fi(c) - fj(c));
-          }
+    });
+    products.forEach((f, i) => push(slots.indirect, `indirect ${labels[i]}`, f));
+    const sumAll: Product = (c) => {
+      let sum = 0;
+      for (const f of products) sum += f(c);
+      return sum;
+    };
+    if (chains.length > 1) {
+      slots.total = out.length;
+      out.push({ name: 'total indirect', statistic: sumAll });
+    }
+    if (s.contrasts && chains.length > 1) {
+      for (let i = 0; i < chains.length; i++) {
+        for (let j = i + 1; j < chains.length; j++) {
+          const fi = products[i] as Product;
+          const fj = products[j] as Product;
+          contrastPairs.push([i, j]);
+          push(slots.contrasts, `contrast ${labels[i]} minus ${labels[j]}`, (c) => fi(c) - fj(c));
         }
       }
-      if (s.standardize) {
-        const sx = loc.variable(x);
-        const sy = loc.variable(y);
-        const all = [...products, ...(chains.length > 1 ? [sumAll] : [])];
-        all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number)));
-        all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number)));
-      }
-      return out;
-    },
+    }
+    if (s.standardize) {
+      const sx = loc.variable(x);
+      const sy = loc.variable(y);
+      const all = [...products, ...(chains.length > 1 ? [sumAll] : [])];
+      all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number)));
+      all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number)));
+    }
+    return out;
   });
 
   const effect = (slot: number): BootstrapEffect => effectFields(engine.effects[slot] as BootstrapEffect);
@@ -134,15 +126,7 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   let totalEffect: TestedEffect | null = null;
   if (s.total) {
     const name = ['total', 'total effect', '(total)'].find((t) => t !== y && !m.includes(t)) as string;
-    const t = runEngine({
-      frame: data.frame,
-      equations: [{ name, outcome: y, terms: [x, ...covY] }],
-      centered: data.centered,
-      standardErrors: s.standardErrors,
-      confidence: s.confidence,
-      bootstrap: { ...s.bootstrap, resamples: 0 },
-      effects: () => [],
-    });
+    const t = fitProcess(data, s, [{ name, outcome: y, terms: [x, ...covY] }]);
     totalEffectModel = t.equations[0] as EquationResult;
     totalEffect = testedFromTable(totalEffectModel, x);
   }

@@ -1,8 +1,7 @@
 // PROCESS model 1: the effect of X on Y moderated by W, probed at values of W and by Johnson–Neyman.
 import type { PsychkitWarning } from '../errors.js';
 import type { Table } from '../data/table.js';
-import { runEngine } from './engine.js';
-import { commonResult, conditionalEffects, fitOf, interactionTests, processData, productOf } from './process-data.js';
+import { commonResult, conditionalEffects, fitOf, fitProcess, interactionTests, processData, productOf } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import { johnsonNeyman, type JohnsonNeyman, type Probes } from './probes.js';
 import type { ModerationResult } from './process-types.js';
@@ -13,15 +12,7 @@ export function moderation(table: Table, s: ProcessSettings): ModerationResult {
   const w = s.w as string;
   const xw = productOf(s.x, w);
   const equations = [{ name: s.y, outcome: s.y, terms: [s.x, w, xw, ...s.covariates] }];
-  const engine = runEngine({
-    frame: data.frame,
-    equations,
-    centered: data.centered,
-    standardErrors: s.standardErrors,
-    confidence: s.confidence,
-    bootstrap: { ...s.bootstrap, resamples: 0 },
-    effects: () => [],
-  });
+  const engine = fitProcess(data, s, equations);
   const yFit = fitOf(engine, s.y);
   const probes = data.probes as Probes;
   const warnings: PsychkitWarning[] = [];

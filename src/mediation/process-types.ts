@@ -2,12 +2,10 @@
 // model family, keyed on `model`, so that a model-4 user gets non-null indirect effects and a
 // model-1 user non-null conditional effects without a check.
 import type { PsychkitResult } from '../errors.js';
-import type { Seed } from '../random/index.js';
 import type { CategoricalOption } from '../regression/frame.js';
 import type { HcOption } from '../util/options.js';
-import type { BootstrapInterval } from '../resampling/intervals.js';
 import type { BootstrapEffect, EquationResult } from './engine.js';
-import type { BootstrapInfo } from '../resampling/settings.js';
+import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 import type { ConditionalEffect, JohnsonNeyman, ProbeOption, Probes } from './probes.js';
 
 /** PROCESS model numbers psychkit implements. */
@@ -16,8 +14,8 @@ export type ProcessModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
 /** Models with one moderator of a mediation (first stage, second stage or both, ± direct path). */
 export type ConditionalProcessModelNumber = 7 | 8 | 14 | 58 | 59;
 
-/** Options every PROCESS model takes. */
-export interface ProcessCommonOptions {
+/** Options every PROCESS model takes (with the bootstrap's, {@link ResamplingOptions}). */
+export interface ProcessCommonOptions extends ResamplingOptions {
   /** Focal predictor X (numeric; a 0/1 X is used as coded). */
   readonly x: string;
   /** Outcome Y (numeric). */
@@ -30,16 +28,6 @@ export interface ProcessCommonOptions {
   readonly hc?: HcOption;
   /** Confidence level (a proportion). Default 0.95. */
   readonly confidence?: number;
-  /** Bootstrap resamples (default 5,000; 0 = none; 2–999 need `allowFewResamples: true`). */
-  readonly resamples?: number;
-  /** Allow 2–999 resamples (for exploring; limits are unstable below 1,000). */
-  readonly allowFewResamples?: boolean;
-  /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
-  readonly seed?: Seed;
-  /** Bootstrap interval: `'percentile'` (default) or `'bias-corrected'`. */
-  readonly interval?: BootstrapInterval;
-  /** Called with (resamples done, total) about every 1% of the bootstrap. */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Options of the models with a moderator W (1, 7, 8, 14, 58, 59). */

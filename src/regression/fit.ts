@@ -66,7 +66,7 @@ function columnScale(v: Float64Array, from: number, to: number): number {
  * back; results beyond the range of a double (data near 1e±150 and beyond) throw `NON_FINITE`.
  */
 export function fitLinear(design: Design, y: Float64Array, outcome: string, standardErrors: StandardErrors): LinearFit {
-  const { n, p: k, names } = design;
+  const { n, p: k } = design;
   const scales = Float64Array.from({ length: k }, (_, j) => (j === 0 ? 1 : columnScale(design.x, j * n, (j + 1) * n)));
   const yScale = columnScale(y, 0, n);
   if (yScale === 1 && scales.every((s) => s === 1)) return fitAtScale(design, y, outcome, standardErrors);

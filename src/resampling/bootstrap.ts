@@ -2,11 +2,11 @@ import { fail, type PsychkitResult } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
 import { listwise } from '../data/complete.js';
-import { bootstrapIndices, randomStream, type Seed } from '../random/index.js';
+import { bootstrapIndices, randomStream } from '../random/index.js';
 import { defineOptions, field } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo } from './settings.js';
-import { summariseBootstrap, type BootstrapInterval } from './intervals.js';
+import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo, type ResamplingOptions } from './settings.js';
+import { summariseBootstrap } from './intervals.js';
 
 /**
  * A statistic of one (re)sample: the listwise-complete columns, in `columns` order. The arrays are
@@ -15,21 +15,15 @@ import { summariseBootstrap, type BootstrapInterval } from './intervals.js';
 export type BootstrapStatisticFunction = (columns: readonly Float64Array[], n: number) => number | ArrayLike<number>;
 
 /** Options for {@link bootstrap}. */
-export interface BootstrapOptions {
+export interface BootstrapOptions extends ResamplingOptions {
   /** Numeric columns to resample (rows with a missing value are dropped first). */
   readonly columns: readonly string[];
+  /** The statistic of one (re)sample: a number, or several. */
   readonly statistic: BootstrapStatisticFunction;
-  /** Default 5,000; fewer than 1,000 needs `allowFewResamples: true`. */
-  readonly resamples?: number;
-  readonly allowFewResamples?: boolean;
-  readonly seed?: Seed;
   /** Default 0.95. */
   readonly confidence?: number;
-  /** `'percentile'` (default) or `'bias-corrected'`. */
-  readonly interval?: BootstrapInterval;
   /** Also return every resampled value (`resampled[k]` for statistic k). Default false. */
   readonly keepResamples?: boolean;
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** One bootstrapped statistic. */
@@ -43,7 +37,7 @@ export interface BootstrapStatistic {
 }
 
 /** Result of {@link bootstrap}. */
-export interface BootstrapResult {
+export interface BootstrapResult extends PsychkitResult<'bootstrap'> {
   readonly n: number;
   readonly nDropped: number;
   /** One entry per value the statistic returns. */

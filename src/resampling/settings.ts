@@ -30,8 +30,25 @@ export const RESAMPLING_FIELDS = {
   onProgress: field.progress(),
 } as const;
 
-/** Bootstrap options as read by {@link RESAMPLING_FIELDS}. */
+/**
+ * The options of a case-resampling bootstrap (`processModel`, `pathModel`, `bootstrap`), as a
+ * caller writes them.
+ */
 export interface ResamplingOptions {
+  /** Bootstrap resamples (default 5,000; 0 = none; 2–999 need `allowFewResamples: true`). */
+  readonly resamples?: number;
+  /** Allow 2–999 resamples (for exploring, e.g. with a slider; limits are unstable below 1,000). */
+  readonly allowFewResamples?: boolean;
+  /** Seed of the resampling stream; the result reports the seed used (a fresh one when omitted). */
+  readonly seed?: Seed;
+  /** Bootstrap interval: `'percentile'` (default) or `'bias-corrected'`. */
+  readonly interval?: BootstrapInterval;
+  /** Called with (resamples done, total) about every 1% of the bootstrap. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Bootstrap options as read by {@link RESAMPLING_FIELDS}. */
+export interface ReadResampling {
   readonly resamples: number;
   readonly allowFewResamples: boolean;
   readonly seed: Seed | undefined;
@@ -40,7 +57,7 @@ export interface ResamplingOptions {
 }
 
 /** Checks the resample count against `allowFewResamples` and draws a seed if none was given. */
-export function bootstrapSettings(o: ResamplingOptions): BootstrapSettings {
+export function bootstrapSettings(o: ReadResampling): BootstrapSettings {
   const { resamples } = o;
   if (resamples > 0 && resamples < MINIMUM_RESAMPLES && !o.allowFewResamples) {
     throw fail(

@@ -17,6 +17,36 @@ export function productError(a: number, b: number, product: number): number {
   return al * bl - (((product - ah * bh) - al * bh) - ah * bl);
 }
 
+/**
+ * Σₘ x[xAt + m·xStep]·(yh[yAt + m·yStep] + yl[…]) for m < len, with every product and sum error
+ * kept: the sum is sh + sl, written to out[0] and out[1] (not renormalised). `yl` null means 0.
+ */
+export function twofoldDot(
+  x: Float64Array,
+  xAt: number,
+  xStep: number,
+  yh: Float64Array,
+  yl: Float64Array | null,
+  yAt: number,
+  yStep: number,
+  len: number,
+  out: Float64Array,
+): void {
+  let sh = 0;
+  let sl = 0;
+  for (let m = 0; m < len; m++) {
+    const a = x[xAt + m * xStep] as number;
+    const b = yh[yAt + m * yStep] as number;
+    const pr = a * b;
+    const sum = sh + pr;
+    const bb = sum - sh;
+    sl += sh - (sum - bb) + (pr - bb) + productError(a, b, pr) + (yl === null ? 0 : a * (yl[yAt + m * yStep] as number));
+    sh = sum;
+  }
+  out[0] = sh;
+  out[1] = sl;
+}
+
 /** A double-double accumulator. */
 export class Twofold {
   hi = 0;

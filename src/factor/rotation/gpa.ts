@@ -1,6 +1,6 @@
 import { crossprodInto, multiplyInto, tcrossprodInto } from '../../linalg/products.js';
 import { invertInto, polarInto } from '../internal/dense.js';
-import { productError } from '../internal/twofold.js';
+import { productError, twofoldDot } from '../internal/twofold.js';
 import { kaiserNormalize } from './kaiser.js';
 import type { RotationCriterion } from './criteria.js';
 
@@ -75,6 +75,7 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
   const Gq = new Float64Array(pk);
   const scratch = new Float64Array(pk + k);
   const value = new Float64Array(2);
+  const dot = new Float64Array(2);
   // Double-double k × k factor B = Bhi + Blo with L = A·B (see preciseLoadingsFor), and column scales.
   const Bhi = new Float64Array(kk);
   const Blo = new Float64Array(kk);
@@ -92,17 +93,9 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
       // Bhi + Blo = T·(3I − TᵀT)/2.
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) {
-          let sh = 0;
-          let sl = 0;
-          for (let m = 0; m < k; m++) {
-            const x = t[m * k + i] as number;
-            const y = t[m * k + j] as number;
-            const pr = x * y;
-            const sum = sh + pr;
-            const bb = sum - sh;
-            sl += sh - (sum - bb) + (pr - bb) + productError(x, y, pr);
-            sh = sum;
-          }
+          twofoldDot(t, i, k, t, null, j, k, k, dot);
+          const sh = dot[0] as number;
+          const sl = dot[1] as number;
           const hi = sh + sl;
           // Q = (3I − P)/2; 3 − P_ii is exact (Sterbenz), halving is exact.
           w1[i * k + j] = ((i === j ? 3 : 0) - hi) / 2;
@@ -111,17 +104,9 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
       }
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) {
-          let sh = 0;
-          let sl = 0;
-          for (let m = 0; m < k; m++) {
-            const x = t[i * k + m] as number;
-            const yh = w1[m * k + j] as number;
-            const pr = x * yh;
-            const sum = sh + pr;
-            const bb = sum - sh;
-            sl += sh - (sum - bb) + (pr - bb) + productError(x, yh, pr) + x * (w2[m * k + j] as number);
-            sh = sum;
-          }
+          twofoldDot(t, i * k, 1, w1, w2, j, k, k, dot);
+          const sh = dot[0] as number;
+          const sl = dot[1] as number;
           const hi = sh + sl;
           Bhi[i * k + j] = hi;
           Blo[i * k + j] = sl - (hi - sh);
@@ -134,18 +119,8 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
       // One step of refinement: T⁻¹ ≈ Y + Y·(I − T·Y), the residual summed in double-double.
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) {
-          let sh = 0;
-          let sl = 0;
-          for (let m = 0; m < k; m++) {
-            const x = t[i * k + m] as number;
-            const y = Ti[m * k + j] as number;
-            const pr = x * y;
-            const sum = sh + pr;
-            const bb = sum - sh;
-            sl += sh - (sum - bb) + (pr - bb) + productError(x, y, pr);
-            sh = sum;
-          }
-          w1[i * k + j] = (i === j ? 1 : 0) - sh - sl;
+          twofoldDot(t, i * k, 1, Ti, null, j, k, k, dot);
+          w1[i * k + j] = (i === j ? 1 : 0) - (dot[0] as number) - (dot[1] as number);
         }
       }
       // Bhi + Blo = (T⁻¹)ᵀ
@@ -159,16 +134,9 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
       }
       // Column j of L scales with the length of column j of T: use the exactly normalised T.
       for (let j = 0; j < k; j++) {
-        let sh = 0;
-        let sl = 0;
-        for (let i = 0; i < k; i++) {
-          const x = t[i * k + j] as number;
-          const pr = x * x;
-          const sum = sh + pr;
-          const bb = sum - sh;
-          sl += sh - (sum - bb) + (pr - bb) + productError(x, x, pr);
-          sh = sum;
-        }
+        twofoldDot(t, j, k, t, null, j, k, k, dot);
+        const sh = dot[0] as number;
+        const sl = dot[1] as number;
         const r = Math.sqrt(sh);
         scaleHi[j] = r;
         scaleLo[j] = (sh - r * r - productError(r, r, r * r) + sl) / (2 * r);
@@ -177,17 +145,9 @@ export function gpaRotate(a: Float64Array, p: number, k: number, criterion: Rota
     // L = (A·B)·diag(scale), in double-double.
     for (let i = 0; i < p; i++) {
       for (let j = 0; j < k; j++) {
-        let sh = 0;
-        let sl = 0;
-        for (let m = 0; m < k; m++) {
-          const x = A[i * k + m] as number;
-          const yh = Bhi[m * k + j] as number;
-          const pr = x * yh;
-          const sum = sh + pr;
-          const bb = sum - sh;
-          sl += sh - (sum - bb) + (pr - bb) + productError(x, yh, pr) + x * (Blo[m * k + j] as number);
-          sh = sum;
-        }
+        twofoldDot(A, i * k, 1, Bhi, Blo, j, k, k, dot);
+        const sh = dot[0] as number;
+        const sl = dot[1] as number;
         const dh = sh + sl;
         const dl = sl - (dh - sh);
         const c = scaleHi[j] as number;

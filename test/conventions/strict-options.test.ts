@@ -20,7 +20,6 @@ const small = raw.slice(0, 60);
 const scale = psychkit.instruments.esse({ prefix: 'esse', minAnswered: 0.8 });
 const recovery = peer.rec as (number | null)[];
 const alpha = psychkit.cronbachAlpha(raw, { columns: esse });
-const table = psychkit.toApaTable(alpha);
 const loadings = [
   [0.7, 0.1],
   [0.6, 0.2],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { processView } from '../../src/mediation/process-view.js';
-import { processModel, type ProcessModelNumber, type ProcessResult } from '../../src/index.js';
+import { processModel, type ProcessResult } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { readProcessOutput, type PrintedOutput } from '../helpers/process-output.js';
 

@@ -6,7 +6,6 @@ import {
   fCdf,
   fQuantile,
   fSurvival,
-  isPsychkitError,
   normalCdf,
   normalQuantile,
   normalSurvival,

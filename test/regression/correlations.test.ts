@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { correlations, hierarchicalRegression, isPsychkitError } from '../../src/index.js';
+import { correlations, hierarchicalRegression } from '../../src/index.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 import { maritalLevels, peer, reference } from '../helpers/peer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeMarkdownCell, isPsychkitError, tableToHtml, tableToMarkdown, tableToText, type ReportTable } from '../../src/index.js';
+import { escapeMarkdownCell, tableToHtml, tableToMarkdown, tableToText, type ReportTable } from '../../src/index.js';
 import { findAll, nastyText, parseXml, textContent, xmlVisible } from '../helpers/xml.js';
 import { errorCode as codeOf } from '../helpers/errors.js';
 

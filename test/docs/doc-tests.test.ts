@@ -2,9 +2,9 @@
 // written to test/docs/.run/ with its `'psychkit'` import pointed at src/index.ts (the only change),
 // imported in this worker (vitest compiles it), and what it prints (console.log, console.info,
 // process.stdout.write) must equal the ```output block after it, up to trailing whitespace. A
-// program that prints must have an output block; one that draws a fresh seed (Math.random, which
-// psychkit calls only for a missing `seed`) fails. The TypeScript programs must also typecheck
-// with `strict` against psychkit's types.
+// program that prints must have an output block; one whose output depends on Math.random (which
+// psychkit calls to draw a seed that was not given) fails. The TypeScript programs must also
+// typecheck with `strict` against psychkit's types.
 //
 // Programs run from the repository root, so `readFileSync('examples/...')` finds the data.
 // After an intended change of output, `PSYCHKIT_DOCS_UPDATE=1 npx vitest run test/docs` writes
@@ -33,22 +33,35 @@ function moduleName(block: CodeBlock): string {
   return `${block.file.replace(/\.md$/, '').replace(/[^A-Za-z0-9]+/g, '-')}-${block.line}`;
 }
 
-/** Runs one program in this worker and returns what it printed to stdout. */
-async function run(block: CodeBlock): Promise<{ stdout: string; stderr: string }> {
-  const path = join(runDir, `${moduleName(block)}.${block.language === 'ts' ? 'ts' : 'mjs'}`);
+/** A reproducible stand-in for Math.random (an LCG), so that a program's unseeded draws can be detected. */
+function lcg(seed: number): { random: () => number; calls: () => number } {
+  let state = seed;
+  let calls = 0;
+  return {
+    random: () => {
+      calls++;
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    },
+    calls: () => calls,
+  };
+}
+
+/** Runs one program in this worker and returns what it printed and whether it called Math.random. */
+async function runOnce(block: CodeBlock, suffix: string, seed: number): Promise<{ stdout: string; stderr: string; random: boolean }> {
+  const path = join(runDir, `${moduleName(block)}${suffix}.${block.language === 'ts' ? 'ts' : 'mjs'}`);
   writeFileSync(path, forSource(block.code));
   const stdout: string[] = [];
   const stderr: string[] = [];
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, write: process.stdout.write, random: Math.random };
+  const random = lcg(seed);
   console.log = console.info = (...args: unknown[]) => void stdout.push(format(...args) + '\n');
   console.warn = console.error = (...args: unknown[]) => void stderr.push(format(...args) + '\n');
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
   }) as typeof process.stdout.write;
-  Math.random = () => {
-    throw new Error('The program called Math.random(): psychkit draws a fresh seed when none is given. Pass `seed` so that the printed output is reproducible.');
-  };
+  Math.random = random.random;
   try {
     await import(pathToFileURL(path).href);
   } catch (error) {
@@ -65,7 +78,24 @@ async function run(block: CodeBlock): Promise<{ stdout: string; stderr: string }
     process.stdout.write = saved.write;
     Math.random = saved.random;
   }
-  return { stdout: stdout.join(''), stderr: stderr.join('') };
+  return { stdout: stdout.join(''), stderr: stderr.join(''), random: random.calls() > 0 };
+}
+
+/**
+ * Runs a program; one that calls Math.random (psychkit does so only to draw a seed that was not
+ * given) runs a second time with other draws, and must print the same.
+ */
+async function run(block: CodeBlock): Promise<{ stdout: string; stderr: string }> {
+  const first = await runOnce(block, '', 1);
+  if (first.random) {
+    const second = await runOnce(block, '-rerun', 2);
+    if (second.stdout !== first.stdout) {
+      throw new Error(
+        `${block.file}:${block.line}: what the program prints depends on Math.random(): psychkit draws a fresh seed when none is given. Pass \`seed\` so that the output is reproducible.`,
+      );
+    }
+  }
+  return first;
 }
 
 beforeAll(() => {

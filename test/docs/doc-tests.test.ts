@@ -166,6 +166,19 @@ describe('the examples read the same data as the tests', () => {
   });
 });
 
+describe('the worked example of docs/testing.md is the test that runs it', () => {
+  it('test/testing/docs-example.test.ts starts with the block, its imports pointed at the source', () => {
+    const block = codeBlocks('docs/testing.md').find((b) => b.code.includes("from 'vitest'"));
+    expect(block?.kind, 'docs/testing.md: the worked example (a vitest file) is a ```ts fragment').toBe('fragment');
+    const test = readFileSync(join(root, 'test', 'testing', 'docs-example.test.ts'), 'utf8')
+      .replace(/^(\/\/.*\n)+/, '')
+      .replace("from '../../src/testing/index.js';", "from 'psychkit/testing';")
+      .replace("import { alphaStandardError } from './moments.js';\n", '');
+    const body = block!.code.replace(/\n$/, '').split('\n').slice(0, -2).join('\n'); // without the final `  });\n});`
+    expect(test.startsWith(body), `${block!.file}:${block!.line} and test/testing/docs-example.test.ts differ: keep them in sync`).toBe(true);
+  });
+});
+
 describe('TypeScript programs typecheck (strict) against psychkit', () => {
   it('has no type errors', () => {
     const programs = parsed.flatMap((p) => examples(p.blocks).examples.map((e) => e.program));

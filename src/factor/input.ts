@@ -6,8 +6,8 @@ import { correlationMatrix } from './correlation.js';
 
 /**
  * A correlation matrix given directly, e.g. from a published table: `correlation` as rows,
- * `n` the sample size behind it (needed by tests and fit indices), `names` for the variables
- * (default `V1…Vp`, as R names unnamed columns).
+ * `n` the sample size behind it (needed by tests and fit indices), `columns` naming the
+ * variables (default `V1…Vp`, as R names unnamed columns).
  */
 export interface CorrelationInput {
   readonly correlation: readonly (readonly number[] | ArrayLike<number>)[];
@@ -31,7 +31,7 @@ export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike;
 
 /** Options of {@link correlationInput}. */
 export interface CorrelationInputOptions {
-  /** Variables to use, in this order (table: column names; correlation: entries of `names`). Default: all. */
+  /** Variables to use, in this order (table: column names; correlation: entries of its `columns`). Default: all. */
   readonly columns?: readonly string[];
   /** Missing responses in a table: `'pairwise'` (psych's default) or `'listwise'`. Default `'pairwise'`. */
   readonly missing?: MissingRule;

@@ -143,7 +143,13 @@ export function processSettings(options: unknown): ProcessSettings {
   if (moderated && total) notFor('total', model, 'a total effect is defined only for unmoderated models');
   if (model !== 4 && sobel) notFor('sobel', model, 'the normal-theory test is offered for model 4');
   if (model !== 1 && jn) notFor('jn', model, 'the Johnson–Neyman technique is offered for model 1');
-  const bootstrap = bootstrapSettings(o);
+  if (model === 1) {
+    // Model 1 has nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
+    for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress'] as const) {
+      if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
+    }
+  }
+  const bootstrap = model === 1 ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
   return {
     model,
     shape,

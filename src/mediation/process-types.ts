@@ -53,8 +53,8 @@ export interface MediatedOptions {
   readonly covariatesIn?: 'both' | 'mediators' | 'outcome';
 }
 
-/** Options of PROCESS model 1 (simple moderation). */
-export interface ModerationOptions extends ProcessCommonOptions, ModeratedOptions {
+/** Options of PROCESS model 1 (simple moderation): nothing is bootstrapped, so no resampling options. */
+export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions>, ModeratedOptions {
   readonly model: 1;
   /** Johnson–Neyman region of significance. Default false. */
   readonly jn?: boolean;

@@ -27,9 +27,7 @@ describe('formatProcess', () => {
       y: 'y',
       ...roles,
       hc: 'HC3',
-      interval: 'bias-corrected',
-      seed: 1,
-      resamples: 1000,
+      ...(model === 1 ? {} : { interval: 'bias-corrected' as const, seed: 1, resamples: 1000 }),
       ...(model === 4 ? {} : { probes: 'moments' as const }),
     } as ProcessOptions);
     const text = formatProcess(res);
@@ -51,7 +49,7 @@ describe('formatProcess', () => {
     for (const model of PROCESS_MODELS) {
       const roles =
         model === 1 ? { w: 'ss' } : model === 4 ? { m: 'ss' } : model === 6 ? { m: ['ss', 'si'] } : { m: 'si', w: model === 14 || model === 58 ? 'ss' : 'gender' };
-      const res = processModel(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], resamples: 1000, seed: 1, ...(model === 1 ? { jn: true } : {}) } as ProcessOptions);
+      const res = processModel(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], ...(model === 1 ? { jn: true } : { resamples: 1000, seed: 1 }) } as ProcessOptions);
       const text = formatProcess(res);
       expect(text).toContain(`Model  : ${model}`);
       expect(text).toContain('Model Summary');

@@ -44,7 +44,7 @@ const settings = { hc: 'HC3', interval: 'bias-corrected', resamples: 5000, probe
 
 describe('PROCESS for SPSS model 1 (W = m)', () => {
   const out = readProcessOutput('Results_OLS_Model1.txt');
-  const res = processModel(loadCsv('process-spss/Data_Model1.csv'), { ...settings, model: 1, x: 'x', w: 'm', y: 'y' });
+  const res = processModel(loadCsv('process-spss/Data_Model1.csv'), { hc: 'HC3', probes: 'moments', model: 1, x: 'x', w: 'm', y: 'y' });
   it('model summary (F is the HC3 Wald F) and coefficients', () => checkEquations(res, out));
   it('R² increase due to the interaction, with its HC3 F', () => {
     const [r2, f, df1, df2, p] = out.rSquareIncrease.get('int_1')!;

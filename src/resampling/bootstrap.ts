@@ -43,7 +43,7 @@ export interface BootstrapStatistic {
 }
 
 /** Result of {@link bootstrap}. */
-export interface BootstrapResult {
+export interface BootstrapResult extends PsychkitResult<'bootstrap'> {
   readonly n: number;
   readonly nDropped: number;
   /** One entry per value the statistic returns. */

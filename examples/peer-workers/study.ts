@@ -397,9 +397,9 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     blocks: [
       `KMO = ${b2(f.kmo.overall)} (${f.kmo.adequacy}); Bartlett's test of sphericity χ²(${f.bartlett.df}) = ${n2(f.bartlett.statistic)}, ${formatP(f.bartlett.p)}.`,
       { table: eigenTable },
-      ...(full ? [{ figure: s.figures.scree, caption: 'Scree plot of the ESSE items with the parallel-analysis line (95th percentile of eigenvalues from random data) and the Kaiser line.', file: 'scree.svg' }] : []),
+      ...(full ? [{ figure: s.figures.scree, caption: 'Scree plot of the ESSE items, with parallel analysis (95th percentile of random-data eigenvalues) and the Kaiser line', file: 'scree.svg' }] : []),
       { table: toApaTable(f.oneFactor, { title: 'One-factor principal-axis solution' }) },
-      { table: toApaTable(f.twoFactor, { title: 'Two-factor principal-axis solution, oblimin rotation' }) },
+      { table: toApaTable(f.twoFactor, { title: 'Two-factor principal-axis solution, oblimin rotation', dimBelow: 0.3 }) },
     ],
   });
 
@@ -445,7 +445,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   const mediationBlocks: ReportSection['blocks'][number][] = [{ table: hypothesisTable }];
   if (full) {
     for (const [i, h] of s.hypotheses.entries()) {
-      mediationBlocks.push({ figure: s.figures.paths[h.id] as string, caption: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}.`, file: `path-${h.id.toLowerCase()}.svg` });
+      mediationBlocks.push({ figure: s.figures.paths[h.id] as string, caption: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}`, file: `path-${h.id.toLowerCase()}.svg` });
     }
   }
   sections.push({ heading: 'Mediation: H1–H4', blocks: mediationBlocks });
@@ -480,7 +480,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { table: multiple },
       ...(full
         ? [
-            { figure: s.figures.paths.parallel as string, caption: 'Parallel mediation through social support and social isolation.', file: 'path-parallel.svg' },
+            { figure: s.figures.paths.parallel as string, caption: 'Parallel mediation through social support and social isolation', file: 'path-parallel.svg' },
             { table: toApaTable(s.parallel, { ...opts, title: 'Parallel mediation: PROCESS model 4 with two mediators' }) },
             { table: toApaTable(s.serial, { ...opts, title: 'Serial mediation: PROCESS model 6' }) },
           ]

@@ -237,7 +237,9 @@ h2 { font-size: 1.35rem; line-height: 1.3; margin: 2.5rem 0 0.75rem; padding-bot
 h3 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
 nav ol { columns: 2; column-gap: 2rem; padding-left: 1.5rem; }
 nav li { break-inside: avoid; }
-.psychkit-scroll { overflow-x: auto; margin: 1rem 0 1.75rem; }
+/* Scroll shadows (Lea Verou's technique): a grey edge shows while more of a wide table is off to that side. */
+.psychkit-scroll, .psychkit-figure { overflow-x: auto; background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 2rem 100% no-repeat local, linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 2rem 100% no-repeat local, radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.2), rgba(0, 0, 0, 0)) left / 0.6rem 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.2), rgba(0, 0, 0, 0)) right / 0.6rem 100% no-repeat scroll; }
+.psychkit-scroll { margin: 1rem 0 1.75rem; }
 .psychkit-table { border-collapse: collapse; margin: 0; min-width: min(100%, 34rem); font-variant-numeric: tabular-nums; font-size: 0.92rem; }
 .psychkit-table caption { text-align: left; font-style: italic; padding-bottom: 0.4rem; }
 .psychkit-number { display: block; font-style: normal; font-weight: 700; }
@@ -254,6 +256,8 @@ figure { margin: 1rem 0 1.75rem; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-style: italic; margin-bottom: 0.5rem; }
 figure svg + figcaption { font-size: 0.9rem; margin: 0.35rem 0 0; }
+/* The caption stays put (and hides the scroll shadow) while a wide figure scrolls under it. */
+.psychkit-figure figcaption { position: sticky; left: 0; background: #fff; }
 pre { background: #f6f6f6; padding: 0.75rem 1rem; overflow-x: auto; font-size: 0.8rem; line-height: 1.35; }
 @media (max-width: 40rem) {
   main { padding: 1.25rem 1rem 3rem; }
@@ -261,12 +265,15 @@ pre { background: #f6f6f6; padding: 0.75rem 1rem; overflow-x: auto; font-size: 0
   nav ol { columns: 1; }
   .psychkit-table { font-size: 0.85rem; }
   .psychkit-table th, .psychkit-table td { padding: 0.2rem 0.45rem; }
-  .psychkit-table tbody td:first-child { min-width: 8.5rem; }
-  /* A table wider than the screen scrolls; its title and note stay within the screen and in view. */
-  .psychkit-table caption, .psychkit-note { position: sticky; left: 0; max-width: calc(100vw - 2rem); }
+  /* Row labels wrap, but not into a narrow column of single words: numbers keep their lines, so a table that cannot fit scrolls anyway. */
+  .psychkit-table tbody td:first-child:not([style*="nowrap"]) { min-width: 7.5rem; }
+  /* A table wider than the screen scrolls; its title, section headings and note stay within the screen and in view. */
+  .psychkit-table caption, .psychkit-note, .psychkit-section { position: sticky; left: 0; max-width: calc(100vw - 2rem); }
   .psychkit-note { min-width: min(100%, calc(100vw - 2rem)); }
+  /* A figure keeps a readable size and scrolls sideways rather than shrinking its labels to a few pixels. */
+  .psychkit-figure svg { max-width: none; width: max(100%, 34rem); }
 }
-@media print { h2 { break-after: avoid; } .psychkit-table, figure { break-inside: avoid; } .psychkit-scroll { overflow: visible; } }
+@media print { h2 { break-after: avoid; } .psychkit-table, figure { break-inside: avoid; } .psychkit-scroll, .psychkit-figure { overflow: visible; background: none; } }
 `.trim();
 
 /**

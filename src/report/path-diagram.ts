@@ -205,8 +205,9 @@ export function pathDiagramSvg(model: PathDiagramModel, options?: PathDiagramOpt
   const top = 24;
   const stackHeight = (n: number) => n * boxH + Math.max(0, n - 1) * stack;
   const lineY = k === 1 ? top + boxH + 70 + boxH / 2 : top + stackHeight(up) + middle / 2;
-  const contentBottom = k === 1 ? lineY + boxH / 2 + (ltotal ? 2 * LABEL_HALF_HEIGHT + 12 : 0) : Math.max(lineY + boxH / 2, lineY + middle / 2 + stackHeight(down));
-  const height = sizeOption('height', o.height, contentBottom + 24 + (usesStars ? 24 : 0));
+  // The lowest thing drawn: a box, or the total effect's label under the X → Y arrow.
+  const contentBottom = Math.max(lineY + boxH / 2, k === 1 ? 0 : lineY + middle / 2 + stackHeight(down), ltotal ? lineY + 4 + 2 * ltotal.hh : 0);
+  const height = sizeOption('height', o.height, contentBottom + 16 + (usesStars ? 22 : 0));
   const fixedWidth = sizeOption('width', o.width, 0);
   const naturalWidth = (sideGap: number) => Math.max(560, 40 + boxW(xLabel) + boxW(yLabel) + mWidth + 2 * sideGap);
   // Room between X (or Y) and the mediator column: the widest label and some arrow beside it, and

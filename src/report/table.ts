@@ -354,7 +354,7 @@ export function renderHtml(table: ReportTable, number: string | undefined): stri
   lines.push('<tbody>');
   t.rows.forEach((r, i) => {
     if (typeof r === 'string') {
-      lines.push(`<tr class="section"><th scope="rowgroup" colspan="${t.header.length}" style="text-align: left">${escapeHtml(r)}</th></tr>`);
+      lines.push(`<tr class="section"><th scope="rowgroup" colspan="${t.header.length}" style="text-align: left"><div class="psychkit-section">${escapeHtml(r)}</div></th></tr>`);
     } else {
       const dim = t.dimmed[i];
       const numeric = t.numeric[i];

@@ -76,6 +76,13 @@ describe('toHtmlReport', () => {
     expect(html).toMatch(/<div class="psychkit-scroll">\n<table class="psychkit-table">/);
     expect(textContent(findAll(doc, 'code')[0]!)).toBe('Model  : 4\n    Y  : pwb');
   });
+  it('its stylesheet greys dimmed cells, keeps notes from widening tables and lets wide tables and figures scroll', () => {
+    const css = /<style>([\s\S]*)<\/style>/.exec(html)![1]!;
+    expect(css).toMatch(/\.psychkit-table td\.dim \{ color: #767676; \}/); // 4.5:1 on white (WCAG AA)
+    expect(css).toMatch(/\.psychkit-note \{ width: 0; min-width: 100%; \}/);
+    expect(css).toMatch(/\.psychkit-scroll, \.psychkit-figure \{ overflow-x: auto;/);
+    expect(css).toMatch(/\.psychkit-number \{ display: block; font-style: normal; font-weight: 700; \}/);
+  });
   it('no contents list for fewer than three sections', () => {
     expect(toHtmlReport(sections.slice(0, 2))).not.toContain('<nav');
   });

@@ -305,10 +305,18 @@ function rowsColumn(rows: SurveyRows, name: string): unknown[] {
   return rows.map((r) => r[name]);
 }
 
+/** "1 component", "2 factors". */
+const plural = (n: number, word: string): string => `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;
+
 /** 5000 → "5,000" (no locale, so every runtime prints the same). */
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 type Parts = Omit<StudyResult, 'report' | 'headings'>;
+
+/** Tables in the sections so far: toTextReport, toMarkdownReport and toHtmlReport number them in this order. */
+function countTables(sections: readonly ReportSection[]): number {
+  return sections.reduce((n, s) => n + s.blocks.filter((b) => typeof b === 'object' && 'table' in b).length, 0);
+}
 
 /** The report's sections. `full` adds the detailed tables and figures (Markdown/HTML); the terminal gets the summaries. */
 export function buildSections(s: Parts, full: boolean): ReportSection[] {
@@ -318,7 +326,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
 
   // Data and scales.
   const scaleTable: ReportTable = {
-    title: 'Table 1. Scales and scores',
+    title: 'Scales and scores',
     columns: [
       { label: 'Scale' },
       { label: 'Items', format: 'integer' },
@@ -345,7 +353,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
 
   // Reliability.
   const reliability: ReportTable = {
-    title: "Table 2. Internal consistency (Cronbach's α)",
+    title: "Internal consistency (Cronbach's α)",
     columns: [
       { label: 'Scale' },
       { label: 'α', format: 'bounded' },
@@ -373,7 +381,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   const total = eig.reduce((a, b) => a + b, 0);
   let cumulative = 0;
   const eigenTable: ReportTable = {
-    title: 'Table 3. Eigenvalues of the ESSE item correlations',
+    title: 'Eigenvalues of the ESSE item correlations',
     columns: [
       { label: 'Component', format: 'integer' },
       { label: 'Eigenvalue' },
@@ -382,23 +390,23 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { label: 'Random data (95th pct.)' },
     ],
     rows: eig.map((v, i) => [i + 1, v, (100 * v) / total, (cumulative += (100 * v) / total), f.parallel.simulated.components.quantile[i]]),
-    note: `n = ${f.oneFactor.n} respondents who answered every ESSE item. Parallel analysis: ${f.parallel.resamples} random normal data sets of the same size (seed ${String(f.parallel.seed)}); it suggests ${f.parallel.suggestedComponents} component(s) and ${f.parallel.suggestedFactors} factor(s).`,
+    note: `n = ${f.oneFactor.n} respondents who answered every ESSE item. Parallel analysis: ${f.parallel.resamples} random normal data sets of the same size (seed ${String(f.parallel.seed)}); it suggests ${plural(f.parallel.suggestedComponents, 'component')} and ${plural(f.parallel.suggestedFactors, 'factor')}.`,
   };
   sections.push({
     heading: 'Factor structure of the ESSE',
     blocks: [
       `KMO = ${b2(f.kmo.overall)} (${f.kmo.adequacy}); Bartlett's test of sphericity χ²(${f.bartlett.df}) = ${n2(f.bartlett.statistic)}, ${formatP(f.bartlett.p)}.`,
       { table: eigenTable },
-      ...(full ? [{ figure: s.figures.scree, caption: 'Figure 1. Scree plot of the ESSE items with the parallel-analysis line (95th percentile of eigenvalues from random data) and the Kaiser line.', file: 'scree.svg' }] : []),
-      { table: toApaTable(f.oneFactor, { title: 'Table 4. One-factor principal-axis solution' }) },
-      { table: toApaTable(f.twoFactor, { title: 'Table 5. Two-factor principal-axis solution, oblimin rotation' }) },
+      ...(full ? [{ figure: s.figures.scree, caption: 'Scree plot of the ESSE items, with parallel analysis (95th percentile of random-data eigenvalues) and the Kaiser line', file: 'scree.svg' }] : []),
+      { table: toApaTable(f.oneFactor, { title: 'One-factor principal-axis solution' }) },
+      { table: toApaTable(f.twoFactor, { title: 'Two-factor principal-axis solution, oblimin rotation', dimBelow: 0.3 }) },
     ],
   });
 
   // Recovery.
   const r = s.recovery;
   const momentTable: ReportTable = {
-    title: 'Table 7. Skewness and excess kurtosis of the recovery score by definition',
+    title: 'Skewness and excess kurtosis of the recovery score by definition',
     columns: [{ label: 'Type' }, { label: 'Skewness' }, { label: 'Kurtosis' }],
     rows: r.moments.map((m) => [['1: g₁, g₂ (moments)', '2: G₁, G₂ (SAS, SPSS)', '3: b₁, b₂ (psych default)'][m.type - 1] as string, m.skewness, m.kurtosis]),
   };
@@ -406,16 +414,18 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     heading: 'Distribution of recovery',
     blocks: [
       'Recovery scores pile up at the top of the scale (a ceiling effect): strong negative skew. A plain square root or log makes it worse; reflecting first, or Box-Cox with λ > 1, corrects it.',
-      { table: toApaTable(r.describe, { ...opts, title: 'Table 6. Recovery score' }) },
+      { table: toApaTable(r.describe, { ...opts, title: 'Recovery score' }) },
       { table: momentTable },
       ...(full ? [{ table: toApaTable(r.normality, { title: 'Tests of normality: recovery' }) }] : []),
-      { table: toApaTable(r.transforms, { title: 'Table 8. Transformations of the recovery score' }) },
+      { table: toApaTable(r.transforms, { title: 'Transformations of the recovery score' }) },
     ],
   });
 
-  // Mediation H1–H4.
+  // Mediation H1–H4. The report numbers its tables in order, so the simple-mediation table's
+  // number (for the parallel and serial table's note) is one more than the tables so far.
+  const hypothesisNumber = countTables(sections) + 1;
   const hypothesisTable: ReportTable = {
-    title: 'Table 9. Simple mediation (PROCESS model 4): self-efficacy → mediator → outcome',
+    title: 'Simple mediation (PROCESS model 4): self-efficacy → mediator → outcome',
     columns: [
       { label: 'Hypothesis' },
       { label: 'Mediator → outcome' },
@@ -435,7 +445,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   const mediationBlocks: ReportSection['blocks'][number][] = [{ table: hypothesisTable }];
   if (full) {
     for (const [i, h] of s.hypotheses.entries()) {
-      mediationBlocks.push({ figure: s.figures.paths[h.id] as string, caption: `Figure ${i + 2}. ${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}.`, file: `path-${h.id.toLowerCase()}.svg` });
+      mediationBlocks.push({ figure: s.figures.paths[h.id] as string, caption: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}`, file: `path-${h.id.toLowerCase()}.svg` });
     }
   }
   sections.push({ heading: 'Mediation: H1–H4', blocks: mediationBlocks });
@@ -459,10 +469,10 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     ['Direct effect (c′)', res.directEffect.estimate, res.directEffect.se, formatInterval(res.directEffect.lower, res.directEffect.upper)],
   ];
   const multiple: ReportTable = {
-    title: 'Table 10. Several mediators: self-efficacy → social support / social isolation → well-being',
+    title: 'Several mediators: self-efficacy → social support / social isolation → well-being',
     columns: [{ label: 'Effect' }, { label: 'Estimate' }, { label: 'SE' }, { label: '95% CI', align: 'right' }],
     rows: [{ section: 'Parallel mediators (model 4)' }, ...effects(s.parallel), { section: 'Serial mediators, social support before isolation (model 6)' }, ...effects(s.serial)],
-    note: `Covariates as in Table 9; n = ${s.parallel.n}. Indirect effects: bootstrap SE and percentile CI (${thousands(B)} resamples); direct effect: OLS SE and t-based CI.`,
+    note: `Covariates as in Table ${hypothesisNumber}; n = ${s.parallel.n}. Indirect effects: bootstrap SE and percentile CI (${thousands(B)} resamples); direct effect: OLS SE and t-based CI.`,
   };
   sections.push({
     heading: 'Mediation: parallel and serial models',
@@ -470,7 +480,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { table: multiple },
       ...(full
         ? [
-            { figure: s.figures.paths.parallel as string, caption: 'Figure 6. Parallel mediation through social support and social isolation.', file: 'path-parallel.svg' },
+            { figure: s.figures.paths.parallel as string, caption: 'Parallel mediation through social support and social isolation', file: 'path-parallel.svg' },
             { table: toApaTable(s.parallel, { ...opts, title: 'Parallel mediation: PROCESS model 4 with two mediators' }) },
             { table: toApaTable(s.serial, { ...opts, title: 'Serial mediation: PROCESS model 6' }) },
           ]
@@ -479,10 +489,10 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   });
 
   // Correlations and the hierarchical regression.
-  sections.push({ heading: 'Correlations', blocks: [{ table: toApaTable(s.correlations, { ...opts, title: 'Table 11. Correlations among the scale scores' }) }] });
+  sections.push({ heading: 'Correlations', blocks: [{ table: toApaTable(s.correlations, { ...opts, title: 'Correlations among the scale scores' }) }] });
   const h = s.hierarchical;
   const stepTable: ReportTable = {
-    title: 'Table 12. Hierarchical regression of well-being',
+    title: 'Hierarchical regression of well-being',
     columns: [
       { label: 'Step' },
       { label: 'Added' },

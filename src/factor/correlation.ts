@@ -118,7 +118,7 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
   const data = numericColumns(view, items, 'columns');
   const p = data.names.length;
   if (p < 2) {
-    throw fail('TOO_FEW_VARIABLES', `correlationMatrix: ${p} item(s); at least 2 are needed.`, { option: 'columns', value: p });
+    throw fail('TOO_FEW_VARIABLES', `correlationMatrix: ${p} item${p === 1 ? '' : 's'}; at least 2 are needed.`, { option: 'columns', value: p });
   }
   const used = missing === 'listwise' ? listwise(data) : data;
   const counts = pairwiseCounts(used);
@@ -128,7 +128,7 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
       if (c < 2) {
         const pair = a === b ? [data.names[a] as string] : [data.names[a] as string, data.names[b] as string];
         const who = a === b ? `"${pair[0]}" has` : `"${pair[0]}" and "${pair[1]}" have`;
-        throw fail('TOO_FEW_CASES', `correlationMatrix: ${who} ${c} ${missing === 'listwise' ? 'complete row(s)' : 'observed value(s) in common'}; at least 2 are needed.`, {
+        throw fail('TOO_FEW_CASES', `correlationMatrix: ${who} ${c} ${missing === 'listwise' ? `complete row${c === 1 ? '' : 's'}` : `observed value${c === 1 ? '' : 's'} in common`}; at least 2 are needed.`, {
           columns: pair,
           n: c,
         });

@@ -232,7 +232,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
     if (data.names.length >= minVariables) {
       const used = missing === 'listwise' ? listwise(data) : data;
       if (used.n < 2) {
-        throw fail('TOO_FEW_CASES', `${caller}: ${used.n} ${missing === 'listwise' ? 'complete ' : ''}row(s); at least 2 are needed for correlations.`, { n: used.n });
+        throw fail('TOO_FEW_CASES', `${caller}: ${used.n} ${missing === 'listwise' ? 'complete ' : ''}row${used.n === 1 ? '' : 's'}; at least 2 are needed for correlations.`, { n: used.n });
       }
       matrix = correlationMatrixOf(used, 'pairwise').matrix;
       n = used.n;
@@ -243,7 +243,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   }
   const p = names.length;
   if (p < minVariables) {
-    throw fail('TOO_FEW_VARIABLES', `${caller}: ${p} variable(s); at least ${minVariables} are needed.`, { option: 'columns', value: p });
+    throw fail('TOO_FEW_VARIABLES', `${caller}: ${p} variable${p === 1 ? '' : 's'}; at least ${minVariables} are needed.`, { option: 'columns', value: p });
   }
   for (let i = 0; i < p; i++) {
     for (let j = 0; j < i; j++) {

@@ -257,7 +257,7 @@ export function polychoricMatrix(data: NumericColumns, options: PolychoricOption
   if (correctedCells > 0) {
     warnings.push({
       code: 'POLYCHORIC_EMPTY_CELLS',
-      message: `${correctedCells} item pair(s) had empty cells, filled with ${correct} observation(s) each (psych's continuity correction).`,
+      message: `${correctedCells} item pair${correctedCells === 1 ? '' : 's'} had empty cells, filled with ${correct} observation${correct === 1 ? '' : 's'} each (psych's continuity correction).`,
       details: { pairs: correctedCells, correct },
     });
   }

@@ -256,12 +256,15 @@ export function formatProcess(result: ProcessResult): string {
   if (r.bootstrap !== null) {
     const kind = r.bootstrap.interval === 'bias-corrected' ? 'bias-corrected' : 'percentile';
     lines.push(`Number of bootstrap samples for ${kind} bootstrap confidence intervals:`, `  ${r.bootstrap.resamples}`, '');
-    if (r.bootstrap.replaced > 0) lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample(s) with a singular design or an undefined effect were replaced.`, '');
+    if (r.bootstrap.replaced > 0) {
+      const one = r.bootstrap.replaced === 1;
+      lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample${one ? '' : 's'} with a singular design or an undefined effect ${one ? 'was' : 'were'} replaced.`, '');
+    }
   }
   if (r.probes !== null) lines.push(`W values in conditional tables are ${r.probes.definition}.`, '');
   if (r.settings.centered.length > 0) lines.push('NOTE: The following variables were mean centered prior to analysis:', ` ${r.settings.centered.join(' ')}`, '');
   if (hc !== 'none') lines.push(`NOTE: Standard errors for continuous outcome models are based on the ${hc} estimator`, '');
-  if (r.nDropped > 0) lines.push(`NOTE: ${r.nDropped} case(s) with missing data were deleted listwise.`, '');
+  if (r.nDropped > 0) lines.push(`NOTE: ${r.nDropped} ${r.nDropped === 1 ? 'case with missing data was' : 'cases with missing data were'} deleted listwise.`, '');
   for (const w of r.warnings) lines.push(`NOTE: ${w.message}`, '');
   lines.push('------ END ------');
   return lines.join('\n');

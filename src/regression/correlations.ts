@@ -70,7 +70,7 @@ export function correlations(table: Table, options?: CorrelationsOptions): Corre
     for (let j = i + 1; j < p; j++) {
       const nij = cor.n[i * p + j] as number;
       if (nij < 4) {
-        throw fail('TOO_FEW_CASES', `"${data.names[i]}" and "${data.names[j]}" have ${nij} case(s) in common; a Fisher-z interval needs at least 4.`, {
+        throw fail('TOO_FEW_CASES', `"${data.names[i]}" and "${data.names[j]}" have ${nij} case${nij === 1 ? '' : 's'} in common; a Fisher-z interval needs at least 4.`, {
           columns: [data.names[i] as string, data.names[j] as string],
           n: nij,
         });

@@ -1,7 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { numberIn, strictOptions } from '../util/options.js';
 import { formatInterval, formatNumber, formatP } from './format.js';
-import type { ColumnFormat } from './table.js';
+import type { ColumnFormat, TableCell } from './table.js';
 
 /** Options of {@link toApaTable} and {@link toMarkdown}. */
 export interface ApaTableOptions {
@@ -15,16 +15,33 @@ export interface ApaTableOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Decimals of the statistics, 0–6. Default 2 (APA 7). p-values always print with three (`p < .001`). */
   readonly decimals?: number;
+  /**
+   * Loadings whose absolute value is below this are dimmed, e.g. `0.3`: in `efa`, `omega` and
+   * `rotate` tables (loadings only — not h², u², SS loadings or Φ). `tableToHtml` gives such a
+   * cell the class `dim` (grey in `toHtmlReport`); `tableToText` and `tableToMarkdown` print it as
+   * it is, since plain text has no grey and blanking it (psych's `cut`) would hide a number. The
+   * note says which loadings are dimmed. A number in [0, 1]; default 0 (nothing dimmed). Tables
+   * without loadings ignore it.
+   */
+  readonly dimBelow?: number;
 }
 
-const KNOWN = ['title', 'labels', 'decimals'];
+const KNOWN = ['title', 'labels', 'decimals', 'dimBelow'];
 
 /** Formatting helpers bound to one call's options. */
 export interface ApaContext {
   readonly title: string | undefined;
   readonly decimals: number;
+  /** `dimBelow` (0 = off). */
+  readonly dimBelow: number;
   /** Display name of a variable, item or term. */
   label(name: string): string;
+  /** The label given for exactly this name, if any (no dummy or product rules): for free-text names such as effects. */
+  own(name: string): string | undefined;
+  /** A loading as a table cell: dimmed (`{ dim }`) when finite and below `dimBelow` in absolute value. */
+  loading(x: number): TableCell;
+  /** The note's sentence about dimmed loadings ("" when nothing is dimmed). */
+  dimNote(what?: string): string;
   /** Column format of unbounded statistics (b, SE, t, M, SD) and of bounded ones (r, α, R², loadings). */
   readonly number: ColumnFormat;
   readonly bounded: ColumnFormat;
@@ -56,6 +73,7 @@ export function apaContext(options: ApaTableOptions | undefined, fn: string): Ap
     }
   }
   const decimals = numberIn('decimals', o.decimals, 2, 0, 6, { integer: true });
+  const dimBelow = numberIn('dimBelow', o.dimBelow, 0, 0, 1);
   const own = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : undefined);
   const label = (name: string): string => {
     const direct = own(name);
@@ -71,7 +89,11 @@ export function apaContext(options: ApaTableOptions | undefined, fn: string): Ap
   return {
     title: o.title,
     decimals,
+    dimBelow,
     label,
+    own,
+    loading: (x) => (dimBelow > 0 && Number.isFinite(x) && Math.abs(x) < dimBelow ? { dim: x } : x),
+    dimNote: (what = 'Loadings') => (dimBelow > 0 ? ` ${what} below ${threshold(dimBelow)} in absolute value are dimmed (grey in HTML).` : ''),
     number: numberFormat,
     bounded: boundedFormat,
     num: (x) => formatNumber(x, numberFormat),
@@ -79,6 +101,12 @@ export function apaContext(options: ApaTableOptions | undefined, fn: string): Ap
     p: (x) => formatP(x),
     ci: (lower, upper, bounded = false) => formatInterval(lower, upper, bounded ? boundedFormat : numberFormat),
   };
+}
+
+/** A threshold as APA prints a bounded statistic, with as many decimals as it has (at least two): .30, .275. */
+function threshold(x: number): string {
+  const digits = Math.min(6, Math.max(2, (String(x).split('.')[1] ?? '').length));
+  return formatNumber(x, { decimals: digits, leadingZero: false });
 }
 
 /** Appends the result's warnings to a table note, so a report never hides them. */

@@ -44,7 +44,7 @@ export function efaTable(r: EfaResult, c: ApaContext): ReportTable {
   const k = r.factors;
   const names = Array.from({ length: k }, (_, j) => `F${j + 1}`);
   const blank = (n: number): TableCell[] => Array.from({ length: n }, () => '');
-  const rows: (TableCell[] | TableSection)[] = r.columns.map((v, i) => [c.label(v), ...(r.loadings[i] as number[]), r.communalities[i], r.uniquenesses[i]]);
+  const rows: (TableCell[] | TableSection)[] = r.columns.map((v, i) => [c.label(v), ...(r.loadings[i] as number[]).map((x) => c.loading(x)), r.communalities[i], r.uniquenesses[i]]);
   rows.push({ section: 'Variance accounted for' });
   rows.push(['SS loadings', ...r.ssLoadings, ...blank(2)]);
   rows.push(['Proportion of variance', ...r.proportionVariance, ...blank(2)]);
@@ -69,6 +69,6 @@ export function efaTable(r: EfaResult, c: ApaContext): ReportTable {
     title: c.title ?? `Factor loadings: ${k} factor${k === 1 ? '' : 's'}, ${EXTRACTION[r.extraction] ?? r.extraction}, ${rotation}`,
     columns: [{ label: 'Item' }, ...names.map((label) => ({ label, format: c.bounded })), { label: 'h²', format: c.bounded }, { label: 'u²', format: c.bounded }],
     rows,
-    note: withWarnings(parts.join(' '), r.warnings),
+    note: withWarnings(parts.join(' ') + c.dimNote(), r.warnings),
   };
 }

@@ -1,6 +1,7 @@
 // APA table for process(): every equation, then the effects of X on Y (total, direct, indirect
 // with bootstrap CIs, and the conditional effects of moderated models).
 import type { BootstrapEffect, EquationResult } from '../mediation/engine.js';
+import type { PathModelResult } from '../mediation/path-model.js';
 import type { ProcessResult, TestedEffect } from '../mediation/process-types.js';
 import type { ConditionalEffect } from '../mediation/probes.js';
 import { count, fTest, percent, plural, withWarnings, type ApaContext } from './apa-common.js';
@@ -101,4 +102,41 @@ export function processTable(result: ProcessResult, c: ApaContext): ReportTable 
 function pathLabelOf(r: ProcessView, label: string, c: ApaContext): string {
   const e = r.indirectEffects?.find((x) => x.label === label);
   return e && e.path.length > 0 ? e.path.map(c.label).join(' → ') : c.label(label);
+}
+
+/**
+ * pathModel → a block per equation (headed by R² and F), then the named effects with their
+ * bootstrap SE and CI (t and p blank); n, the bootstrap and HC settings in the note.
+ */
+export function pathModelTable(r: PathModelResult, c: ApaContext): ReportTable {
+  const rows: Row[] = [];
+  for (const eq of r.equations) {
+    const s = eq.summary;
+    const heading = eq.name === eq.outcome ? `Outcome: ${c.label(eq.outcome)}` : `Equation ${c.own(eq.name) ?? eq.name}, outcome: ${c.label(eq.outcome)}`;
+    rows.push({ section: `${heading} \u2014 R² = ${c.bnd(s.rSquared)}, ${fTest(c, s.statistic, s.df1, s.df2, s.p)}` });
+    for (const x of eq.coefficients) rows.push(coefficientRow(x, c));
+  }
+  if (r.effects.length > 0) {
+    rows.push({ section: 'Effects' });
+    // Effect names are free text ("a:b" is not a product), so only a label given for exactly the name applies.
+    for (const e of r.effects) rows.push(boot(c.own(e.name) ?? e.name, e, c));
+  }
+  const level = percent(r.confidence);
+  const b = r.bootstrap;
+  const bootNote =
+    r.effects.length === 0
+      ? ''
+      : b === null
+        ? ' No bootstrap was run, so the effects have no SE or CI.'
+        : ` Effects: bootstrap SE and ${b.interval === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${plural(b.replaced, 'resample')} with a singular design or an undefined effect redrawn` : ''}).`;
+  const note =
+    `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}, the same for every equation. b = unstandardized coefficient; coefficient CIs are t-based.` +
+    bootNote +
+    hcNote(r.hc);
+  return {
+    title: c.title ?? `Path model: ${plural(r.equations.length, 'equation')}${r.effects.length > 0 ? `, ${plural(r.effects.length, 'effect')}` : ''}`,
+    columns: coefficientColumns(c, r.confidence, 'Term'),
+    rows,
+    note: withWarnings(note, r.warnings),
+  };
 }

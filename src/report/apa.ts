@@ -3,16 +3,26 @@ import { showValue } from '../util/options.js';
 import type { DescriptivesResult } from '../distribution/describe.js';
 import type { NormalityTestsResult } from '../distribution/normality.js';
 import type { CompareTransformsResult } from '../distribution/transforms/compare.js';
+import type { CorrelationMatrixResult } from '../factor/correlation.js';
 import type { EfaResult } from '../factor/efa.js';
+import type { KmoResult } from '../factor/kmo.js';
+import type { OmegaResult } from '../factor/omega.js';
+import type { VelicerMapResult } from '../factor/retention/map.js';
+import type { ParallelAnalysisResult } from '../factor/retention/parallel.js';
+import type { RotationResult } from '../factor/rotation/rotate.js';
+import type { PathModelResult } from '../mediation/path-model.js';
 import type { ProcessResult } from '../mediation/process-types.js';
 import type { CorrelationsResult } from '../regression/correlations.js';
 import type { HierarchicalResult } from '../regression/hierarchical.js';
 import type { OlsResult } from '../regression/ols.js';
 import type { CronbachAlphaResult } from '../reliability/alpha.js';
+import type { BootstrapResult } from '../resampling/bootstrap.js';
 import { apaContext, type ApaContext, type ApaTableOptions } from './apa-common.js';
 import { compareTransformsTable, describeTable, normalityTable } from './apa-distribution.js';
+import { correlationMatrixTable, kmoTable, omegaTable, parallelTable, rotationTable, velicerMapTable } from './apa-factor.js';
 import { alphaTable, efaTable } from './apa-measures.js';
-import { processTable } from './apa-process.js';
+import { pathModelTable, processTable } from './apa-process.js';
+import { bootstrapTable } from './apa-resampling.js';
 import { checkResultShape } from './result-shape.js';
 import { correlationsTable, hierarchicalTable, olsTable } from './apa-regression.js';
 import { tableToMarkdown, type ReportTable } from './table.js';
@@ -20,19 +30,33 @@ import { tableToMarkdown, type ReportTable } from './table.js';
 /** The results {@link toApaTable} and {@link toMarkdown} know, told apart by their `kind`. */
 export type ReportableResult =
   | CronbachAlphaResult
+  | OmegaResult
   | EfaResult
+  | RotationResult
+  | KmoResult
+  | ParallelAnalysisResult
+  | VelicerMapResult
+  | CorrelationMatrixResult
   | DescriptivesResult
   | CompareTransformsResult
   | NormalityTestsResult
   | CorrelationsResult
   | OlsResult
   | HierarchicalResult
-  | ProcessResult;
+  | ProcessResult
+  | PathModelResult
+  | BootstrapResult;
 
 /** The `kind` of every {@link ReportableResult}. */
 export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.freeze([
   'cronbachAlpha',
+  'omega',
   'efa',
+  'rotate',
+  'kmo',
+  'parallelAnalysis',
+  'velicerMap',
+  'correlationMatrix',
   'descriptives',
   'compareTransforms',
   'normalityTests',
@@ -40,7 +64,22 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
   'ols',
   'hierarchicalRegression',
   'processModel',
+  'pathModel',
+  'bootstrap',
 ] as const);
+
+/**
+ * The result kinds that have no table, each with what to report instead (docs/reports.md, "Which
+ * results have a table"). `toApaTable` refuses them with this text.
+ */
+export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroWilk' | 'transform' | 'scoreScale', string>> = Object.freeze({
+  bartlettSphericity:
+    'a bartlettSphericity result is one test, not a table: report it in the text as χ²(df) = statistic, p (formatNumber and formatP print them APA-style), e.g. beside the KMO table (toApaTable of a kmo result)',
+  shapiroWilk: 'a shapiroWilk result is one test, not a table: report it in the text (W and formatP(p)), or pass the values to normalityTests, whose table has Shapiro–Wilk beside the other tests',
+  transform:
+    'a transform result (transform, boxCox, yeoJohnson) holds one value per respondent, not a table: compareTransforms tabulates transforms side by side, and descriptives of the transformed values describes them',
+  scoreScale: "a scoreScale result holds one score per respondent, not a table: tabulate descriptives of the scores (toApaTable(descriptives(scores.scores, { name })))",
+});
 
 /**
  * Turns a result into an APA-style (7th ed.) table: a {@link ReportTable} that `tableToText`,
@@ -50,7 +89,13 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
  * | result of | table |
  * |---|---|
  * | `cronbachAlpha` | item analysis (n, M, SD, item–rest r, α if deleted); α and its CI in the title, standardized α, λ6 and r̄ in the note |
+ * | `omega` | g and group loadings, h², u², p² per item; SS loadings; ω total, general and group per factor (psych's omega.group); ω_h and ω_t in the title, ω_limit, α, λ6 and ECV in the note |
  * | `efa` | loadings with h² and u², SS loadings and proportion of variance, Φ for oblique solutions; RMSR and fit in the note |
+ * | `rotate` | rotated loadings with h², Φ for oblique rotations; rotation and convergence in the note |
+ * | `kmo` | MSA per item with Kaiser's label, then the overall MSA |
+ * | `parallelAnalysis` | observed, simulated (and resampled) eigenvalues per position, components then factors; the suggested numbers in the note |
+ * | `velicerMap` | eigenvalue, average squared and fourth-power partial correlation per number of components partialled out; the suggested numbers in the note |
+ * | `correlationMatrix` | lower triangle, variables numbered; Pearson or polychoric (smoothed or not) and n in the note |
  * | `descriptives` | n, M, SD, Mdn, min, max, skewness and kurtosis with their SEs |
  * | `compareTransforms` | each transform's parameters, skewness, kurtosis, Shapiro–Wilk W and p |
  * | `normalityTests` | D'Agostino z, Anscombe–Glynn z, K², Shapiro–Wilk W, each with p |
@@ -58,14 +103,25 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
  * | `ols` | b, SE, t, p, CI; R², adjusted R², F in the note |
  * | `hierarchicalRegression` | a block per step headed by R², adjusted R², ΔR² and ΔF; its coefficients |
  * | `processModel` | a block per equation, then total, direct and indirect effects (bootstrap SE and CI), contrasts and conditional effects |
+ * | `pathModel` | a block per equation, then the named effects with bootstrap SE and CI |
+ * | `bootstrap` | each statistic's estimate, bootstrap SE and CI; resamples, seed and interval in the note |
+ *
+ * Not tables ({@link NOT_TABULAR_KINDS}): `bartlettSphericity` and `shapiroWilk` are one test each
+ * (report them in the text, with `formatNumber` and `formatP`; Bartlett's test beside the KMO table,
+ * Shapiro–Wilk through `normalityTests`); `transform` (also `boxCox`, `yeoJohnson`) and `scoreScale`
+ * hold a value per respondent (`compareTransforms` and `descriptives` of the scores have the tables).
+ * Passing one is an `INVALID_INPUT` error that says so.
+ *
+ * `dimBelow: 0.3` dims loadings below .30 in absolute value in the `efa`, `omega` and `rotate`
+ * tables: grey in HTML (`<td class="dim">`), printed as they are in text and Markdown.
  *
  * APA 7 conventions (§6.36, Table 6.5): two decimals (`decimals` changes it); no leading zero for
  * statistics that cannot exceed 1 (r, α, R², loadings, h², W, p); p with three decimals and
  * `< .001` below that; the result's warnings are appended to the note, never dropped.
  *
- * Errors: `INVALID_INPUT` for anything that is not one of these results (no `kind`) or a result
- * with a field of the wrong type (named, e.g. `result.items[2].mean`); `INVALID_OPTION` for a bad
- * option.
+ * Errors: `INVALID_INPUT` for anything that is not one of these results (no `kind`), a result
+ * that has no table (naming what to report instead) or a result with a field of the wrong type
+ * (named, e.g. `result.items[2].mean`); `INVALID_OPTION` for a bad option.
  *
  * @example
  * ```ts
@@ -83,8 +139,20 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
   switch (kind) {
     case 'cronbachAlpha':
       return alphaTable(result as CronbachAlphaResult, c);
+    case 'omega':
+      return omegaTable(result as OmegaResult, c);
     case 'efa':
       return efaTable(result as EfaResult, c);
+    case 'rotate':
+      return rotationTable(result as RotationResult, c);
+    case 'kmo':
+      return kmoTable(result as KmoResult, c);
+    case 'parallelAnalysis':
+      return parallelTable(result as ParallelAnalysisResult, c);
+    case 'velicerMap':
+      return velicerMapTable(result as VelicerMapResult, c);
+    case 'correlationMatrix':
+      return correlationMatrixTable(result as CorrelationMatrixResult, c);
     case 'descriptives':
       return describeTable(result as DescriptivesResult, c);
     case 'compareTransforms':
@@ -99,7 +167,14 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
       return hierarchicalTable(result as HierarchicalResult, c);
     case 'processModel':
       return processTable(result as ProcessResult, c);
+    case 'pathModel':
+      return pathModelTable(result as PathModelResult, c);
+    case 'bootstrap':
+      return bootstrapTable(result as BootstrapResult, c);
     default:
+      if (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(NOT_TABULAR_KINDS, kind)) {
+        throw fail('INVALID_INPUT', `${fn}: ${NOT_TABULAR_KINDS[kind as keyof typeof NOT_TABULAR_KINDS]}.`, { value: kind });
+      }
       throw fail(
         'INVALID_INPUT',
         `${fn} expects the result of ${REPORTABLE_KINDS.join(', ')}; got ${kind === undefined ? (result === null ? 'null' : typeof result === 'object' ? 'an object without a `kind`' : typeof result) : `kind ${showValue(kind)}`}.`,

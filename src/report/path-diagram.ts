@@ -2,6 +2,7 @@ import { fail } from '../errors.js';
 import { numberIn, oneOf, showValue, strictObject, strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatPResolved, formatResolved, resolveNumberFormat, resolvePFormat } from './format.js';
+import { plural } from './apa-common.js';
 import { coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
 
 /** A path coefficient: a bare estimate, or an estimate with its p-value. */
@@ -19,7 +20,6 @@ export interface MediationPaths {
   readonly c?: PathValue;
 }
 
-/** Input of {@link pathDiagramSvg}. */
 /** What {@link pathDiagramSvg} draws: the boxes' labels and the path coefficients. */
 export interface PathDiagramModel {
   /** Label of the predictor box. */
@@ -70,6 +70,45 @@ function stars(p: number | undefined): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
 }
 
+/** A path label: its markup, its plain text and the half-sizes of the white box behind it. */
+interface Label {
+  markup: string;
+  plain: string;
+  hw: number;
+  hh: number;
+}
+
+/** Font size and half-height of the path labels' boxes. */
+const LABEL_SIZE = 12;
+const LABEL_HALF_HEIGHT = 9;
+
+interface Rect {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Whether the segment passes through the rectangle (Liang–Barsky clipping). */
+function segmentHits(l: { x1: number; y1: number; x2: number; y2: number }, r: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = l.x2 - l.x1;
+  const dy = l.y2 - l.y1;
+  for (const [p, q] of [
+    [-dx, l.x1 - r.x0],
+    [dx, r.x1 - l.x1],
+    [-dy, l.y1 - r.y0],
+    [dy, r.y1 - l.y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  return t1 > t0;
+}
+
 interface Box {
   cx: number;
   cy: number;
@@ -86,7 +125,7 @@ function edgePoint(from: Box, tx: number, ty: number): [number, number] {
 }
 
 /**
- * Draws a mediation path diagram as a standalone SVG string: X, the mediator(s) and Y in boxes,
+ * Draws a mediation path diagram as a standalone SVG string: X, the mediators and Y in boxes,
  * arrows for a, b and c′ labelled with their coefficients (subscripted a₁, b₁, … for parallel
  * mediators) and, when given, the total effect c under c′ — the conceptual/statistical diagram
  * of Hayes (2022), *Introduction to Mediation, Moderation, and Conditional Process Analysis*
@@ -118,7 +157,7 @@ export function pathDiagramSvg(model: PathDiagramModel, options?: PathDiagramOpt
     const value = d.paths[name];
     const list = Array.isArray(value) ? (value as unknown[]) : [value];
     if (list.length !== k) {
-      throw fail('LENGTH_MISMATCH', `pathDiagramSvg: ${k} mediator(s) but ${list.length} \`${name}\` path(s).`, { option: name, expected: k, actual: list.length });
+      throw fail('LENGTH_MISMATCH', `pathDiagramSvg: ${plural(k, 'mediator')} but ${plural(list.length, `\`${name}\` path`)}.`, { option: name, expected: k, actual: list.length });
     }
     return list.map((v, i) => coefficient(k === 1 ? name : `${name}${i + 1}`, v));
   };
@@ -132,122 +171,181 @@ export function pathDiagramSvg(model: PathDiagramModel, options?: PathDiagramOpt
 
   const fontSize = 13;
   const boxH = 36;
-  const gap = 30;
   const boxW = (label: string) => Math.max(84, textWidth(label, fontSize) + 24);
   const usesStars = significance === 'stars' && [...a, ...b, cPrime, ...(c ? [c] : [])].some((v) => v.p !== undefined);
-  const height = sizeOption('height', o.height, 40 + k * boxH + (k - 1) * gap + 90 + boxH + (usesStars ? 24 : 0));
 
   const number = resolveNumberFormat({ decimals }, 'pathDiagramSvg');
   const pFormat = resolvePFormat({}, 'pathDiagramSvg');
   // Label text: the symbol (with an optional subscript) and " = value" with stars or p.
-  const label = (symbol: string, sub: string, v: Coefficient): { markup: string; plain: string } => {
+  const label = (symbol: string, sub: string, v: Coefficient): Label => {
     const value = formatResolved(v.estimate, number);
     const suffix = significance === 'stars' ? stars(v.p) : significance === 'p' && v.p !== undefined ? `, ${formatPResolved(v.p, pFormat)}` : '';
     const markup = `${escapeHtml(symbol)}${sub ? `<tspan baseline-shift="sub" font-size="9">${escapeHtml(sub)}</tspan>` : ''} = ${escapeHtml(value + suffix)}`;
-    return { markup, plain: `${symbol}${sub} = ${value}${suffix}` };
+    const plain = `${symbol}${sub} = ${value}${suffix}`;
+    // Half-sizes of the label's white box: the text's estimated width plus a margin, one line high.
+    return { markup, plain, hw: textWidth(plain, LABEL_SIZE) / 2 + 4, hh: LABEL_HALF_HEIGHT };
   };
-
   const aLabels = a.map((v, i) => label('a', k === 1 ? '' : String(i + 1), v));
   const bLabels = b.map((v, i) => label('b', k === 1 ? '' : String(i + 1), v));
-  // Room between X (or Y) and the mediator column: with several mediators the labels sit on the
-  // arrows, so the gap must hold the widest label.
-  const widest = Math.max(...aLabels.concat(bLabels).map((l) => textWidth(l.plain, 12)));
-  const sideGap = k === 1 ? 100 : widest + 40;
-  const mWidth = Math.max(...mediators.map(boxW));
-  const width = sizeOption('width', o.width, Math.max(560, 40 + boxW(xLabel) + boxW(yLabel) + mWidth + 2 * sideGap));
+  const lc = label('c\u2032', '', cPrime);
+  const ltotal = c ? label('c', '', c) : undefined;
 
-  // Layout: mediators stacked in the middle column at the top, X and Y on the bottom row.
+  // Layout. One mediator: the triangle of Hayes's model 4 — M on top, X and Y on the bottom row, the
+  // labels beside the arrows' midpoints. Several: X and Y at mid-height, the mediators stacked
+  // in the middle column, half above and half below the X → Y line (Hayes's parallel-mediator
+  // figure), so the c′ arrow runs straight through a gap between them; each label sits on its
+  // arrow next to the mediator box, where the arrows are furthest apart.
+  const widest = Math.max(...aLabels.concat(bLabels).map((l) => 2 * l.hw));
+  const cWidth = Math.max(2 * lc.hw, ltotal ? 2 * ltotal.hw : 0);
+  const mWidth = Math.max(...mediators.map(boxW), k === 1 ? 0 : cWidth + 12);
+  const stack = 34; // vertical gap between stacked mediators
+  const middle = 84; // the gap the c′ arrow and its two labels run through (several mediators)
+  const up = k === 1 ? 1 : Math.ceil(k / 2);
+  const down = k - up;
   const top = 24;
-  const mBoxes: Box[] = mediators.map((_, i) => ({ cx: width / 2, cy: top + boxH / 2 + i * (boxH + gap), hw: mWidth / 2, hh: boxH / 2 }));
-  const bottomY = top + k * boxH + (k - 1) * gap + 70 + boxH / 2;
-  const xBox: Box = { cx: 20 + boxW(xLabel) / 2, cy: bottomY, hw: boxW(xLabel) / 2, hh: boxH / 2 };
-  const yBox: Box = { cx: width - 20 - boxW(yLabel) / 2, cy: bottomY, hw: boxW(yLabel) / 2, hh: boxH / 2 };
-  const centre = { x: width / 2, y: (top + bottomY) / 2 + 20 };
+  const stackHeight = (n: number) => n * boxH + Math.max(0, n - 1) * stack;
+  const lineY = k === 1 ? top + boxH + 70 + boxH / 2 : top + stackHeight(up) + middle / 2;
+  // The lowest thing drawn: a box, or the total effect's label under the X → Y arrow.
+  const contentBottom = Math.max(lineY + boxH / 2, k === 1 ? 0 : lineY + middle / 2 + stackHeight(down), ltotal ? lineY + 4 + 2 * ltotal.hh : 0);
+  const height = sizeOption('height', o.height, contentBottom + 16 + (usesStars ? 22 : 0));
+  const fixedWidth = sizeOption('width', o.width, 0);
+  const naturalWidth = (sideGap: number) => Math.max(560, 40 + boxW(xLabel) + boxW(yLabel) + mWidth + 2 * sideGap);
+  // Room between X (or Y) and the mediator column: the widest label and some arrow beside it, and
+  // more until no label covers another label, a box or another path's arrow (steep, crowded fans
+  // of arrows need longer, shallower arrows). A `width` option is taken as given.
+  let sideGap = k === 1 ? 100 : widest + 50;
+  let g = layout(fixedWidth || naturalWidth(sideGap));
+  for (let tries = 0; !fixedWidth && tries < 60 && collides(g); tries++) {
+    sideGap += 10;
+    g = layout(naturalWidth(sideGap));
+  }
+  const { width, xBox, yBox, mBoxes } = g;
+
+  interface Placed {
+    readonly l: Label;
+    readonly x: number;
+    readonly y: number;
+    readonly name: string;
+    readonly cls: string;
+  }
+  interface Segment {
+    readonly x1: number;
+    readonly y1: number;
+    readonly x2: number;
+    readonly y2: number;
+    readonly name: string;
+  }
+  /** Every box, arrow and label position for a figure `w` pixels wide. */
+  function layout(w: number) {
+    const mb: Box[] = mediators.map((_, i) => {
+      const cy = k === 1 || i < up ? top + boxH / 2 + i * (boxH + stack) : lineY + middle / 2 + boxH / 2 + (i - up) * (boxH + stack);
+      return { cx: w / 2, cy, hw: mWidth / 2, hh: boxH / 2 };
+    });
+    const xb: Box = { cx: 20 + boxW(xLabel) / 2, cy: lineY, hw: boxW(xLabel) / 2, hh: boxH / 2 };
+    const yb: Box = { cx: w - 20 - boxW(yLabel) / 2, cy: lineY, hw: boxW(yLabel) / 2, hh: boxH / 2 };
+    const arrows: Segment[] = [];
+    const placed: Placed[] = [];
+    // Beside a segment's midpoint, on the side away from the figure's centre, just clear of the line.
+    const beside = (l: Label, x1: number, y1: number, x2: number, y2: number): [number, number] => {
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      let nx = -(y2 - y1) / len;
+      let ny = (x2 - x1) / len;
+      const mx = (x1 + x2) / 2;
+      const my = (y1 + y2) / 2;
+      if (nx * (mx - w / 2) + ny * (my - (top + lineY) / 2) < 0) {
+        nx = -nx;
+        ny = -ny;
+      }
+      const d = Math.abs(nx) * l.hw + Math.abs(ny) * l.hh + 3;
+      return [mx + nx * d, my + ny * d];
+    };
+    // On the segment, with the label's near edge 16 px (horizontally) from the end (x2, y2).
+    const nearEnd = (l: Label, x1: number, y1: number, x2: number, y2: number): [number, number] => {
+      const t = 1 - (l.hw + 16) / Math.abs(x2 - x1);
+      return [x1 + t * (x2 - x1), y1 + t * (y2 - y1)];
+    };
+    mb.forEach((m, i) => {
+      const sub = k === 1 ? '' : String(i + 1);
+      const la = aLabels[i] as Label;
+      const lb = bLabels[i] as Label;
+      // A mediator is entered at the middle of its left side and left from the middle of its right
+      // side, so with equal-width boxes no arrow crosses another mediator's box.
+      const [ax, ay] = edgePoint(xb, m.cx - m.hw, m.cy);
+      const [bx, by] = edgePoint(yb, m.cx + m.hw, m.cy);
+      const aName = k === 1 ? 'a' : `a${sub}`;
+      const bName = k === 1 ? 'b' : `b${sub}`;
+      arrows.push({ x1: ax, y1: ay, x2: m.cx - m.hw, y2: m.cy, name: aName }, { x1: m.cx + m.hw, y1: m.cy, x2: bx, y2: by, name: bName });
+      const [lax, lay] = k === 1 ? beside(la, ax, ay, m.cx - m.hw, m.cy) : nearEnd(la, ax, ay, m.cx - m.hw, m.cy);
+      const [lbx, lby] = k === 1 ? beside(lb, m.cx + m.hw, m.cy, bx, by) : nearEnd(lb, bx, by, m.cx + m.hw, m.cy);
+      placed.push({ l: la, x: lax, y: lay, name: aName, cls: 'label' }, { l: lb, x: lbx, y: lby, name: bName, cls: 'label' });
+    });
+    // c′ above the X → Y arrow, the total effect c under it.
+    const x1 = xb.cx + xb.hw;
+    const x2 = yb.cx - yb.hw;
+    arrows.push({ x1, y1: lineY, x2, y2: lineY, name: 'c-prime' });
+    placed.push({ l: lc, x: (x1 + x2) / 2, y: lineY - lc.hh - 4, name: 'c-prime', cls: 'label' });
+    if (ltotal) placed.push({ l: ltotal, x: (x1 + x2) / 2, y: lineY + ltotal.hh + 4, name: 'c-prime', cls: 'label total' });
+    return { width: w, xBox: xb, yBox: yb, mBoxes: mb, arrows, placed };
+  }
+
+  /** Whether a label overlaps another label or a box, or another path's arrow runs under it. */
+  function collides(f: ReturnType<typeof layout>): boolean {
+    const rects = f.placed.map((p) => ({ x0: p.x - p.l.hw, x1: p.x + p.l.hw, y0: p.y - p.l.hh, y1: p.y + p.l.hh, name: p.name }));
+    const boxes = [f.xBox, f.yBox, ...f.mBoxes].map((b) => ({ x0: b.cx - b.hw, x1: b.cx + b.hw, y0: b.cy - b.hh, y1: b.cy + b.hh }));
+    // Closer than `margin` counts as touching: 4 px between labels, 12 px from a box.
+    const hit = (a: Rect, b: Rect, margin: number) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > -margin && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > -margin;
+    return rects.some(
+      (r, i) =>
+        rects.some((q, j) => j > i && hit(r, q, 4)) ||
+        boxes.some((b) => hit(r, b, 12)) ||
+        f.arrows.some((a) => a.name !== r.name && segmentHits(a, { x0: r.x0 - 2, x1: r.x1 + 2, y0: r.y0 - 2, y1: r.y1 + 2 })),
+    );
+  }
 
   const parts: string[] = [];
-  const box = (b: Box, text: string, role: string) =>
+  const box = (bx: Box, text: string, role: string) =>
     element(
       'g',
       { class: `box ${role}` },
-      element('rect', { x: b.cx - b.hw, y: b.cy - b.hh, width: 2 * b.hw, height: 2 * b.hh, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.25' }) +
-        element('text', { x: b.cx, y: b.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(fontSize) }, escapeHtml(text)),
+      element('rect', { x: bx.cx - bx.hw, y: bx.cy - bx.hh, width: 2 * bx.hw, height: 2 * bx.hh, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.25' }) +
+        element('text', { x: bx.cx, y: bx.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(fontSize) }, escapeHtml(text)),
     );
-
-  // An arrow between explicit points. A mediator is entered at the middle of its left side and
-  // left from the middle of its right side, so with equal-width mediator boxes no arrow crosses
-  // another mediator's box. With one mediator the label sits beside the arrow's midpoint, on the
-  // side away from the centre; with several, arrows fan out close together, so each label sits
-  // on its own arrow over a white background. Labels are drawn after every line, so no line crosses one.
-  const labels: string[] = [];
-  const plainOf = (markup: string) => markup.replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/g, '_');
-  const arrow = (x1: number, y1: number, x2: number, y2: number, name: string, onLine: boolean, text: { markup: string }, below?: { markup: string }) => {
+  const arrow = ({ x1, y1, x2, y2, name }: Segment) => {
     const len = Math.hypot(x2 - x1, y2 - y1);
     const ux = (x2 - x1) / len;
     const uy = (y2 - y1) / len;
     const head = 9;
-    const bx = x2 - ux * head;
-    const by = y2 - uy * head;
+    const hx = x2 - ux * head;
+    const hy = y2 - uy * head;
     const headPoints = [
       [x2, y2],
-      [bx - uy * 4, by + ux * 4],
-      [bx + uy * 4, by - ux * 4],
+      [hx - uy * 4, hy + ux * 4],
+      [hx + uy * 4, hy - ux * 4],
     ]
       .map(([px, py]) => `${coordinate(px as number)},${coordinate(py as number)}`)
       .join(' ');
-    let nx = -uy;
-    let ny = ux;
-    const mx = (x1 + x2) / 2;
-    const my = (y1 + y2) / 2;
-    if (nx * (mx - centre.x) + ny * (my - centre.y) < 0) {
-      nx = -nx;
-      ny = -ny;
-    }
-    const labelAt = (sign: number, markup: string, cls: string) => {
-      if (onLine) {
-        const w = textWidth(plainOf(markup), 12) + 6;
-        return (
-          element('rect', { x: mx - w / 2, y: my - 9, width: w, height: 18, fill: 'white' }) +
-          element('text', { class: cls, 'data-path': name, x: mx, y: my, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, markup)
-        );
-      }
-      const flat = Math.abs(nx) < 0.3;
-      const anchor = flat ? 'middle' : sign * nx < 0 ? 'end' : 'start';
-      return element(
-        'text',
-        { class: cls, 'data-path': name, x: mx + sign * nx * 10, y: my + sign * ny * 10 + (flat ? (sign * ny > 0 ? 10 : -2) : 4), 'text-anchor': anchor },
-        markup,
-      );
-    };
-    labels.push(labelAt(1, text.markup, 'label'));
-    if (below) labels.push(labelAt(-1, below.markup, 'label total'));
     return element(
       'g',
       { class: `path ${name}` },
-      element('line', { x1, y1, x2: bx, y2: by, stroke: 'currentColor', 'stroke-width': '1.25' }) + element('polygon', { points: headPoints, fill: 'currentColor' }),
+      element('line', { x1, y1, x2: hx, y2: hy, stroke: 'currentColor', 'stroke-width': '1.25' }) + element('polygon', { points: headPoints, fill: 'currentColor' }),
     );
   };
-
+  for (const a of g.arrows) parts.push(arrow(a));
+  // Every label is its text centred on a white box, drawn after every line, so no line crosses it.
+  const labels = g.placed.map(
+    (p) =>
+      element('rect', { class: 'label-box', 'data-path': p.name, x: p.x - p.l.hw, y: p.y - p.l.hh, width: 2 * p.l.hw, height: 2 * p.l.hh, fill: 'white' }) +
+      element('text', { class: p.cls, 'data-path': p.name, x: p.x, y: p.y, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, p.l.markup),
+  );
   const plain: string[] = [];
-  mBoxes.forEach((mb, i) => {
-    const sub = k === 1 ? '' : String(i + 1);
-    const la = aLabels[i] as { markup: string; plain: string };
-    const lb = bLabels[i] as { markup: string; plain: string };
-    const [ax, ay] = edgePoint(xBox, mb.cx - mb.hw, mb.cy);
-    const [bx, by] = edgePoint(yBox, mb.cx + mb.hw, mb.cy);
-    parts.push(arrow(ax, ay, mb.cx - mb.hw, mb.cy, k === 1 ? 'a' : `a${sub}`, k > 1, la));
-    parts.push(arrow(mb.cx + mb.hw, mb.cy, bx, by, k === 1 ? 'b' : `b${sub}`, k > 1, lb));
-    plain.push(`${la.plain} (${xLabel} to ${mediators[i]})`, `${lb.plain} (${mediators[i]} to ${yLabel})`);
-  });
-  const lc = label('c\u2032', '', cPrime);
-  const ltotal = c ? label('c', '', c) : undefined;
-  parts.push(arrow(xBox.cx + xBox.hw, xBox.cy, yBox.cx - yBox.hw, yBox.cy, 'c-prime', false, lc, ltotal));
+  mediators.forEach((name, i) => plain.push(`${(aLabels[i] as Label).plain} (${xLabel} to ${name})`, `${(bLabels[i] as Label).plain} (${name} to ${yLabel})`));
   plain.push(`${lc.plain} (direct effect)`);
   if (ltotal) plain.push(`${ltotal.plain} (total effect)`);
 
   parts.push(box(xBox, xLabel, 'x'));
   mBoxes.forEach((mb, i) => parts.push(box(mb, mediators[i] as string, 'm')));
   parts.push(box(yBox, yLabel, 'y'));
-  parts.push(element('g', { class: 'labels' }, labels.join('')));
+  parts.push(element('g', { class: 'labels', 'font-size': String(LABEL_SIZE) }, labels.join('')));
   if (usesStars) {
     parts.push(
       element(

@@ -51,6 +51,7 @@ const tested = obj({ estimate: num, se: num, statistic: num, p: prob, lower: num
 const conditional = obj({ w: finite, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
 const bootEffect = { estimate: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
 const test = obj({ statistic: num, p: prob });
+const bootInfo = obj({ interval: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count });
 
 const alpha = obj({
   alpha: num,
@@ -173,12 +174,121 @@ const processResult = obj({
   conditionalIndirectEffects: optional(arr(obj({ mediator: str, w: finite, ...bootEffect }))),
   indexOfModeratedMediation: optional(arr(obj({ mediator: str, ...bootEffect }))),
   conditionalIndirectDifferences: optional(arr(obj({ mediator: str, w: arrOf(finite, 2), ...bootEffect }))),
-  bootstrap: optional(obj({ interval: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count })),
+  bootstrap: optional(bootInfo),
   johnsonNeyman: optional(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
   warnings,
 });
 
+/** A measure of sampling adequacy: in [0, 1], or NaN (printed as a dash). */
+const msa = leaf((v) => typeof v === 'number' && (Number.isNaN(v) || (v >= 0 && v <= 1)), 'an MSA in [0, 1] (or NaN)');
+
+/** A p × k matrix whose dimensions come from the result itself. */
+function matrix(rows: number, cols: number): Shape {
+  return arrOf(arrOf(num, cols), rows);
+}
+
+function omega(v: unknown, p: string): void {
+  obj({
+    factors: count,
+    columns: arr(str),
+    extraction: str,
+    rotation: str,
+    n: nullable(count),
+    omegaHierarchical: num,
+    omegaTotal: num,
+    omegaLimit: num,
+    alpha: num,
+    lambda6: num,
+    explainedCommonVariance: num,
+    reversed: arr(str),
+    groups: arr(obj({ factor: str, columns: arr(str), total: num, general: num, group: num })),
+    warnings,
+  })(v, p);
+  const r = v as { factors: number; columns: unknown[] };
+  const n = r.columns.length;
+  obj({
+    generalLoadings: arrOf(num, n),
+    groupLoadings: matrix(n, r.factors),
+    communalities: arrOf(num, n),
+    uniquenesses: arrOf(num, n),
+    generalProportion: arrOf(num, n),
+  })(v, p);
+}
+
+function kmo(v: unknown, p: string): void {
+  obj({ columns: arr(str), n: nullable(count), overall: msa, adequacy: oneOf('marvelous', 'meritorious', 'middling', 'mediocre', 'miserable', 'unacceptable'), warnings })(v, p);
+  obj({ perItem: arrOf(msa, (v as { columns: unknown[] }).columns.length) })(v, p);
+}
+
+function velicerMap(v: unknown, p: string): void {
+  obj({ columns: arr(str), n: nullable(count), averageSquaredPartial: arr(num), eigenvalues: arr(num), warnings })(v, p);
+  const m = (v as { averageSquaredPartial: unknown[] }).averageSquaredPartial.length;
+  if (m === 0) bad(`${p}.averageSquaredPartial`, 'a non-empty array', (v as { averageSquaredPartial: unknown }).averageSquaredPartial);
+  // The suggested counts index the series (0 … m − 1).
+  const index = leaf((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < m, `a whole number in [0, ${m - 1}]`);
+  obj({ averageFourthPowerPartial: arrOf(num, m), components: index, componentsFourthPower: index })(v, p);
+}
+
+function parallelAnalysis(v: unknown, p: string): void {
+  obj({ n: count, resamples: count, quantile: level, extraction: str, seed, suggestedFactors: count, suggestedComponents: count, warnings })(v, p);
+  obj({ observed: obj({ components: arr(num) }) })(v, p);
+  const k = (v as { observed: { components: unknown[] } }).observed.components.length;
+  const simulated = obj({ mean: arrOf(num, k), quantile: arrOf(num, k) });
+  const pair = obj({ components: simulated, factors: simulated });
+  obj({ observed: obj({ components: arrOf(num, k), factors: arrOf(num, k) }), simulated: pair, resampled: nullable(pair) })(v, p);
+}
+
+function correlationMatrix(v: unknown, p: string): void {
+  obj({
+    columns: arr(str),
+    method: oneOf('pearson', 'polychoric'),
+    missing: oneOf('pairwise', 'listwise'),
+    n: count,
+    smoothed: bool,
+    globalThresholds: nullable(bool),
+    warnings,
+  })(v, p);
+  const k = (v as { columns: unknown[] }).columns.length;
+  if (k < 2) bad(`${p}.columns`, 'at least 2 variables', (v as { columns: unknown[] }).columns);
+  obj({ matrix: matrix(k, k), counts: arrOf(arrOf(count, k), k) })(v, p);
+}
+
+function rotation(v: unknown, p: string): void {
+  obj({ rotation: str, orthogonal: bool, normalize: bool, converged: bool, iterations: count, criterion: nullable(num), phi: arr(arr(num)), loadings: arr(arr(num)), warnings })(v, p);
+  const r = v as { phi: unknown[]; loadings: unknown[] };
+  const k = r.phi.length;
+  if (k === 0 || r.loadings.length === 0) bad(`${p}.loadings`, 'a non-empty loadings matrix with its Φ', r.loadings);
+  obj({ phi: matrix(k, k), loadings: matrix(r.loadings.length, k) })(v, p);
+}
+
+const pathModel = obj({
+  n: count,
+  nDropped: count,
+  hc: str,
+  confidence: level,
+  equations: arr(equation),
+  effects: arr(obj({ name: str, ...bootEffect })),
+  bootstrap: nullable(bootInfo),
+  warnings,
+});
+
+const bootstrapResult = obj({
+  n: count,
+  nDropped: count,
+  statistics: arr(obj({ estimate: num, se: num, lower: num, upper: num })),
+  bootstrap: obj({ interval: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count, confidence: level }),
+  warnings,
+});
+
 const SHAPES: Record<string, Shape> = {
+  omega,
+  kmo,
+  velicerMap,
+  parallelAnalysis,
+  correlationMatrix,
+  rotate: rotation,
+  pathModel,
+  bootstrap: bootstrapResult,
   cronbachAlpha: alpha,
   efa,
   descriptives: describeResult,

@@ -10,8 +10,21 @@ import {
   type NumberFormatOptions,
 } from './format.js';
 
-/** A table cell: text is printed as it is, a number through its column's format, `null`/`undefined`/`NaN` as a dash. */
-export type TableCell = string | number | null | undefined;
+/**
+ * A number printed de-emphasised, e.g. a loading below a threshold (`toApaTable`'s `dimBelow`):
+ * `{ dim: 0.12 }`. It prints through its column's format like any number; `tableToHtml` gives its
+ * `<td>` the class `dim` (grey in `toHtmlReport`), while `tableToText` and `tableToMarkdown`
+ * print it as they print any number — plain text has no grey.
+ */
+export interface DimmedCell {
+  readonly dim: number;
+}
+
+/**
+ * A table cell: text is printed as it is, a number through its column's format, `null`/`undefined`/`NaN`
+ * as a dash, a {@link DimmedCell} as its number, dimmed in HTML.
+ */
+export type TableCell = string | number | null | undefined | DimmedCell;
 
 /**
  * How a column prints its numbers:
@@ -62,6 +75,19 @@ interface FormattedTable {
   readonly align: readonly Align[];
   /** A string array for a data row; a string for a section row. */
   readonly rows: readonly (readonly string[] | string)[];
+  /** Per data row (null for a section row): which cells are dimmed. */
+  readonly dimmed: readonly (readonly boolean[] | null)[];
+  /** Per data row (null for a section row): which cells are numeric and must not wrap. */
+  readonly numeric: readonly (readonly boolean[] | null)[];
+}
+
+/**
+ * Text that reads as a number and must stay on one line: digits, spaces and the signs numbers,
+ * intervals and significance marks are made of, at most 24 characters — `< .001`, `[2.11, 3.64]`,
+ * `.45***`, `-0.03`, `—` — but not a word, nor a list such as `1, 2, 3, 8, 9, 11, 12`.
+ */
+function numericText(text: string): boolean {
+  return [...text].length <= 24 && /^[\d .,\-\u2212\u2013+<>=\u2264\u2265[\]()*\u2020\u2021%\u221e\u2014\u00b1]+$/.test(text) && /[\d\u2014\u221e]/.test(text);
 }
 
 function isSection(row: readonly TableCell[] | TableSection): row is TableSection {
@@ -128,6 +154,8 @@ function formatTable(table: ReportTable): FormattedTable {
   }
   const formatters = columns.map(columnFormatter);
   const numeric = columns.map(() => false);
+  const dimmed: (boolean[] | null)[] = [];
+  const numericCells: (boolean[] | null)[] = [];
   const out: (readonly string[] | string)[] = rows.map((row, r) => {
     if (typeof row !== 'object' || row === null) {
       throw fail('INVALID_INPUT', `Row ${r} of the report table must be an array of cells or a { section } object.`, { row: r, value: row });
@@ -136,6 +164,8 @@ function formatTable(table: ReportTable): FormattedTable {
       if (typeof row.section !== 'string') {
         throw fail('INVALID_INPUT', `Row ${r} of the report table: \`section\` must be a string.`, { row: r, value: row });
       }
+      dimmed.push(null);
+      numericCells.push(null);
       return row.section;
     }
     if (row.length !== columns.length) {
@@ -145,19 +175,37 @@ function formatTable(table: ReportTable): FormattedTable {
         actual: row.length,
       });
     }
+    const dim = row.map(() => false);
+    const num = row.map(() => false);
+    dimmed.push(dim);
+    numericCells.push(num);
     return row.map((cell: TableCell, c: number) => {
       const column = columns[c] as TableColumn;
-      if (typeof cell === 'string') return cell;
-      if (isMissingValue(cell)) return '\u2014';
-      if (typeof cell !== 'number') {
-        throw fail('INVALID_INPUT', `Row ${r}, column "${column.label}": a cell must be a string, a number or null; got ${typeof cell}.`, {
+      if (typeof cell === 'string') {
+        num[c] = numericText(cell);
+        return cell;
+      }
+      let value: unknown = cell;
+      if (typeof cell === 'object' && cell !== null && !Array.isArray(cell) && Object.keys(cell).length === 1 && Object.prototype.hasOwnProperty.call(cell, 'dim')) {
+        value = cell.dim;
+        dim[c] = typeof value === 'number' && !Number.isNaN(value);
+      }
+      if (isMissingValue(value)) {
+        num[c] = true;
+        return '\u2014';
+      }
+      if (typeof value !== 'number') {
+        throw fail('INVALID_INPUT', `Row ${r}, column "${column.label}": a cell must be a string, a number, null or { dim: number }; got ${value === cell ? typeof cell : `{ dim: ${typeof value} }`}.`, {
           row: r,
           column: column.label,
           value: cell,
         });
       }
       numeric[c] = true;
-      return (formatters[c] as (value: number) => string)(cell);
+      const text = (formatters[c] as (value: number) => string)(value);
+      // A custom format may add words ("268 cases"): those may wrap like any text.
+      num[c] = numericText(text);
+      return text;
     });
   });
   return {
@@ -166,6 +214,8 @@ function formatTable(table: ReportTable): FormattedTable {
     header: columns.map((c) => c.label),
     align: columns.map((c, i) => c.align ?? (numeric[i] ? 'right' : 'left')),
     rows: out,
+    dimmed,
+    numeric: numericCells,
   };
 }
 
@@ -180,7 +230,7 @@ function pad(text: string, width: number, align: Align): string {
 /**
  * Renders a {@link ReportTable} as plain text for a terminal: columns padded to a common width,
  * horizontal rules above and below the header and at the bottom (APA tables have no vertical
- * rules), title above and note below.
+ * rules), title above and note below. A {@link DimmedCell} prints as its number.
  *
  * @example
  * ```ts
@@ -198,6 +248,11 @@ function pad(text: string, width: number, align: Align): string {
  * ```
  */
 export function tableToText(table: ReportTable): string {
+  return renderText(table, undefined);
+}
+
+/** `tableToText` with an optional number line ("Table 3") above the title, APA 7 style: the report renderers number their tables. */
+export function renderText(table: ReportTable, number: string | undefined): string {
   const t = formatTable(table);
   const widths = t.header.map((h) => [...h].length);
   for (const row of t.rows) {
@@ -215,6 +270,7 @@ export function tableToText(table: ReportTable): string {
   );
   const rule = '\u2500'.repeat(total);
   const lines: string[] = [];
+  if (number !== undefined) lines.push(number);
   if (t.title !== undefined) lines.push(t.title);
   lines.push(rule, line(t.header), rule);
   for (const row of t.rows) lines.push(typeof row === 'string' ? row : line(row));
@@ -226,7 +282,9 @@ export function tableToText(table: ReportTable): string {
 /**
  * Renders a {@link ReportTable} as a GitHub-flavoured Markdown table: bold title line, the table
  * with per-column alignment, an italic *Note.* line. Cell text is escaped (`|`, `*`, `_`, `` ` ``,
- * `<`, `\`, line breaks), so labels cannot break the table.
+ * `<`, `\`, line breaks), so labels cannot break the table. Spaces inside numeric cells (`< .001`,
+ * `[2.11, 3.64]`) are non-breaking, so a narrow page never wraps a number; a {@link DimmedCell}
+ * prints as its number (Markdown has no grey).
  *
  * @example
  * ```ts
@@ -237,16 +295,26 @@ export function tableToText(table: ReportTable): string {
  * ```
  */
 export function tableToMarkdown(table: ReportTable): string {
+  return renderMarkdown(table, undefined);
+}
+
+/** `tableToMarkdown`; with a number ("Table 3"), APA 7 style: the number in bold, the title in italics on the next line. */
+export function renderMarkdown(table: ReportTable, number: string | undefined): string {
   const t = formatTable(table);
-  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdownCell).join(' | ')} |`;
+  const row = (cells: readonly string[], numeric?: readonly boolean[] | null) =>
+    `| ${cells.map((cell, c) => escapeMarkdownCell(numeric?.[c] ? cell.replace(/ /g, '\u00a0') : cell)).join(' | ')} |`;
   const rule = t.align.map((a) => (a === 'right' ? '--:' : a === 'center' ? ':-:' : ':--'));
   const lines: string[] = [];
-  if (t.title !== undefined) lines.push(`**${escapeMarkdownCell(t.title)}**`, '');
+  if (number !== undefined) {
+    // A backslash at the end of a line is a hard line break (CommonMark).
+    if (t.title !== undefined) lines.push(`**${escapeMarkdownCell(number)}**\\`, `*${escapeMarkdownCell(t.title)}*`, '');
+    else lines.push(`**${escapeMarkdownCell(number)}**`, '');
+  } else if (t.title !== undefined) lines.push(`**${escapeMarkdownCell(t.title)}**`, '');
   lines.push(row(t.header), `|${rule.join('|')}|`);
-  for (const r of t.rows) {
+  t.rows.forEach((r, i) => {
     if (typeof r === 'string') lines.push(`| **${escapeMarkdownCell(r)}** |${' |'.repeat(t.header.length - 1)}`);
-    else lines.push(row(r));
-  }
+    else lines.push(row(r, t.numeric[i]));
+  });
   if (t.note !== undefined) lines.push('', `*Note.* ${escapeMarkdownCell(t.note)}`);
   return lines.join('\n');
 }
@@ -254,8 +322,11 @@ export function tableToMarkdown(table: ReportTable): string {
 /**
  * Renders a {@link ReportTable} as an HTML `<table>`: `<caption>` for the title, `<thead>` with
  * `scope="col"` headers, section rows as `<th scope="rowgroup">`, the note in `<tfoot>`. All text
- * is escaped; alignment is an inline `text-align` so the table reads right without a stylesheet.
- * The element has class `psychkit-table` for styling.
+ * is escaped; alignment is an inline `text-align`, and numeric cells (numbers, and text such as
+ * `< .001` or `[2.11, 3.64]`) carry an inline `white-space: nowrap`, so the table reads right
+ * without a stylesheet. A {@link DimmedCell}'s `<td>` has the class `dim` (style it, e.g.
+ * `.psychkit-table td.dim { color: #767676 }`; `toHtmlReport` does). The element has class
+ * `psychkit-table` for styling.
  *
  * @example
  * ```ts
@@ -264,22 +335,37 @@ export function tableToMarkdown(table: ReportTable): string {
  * ```
  */
 export function tableToHtml(table: ReportTable): string {
+  return renderHtml(table, undefined);
+}
+
+/** `tableToHtml`; with a number ("Table 3") in a `<strong class="psychkit-number">` before the title in the caption. */
+export function renderHtml(table: ReportTable, number: string | undefined): string {
   const t = formatTable(table);
-  const style = (a: Align) => (a === 'left' ? '' : ` style="text-align: ${a}"`);
+  const style = (a: Align, nowrap = false) => {
+    const rules = [...(a === 'left' ? [] : [`text-align: ${a}`]), ...(nowrap ? ['white-space: nowrap'] : [])];
+    return rules.length === 0 ? '' : ` style="${rules.join('; ')}"`;
+  };
   const lines: string[] = ['<table class="psychkit-table">'];
-  if (t.title !== undefined) lines.push(`<caption>${escapeHtml(t.title)}</caption>`);
+  if (number !== undefined || t.title !== undefined) {
+    const label = number === undefined ? '' : `<strong class="psychkit-number">${escapeHtml(number)}</strong>${t.title === undefined ? '' : ' '}`;
+    lines.push(`<caption>${label}${t.title === undefined ? '' : escapeHtml(t.title)}</caption>`);
+  }
   lines.push('<thead>', `<tr>${t.header.map((h, c) => `<th scope="col"${style(t.align[c] as Align)}>${escapeHtml(h)}</th>`).join('')}</tr>`, '</thead>');
   lines.push('<tbody>');
-  for (const r of t.rows) {
+  t.rows.forEach((r, i) => {
     if (typeof r === 'string') {
-      lines.push(`<tr class="section"><th scope="rowgroup" colspan="${t.header.length}" style="text-align: left">${escapeHtml(r)}</th></tr>`);
+      lines.push(`<tr class="section"><th scope="rowgroup" colspan="${t.header.length}" style="text-align: left"><div class="psychkit-section">${escapeHtml(r)}</div></th></tr>`);
     } else {
-      lines.push(`<tr>${r.map((cell, c) => `<td${style(t.align[c] as Align)}>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+      const dim = t.dimmed[i];
+      const numeric = t.numeric[i];
+      lines.push(`<tr>${r.map((cell, c) => `<td${dim?.[c] ? ' class="dim"' : ''}${style(t.align[c] as Align, numeric?.[c] === true)}>${escapeHtml(cell)}</td>`).join('')}</tr>`);
     }
-  }
+  });
   lines.push('</tbody>');
   if (t.note !== undefined) {
-    lines.push('<tfoot>', `<tr><td colspan="${t.header.length}"><em>Note.</em> ${escapeHtml(t.note)}</td></tr>`, '</tfoot>');
+    // The note sits in a div so a stylesheet can keep it from widening the table (toHtmlReport's
+    // CSS: width 0 takes it out of the table's intrinsic width, min-width 100% fills the columns).
+    lines.push('<tfoot>', `<tr><td colspan="${t.header.length}"><div class="psychkit-note"><em>Note.</em> ${escapeHtml(t.note)}</div></td></tr>`, '</tfoot>');
   }
   lines.push('</table>');
   return lines.join('\n');

@@ -176,7 +176,7 @@ export function scoreScale(table: Table | TableView, options: ScoreScaleOptions)
   if (data.invalid.length > 0) {
     warnings.push({
       code: 'INVALID_RESPONSES_MISSING',
-      message: `${data.invalid.length} response(s) outside ${def.response.min}–${def.response.max} or not whole numbers were treated as missing (see invalidResponses).`,
+      message: `${data.invalid.length === 1 ? '1 response' : `${data.invalid.length} responses`} outside ${def.response.min}–${def.response.max} or not whole numbers ${data.invalid.length === 1 ? 'was' : 'were'} treated as missing (see invalidResponses).`,
       details: { count: data.invalid.length },
     });
   }
@@ -185,7 +185,7 @@ export function scoreScale(table: Table | TableView, options: ScoreScaleOptions)
     for (const c of prorated) {
       warnings.push({
         code: 'PRORATED_SUM',
-        message: `${c.nProrated} "${c.id}" sum score(s) rest on fewer than all ${c.items.length} items and were prorated (mean of the answered items × ${c.items.length}).`,
+        message: `${c.nProrated} "${c.id}" sum ${c.nProrated === 1 ? 'score rests' : 'scores rest'} on fewer than all ${c.items.length} items and ${c.nProrated === 1 ? 'was' : 'were'} prorated (mean of the answered items × ${c.items.length}).`,
         details: { column: c.id, count: c.nProrated },
       });
     }

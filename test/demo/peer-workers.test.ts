@@ -90,7 +90,7 @@ describe('scales and reliability', () => {
     for (const s of study.scales) {
       const r = ref.alpha[refScale[s.key]].pairwise;
       const worst = r.itemRestCorrelation.indexOf(Math.min(...r.itemRestCorrelation));
-      printsInOrder(line(s.name, 'Table 2.').replace(/\s+/g, ' '), [
+      printsInOrder(line(s.name, 'Table 2').replace(/\s+/g, ' '), [
         bounded(r.alpha),
         formatInterval(r.feldt[0], r.feldt[1], { leadingZero: false }),
         String(r.items.length),
@@ -125,7 +125,7 @@ describe('ESSE factor structure', () => {
     const eig = ref.efa.esse_1_pa_none.eigenvalues as number[];
     eig.forEach((v, i) => printsInOrder(lines.find((l) => new RegExp(`^\\s+${i + 1}\\s`).test(l))!, [formatNumber(v)]));
     const two = ref.efa.esse_2_pa_oblimin;
-    const start = lines.findIndex((l) => l.startsWith('Table 5.'));
+    const start = lines.findIndex((l) => l === 'Table 5');
     two.loadings.forEach((l: number[], i: number) => {
       const printed = lines.slice(start).find((x) => x.startsWith(`esse${i + 1} `))!;
       printsInOrder(printed, [bounded(l[0]!), bounded(l[1]!), bounded(two.communalities[i])]);
@@ -158,7 +158,7 @@ describe('recovery', () => {
   });
   it('prints them', () => {
     const d = ref.describe.recovery;
-    printsInOrder(line('Recovery ', 'Table 6.'), [String(d.n), formatNumber(d.mean), formatNumber(d.sd), formatNumber(d.median), formatNumber(d.skewness.type2), formatNumber(d.seSkewness), formatNumber(d.kurtosis.type2), formatNumber(d.seKurtosis)]);
+    printsInOrder(line('Recovery  ', 'Table 6'), [String(d.n), formatNumber(d.mean), formatNumber(d.sd), formatNumber(d.median), formatNumber(d.skewness.type2), formatNumber(d.seSkewness), formatNumber(d.kurtosis.type2), formatNumber(d.seKurtosis)]);
     printsInOrder(line('1: g₁'), [formatNumber(d.skewness.type1), formatNumber(d.kurtosis.type1)]);
     printsInOrder(line('3: b₁'), [formatNumber(d.skewness.type3), formatNumber(d.kurtosis.type3)]);
     printsInOrder(line('Square root '), [formatNumber(ref.describe.recovery_sqrt.skewness.type2)]);
@@ -291,7 +291,16 @@ describe('the report', () => {
       expect(study.report.markdown).toMatch(new RegExp(`^#{2,3} ${h.replace(/[:()]/g, '\\$&')}$`, 'm'));
       expect(study.report.html).toContain(`>${h}</h`);
     }
-    for (let t = 1; t <= 12; t++) expect(text).toContain(`Table ${t}. `);
+    // Every table is numbered by the report renderers, in order: 12 in the text, 25 in Markdown and HTML.
+    for (let t = 1; t <= 12; t++) expect(lines).toContain(`Table ${t}`);
+    expect(lines).not.toContain('Table 13');
+    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 25 }, (_, i) => `**Table ${i + 1}**\\`));
+    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(25);
+    expect((study.report.html.match(/<table /g) ?? []).length).toBe(25);
+    expect(study.report.html.match(/<strong class="psychkit-number">Figure \d+<\/strong>/g)).toEqual(Array.from({ length: 6 }, (_, i) => `<strong class="psychkit-number">Figure ${i + 1}</strong>`));
+    // the cross-reference follows the numbering of each rendering
+    expect(text).toContain('Covariates as in Table 9;');
+    expect(study.report.markdown).toContain('Covariates as in Table 15;');
   });
   it('embeds the scree plot (with the parallel-analysis line) and the path diagrams in the HTML', () => {
     const html = study.report.html;

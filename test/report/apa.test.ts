@@ -1,7 +1,11 @@
 import { describe as group, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  bartlettSphericity,
+  bootstrap,
+  boxCox,
   compareTransforms,
+  correlationMatrix,
   correlations,
   cronbachAlpha,
   descriptives,
@@ -10,10 +14,21 @@ import {
   hierarchicalRegression,
   instruments,
   isPsychkitError,
+  kmo,
   normalityTests,
+  NOT_TABULAR_KINDS,
   ols,
+  omega,
+  parallelAnalysis,
+  pathModel,
   processModel,
   REPORTABLE_KINDS,
+  rotate,
+  scoreScale,
+  shapiroWilk,
+  transform,
+  velicerMap,
+  yeoJohnson,
   tableToHtml,
   tableToMarkdown,
   tableToText,
@@ -52,7 +67,7 @@ function cells(table: ReportTable): string[][] {
       line
         .slice(2, -2)
         .split(' | ')
-        .map((c) => c.replace(/\\(.)/g, '$1')),
+        .map((c) => c.replace(/\\(.)/g, '$1').replace(/\u00a0/g, ' ')),
     );
 }
 
@@ -74,9 +89,16 @@ const cor = correlations(peer, { columns: ['esse', 'ss', 'si', 'pwb', 'rec'] });
 const hier = hierarchicalRegression(peer, { y: 'pwb', steps: [['gender', 'education', 'marital'], ['esse'], ['ss', 'si']], categorical: maritalLevels });
 const model4 = processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', covariates: ['gender', 'education', 'marital'], categorical: maritalLevels, resamples: 1000, seed: 1 });
 
+const factorInput = { columns: esse.items, missing: 'listwise' as const };
 const results: Record<string, ReportableResult> = {
   cronbachAlpha: alpha,
+  omega: omega(rows, { ...factorInput, factors: 3, extraction: 'ml' }),
   efa: efa2,
+  rotate: rotate(efa(rows, { ...factorInput, factors: 2, extraction: 'pa', rotation: 'none' }).loadings, { rotation: 'oblimin' }),
+  kmo: kmo(rows, factorInput),
+  parallelAnalysis: parallelAnalysis(rows, { ...factorInput, resamples: 20, seed: 1 }),
+  velicerMap: velicerMap(rows, factorInput),
+  correlationMatrix: correlationMatrix(rows, { columns: esse.items.slice(0, 4), method: 'polychoric', missing: 'listwise' }),
   descriptives: descriptives(rec, { name: 'rec' }),
   compareTransforms: compareTransforms(rec),
   normalityTests: normalityTests(rec),
@@ -84,17 +106,66 @@ const results: Record<string, ReportableResult> = {
   ols: ols(peer, { y: 'pwb', x: ['esse'], covariates: ['gender', 'marital'], categorical: maritalLevels }),
   hierarchicalRegression: hier,
   processModel: model4,
+  pathModel: pathModel(peer, {
+    equations: [
+      { outcome: 'ss', predictors: ['esse'] },
+      { outcome: 'pwb', predictors: ['esse', 'ss'] },
+    ],
+    effects: { 'esse → ss → pwb': (b) => b('ss', 'esse') * b('pwb', 'ss') },
+    resamples: 1000,
+    seed: 1,
+  }),
+  bootstrap: bootstrap(peer, { columns: ['esse', 'pwb'], statistic: ([x, y], n) => [mean(y!, n) - mean(x!, n), mean(x!, n)], resamples: 1000, seed: 1 }),
 };
+
+function mean(x: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]!;
+  return s / n;
+}
 
 group('kind', () => {
   it('every reportable result says which function made it', () => {
     for (const kind of REPORTABLE_KINDS) expect(results[kind]?.kind).toBe(kind);
+    expect(Object.keys(results).sort()).toEqual([...REPORTABLE_KINDS].sort());
+  });
+  it('every result kind psychkit makes is reportable or documented as not tabular', () => {
+    const rec = reference.scales.ras.scores as (number | null)[];
+    const made = [
+      ...Object.values(results),
+      bartlettSphericity(rows, factorInput),
+      shapiroWilk(rec),
+      transform(rec, { method: 'log' }),
+      boxCox(rec),
+      yeoJohnson(rec),
+      scoreScale(rows, { scale: esse }),
+    ].map((r) => r.kind);
+    const notTabular = Object.keys(NOT_TABULAR_KINDS);
+    for (const kind of made) expect([...REPORTABLE_KINDS, ...notTabular], kind).toContain(kind);
+    expect(new Set(made)).toEqual(new Set([...REPORTABLE_KINDS, ...notTabular]));
+    expect(REPORTABLE_KINDS.filter((k) => notTabular.includes(k))).toEqual([]);
+  });
+  it('a result that has no table: INVALID_INPUT saying what to report instead', () => {
+    const rec = reference.scales.ras.scores as (number | null)[];
+    const cases: [unknown, RegExp][] = [
+      [bartlettSphericity(rows, factorInput), /one test, not a table: report it in the text .*formatP.*kmo/],
+      [shapiroWilk(rec), /one test, not a table.*normalityTests/],
+      [transform(rec, { method: 'log' }), /one value per respondent.*compareTransforms/],
+      [boxCox(rec), /boxCox.*compareTransforms/],
+      [scoreScale(rows, { scale: esse }), /one score per respondent.*descriptives/],
+    ];
+    for (const [r, message] of cases) {
+      expect(codeOf(() => toApaTable(r as never))).toBe('INVALID_INPUT');
+      expect(() => toApaTable(r as never)).toThrow(message);
+      expect(() => toMarkdown(r as never)).toThrow(/^toMarkdown: /);
+    }
   });
   it('toApaTable refuses anything else with INVALID_INPUT, naming what it got', () => {
-    for (const bad of [null, undefined, 3, 'alpha', {}, { kind: 'kmo' }, { ...alpha, kind: 'alpha' }]) {
+    for (const bad of [null, undefined, 3, 'alpha', {}, { kind: 'kmo' }, { kind: 'factorAnalysis' }, { ...alpha, kind: 'alpha' }]) {
       expect(codeOf(() => toApaTable(bad as never))).toBe('INVALID_INPUT');
     }
-    expect(() => toApaTable({ kind: 'kmo' } as never)).toThrow(/kind "kmo"/);
+    expect(() => toApaTable({ kind: 'factorAnalysis' } as never)).toThrow(/kind "factorAnalysis"/);
+    expect(() => toApaTable({ kind: 'kmo' } as never)).toThrow(/result\.columns/);
     expect(() => toMarkdown({} as never)).toThrow(/toMarkdown expects the result of cronbachAlpha/);
   });
   // Found by the bad-input fuzz suite (test/fuzz): a result with one field edited gave TypeErrors
@@ -118,6 +189,16 @@ group('kind', () => {
       [edit(hier, (x) => delete (x.steps as Record<string, unknown>[])[0]!.coefficients), 'result.steps[0].coefficients'],
       [edit(model4, (x) => ((x.variables as Record<string, unknown>).x = 5)), 'result.variables.x'],
       [edit(model4, (x) => (x.totalEffect = 5)), 'result.totalEffect'],
+      [edit(results.omega!, (x) => (x.groupLoadings as unknown[][])[2]!.pop()), 'result.groupLoadings[2]'],
+      [edit(results.omega!, (x) => delete x.explainedCommonVariance), 'result.explainedCommonVariance'],
+      [edit(results.rotate!, (x) => ((x.phi as unknown[][])[0]![1] = 'x')), 'result.phi[0][1]'],
+      [edit(results.kmo!, (x) => ((x.perItem as number[])[3] = 1.5)), 'result.perItem[3]'],
+      [edit(results.kmo!, (x) => (x.adequacy = 'great')), 'result.adequacy'],
+      [edit(results.parallelAnalysis!, (x) => (((x.simulated as Record<string, Record<string, unknown[]>>).factors!.quantile as unknown[]).length = 3)), 'result.simulated.factors.quantile'],
+      [edit(results.velicerMap!, (x) => (x.components = 99)), 'result.components'],
+      [edit(results.correlationMatrix!, (x) => ((x.matrix as unknown[][])[3] = [1])), 'result.matrix[3]'],
+      [edit(results.pathModel!, (x) => ((x.effects as Record<string, unknown>[])[0]!.name = 3)), 'result.effects[0].name'],
+      [edit(results.bootstrap!, (x) => ((x.bootstrap as Record<string, unknown>).resamples = -1)), 'result.bootstrap.resamples'],
     ];
     for (const [bad, field] of cases) {
       expect(codeOf(() => toApaTable(bad)), field).toBe('INVALID_INPUT');
@@ -125,7 +206,7 @@ group('kind', () => {
     }
   });
   it('checks its options: INVALID_OPTION for unknown keys, bad decimals, titles and labels', () => {
-    for (const o of [{ digits: 2 }, { decimals: 7 }, { decimals: 1.5 }, { title: 3 }, { labels: ['x'] }, { labels: { esse: 1 } }, 'x']) {
+    for (const o of [{ digits: 2 }, { decimals: 7 }, { decimals: 1.5 }, { title: 3 }, { labels: ['x'] }, { labels: { esse: 1 } }, { dimBelow: 2 }, { dimBelow: -0.1 }, { dimBelow: '.3' }, { dimbelow: 0.3 }, 'x']) {
       expect(codeOf(() => toApaTable(alpha, o as never))).toBe('INVALID_OPTION');
       expect(codeOf(() => toMarkdown(alpha, o as never))).toBe('INVALID_OPTION');
     }

@@ -27,7 +27,7 @@ function codeOf(f: () => unknown): string | undefined {
 }
 
 const table: ReportTable = {
-  title: 'Table 1. Reliability',
+  title: 'Reliability',
   columns: [{ label: 'Scale' }, { label: 'α', format: 'bounded' }],
   rows: [['ESSE', 0.9012]],
   note: 'Feldt CI.',
@@ -36,7 +36,7 @@ const scree = screePlotSvg([3.2, 1.1, 0.5, 0.2]);
 const diagram = pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 0.5, b: 0.3, cPrime: 0.1 } });
 const sections: ReportSection[] = [
   { heading: 'Reliability', blocks: ['Alpha per scale.', { table }] },
-  { heading: 'Factors', blocks: [{ figure: scree, caption: 'Figure 1. Scree plot', file: 'scree.svg' }] },
+  { heading: 'Factors', blocks: [{ figure: scree, caption: 'Scree plot', file: 'scree.svg' }] },
   { heading: 'Details', level: 3, blocks: [{ code: 'Model  : 4\n    Y  : pwb\n' }] },
   { heading: 'Mediation', blocks: [{ figure: diagram }] },
 ];
@@ -66,10 +66,22 @@ describe('toHtmlReport', () => {
     expect(findAll(doc, 'nav')[0]).toBeDefined();
     expect(findAll(doc, 'a').map((a) => a.attributes.href)).toEqual(['#section-1', '#section-2', '#section-4']);
     expect(findAll(doc, 'section').map((s) => s.attributes.id)).toEqual(['section-1', 'section-2', 'section-3', 'section-4']);
-    expect(html).toContain(tableToHtml(table));
+    // tables and figures numbered in order, APA 7: the number in bold above the title
+    expect(html).toContain('<caption><strong class="psychkit-number">Table 1</strong> Reliability</caption>');
+    expect(html).toContain(tableToHtml(table).slice(tableToHtml(table).indexOf('<thead>')));
     expect(findAll(doc, 'svg')).toHaveLength(2);
-    expect(findAll(doc, 'figcaption').map(textContent)).toEqual(['Figure 1. Scree plot']);
+    expect(findAll(doc, 'figcaption').map(textContent)).toEqual(['Figure 1 Scree plot', 'Figure 2']);
+    expect(html).toMatch(/<figure class="psychkit-figure"><figcaption><strong class="psychkit-number">Figure 1<\/strong> Scree plot<\/figcaption><svg /);
+    // a wide table scrolls inside its own box instead of widening the page
+    expect(html).toMatch(/<div class="psychkit-scroll">\n<table class="psychkit-table">/);
     expect(textContent(findAll(doc, 'code')[0]!)).toBe('Model  : 4\n    Y  : pwb');
+  });
+  it('its stylesheet greys dimmed cells, keeps notes from widening tables and lets wide tables and figures scroll', () => {
+    const css = /<style>([\s\S]*)<\/style>/.exec(html)![1]!;
+    expect(css).toMatch(/\.psychkit-table td\.dim \{ color: #767676; \}/); // 4.5:1 on white (WCAG AA)
+    expect(css).toMatch(/\.psychkit-note \{ width: 0; min-width: 100%; \}/);
+    expect(css).toMatch(/\.psychkit-scroll, \.psychkit-figure \{ overflow-x: auto;/);
+    expect(css).toMatch(/\.psychkit-number \{ display: block; font-style: normal; font-weight: 700; \}/);
   });
   it('no contents list for fewer than three sections', () => {
     expect(toHtmlReport(sections.slice(0, 2))).not.toContain('<nav');
@@ -77,6 +89,7 @@ describe('toHtmlReport', () => {
   it('escapes every piece of text: title, headings, paragraphs, captions, code', () => {
     fc.assert(
       fc.property(nastyText({ minLength: 1 }), (text) => {
+        fc.pre(!/^\s*(table|figure)\s+\d+\s*[.:]/i.test(text)); // a numbered title is refused (tested below)
         const page = toHtmlReport(
           [{ heading: text, blocks: [text, { code: text }, { figure: scree, caption: text }, { table: { ...table, title: text } }] }, { heading: 'x', blocks: [] }],
           { title: text },
@@ -86,8 +99,8 @@ describe('toHtmlReport', () => {
         expect(textContent(findAll(doc, 'h1')[0]!)).toBe(visible);
         expect(textContent(findAll(doc, 'h2')[0]!)).toBe(visible);
         expect(textContent(findAll(doc, 'p')[0]!)).toBe(visible);
-        expect(textContent(findAll(doc, 'figcaption')[0]!)).toBe(visible);
-        expect(textContent(findAll(doc, 'caption')[0]!)).toBe(visible);
+        expect(textContent(findAll(doc, 'figcaption')[0]!)).toBe(`Figure 1 ${visible}`);
+        expect(textContent(findAll(doc, 'caption')[0]!)).toBe(`Table 1 ${visible}`);
         expect(textContent(findAll(doc, 'code')[0]!)).toBe(xmlVisible(text.replace(/\s+$/, '')));
         expect(findAll(doc, 'script')).toEqual([]);
         const title = /<title>([\s\S]*?)<\/title>/.exec(page)![1]!;
@@ -107,6 +120,31 @@ describe('toHtmlReport', () => {
     }
     for (const o of [{ title: 1 }, { lang: 'en"><script>' }, { colour: 'red' }]) expect(codeOf(() => toHtmlReport([], o as never))).toBe('INVALID_OPTION');
   });
+  it('numbers tables and figures across sections; numbering: false leaves titles as they are', () => {
+    const many: ReportSection[] = [
+      { heading: 'A', blocks: [{ table }, { figure: scree }, { table: { columns: table.columns, rows: table.rows } }] },
+      { heading: 'B', level: 3, blocks: [{ figure: diagram, caption: 'Paths' }, { table }] },
+    ];
+    const doc = body(toHtmlReport(many));
+    expect(findAll(doc, 'caption').map(textContent)).toEqual(['Table 1 Reliability', 'Table 2', 'Table 3 Reliability']);
+    expect(findAll(doc, 'figcaption').map(textContent)).toEqual(['Figure 1', 'Figure 2 Paths']);
+    const plain = body(toHtmlReport(many, { numbering: false }));
+    expect(findAll(plain, 'caption').map(textContent)).toEqual(['Reliability', 'Reliability']);
+    expect(findAll(plain, 'figcaption').map(textContent)).toEqual(['Paths']);
+    expect(toHtmlReport(sections, { numbering: false })).toContain(tableToHtml(table));
+  });
+  it('refuses a title that already has its number (it would print twice), unless numbering is off', () => {
+    for (const block of [{ table: { ...table, title: 'Table 3. Reliability' } }, { table: { ...table, title: 'table 12: x' } }, { figure: scree, caption: 'Figure 2. Scree plot' }]) {
+      for (const render of [toHtmlReport, toMarkdownReport, toTextReport]) {
+        expect(codeOf(() => render([{ heading: 'x', blocks: [block] }]))).toBe('INVALID_INPUT');
+        expect(() => render([{ heading: 'x', blocks: [block] }])).toThrow(/numbers tables and figures itself; drop the number, or pass `numbering: false`/);
+        expect(codeOf(() => render([{ heading: 'x', blocks: [block] }], { numbering: false }))).toBeUndefined();
+      }
+    }
+    // a title that merely mentions a table is fine
+    expect(codeOf(() => toHtmlReport([{ heading: 'x', blocks: [{ table: { ...table, title: 'Table tennis scores' } }] }]))).toBeUndefined();
+    expect(codeOf(() => toHtmlReport([], { numbering: 'yes' as never }))).toBe('INVALID_OPTION');
+  });
   it('a bad table inside a section fails with the table error', () => {
     expect(codeOf(() => toHtmlReport([{ heading: 'x', blocks: [{ table: { columns: [{ label: 'a' }], rows: [[1, 2]] } }] }]))).toBe('LENGTH_MISMATCH');
   });
@@ -119,8 +157,9 @@ describe('toMarkdownReport', () => {
     expect(lines[0]).toBe('# Peer workers');
     expect(lines).toContain('## Reliability');
     expect(lines).toContain('### Details');
-    expect(md).toContain(tableToMarkdown(table));
-    expect(lines).toContain('![Figure 1. Scree plot](scree.svg)');
+    expect(md).toContain(['**Table 1**\\', '*Reliability*', '', ...tableToMarkdown(table).split('\n').slice(2)].join('\n'));
+    expect(md).toContain(['**Figure 1**\\', '*Scree plot*', '', '![Scree plot](scree.svg)'].join('\n'));
+    expect(md).toContain(['**Figure 2**', '', diagram].join('\n'));
     expect(lines).toContain(diagram);
     expect(md).toContain('```text\nModel  : 4\n    Y  : pwb\n```');
   });
@@ -147,9 +186,12 @@ describe('toTextReport', () => {
     expect(lines).toContain('Reliability');
     expect(lines[lines.indexOf('Reliability') + 1]).toBe('-----------');
     expect(lines[lines.indexOf('Details') + 1]).toBe('\u00b7'.repeat(7));
-    expect(text).toContain(tableToText(table));
-    expect(lines).toContain('[Figure: Figure 1. Scree plot (scree.svg)]');
-    expect(lines).toContain('[Figure]');
+    expect(text).toContain(`Table 1\n${tableToText(table)}`);
+    expect(lines).toContain('[Figure 1: Scree plot (scree.svg)]');
+    expect(lines).toContain('[Figure 2]');
+    const plain = toTextReport(sections, { numbering: false });
+    expect(plain).toContain(`\n${tableToText(table)}`);
+    expect(plain.split('\n')).toContain('[Figure: Scree plot (scree.svg)]');
     expect(text).not.toContain('<svg');
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -142,6 +142,112 @@ describe('pathDiagramSvg', () => {
     for (let i = 1; i < rects.length; i++) expect(Number(rects[i]!.y)).toBeGreaterThan(Number(rects[i - 1]!.y) + Number(rects[i - 1]!.height));
   });
 
+  // Geometry read back from the SVG: every label's box (its white rect, which must hold the text),
+  // the variable boxes and the arrow lines. No two labels may overlap, no label may cover a box,
+  // and no arrow may run under another path's label.
+  type Rect = { x0: number; y0: number; x1: number; y1: number; name: string };
+  function geometry(svgText: string) {
+    const svg = parseXml(svgText);
+    const num = (n: XmlNode, k: string) => Number(n.attributes[k]);
+    const rect = (n: XmlNode, name: string): Rect => ({ x0: num(n, 'x'), y0: num(n, 'y'), x1: num(n, 'x') + num(n, 'width'), y1: num(n, 'y') + num(n, 'height'), name });
+    const labelRects = findAll(svg, 'rect').filter((r) => r.attributes.class === 'label-box').map((r) => rect(r, r.attributes['data-path']!));
+    // The text of each label, as a box estimated from its characters (font-size 12, ~0.6 em each; centred).
+    const labelTexts = findAll(svg, 'text')
+      .filter((t) => (t.attributes.class ?? '').startsWith('label'))
+      .map((t) => {
+        const w = [...textContent(t)].length * 12 * 0.6;
+        return { x0: num(t, 'x') - w / 2, x1: num(t, 'x') + w / 2, y0: num(t, 'y') - 6, y1: num(t, 'y') + 6, name: t.attributes['data-path']!, anchor: t.attributes['text-anchor'], baseline: t.attributes['dominant-baseline'] };
+      });
+    const boxes = findAll(svg, 'g')
+      .filter((g) => (g.attributes.class ?? '').startsWith('box '))
+      .map((g) => rect(findAll(g, 'rect')[0]!, g.attributes.class!));
+    const lines = findAll(svg, 'g')
+      .filter((g) => (g.attributes.class ?? '').startsWith('path '))
+      .map((g) => {
+        const l = findAll(g, 'line')[0]!;
+        return { x1: num(l, 'x1'), y1: num(l, 'y1'), x2: num(l, 'x2'), y2: num(l, 'y2'), name: g.attributes.class!.slice(5) };
+      });
+    const [, , vw, vh] = svg.attributes.viewBox!.split(' ').map(Number);
+    return { labelRects, labelTexts, boxes, lines, width: vw!, height: vh! };
+  }
+  const overlap = (a: Rect, b: Rect) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0;
+  /** Whether the segment passes through the rectangle's interior (Liang–Barsky clipping). */
+  function crosses(l: { x1: number; y1: number; x2: number; y2: number }, r: Rect): boolean {
+    let t0 = 0;
+    let t1 = 1;
+    const dx = l.x2 - l.x1;
+    const dy = l.y2 - l.y1;
+    for (const [p, q] of [
+      [-dx, l.x1 - r.x0],
+      [dx, r.x1 - l.x1],
+      [-dy, l.y1 - r.y0],
+      [dy, r.y1 - l.y1],
+    ] as const) {
+      if (p === 0) {
+        if (q <= 0) return false;
+      } else {
+        const t = q / p;
+        if (p < 0) t0 = Math.max(t0, t);
+        else t1 = Math.min(t1, t);
+      }
+    }
+    return t1 - t0 > 1e-6;
+  }
+
+  const MEDIATORS = ['Social support', 'Social isolation', 'Hope', 'A much longer mediator name'];
+  for (let k = 1; k <= 4; k++) {
+    for (const significance of ['stars', 'p'] as const) {
+      it(`${k} mediator${k === 1 ? '' : 's'} (${significance}): no label overlaps another label, a box, or another path's arrow`, () => {
+        const m = MEDIATORS.slice(0, k);
+        const v = (estimate: number, p: number) => ({ estimate, p });
+        const paths = {
+          a: k === 1 ? v(0.54, 0.0001) : m.map((_, i) => v(-0.49 + 0.37 * i, [0.0001, 0.004, 0.03, 0.2][i]!)),
+          b: k === 1 ? v(-0.23, 0.001) : m.map((_, i) => v(0.23 - 0.19 * i, [0.2, 0.03, 0.004, 0.0001][i]!)),
+          cPrime: v(-0.32, 0.0001),
+          c: v(0.57, 0.0001),
+        };
+        const g = geometry(pathDiagramSvg({ x: 'Self-efficacy', m: k === 1 ? m[0]! : m, y: 'Psychological well-being', paths }, { significance }));
+        expect(g.labelRects).toHaveLength(2 * k + 2);
+        // Each label's text lies inside its box, centred on it.
+        g.labelTexts.forEach((t, i) => {
+          const r = g.labelRects[i]!;
+          expect([t.name, t.anchor, t.baseline]).toEqual([r.name, 'middle', 'central']);
+          expect(t.x0).toBeGreaterThanOrEqual(r.x0 - 1e-9);
+          expect(t.x1).toBeLessThanOrEqual(r.x1 + 1e-9);
+          expect(t.y0).toBeGreaterThanOrEqual(r.y0);
+          expect(t.y1).toBeLessThanOrEqual(r.y1);
+        });
+        for (let i = 0; i < g.labelRects.length; i++) {
+          const a = g.labelRects[i]!;
+          for (let j = i + 1; j < g.labelRects.length; j++) expect(overlap(a, g.labelRects[j]!), `${a.name} and ${g.labelRects[j]!.name} labels overlap`).toBe(false);
+          for (const b of g.boxes) expect(overlap(a, b), `${a.name} label covers ${b.name}`).toBe(false);
+          for (const l of g.lines.filter((x) => x.name !== a.name)) expect(crosses(l, a), `${l.name} arrow runs under the ${a.name} label`).toBe(false);
+          expect(a.x0 >= 0 && a.y0 >= 0 && a.x1 <= g.width && a.y1 <= g.height, `${a.name} label inside the figure`).toBe(true);
+        }
+        // Boxes do not overlap each other, and no arrow crosses a box it does not start or end at.
+        for (let i = 0; i < g.boxes.length; i++) for (let j = i + 1; j < g.boxes.length; j++) expect(overlap(g.boxes[i]!, g.boxes[j]!)).toBe(false);
+        const inset = (r: Rect): Rect => ({ ...r, x0: r.x0 + 1, y0: r.y0 + 1, x1: r.x1 - 1, y1: r.y1 - 1 });
+        for (const l of g.lines) {
+          const ends = g.boxes.filter((b) => crosses({ x1: l.x1, y1: l.y1, x2: l.x1, y2: l.y1 + 1e-3 }, inset({ ...b, x0: b.x0 - 3, x1: b.x1 + 3, y0: b.y0 - 3, y1: b.y1 + 3 })));
+          for (const b of g.boxes.filter((x) => !ends.includes(x))) expect(crosses(l, inset(b)), `${l.name} arrow crosses ${b.name}`).toBe(false);
+        }
+      });
+    }
+  }
+
+  it('puts c′ above the direct arrow and the total effect c under it', () => {
+    for (const m of ['M', ['M1', 'M2']]) {
+      const two = Array.isArray(m);
+      const svg = parseXml(pathDiagramSvg({ x: 'X', m, y: 'Y', paths: { a: two ? [0.1, 0.2] : 0.1, b: two ? [0.3, 0.4] : 0.3, cPrime: 0.5, c: 0.6 } }));
+      const line = findAll(findAll(svg, 'g').find((x) => x.attributes.class === 'path c-prime')!, 'line')[0]!;
+      const [direct, total] = findAll(svg, 'text').filter((t) => t.attributes['data-path'] === 'c-prime');
+      expect(textContent(direct!)).toBe('c′ = 0.50');
+      expect(textContent(total!)).toBe('c = 0.60');
+      expect(Number(direct!.attributes.y)).toBeLessThan(Number(line.attributes.y1));
+      expect(Number(total!.attributes.y)).toBeGreaterThan(Number(line.attributes.y1));
+    }
+  });
+
   it('stays well-formed whatever the labels, and shows them verbatim', () => {
     fc.assert(
       fc.property(nastyText({ minLength: 1 }), nastyText({ minLength: 1 }), (x, m) => {

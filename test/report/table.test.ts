@@ -49,7 +49,8 @@ describe('tableToMarkdown', () => {
         '',
         '| Scale | α | 95% CI | k | M | p | n |',
         '|:--|--:|:--|--:|--:|--:|--:|',
-        '| ESSE | .91 | [.89, .93] | 11 | 3.5 | < .001 | 268 cases |',
+        // numeric cells keep their spaces non-breaking, so a narrow page cannot wrap "< .001"
+        '| ESSE | .91 | [.89,\u00a0.93] | 11 | 3.5 | <\u00a0.001 | 268 cases |',
         '| **Outcomes** | | | | | | |',
         '| Social isolation | — | — | 6 | 0.0 | .032 | 262 cases |',
         '',
@@ -67,7 +68,9 @@ describe('tableToMarkdown', () => {
         // Unescaped pipes: exactly the four separators of a three-column row.
         const separators = line.match(/(?<!\\)(?:\\\\)*\|/g) ?? [];
         expect(separators).toHaveLength(4);
-        for (const cell of cells) expect(line).toContain(escapeMarkdownCell(cell));
+        // Spaces in numeric-looking cells ("1 < 2") become non-breaking; the text is otherwise verbatim.
+        const nbsp = (t: string) => t.replace(/\u00a0/g, ' ');
+        for (const cell of cells) expect(nbsp(line)).toContain(nbsp(escapeMarkdownCell(cell)));
       }),
     );
     expect(escapeMarkdownCell('a|b *c* _d_ `e` <b>x</b> \\ 1 < 2\nz')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<b>x\\</b> \\\\ 1 < 2 z');
@@ -89,7 +92,42 @@ describe('tableToHtml', () => {
     ]);
     expect(findAll(rows[1]!, 'th')[0]!.attributes).toMatchObject({ scope: 'rowgroup', colspan: '7' });
     expect(textContent(findAll(table, 'tfoot')[0]!).trim()).toBe('Note. CI = Feldt interval.');
-    expect(findAll(rows[0]!, 'td')[1]!.attributes.style).toBe('text-align: right');
+    expect(findAll(rows[0]!, 'td')[1]!.attributes.style).toBe('text-align: right; white-space: nowrap');
+  });
+
+  it('keeps numeric cells on one line (white-space: nowrap), numbers and numeric text alike, but not words or long lists', () => {
+    const table = parseXml(
+      tableToHtml({
+        columns: [{ label: 'Term' }, { label: 'p', format: 'p' }, { label: 'CI' }, { label: 'r' }, { label: 'Items' }],
+        rows: [['Social support', 0.0001, '[2.11, 3.64]', '.45***', '1, 2, 3, 8, 9, 11, 12, 13, 17, 18']],
+      }),
+    );
+    const tds = findAll(table, 'td');
+    expect(tds.map(textContent)).toEqual(['Social support', '< .001', '[2.11, 3.64]', '.45***', '1, 2, 3, 8, 9, 11, 12, 13, 17, 18']);
+    expect(tds.map((td) => /white-space: nowrap/.test(td.attributes.style ?? ''))).toEqual([false, true, true, true, false]);
+  });
+});
+
+describe('dimmed cells', () => {
+  const table: ReportTable = {
+    columns: [{ label: 'Item' }, { label: 'F1', format: 'bounded' }, { label: 'F2', format: 'bounded' }],
+    rows: [['esse1', 0.75, { dim: -0.03 }], ['esse2', { dim: 0.12 }, 0.61]],
+  };
+  it('HTML: class "dim" on exactly the dimmed cells, printed through the column format', () => {
+    const tds = findAll(parseXml(tableToHtml(table)), 'td');
+    expect(tds.map(textContent)).toEqual(['esse1', '.75', '-.03', 'esse2', '.12', '.61']);
+    expect(tds.map((td) => td.attributes.class ?? '')).toEqual(['', '', 'dim', '', 'dim', '']);
+  });
+  it('text and Markdown: printed as any number (plain text has no grey)', () => {
+    const plain = { ...table, rows: [['esse1', 0.75, -0.03], ['esse2', 0.12, 0.61]] };
+    expect(tableToText(table)).toBe(tableToText(plain));
+    expect(tableToMarkdown(table)).toBe(tableToMarkdown(plain));
+  });
+  it('a dimmed missing value is a dash, not dimmed; { dim } must hold a number', () => {
+    const tds = findAll(parseXml(tableToHtml({ columns: [{ label: 'a' }], rows: [[{ dim: Number.NaN }]] })), 'td');
+    expect([textContent(tds[0]!), tds[0]!.attributes.class]).toEqual(['\u2014', undefined]);
+    expect(codeOf(() => tableToText({ columns: [{ label: 'a' }], rows: [[{ dim: 'x' } as never]] }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => tableToText({ columns: [{ label: 'a' }], rows: [[{ dim: 1, extra: 2 } as never]] }))).toBe('INVALID_INPUT');
   });
 
   it('escapes any text: output stays well-formed and shows the text verbatim', () => {

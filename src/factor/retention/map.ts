@@ -144,7 +144,7 @@ export function velicerMap(input: FactorInput, options?: VelicerMapOptions): Vel
     fourth.length = firstUndefined;
     warnings.push({
       code: 'MAP_TRUNCATED',
-      message: `After ${firstUndefined} component(s) "${exhaustedColumn}" has no residual variance left, so the series stops at ${firstUndefined - 1} component(s).`,
+      message: `After ${firstUndefined} component${firstUndefined === 1 ? '' : 's'} "${exhaustedColumn}" has no residual variance left, so the series stops at ${firstUndefined - 1} component${firstUndefined - 1 === 1 ? '' : 's'}.`,
       details: { column: exhaustedColumn, components: firstUndefined },
     });
   }

@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import {
+  bootstrap,
   compareTransforms,
+  correlationMatrix,
   correlations,
   cronbachAlpha,
   descriptives,
@@ -18,10 +20,15 @@ import {
   formatNumber,
   formatP,
   hierarchicalRegression,
+  kmo,
   normalityTests,
   ols,
+  omega,
+  parallelAnalysis,
   pathDiagramSvg,
+  pathModel,
   processModel,
+  rotate,
   screePlotSvg,
   tableToHtml,
   tableToMarkdown,
@@ -31,6 +38,7 @@ import {
   toMarkdown,
   toMarkdownReport,
   toTextReport,
+  velicerMap,
   type ReportTable,
 } from '../../../../src/index.js';
 import { simulate } from '../../../../src/testing/index.js';
@@ -61,6 +69,14 @@ function genuineResults(): Record<string, unknown> {
     ols: ols(med, { y: y!, x: [x!, m!, cov!] }),
     hierarchicalRegression: hierarchicalRegression(med, { y: y!, steps: [[cov!], [x!, m!]] }),
     process: processModel(med, { model: 4, x: x!, m: m!, y: y!, covariates: [cov!], resamples: 200, allowFewResamples: true, seed: 1 }),
+    omega: omega(fm, { factors: 3, rotation: 'oblimin' }),
+    rotate: rotate(efa(fm, { factors: 2, rotation: 'none' }).loadings, { rotation: 'oblimin' }),
+    kmo: kmo(fm),
+    parallelAnalysis: parallelAnalysis(fm, { resamples: 5, seed: 2 }),
+    velicerMap: velicerMap(fm),
+    correlationMatrix: correlationMatrix(cong, { columns: items, method: 'polychoric' }),
+    pathModel: pathModel(med, { equations: [{ outcome: m!, predictors: [x!] }, { outcome: y!, predictors: [x!, m!] }], effects: { ab: (b) => b(m!, x!) * b(y!, m!) }, resamples: 200, allowFewResamples: true, seed: 1 }),
+    bootstrap: bootstrap(med, { columns: [x!, y!], statistic: ([a], n) => a![0]! + n, resamples: 50, allowFewResamples: true, seed: 1 }),
   };
   return cache;
 }
@@ -108,11 +124,11 @@ const genuineResult: fc.Arbitrary<unknown> = fc.nat().map((i) => {
   return all[names[i % names.length]!];
 });
 
-const VALID_APA = { title: 'Table 1', labels: { x: 'Predictor', item1: 'First item', 'marital[married]': 'Married' }, decimals: 3 };
+const VALID_APA = { title: 'Table 1', labels: { x: 'Predictor', item1: 'First item', 'marital[married]': 'Married' }, decimals: 3, dimBelow: 0.3 };
 const apaOptions = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 2 },
   { arbitrary: options(VALID_APA), weight: 2 },
-  { arbitrary: fc.record({ labels: fc.dictionary(fc.constantFrom('x', 'y', 'm1', 'item1', 'V1', 'constant', '__proto__'), fc.oneof(fc.string(), hostile)) }), weight: 1 },
+  { arbitrary: fc.record({ labels: fc.dictionary(fc.constantFrom('x', 'y', 'm1', 'item1', 'V1', '1', 'ab', 'constant', '__proto__'), fc.oneof(fc.string(), hostile)) }), weight: 1 },
 );
 
 const apaArgs = fc.tuple(fc.oneof({ arbitrary: hostileResult, weight: 6 }, { arbitrary: genuineResult, weight: 2 }, { arbitrary: fc.oneof(hostile, nasty, fc.record({ kind: fc.oneof(fc.string(), hostile) })), weight: 1 }), apaOptions);

@@ -185,3 +185,45 @@ describe('hostile input to the data layer', () => {
     expect(codeOf(() => readTable(arrow as never).column('a'))).toBe('INVALID_INPUT');
   });
 });
+
+describe('errors that say what to do', () => {
+  function errorOf(f: () => unknown): PsychkitError {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PsychkitError);
+      return e as PsychkitError;
+    }
+    throw new Error('expected a PsychkitError');
+  }
+  it('a Map is not a table: INVALID_INPUT naming what to pass instead', () => {
+    const map = new Map([
+      ['esse1', [1, 2]],
+      ['esse2', [3, 4]],
+    ]);
+    for (const f of [() => readTable(map as never), () => numericColumns(map as never, ['esse1']), () => readTable(map as never, { missingCodes: [-99] })]) {
+      const e = errorOf(f);
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(/A Map is not a table/);
+      expect(e.message).toContain('Object.fromEntries(map)');
+      expect(e.message).toMatch(/array of row objects/);
+    }
+    // What the message suggests works.
+    expect(Array.from(numericColumn(Object.fromEntries(map), 'esse1'))).toEqual([1, 2]);
+  });
+  it('"NA" or "." in a numeric column is NON_NUMERIC and says to pass missingCodes', () => {
+    for (const [cell, code] of [
+      ['NA', "'NA'"],
+      [' . ', "'.'"],
+      ['N/A', "'N/A'"],
+      ['.a', "'.a'"],
+    ] as const) {
+      const e = errorOf(() => numericColumn({ esse1: [3, cell] }, 'esse1'));
+      expect(e.code).toBe('NON_NUMERIC');
+      expect(e.details).toMatchObject({ column: 'esse1', row: 1, value: cell });
+      expect(e.message).toContain(`missingCodes: [${code}]`);
+    }
+    // Other text gets no such hint: it is not a missing-value marker.
+    expect(errorOf(() => numericColumn({ m: ['married'] }, 'm')).message).not.toContain('missingCodes');
+  });
+});

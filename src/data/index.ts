@@ -7,3 +7,6 @@ export { listwise, pairwiseCounts } from './complete.js';
 export type { ListwiseColumns } from './complete.js';
 export { categoricalColumn, dummyCode } from './categorical.js';
 export type { CategoricalColumn, DummyCoding, DummyCodeOptions } from './categorical.js';
+export { POSSIBLE_MISSING_CODE } from './suspect.js';
+export type { PossibleMissingCodeWarning } from './suspect.js';
+export type { ReadTableOptions } from './table.js';

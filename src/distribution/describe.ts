@@ -1,6 +1,7 @@
 import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
+import { possibleMissingCodes } from '../data/suspect.js';
 import { readTable, type Table } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
 import { columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
@@ -182,7 +183,9 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
  * not).
  *
  * Statistics a variable has too few values for are `null`, with a warning (skewness needs 3,
- * kurtosis 4, sd 2; a constant variable has none). Throws `MISSING_COLUMN`, `NON_NUMERIC` (for
+ * kurtosis 4, sd 2; a constant variable has none). Values that look like missing-data codes
+ * (−99, −9, 999, … far outside a variable's other values) are described as numbers, with a
+ * `POSSIBLE_MISSING_CODE` warning naming variable, value and count. Throws `MISSING_COLUMN`, `NON_NUMERIC` (for
  * listed columns), `NON_FINITE`, `INVALID_OPTION`.
  *
  * Reference: Revelle, W. (2022). *psych: Procedures for psychological, psychometric, and
@@ -208,7 +211,9 @@ export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOpt
     }
     const name = o.name ?? 'x';
     if (typeof name !== 'string' || name === '') throw fail('INVALID_OPTION', '`name` must be a non-empty string.', { option: 'name', value: name });
-    rows.push(describeValues(name, readSample(data, 'describe', name).values, type, trim, warnings));
+    const values = readSample(data, 'describe', name).values;
+    warnings.push(...possibleMissingCodes([name], [values]));
+    rows.push(describeValues(name, values, type, trim, warnings));
   } else {
     if (o.name !== undefined) throw fail('INVALID_OPTION', '`name` applies to array input; use `columns` for a table.', { option: 'name', value: o.name });
     const view = readTable(data as Table);
@@ -223,6 +228,7 @@ export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOpt
         warnings.push({ code: 'NON_NUMERIC', message: `Column "${name}" is not numeric and was skipped. ${e.message}`, details: { column: name } });
         continue;
       }
+      warnings.push(...possibleMissingCodes([name], [values]));
       rows.push(describeValues(name, values, type, trim, warnings));
     }
     if (rows.length === 0) throw fail('TOO_FEW_VARIABLES', 'describe found no numeric column to describe.', { columns: names });

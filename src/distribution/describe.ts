@@ -2,7 +2,7 @@ import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
 import { possibleMissingCodes } from '../data/suspect.js';
-import { readTable, type Table } from '../data/table.js';
+import { readTable, type Table, type TableView } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
 import { columnList, numberIn, oneOf, optionsObject } from '../util/options.js';
 import { centralSums, kurtosisFromSums, sekOf, sesOf, skewnessFromSums, type MomentType } from './moments.js';
@@ -198,7 +198,7 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
  * describe(recovery).variables[0].zSkewness; // −11.78
  * ```
  */
-export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOptions): DescribeResult {
+export function describe(data: Table | TableView | ArrayLike<unknown>, options?: DescribeOptions): DescribeResult {
   const o = optionsObject(options, 'describe');
   const type = oneOf<MomentType>('type', o.type, [1, 2, 3], 2);
   const trim = numberIn('trim', o.trim, 0.1, 0, 0.5);
@@ -216,7 +216,7 @@ export function describe(data: Table | ArrayLike<unknown>, options?: DescribeOpt
     rows.push(describeValues(name, values, type, trim, warnings));
   } else {
     if (o.name !== undefined) throw fail('INVALID_OPTION', '`name` applies to array input; use `columns` for a table.', { option: 'name', value: o.name });
-    const view = readTable(data as Table);
+    const view = readTable(data as Table | TableView);
     const explicit = o.columns !== undefined;
     const names = explicit ? columnList('columns', o.columns) : view.columnNames;
     for (const name of names) {

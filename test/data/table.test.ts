@@ -124,11 +124,16 @@ describe('missing values and complete cases', () => {
 
 describe('categorical coding', () => {
   const view = readTable([{ m: 'never' }, { m: 'married' }, { m: '' }, { m: 'divorced' }, { m: 'married' }]);
-  it('dummy codes with the first level as reference by default, names columns like R', () => {
+  it('dummy codes with the first level (sorted, when not declared) as reference by default, names columns like R', () => {
     const c = dummyCode(categoricalColumn(view, 'm'));
-    expect(c.reference).toBe('never');
-    expect(c.columnNames).toEqual(['m[married]', 'm[divorced]']);
+    expect(c.reference).toBe('divorced');
+    expect(c.columnNames).toEqual(['m[married]', 'm[never]']);
     expect(Array.from(c.columns[0]!)).toEqual([0, 1, NaN, 0, 1]);
+  });
+  it('sorts undeclared levels: numbers by value, other labels by code point', () => {
+    expect(categoricalColumn({ e: [10, '2', 1, ' 2 ', '1.5'] }, 'e').levels).toEqual(['1', '1.5', '2', '10']);
+    expect(categoricalColumn({ g: ['b', 'B', 'a', 'Ä', '10', '9', '\u{1F600}', '\uFFFD'] }, 'g').levels).toEqual(['10', '9', 'B', 'a', 'b', 'Ä', '\uFFFD', '\u{1F600}']);
+    expect(categoricalColumn({ t: [true, false] }, 't').levels).toEqual(['false', 'true']);
   });
   it('takes declared levels and a chosen reference', () => {
     const c = dummyCode(categoricalColumn(view, 'm', ['married', 'never', 'divorced']), { reference: 'divorced' });

@@ -151,7 +151,7 @@ function convertColumn(raw: ArrayLike<unknown>, name: string, codes: MissingCode
     const cell = raw[i];
     let v: number;
     if (typeof cell === 'number' && cell - cell === 0) v = cell;
-    else if (typeof cell === 'string' && !stringCodes && (v = fastDecimal(cell)) === v) {
+    else if (typeof cell === 'string' && !(stringCodes && codes.strings.has(cell)) && (v = fastDecimal(cell)) === v) {
       // a short decimal string, read
     } else {
       out[i] = slowCell(cell, name, i, codes);
@@ -178,7 +178,6 @@ function convertRows(rows: readonly Readonly<Record<string, unknown>>[], names: 
   const stringCodes = codes.strings.size > 0;
   const keyAt: string[] = [];
   const columnAt: number[] = [];
-  const filled = new Int32Array(k).fill(-1);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Readonly<Record<string, unknown>> | undefined;
     if (row === undefined) {
@@ -198,23 +197,34 @@ function convertRows(rows: readonly Readonly<Record<string, unknown>>[], names: 
       }
       p++;
       if (j < 0) continue;
-      filled[j] = i;
       got++;
       const cell = row[key];
       let v: number;
-      if (typeof cell === 'number' && cell - cell === 0) v = cell;
-      else if (typeof cell === 'string' && !stringCodes && (v = fastDecimal(cell)) === v) {
-        // a short decimal string, read
+      if (typeof cell === 'string') {
+        // "1" … "9": most Likert cells; then other short decimals; then the exact path (which
+        // trims, so a code with blanks around it is found there)
+        if (stringCodes && codes.strings.has(cell)) v = Number.NaN;
+        else {
+          const d = cell.length === 1 ? cell.charCodeAt(0) - 48 : -1;
+          v = d >= 0 && d <= 9 ? d : fastDecimal(cell);
+          if (v !== v) v = slowCell(cell, names[j] as string, i, codes);
+        }
+      } else if (typeof cell === 'number' && cell - cell === 0) {
+        v = cell;
       } else {
-        (out[j] as Float64Array)[i] = slowCell(cell, names[j] as string, i, codes);
-        continue;
+        v = slowCell(cell, names[j] as string, i, codes);
       }
       if (numberCodes !== undefined && numberCodes.has(v)) v = Number.NaN;
       (out[j] as Float64Array)[i] = v;
     }
+    // Columns this row did not enumerate (absent, inherited, non-enumerable): read by name. (for…in
+    // never lists a key twice, so fewer matches than columns means some were not listed.)
     if (got < k) {
+      const listed = new Set<string>();
+      for (const key in row) listed.add(key);
       for (let j = 0; j < k; j++) {
-        if (filled[j] !== i) (out[j] as Float64Array)[i] = slowCell(row[names[j] as string], names[j] as string, i, codes);
+        const name = names[j] as string;
+        if (!listed.has(name)) (out[j] as Float64Array)[i] = slowCell(row[name], name, i, codes);
       }
     }
   }

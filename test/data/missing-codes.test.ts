@@ -116,3 +116,14 @@ describe('missingCodes ≡ replacing the codes by null beforehand (property)', (
     );
   });
 });
+
+describe('codes on the fast paths', () => {
+  it('a one-character string code ("9", ".") and codes with blanks, in row objects and columns', () => {
+    const cells = ['9', '.', ' 9 ', 9, '4', ' . ', '-99', -99];
+    const codes = { missingCodes: ['9', '.', -99] };
+    const expected = [NaN, NaN, NaN, 9, 4, NaN, NaN, NaN];
+    expect(Array.from(numericColumn(readTable({ x: cells }, codes), 'x'))).toEqual(expected);
+    const rows = cells.map((x) => ({ x, y: '1' }));
+    expect(Array.from(numericColumns(readTable(rows, codes), ['x', 'y']).columns[0]!)).toEqual(expected);
+  });
+});

@@ -443,7 +443,10 @@ function build(input: Table, codes: MissingCodeSet): TableView {
     return makeView(names, numRows as number, (name) => input.array(name), { kind: 'columns' }, codes, undefined, input);
   }
   if (Symbol.iterator in input && typeof (input as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    return rowsView(Array.from(input as Iterable<unknown>), codes, input);
+    // The rows, read once (a generator cannot be read twice): re-reading the view with more
+    // codes starts from this array.
+    const rows = Array.from(input as Iterable<unknown>);
+    return rowsView(rows, codes, rows as Table);
   }
   return columnsView(input as Record<string, unknown>, codes);
 }

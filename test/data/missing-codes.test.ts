@@ -127,3 +127,17 @@ describe('codes on the fast paths', () => {
     expect(Array.from(numericColumns(readTable(rows, codes), ['x', 'y']).columns[0]!)).toEqual(expected);
   });
 });
+
+describe('a view of a one-shot iterable', () => {
+  it('re-reading it with more codes reads the rows it kept, not the spent iterator', () => {
+    function* rows() {
+      yield { a: 1, b: 'NA' };
+      yield { a: -9, b: 2 };
+    }
+    const view = readTable(rows(), { missingCodes: [-9] });
+    const more = readTable(view, { missingCodes: ['NA'] });
+    expect(more.nRows).toBe(2);
+    expect(Array.from(numericColumn(more, 'a'))).toEqual([1, NaN]);
+    expect(Array.from(numericColumn(more, 'b'))).toEqual([NaN, 2]);
+  });
+});

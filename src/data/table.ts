@@ -62,13 +62,10 @@ const readTableOptions = defineOptions('readTable', { missingCodes: field.missin
 
 /**
  * Where a view's cells come from, for the data layer's fast readers (`numeric.ts`): the row
- * objects or matrix rows themselves, or a column getter. Views are frozen objects; this is kept
- * beside them, keyed by the view.
+ * objects themselves (read in one pass over the rows), or columns (read one by one). Views are
+ * frozen objects; this is kept beside them, keyed by the view.
  */
-export type ViewSource =
-  | { readonly kind: 'rows'; readonly rows: readonly Readonly<Record<string, unknown>>[] }
-  | { readonly kind: 'matrix'; readonly rows: MatrixInput }
-  | { readonly kind: 'columns' };
+export type ViewSource = { readonly kind: 'rows'; readonly rows: readonly Readonly<Record<string, unknown>>[] } | { readonly kind: 'columns' };
 
 /** What the data layer knows about a view it made. */
 export interface ViewInternals {
@@ -251,7 +248,7 @@ function matrixView(m: MatrixInput, codes: MissingCodeSet): TableView {
       const j = Number(name.slice(1)) - 1;
       return m.map((row) => row[j]);
     },
-    { kind: 'matrix', rows: m },
+    { kind: 'columns' },
     codes,
     undefined,
     m,

@@ -1,24 +1,69 @@
 import { fail } from '../errors.js';
 import { strictOptions, showValue } from '../util/options.js';
 import { isMissing } from './missing.js';
+import { NUMERIC_STRING } from './parse.js';
 import { readTable, type Table, type TableView } from './table.js';
 
 /** A categorical column: each row's level as a string, `null` when missing. */
 export interface CategoricalColumn {
   readonly name: string;
   readonly values: readonly (string | null)[];
-  /** Levels in order of first appearance, or as declared. */
+  /** Levels as declared, or sorted ({@link sortLevels}) when not declared. */
   readonly levels: readonly string[];
 }
 
 /**
- * Reads a column as categorical. Numbers become their decimal strings (`1` → `"1"`).
- * With `levels`, any other value throws `OUT_OF_RANGE` naming row and value.
+ * Compares two strings by Unicode code point (not UTF-16 code unit: a character beyond U+FFFF
+ * sorts after U+E000–U+FFFF, as in UTF-8 byte order and R's `method = "radix"`).
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      // surrogates (D800–DFFF) stand for code points above FFFF: move them above E000–FFFF
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The order of undeclared levels, which decides the reference level (the first) of a dummy
+ * coding. As R's `factor()`: sorted, so the coding does not depend on the order of the rows.
+ * Levels that are all plain decimal numbers (`"1"`, `"2"`, `"10"`, what a numeric column gives)
+ * sort by value (R sorts a numeric column's levels numerically); other levels sort by Unicode
+ * code point — locale-independent, the same in every runtime, and R's order under
+ * `LC_COLLATE=C` (R's default collation is the locale's, which differs for mixed case and
+ * accents: `"b" < "B"` in en_US; psychkit puts `"B"` first). Declare `levels` to choose the order.
+ *
+ * @example
+ * ```ts
+ * sortLevels(['never', 'married', 'divorced']); // ['divorced', 'married', 'never']
+ * sortLevels(['10', '2', '1']); // ['1', '2', '10']
+ * ```
+ */
+export function sortLevels(levels: readonly string[]): string[] {
+  const numeric = levels.every((l) => NUMERIC_STRING.test(l));
+  return [...levels].sort(numeric ? (a, b) => Number(a) - Number(b) || compareCodePoints(a, b) : compareCodePoints);
+}
+
+/**
+ * Reads a column as categorical. Numbers become their decimal strings (`1` → `"1"`), strings are
+ * trimmed. Without `levels`, the levels are the values seen, sorted ({@link sortLevels}: by value
+ * when all are numbers, otherwise by code point), so the first — the reference of a dummy
+ * coding — does not depend on the order of the rows. With `levels`, any other value throws
+ * `OUT_OF_RANGE` naming row and value.
   *
  * @example
  * ```ts
  * const marital = categoricalColumn(readTable(rows), 'marital', ['never', 'married', 'divorced']);
  * marital.values; // ['never', null, 'married', …]
+ * categoricalColumn(readTable(rows), 'marital').levels; // ['divorced', 'married', 'never', …] (sorted)
  * ```
  */
 export function categoricalColumn(view: TableView | Table, name: string, levels?: readonly string[]): CategoricalColumn {
@@ -51,7 +96,7 @@ export function categoricalColumn(view: TableView | Table, name: string, levels?
     }
     values[i] = s;
   }
-  return Object.freeze({ name, values: Object.freeze(values), levels: Object.freeze(levels ? [...levels] : seen) });
+  return Object.freeze({ name, values: Object.freeze(values), levels: Object.freeze(levels ? [...levels] : sortLevels(seen)) });
 }
 
 /** Throws unless `levels` is an array of distinct strings. */

@@ -7,3 +7,4 @@ export { listwise, pairwiseCounts } from './complete.js';
 export type { ListwiseColumns } from './complete.js';
 export { categoricalColumn, dummyCode } from './categorical.js';
 export type { CategoricalColumn, DummyCoding, DummyCodeOptions } from './categorical.js';
+export type { ReadTableOptions } from './table.js';

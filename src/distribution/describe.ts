@@ -1,7 +1,8 @@
 import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
-import { readTable, type Table } from '../data/table.js';
+import { possibleMissingCodes } from '../data/suspect.js';
+import { readTable, type Table, type TableView } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import { centralSums, kurtosisFromSums, sekOf, sesOf, skewnessFromSums, type MomentType } from './moments.js';
@@ -189,7 +190,9 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
  * not).
  *
  * Statistics a variable has too few values for are `null`, with a warning (skewness needs 3,
- * kurtosis 4, sd 2; a constant variable has none). Throws `MISSING_COLUMN`, `NON_NUMERIC` (for
+ * kurtosis 4, sd 2; a constant variable has none). Values that look like missing-data codes
+ * (−99, −9, 999, … far outside a variable's other values) are described as numbers, with a
+ * `POSSIBLE_MISSING_CODE` warning naming variable, value and count. Throws `MISSING_COLUMN`, `NON_NUMERIC` (for
  * listed columns), `NON_FINITE`, `INVALID_OPTION`.
  *
  * Reference: Revelle, W. (2022). *psych: Procedures for psychological, psychometric, and
@@ -202,7 +205,7 @@ function describeValues(name: string, values: Float64Array, type: MomentType, tr
  * descriptives(recovery).rows[0].zSkewness; // −11.78
  * ```
  */
-export function descriptives(data: Table | ArrayLike<unknown>, options?: DescriptivesOptions): DescriptivesResult {
+export function descriptives(data: Table | TableView | ArrayLike<unknown>, options?: DescriptivesOptions): DescriptivesResult {
   const o = readDescriptivesOptions.read(options);
   const { type, trim } = o;
   let n: number;
@@ -217,10 +220,11 @@ export function descriptives(data: Table | ArrayLike<unknown>, options?: Descrip
     if (name === '') throw fail('INVALID_OPTION', '`name` must be a non-empty string.', { option: 'name', value: name });
     const sample = readSample(data, 'descriptives', name);
     n = sample.values.length;
+    warnings.push(...possibleMissingCodes([name], [sample.values]));
     rows.push(describeValues(name, sample.values, type, trim, warnings));
   } else {
     if (o.name !== undefined) throw fail('INVALID_OPTION', '`name` applies to array input; use `columns` for a table.', { option: 'name', value: o.name });
-    const view = readTable(data as Table);
+    const view = readTable(data as Table | TableView);
     n = view.nRows;
     const explicit = o.columns !== undefined;
     const names = o.columns ?? view.columnNames;
@@ -233,6 +237,7 @@ export function descriptives(data: Table | ArrayLike<unknown>, options?: Descrip
         warnings.push({ code: 'NON_NUMERIC', message: `Column "${name}" is not numeric and was skipped. ${e.message}`, details: { column: name } });
         continue;
       }
+      warnings.push(...possibleMissingCodes([name], [values]));
       rows.push(describeValues(name, values, type, trim, warnings));
     }
     if (rows.length === 0) throw fail('TOO_FEW_VARIABLES', 'descriptives found no numeric column to describe.', { columns: names });

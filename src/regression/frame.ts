@@ -5,6 +5,7 @@ import { fail, type PsychkitWarning } from '../errors.js';
 import { readTable, type Table, type TableView } from '../data/table.js';
 import { cellToNumber } from '../data/numeric.js';
 import { isMissing } from '../data/missing.js';
+import { NUMERIC_STRING } from '../data/parse.js';
 import { categoricalColumn, dummyCode, type DummyCoding } from '../data/categorical.js';
 import { show, strictObject, type FieldReader } from '../util/options.js';
 
@@ -15,10 +16,12 @@ export interface CategoricalDeclaration {
 }
 
 /**
- * Declares categorical predictors: a list of column names (levels in order of first appearance,
- * the first being the reference), or an object mapping a column to its levels or to
- * `{ levels, reference }`. String columns whose values are all non-numeric are categorical
- * without being declared.
+ * Declares categorical predictors: a list of column names (levels sorted — by value when all are
+ * numbers, otherwise by Unicode code point — the first being the reference), or an object mapping
+ * a column to its levels (in order, the first being the reference) or to `{ levels, reference }`.
+ * String columns whose values are all non-numeric are categorical without being declared. When
+ * the reference level was not chosen (no `levels`, no `reference`), the result has a
+ * `CATEGORICAL_REFERENCE` warning naming it.
  */
 export type CategoricalOption = readonly string[] | Readonly<Record<string, readonly string[] | CategoricalDeclaration | true>>;
 
@@ -40,7 +43,7 @@ function isCategoricalRaw(raw: ArrayLike<unknown>): boolean {
     if (typeof v === 'boolean') continue;
     if (typeof v !== 'string') return false;
     const t = v.trim();
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return false;
+    if (NUMERIC_STRING.test(t)) return false;
   }
   return sawValue;
 }
@@ -102,7 +105,9 @@ export interface FrameRequest {
 /**
  * Reads every requested variable and keeps the rows where all are observed (R's `na.omit`).
  * Categorical variables are dummy-coded over the kept rows; a level with no kept case is dropped
- * (as R's `lm`, which drops unused levels) and reported as a warning.
+ * (as R's `lm`, which drops unused levels) and reported as a warning. Undeclared levels are
+ * sorted (`sortLevels`, as R's `factor()`), so the reference level and the model do not depend on
+ * the order of the rows; the reference chosen that way is reported (`CATEGORICAL_REFERENCE`).
  */
 export function buildFrame(table: Table | TableView, request: FrameRequest): ModelFrame {
   const view = readTable(table);
@@ -110,7 +115,8 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
   const mustBeNumeric = new Set(request.numeric);
   const names = [...new Set([...request.numeric, ...request.predictors])];
   const numericValues = new Map<string, Float64Array>();
-  const categorical = new Map<string, { values: readonly (string | null)[]; declaration: CategoricalDeclaration }>();
+  // `declared`: the levels were listed, so their order (and the reference, the first) was chosen.
+  const categorical = new Map<string, { values: readonly (string | null)[]; declaration: CategoricalDeclaration; declared: boolean }>();
   for (const name of names) {
     const raw = view.column(name); // throws MISSING_COLUMN
     const declared = declarationOf(request.categorical, name);
@@ -122,7 +128,7 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
     }
     if (declared !== undefined || (!mustBeNumeric.has(name) && isCategoricalRaw(raw))) {
       const col = categoricalColumn(view, name, declared?.levels);
-      categorical.set(name, { values: col.values, declaration: { ...declared, levels: declared?.levels ?? col.levels } });
+      categorical.set(name, { values: col.values, declaration: { ...declared, levels: declared?.levels ?? col.levels }, declared: declared?.levels !== undefined });
     } else {
       const out = new Float64Array(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = cellToNumber(raw[i], name, i);
@@ -148,7 +154,7 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
       variables.set(name, { kind: 'numeric', name, values });
       continue;
     }
-    const cat = categorical.get(name) as { values: readonly (string | null)[]; declaration: CategoricalDeclaration };
+    const cat = categorical.get(name) as { values: readonly (string | null)[]; declaration: CategoricalDeclaration; declared: boolean };
     const kept = Array.from(rows, (r) => cat.values[r] as string);
     const present = new Set(kept);
     const allLevels = cat.declaration.levels as readonly string[];
@@ -172,16 +178,35 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
     if (reference !== undefined && !present.has(reference)) {
       throw fail('ZERO_VARIANCE', `Reference level "${reference}" of "${name}" has no case in the analysis sample.`, { column: name, value: reference });
     }
+    const chosen = reference !== undefined || cat.declared;
     reference ??= used[0];
     if (used.length < 2) {
       throw fail('ZERO_VARIANCE', `Categorical predictor "${name}" has ${used.length} level(s) in the analysis sample; at least 2 are needed.`, {
         column: name,
       });
     }
+    if (!chosen) {
+      const other = used.find((l) => l !== reference) as string;
+      warnings.push({
+        code: 'CATEGORICAL_REFERENCE',
+        message: `The reference level of "${name}" is "${reference}", the first of its levels in sorted order (${used.map((l) => `"${l}"`).join(', ')}); its coefficients compare each other level with it. To choose another, pass \`categorical: { ${propertyKey(name)}: { reference: ${quoted(other)} } }\`, or list the levels in order (the first is the reference).`,
+        details: { column: name, reference, levels: used },
+      });
+    }
     const coding = dummyCode({ name, values: kept, levels: used }, { reference: reference as string });
     variables.set(name, { kind: 'categorical', name, coding });
   }
   return { view, rows, n, dropped: view.nRows - n, variables, warnings };
+}
+
+/** A string as a JavaScript literal in an example: single-quoted unless that needs escapes. */
+function quoted(text: string): string {
+  return /['\\\n\r\u2028\u2029]/.test(text) ? JSON.stringify(text) : `'${text}'`;
+}
+
+/** A column name as an object key in an example: bare when it is an identifier, quoted otherwise. */
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
 /** Numeric values of a frame variable (throws if it is categorical). */

@@ -1,5 +1,6 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
+import { possibleMissingCodes } from '../data/suspect.js';
 import { readTable, type Table, type TableView } from '../data/table.js';
 import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
 import { freshSeed, type Seed } from '../random/stream.js';
@@ -191,7 +192,9 @@ function planFromItems(opts: AlphaSettings, view: TableView): Plan {
  *   `rCorrected` (r.cor) = colSums(RC)/√ΣRC with SMCs on RC's diagonal; alpha and standardized
  *   alpha if the item is deleted (for k = 2, psych's C₁₂/Cⱼⱼ and R₁₂)
  *
- * Warnings: an item whose item–rest correlation is negative (`NEGATIVE_ITEM_CORRELATION`: probably
+ * Warnings: without a response range, values that look like missing-data codes (−99, −9, 999, …
+ * far outside an item's other responses: `POSSIBLE_MISSING_CODE`, naming item, value and count);
+ * an item whose item–rest correlation is negative (`NEGATIVE_ITEM_CORRELATION`: probably
  * needs reversing), a negative alpha, a singular or indefinite R (SMCs clipped, as psych), item
  * statistics or an ASE that are NaN exactly where psych's are (`UNDEFINED_ITEM_STATISTICS`,
  * `UNDEFINED_ASE`), rows with no answered item, responses set to missing, bootstrap resamples
@@ -227,6 +230,8 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     throw fail('TOO_FEW_VARIABLES', `Alpha needs at least 2 items; got ${k}.`, { option: 'columns', columns: plan.items });
   }
   const responses = readResponses(view, plan.items, plan.response, plan.reverse, outOfRange);
+  // Without a response range nothing stops −99 ("no answer") from entering as a response.
+  const suspect = plan.response === undefined ? possibleMissingCodes(plan.items, responses.columns) : [];
   let columns: readonly Float64Array[] = responses.columns;
   let n = responses.n;
   let counts = responses.counts;
@@ -267,7 +272,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     : itemTotalStatistics(columns, n);
   const ase = Math.sqrt(stats.q / n);
 
-  const warnings: PsychkitWarning[] = [];
+  const warnings: PsychkitWarning[] = [...suspect];
   let interval: { lower: number; upper: number };
   let bootstrap: AlphaBootstrapInfo | null = null;
   if (method === 'feldt') interval = feldtInterval(stats.alpha, n, k, confidence);

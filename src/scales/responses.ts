@@ -1,5 +1,5 @@
-import { fail } from '../errors.js';
-import { assertUniqueNames, cellToNumber } from '../data/numeric.js';
+import { fail, isPsychkitError } from '../errors.js';
+import { assertUniqueNames, readNumericColumns } from '../data/numeric.js';
 import { readTable, type Table, type TableView } from '../data/table.js';
 import type { ResponseRange } from './define.js';
 
@@ -32,10 +32,11 @@ export interface ItemResponses {
 /**
  * Reads item columns as numbers, checks each answered response against `range` (when given:
  * within [min, max] and a whole number), and reverse-keys the `reverse` items (min + max − x),
- * in one pass per column. The rules are those of `numericColumns` (numeric strings are numbers;
- * `null`/`undefined`/`NaN`/`''` missing; other strings NON_NUMERIC; ±Infinity NON_FINITE), but
- * plain numbers skip the per-cell function call: for 100,000-row tables this loop is a large
- * share of the time. The columns are fresh copies, so the caller's table is never touched.
+ * in one pass per column over the numbers. The cells are read by the data layer's
+ * `readNumericColumns` (numeric strings are numbers; `null`/`undefined`/`NaN`/`''` and the view's
+ * missing codes missing; other strings NON_NUMERIC; ±Infinity NON_FINITE), which reads row objects
+ * in one pass over the rows: for 100,000-row tables reading is a large share of the time. The
+ * columns are fresh copies, so the caller's table is never touched.
  */
 export function readResponses(
   table: Table | TableView,
@@ -58,6 +59,15 @@ export function readResponses(
   const checkRange = range !== undefined;
   const n = view.nRows;
   const k = items.length;
+  // All columns in one read; if that fails, column by column, reading and checking each in turn,
+  // so the first problem in column order is the one reported (a NON_NUMERIC cell in a later
+  // column does not hide an OUT_OF_RANGE response in an earlier one).
+  let all: Float64Array[] | undefined;
+  try {
+    all = readNumericColumns(view, items);
+  } catch (e) {
+    if (!isPsychkitError(e)) throw e;
+  }
   const columns: Float64Array[] = [];
   const counts = new Float64Array(k);
   const sums = new Float64Array(k);
@@ -65,24 +75,13 @@ export function readResponses(
   let complete = true;
   for (let j = 0; j < k; j++) {
     const name = items[j] as string;
-    const raw = view.column(name);
-    const out = new Float64Array(n);
-    const typed = raw instanceof Float64Array || raw instanceof Float32Array;
+    const out = all?.[j] ?? (readNumericColumns(view, [name])[0] as Float64Array);
+    columns.push(out);
     let s = 0;
     let c = 0;
     for (let i = 0; i < n; i++) {
-      let v: number;
-      if (typed) {
-        v = raw[i] as number;
-        if (v - v !== 0 && v === v) cellToNumber(v, name, i); // ±Infinity: throws NON_FINITE
-      } else {
-        const cell = raw[i];
-        v = typeof cell === 'number' && cell - cell === 0 ? cell : cellToNumber(cell, name, i);
-      }
-      if (v !== v) {
-        out[i] = v;
-        continue;
-      }
+      const v = out[i] as number;
+      if (v !== v) continue;
       if (checkRange && !(v >= min && v <= max && Math.floor(v) === v)) {
         const reason = v < min || v > max ? 'out-of-range' : 'non-integer';
         if (rule === 'error') {
@@ -99,7 +98,6 @@ export function readResponses(
         out[i] = Number.NaN;
         continue;
       }
-      out[i] = v;
       s += v;
       c++;
     }
@@ -109,7 +107,6 @@ export function readResponses(
       s = c * flip - s;
     }
     if (c < n) complete = false;
-    columns.push(out);
     counts[j] = c;
     sums[j] = s;
   }

@@ -124,11 +124,16 @@ describe('missing values and complete cases', () => {
 
 describe('categorical coding', () => {
   const view = readTable([{ m: 'never' }, { m: 'married' }, { m: '' }, { m: 'divorced' }, { m: 'married' }]);
-  it('dummy codes with the first level as reference by default, names columns like R', () => {
+  it('dummy codes with the first level (sorted, when not declared) as reference by default, names columns like R', () => {
     const c = dummyCode(categoricalColumn(view, 'm'));
-    expect(c.reference).toBe('never');
-    expect(c.columnNames).toEqual(['m[married]', 'm[divorced]']);
+    expect(c.reference).toBe('divorced');
+    expect(c.columnNames).toEqual(['m[married]', 'm[never]']);
     expect(Array.from(c.columns[0]!)).toEqual([0, 1, NaN, 0, 1]);
+  });
+  it('sorts undeclared levels: numbers by value, other labels by code point', () => {
+    expect(categoricalColumn({ e: [10, '2', 1, ' 2 ', '1.5'] }, 'e').levels).toEqual(['1', '1.5', '2', '10']);
+    expect(categoricalColumn({ g: ['b', 'B', 'a', 'Ä', '10', '9', '\u{1F600}', '\uFFFD'] }, 'g').levels).toEqual(['10', '9', 'B', 'a', 'b', 'Ä', '\uFFFD', '\u{1F600}']);
+    expect(categoricalColumn({ t: [true, false] }, 't').levels).toEqual(['false', 'true']);
   });
   it('takes declared levels and a chosen reference', () => {
     const c = dummyCode(categoricalColumn(view, 'm', ['married', 'never', 'divorced']), { reference: 'divorced' });
@@ -183,5 +188,47 @@ describe('hostile input to the data layer', () => {
     expect(codeOf(() => readTable({ columnNames: () => ['a'], array: () => 5 as never, numRows: () => 1 }).column('a'))).toBe('INVALID_INPUT');
     const arrow = { getChild: () => ({ toArray: () => null }), schema: { fields: [{ name: 'a' }] }, numRows: 1 };
     expect(codeOf(() => readTable(arrow as never).column('a'))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('errors that say what to do', () => {
+  function errorOf(f: () => unknown): PsychkitError {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PsychkitError);
+      return e as PsychkitError;
+    }
+    throw new Error('expected a PsychkitError');
+  }
+  it('a Map is not a table: INVALID_INPUT naming what to pass instead', () => {
+    const map = new Map([
+      ['esse1', [1, 2]],
+      ['esse2', [3, 4]],
+    ]);
+    for (const f of [() => readTable(map as never), () => numericColumns(map as never, ['esse1']), () => readTable(map as never, { missingCodes: [-99] })]) {
+      const e = errorOf(f);
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.message).toMatch(/A Map is not a table/);
+      expect(e.message).toContain('Object.fromEntries(map)');
+      expect(e.message).toMatch(/array of row objects/);
+    }
+    // What the message suggests works.
+    expect(Array.from(numericColumn(Object.fromEntries(map), 'esse1'))).toEqual([1, 2]);
+  });
+  it('"NA" or "." in a numeric column is NON_NUMERIC and says to pass missingCodes', () => {
+    for (const [cell, code] of [
+      ['NA', "'NA'"],
+      [' . ', "'.'"],
+      ['N/A', "'N/A'"],
+      ['.a', "'.a'"],
+    ] as const) {
+      const e = errorOf(() => numericColumn({ esse1: [3, cell] }, 'esse1'));
+      expect(e.code).toBe('NON_NUMERIC');
+      expect(e.details).toMatchObject({ column: 'esse1', row: 1, value: cell });
+      expect(e.message).toContain(`missingCodes: [${code}]`);
+    }
+    // Other text gets no such hint: it is not a missing-value marker.
+    expect(errorOf(() => numericColumn({ m: ['married'] }, 'm')).message).not.toContain('missingCodes');
   });
 });

@@ -197,13 +197,16 @@ describe('complete cases: listwise and pairwiseCounts', () => {
 describe('categorical columns: categoricalColumn and dummyCode', () => {
   const labels = fc.constantFrom('never', 'married', ' married ', 'divorced', 'Ü', '3', 3, 'x y');
   const column = fc.array(fc.oneof({ weight: 4, arbitrary: labels }, { weight: 1, arbitrary: missingCell }), { minLength: 1, maxLength: 25 });
-  it('levels in order of first appearance (trimmed, numbers as strings); missing cells null', () => {
+  it('levels sorted by code point (trimmed, numbers as strings), whatever the order of the rows; missing cells null', () => {
     fc.assert(
       fc.property(column, (cells) => {
         const c = categoricalColumn(readTable({ g: cells }), 'g');
         const text = cells.map((v) => (isMissing(v) ? null : String(v).trim()));
         expect(c.values).toEqual(text);
-        expect(c.levels).toEqual([...new Set(text.filter((v): v is string => v !== null))]);
+        const seen = [...new Set(text.filter((v): v is string => v !== null))];
+        const numeric = seen.every((l) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(l));
+        expect(c.levels).toEqual(numeric ? [...seen].sort((a, b) => Number(a) - Number(b)) : [...seen].sort());
+        expect(categoricalColumn(readTable({ g: [...cells].reverse() }), 'g').levels).toEqual(c.levels);
         // Declared levels (any order, plus unused ones) are kept as declared.
         const declared = [...c.levels].reverse().concat('unused');
         expect(categoricalColumn(readTable({ g: cells }), 'g', declared).levels).toEqual(declared);

@@ -37,16 +37,28 @@ describe('ols options against R (regression.json)', () => {
       expectClose(ols(peer, { ...opts, hc }).summary.statistic, ref.waldF[hc], 1e-8, hc);
     }
   });
-  it('undeclared string columns are categorical, levels in order of first appearance (first = reference)', () => {
+  it('undeclared string columns are categorical, levels sorted (first = reference, reported in a warning)', () => {
     const { categorical: _declared, ...undeclared } = opts;
     const fit = ols(peer, undeclared);
-    // peer-workers.csv meets "never" first, so the coding equals the declared one up to column order.
-    expect(fit.terms.filter((t) => t.startsWith('marital'))).toEqual(['marital[partnered]', 'marital[married]', 'marital[divorced]', 'marital[widowed]']);
+    // As R's factor(): levels sorted, "divorced" first and the reference.
+    expect(fit.terms.filter((t) => t.startsWith('marital'))).toEqual(['marital[married]', 'marital[never]', 'marital[partnered]', 'marital[widowed]']);
+    expect(fit.warnings).toEqual([
+      {
+        code: 'CATEGORICAL_REFERENCE',
+        message: expect.stringContaining('The reference level of "marital" is "divorced"'),
+        details: { column: 'marital', reference: 'divorced', levels: ['divorced', 'married', 'never', 'partnered', 'widowed'] },
+      },
+    ]);
+    expect(fit.warnings[0]!.message).toContain("`categorical: { marital: { reference: 'married' } }`");
     const declared = ols(peer, opts);
+    expect(declared.warnings).toEqual([]); // levels listed: the reference was chosen
     expectClose(fit.coefficients[1]!.estimate, declared.coefficients[1]!.estimate, 1e-12, 'esse');
     const other = ols(peer, { ...undeclared, categorical: { marital: { reference: 'married' } } });
     expect(other.terms).toContain('marital[never]');
+    expect(other.warnings).toEqual([]); // reference chosen
     expectClose(other.coefficients.find((c) => c.term === 'esse')!.estimate, fit.coefficients[1]!.estimate, 1e-10, 'slope does not depend on the reference');
+    // Listed without levels: still sorted, still reported.
+    expect(ols(peer, { ...undeclared, categorical: ['marital'] }).warnings.map((w) => w.code)).toEqual(['CATEGORICAL_REFERENCE']);
   });
   it('products "a:b" are formed from numeric parts', () => {
     const fit = ols(peer, { y: 'rec', x: ['esse', 'ss', 'esse:ss'], covariates: ['gender', 'education'] });

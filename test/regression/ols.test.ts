@@ -175,13 +175,15 @@ describe('an HC variance that is 0 up to rounding', () => {
   const y = [0, -2, 1, 2, 0, 0, -1, -2, 0, -2];
   const group = ['north', 'west', 'east', 'south', 'south', 'north', 'west', 'east', 'east', 'south'];
   const rows = x.map((v, i) => ({ x: v, y: y[i], group: group[i] }));
+  // "north" is the reference level (undeclared levels would sort, making "east" the reference).
+  const categorical = { group: { reference: 'north' } };
   it.each(['HC0', 'HC1', 'HC2', 'HC3', 'HC4'] as const)('%s: SINGULAR naming the coefficient (NaN standard error before)', (hc) => {
-    const e = errorOf(() => ols(rows, { y: 'y', x: 'x:x', covariates: ['group'], hc }));
+    const e = errorOf(() => ols(rows, { y: 'y', x: 'x:x', covariates: ['group'], categorical, hc }));
     expect(e.code).toBe('SINGULAR');
     expect(e.details.columns).toEqual(['constant']);
   });
   it('classical standard errors are unaffected', () => {
-    expect(ols(rows, { y: 'y', x: 'x:x', covariates: ['group'] }).coefficients[0]!.se).toBeCloseTo(1.0093117771, 8);
+    expect(ols(rows, { y: 'y', x: 'x:x', covariates: ['group'], categorical }).coefficients[0]!.se).toBeCloseTo(1.0093117771, 8);
   });
 });
 

@@ -260,10 +260,19 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'readTable',
-    args: fc.tuple(anyTable.map((t) => t.table)),
+    args: fc.tuple(
+      anyTable.map((t) => t.table),
+      fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 3 },
+        { arbitrary: fc.subarray([-99, -9, 0, 99, 'NA', '.', '', ' NA ', '-99']).map((missingCodes) => ({ missingCodes })), weight: 2 },
+        { arbitrary: fc.oneof(hostile, nasty).map((missingCodes) => ({ missingCodes })), weight: 1 },
+        { arbitrary: withOneHostile(fc.constant([-99, 'NA'])).map((missingCodes) => ({ missingCodes })), weight: 1 },
+        { arbitrary: fc.oneof(hostile, nasty), weight: 1 },
+      ),
+    ),
     // A view is lazy: read every column so that a broken one is found.
-    call: (table) => {
-      const view = readTable(table);
+    call: (table, options) => {
+      const view = readTable(table, options as never);
       return { columnNames: view.columnNames, nRows: view.nRows, columns: view.columnNames.map((c) => Array.from(view.column(c)).length) };
     },
     check: (r) => {

@@ -8,3 +8,4 @@ export type { ListwiseColumns } from './complete.js';
 export { categoricalColumn, dummyCode } from './categorical.js';
 export type { CategoricalColumn, DummyCoding, DummyCodeOptions } from './categorical.js';
 export type { ReadTableOptions } from './table.js';
+export type { MissingCode } from '../util/options.js';

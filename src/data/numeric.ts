@@ -56,7 +56,7 @@ function missingMarkerHint(value: unknown): string {
   if (typeof value !== 'string') return '';
   const t = value.trim();
   if (!(MISSING_MARKERS.has(t.toLowerCase()) || /^\.[a-z]$/.test(t))) return '';
-  return ` If ${JSON.stringify(t)} marks a missing value, pass \`missingCodes: [${JSON.stringify(t).replace(/^"|"$/g, "'")}]\`.`;
+  return ` If ${JSON.stringify(t)} marks a missing value, pass \`missingCodes: [${JSON.stringify(t).replace(/^"|"$/g, "'")}]\` to the function (or to \`readTable\`).`;
 }
 
 /**

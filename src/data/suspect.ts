@@ -96,7 +96,7 @@ export function possibleMissingCodes(names: readonly string[], columns: readonly
     const codes = `[${found.values.join(', ')}]`;
     warnings.push({
       code: POSSIBLE_MISSING_CODE,
-      message: `Column "${name}": ${text} ${one ? 'lies' : 'lie'} ${where} and ${one ? 'looks like a missing-data code' : 'look like missing-data codes'}. If ${one ? 'it means' : 'they mean'} "missing", pass \`missingCodes: ${codes}\` (e.g. \`readTable(data, { missingCodes: ${codes} })\`).`,
+      message: `Column "${name}": ${text} ${one ? 'lies' : 'lie'} ${where} and ${one ? 'looks like a missing-data code' : 'look like missing-data codes'}. If ${one ? 'it means' : 'they mean'} "missing", pass \`missingCodes: ${codes}\` to this function or to \`readTable\`.`,
       details: { column: name, values: found.values, counts: found.counts, min: found.min, max: found.max, basis: found.basis },
     });
   });

@@ -27,9 +27,10 @@ export type MatrixInput = readonly (readonly unknown[])[];
 
 /**
  * Any table a JavaScript user already has: an iterable of row objects, an object of columns,
- * an Arrow-like or Arquero-like table, or a `number[][]` matrix (rows × variables).
+ * an Arrow-like or Arquero-like table, a `number[][]` matrix (rows × variables), or a view from
+ * {@link readTable} (with its missing codes).
  */
-export type Table = Iterable<RowObject> | ColumnObject | ArrowLike | ArqueroLike | MatrixInput;
+export type Table = Iterable<RowObject> | ColumnObject | ArrowLike | ArqueroLike | MatrixInput | TableView;
 
 /**
  * A read-only, column-oriented view of any {@link Table}. Created once per call; never copies

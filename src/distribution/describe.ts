@@ -2,14 +2,14 @@ import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
 import { possibleMissingCodes } from '../data/suspect.js';
-import { readTable, type Table, type TableView } from '../data/table.js';
+import { readTable, type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import { centralSums, kurtosisFromSums, sekOf, sesOf, skewnessFromSums, type MomentType } from './moments.js';
 import { isVectorInput, readSample } from './sample.js';
 
 /** Options of {@link descriptives}. */
-export interface DescriptivesOptions {
+export interface DescriptivesOptions extends ReadTableOptions {
   /** Columns to describe (table input). Default: every numeric column (others are skipped with a warning). */
   readonly columns?: readonly string[];
   /** Skewness/kurtosis type as psych (default 2, SAS/SPSS G₁/G₂; psych's default is 3). */
@@ -21,6 +21,7 @@ export interface DescriptivesOptions {
 }
 
 const readDescriptivesOptions = defineOptions('descriptives', {
+  missingCodes: field.missingCodes(),
   columns: field.columns(),
   type: field.oneOf<MomentType>([1, 2, 3], 2),
   trim: field.number(0.1, 0, 0.5),
@@ -218,13 +219,14 @@ export function descriptives(data: Table | TableView | ArrayLike<unknown>, optio
     }
     const name = o.name ?? 'x';
     if (name === '') throw fail('INVALID_OPTION', '`name` must be a non-empty string.', { option: 'name', value: name });
-    const sample = readSample(data, 'descriptives', name);
+    // Codes apply to one array as to a column: read it as a one-column table.
+    const sample = o.missingCodes.length === 0 ? readSample(data, 'descriptives', name) : { values: numericColumn(tableView({ [name]: data }, o.missingCodes), name) };
     n = sample.values.length;
     warnings.push(...possibleMissingCodes([name], [sample.values]));
     rows.push(describeValues(name, sample.values, type, trim, warnings));
   } else {
     if (o.name !== undefined) throw fail('INVALID_OPTION', '`name` applies to array input; use `columns` for a table.', { option: 'name', value: o.name });
-    const view = readTable(data as Table | TableView);
+    const view = tableView(data as Table | TableView, o.missingCodes);
     n = view.nRows;
     const explicit = o.columns !== undefined;
     const names = o.columns ?? view.columnNames;

@@ -1,3 +1,4 @@
+import type { ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import { choleskyInPlace, type MissingRule } from '../linalg/index.js';
 import { chiSquareSurvival } from '../probability/index.js';
@@ -6,7 +7,7 @@ import { deepFreeze } from '../util/freeze.js';
 import { correlationInput, type FactorInput } from './input.js';
 
 /** Options of {@link bartlettSphericity}. */
-export interface BartlettOptions {
+export interface BartlettOptions extends ReadTableOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
   readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
@@ -30,7 +31,7 @@ export interface BartlettResult extends PsychkitResult<'bartlettSphericity'> {
 
 const readBartlettOptions = defineOptions(
   'bartlettSphericity',
-  { columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  { missingCodes: field.missingCodes(), columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
   { items: 'columns' },
 );
 
@@ -55,10 +56,11 @@ const readBartlettOptions = defineOptions(
  * ```
  */
 export function bartlettSphericity(input: FactorInput, options?: BartlettOptions): BartlettResult {
-  const { columns, missing } = readBartlettOptions.read(options);
+  const { columns, missing, missingCodes } = readBartlettOptions.read(options);
   const { names, p, matrix, n } = correlationInput(input, {
     ...(columns ? { columns } : {}),
     missing,
+    missingCodes,
     caller: 'bartlettSphericity',
     requireN: true,
     minVariables: 2,

@@ -1,3 +1,4 @@
+import { tableView, type ReadTableOptions } from '../data/table.js';
 import type { PsychkitResult } from '../errors.js';
 import { listwise, numericColumns, pairwiseCounts, readTable, type Table } from '../data/index.js';
 import { correlationMatrixOf, type MissingRule } from '../linalg/index.js';
@@ -11,7 +12,7 @@ import { polychoricMatrix } from './polychoric.js';
 export type CorrelationMethod = 'pearson' | 'polychoric';
 
 /** Options of {@link correlationMatrix}. */
-export interface CorrelationMatrixOptions {
+export interface CorrelationMatrixOptions extends ReadTableOptions {
   /** Columns to correlate, in this order. Default: every column of the table. */
   readonly columns?: readonly string[];
   /** `'pearson'` (default) or `'polychoric'`. */
@@ -58,6 +59,7 @@ export interface CorrelationMatrixResult extends PsychkitResult<'correlationMatr
 const readCorrelationMatrixOptions = defineOptions(
   'correlationMatrix',
   {
+    missingCodes: field.missingCodes(),
     columns: field.columns(),
     method: field.oneOf<CorrelationMethod>(['pearson', 'polychoric'], 'pearson'),
     missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
@@ -113,7 +115,7 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
       }
     }
   }
-  const view = readTable(table);
+  const view = tableView(table, o.missingCodes);
   const items = o.columns ?? view.columnNames;
   const data = numericColumns(view, items, 'columns');
   const p = data.names.length;

@@ -1,7 +1,8 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
+import { tableView } from '../data/table.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
-import { booleanOption, columnList, field, oneOf, show } from '../util/options.js';
+import { booleanOption, columnList, field, oneOf, show, type MissingCode } from '../util/options.js';
 import { correlationMatrix } from './correlation.js';
 
 /**
@@ -45,6 +46,8 @@ export interface CorrelationInputOptions {
   readonly caller?: string;
   /** Accept a covariance matrix (diagonal ≠ 1) and rescale it to correlations, as psych::fa does. Default false. */
   readonly acceptCovariance?: boolean;
+  /** Table input: values that mean missing (already checked; see `readTable`). */
+  readonly missingCodes?: readonly MissingCode[];
 }
 
 /** A validated correlation matrix. */
@@ -224,10 +227,11 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   let matrix: Float64Array;
   let n: number | undefined;
   if (given !== undefined) {
+    refuseCodes(options.missingCodes, caller);
     ({ names, matrix } = fromCorrelation(given, items, caller, options.acceptCovariance ?? false));
     n = checkN(given.n, caller);
   } else {
-    const view = readTable(input as Table);
+    const view = tableView(input as Table, options.missingCodes);
     const data = numericColumns(view, items ?? view.columnNames, 'columns');
     if (data.names.length >= minVariables) {
       const used = missing === 'listwise' ? listwise(data) : data;
@@ -275,6 +279,8 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
 
 /** Options about reading the input, shared by efa, parallelAnalysis and omega. */
 export interface FactorInputOptions {
+  /** Table input: values that mean missing, e.g. `[-99, 'NA']` (as `readTable`'s). */
+  readonly missingCodes?: readonly MissingCode[];
   /** Columns to analyse (table input). Default: every column. */
   readonly columns?: readonly string[];
   /** Missing values in table input: `'pairwise'` (psych's default, `cor(use = "pairwise")`) or `'listwise'`. */
@@ -296,6 +302,7 @@ export interface FactorInputOptions {
 
 /** {@link FactorInputOptions} after validation (absent fields `undefined`). */
 export interface FactorInputSettings {
+  readonly missingCodes: readonly MissingCode[];
   readonly columns: readonly string[] | undefined;
   readonly missing: 'pairwise' | 'listwise' | undefined;
   readonly correlation: 'pearson' | 'polychoric' | undefined;
@@ -303,15 +310,23 @@ export interface FactorInputSettings {
 }
 
 /** No factor-input options: every field absent. */
-export const NO_FACTOR_INPUT_OPTIONS: FactorInputSettings = { columns: undefined, missing: undefined, correlation: undefined, smooth: undefined };
+export const NO_FACTOR_INPUT_OPTIONS: FactorInputSettings = { missingCodes: [], columns: undefined, missing: undefined, correlation: undefined, smooth: undefined };
 
 /** The option fields of {@link FactorInputOptions}, for the schemas of efa, omega and parallelAnalysis. */
 export const FACTOR_INPUT_FIELDS = {
+  missingCodes: field.missingCodes(),
   columns: field.columns(),
   missing: field.optionalOneOf(['pairwise', 'listwise'] as const),
   correlation: field.optionalOneOf(['pearson', 'polychoric'] as const),
   smooth: field.optionalBoolean(),
 } as const;
+
+/** `missingCodes` applies to a table: with a correlation matrix it is a mistake. */
+function refuseCodes(codes: readonly MissingCode[] | undefined, caller: string): void {
+  if (codes !== undefined && codes.length > 0) {
+    throw fail('INVALID_OPTION', `${caller}: \`missingCodes\` applies to a table of responses; the input is already a correlation matrix.`, { option: 'missingCodes' });
+  }
+}
 
 /** The correlation matrix and bookkeeping that efa, parallelAnalysis and omega work from. */
 export interface ReadFactorInput {
@@ -364,6 +379,7 @@ export function readFactorInput(input: FactorInput, options: FactorInputSettings
         value: options.correlation,
       });
     }
+    refuseCodes(options.missingCodes, fn);
     const c = correlationInput(given, { ...(options.columns ? { columns: options.columns } : {}), positiveDefinite: false, minVariables: 3, caller: fn, acceptCovariance: true });
     ({ names, p } = c);
     r = c.matrix;
@@ -375,7 +391,7 @@ export function readFactorInput(input: FactorInput, options: FactorInputSettings
     if (options.columns !== undefined && !Array.isArray(options.columns)) {
       throw fail('INVALID_OPTION', '`columns` must be an array of column names.', { option: 'columns', value: options.columns });
     }
-    data = numericColumns(input as Table, options.columns, 'columns');
+    data = numericColumns(tableView(input as Table, options.missingCodes), options.columns, 'columns');
     p = data.names.length;
     names = data.names;
     if (p < 3) throw fail('TOO_FEW_VARIABLES', `${fn} needs at least 3 items; got ${p}.`, { option: 'columns', columns: [...names] });

@@ -1,3 +1,4 @@
+import type { ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import { inverseSPD } from '../linalg/index.js';
 import { defineOptions, field } from '../util/options.js';
@@ -7,7 +8,7 @@ import type { MissingRule } from '../linalg/index.js';
 import { correlationInput, type FactorInput } from './input.js';
 
 /** Options of {@link kmo}. */
-export interface KmoOptions {
+export interface KmoOptions extends ReadTableOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
   readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
@@ -34,7 +35,7 @@ export interface KmoResult extends PsychkitResult<'kmo'> {
 
 const readKmoOptions = defineOptions(
   'kmo',
-  { columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  { missingCodes: field.missingCodes(), columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
   { items: 'columns' },
 );
 
@@ -87,8 +88,8 @@ export function samplingAdequacyLabel(msa: number): SamplingAdequacy {
  * ```
  */
 export function kmo(input: FactorInput, options?: KmoOptions): KmoResult {
-  const { columns, missing } = readKmoOptions.read(options);
-  const { names, p, matrix, n } = correlationInput(input, { ...(columns ? { columns } : {}), missing, caller: 'kmo', minVariables: 2 });
+  const { columns, missing, missingCodes } = readKmoOptions.read(options);
+  const { names, p, matrix, n } = correlationInput(input, { ...(columns ? { columns } : {}), missing, missingCodes, caller: 'kmo', minVariables: 2 });
   const inv = inverseSPD(matrix, p);
   const partial = new Float64Array(p * p);
   const antiImage = new Float64Array(p * p);

@@ -1,5 +1,5 @@
 import { fail, type PsychkitResult } from '../errors.js';
-import { readTable, type Table } from '../data/table.js';
+import { readTable, type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { defineOptions, field, namesValue, strictObject, type HcOption } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
@@ -31,7 +31,7 @@ export interface CoefficientReader {
 export type EffectFunction = (b: CoefficientReader) => number;
 
 /** Specification of {@link pathModel}. */
-export interface PathModelSpec extends ResamplingOptions {
+export interface PathModelSpec extends ResamplingOptions, ReadTableOptions {
   readonly equations: readonly PathEquation[];
   /** Named effects, each bootstrapped. */
   readonly effects?: Readonly<Record<string, EffectFunction>>;
@@ -59,6 +59,7 @@ export interface PathModelResult extends PsychkitResult<'pathModel'> {
 const readPathModelOptions = defineOptions(
   'pathModel',
   {
+    missingCodes: field.missingCodes(),
     equations: field.raw(),
     effects: field.raw(),
     center: field.names({ min: 0, required: false }),
@@ -109,7 +110,7 @@ export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
   if (!Array.isArray(o.equations) || o.equations.length === 0) {
     throw fail('INVALID_OPTION', '`equations` must be a non-empty list of { outcome, predictors }.', { option: 'equations' });
   }
-  const view = readTable(table);
+  const view = tableView(table, o.missingCodes);
   const equations = o.equations.map((raw: unknown, e: number) => {
     const eq = strictObject(raw, `equations[${e}]`, ['outcome', 'predictors', 'name']);
     const y = field.column()(eq['outcome'], `equations[${e}].outcome`);

@@ -2,7 +2,7 @@
 // mean-centring of product variables, probe values, tests of product terms, conditional effects,
 // and the parts of the result every family shares.
 import type { PsychkitWarning } from '../errors.js';
-import { readTable, type Table } from '../data/table.js';
+import { readTable, type Table, tableView } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
 import { buildDesign, buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
 import { fitLinear, perfectFitWarnings, waldTest, type LinearFit } from '../regression/fit.js';
@@ -27,7 +27,7 @@ export interface ProcessData {
 
 /** Reads the model's variables (one listwise sample) and mean-centres the product variables as `center` asks. */
 export function processData(table: Table, s: ProcessSettings): ProcessData {
-  const view = readTable(table);
+  const view = tableView(table, s.missingCodes);
   const { x, y, m, w, shape } = s;
   const frame = buildFrame(view, { numeric: [x, y, ...m, ...(w === null ? [] : [w])], predictors: s.covariates, categorical: s.categorical });
   const inProducts = new Set<string>();

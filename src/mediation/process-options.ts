@@ -3,7 +3,7 @@ import { fail } from '../errors.js';
 import { categoricalField, type CategoricalOption } from '../regression/frame.js';
 import { standardErrorsOf, type StandardErrors } from '../regression/fit.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapSettings } from '../resampling/settings.js';
-import { defineOptions, field, show, type HcOption } from '../util/options.js';
+import { defineOptions, field, show, type HcOption, type MissingCode } from '../util/options.js';
 import { probeOption, type ProbeOption } from './probes.js';
 import type { ProcessModelNumber } from './process-types.js';
 
@@ -56,11 +56,13 @@ export interface ProcessSettings {
   readonly sobel: boolean;
   readonly jn: boolean;
   readonly categorical: CategoricalOption | undefined;
+  readonly missingCodes: readonly MissingCode[];
 }
 
 const readProcessOptions = defineOptions(
   'processModel',
   {
+    missingCodes: field.missingCodes(),
     model: field.raw(),
     x: field.column(),
     y: field.column(),
@@ -172,5 +174,6 @@ export function processSettings(options: unknown): ProcessSettings {
     sobel,
     jn,
     categorical: o.categorical,
+    missingCodes: o.missingCodes,
   };
 }

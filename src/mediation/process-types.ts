@@ -1,6 +1,7 @@
 // The shapes of processModel()'s options and results: one options type and one result type per
 // model family, keyed on `model`, so that a model-4 user gets non-null indirect effects and a
 // model-1 user non-null conditional effects without a check.
+import type { ReadTableOptions } from '../data/table.js';
 import type { PsychkitResult } from '../errors.js';
 import type { CategoricalOption } from '../regression/frame.js';
 import type { HcOption } from '../util/options.js';
@@ -15,7 +16,7 @@ export type ProcessModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
 export type ConditionalProcessModelNumber = 7 | 8 | 14 | 58 | 59;
 
 /** Options every PROCESS model takes (with the bootstrap's, {@link ResamplingOptions}). */
-export interface ProcessCommonOptions extends ResamplingOptions {
+export interface ProcessCommonOptions extends ResamplingOptions, ReadTableOptions {
   /** Focal predictor X (numeric; a 0/1 X is used as coded). */
   readonly x: string;
   /** Outcome Y (numeric). */

@@ -1,3 +1,4 @@
+import { tableView, type ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
@@ -8,7 +9,7 @@ import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
 
 /** Options for {@link correlations}. */
-export interface CorrelationsOptions {
+export interface CorrelationsOptions extends ReadTableOptions {
   /** Columns to correlate (at least 2). Default: every column of the table. */
   readonly columns?: readonly string[];
   /** `'pairwise'` (default: each pair's common rows, as `psych::corr.test`) or `'listwise'`. */
@@ -38,6 +39,7 @@ export interface CorrelationsResult extends PsychkitResult<'correlations'> {
 const readCorrelationsOptions = defineOptions(
   'correlations',
   {
+    missingCodes: field.missingCodes(),
     columns: field.columns(2),
     missing: field.oneOf(['pairwise', 'listwise'] as const, 'pairwise'),
     confidence: field.confidence(),
@@ -59,8 +61,8 @@ const readCorrelationsOptions = defineOptions(
  * ```
  */
 export function correlations(table: Table, options?: CorrelationsOptions): CorrelationsResult {
-  const { columns, missing, confidence } = readCorrelationsOptions.read(options);
-  const data = numericColumns(table, columns, 'columns');
+  const { columns, missing, confidence, missingCodes } = readCorrelationsOptions.read(options);
+  const data = numericColumns(tableView(table, missingCodes), columns, 'columns');
   const p = data.names.length;
   if (p < 2) throw fail('TOO_FEW_VARIABLES', `correlations needs at least 2 columns; got ${p}.`, { option: 'columns' });
   const cor = correlationMatrixOf(data, missing);

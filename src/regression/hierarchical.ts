@@ -1,5 +1,5 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
-import { readTable, type Table } from '../data/table.js';
+import { readTable, type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
 import { defineOptions, field, namesValue } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
@@ -7,7 +7,7 @@ import { buildDesign, buildFrame, categoricalField, numericOf, termParts, type C
 import { coefficientTable, fitLinear, modelSummary, perfectFitWarnings, type Coefficient, type ModelSummary } from './fit.js';
 
 /** Options for {@link hierarchicalRegression}. */
-export interface HierarchicalOptions {
+export interface HierarchicalOptions extends ReadTableOptions {
   /** Outcome column. */
   readonly y: string;
   /** Predictor blocks, each entered after the ones before it (SPSS "blocks"). */
@@ -50,6 +50,7 @@ export interface HierarchicalResult extends PsychkitResult<'hierarchicalRegressi
 }
 
 const readHierarchicalOptions = defineOptions('hierarchicalRegression', {
+  missingCodes: field.missingCodes(),
   y: field.column(),
   steps: field.raw(),
   confidence: field.confidence(),
@@ -79,7 +80,7 @@ export function hierarchicalRegression(table: Table, options: HierarchicalOption
   const dup = all.find((t, i) => all.indexOf(t) !== i);
   if (dup !== undefined) throw fail('DUPLICATE_NAME', `"${dup}" is entered in more than one step.`, { option: 'steps', column: dup });
   if (all.includes(y)) throw fail('INVALID_OPTION', `The outcome "${y}" is also listed as a predictor.`, { option: 'steps', column: y });
-  const view = readTable(table);
+  const view = tableView(table, o.missingCodes);
   const parts = all.map((t) => termParts(t, view));
   const frame = buildFrame(view, { numeric: [y, ...parts.filter((p) => p.length > 1).flat()], predictors: parts.flat(), categorical: o.categorical });
   const yv = numericOf(frame, y);

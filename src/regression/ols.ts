@@ -1,5 +1,5 @@
 import { fail, type PsychkitResult } from '../errors.js';
-import { readTable, type Table } from '../data/table.js';
+import { readTable, type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { defineOptions, field, type HcOption } from '../util/options.js';
 import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
@@ -7,7 +7,7 @@ import { buildDesign, buildFrame, categoricalField, numericOf, termParts, type C
 import { coefficientTable, covarianceRows, fitLinear, modelSummary, perfectFitWarnings, standardErrorsOf, type Coefficient, type ModelSummary } from './fit.js';
 
 /** Options for {@link ols}. */
-export interface OlsOptions {
+export interface OlsOptions extends ReadTableOptions {
   /** Outcome column (numeric). */
   readonly y: string;
   /**
@@ -43,6 +43,7 @@ export interface OlsResult extends PsychkitResult<'ols'> {
 }
 
 const readOlsOptions = defineOptions('ols', {
+  missingCodes: field.missingCodes(),
   y: field.column(),
   x: field.names(),
   covariates: field.names({ min: 0, required: false }),
@@ -78,7 +79,7 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
   const duplicate = terms.find((t, i) => terms.indexOf(t) !== i);
   if (duplicate !== undefined) throw fail('DUPLICATE_NAME', `"${duplicate}" is listed twice among x and covariates.`, { option: 'covariates', column: duplicate });
   if (terms.includes(y)) throw fail('INVALID_OPTION', `The outcome "${y}" is also listed as a predictor.`, { option: 'x', column: y });
-  const view = readTable(table);
+  const view = tableView(table, o.missingCodes);
   const parts = terms.map((t) => termParts(t, view));
   const frame = buildFrame(view, {
     numeric: [y, ...parts.filter((p) => p.length > 1).flat()],

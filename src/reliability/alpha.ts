@@ -1,7 +1,7 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
 import { possibleMissingCodes } from '../data/suspect.js';
-import { readTable, type Table, type TableView } from '../data/table.js';
+import { readTable, type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
 import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
 import { freshSeed, type Seed } from '../random/stream.js';
 import { checkResponseRange, defineScale, type ResponseRange, type ScaleDefinition, type ScaleSpec } from '../scales/define.js';
@@ -16,7 +16,7 @@ import { itemTotalStatistics } from './itemTotal.js';
 export type AlphaInterval = 'feldt' | 'duhachek' | 'bootstrap';
 
 /** Options for {@link cronbachAlpha}. */
-export interface CronbachAlphaOptions {
+export interface CronbachAlphaOptions extends ReadTableOptions {
   /** Item columns (at least 2). Default: every column of the table (`V1…Vk` for a matrix). */
   readonly columns?: readonly string[];
   /** Items to reverse first, as min + max − x within `response`. */
@@ -111,6 +111,7 @@ export interface CronbachAlphaResult extends PsychkitResult<'cronbachAlpha'> {
 const readAlphaOptions = defineOptions(
   'cronbachAlpha',
   {
+    missingCodes: field.missingCodes(),
     columns: field.raw(),
     reverse: field.raw(),
     response: field.raw(),
@@ -223,7 +224,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   }
   const resamples = opts.resamples ?? 2000;
 
-  const view = readTable(table);
+  const view = tableView(table, opts.missingCodes);
   const plan = opts.scale !== undefined ? planFromScale(opts) : planFromItems(opts, view);
   const k = plan.items.length;
   if (k < 2) {

@@ -1,3 +1,4 @@
+import { tableView, type ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { numericColumns } from '../data/numeric.js';
@@ -15,7 +16,7 @@ import { summariseBootstrap } from './intervals.js';
 export type BootstrapStatisticFunction = (columns: readonly Float64Array[], n: number) => number | ArrayLike<number>;
 
 /** Options for {@link bootstrap}. */
-export interface BootstrapOptions extends ResamplingOptions {
+export interface BootstrapOptions extends ResamplingOptions, ReadTableOptions {
   /** Numeric columns to resample (rows with a missing value are dropped first). */
   readonly columns: readonly string[];
   /** The statistic of one (re)sample: a number, or several. */
@@ -51,6 +52,7 @@ export interface BootstrapResult extends PsychkitResult<'bootstrap'> {
 const readBootstrapOptions = defineOptions(
   'bootstrap',
   {
+    missingCodes: field.missingCodes(),
     columns: field.names(),
     statistic: field.raw(),
     ...RESAMPLING_FIELDS,
@@ -91,7 +93,7 @@ export function bootstrap(table: Table, options: BootstrapOptions): BootstrapRes
   if (settings.resamples === 0) throw fail('INVALID_OPTION', '`resamples` must be at least 1,000 (or ≥ 2 with allowFewResamples).', { option: 'resamples', value: 0 });
   const { confidence } = o;
   const keep = o.keepResamples;
-  const data = listwise(numericColumns(table, names, 'columns'));
+  const data = listwise(numericColumns(tableView(table, o.missingCodes), names, 'columns'));
   const n = data.n;
   if (n < 2) throw fail('TOO_FEW_CASES', `bootstrap needs at least 2 complete rows; got ${n}.`, { n });
   const asArray = (v: number | ArrayLike<number>, where: string): ArrayLike<number> => {

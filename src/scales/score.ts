@@ -1,3 +1,4 @@
+import { tableView, type ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import type { Table, TableView } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
@@ -6,7 +7,7 @@ import { defineScale, requiredAnswered, type ScaleDefinition, type ScaleSpec, ty
 import { readResponses, type InvalidResponse, type OutOfRangeRule } from './responses.js';
 
 /** Options for {@link scoreScale}. */
-export interface ScoreScaleOptions {
+export interface ScoreScaleOptions extends ReadTableOptions {
   /** The scale to score (required): a definition from `defineScale` or `instruments.*`, or a spec. */
   readonly scale: ScaleDefinition | ScaleSpec;
   /**
@@ -52,6 +53,7 @@ export interface ScaleScores extends ScoreColumn, PsychkitResult<'scoreScale'> {
 }
 
 const readScoreOptions = defineOptions('scoreScale', {
+  missingCodes: field.missingCodes(),
   scale: field.raw(),
   outOfRange: field.oneOf<OutOfRangeRule>(['error', 'missing'], 'error'),
 });
@@ -160,10 +162,10 @@ function scoreItems(
  * ```
  */
 export function scoreScale(table: Table | TableView, options: ScoreScaleOptions): ScaleScores {
-  const { scale, outOfRange } = readScoreOptions.read(options);
+  const { scale, outOfRange, missingCodes } = readScoreOptions.read(options);
   if (scale === undefined) throw fail('INVALID_OPTION', 'scoreScale: `scale` is required (a definition from defineScale or instruments.*).', { option: 'scale' });
   const def = defineScale(scale as ScaleSpec);
-  const data = readResponses(table, def.items, def.response, def.reverse, outOfRange);
+  const data = readResponses(tableView(table, missingCodes), def.items, def.response, def.reverse, outOfRange);
   const { n, columns } = data;
   const all = def.items.map((_, j) => j);
   const total = scoreItems(def.id, def.label, def.items, all, columns, n, def.score, def.minAnswered);

@@ -1,7 +1,7 @@
 // readTable(table, { missingCodes }): values that mean "missing" (SPSS −99, R's "NA", Stata's ".").
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PsychkitError, categoricalColumn, cronbachAlpha, numericColumn, numericColumns, readTable, type Table } from '../../src/index.js';
+import { PsychkitError, categoricalColumn, correlationMatrix, correlations, cronbachAlpha, descriptives, efa, kmo, numericColumn, numericColumns, ols, processModel, readTable, type Table } from '../../src/index.js';
 import { tableView } from '../../src/data/table.js';
 
 function errorOf(f: () => unknown): PsychkitError {
@@ -139,5 +139,32 @@ describe('a view of a one-shot iterable', () => {
     expect(more.nRows).toBe(2);
     expect(Array.from(numericColumn(more, 'a'))).toEqual([1, NaN]);
     expect(Array.from(numericColumn(more, 'b'))).toEqual([NaN, 2]);
+  });
+});
+
+describe('missingCodes as an option of every function that reads a table', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => ({
+    a: i % 7 === 0 ? -99 : (i % 5) + 1,
+    b: i % 11 === 0 ? 'NA' : ((i * 3) % 5) + 1,
+    c: ((i * 2) % 5) + 1,
+    y: i % 9 === 0 ? -99 : i / 3,
+  }));
+  const view = readTable(rows, { missingCodes: [-99, 'NA'] });
+  const codes = { missingCodes: [-99, 'NA'] } as const;
+  it('gives what the coded view gives', () => {
+    expect(cronbachAlpha(rows, { columns: ['a', 'b', 'c'], ...codes })).toEqual(cronbachAlpha(view, { columns: ['a', 'b', 'c'] }));
+    expect(descriptives(rows, { columns: ['a', 'y'], ...codes })).toEqual(descriptives(view, { columns: ['a', 'y'] }));
+    expect(correlations(rows, { columns: ['a', 'y'], ...codes })).toEqual(correlations(view, { columns: ['a', 'y'] }));
+    expect(ols(rows, { y: 'y', x: ['a', 'c'], ...codes })).toEqual(ols(view, { y: 'y', x: ['a', 'c'] }));
+    expect(kmo(rows, { columns: ['a', 'b', 'c'], ...codes })).toEqual(kmo(view, { columns: ['a', 'b', 'c'] }));
+    expect(correlationMatrix(rows, { columns: ['a', 'b', 'c'], ...codes })).toEqual(correlationMatrix(view, { columns: ['a', 'b', 'c'] }));
+    expect(processModel(rows, { model: 4, x: 'a', m: 'c', y: 'y', resamples: 0, ...codes })).toEqual(processModel(view, { model: 4, x: 'a', m: 'c', y: 'y', resamples: 0 }));
+  });
+  it('on an array, descriptives applies the codes too', () => {
+    expect(descriptives([1, 2, -99, 3, 4], { missingCodes: [-99] }).rows[0]!.nMissing).toBe(1);
+  });
+  it('with a correlation matrix the option is a mistake', () => {
+    expect(() => kmo({ correlation: [[1, 0.5], [0.5, 1]], n: 10 }, codes)).toThrow(/applies to a table/);
+    expect(() => efa({ correlation: [[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]], n: 50 }, codes)).toThrow(/applies to a table/);
   });
 });

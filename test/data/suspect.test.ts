@@ -50,7 +50,7 @@ describe('the rule', () => {
     expect(warning.code).toBe(POSSIBLE_MISSING_CODE);
     expect(warning.details).toEqual({ column: 'q1', values: [-99, -9], counts: [2, 1], min: 1, max: 5, basis: 'values' });
     expect(warning.message).toBe(
-      'Column "q1": -99 (2 cells) and -9 (1 cell) lie far outside its other values (1 to 5) and look like missing-data codes. If they mean "missing", pass `missingCodes: [-99, -9]` (e.g. `readTable(data, { missingCodes: [-99, -9] })`).',
+      'Column "q1": -99 (2 cells) and -9 (1 cell) lie far outside its other values (1 to 5) and look like missing-data codes. If they mean "missing", pass `missingCodes: [-99, -9]` to this function or to `readTable`.',
     );
   });
 });

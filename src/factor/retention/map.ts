@@ -1,3 +1,4 @@
+import type { ReadTableOptions } from '../../data/table.js';
 import type { PsychkitResult, PsychkitWarning } from '../../errors.js';
 import { symmetricEigen, type MissingRule } from '../../linalg/index.js';
 import { defineOptions, field, numberIn } from '../../util/options.js';
@@ -5,7 +6,7 @@ import { deepFreeze } from '../../util/freeze.js';
 import { correlationInput, type FactorInput } from '../input.js';
 
 /** Options of {@link velicerMap}. */
-export interface VelicerMapOptions {
+export interface VelicerMapOptions extends ReadTableOptions {
   /** Table input: the items, in this order (default every column). Correlation input: a subset of its names. */
   readonly columns?: readonly string[];
   /** Table input: `'pairwise'` (default, psych) or `'listwise'`. */
@@ -38,6 +39,7 @@ export interface VelicerMapResult extends PsychkitResult<'velicerMap'> {
 const readMapOptions = defineOptions(
   'velicerMap',
   {
+    missingCodes: field.missingCodes(),
     columns: field.columns(),
     missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
     maxComponents: field.raw(),
@@ -103,7 +105,7 @@ function firstMinimum(values: readonly number[]): number {
  */
 export function velicerMap(input: FactorInput, options?: VelicerMapOptions): VelicerMapResult {
   const o = readMapOptions.read(options);
-  const { names, p, matrix, n } = correlationInput(input, { ...(o.columns ? { columns: o.columns } : {}), missing: o.missing, caller: 'velicerMap', minVariables: 3 });
+  const { names, p, matrix, n } = correlationInput(input, { ...(o.columns ? { columns: o.columns } : {}), missing: o.missing, missingCodes: o.missingCodes, caller: 'velicerMap', minVariables: 3 });
   const maxComponents = numberIn('maxComponents', o.maxComponents, p - 1, 1, p - 1, { integer: true });
   const { values, vectors } = symmetricEigen(matrix, p);
   const pairs = p * (p - 1);

@@ -3,6 +3,7 @@ import { strictOptions, showValue } from '../util/options.js';
 import { isMissing } from './missing.js';
 import { NUMERIC_STRING } from './parse.js';
 import { readTable, type Table, type TableView } from './table.js';
+import { plural } from '../util/text.js';
 
 /** A categorical column: each row's level as a string, `null` when missing. */
 export interface CategoricalColumn {
@@ -166,7 +167,7 @@ export function dummyCode(column: CategoricalColumn, options?: DummyCodeOptions)
   }
   const { name, values, levels } = column;
   if (levels.length < 2) {
-    throw fail('ZERO_VARIANCE', `Categorical column "${name}" has ${levels.length} level(s); dummy coding needs at least 2.`, { column: name });
+    throw fail('ZERO_VARIANCE', `Categorical column "${name}" has ${plural(levels.length, 'level')}; dummy coding needs at least 2.`, { column: name });
   }
   const reference = o.reference ?? (levels[0] as string);
   if (!levels.includes(reference)) {

@@ -100,8 +100,8 @@ export function assertUniqueNames(names: readonly string[], option: string): voi
  * const { columns } = numericColumns(rows, ['esse1', 'esse2']);
  * ```
  */
-export function numericColumns(table: Table | TableView, names?: readonly string[], option = 'columns'): NumericColumns {
-  if (typeof option !== 'string') throw fail('INVALID_OPTION', `numericColumns: \`option\` (the name used in messages) must be a string; got ${showValue(option)}.`, { option: 'option' });
+export function numericColumns(table: Table | TableView, names?: readonly string[]): NumericColumns {
+  const option = 'columns';
   const view = readTable(table);
   const chosen = names ?? view.columnNames;
   if (names !== undefined && !Array.isArray(names)) {

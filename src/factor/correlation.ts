@@ -117,7 +117,7 @@ export function correlationMatrix(table: Table, options?: CorrelationMatrixOptio
   }
   const view = tableView(table, o.missingCodes);
   const items = o.columns ?? view.columnNames;
-  const data = numericColumns(view, items, 'columns');
+  const data = numericColumns(view, items);
   const p = data.names.length;
   if (p < 2) {
     throw fail('TOO_FEW_VARIABLES', `correlationMatrix: ${p} item${p === 1 ? '' : 's'}; at least 2 are needed.`, { option: 'columns', value: p });

@@ -232,7 +232,7 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
     n = checkN(given.n, caller);
   } else {
     const view = tableView(input as Table, options.missingCodes);
-    const data = numericColumns(view, items ?? view.columnNames, 'columns');
+    const data = numericColumns(view, items ?? view.columnNames);
     if (data.names.length >= minVariables) {
       const used = missing === 'listwise' ? listwise(data) : data;
       if (used.n < 2) {
@@ -391,7 +391,7 @@ export function readFactorInput(input: FactorInput, options: FactorInputSettings
     if (options.columns !== undefined && !Array.isArray(options.columns)) {
       throw fail('INVALID_OPTION', '`columns` must be an array of column names.', { option: 'columns', value: options.columns });
     }
-    data = numericColumns(tableView(input as Table, options.missingCodes), options.columns, 'columns');
+    data = numericColumns(tableView(input as Table, options.missingCodes), options.columns);
     p = data.names.length;
     names = data.names;
     if (p < 3) throw fail('TOO_FEW_VARIABLES', `${fn} needs at least 3 items; got ${p}.`, { option: 'columns', columns: [...names] });

@@ -1,5 +1,6 @@
 import { fail } from '../errors.js';
 import type { NumericColumns } from '../data/numeric.js';
+import { plural } from '../util/text.js';
 
 /** How missing values are handled when forming a covariance or correlation matrix. */
 export type MissingRule = 'pairwise' | 'listwise';
@@ -285,7 +286,7 @@ function checkCount(cp: CrossProducts, names: readonly string[], need: number): 
     for (let b = a; b < p; b++) {
       if ((n[a * p + b] as number) < need) {
         const detail = a === b ? `"${names[a]}" has` : `"${names[a]}" and "${names[b]}" have`;
-        throw fail('TOO_FEW_CASES', `${detail} ${n[a * p + b]} observed value(s) in common; at least ${need} are needed.`, {
+        throw fail('TOO_FEW_CASES', `${detail} ${plural(n[a * p + b] as number, 'observed value')} in common; at least ${need} are needed.`, {
           columns: a === b ? [names[a] as string] : [names[a] as string, names[b] as string],
           n: n[a * p + b],
         });

@@ -62,7 +62,7 @@ const readCorrelationsOptions = defineOptions(
  */
 export function correlations(table: Table, options?: CorrelationsOptions): CorrelationsResult {
   const { columns, missing, confidence, missingCodes } = readCorrelationsOptions.read(options);
-  const data = numericColumns(tableView(table, missingCodes), columns, 'columns');
+  const data = numericColumns(tableView(table, missingCodes), columns);
   const p = data.names.length;
   if (p < 2) throw fail('TOO_FEW_VARIABLES', `correlations needs at least 2 columns; got ${p}.`, { option: 'columns' });
   const cor = correlationMatrixOf(data, missing);

@@ -7,6 +7,7 @@ import { householderQr, qrLeastSquares, qrRInverse } from '../linalg/qr.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import type { Design } from './frame.js';
+import { plural } from '../util/text.js';
 
 /** Standard errors: classical OLS, or one of the HC estimators of Long & Ervin (2000). */
 export type StandardErrors = 'ols' | 'HC0' | 'HC1' | 'HC2' | 'HC3' | 'HC4';
@@ -97,7 +98,7 @@ export function fitLinear(design: Design, y: Float64Array, outcome: string, stan
 function fitAtScale(design: Design, y: Float64Array, outcome: string, standardErrors: StandardErrors): LinearFit {
   const { n, p: k, x, names } = design;
   if (n <= k) {
-    throw fail('TOO_FEW_CASES', `The model for "${outcome}" has ${k} coefficients but only ${n} complete case(s); at least ${k + 1} are needed.`, {
+    throw fail('TOO_FEW_CASES', `The model for "${outcome}" has ${k} coefficients but only ${plural(n, 'complete case')}; at least ${k + 1} are needed.`, {
       column: outcome,
       n,
       parameters: k,

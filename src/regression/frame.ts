@@ -8,6 +8,7 @@ import { isMissing } from '../data/missing.js';
 import { NUMERIC_STRING } from '../data/parse.js';
 import { categoricalColumn, dummyCode, type DummyCoding } from '../data/categorical.js';
 import { show, strictObject, type FieldReader } from '../util/options.js';
+import { plural } from '../util/text.js';
 
 /** How a categorical predictor is declared: its levels (first = reference unless `reference` is given). */
 export interface CategoricalDeclaration {
@@ -163,7 +164,7 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
     if (unused.length > 0) {
       warnings.push({
         code: 'UNUSED_LEVEL',
-        message: `Level(s) ${unused.map((l) => `"${l}"`).join(', ')} of "${name}" have no case in the analysis sample and were dropped.`,
+        message: `${unused.length === 1 ? 'Level' : 'Levels'} ${unused.map((l) => `"${l}"`).join(', ')} of "${name}" ${unused.length === 1 ? 'has' : 'have'} no case in the analysis sample and ${unused.length === 1 ? 'was' : 'were'} dropped.`,
         details: { column: name, levels: unused },
       });
     }
@@ -181,7 +182,7 @@ export function buildFrame(table: Table | TableView, request: FrameRequest): Mod
     const chosen = reference !== undefined || cat.declared;
     reference ??= used[0];
     if (used.length < 2) {
-      throw fail('ZERO_VARIANCE', `Categorical predictor "${name}" has ${used.length} level(s) in the analysis sample; at least 2 are needed.`, {
+      throw fail('ZERO_VARIANCE', `Categorical predictor "${name}" has ${plural(used.length, 'level')} in the analysis sample; at least 2 are needed.`, {
         column: name,
       });
     }

@@ -11,6 +11,7 @@ import { columnList, defineOptions, field, showValue } from '../util/options.js'
 import { bootstrapAlpha, duhachekInterval, feldtInterval } from './alphaInterval.js';
 import { covarianceAlphaStatistics } from './alphaStatistics.js';
 import { itemTotalStatistics } from './itemTotal.js';
+import { plural } from '../util/text.js';
 
 /** Which confidence interval {@link cronbachAlpha} reports. */
 export type AlphaInterval = 'feldt' | 'duhachek' | 'bootstrap';
@@ -241,7 +242,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   if (missing === 'listwise' && !complete) {
     const kept = listwise(responses);
     if (kept.n < 2) {
-      throw fail('TOO_FEW_CASES', `Only ${kept.n} row(s) answer every item; listwise alpha needs at least 2.`, { n: kept.n, columns: plan.items });
+      throw fail('TOO_FEW_CASES', `Only ${plural(kept.n, 'row')} ${kept.n === 1 ? 'answers' : 'answer'} every item; listwise alpha needs at least 2.`, { n: kept.n, columns: plan.items });
     }
     columns = kept.columns;
     n = kept.n;
@@ -254,7 +255,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     });
     complete = true;
   }
-  if (n < 2) throw fail('TOO_FEW_CASES', `The table has ${n} row(s); alpha needs at least 2.`, { n });
+  if (n < 2) throw fail('TOO_FEW_CASES', `The table has ${plural(n, 'row')}; alpha needs at least 2.`, { n });
   const cov = covarianceMatrix({ names: plan.items, n, columns }, 'pairwise').matrix;
   const stats = covarianceAlphaStatistics(cov, k, plan.items);
   // ΣC is the variance of the sum score: 0 when the items cancel each other out (one is the
@@ -347,14 +348,14 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
   if (raw.emptyRows > 0) {
     warnings.push({
       code: 'EMPTY_ROWS',
-      message: `${raw.emptyRows} row(s) answer none of the items; as in psych they still count in n (${n}), which enters the ASE and the Feldt interval.`,
+      message: `${plural(raw.emptyRows, 'row')} ${raw.emptyRows === 1 ? 'answers' : 'answer'} none of the items; as in psych they still count in n (${n}), which enters the ASE and the Feldt interval.`,
       details: { count: raw.emptyRows },
     });
   }
   if (responses.invalid.length > 0) {
     warnings.push({
       code: 'INVALID_RESPONSES_MISSING',
-      message: `${responses.invalid.length} response(s) outside the response range or not whole numbers were treated as missing.`,
+      message: `${plural(responses.invalid.length, 'response')} outside the response range or not ${responses.invalid.length === 1 ? 'a whole number was' : 'whole numbers were'} treated as missing.`,
       details: { count: responses.invalid.length, responses: responses.invalid },
     });
   }

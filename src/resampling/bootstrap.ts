@@ -93,7 +93,7 @@ export function bootstrap(table: Table, options: BootstrapOptions): BootstrapRes
   if (settings.resamples === 0) throw fail('INVALID_OPTION', '`resamples` must be at least 1,000 (or ≥ 2 with allowFewResamples).', { option: 'resamples', value: 0 });
   const { confidence } = o;
   const keep = o.keepResamples;
-  const data = listwise(numericColumns(tableView(table, o.missingCodes), names, 'columns'));
+  const data = listwise(numericColumns(tableView(table, o.missingCodes), names));
   const n = data.n;
   if (n < 2) throw fail('TOO_FEW_CASES', `bootstrap needs at least 2 complete rows; got ${n}.`, { n });
   const asArray = (v: number | ArrayLike<number>, where: string): ArrayLike<number> => {

@@ -253,8 +253,8 @@ export const DATA_TARGETS: readonly FuzzTarget[] = [
   },
   {
     name: 'numericColumns',
-    args: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), names(items), fc.oneof(fc.constant(undefined), fc.constant('items'), hostile))),
-    call: (table, columns, option) => numericColumns(table, columns, option),
+    args: anyTable.chain(({ table, items }) => fc.tuple(fc.constant(table), names(items))),
+    call: (table, columns) => numericColumns(table, columns),
     nan: [{ path: /^columns\[\d+\]\[\d+\]$/, reason: 'NaN marks a missing cell in a numeric column, as documented' }],
     runs: 900,
   },

@@ -136,6 +136,15 @@ function convertColumn(raw: ArrayLike<unknown>, name: string, codes: MissingCode
   const n = out.length;
   const numberCodes = codes.numbers.size > 0 ? codes.numbers : undefined;
   const stringCodes = codes.strings.size > 0;
+  if (raw instanceof Float64Array && numberCodes === undefined) {
+    // The common typed input: copy, then only look for ±Infinity (NON_FINITE).
+    out.set(raw.subarray(0, n));
+    for (let i = 0; i < n; i++) {
+      const v = out[i] as number;
+      if (v - v !== 0 && v === v) cellToNumber(v, name, i);
+    }
+    return;
+  }
   if (ArrayBuffer.isView(raw)) {
     const typed = raw as unknown as ArrayLike<number>;
     for (let i = 0; i < n; i++) {

@@ -116,7 +116,7 @@ try {
   console.log(`${pkg.name}@${pkg.version}: npm pack → ${packed.filename}`);
   console.log(`  tarball ${kb(packed.size)} (${packed.size} bytes), ${packed.entryCount} files, unpacked ${mb(packed.unpackedSize)} (${packed.unpackedSize} bytes)`);
   console.log(`npm install <tarball> in a fresh project:`);
-  console.log(`  ${packages.length} package(s) in node_modules (limit ${MAX_PACKAGES})`);
+  console.log(`  ${packages.length} ${packages.length === 1 ? "package" : "packages"} in node_modules (limit ${MAX_PACKAGES})`);
   console.log(`  ${mb(apparent)} in files (${apparent} bytes), ${mb(disk)} on disk (${disk} bytes; limit ${mb(MAX_BYTES)})`);
   if (process.argv.includes('--list') || packages.length > MAX_PACKAGES) {
     for (const p of packages.sort((a, b) => a.path.localeCompare(b.path))) {

@@ -1,7 +1,7 @@
 import alea from 'seedrandom/lib/alea.js';
 import ln from '@stdlib/math-base-special-ln';
 import { fail } from '../errors.js';
-import { showValue } from '../util/options.js';
+import { seedValue, showValue } from '../util/options.js';
 
 /** A seeded stream of pseudo-random numbers. */
 export interface RandomStream {
@@ -38,8 +38,8 @@ export type Seed = number | string;
  * ```
  */
 export function randomStream(seed: Seed): RandomStream {
-  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw fail('INVALID_OPTION', `\`seed\` must be a finite number or a string; got ${showValue(seed)}.`, { option: 'seed', value: seed });
+  if (seedValue('seed', seed) === undefined) {
+    throw fail('INVALID_OPTION', '`seed` must be a finite number or a string; got undefined.', { option: 'seed', value: seed });
   }
   const key = String(seed);
   const prng = alea(key);

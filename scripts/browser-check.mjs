@@ -193,7 +193,7 @@ async function checkObservablePage(context, base, expected) {
   const bounded = { leadingZero: false };
   const expectedCells = observableScales(psychkit).map(([name, scale]) => {
     const a = psychkit.cronbachAlpha(data, { scale });
-    return [name, psychkit.formatNumber(a.alpha, bounded), psychkit.formatInterval(a.ci.lower, a.ci.upper, bounded), String(a.k)];
+    return [name, psychkit.formatNumber(a.alpha, bounded), psychkit.formatInterval(a.lower, a.upper, bounded), String(a.k)];
   });
   same('table of alphas', JSON.stringify(cells), JSON.stringify(expectedCells), failures);
   for (const selector of ['svg[class^="plot"]', 'svg.psychkit-scree']) {

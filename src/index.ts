@@ -1,6 +1,7 @@
 // The public API. Re-exports only; each area documents its own functions.
 export { PsychkitError, isPsychkitError, ERROR_CODES, WARNING_CODES } from './errors.js';
 export type { Matrix } from './util/types.js';
+export type { MissingRule } from './linalg/covariance.js';
 export type { PsychkitErrorCode, PsychkitErrorDetails, PsychkitWarning, PsychkitWarningCode, PsychkitResult } from './errors.js';
 
 export * from './data/index.js';

@@ -9,7 +9,7 @@ import { plural } from '../util/text.js';
 export interface CategoricalColumn {
   readonly name: string;
   readonly values: readonly (string | null)[];
-  /** Levels as declared, or sorted ({@link sortLevels}) when not declared. */
+  /** Levels as declared, or sorted (numbers by value, other labels by code point) when not declared. */
   readonly levels: readonly string[];
 }
 
@@ -55,7 +55,7 @@ export function sortLevels(levels: readonly string[]): string[] {
 
 /**
  * Reads a column as categorical. Numbers become their decimal strings (`1` → `"1"`), strings are
- * trimmed. Without `levels`, the levels are the values seen, sorted ({@link sortLevels}: by value
+ * trimmed. Without `levels`, the levels are the values seen, sorted (by value
  * when all are numbers, otherwise by code point), so the first — the reference of a dummy
  * coding — does not depend on the order of the rows. With `levels`, any other value throws
  * `OUT_OF_RANGE` naming row and value.

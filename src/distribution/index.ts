@@ -7,7 +7,7 @@ export type { NormalityTestsResult, TestStatistic, ChiSquareStatistic } from './
 export { descriptives } from './describe.js';
 export type { DescriptivesOptions, DescriptivesRow, DescriptivesResult } from './describe.js';
 export { transform, boxCox, yeoJohnson, TRANSFORM_METHODS } from './transforms/transform.js';
-export type { TransformMethod, TransformOptions, TransformParameters, TransformResult, Shape } from './transforms/transform.js';
+export type { TransformMethod, TransformOptions, PowerTransformOptions, TransformParameters, TransformResult, Shape } from './transforms/transform.js';
 export type { LambdaEstimate } from './transforms/power.js';
 export { inverseTransform } from './transforms/inverse.js';
 export type { TransformSpec } from './transforms/inverse.js';

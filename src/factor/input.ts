@@ -30,7 +30,7 @@ export interface CorrelationMatrixLike {
  */
 export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike;
 
-/** Options of {@link correlationInput}. */
+/** Options of the internal reader behind kmo, bartlettSphericity and velicerMap (`correlationInput`). */
 export interface CorrelationInputOptions {
   /** Variables to use, in this order (table: column names; correlation: entries of its `columns`). Default: all. */
   readonly columns?: readonly string[];
@@ -351,7 +351,7 @@ export interface ReadFactorInput {
 /**
  * Reads efa/parallelAnalysis/omega input into a correlation matrix: `{ correlation, n }` (or a
  * covariance matrix, rescaled as psych does, or a `correlationMatrix()` result) through
- * {@link correlationInput}; a table through Pearson (`cor(use = "pairwise")` or listwise) or
+ * `correlationInput`; a table through Pearson (`cor(use = "pairwise")` or listwise) or
  * polychoric correlations. At least 3 variables, and more cases than variables when n is known
  * (`TOO_FEW_CASES`). A matrix that is not positive definite is returned as it is
  * (`positiveDefinite: false`) — psych::fa factors it unchanged and smooths it only inside

@@ -18,7 +18,7 @@ export interface MessyTableOptions {
   readonly missing?: number;
   /**
    * `'real'` (default): integers in ±1000 and decimals m / 10ᵉ (|m| ≤ 1e9, e = 1 … 9) — ordinary
-   * magnitudes; extreme values are {@link hostileTable}'s job. `'likert'`: integers 1 … `levels`.
+   * magnitudes; extreme values are `hostileTable`'s job. `'likert'`: integers 1 … `levels`.
    */
   readonly values?: 'real' | 'likert';
   /** Levels for `values: 'likert'`. Default 5. */

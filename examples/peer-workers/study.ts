@@ -444,7 +444,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   };
   const mediationBlocks: ReportSection['blocks'][number][] = [{ table: hypothesisTable }];
   if (full) {
-    for (const [i, h] of s.hypotheses.entries()) {
+    for (const h of s.hypotheses) {
       mediationBlocks.push({ figure: s.figures.paths[h.id] as string, caption: `${h.id}: ${LABELS.esse} → ${LABELS[h.mediator]} → ${LABELS[h.outcome]}`, file: `path-${h.id.toLowerCase()}.svg` });
     }
   }

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { defineOptions, field, showValue, type MissingCode } from '../util/options.js';
-import { isMissingCode, missingCodeSet, NO_MISSING_CODES, type MissingCodeSet } from './missing.js';
+import { isMissingCode, missingCodeSet, type MissingCodeSet } from './missing.js';
 
 /** One row of a row-oriented table (d3-dsv `csvParse`, JSON, Observable `FileAttachment.csv()`). */
 export type RowObject = { readonly [column: string]: unknown };

@@ -2,7 +2,7 @@ import { quickselect } from 'simple-statistics';
 import { fail, isPsychkitError, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { numericColumn } from '../data/numeric.js';
 import { possibleMissingCodes } from '../data/suspect.js';
-import { readTable, type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
+import { type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import { centralSums, kurtosisFromSums, sekOf, sesOf, skewnessFromSums, type MomentType } from './moments.js';

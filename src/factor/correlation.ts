@@ -1,6 +1,6 @@
 import { tableView, type ReadTableOptions } from '../data/table.js';
 import type { PsychkitResult } from '../errors.js';
-import { listwise, numericColumns, pairwiseCounts, readTable, type Table } from '../data/index.js';
+import { listwise, numericColumns, pairwiseCounts, type Table } from '../data/index.js';
 import { correlationMatrixOf, type MissingRule } from '../linalg/index.js';
 import { defineOptions, field } from '../util/options.js';
 import type { Matrix } from '../util/types.js';

@@ -1,5 +1,5 @@
 import { fail, type PsychkitWarning } from '../errors.js';
-import { listwise, numericColumns, readTable, type NumericColumns, type Table } from '../data/index.js';
+import { listwise, numericColumns, type NumericColumns, type Table } from '../data/index.js';
 import { tableView } from '../data/table.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
 import { booleanOption, columnList, field, oneOf, show, type MissingCode } from '../util/options.js';

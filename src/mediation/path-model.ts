@@ -1,5 +1,5 @@
 import { fail, type PsychkitResult } from '../errors.js';
-import { readTable, type Table, tableView, type ReadTableOptions } from '../data/table.js';
+import { type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { defineOptions, field, namesValue, strictObject, type HcOption } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';

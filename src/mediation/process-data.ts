@@ -2,7 +2,7 @@
 // mean-centring of product variables, probe values, tests of product terms, conditional effects,
 // and the parts of the result every family shares.
 import type { PsychkitWarning } from '../errors.js';
-import { readTable, type Table, tableView } from '../data/table.js';
+import { type Table, tableView } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
 import { buildDesign, buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
 import { fitLinear, perfectFitWarnings, waldTest, type LinearFit } from '../regression/fit.js';

@@ -1,5 +1,5 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
-import { readTable, type Table, tableView, type ReadTableOptions } from '../data/table.js';
+import { type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { fSurvival } from '../probability/index.js';
 import { defineOptions, field, namesValue } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';

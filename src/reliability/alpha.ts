@@ -1,7 +1,7 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
 import { possibleMissingCodes } from '../data/suspect.js';
-import { readTable, type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
+import { type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
 import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
 import { freshSeed, type Seed } from '../random/stream.js';
 import { checkResponseRange, defineScale, type ResponseRange, type ScaleDefinition, type ScaleSpec } from '../scales/define.js';

@@ -4,15 +4,7 @@ import fc from 'fast-check';
 import { PsychkitError, categoricalColumn, correlationMatrix, correlations, cronbachAlpha, descriptives, efa, kmo, numericColumn, numericColumns, ols, processModel, readTable, type Table } from '../../src/index.js';
 import { tableView } from '../../src/data/table.js';
 
-function errorOf(f: () => unknown): PsychkitError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PsychkitError);
-    return e as PsychkitError;
-  }
-  throw new Error('expected a PsychkitError');
-}
+import { errorOf } from '../helpers/errors.js';
 
 const rows = [
   { q1: 4, q2: '-99', g: 'a' },

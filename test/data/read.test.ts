@@ -3,18 +3,10 @@
 // bit, and the same errors.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PsychkitError, cellToNumber, cronbachAlpha, numericColumn, numericColumns, readTable } from '../../src/index.js';
+import { cellToNumber, cronbachAlpha, numericColumn, numericColumns, readTable } from '../../src/index.js';
 import { fastDecimal, NUMERIC_STRING } from '../../src/data/parse.js';
 
-function errorOf(f: () => unknown): PsychkitError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PsychkitError);
-    return e as PsychkitError;
-  }
-  throw new Error('expected a PsychkitError');
-}
+import { errorOf } from '../helpers/errors.js';
 
 /** Float64Arrays equal bit for bit (−0 ≠ 0, NaN = NaN). */
 function expectSameBits(a: readonly Float64Array[], b: readonly Float64Array[]): void {

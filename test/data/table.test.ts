@@ -12,7 +12,7 @@ import {
   pairwiseCounts,
   readTable,
 } from '../../src/index.js';
-
+import { errorOf } from '../helpers/errors.js';
 const rows = [
   { a: 1, b: '2', c: 'x' },
   { a: null, b: 3, c: 'y' },
@@ -192,15 +192,6 @@ describe('hostile input to the data layer', () => {
 });
 
 describe('errors that say what to do', () => {
-  function errorOf(f: () => unknown): PsychkitError {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(PsychkitError);
-      return e as PsychkitError;
-    }
-    throw new Error('expected a PsychkitError');
-  }
   it('a Map is not a table: INVALID_INPUT naming what to pass instead', () => {
     const map = new Map([
       ['esse1', [1, 2]],

@@ -4,7 +4,6 @@ import type { EfaOptions, EfaResult, RotationOptions } from '../../src/factor/in
 import { minimizeBounded } from '../../src/factor/extraction/optimize.js';
 import { smoothCorrelation } from '../../src/factor/smooth.js';
 import { squaredMultipleCorrelations } from '../../src/factor/smc.js';
-import { isPsychkitError } from '../../src/errors.js';
 import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { harmanInput, holzingerItems, holzingerRows } from './helpers.js';
@@ -12,15 +11,7 @@ import { harmanInput, holzingerItems, holzingerRows } from './helpers.js';
 // Reference values made by test/fixtures/factor-defects.R (R 4.2.2, psych 2.2.9, GPArotation 2022.10-2).
 const ref = loadJson('factor-defects.json');
 
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isPsychkitError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PsychkitError');
-}
+import { errorOf } from '../helpers/errors.js';
 
 const column = (m: readonly (readonly number[])[], j: number) => m.map((row) => row[j]!);
 

@@ -13,15 +13,7 @@ function codeOf(fn: () => unknown): string {
   throw new Error('expected a PsychkitError');
 }
 
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isPsychkitError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PsychkitError');
-}
+import { errorOf } from '../helpers/errors.js';
 
 const good = [
   [1, 0.5, 0.4, 0.3],

@@ -1,4 +1,4 @@
-import { isPsychkitError } from '../../src/index.js';
+import { isPsychkitError, type PsychkitError } from '../../src/index.js';
 
 /** The PsychkitError code `f` throws, `'other'` for any other throw, `'none'` if it returns. */
 export function errorCode(f: () => unknown): string {
@@ -15,4 +15,15 @@ export function withOption(key: string, value: unknown, options: unknown): unkno
   if (options === undefined) return { [key]: value };
   if (typeof options === 'object' && options !== null && !Array.isArray(options)) return { [key]: value, ...(options as object) };
   return options;
+}
+
+/** The PsychkitError `f` throws; fails the test if it returns or throws anything else. */
+export function errorOf(f: () => unknown): PsychkitError {
+  try {
+    f();
+  } catch (e) {
+    if (isPsychkitError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PsychkitError');
 }

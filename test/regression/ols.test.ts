@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hierarchicalRegression, isPsychkitError, ols, type HcOption, type PsychkitError } from '../../src/index.js';
+import { hierarchicalRegression, ols, type HcOption } from '../../src/index.js';
+import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectAllClose, expectClose, expectRelClose } from '../helpers/close.js';
 import { maritalLevels, peer, psychkitTerm, reference } from '../helpers/peer.js';
@@ -186,13 +187,3 @@ describe('an HC variance that is 0 up to rounding', () => {
     expect(ols(rows, { y: 'y', x: 'x:x', covariates: ['group'], categorical }).coefficients[0]!.se).toBeCloseTo(1.0093117771, 8);
   });
 });
-
-function errorOf(f: () => unknown): PsychkitError {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a PsychkitError');
-}

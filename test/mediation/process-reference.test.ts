@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { processModel, type EquationResult, type ProcessResult } from '../../src/index.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
 import { maritalLevels, peer, psychkitTerm, reference } from '../helpers/peer.js';
-import { loadJson } from '../helpers/fixtures.js';
 
 // Reference: shared/reference/scripts/reference.R (lm, sandwich, 100,000 case resamples, R
 // quantile type 7 percentile CIs). Deterministic numbers to 1e-6 (most agree to 1e-9); with
 // 10,000 resamples each bootstrap CI bound within ±0.01 and each bootstrap SE within 5%.
 const ref = reference.process;
-const extra = loadJson('regression.json'); // test/fixtures/regression.R
 const B = 10_000;
 const covs = ['gender', 'education', 'marital'];
 const base = { categorical: maritalLevels, resamples: B, seed: 20221 } as const;
@@ -169,10 +167,7 @@ describe.each([
   ['modmed_model58_esse_si_ss_pwb', 58],
   ['modmed_model59_esse_si_gender_rec', 59],
 ] as const)('moderated mediation %s', (key, model) => {
-  // peer-workers.json's model 59 leaves b3 out of its conditional indirect effects (reference.R
-  // looks the product up as "si:gender"; R names it "gender:si"). Its equations and direct effects
-  // are right; the conditional indirect effects are checked against regression.json's corrected run.
-  const r = model === 59 ? { ...ref[key], ...extra.model59corrected } : ref[key];
+  const r = ref[key];
   const res = processModel(peer, { ...base, model, x: r.x, m: r.m, w: r.w, y: r.y, covariates: r.covariates, quantileType: 7 });
   it('equations', () => {
     checkCommon(res, r);
@@ -197,20 +192,5 @@ describe.each([
     if (r.indexOfModeratedMediation) checkBoot(('indexOfModeratedMediation' in res ? res.indexOfModeratedMediation : [])[0]!, r.indexOfModeratedMediation, 'index');
     else expect(res).not.toHaveProperty('indexOfModeratedMediation');
     if (r.conditionalIndirectDifference) checkBoot(res.conditionalIndirectDifferences![0]!, r.conditionalIndirectDifference, 'difference');
-  });
-});
-
-describe("peer-workers.json's model 59 conditional indirect effects omit b3", () => {
-  it('they equal (a1 + a3·W)·b1, while psychkit reports (a1 + a3·W)(b1 + b3·W)', () => {
-    const r = ref.modmed_model59_esse_si_gender_rec;
-    const [m, y] = r.equations;
-    const g = (e: any, t: string) => e.b[e.terms.indexOf(t)];
-    const a1 = g(m, 'esse');
-    const a3 = g(m, 'esse:gender');
-    const b1 = g(y, 'si');
-    const b3 = g(y, 'gender:si');
-    expectClose(r.conditionalIndirect[1].effect, (a1 + a3) * b1, 1e-12, 'reference at W = 1');
-    const res = processModel(peer, { model: 59, x: 'esse', m: 'si', w: 'gender', y: 'rec', covariates: ['education', 'marital'], categorical: maritalLevels, resamples: 0 });
-    expectClose(res.conditionalIndirectEffects![1]!.estimate, (a1 + a3) * (b1 + b3), 1e-9, 'psychkit at W = 1');
   });
 });

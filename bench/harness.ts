@@ -11,7 +11,7 @@ export interface BenchResult {
 
 export interface BenchCase {
   readonly name: string;
-  /** Target from the issue, in milliseconds (reported, not asserted). */
+  /** Speed target in milliseconds (reported, not asserted). */
   readonly targetMs?: number;
   /** Prepares inputs outside the timed region. */
   setup?(): unknown;

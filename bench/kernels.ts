@@ -24,6 +24,7 @@ import { numericColumns, randomStream } from '../src/index.js';
 import { choleskyInPlace, choleskySolveInPlace, correlationMatrixOf, crossprodColumnsInto, crossprodInto, householderQr, multiplyInto, qrLeastSquares, symmetricEigen } from '../src/linalg/index.js';
 import { eigenInto, eigenWorkspace } from '../src/linalg/eigen-workspace.js';
 import { rEntry, type QrDecomposition as OurQr } from '../src/linalg/qr.js';
+import { Twofold } from '../src/factor/internal/twofold.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => JSON.parse(readFileSync(join(here, '..', 'test', 'fixtures', name), 'utf8'));
@@ -63,33 +64,17 @@ function timeAll<const T extends readonly (() => unknown)[]>(fns: T, roundMs = 2
 
 // ---------------------------------------------------------------- double-double accumulation
 
-const SPLIT = 134217729; // 2^27 + 1
-
-/** hi + lo ≈ Σ aᵢ·bᵢ, accumulated with error-free transformations (Dekker's product, Knuth's sum). */
+/** Σ aᵢ·bᵢ in double-double (src's Twofold), so the measurement adds no rounding of its own. */
 class DD {
-  hi = 0;
-  lo = 0;
+  private readonly sum = new Twofold();
   addProduct(a: number, b: number): void {
-    const p = a * b;
-    let t = SPLIT * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLIT * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
-    this.add(p);
-    this.lo += e;
+    this.sum.addProduct(a, 0, b, 0);
   }
   add(x: number): void {
-    const s = this.hi + x;
-    const bb = s - this.hi;
-    const err = this.hi - (s - bb) + (x - bb);
-    this.hi = s;
-    this.lo += err;
+    this.sum.add(x);
   }
   value(): number {
-    return this.hi + this.lo;
+    return this.sum.hi + this.sum.lo;
   }
 }
 

@@ -216,16 +216,21 @@ export function booleanOption(option: string, value: unknown, fallback: boolean)
 /** Checks an array of column names (strings, non-empty, unique). */
 export function columnList(option: string, value: unknown, { min = 1 } = {}): readonly string[] {
   if (!Array.isArray(value)) throw fail('INVALID_OPTION', `\`${option}\` must be an array of column names; got ${show(value)}.`, { option, value });
+  checkNames(option, value, min);
+  return value as string[];
+}
+
+/** Throws unless `list` holds at least `min` distinct, non-empty strings. */
+function checkNames(option: string, list: readonly unknown[], min: number): void {
   const seen = new Set<string>();
-  for (const v of value) {
+  for (const v of list) {
     if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${option}\` must list column names; got ${show(v)}.`, { option, value: v });
     if (seen.has(v)) throw fail('DUPLICATE_NAME', `"${v}" is listed twice in \`${option}\`.`, { option, column: v });
     seen.add(v);
   }
-  if (value.length < min) {
-    throw fail('TOO_FEW_VARIABLES', `\`${option}\` lists ${value.length} column${value.length === 1 ? '' : 's'}; at least ${min} ${min === 1 ? 'is' : 'are'} needed.`, { option, value });
+  if (list.length < min) {
+    throw fail('TOO_FEW_VARIABLES', `\`${option}\` lists ${list.length} column${list.length === 1 ? '' : 's'}; at least ${min} ${min === 1 ? 'is' : 'are'} needed.`, { option, value: list });
   }
-  return value as string[];
 }
 
 /** A seed: a finite number or a string. The one place seeds are checked. */
@@ -284,15 +289,7 @@ export function namesValue(option: string, value: unknown, { min = 1, required =
   if (!Array.isArray(list)) {
     throw fail('INVALID_OPTION', `\`${option}\` must be a column name or a list of column names; got ${show(value)}.`, { option, value });
   }
-  const seen = new Set<string>();
-  for (const v of list) {
-    if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${option}\` must list column names; got ${show(v)}.`, { option, value: v });
-    if (seen.has(v)) throw fail('DUPLICATE_NAME', `"${v}" is listed twice in \`${option}\`.`, { option, column: v });
-    seen.add(v);
-  }
-  if (list.length < min) {
-    throw fail('TOO_FEW_VARIABLES', `\`${option}\` lists ${list.length} column${list.length === 1 ? '' : 's'}; at least ${min} ${min === 1 ? 'is' : 'are'} needed.`, { option });
-  }
+  checkNames(option, list, min);
   return Object.freeze([...list]) as readonly string[];
 }
 
@@ -338,11 +335,7 @@ export const field = {
     return v;
   },
   /** One column name, or undefined when absent. */
-  optionalColumn: (): FieldReader<string | undefined> => (v, k) => {
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v === '') throw fail('INVALID_OPTION', `\`${k}\` must be a column name; got ${show(v)}.`, { option: k, value: v });
-    return v;
-  },
+  optionalColumn: (): FieldReader<string | undefined> => (v, k) => (v === undefined ? undefined : field.column()(v, k)),
   /** A string, or undefined when absent. */
   optionalString: (): FieldReader<string | undefined> => (v, k) => {
     if (v === undefined) return undefined;

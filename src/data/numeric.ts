@@ -129,8 +129,27 @@ function slowCell(cell: unknown, name: string, row: number, codes: MissingCodeSe
 }
 
 /**
+ * One cell on the fast path: a finite number as is; a string that is a missing code, a single
+ * digit ("1" … "9": most Likert cells) or a short decimal; anything else the exact way
+ * ({@link slowCell}). Missing number codes become NaN. (`stringCodes` and `numberCodes` are
+ * `codes` looked at once per column or table, not per cell.)
+ */
+function fastCell(cell: unknown, name: string, row: number, codes: MissingCodeSet, stringCodes: boolean, numberCodes: ReadonlySet<number> | undefined): number {
+  let v: number;
+  if (typeof cell === 'string') {
+    // a code with blanks around it is found by slowCell, which trims
+    if (stringCodes && codes.strings.has(cell)) return Number.NaN;
+    const d = cell.length === 1 ? cell.charCodeAt(0) - 48 : -1;
+    v = d >= 0 && d <= 9 ? d : fastDecimal(cell);
+    if (v !== v) return slowCell(cell, name, row, codes);
+  } else if (typeof cell === 'number' && cell - cell === 0) v = cell;
+  else return slowCell(cell, name, row, codes);
+  return numberCodes !== undefined && numberCodes.has(v) ? Number.NaN : v;
+}
+
+/**
  * Fills `out` from one column's raw cells: typed arrays by copy (checking for ±Infinity), other
- * columns cell by cell with a fast path for finite numbers and short decimal strings.
+ * columns cell by cell ({@link fastCell}).
  */
 function convertColumn(raw: ArrayLike<unknown>, name: string, codes: MissingCodeSet, out: Float64Array): void {
   const n = out.length;
@@ -156,19 +175,7 @@ function convertColumn(raw: ArrayLike<unknown>, name: string, codes: MissingCode
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    const cell = raw[i];
-    let v: number;
-    if (typeof cell === 'number' && cell - cell === 0) v = cell;
-    else if (typeof cell === 'string' && !(stringCodes && codes.strings.has(cell)) && (v = fastDecimal(cell)) === v) {
-      // a short decimal string, read
-    } else {
-      out[i] = slowCell(cell, name, i, codes);
-      continue;
-    }
-    if (numberCodes !== undefined && numberCodes.has(v)) v = Number.NaN;
-    out[i] = v;
-  }
+  for (let i = 0; i < n; i++) out[i] = fastCell(raw[i], name, i, codes, stringCodes, numberCodes);
 }
 
 /**
@@ -207,24 +214,7 @@ function convertRows(rows: readonly Readonly<Record<string, unknown>>[], names: 
       p++;
       if (j < 0) continue;
       got++;
-      const cell = row[key];
-      let v: number;
-      if (typeof cell === 'string') {
-        // "1" … "9": most Likert cells; then other short decimals; then the exact path (which
-        // trims, so a code with blanks around it is found there)
-        if (stringCodes && codes.strings.has(cell)) v = Number.NaN;
-        else {
-          const d = cell.length === 1 ? cell.charCodeAt(0) - 48 : -1;
-          v = d >= 0 && d <= 9 ? d : fastDecimal(cell);
-          if (v !== v) v = slowCell(cell, names[j] as string, i, codes);
-        }
-      } else if (typeof cell === 'number' && cell - cell === 0) {
-        v = cell;
-      } else {
-        v = slowCell(cell, names[j] as string, i, codes);
-      }
-      if (numberCodes !== undefined && numberCodes.has(v)) v = Number.NaN;
-      (out[j] as Float64Array)[i] = v;
+      (out[j] as Float64Array)[i] = fastCell(row[key], names[j] as string, i, codes, stringCodes, numberCodes);
     }
     // Columns this row did not enumerate (absent, inherited, non-enumerable): read by name. (for…in
     // never lists a key twice, so fewer matches than columns means some were not listed.)

@@ -3,9 +3,9 @@ import { fail } from '../errors.js';
 import { categoricalField, type CategoricalOption } from '../regression/frame.js';
 import { standardErrorsOf, type StandardErrors } from '../regression/fit.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapSettings } from '../resampling/settings.js';
-import { defineOptions, field, show, type HcOption, type MissingCode } from '../util/options.js';
+import { defineOptions, field, show, type MissingCode } from '../util/options.js';
 import { probeOption, type ProbeOption } from './probes.js';
-import type { ProcessModelNumber } from './process-types.js';
+import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from './process-types.js';
 
 /** PROCESS model numbers psychkit implements. */
 export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze([1, 4, 6, 7, 8, 14, 58, 59] as const);
@@ -33,22 +33,13 @@ export const SHAPES: Readonly<Record<ProcessModelNumber, ModelShape>> = {
   59: { family: 'conditional', mediators: [1, 10], serial: false, a: true, b: true, c: true },
 };
 
-/** Everything processModel needs, validated. */
-export interface ProcessSettings {
+/** Everything processModel needs, validated: the variables' roles, the fitting settings echoed in the result, and the rest. */
+export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered'> {
   readonly model: ProcessModelNumber;
   readonly shape: ModelShape;
-  readonly x: string;
-  readonly y: string;
-  readonly m: readonly string[];
-  readonly w: string | null;
-  readonly covariates: readonly string[];
-  readonly covariatesIn: 'both' | 'mediators' | 'outcome';
-  readonly center: 'none' | 'all' | 'continuous';
   readonly probes: ProbeOption;
   readonly quantileType: 6 | 7;
-  readonly hc: HcOption;
   readonly standardErrors: StandardErrors;
-  readonly confidence: number;
   readonly bootstrap: BootstrapSettings;
   readonly standardize: boolean;
   readonly contrasts: boolean;

@@ -109,6 +109,38 @@ function threshold(x: number): string {
   return formatNumber(x, { decimals: digits, leadingZero: false });
 }
 
+/** `n` empty cells, to pad a row under fewer columns. */
+export function blank(n: number): TableCell[] {
+  return Array.from({ length: n }, () => '');
+}
+
+/** The cells of row `i` of a p × p lower-triangle table: `at(j)` below the diagonal, a dash on it, blank above. */
+export function lowerTriangle(i: number, p: number, at: (j: number) => TableCell): TableCell[] {
+  return Array.from({ length: p }, (_, j): TableCell => (j < i ? at(j) : j === i ? '\u2014' : ''));
+}
+
+/** The lower triangle of a factor-correlation matrix Φ as rows named F1…Fk, padded with `pad` blank cells. */
+export function phiRows(phi: readonly (readonly number[])[], names: readonly string[], pad: number): TableCell[][] {
+  return phi.map((row, i) => [names[i] as string, ...lowerTriangle(i, row.length, (j) => row[j] as number), ...blank(pad)]);
+}
+
+/** "n = 265" when every pair has the same n, else "Pairwise n = 259–266" (the strict lower triangle of `counts`). */
+export function pairwiseN(counts: readonly (readonly number[])[]): string {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < counts.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const n = counts[i]![j]!;
+      if (n < lo) lo = n;
+      if (n > hi) hi = n;
+    }
+  }
+  return lo === hi ? `n = ${lo}` : `Pairwise n = ${lo}–${hi}`;
+}
+
+/** Factor-extraction methods as a report names them. */
+export const EXTRACTION_NAMES: Readonly<Record<string, string>> = { pa: 'principal axis', minres: 'minimum residual', ml: 'maximum likelihood' };
+
 /** Appends the result's warnings to a table note, so a report never hides them. */
 export function withWarnings(note: string, warnings: readonly PsychkitWarning[] | undefined): string {
   if (warnings === undefined || warnings.length === 0) return note;

@@ -6,23 +6,15 @@ import type { OmegaResult } from '../factor/omega.js';
 import type { VelicerMapResult } from '../factor/retention/map.js';
 import type { ParallelAnalysisResult, SimulatedEigenvalues } from '../factor/retention/parallel.js';
 import type { RotationResult } from '../factor/rotation/rotate.js';
-import { percent, plural, withWarnings, type ApaContext } from './apa-common.js';
+import { samplingAdequacyLabel } from '../factor/kmo.js';
+import { blank, EXTRACTION_NAMES as EXTRACTION, lowerTriangle, pairwiseN, percent, phiRows, plural, withWarnings, type ApaContext } from './apa-common.js';
 import type { ReportTable, TableCell, TableColumn, TableSection } from './table.js';
 
 type Row = TableCell[] | TableSection;
 
-const blank = (n: number): TableCell[] => Array.from({ length: n }, () => '');
-
-const EXTRACTION: Record<string, string> = { pa: 'principal axis', minres: 'minimum residual', ml: 'maximum likelihood' };
-
 /** "n = 228." or "n not given." */
 function nText(n: number | null): string {
   return n === null ? 'n not given.' : `n = ${n}.`;
-}
-
-/** The lower triangle of a factor-correlation matrix Φ as rows named F1…Fk, padded with `pad` blank cells. */
-function phiRows(phi: readonly (readonly number[])[], names: readonly string[], pad: number): Row[] {
-  return phi.map((row, i) => [names[i] as string, ...row.map((v, j): TableCell => (j < i ? v : j === i ? '\u2014' : '')), ...blank(pad)]);
 }
 
 /** The ordinal of a quantile: 0.95 → "95th percentile", 0.5 → "50th percentile". */
@@ -94,8 +86,7 @@ export function omegaTable(r: OmegaResult, c: ApaContext): ReportTable {
 
 /** Kaiser's (1974) label, or a dash for a value that is not an MSA (NaN). */
 function adequacy(msa: number): string {
-  if (!(msa >= 0 && msa <= 1)) return '\u2014';
-  return msa >= 0.9 ? 'marvelous' : msa >= 0.8 ? 'meritorious' : msa >= 0.7 ? 'middling' : msa >= 0.6 ? 'mediocre' : msa >= 0.5 ? 'miserable' : 'unacceptable';
+  return msa >= 0 && msa <= 1 ? samplingAdequacyLabel(msa) : '\u2014';
 }
 
 /** kmo → each item's MSA with Kaiser's label, then the overall MSA. */
@@ -180,13 +171,9 @@ export function correlationMatrixTable(r: CorrelationMatrixResult, c: ApaContext
   const p = r.columns.length;
   const rows = r.columns.map((name, i): TableCell[] => [
     `${i + 1}. ${c.label(name)}`,
-    ...Array.from({ length: p }, (_, j): TableCell => (j < i ? (r.matrix[i]![j] as number) : j === i ? '\u2014' : '')),
+    ...lowerTriangle(i, p, (j) => r.matrix[i]![j] as number),
   ]);
-  const ns: number[] = [];
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) ns.push(r.counts[i]![j]!);
-  const lo = Math.min(...ns);
-  const hi = Math.max(...ns);
-  const n = r.missing === 'listwise' ? `n = ${r.n} (complete cases)` : lo === hi ? `n = ${lo}` : `Pairwise n = ${lo}–${hi}`;
+  const n = r.missing === 'listwise' ? `n = ${r.n} (complete cases)` : pairwiseN(r.counts);
   const polychoric = r.method === 'polychoric';
   const method = polychoric
     ? `Polychoric correlations (${r.globalThresholds === false ? 'thresholds estimated per pair' : 'thresholds from each item’s marginal distribution'}, as psych::polychoric)${r.smoothed ? ', smoothed to a positive-definite matrix (psych::cor.smooth)' : ''}.`

@@ -1,7 +1,7 @@
 // APA tables for the measurement results: cronbachAlpha (item analysis) and efa (loadings).
 import type { EfaResult } from '../factor/efa.js';
 import type { CronbachAlphaResult } from '../reliability/alpha.js';
-import { count, percent, withWarnings, type ApaContext } from './apa-common.js';
+import { blank, count, EXTRACTION_NAMES as EXTRACTION, percent, phiRows, withWarnings, type ApaContext } from './apa-common.js';
 import type { ReportTable, TableCell, TableSection } from './table.js';
 
 const CI_METHOD: Record<string, string> = {
@@ -37,13 +37,11 @@ export function alphaTable(r: CronbachAlphaResult, c: ApaContext): ReportTable {
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const EXTRACTION: Record<string, string> = { pa: 'principal axis', minres: 'minimum residual', ml: 'maximum likelihood' };
 
 /** efa → pattern loadings with h² and u², variance accounted for, and Φ for oblique solutions. */
 export function efaTable(r: EfaResult, c: ApaContext): ReportTable {
   const k = r.factors;
   const names = Array.from({ length: k }, (_, j) => `F${j + 1}`);
-  const blank = (n: number): TableCell[] => Array.from({ length: n }, () => '');
   const rows: (TableCell[] | TableSection)[] = r.columns.map((v, i) => [c.label(v), ...(r.loadings[i] as number[]).map((x) => c.loading(x)), r.communalities[i], r.uniquenesses[i]]);
   rows.push({ section: 'Variance accounted for' });
   rows.push(['SS loadings', ...r.ssLoadings, ...blank(2)]);
@@ -51,7 +49,7 @@ export function efaTable(r: EfaResult, c: ApaContext): ReportTable {
   const oblique = !r.orthogonal && k > 1;
   if (oblique) {
     rows.push({ section: 'Factor correlations (Φ)' });
-    r.phi.forEach((row, i) => rows.push([names[i] as string, ...row.map((v, j): TableCell => (j < i ? v : j === i ? '\u2014' : '')), ...blank(2)]));
+    rows.push(...phiRows(r.phi, names, 2));
   }
   const rotation = r.rotation === 'none' ? 'no rotation' : `${r.rotation} rotation${r.normalize ? ' (Kaiser-normalized)' : ''}`;
   const parts = [

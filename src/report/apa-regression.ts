@@ -3,7 +3,7 @@ import type { Coefficient } from '../regression/fit.js';
 import type { CorrelationsResult } from '../regression/correlations.js';
 import type { HierarchicalResult } from '../regression/hierarchical.js';
 import type { OlsResult } from '../regression/ols.js';
-import { fTest, percent, plural, withWarnings, type ApaContext } from './apa-common.js';
+import { fTest, lowerTriangle, pairwiseN, percent, plural, withWarnings, type ApaContext } from './apa-common.js';
 import type { ReportTable, TableCell, TableColumn, TableSection } from './table.js';
 
 /** `*` p < .05, `**` p < .01, `***` p < .001. */
@@ -16,13 +16,9 @@ export function correlationsTable(r: CorrelationsResult, c: ApaContext): ReportT
   const p = r.columns.length;
   const rows = r.columns.map((name, i): TableCell[] => [
     `${i + 1}. ${c.label(name)}`,
-    ...Array.from({ length: p }, (_, j): TableCell => (j < i ? `${c.bnd(r.r[i]![j]!)}${stars(r.p[i]![j]!)}` : j === i ? '\u2014' : '')),
+    ...lowerTriangle(i, p, (j) => `${c.bnd(r.r[i]![j]!)}${stars(r.p[i]![j]!)}`),
   ]);
-  const ns: number[] = [];
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) ns.push(r.counts[i]![j]!);
-  const lo = Math.min(...ns);
-  const hi = Math.max(...ns);
-  const n = lo === hi ? `n = ${lo}` : `Pairwise n = ${lo}–${hi}`;
+  const n = pairwiseN(r.counts);
   return {
     title: c.title ?? 'Correlations',
     columns: [{ label: 'Variable' }, ...Array.from({ length: p }, (_, j): TableColumn => ({ label: String(j + 1), align: 'right' }))],

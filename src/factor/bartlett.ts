@@ -2,9 +2,9 @@ import type { ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import { choleskyInPlace, type MissingRule } from '../linalg/index.js';
 import { chiSquareSurvival } from '../probability/index.js';
-import { defineOptions, field } from '../util/options.js';
+import { defineOptions } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
-import { correlationInput, type FactorInput } from './input.js';
+import { CORRELATION_TABLE_FIELDS, correlationInput, type FactorInput } from './input.js';
 
 /** Options of {@link bartlettSphericity}. */
 export interface BartlettOptions extends ReadTableOptions {
@@ -31,7 +31,7 @@ export interface BartlettResult extends PsychkitResult<'bartlettSphericity'> {
 
 const readBartlettOptions = defineOptions(
   'bartlettSphericity',
-  { missingCodes: field.missingCodes(), columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  CORRELATION_TABLE_FIELDS,
   { items: 'columns' },
 );
 

@@ -321,6 +321,13 @@ export const FACTOR_INPUT_FIELDS = {
   smooth: field.optionalBoolean(),
 } as const;
 
+/** The table-reading fields of kmo, bartlettSphericity and velicerMap (Pearson correlations, no smoothing). */
+export const CORRELATION_TABLE_FIELDS = {
+  missingCodes: field.missingCodes(),
+  columns: field.columns(),
+  missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
+} as const;
+
 /** `missingCodes` applies to a table: with a correlation matrix it is a mistake. */
 function refuseCodes(codes: readonly MissingCode[] | undefined, caller: string): void {
   if (codes !== undefined && codes.length > 0) {

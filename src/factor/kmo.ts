@@ -1,11 +1,11 @@
 import type { ReadTableOptions } from '../data/table.js';
 import { fail, type PsychkitResult } from '../errors.js';
 import { inverseSPD } from '../linalg/index.js';
-import { defineOptions, field } from '../util/options.js';
+import { defineOptions } from '../util/options.js';
 import type { Matrix } from '../util/types.js';
 import { deepFreeze } from '../util/freeze.js';
 import type { MissingRule } from '../linalg/index.js';
-import { correlationInput, type FactorInput } from './input.js';
+import { CORRELATION_TABLE_FIELDS, correlationInput, type FactorInput } from './input.js';
 
 /** Options of {@link kmo}. */
 export interface KmoOptions extends ReadTableOptions {
@@ -35,7 +35,7 @@ export interface KmoResult extends PsychkitResult<'kmo'> {
 
 const readKmoOptions = defineOptions(
   'kmo',
-  { missingCodes: field.missingCodes(), columns: field.columns(), missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise') },
+  CORRELATION_TABLE_FIELDS,
   { items: 'columns' },
 );
 

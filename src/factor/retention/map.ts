@@ -3,7 +3,7 @@ import type { PsychkitResult, PsychkitWarning } from '../../errors.js';
 import { symmetricEigen, type MissingRule } from '../../linalg/index.js';
 import { defineOptions, field, numberIn } from '../../util/options.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { correlationInput, type FactorInput } from '../input.js';
+import { CORRELATION_TABLE_FIELDS, correlationInput, type FactorInput } from '../input.js';
 
 /** Options of {@link velicerMap}. */
 export interface VelicerMapOptions extends ReadTableOptions {
@@ -39,9 +39,7 @@ export interface VelicerMapResult extends PsychkitResult<'velicerMap'> {
 const readMapOptions = defineOptions(
   'velicerMap',
   {
-    missingCodes: field.missingCodes(),
-    columns: field.columns(),
-    missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
+    ...CORRELATION_TABLE_FIELDS,
     maxComponents: field.raw(),
   },
   { items: 'columns' },

@@ -110,6 +110,14 @@ for (const m of models) {
   lines.push(`  { model: ${m.model}, moderators: ${ts(m.moderators)}, v2: ${ts(m.v2)}, v4: ${m.v4}, mediator: ${ts(m.mediator)}, outcome: ${ts(m.outcome)}, printed: ${ts(m.tables)} },`);
 }
 lines.push('];', '');
+lines.push('/** Every catalog model number. */');
+lines.push(`export type CatalogModelNumber = ${models.map((m) => m.model).join(' | ')};`, '');
+lines.push('/** Each model\'s moderator roles (`never`: none). */');
+lines.push('export interface CatalogModerators {');
+for (const m of models) lines.push(`  ${m.model}: ${m.moderators.length === 0 ? 'never' : m.moderators.map((r) => `'${r}'`).join(' | ')};`);
+lines.push('}', '');
+lines.push('/** Models without mediators (conditional effects of X on Y only). */');
+lines.push(`export type CatalogModerationModel = ${models.filter((m) => m.mediator === null).map((m) => m.model).join(' | ')};`, '');
 const target = new URL('../src/mediation/catalog-data.ts', import.meta.url);
 if (process.argv.includes('--check')) {
   // CI: the committed file must be what the fact table gives.

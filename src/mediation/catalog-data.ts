@@ -81,3 +81,89 @@ export const CATALOG_DATA: readonly CatalogEntry[] = [
   { model: 75, moderators: ['w', 'z'], v2: { w: 'W', z: 'Z' }, v4: true, mediator: ['x', 'w', 'x*w', 'z', 'x*z'], outcome: [['M'], 'x', 'w', ['M*w'], 'z', ['M*z']], printed: ['directEffect', 'conditionalIndirectEffects'] },
   { model: 76, moderators: ['w', 'z'], v2: { w: 'W', z: 'Z' }, v4: true, mediator: ['x', 'w', 'x*w', 'z', 'x*z'], outcome: [['M'], 'x', ['M*w'], ['M*z'], 'w', 'x*w', 'z', 'x*z'], printed: ['conditionalDirectEffects', 'conditionalIndirectEffects'] },
 ];
+
+/** Every catalog model number. */
+export type CatalogModelNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60 | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76;
+
+/** Each model's moderator roles (`never`: none). */
+export interface CatalogModerators {
+  1: 'w';
+  2: 'w' | 'z';
+  3: 'w' | 'z';
+  4: never;
+  5: 'w';
+  6: never;
+  7: 'w';
+  8: 'w';
+  9: 'w' | 'z';
+  10: 'w' | 'z';
+  11: 'w' | 'z';
+  12: 'w' | 'z';
+  13: 'w' | 'z';
+  14: 'w';
+  15: 'w';
+  16: 'w' | 'z';
+  17: 'w' | 'z';
+  18: 'w' | 'z';
+  19: 'w' | 'z';
+  20: 'w' | 'z';
+  21: 'w' | 'z';
+  22: 'w' | 'z';
+  23: 'w' | 'z' | 'v';
+  24: 'w' | 'z' | 'v';
+  25: 'w' | 'z' | 'v';
+  26: 'w' | 'z' | 'v';
+  27: 'w' | 'z' | 'v';
+  28: 'w' | 'z';
+  29: 'w' | 'z';
+  30: 'w' | 'z' | 'v';
+  31: 'w' | 'z' | 'v';
+  32: 'w' | 'z' | 'v';
+  33: 'w' | 'z' | 'v';
+  34: 'w' | 'z' | 'v';
+  35: 'w' | 'v' | 'q';
+  36: 'w' | 'v' | 'q';
+  37: 'w' | 'v' | 'q';
+  38: 'w' | 'v' | 'q';
+  39: 'w' | 'v' | 'q';
+  40: 'w' | 'v' | 'q';
+  41: 'w' | 'v' | 'q';
+  42: 'w' | 'v' | 'q';
+  43: 'w' | 'v' | 'q';
+  44: 'w' | 'v' | 'q';
+  45: 'w' | 'z' | 'v' | 'q';
+  46: 'w' | 'z' | 'v' | 'q';
+  47: 'w' | 'z' | 'v' | 'q';
+  48: 'w' | 'z' | 'v' | 'q';
+  49: 'w' | 'z' | 'v' | 'q';
+  50: 'w' | 'z' | 'v' | 'q';
+  51: 'w' | 'z' | 'v' | 'q';
+  52: 'w' | 'z' | 'v' | 'q';
+  53: 'w' | 'z' | 'v' | 'q';
+  54: 'w' | 'z' | 'v' | 'q';
+  55: 'w' | 'z' | 'v' | 'q';
+  56: 'w' | 'z' | 'v' | 'q';
+  57: 'w' | 'z' | 'v' | 'q';
+  58: 'w';
+  59: 'w';
+  60: 'w' | 'z';
+  61: 'w' | 'z';
+  62: 'w' | 'z';
+  63: 'w' | 'z';
+  64: 'w' | 'z';
+  65: 'w' | 'z';
+  66: 'w' | 'z';
+  67: 'w' | 'z';
+  68: 'w' | 'z';
+  69: 'w' | 'z';
+  70: 'w' | 'z';
+  71: 'w' | 'z';
+  72: 'w' | 'z';
+  73: 'w' | 'z';
+  74: never;
+  75: 'w' | 'z';
+  76: 'w' | 'z';
+}
+
+/** Models without mediators (conditional effects of X on Y only). */
+export type CatalogModerationModel = 1 | 2 | 3;

@@ -60,6 +60,29 @@ export function probeValues(values: Float64Array, option: ProbeOption, quantileT
   };
 }
 
+/**
+ * Validates `probes` for the moderators `roles`: one option for all of them, a list of values
+ * (only with one moderator), or an object giving an option per role.
+ */
+export function probeOptions<R extends string>(value: unknown, roles: readonly R[]): Readonly<Partial<Record<R, ProbeOption>>> {
+  const out: Partial<Record<R, ProbeOption>> = {};
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [role, option] of Object.entries(value)) {
+      if (!roles.includes(role as R)) {
+        throw fail('INVALID_OPTION', `\`probes.${role}\` names no moderator of this model (its moderators: ${roles.map((r) => `\`${r}\``).join(', ') || 'none'}).`, { option: 'probes', value: role });
+      }
+      out[role as R] = probeOption(option);
+    }
+    return out;
+  }
+  if (Array.isArray(value) && roles.length > 1) {
+    throw fail('INVALID_OPTION', `This model has ${roles.length} moderators (${roles.join(', ')}): give probe values per moderator, e.g. \`probes: { ${roles[0]}: [0, 1] }\`.`, { option: 'probes', value });
+  }
+  const option = probeOption(value);
+  for (const role of roles) out[role] = option;
+  return out;
+}
+
 /** Validates `probes`. */
 export function probeOption(value: unknown): ProbeOption {
   if (value === undefined) return 'percentiles';

@@ -11,7 +11,6 @@ import type { ConditionalIndirectDifference, ConditionalIndirectEffect, Moderate
 
 /** Models 7, 8, 14, 58 and 59. */
 export function conditionalProcess(table: Table, s: ProcessSettings): ProcessResult<ConditionalProcessModelNumber> {
-  const data = processData(table, s);
   const { x, y, m, shape } = s;
   const w = s.w as string;
   const xw = productOf(x, w);
@@ -25,6 +24,7 @@ export function conditionalProcess(table: Table, s: ProcessSettings): ProcessRes
       terms: [x, ...m, ...(shape.b || shape.c ? [w] : []), ...(shape.c ? [xw] : []), ...(shape.b ? m.map((med) => productOf(med, w)) : []), ...covY],
     },
   ];
+  const data = processData(table, s, equations);
   const probes = data.probes as Probes;
   const wv = probes.values;
   const twoValues = data.dichotomousW && wv.length === 2;

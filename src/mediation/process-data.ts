@@ -8,6 +8,7 @@ import { buildDesign, buildFrame, numericOf, type ModelFrame } from '../regressi
 import { fitLinear, perfectFitWarnings, waldTest, type LinearFit } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationResult } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
+import type { ProbedRole } from './catalog.js';
 import { conditionalEffect, isDichotomous, probeValues, type ConditionalEffect, type Probes } from './probes.js';
 import type { InteractionTest, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
 
@@ -22,20 +23,23 @@ export interface ProcessData {
   readonly probes: Probes | null;
   /** W takes exactly two values. */
   readonly dichotomousW: boolean;
+  /** Probe values of each probed role (the moderators; X in model 74). */
+  readonly probesByRole: ReadonlyMap<ProbedRole, Probes>;
+  /** Whether each probed role's column takes exactly two values. */
+  readonly dichotomousByRole: ReadonlyMap<ProbedRole, boolean>;
   readonly warnings: PsychkitWarning[];
 }
 
-/** Reads the model's variables (one listwise sample) and mean-centres the product variables as `center` asks. */
-export function processData(table: Table, s: ProcessSettings): ProcessData {
+/**
+ * Reads the model's variables (one listwise sample), mean-centres the variables that form
+ * products in `equations` as `center` asks, and finds the probe values of the moderators.
+ */
+export function processData(table: Table, s: ProcessSettings, equations: readonly EngineEquation[]): ProcessData {
   const view = tableView(table, s.missingCodes);
-  const { x, y, m, w, shape } = s;
-  const frame = buildFrame(view, { numeric: [x, y, ...m, ...(w === null ? [] : [w])], predictors: s.covariates, categorical: s.categorical });
+  const { x, y, m, w } = s;
+  const frame = buildFrame(view, { numeric: [x, y, ...m, ...Object.values(s.moderators)], predictors: s.covariates, categorical: s.categorical });
   const inProducts = new Set<string>();
-  if (w !== null) {
-    inProducts.add(w);
-    if (shape.a || shape.c) inProducts.add(x);
-    if (shape.b) for (const med of m) inProducts.add(med);
-  }
+  for (const eq of equations) for (const term of eq.terms) if (term.includes(':')) for (const part of term.split(':')) inProducts.add(part);
   const centered = new Map<string, Float64Array>();
   const shiftOf = new Map<string, number>();
   if (s.center !== 'none') {
@@ -50,12 +54,21 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     }
   }
   const valuesOf = (v: string) => centered.get(v) ?? numericOf(frame, v);
+  const probesByRole = new Map<ProbedRole, Probes>();
+  const dichotomousByRole = new Map<ProbedRole, boolean>();
+  for (const role of s.probed) {
+    const column = role === 'x' ? x : (s.moderators[role] as string);
+    probesByRole.set(role, probeValues(valuesOf(column), s.probesByRole[role] ?? 'percentiles', s.quantileType, shiftOf.get(column) ?? 0));
+    dichotomousByRole.set(role, isDichotomous(numericOf(frame, column)));
+  }
   return {
     frame,
     centered,
     valuesOf,
-    probes: w === null ? null : probeValues(valuesOf(w), s.probes, s.quantileType, shiftOf.get(w) ?? 0),
+    probes: w === null ? null : (probesByRole.get('w') as Probes),
     dichotomousW: w !== null && isDichotomous(numericOf(frame, w)),
+    probesByRole,
+    dichotomousByRole,
     warnings: [...frame.warnings],
   };
 }
@@ -126,7 +139,7 @@ export function commonResult<M extends ProcessModelNumber>(model: M, s: ProcessS
   return {
     kind: 'processModel',
     model,
-    variables: { x: s.x, y: s.y, m: [...s.m], w: s.w, covariates: [...s.covariates] },
+    variables: { x: s.x, y: s.y, m: [...s.m], w: s.w, z: s.z, v: s.v, q: s.q, covariates: [...s.covariates] },
     n: data.frame.n,
     nDropped: data.frame.dropped,
     settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn },

@@ -42,7 +42,6 @@ type Product = (c: Float64Array) => number;
 
 /** Models 4 and 6. */
 export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
-  const data = processData(table, s);
   const { x, y, m } = s;
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
@@ -50,6 +49,7 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
     ...m.map((med, i) => ({ name: med, outcome: med, terms: [x, ...(s.shape.serial ? m.slice(0, i) : []), ...covM] })),
     { name: y, outcome: y, terms: [x, ...m, ...covY] },
   ];
+  const data = processData(table, s, equations);
   const chains = chainsOf(m.length, s.shape.serial);
   const labels = chains.map((chain) => (s.shape.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
   const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);

@@ -8,10 +8,10 @@ import type { ModerationResult } from './process-types.js';
 
 /** Model 1: Y ← X + W + X·W + covariates. */
 export function moderation(table: Table, s: ProcessSettings): ModerationResult {
-  const data = processData(table, s);
   const w = s.w as string;
   const xw = productOf(s.x, w);
   const equations = [{ name: s.y, outcome: s.y, terms: [s.x, w, xw, ...s.covariates] }];
+  const data = processData(table, s, equations);
   const engine = fitProcess(data, s, equations);
   const yFit = fitOf(engine, s.y);
   const probes = data.probes as Probes;

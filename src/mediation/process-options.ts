@@ -4,15 +4,22 @@ import { categoricalField, type CategoricalOption } from '../regression/frame.js
 import { standardErrorsOf, type StandardErrors } from '../regression/fit.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapSettings } from '../resampling/settings.js';
 import { defineOptions, field, show, type MissingCode } from '../util/options.js';
-import { probeOption, type ProbeOption } from './probes.js';
+import { probeOptions, type ProbeOption } from './probes.js';
+import { CATALOG, CATALOG_MODELS, type CatalogEntry, type ModeratorRole, type ProbedRole } from './catalog.js';
 import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from './process-types.js';
 
-/** PROCESS model numbers psychkit implements. */
-export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze([1, 4, 6, 7, 8, 14, 58, 59] as const);
+/** PROCESS model numbers psychkit implements: 1–76. */
+export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze(CATALOG_MODELS as ProcessModelNumber[]);
+
+/** Models with a result type of their own; the rest share {@link CatalogProcessResult}. */
+export const OWN_SHAPE: ReadonlySet<number> = new Set<number>([1, 4, 6, 7, 8, 14, 58, 59]);
+
+/** The moderator roles, in order. */
+export const MODERATOR_ROLES: readonly ModeratorRole[] = ['w', 'z', 'v', 'q'];
 
 /** Where W acts in a model, and how many mediators it takes. */
 export interface ModelShape {
-  readonly family: 'moderation' | 'mediation' | 'conditional';
+  readonly family: 'moderation' | 'mediation' | 'conditional' | 'catalog';
   /** Allowed number of mediators. */
   readonly mediators: readonly [number, number];
   readonly serial: boolean;
@@ -22,7 +29,7 @@ export interface ModelShape {
   readonly c: boolean;
 }
 
-export const SHAPES: Readonly<Record<ProcessModelNumber, ModelShape>> = {
+export const SHAPES: Readonly<Partial<Record<ProcessModelNumber, ModelShape>>> = {
   1: { family: 'moderation', mediators: [0, 0], serial: false, a: false, b: false, c: true },
   4: { family: 'mediation', mediators: [1, 10], serial: false, a: false, b: false, c: false },
   6: { family: 'mediation', mediators: [2, 6], serial: true, a: false, b: false, c: false },
@@ -37,7 +44,16 @@ export const SHAPES: Readonly<Record<ProcessModelNumber, ModelShape>> = {
 export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered'> {
   readonly model: ProcessModelNumber;
   readonly shape: ModelShape;
+  /** The model's equations as templates. */
+  readonly entry: CatalogEntry;
+  /** The moderator columns by role (W also in `w`). */
+  readonly moderators: Readonly<Partial<Record<ModeratorRole, string>>>;
+  /** W's probe option (models with their own result type). */
   readonly probes: ProbeOption;
+  /** Each probed role's option (the moderators; X in model 74). */
+  readonly probesByRole: Readonly<Partial<Record<ProbedRole, ProbeOption>>>;
+  /** The roles probed: the moderators, or X in model 74. */
+  readonly probed: readonly ProbedRole[];
   readonly quantileType: 6 | 7;
   readonly standardErrors: StandardErrors;
   readonly bootstrap: BootstrapSettings;
@@ -59,6 +75,9 @@ const readProcessOptions = defineOptions(
     y: field.column(),
     m: field.names({ min: 0, required: false }),
     w: field.optionalColumn(),
+    z: field.optionalColumn(),
+    v: field.optionalColumn(),
+    q: field.optionalColumn(),
     covariates: field.names({ min: 0, required: false }),
     covariatesIn: field.optionalOneOf(['both', 'mediators', 'outcome'] as const),
     center: field.optionalOneOf(['none', 'all', 'continuous'] as const),
@@ -77,17 +96,18 @@ const readProcessOptions = defineOptions(
   { bootstrap: 'resamples', ci: 'interval', covariate: 'covariates', mediators: 'm', moderator: 'w' },
 );
 
+/** What a moderator was called in PROCESS 2, when that differs from psychkit's role name. */
+function moderatorNote(entry: CatalogEntry, role: ModeratorRole): string {
+  const v2 = entry.v2[role];
+  return v2 === undefined || v2.toLowerCase() === role ? '' : ` (PROCESS 2 called it ${v2})`;
+}
+
 function notFor(option: string, model: ProcessModelNumber, why: string): never {
   throw fail('INVALID_OPTION', `\`${option}\` does not apply to model ${model}: ${why}.`, { option, value: model });
 }
 
 /** Reads and checks processModel's options: one pass, before any data is read. */
 export function processSettings(options: unknown): ProcessSettings {
-  if (typeof options === 'object' && options !== null && Object.prototype.hasOwnProperty.call(options, 'z')) {
-    throw fail('INVALID_OPTION', `processModel: \`z\` (a second moderator) belongs to models psychkit does not implement yet (available: ${PROCESS_MODELS.join(', ')}); write them with pathModel().`, {
-      option: 'z',
-    });
-  }
   const o = readProcessOptions.read(options);
   if (!PROCESS_MODELS.includes(o.model as ProcessModelNumber)) {
     throw fail('UNKNOWN_MODEL', `PROCESS model ${show(o.model)} is not implemented (available: ${PROCESS_MODELS.join(', ')}); write it with pathModel().`, {
@@ -96,8 +116,9 @@ export function processSettings(options: unknown): ProcessSettings {
     });
   }
   const model = o.model as ProcessModelNumber;
-  const shape = SHAPES[model];
-  const moderated = shape.family !== 'mediation';
+  const entry = CATALOG.get(model) as CatalogEntry;
+  const shape: ModelShape = SHAPES[model] ?? { family: 'catalog', mediators: entry.mediator === null ? [0, 0] : [1, 10], serial: false, a: false, b: false, c: false };
+  const moderated = entry.moderators.length > 0 || entry.model === 74;
   const { x, y, m, covariates } = o;
   if (x === y) throw fail('INVALID_OPTION', `x and y are the same column ("${x}").`, { option: 'y', column: y });
   const [minM, maxM] = shape.mediators;
@@ -111,17 +132,26 @@ export function processSettings(options: unknown): ProcessSettings {
   for (const med of m) {
     if (med === x || med === y) throw fail('INVALID_OPTION', `Mediator "${med}" is also ${med === x ? 'x' : 'y'}.`, { option: 'm', column: med });
   }
-  let w: string | null = null;
-  if (moderated) {
-    if (o.w === undefined) throw fail('INVALID_OPTION', `Model ${model} needs a moderator \`w\`.`, { option: 'w' });
-    w = o.w;
-    if (w === x || w === y || m.includes(w)) throw fail('INVALID_OPTION', `The moderator "${w}" is also x, y or a mediator.`, { option: 'w', column: w });
-  } else if (o.w !== undefined) notFor('w', model, 'the model has no moderator');
+  const moderators: Partial<Record<ModeratorRole, string>> = {};
+  const taken = new Map<string, string>([[x, 'x'], [y, 'y'], ...m.map((med): [string, string] => [med, 'a mediator'])]);
+  for (const role of MODERATOR_ROLES) {
+    const column = o[role];
+    if (!entry.moderators.includes(role)) {
+      if (column !== undefined) notFor(role, model, entry.moderators.length === 0 ? 'the model has no moderator' : `its moderators are ${entry.moderators.map((r) => `\`${r}\``).join(' and ')}`);
+      continue;
+    }
+    if (column === undefined) throw fail('INVALID_OPTION', `Model ${model} needs a moderator \`${role}\`${moderatorNote(entry, role)}.`, { option: role });
+    const clash = taken.get(column);
+    if (clash !== undefined) throw fail('INVALID_OPTION', `The moderator ${role} = "${column}" is also ${clash}.`, { option: role, column });
+    taken.set(column, `moderator ${role}`);
+    moderators[role] = column;
+  }
+  const w = moderators.w ?? null;
   for (const c of covariates) {
-    if (c === x || c === y || c === w || m.includes(c)) throw fail('INVALID_OPTION', `Covariate "${c}" is also a model variable.`, { option: 'covariates', column: c });
+    if (taken.has(c)) throw fail('INVALID_OPTION', `Covariate "${c}" is also a model variable.`, { option: 'covariates', column: c });
   }
   const covariatesIn = o.covariatesIn ?? 'both';
-  if (model === 1 && covariatesIn !== 'both') notFor('covariatesIn', model, 'the model has only the outcome equation, which always has the covariates');
+  if (entry.mediator === null && covariatesIn !== 'both') notFor('covariatesIn', model, 'the model has only the outcome equation, which always has the covariates');
   const center = o.center ?? 'none';
   if (!moderated && center !== 'none') notFor('center', model, 'the model has no product terms');
   if (!moderated && o.probes !== undefined) notFor('probes', model, 'the model has no moderator');
@@ -136,24 +166,33 @@ export function processSettings(options: unknown): ProcessSettings {
   if (moderated && total) notFor('total', model, 'a total effect is defined only for unmoderated models');
   if (model !== 4 && sobel) notFor('sobel', model, 'the normal-theory test is offered for model 4');
   if (model !== 1 && jn) notFor('jn', model, 'the Johnson–Neyman technique is offered for model 1');
-  if (model === 1) {
-    // Model 1 has nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
+  if (entry.mediator === null) {
+    // Models 1–3 have nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
     for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress'] as const) {
       if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
     }
   }
-  const bootstrap = model === 1 ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
+  const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
+  const probesByRole = probeOptions(o.probes, probed);
+  const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
   return {
     model,
     shape,
+    entry,
+    moderators,
     x,
     y,
     m,
     w,
+    z: moderators.z ?? null,
+    v: moderators.v ?? null,
+    q: moderators.q ?? null,
     covariates,
     covariatesIn,
     center,
-    probes: probeOption(o.probes),
+    probes: probesByRole[probed[0] as ProbedRole] ?? 'percentiles',
+    probesByRole,
+    probed,
     quantileType: o.quantileType ?? 6,
     hc: o.hc,
     standardErrors: standardErrorsOf(o.hc),

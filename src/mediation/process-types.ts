@@ -8,9 +8,18 @@ import type { HcOption } from '../util/options.js';
 import type { BootstrapEffect, EquationResult } from './engine.js';
 import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 import type { ConditionalEffect, JohnsonNeyman, ProbeOption, Probes } from './probes.js';
+import type { ProbedRole } from './catalog.js';
+import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
+import type { CatalogProcessResult } from './catalog-types.js';
 
-/** PROCESS model numbers psychkit implements. */
-export type ProcessModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
+/** PROCESS model numbers psychkit implements: 1–76. */
+export type ProcessModelNumber = CatalogModelNumber;
+
+/** Models with a result type of their own (the rest share {@link CatalogProcessResult}). */
+export type OwnShapeModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
+
+/** The catalog models that share {@link CatalogProcessResult}. */
+export type CatalogOnlyModelNumber = Exclude<ProcessModelNumber, OwnShapeModelNumber>;
 
 /** Models with one moderator of a mediation (first stage, second stage or both, ± direct path). */
 export type ConditionalProcessModelNumber = 7 | 8 | 14 | 58 | 59;
@@ -40,8 +49,12 @@ export interface ModeratedOptions {
    * (1), `'continuous'` (2: not dichotomous ones). Probe values are then on the centred scale.
    */
   readonly center?: 'none' | 'all' | 'continuous';
-  /** Moderator values: `'percentiles'` (16th/50th/84th, default), `'moments'` (mean ± SD) or values on W's original scale. */
-  readonly probes?: ProbeOption;
+  /**
+   * Moderator values: `'percentiles'` (16th/50th/84th, default), `'moments'` (mean ± SD) or
+   * values on W's original scale; with several moderators, one such option per role
+   * (`{ w: 'moments', z: [0, 1] }`, roles not named get `'percentiles'`).
+   */
+  readonly probes?: ProbeOption | Readonly<Partial<Record<ProbedRole, ProbeOption>>>;
   /** Percentile definition for `probes: 'percentiles'`: 6 (PROCESS, SPSS; default) or 7 (R). */
   readonly quantileType?: 6 | 7;
 }
@@ -91,8 +104,17 @@ export interface ConditionalProcessOptions<M extends ConditionalProcessModelNumb
   readonly model: M;
 }
 
+/**
+ * Options of a catalog model: each of its moderator roles (`w`, `z`, `v`, `q`: PROCESS 4's names
+ * for the models PROCESS 4 has, PROCESS 2's for the others) names a column.
+ */
+export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnlyModelNumber> = { readonly model: M } & {
+  readonly [R in CatalogModerators[M]]: string;
+} & Omit<ModeratedOptions, 'w'> &
+  (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions> : ProcessCommonOptions & MediatedOptions);
+
 /** Options of {@link processModel}, by model. */
-export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions;
+export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions | CatalogProcessOptions;
 
 /** An effect with a t test (direct, total and conditional direct effects). */
 export interface TestedEffect {
@@ -173,8 +195,14 @@ export interface ProcessVariables {
   readonly y: string;
   /** Mediators, in order (empty for model 1). */
   readonly m: readonly string[];
-  /** The moderator (null for models 4 and 6). */
+  /** The moderator W (null without one). */
   readonly w: string | null;
+  /** The moderator Z (null without one). */
+  readonly z: string | null;
+  /** PROCESS 2's moderator V of the models PROCESS 3/4 dropped (null without one). */
+  readonly v: string | null;
+  /** PROCESS 2's moderator Q (null without one). */
+  readonly q: string | null;
   readonly covariates: readonly string[];
 }
 
@@ -289,8 +317,8 @@ export interface BothStagesAndDirectModerationResult extends ConditionalProcessR
   readonly conditionalDirectEffects: readonly ConditionalEffect[];
 }
 
-/** The result type of each model. */
-export interface ProcessResultMap {
+/** The result type of each model with a type of its own. */
+export interface OwnResultMap {
   1: ModerationResult;
   4: ParallelMediationResult;
   6: SerialMediationResult;
@@ -300,6 +328,9 @@ export interface ProcessResultMap {
   58: BothStagesModerationResult;
   59: BothStagesAndDirectModerationResult;
 }
+
+/** Every model's result type. */
+export type ProcessResultMap = OwnResultMap & { readonly [M in CatalogOnlyModelNumber]: CatalogProcessResult<M> };
 
 /** Result of {@link processModel}: `ProcessResult<4>` for model 4, or the union of all models. */
 export type ProcessResult<M extends ProcessModelNumber = ProcessModelNumber> = ProcessResultMap[M];

@@ -3,7 +3,9 @@ import { deepFreeze } from '../util/freeze.js';
 import { conditionalProcess } from './process-conditional.js';
 import { mediation } from './process-mediation.js';
 import { moderation } from './process-moderation.js';
-import { processSettings } from './process-options.js';
+import { OWN_SHAPE, processSettings } from './process-options.js';
+import { catalogProcess } from './process-catalog.js';
+import type { CatalogProcessResult } from './catalog-types.js';
 import type {
   ConditionalProcessModelNumber,
   ConditionalProcessOptions,
@@ -14,6 +16,8 @@ import type {
   ProcessOptions,
   ProcessResult,
   ProcessResultMap,
+  CatalogOnlyModelNumber,
+  CatalogProcessOptions,
   SerialMediationOptions,
   SerialMediationResult,
 } from './process-types.js';
@@ -50,9 +54,11 @@ export function processModel(table: Table, options: ParallelMediationOptions): P
 export function processModel(table: Table, options: SerialMediationOptions): SerialMediationResult;
 export function processModel(table: Table, options: ParallelMediationOptions | SerialMediationOptions): ParallelMediationResult | SerialMediationResult;
 export function processModel<M extends ConditionalProcessModelNumber>(table: Table, options: ConditionalProcessOptions<M>): ProcessResultMap[M];
+export function processModel<M extends CatalogOnlyModelNumber>(table: Table, options: CatalogProcessOptions<M>): CatalogProcessResult<M>;
 export function processModel(table: Table, options: ProcessOptions): ProcessResult;
-export function processModel(table: Table, options: ProcessOptions): ProcessResult {
+export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult {
   const settings = processSettings(options);
+  if (!OWN_SHAPE.has(settings.model)) return deepFreeze(catalogProcess(table, settings));
   switch (settings.shape.family) {
     case 'moderation':
       return deepFreeze(moderation(table, settings));

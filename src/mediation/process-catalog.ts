@@ -1,0 +1,259 @@
+// Any PROCESS catalog model from its templates: the equations, the path polynomials, and from
+// their products the conditional effects and indices PROCESS reports — one algebra for all models.
+import type { Table } from '../data/table.js';
+import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
+import { buildDesign } from '../regression/frame.js';
+import { fitLinear, waldTest, type LinearFit } from '../regression/fit.js';
+import type { KernelStatistic } from './kernel.js';
+import {
+  indexShape,
+  multiply,
+  outcomeTemplates,
+  pathTerms,
+  mediatorTerms,
+  outcomeTerms,
+  type Monomial,
+  type ModeratorRole,
+  type ProbedRole,
+  type RoleColumns,
+} from './catalog.js';
+import type {
+  CatalogConditionalIndirectEffect,
+  CatalogProcessResult,
+  ConditionalMediationIndex,
+  ConditionalTestedEffect,
+  MediationIndex,
+  ModeratedModeratedMediationIndex,
+  ModeratorValues,
+  ProbedModerator,
+} from './catalog-types.js';
+import type { BootstrapEffect, EngineEffect, EngineEquation } from './engine.js';
+import { commonResult, effectFields, fitOf, fitProcess, processData, type ProcessData } from './process-data.js';
+import type { ProcessSettings } from './process-options.js';
+import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
+
+const ROLE_ORDER: readonly ProbedRole[] = ['w', 'z', 'v', 'q', 'x'];
+const byRoleOrder = (a: string, b: string) => ROLE_ORDER.indexOf(a as ProbedRole) - ROLE_ORDER.indexOf(b as ProbedRole);
+
+/** The model's equations: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
+export function catalogEquations(s: ProcessSettings): EngineEquation[] {
+  const roles = roleColumns(s);
+  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
+  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
+  return [
+    ...s.m.map((med, i) => ({ name: med, outcome: med, terms: [...mediatorTerms(s.entry, roles, i), ...covM] })),
+    { name: s.y, outcome: s.y, terms: [...outcomeTerms(s.entry, roles), ...covY] },
+  ];
+}
+
+function roleColumns(s: ProcessSettings): RoleColumns {
+  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators };
+}
+
+/** Every combination of the roles' probe values, the first role varying slowest. */
+function combinations(roles: readonly string[], probes: ReadonlyMap<string, readonly number[]>): Record<string, number>[] {
+  let out: Record<string, number>[] = [{}];
+  for (const role of roles) {
+    const values = probes.get(role) as readonly number[];
+    out = out.flatMap((combo) => values.map((v) => ({ ...combo, [role]: v })));
+  }
+  return out;
+}
+
+/** ∂/∂role of a multilinear polynomial: the monomials containing the role, without it. */
+function derivative<C>(poly: readonly Monomial<C>[], role: string): Monomial<C>[] {
+  return poly.filter((m) => m.roles.includes(role)).map((m) => ({ coefficients: m.coefficients, roles: m.roles.filter((r, i) => i !== m.roles.indexOf(role)) }));
+}
+
+/** The roles a polynomial involves, in role order. */
+function rolesOf<C>(poly: readonly Monomial<C>[]): string[] {
+  return [...new Set(poly.flatMap((m) => m.roles))].sort(byRoleOrder);
+}
+
+/** A polynomial in coefficient offsets evaluated at fixed moderator values, for the bootstrap: Σ_k w_k Π c[i]. */
+function compile(poly: readonly Monomial<number>[], at: Readonly<Record<string, number>>): KernelStatistic {
+  const weights = Float64Array.from(poly, (m) => m.roles.reduce((w, r) => w * (at[r] as number), 1));
+  const starts = new Int32Array(poly.length + 1);
+  poly.forEach((m, k) => (starts[k + 1] = (starts[k] as number) + m.coefficients.length));
+  const index = Int32Array.from(poly.flatMap((m) => m.coefficients));
+  return (c) => {
+    let sum = 0;
+    for (let k = 0; k < weights.length; k++) {
+      let term = weights[k] as number;
+      for (let j = starts[k] as number; j < (starts[k + 1] as number); j++) term *= c[index[j] as number] as number;
+      sum += term;
+    }
+    return sum;
+  };
+}
+
+/** g′b with se √(g′Vg) and a t test (df = the equation's residual df). */
+function linearCombination(fit: LinearFit, weights: ReadonlyMap<number, number>, confidence: number): TestedEffect {
+  const k = fit.k;
+  let estimate = 0;
+  let variance = 0;
+  for (const [i, gi] of weights) {
+    estimate += gi * (fit.b[i] as number);
+    for (const [j, gj] of weights) variance += gi * gj * (fit.covariance[i * k + j] as number);
+  }
+  const se = Math.sqrt(Math.max(0, variance));
+  const statistic = estimate / se;
+  const tc = tQuantile(0.5 + confidence / 2, fit.residualDf);
+  return { estimate, se, statistic, p: tTwoSided(statistic, fit.residualDf), lower: estimate - tc * se, upper: estimate + tc * se };
+}
+
+/** A path that is linear in one equation's coefficients (c′; X → Y in models 1–3) at moderator values. */
+function linearPath(fit: LinearFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
+  const weights = new Map<number, number>();
+  for (const m of poly) {
+    const j = fit.names.indexOf(m.coefficients[0] as string);
+    weights.set(j, (weights.get(j) ?? 0) + m.roles.reduce((w, r) => w * (at[r] as number), 1));
+  }
+  return linearCombination(fit, weights, confidence);
+}
+
+/** A path's terms as a polynomial over roles, each coefficient named by its term. */
+function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null): Monomial<string>[] {
+  return pathTerms(templates, focal, roles, mediator).map((t) => ({ coefficients: [t.term], roles: [...t.by] }));
+}
+
+/** Tests of the highest-order product terms of each equation (and, without mediators, of all of them jointly). */
+function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly LinearFit[]): InteractionTest[] {
+  const tests: InteractionTest[] = [];
+  for (const [e, eq] of equations.entries()) {
+    const fit = fits[e] as LinearFit;
+    const parts = eq.terms.map((t) => t.split(':'));
+    const maximal = eq.terms.filter((t, i) => t.includes(':') && !parts.some((p, j) => j !== i && p.length > (parts[i] as string[]).length && (parts[i] as string[]).every((f) => p.includes(f))));
+    const sets = maximal.map((t) => [t]);
+    if (s.entry.mediator === null && maximal.length > 1) sets.push(maximal);
+    for (const set of sets) {
+      const reduced = fitLinear(buildDesign(data.frame, eq.terms.filter((t) => !set.includes(t)), data.centered), data.valuesOf(eq.outcome), eq.outcome, 'ols');
+      const positions = set.map((t) => fit.names.indexOf(t));
+      const df1 = set.length;
+      const df2 = fit.residualDf;
+      const f = s.standardErrors === 'ols' ? (reduced.sse - fit.sse) / df1 / (fit.sse / df2) : waldTest(fit.b, fit.covariance, fit.k, positions, eq.outcome);
+      tests.push({ equation: eq.name, term: set.length === 1 ? (set[0] as string) : 'all', rSquaredChange: fit.rSquared - reduced.rSquared, statistic: f, df1, df2, p: fSurvival(f, df1, df2) });
+    }
+  }
+  return tests;
+}
+
+/** Runs any catalog model with parallel mediators (or none). */
+export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcessResult {
+  const entry = s.entry;
+  const roles = roleColumns(s);
+  const equations = catalogEquations(s);
+  const data = processData(table, s, equations);
+  const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
+  const moderators: ProbedModerator[] = s.probed.map((role) => ({
+    role,
+    column: role === 'x' ? s.x : (s.moderators[role] as string),
+    probes: data.probesByRole.get(role) as ProbedModerator['probes'],
+    dichotomous: data.dichotomousByRole.get(role) as boolean,
+  }));
+  const { perMediator, shared } = outcomeTemplates(entry);
+  const directPoly = pathPolynomial(shared, 'x', roles, null);
+  // Model 74: X also moderates M → Y, so c′ depends on M and PROCESS reports no direct effect.
+  const directMediated = perMediator.some((t) => t.split('*').includes('M') && t.split('*').includes('x'));
+  const mediated = entry.mediator !== null;
+
+  // The bootstrapped statistics, in the order the engine returns them.
+  type Slot = { readonly slot: number };
+  const conditional: (Slot & { mediator: string; at: ModeratorValues })[] = [];
+  const unconditional: (Slot & { mediator: string })[] = [];
+  let totalSlot = -1;
+  const moderatedIndex: (Slot & { mediator: string; moderator: ProbedRole })[] = [];
+  const partialIndex: (Slot & { mediator: string; moderator: ProbedRole })[] = [];
+  const mmIndex: (Slot & { mediator: string; moderators: [ModeratorRole, ModeratorRole] })[] = [];
+  const cmIndex: (Slot & { mediator: string; moderator: ModeratorRole; at: ModeratorValues })[] = [];
+  let indexKind = 'none';
+
+  const engine = fitProcess(data, s, equations, (loc) => {
+    const out: EngineEffect[] = [];
+    const push = (name: string, statistic: KernelStatistic) => {
+      out.push({ name, statistic });
+      return out.length - 1;
+    };
+    if (!mediated || entry.mediator === 'serial') return out;
+    const plain: Monomial<number>[][] = [];
+    for (const med of s.m) {
+      const at = (poly: Monomial<string>[], eq: string): Monomial<number>[] => poly.map((mono) => ({ coefficients: mono.coefficients.map((t) => loc.coefficient(eq, t)), roles: mono.roles }));
+      const a = at(pathPolynomial(entry.mediator as readonly string[], 'x', roles, null), med);
+      const b = at(pathPolynomial(perMediator, 'M', roles, med), s.y);
+      const poly = multiply(a, b);
+      const shape = indexShape(poly);
+      indexKind = shape.kind;
+      const involved = rolesOf(poly);
+      if (involved.length === 0) {
+        plain.push(poly);
+        unconditional.push({ mediator: med, slot: push(`indirect ${med}`, compile(poly, {})) });
+        continue;
+      }
+      for (const combo of combinations(involved, probeMap)) {
+        conditional.push({ mediator: med, at: combo, slot: push(`conditional indirect ${med} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+      }
+      if (shape.kind === 'moderated' || shape.kind === 'partial') {
+        const list = shape.kind === 'moderated' ? moderatedIndex : partialIndex;
+        for (const role of involved) list.push({ mediator: med, moderator: role as ProbedRole, slot: push(`index ${med} ${role}`, compile(derivative(poly, role), {})) });
+      } else if (shape.kind === 'moderatedModerated') {
+        const [r1, r2] = involved as [ModeratorRole, ModeratorRole];
+        mmIndex.push({ mediator: med, moderators: [r1, r2], slot: push(`index ${med} ${r1}*${r2}`, compile(derivative(derivative(poly, r1), r2), {})) });
+        for (const [r, other] of [
+          [r1, r2],
+          [r2, r1],
+        ] as const) {
+          for (const v of probeMap.get(other) as readonly number[]) {
+            const combo = { [other]: v };
+            cmIndex.push({ mediator: med, moderator: r, at: combo, slot: push(`conditional index ${med} ${r} at ${other} = ${v}`, compile(derivative(poly, r), combo)) });
+          }
+        }
+      }
+    }
+    if (plain.length > 1) totalSlot = push('total indirect', compile(plain.flat(), {}));
+    return out;
+  });
+
+  const yFit = fitOf(engine, s.y);
+  const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
+  const directRoles = rolesOf(directPoly);
+  const tested = (poly: Monomial<string>[], rolesAt: readonly string[]): ConditionalTestedEffect[] =>
+    combinations(rolesAt, probeMap).map((combo) => ({ at: combo, ...linearPath(yFit, poly, combo, s.confidence) }));
+
+  let directEffect: TestedEffect | null = null;
+  let conditionalDirectEffects: ConditionalTestedEffect[] | null = null;
+  let conditionalEffects: ConditionalTestedEffect[] | null = null;
+  let conditionalInteractions: ConditionalTestedEffect[] | null = null;
+  if (!mediated) {
+    conditionalEffects = tested(directPoly, directRoles);
+    if (directPoly.some((m) => m.roles.length === 2)) {
+      const [r1, r2] = directRoles as [string, string];
+      conditionalInteractions = tested(derivative(directPoly, r1), [r2]);
+    }
+  } else if (!directMediated) {
+    if (directRoles.length === 0) directEffect = linearPath(yFit, directPoly, {}, s.confidence);
+    else conditionalDirectEffects = tested(directPoly, directRoles);
+  }
+  const indirectEffects: IndirectEffect[] | null = unconditional.length > 0 ? unconditional.map((u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y], ...effect(u.slot) })) : null;
+  const totalIndirectEffect: IndirectEffect | null = totalSlot < 0 ? null : { label: 'TOTAL', path: [], ...effect(totalSlot) };
+  const conditionalIndirectEffects: CatalogConditionalIndirectEffect[] | null = conditional.length > 0 ? conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) })) : null;
+  const indexList = <T extends Slot>(list: T[], kind: string) => (mediated && indexKind === kind ? list.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null);
+
+  const common = commonResult(s.model, s, data, engine);
+  return {
+    ...common,
+    moderators,
+    directEffect,
+    conditionalDirectEffects,
+    conditionalEffects,
+    conditionalInteractions,
+    indirectEffects,
+    totalIndirectEffect,
+    conditionalIndirectEffects,
+    indexOfModeratedMediation: indexList(moderatedIndex, 'moderated') as MediationIndex[] | null,
+    indexOfPartialModeratedMediation: indexList(partialIndex, 'partial') as MediationIndex[] | null,
+    indexOfModeratedModeratedMediation: indexList(mmIndex, 'moderatedModerated') as ModeratedModeratedMediationIndex[] | null,
+    indexOfConditionalModeratedMediation: indexList(cmIndex, 'moderatedModerated') as ConditionalMediationIndex[] | null,
+    interactionTests: highestOrderTests(data, s, equations, engine.fits),
+    bootstrap: engine.bootstrap,
+  };
+}

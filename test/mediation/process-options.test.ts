@@ -55,7 +55,7 @@ describe('model 1 options', () => {
   it("center: 'all' mean-centres X and W before the product; probes are on the centred scale", () => {
     const res = processModel(peer, { ...opts, center: 'all' });
     const c = r.centered;
-    expect(res.settings.centered).toEqual(['ss', 'esse']);
+    expect(res.settings.centered).toEqual(['esse', 'ss']);
     expect(res.equations[0]!.coefficients.map((k) => k.term)).toEqual(['constant', 'esse', 'ss', 'esse:ss', 'gender', 'education']);
     const order = [0, 1, 2, 5, 3, 4]; // R: (Intercept) esse ss gender education esse:ss
     res.equations[0]!.coefficients.forEach((k, i) => {

@@ -149,7 +149,7 @@ describe('process bad input', () => {
       () => processModel({ ...peer, e2: peer.education!.map((v) => 2 * (v as number) + 1) }, { ...ok, covariates: ['education', 'e2'] }),
       'SINGULAR',
     ],
-    ['an unknown model number', () => processModel(peer, { ...ok, model: 5 as never }), 'UNKNOWN_MODEL'],
+    ['an unknown model number', () => processModel(peer, { ...ok, model: 77 as never }), 'UNKNOWN_MODEL'],
     ['bootstrap < 1,000 without the override', () => processModel(peer, { ...ok, resamples: 500 }), 'INVALID_OPTION'],
     ['a non-integer bootstrap', () => processModel(peer, { ...ok, resamples: 1000.5 }), 'INVALID_OPTION'],
     ['no mediator for model 4', () => processModel(peer, { ...ok, m: [] }), 'TOO_FEW_VARIABLES'],

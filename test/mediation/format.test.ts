@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProcess, isPsychkitError, processModel, PROCESS_MODELS, type ProcessModelNumber, type ProcessOptions } from '../../src/index.js';
+import { formatProcess, isPsychkitError, processModel, type ProcessModelNumber, type ProcessOptions } from '../../src/index.js';
 import { fixturesDir, loadCsv } from '../helpers/fixtures.js';
 import { peer } from '../helpers/peer.js';
 

@@ -116,6 +116,15 @@ lines.push('/** Each model\'s moderator roles (`never`: none). */');
 lines.push('export interface CatalogModerators {');
 for (const m of models) lines.push(`  ${m.model}: ${m.moderators.length === 0 ? 'never' : m.moderators.map((r) => `'${r}'`).join(' | ')};`);
 lines.push('}', '');
+// The result sections each model has (what PROCESS printed; a test derives the same from the templates).
+const SECTION = { conditionalInteractionEffects: 'conditionalInteractions', highestOrderProductIndirectEffects: null, indirectEffectKey: null };
+lines.push('/** The result sections each model has (the others are null). */');
+lines.push('export interface CatalogSections {');
+for (const m of models) {
+  const names = m.tables.map((t) => (t in SECTION ? SECTION[t] : t)).filter((t) => t !== null);
+  lines.push(`  ${m.model}: ${names.map((t) => `'${t}'`).join(' | ')};`);
+}
+lines.push('}', '');
 lines.push('/** Models without mediators (conditional effects of X on Y only). */');
 lines.push(`export type CatalogModerationModel = ${models.filter((m) => m.mediator === null).map((m) => m.model).join(' | ')};`, '');
 const target = new URL('../src/mediation/catalog-data.ts', import.meta.url);

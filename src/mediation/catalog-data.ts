@@ -165,5 +165,85 @@ export interface CatalogModerators {
   76: 'w' | 'z';
 }
 
+/** The result sections each model has (the others are null). */
+export interface CatalogSections {
+  1: 'conditionalEffects';
+  2: 'conditionalEffects';
+  3: 'conditionalEffects' | 'conditionalInteractions';
+  4: 'directEffect' | 'indirectEffects';
+  5: 'conditionalDirectEffects' | 'indirectEffects';
+  6: 'directEffect' | 'indirectEffects';
+  7: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfModeratedMediation';
+  8: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedMediation';
+  9: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfPartialModeratedMediation';
+  10: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfPartialModeratedMediation';
+  11: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  12: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  13: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  14: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfModeratedMediation';
+  15: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedMediation';
+  16: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfPartialModeratedMediation';
+  17: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfPartialModeratedMediation';
+  18: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  19: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  20: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  21: 'directEffect' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  22: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  23: 'directEffect' | 'conditionalIndirectEffects';
+  24: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  25: 'directEffect' | 'conditionalIndirectEffects';
+  26: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  27: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  28: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  29: 'conditionalDirectEffects' | 'conditionalIndirectEffects' | 'indexOfModeratedModeratedMediation' | 'indexOfConditionalModeratedMediation';
+  30: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  31: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  32: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  33: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  34: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  35: 'directEffect' | 'conditionalIndirectEffects';
+  36: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  37: 'directEffect' | 'conditionalIndirectEffects';
+  38: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  39: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  40: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  41: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  42: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  43: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  44: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  45: 'directEffect' | 'conditionalIndirectEffects';
+  46: 'directEffect' | 'conditionalIndirectEffects';
+  47: 'directEffect' | 'conditionalIndirectEffects';
+  48: 'directEffect' | 'conditionalIndirectEffects';
+  49: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  50: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  51: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  52: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  53: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  54: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  55: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  56: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  57: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  58: 'directEffect' | 'conditionalIndirectEffects';
+  59: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  60: 'directEffect' | 'conditionalIndirectEffects';
+  61: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  62: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  63: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  64: 'directEffect' | 'conditionalIndirectEffects';
+  65: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  66: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  67: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  68: 'directEffect' | 'conditionalIndirectEffects';
+  69: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  70: 'directEffect' | 'conditionalIndirectEffects';
+  71: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  72: 'directEffect' | 'conditionalIndirectEffects';
+  73: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+  74: 'conditionalIndirectEffects' | 'indexOfModeratedMediation';
+  75: 'directEffect' | 'conditionalIndirectEffects';
+  76: 'conditionalDirectEffects' | 'conditionalIndirectEffects';
+}
+
 /** Models without mediators (conditional effects of X on Y only). */
 export type CatalogModerationModel = 1 | 2 | 3;

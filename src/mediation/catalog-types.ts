@@ -3,11 +3,28 @@
 import type { BootstrapInfo } from '../resampling/settings.js';
 import type { BootstrapEffect } from './engine.js';
 import type { ModeratorRole, ProbedRole } from './catalog.js';
-import type { Probes } from './probes.js';
-import type { IndirectEffect, InteractionTest, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
+import type { CatalogSections } from './catalog-data.js';
+import type { JohnsonNeyman, Probes } from './probes.js';
+import type { IndirectEffect, InteractionTest, ProcessResultCommon, TestedEffect } from './process-types.js';
+import type { CatalogModelNumber, CatalogModerators } from './catalog-data.js';
 
 /** Values of the moderators at which a conditional row is evaluated, by role (`{ w: 1.2, z: 0 }`; model 74: `{ x }`). */
 export type ModeratorValues = Readonly<Partial<Record<ProbedRole, number>>>;
+
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+
+/**
+ * The moderator values of model M's conditional rows: `{ w: number }` exactly for a model with one
+ * moderator, {@link ModeratorValues} (each role optional) for the others, whose sections are
+ * conditional on some of their moderators.
+ */
+export type ModeratorValuesOf<M extends ConditionalModelNumber> = M extends unknown
+  ? [CatalogModerators[M]] extends [never]
+    ? ModeratorValues
+    : true extends IsUnion<CatalogModerators[M]>
+      ? ModeratorValues
+      : Readonly<Record<CatalogModerators[M], number>>
+  : never;
 
 /** A moderator with the values it was probed at. */
 export interface ProbedModerator {
@@ -19,14 +36,14 @@ export interface ProbedModerator {
 }
 
 /** A linear combination of one equation's coefficients at moderator values, with its t (or, for a logistic Y, z) test. */
-export interface ConditionalTestedEffect extends TestedEffect {
-  readonly at: ModeratorValues;
+export interface ConditionalTestedEffect<A extends ModeratorValues = ModeratorValues> extends TestedEffect {
+  readonly at: A;
 }
 
 /** An indirect effect through one mediator at moderator values, with bootstrap inference. */
-export interface CatalogConditionalIndirectEffect extends BootstrapEffect {
+export interface ConditionalIndirectEffect<A extends ModeratorValues = ModeratorValues> extends BootstrapEffect {
   readonly mediator: string;
-  readonly at: ModeratorValues;
+  readonly at: A;
 }
 
 /** An index of (partial) moderated mediation: the indirect effect's change per unit of one moderator. */
@@ -48,32 +65,54 @@ export interface ConditionalMediationIndex extends BootstrapEffect {
   readonly at: ModeratorValues;
 }
 
-/** Result of a PROCESS catalog model (every model 1–76 but 1, 4, 6, 7, 8, 14, 58 and 59, which keep their own types). */
-export interface CatalogProcessResult<M extends ProcessModelNumber = ProcessModelNumber> extends ProcessResultCommon<M> {
+/** For a dichotomous moderator: the conditional indirect effect at its second value minus that at its first. */
+export interface ConditionalIndirectDifference extends BootstrapEffect {
+  readonly mediator: string;
+  readonly moderator: ProbedRole;
+  /** The moderator's two values (first, second). */
+  readonly values: readonly [number, number];
+}
+
+/** Models run by the catalog engine: all but 4 and 6. */
+export type ConditionalModelNumber = Exclude<CatalogModelNumber, 4 | 6>;
+
+/** `T` when model M has the section, else `null` (both for a union of models). */
+export type Section<M extends ConditionalModelNumber, K extends string, T> = M extends unknown ? (K extends CatalogSections[M] ? T : null) : never;
+
+/**
+ * Result of a PROCESS model with moderators (every model 1–76 but 4 and 6). A section is typed
+ * non-null exactly for the models that have it: `processModel(rows, { model: 7, … })` has
+ * `indexOfModeratedMediation` without a null check, model 58 has it as `null`.
+ */
+export interface CatalogProcessResult<M extends ConditionalModelNumber = ConditionalModelNumber> extends ProcessResultCommon<M> {
   /** The moderators, each with its probe values. */
   readonly moderators: readonly ProbedModerator[];
   /** c′ when no moderator acts on X → Y. */
-  readonly directEffect: TestedEffect | null;
+  readonly directEffect: Section<M, 'directEffect', TestedEffect>;
   /** c′ at the probe values when moderators act on X → Y. */
-  readonly conditionalDirectEffects: readonly ConditionalTestedEffect[] | null;
+  readonly conditionalDirectEffects: Section<M, 'conditionalDirectEffects', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
   /** Models without mediators: the effect of X on Y at the probe values. */
-  readonly conditionalEffects: readonly ConditionalTestedEffect[] | null;
+  readonly conditionalEffects: Section<M, 'conditionalEffects', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
   /** Model 3: the X × W interaction at the probe values of Z. */
-  readonly conditionalInteractions: readonly ConditionalTestedEffect[] | null;
-  /** Indirect effects no moderator acts on (per mediator, then TOTAL). */
-  readonly indirectEffects: readonly IndirectEffect[] | null;
+  readonly conditionalInteractions: Section<M, 'conditionalInteractions', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
+  /** Model 1 with `jn: true` and a continuous W: the Johnson–Neyman region, else null. */
+  readonly johnsonNeyman: JohnsonNeyman | null;
+  /** Indirect effects no moderator acts on (model 5), one per mediator. */
+  readonly indirectEffects: Section<M, 'indirectEffects', readonly IndirectEffect[]>;
   /** Their sum, with more than one mediator. */
   readonly totalIndirectEffect: IndirectEffect | null;
   /** Indirect effects through each mediator at the probe values. */
-  readonly conditionalIndirectEffects: readonly CatalogConditionalIndirectEffect[] | null;
+  readonly conditionalIndirectEffects: Section<M, 'conditionalIndirectEffects', readonly ConditionalIndirectEffect<ModeratorValuesOf<M>>[]>;
+  /** With one dichotomous moderator of the indirect effect: the difference between its two conditional indirect effects, else null. */
+  readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
   /** Where the indirect effect is linear in one moderator. */
-  readonly indexOfModeratedMediation: readonly MediationIndex[] | null;
+  readonly indexOfModeratedMediation: Section<M, 'indexOfModeratedMediation', readonly MediationIndex[]>;
   /** Where it is linear and additive in two moderators: one index per moderator. */
-  readonly indexOfPartialModeratedMediation: readonly MediationIndex[] | null;
+  readonly indexOfPartialModeratedMediation: Section<M, 'indexOfPartialModeratedMediation', readonly MediationIndex[]>;
   /** Where it is bilinear in two moderators. */
-  readonly indexOfModeratedModeratedMediation: readonly ModeratedModeratedMediationIndex[] | null;
+  readonly indexOfModeratedModeratedMediation: Section<M, 'indexOfModeratedModeratedMediation', readonly ModeratedModeratedMediationIndex[]>;
   /** With the index of moderated moderated mediation: each moderator's index at the other's probe values. */
-  readonly indexOfConditionalModeratedMediation: readonly ConditionalMediationIndex[] | null;
+  readonly indexOfConditionalModeratedMediation: Section<M, 'indexOfConditionalModeratedMediation', readonly ConditionalMediationIndex[]>;
   /** Tests of each equation's highest-order product terms (models without mediators add a joint test). */
   readonly interactionTests: readonly InteractionTest[];
   /** How the bootstrap ran (null without mediators or with `resamples: 0`). */

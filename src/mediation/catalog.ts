@@ -68,20 +68,50 @@ export function termName(term: TermTemplate, roles: RoleColumns, mediator: strin
   return columnsOf(term, roles, mediator).join(':');
 }
 
-/** The terms of a mediator's equation (without covariates). */
-export function mediatorTerms(entry: CatalogEntry, roles: RoleColumns, index: number): string[] {
-  if (entry.mediator === 'serial') return [...roles.m.slice(0, index), roles.x];
-  return (entry.mediator ?? []).map((t) => termName(t, roles, null));
+const BLOCK_ROLES = ['w', 'z', 'v', 'q', 'x'];
+
+/**
+ * PROCESS 4's order of an equation's regressors: X and the mediators; then a block per moderator
+ * (W, then Z; PROCESS 2's V and Q after them) holding the moderator, its product with X and its
+ * products with each mediator; then the blocks of two moderators (W·Z, X·W·Z, Mⱼ·W·Z). In a
+ * product with a mediator X acts as a moderator (model 74's M·X), in a block after Q's.
+ * The sort key of one term template.
+ */
+function orderKey(term: TermTemplate, mediator: number): number[] {
+  const f = factorsOf(term);
+  const withM = f.includes('M');
+  const block = f
+    .filter((r) => r !== 'M' && (r !== 'x' || withM))
+    .map((r) => BLOCK_ROLES.indexOf(r))
+    .sort((a, b) => a - b);
+  const kind = withM ? 2 : f.includes('x') ? 1 : 0;
+  return [block.length, ...block, ...Array<number>(3 - block.length).fill(-1), kind, withM ? mediator : 0];
 }
 
-/** The terms of Y's equation (without covariates), groups expanded mediator by mediator. */
+function byKey(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
+}
+
+/** Templates (with the mediator each stands for) in PROCESS 4's order. */
+function ordered(items: readonly { readonly term: TermTemplate; readonly mediator: number }[]): { readonly term: TermTemplate; readonly mediator: number }[] {
+  return [...items].sort((p, q) => byKey(orderKey(p.term, p.mediator), orderKey(q.term, q.mediator)));
+}
+
+/** The terms of a mediator's equation (without covariates), in PROCESS 4's order. */
+export function mediatorTerms(entry: CatalogEntry, roles: RoleColumns, index: number): string[] {
+  if (entry.mediator === 'serial') return [roles.x, ...roles.m.slice(0, index)];
+  return ordered((entry.mediator ?? []).map((term) => ({ term, mediator: 0 }))).map((t) => termName(t.term, roles, null));
+}
+
+/** The terms of Y's equation (without covariates), each mediator's terms expanded, in PROCESS 4's order. */
 export function outcomeTerms(entry: CatalogEntry, roles: RoleColumns): string[] {
-  const out: string[] = [];
+  const items: { term: TermTemplate; mediator: number }[] = [];
   for (const item of entry.outcome) {
-    if (typeof item === 'string') out.push(termName(item, roles, null));
-    else for (const med of roles.m) for (const t of item) out.push(termName(t, roles, med));
+    if (typeof item === 'string') items.push({ term: item, mediator: 0 });
+    else roles.m.forEach((_, i) => item.forEach((term) => items.push({ term, mediator: i })));
   }
-  return out;
+  return ordered(items).map((t) => termName(t.term, roles, t.mediator < roles.m.length && t.term.includes('M') ? (roles.m[t.mediator] as string) : null));
 }
 
 /** A term of a path: the engine's term name and the roles it is multiplied by (besides the focal variable). */

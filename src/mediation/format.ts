@@ -3,6 +3,7 @@ import { shapeKit } from '../util/shape.js';
 import type { EquationResult } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
+import type { CatalogProcessResult, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
 import { processView } from './process-view.js';
 
@@ -39,8 +40,8 @@ function equationBlock(eq: EquationResult, hc: string, products: Map<string, str
   if (used.length > 0) {
     lines.push('', 'Product terms key:');
     for (const c of used) {
-      const [a, b] = c.term.split(':') as [string, string];
-      lines.push(` ${(products.get(c.term) as string).padEnd(8)}:${' '.repeat(8)}${a.padEnd(9)}x${' '.repeat(8)}${b}`);
+      const factors = c.term.split(':');
+      lines.push(` ${(products.get(c.term) as string).padEnd(8)}:${' '.repeat(8)}${factors.map((f) => f.padEnd(9)).join(`x${' '.repeat(8)}`).trimEnd()}`);
     }
   }
   lines.push('');
@@ -51,10 +52,33 @@ function testedRows(rows: readonly TestedEffect[], lines: string[]): void {
   for (const e of rows) lines.push(row('', [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
 }
 
-function conditionalRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
+function jnRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
   lines.push(header([w, 'Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
   for (const e of rows) lines.push(row('', [e.w, e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
 }
+
+/** The moderators a set of conditional rows is evaluated at, in the model's order. */
+function rolesAt(moderators: readonly ProbedModerator[], rows: readonly { readonly at: ModeratorValues }[]): ProbedModerator[] {
+  return moderators.filter((m) => rows.some((r) => r.at[m.role] !== undefined));
+}
+
+/** A table of rows at moderator values: the moderators' columns first, then `columns`. */
+function atRows<T extends { readonly at: ModeratorValues }>(
+  moderators: readonly ProbedModerator[],
+  rows: readonly T[],
+  columns: readonly string[],
+  values: (row: T) => readonly (number | null)[],
+  lines: string[],
+  label: (row: T) => string = () => '',
+  labelWidth = 0,
+): void {
+  const roles = rolesAt(moderators, rows);
+  lines.push(header([...roles.map((m) => m.column), ...columns], labelWidth));
+  for (const r of rows) lines.push(row(label(r), [...roles.map((m) => r.at[m.role] as number), ...values(r)], labelWidth));
+}
+
+const TESTED_COLUMNS = ['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'];
+const testedValues = (e: TestedEffect) => [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper];
 
 // The shape formatProcess reads, checked up front so that a result that was edited or built by
 // hand fails with INVALID_INPUT naming the field instead of a TypeError halfway through.
@@ -71,6 +95,8 @@ const seedLike = leaf((v) => typeof v === 'string' || typeof v === 'number', 'a 
 const boot = { estimate: number, se: number, lower: number, upper: number };
 const tested = object({ ...boot, statistic: number, p: number });
 const conditional = object({ w: number, ...boot, statistic: number, p: number });
+const atValues = object({});
+const atTested = object({ at: atValues, ...boot, statistic: number, p: number });
 const indirect = object({ ...boot, label: string, path: arrayOf(string) });
 const equation = object({
   name: string,
@@ -80,6 +106,7 @@ const equation = object({
 });
 const processResultShape = object({
   variables: object({ x: string, y: string, m: arrayOf(string), w: nullable(string), covariates: arrayOf(string) }),
+  moderators: arrayOf(object({ role: string, column: string, probes: object({ definition: string, values: arrayOf(number) }) })),
   n: requiredNumber,
   nDropped: requiredNumber,
   settings: object({ hc: string, confidence: requiredNumber, centered: arrayOf(string) }),
@@ -87,19 +114,22 @@ const processResultShape = object({
   totalEffectModel: nullable(equation),
   totalEffect: nullable(tested),
   directEffect: nullable(tested),
-  conditionalDirectEffects: nullable(arrayOf(conditional)),
+  conditionalDirectEffects: nullable(arrayOf(atTested)),
   indirectEffects: nullable(arrayOf(indirect)),
   totalIndirectEffect: nullable(indirect),
   contrasts: nullable(arrayOf(object({ ...boot, label: string, first: string, second: string }))),
   standardized: nullable(object({ partially: arrayOf(indirect), completely: arrayOf(indirect) })),
   sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
-  conditionalEffects: nullable(arrayOf(conditional)),
+  conditionalEffects: nullable(arrayOf(atTested)),
+  conditionalInteractions: nullable(arrayOf(atTested)),
   interactionTests: nullable(arrayOf(object({ equation: string, term: string, rSquaredChange: number, statistic: number, df1: number, df2: number, p: number }))),
   johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
-  conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, w: number }))),
-  indexOfModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string }))),
-  conditionalIndirectDifferences: nullable(arrayOf(object({ ...boot, mediator: string, w: object({ 0: number, 1: number }) }))),
-  probes: nullable(object({ definition: string })),
+  conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, at: atValues }))),
+  indexOfModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string }))),
+  indexOfPartialModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string }))),
+  indexOfModeratedModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string }))),
+  indexOfConditionalModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string, at: atValues }))),
+  conditionalIndirectDifferences: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string, values: object({ 0: number, 1: number }) }))),
   bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
   warnings: arrayOf(object({ message: string })),
 });
@@ -118,20 +148,19 @@ const processResultShape = object({
  * console.log(formatProcess(processModel(data, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
  * ```
  */
-export function formatProcess(result: ProcessResult): string {
+export function formatProcess(result: ProcessResult | CatalogProcessResult): string {
   if (typeof result !== 'object' || result === null || !PROCESS_MODELS.includes(result.model) || !Array.isArray(result.equations)) {
     throw fail('INVALID_INPUT', 'formatProcess expects the result of processModel().', { value: result });
   }
-  const r = processView(result);
+  const r = processView(result as ProcessResult);
   processResultShape(r, '');
-  if (r.model !== 4 && r.model !== 6 && typeof r.variables.w !== 'string') bad('variables.w', `a string (model ${r.model} has a moderator)`);
   const v = r.variables;
   const lines: string[] = [];
   lines.push(RULE, 'psychkit PROCESS-style analysis', RULE, '');
   lines.push(`Model  : ${r.model}`, `    Y  : ${v.y}`, `    X  : ${v.x}`);
   if (v.m.length === 1) lines.push(`    M  : ${v.m[0]}`);
   else v.m.forEach((m, i) => lines.push(`   M${i + 1}  : ${m}`));
-  if (v.w !== null) lines.push(`    W  : ${v.w}`);
+  for (const m of r.moderators) if (m.role !== 'x') lines.push(`    ${m.role.toUpperCase()}  : ${m.column}`);
   if (v.covariates.length > 0) lines.push('', 'Covariates:', ` ${v.covariates.join(' ')}`);
   lines.push('', 'Sample', `Size:  ${r.n}`);
   if (r.bootstrap !== null) lines.push('', 'Custom', `Seed:  ${r.bootstrap.seed}`);
@@ -150,12 +179,21 @@ export function formatProcess(result: ProcessResult): string {
       for (const t of tests) lines.push(row(t.term.replace(':', '*'), [t.rSquaredChange, t.statistic, t.df1, t.df2, t.p], 10));
       lines.push('');
     }
-    if (r.model === 1 && r.conditionalEffects !== null) {
-      lines.push(`    Focal predict: ${v.x} (X)`, `          Mod var: ${v.w} (W)`, '', 'Conditional effects of the focal predictor at values of the moderator(s):');
-      conditionalRows(v.w as string, r.conditionalEffects, lines);
+    if (r.conditionalEffects !== null) {
+      lines.push(`    Focal predict: ${v.x} (X)`);
+      for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
+      lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
+      atRows(r.moderators, r.conditionalEffects, TESTED_COLUMNS, testedValues, lines);
       lines.push('');
+      if (r.conditionalInteractions !== null) {
+        const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
+        lines.push(`Test of conditional X*${first?.role.toUpperCase()} interaction at value(s) of ${second?.role.toUpperCase()}:`);
+        atRows(r.moderators, r.conditionalInteractions, TESTED_COLUMNS, testedValues, lines);
+        lines.push('');
+      }
       if (r.johnsonNeyman !== null) {
         const jn = r.johnsonNeyman;
+        const w = (r.moderators[0] as ProbedModerator).column;
         if (jn.points.length === 0) lines.push('There are no statistical significance transition points within the observed', 'range of the moderator found using the Johnson-Neyman method.', '');
         else {
           lines.push('Moderator value(s) defining Johnson-Neyman significance region(s):');
@@ -164,14 +202,14 @@ export function formatProcess(result: ProcessResult): string {
           lines.push('');
         }
         lines.push('Conditional effect of focal predictor at values of the moderator:');
-        conditionalRows(v.w as string, jn.table, lines);
+        jnRows(w, jn.table, lines);
         lines.push('');
       }
     }
   }
   if (r.totalEffectModel !== null) equationBlock(r.totalEffectModel, hc, products, lines, '************************** TOTAL EFFECT MODEL ****************************\nOUTCOME VARIABLE:');
 
-  if (r.model !== 1) {
+  if (r.equations.length > 1) {
     const moderatedDirect = r.conditionalDirectEffects !== null;
     lines.push(r.totalEffect ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
     if (r.totalEffect !== null) {
@@ -186,7 +224,7 @@ export function formatProcess(result: ProcessResult): string {
     }
     if (moderatedDirect) {
       lines.push('Conditional direct effect(s) of X on Y:');
-      conditionalRows(v.w as string, r.conditionalDirectEffects as ConditionalEffect[], lines);
+      atRows(r.moderators, r.conditionalDirectEffects ?? [], TESTED_COLUMNS, testedValues, lines);
       lines.push('');
     }
     const boot = ['Effect', 'BootSE', 'BootLLCI', 'BootULCI'];
@@ -230,22 +268,40 @@ export function formatProcess(result: ProcessResult): string {
     }
     if (r.conditionalIndirectEffects !== null) {
       lines.push('Conditional indirect effects of X on Y:', '');
+      const bootOf = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
+      const indexColumns = ['Index', 'BootSE', 'BootLLCI', 'BootULCI'];
+      const columnOf = (role: string) => r.moderators.find((m) => m.role === role)?.column ?? role;
       for (const m of v.m) {
         lines.push('INDIRECT EFFECT:', '', `${v.x}        ->    ${m}        ->    ${v.y}`, '');
-        lines.push(header([v.w as string, ...boot], 0));
-        for (const e of r.conditionalIndirectEffects.filter((c) => c.mediator === m)) lines.push(row('', [e.w, e.estimate, e.se, e.lower, e.upper], 0));
+        atRows(r.moderators, r.conditionalIndirectEffects.filter((c) => c.mediator === m), boot, bootOf, lines);
         lines.push('');
-        const index = r.indexOfModeratedMediation?.find((i) => i.mediator === m);
-        if (index) {
-          lines.push('     Index of moderated mediation:');
-          lines.push(header(['Index', 'BootSE', 'BootLLCI', 'BootULCI'], 10));
-          lines.push(row(v.w as string, [index.estimate, index.se, index.lower, index.upper], 10), '');
+        const indices = [
+          ['Index of moderated mediation:', r.indexOfModeratedMediation],
+          ['Indices of partial moderated mediation:', r.indexOfPartialModeratedMediation],
+        ] as const;
+        for (const [title, list] of indices) {
+          const mine = list?.filter((i) => i.mediator === m) ?? [];
+          if (mine.length === 0) continue;
+          lines.push(`     ${title}`, header(indexColumns, 10));
+          for (const i of mine) lines.push(row(columnOf(i.moderator), bootOf(i), 10));
+          lines.push('');
+        }
+        const mm = r.indexOfModeratedModeratedMediation?.find((i) => i.mediator === m);
+        if (mm) {
+          lines.push('     Index of moderated moderated mediation:', header(indexColumns, 10), row(mm.moderators.map(columnOf).join('*'), bootOf(mm), 10), '');
+          for (const role of mm.moderators) {
+            const rows = r.indexOfConditionalModeratedMediation?.filter((i) => i.mediator === m && i.moderator === role) ?? [];
+            lines.push(`     Indices of conditional moderated mediation by ${columnOf(role)}:`);
+            atRows(r.moderators, rows, indexColumns, bootOf, lines);
+            lines.push('');
+          }
         }
         const diff = r.conditionalIndirectDifferences?.find((d) => d.mediator === m);
         if (diff) {
-          lines.push(`     Difference between conditional indirect effects (W = ${num(diff.w[1], 0)} minus W = ${num(diff.w[0], 0)}):`);
+          const name = columnOf(diff.moderator);
+          lines.push(`     Difference between conditional indirect effects (${name} = ${num(diff.values[1], 0)} minus ${name} = ${num(diff.values[0], 0)}):`);
           lines.push(header(boot, 10));
-          lines.push(row('', [diff.estimate, diff.se, diff.lower, diff.upper], 10), '');
+          lines.push(row('', bootOf(diff), 10), '');
         }
       }
     }
@@ -261,7 +317,7 @@ export function formatProcess(result: ProcessResult): string {
       lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample${one ? '' : 's'} with a singular design or an undefined effect ${one ? 'was' : 'were'} replaced.`, '');
     }
   }
-  if (r.probes !== null) lines.push(`W values in conditional tables are ${r.probes.definition}.`, '');
+  for (const m of r.moderators) lines.push(`${m.column} values in conditional tables are ${m.probes.definition}.`, '');
   if (r.settings.centered.length > 0) lines.push('NOTE: The following variables were mean centered prior to analysis:', ` ${r.settings.centered.join(' ')}`, '');
   if (hc !== 'none') lines.push(`NOTE: Standard errors for continuous outcome models are based on the ${hc} estimator`, '');
   if (r.nDropped > 0) lines.push(`NOTE: ${r.nDropped} ${r.nDropped === 1 ? 'case with missing data was' : 'cases with missing data were'} deleted listwise.`, '');

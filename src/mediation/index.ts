@@ -22,7 +22,6 @@ export type {
   MediationResultCommon,
   ParallelMediationResult,
   SerialMediationResult,
-  ConditionalProcessResultCommon,
   FirstStageModerationResult,
   FirstStageAndDirectModerationResult,
   SecondStageModerationResult,
@@ -31,13 +30,26 @@ export type {
   TestedEffect,
   IndirectEffect,
   IndirectContrast,
-  ConditionalIndirectEffect,
-  ModeratedMediationIndex,
-  ConditionalIndirectDifference,
+  CatalogProcessOptions,
+  CatalogOnlyModelNumber,
   SobelTest,
   InteractionTest,
   StandardizedIndirectEffects,
 } from './process-types.js';
+export type {
+  CatalogProcessResult,
+  ConditionalModelNumber,
+  ConditionalIndirectEffect,
+  ConditionalIndirectDifference,
+  ConditionalMediationIndex,
+  ConditionalTestedEffect,
+  MediationIndex,
+  ModeratedModeratedMediationIndex,
+  ModeratorValues,
+  ModeratorValuesOf,
+  ProbedModerator,
+} from './catalog-types.js';
+export type { ModeratorRole, ProbedRole } from './catalog.js';
 export type { BootstrapEffect, EquationResult } from './engine.js';
 export type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 export type { BootstrapInterval } from '../resampling/intervals.js';

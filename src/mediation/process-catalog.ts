@@ -1,6 +1,8 @@
 // Any PROCESS catalog model from its templates: the equations, the path polynomials, and from
 // their products the conditional effects and indices PROCESS reports — one algebra for all models.
+import type { PsychkitWarning } from '../errors.js';
 import type { Table } from '../data/table.js';
+import { johnsonNeyman as johnsonNeymanRegion, type JohnsonNeyman } from './probes.js';
 import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import { buildDesign } from '../regression/frame.js';
 import { fitLinear, waldTest, type LinearFit } from '../regression/fit.js';
@@ -18,7 +20,7 @@ import {
   type RoleColumns,
 } from './catalog.js';
 import type {
-  CatalogConditionalIndirectEffect,
+  ConditionalIndirectEffect,
   CatalogProcessResult,
   ConditionalMediationIndex,
   ConditionalTestedEffect,
@@ -166,6 +168,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const partialIndex: (Slot & { mediator: string; moderator: ProbedRole })[] = [];
   const mmIndex: (Slot & { mediator: string; moderators: [ModeratorRole, ModeratorRole] })[] = [];
   const cmIndex: (Slot & { mediator: string; moderator: ModeratorRole; at: ModeratorValues })[] = [];
+  const differences: (Slot & { mediator: string; moderator: ProbedRole; values: readonly [number, number] })[] = [];
   let indexKind = 'none';
 
   const engine = fitProcess(data, s, equations, (loc) => {
@@ -191,6 +194,15 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       }
       for (const combo of combinations(involved, probeMap)) {
         conditional.push({ mediator: med, at: combo, slot: push(`conditional indirect ${med} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+      }
+      const only = involved[0] as ProbedRole;
+      const two = probeMap.get(only) as readonly number[];
+      if (involved.length === 1 && data.dichotomousByRole.get(only) === true && two.length === 2) {
+        // A dichotomous moderator: how much the indirect effect differs between its two values.
+        const [lo, hi] = two as [number, number];
+        const high = compile(poly, { [only]: hi });
+        const low = compile(poly, { [only]: lo });
+        differences.push({ mediator: med, moderator: only, values: [lo, hi], slot: push(`difference ${med}`, (c, sd) => high(c, sd) - low(c, sd)) });
       }
       if (shape.kind === 'moderated' || shape.kind === 'partial') {
         const list = shape.kind === 'moderated' ? moderatedIndex : partialIndex;
@@ -235,20 +247,41 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   }
   const indirectEffects: IndirectEffect[] | null = unconditional.length > 0 ? unconditional.map((u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y], ...effect(u.slot) })) : null;
   const totalIndirectEffect: IndirectEffect | null = totalSlot < 0 ? null : { label: 'TOTAL', path: [], ...effect(totalSlot) };
-  const conditionalIndirectEffects: CatalogConditionalIndirectEffect[] | null = conditional.length > 0 ? conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) })) : null;
+  const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length > 0 ? conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) })) : null;
   const indexList = <T extends Slot>(list: T[], kind: string) => (mediated && indexKind === kind ? list.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null);
 
-  const common = commonResult(s.model, s, data, engine);
-  return {
+  let johnsonNeyman: JohnsonNeyman | null = null;
+  const warnings: PsychkitWarning[] = [];
+  if (s.jn && directRoles.length === 1) {
+    const role = directRoles[0] as ProbedRole;
+    const column = moderators.find((m) => m.role === role)?.column as string;
+    if (data.dichotomousByRole.get(role) === true) {
+      warnings.push({
+        code: 'JN_DICHOTOMOUS',
+        message: `The Johnson–Neyman technique needs a continuous moderator; "${column}" has two values, so the conditional effects at those two values are the probe.`,
+        details: { column },
+      });
+    } else {
+      const i = yFit.names.indexOf((directPoly.find((m) => m.roles.length === 0) as Monomial<string>).coefficients[0] as string);
+      const j = yFit.names.indexOf((directPoly.find((m) => m.roles.length === 1) as Monomial<string>).coefficients[0] as string);
+      const V = yFit.covariance;
+      const k = yFit.k;
+      johnsonNeyman = johnsonNeymanRegion(yFit.b[i] as number, yFit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, data.valuesOf(column), yFit.residualDf, s.confidence);
+    }
+  }
+  const common = commonResult(s.model, s, data, engine, warnings);
+  const result = {
     ...common,
     moderators,
     directEffect,
     conditionalDirectEffects,
     conditionalEffects,
     conditionalInteractions,
+    johnsonNeyman,
     indirectEffects,
     totalIndirectEffect,
     conditionalIndirectEffects,
+    conditionalIndirectDifferences: differences.length > 0 ? differences.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null,
     indexOfModeratedMediation: indexList(moderatedIndex, 'moderated') as MediationIndex[] | null,
     indexOfPartialModeratedMediation: indexList(partialIndex, 'partial') as MediationIndex[] | null,
     indexOfModeratedModeratedMediation: indexList(mmIndex, 'moderatedModerated') as ModeratedModeratedMediationIndex[] | null,
@@ -256,4 +289,6 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     interactionTests: highestOrderTests(data, s, equations, engine.fits),
     bootstrap: engine.bootstrap,
   };
+  // The sections follow the model's equations, which is what CatalogSections records (tested).
+  return result as CatalogProcessResult;
 }

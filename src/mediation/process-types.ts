@@ -7,19 +7,19 @@ import type { CategoricalOption } from '../regression/frame.js';
 import type { HcOption } from '../util/options.js';
 import type { BootstrapEffect, EquationResult } from './engine.js';
 import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
-import type { ConditionalEffect, JohnsonNeyman, ProbeOption, Probes } from './probes.js';
+import type { ProbeOption } from './probes.js';
 import type { ProbedRole } from './catalog.js';
 import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
-import type { CatalogProcessResult } from './catalog-types.js';
+import type { CatalogProcessResult, ConditionalModelNumber } from './catalog-types.js';
 
 /** PROCESS model numbers psychkit implements: 1–76. */
 export type ProcessModelNumber = CatalogModelNumber;
 
-/** Models with a result type of their own (the rest share {@link CatalogProcessResult}). */
-export type OwnShapeModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
+/** Models whose options type is written out (the rest use {@link CatalogProcessOptions}). */
+export type OwnOptionsModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
 
-/** The catalog models that share {@link CatalogProcessResult}. */
-export type CatalogOnlyModelNumber = Exclude<ProcessModelNumber, OwnShapeModelNumber>;
+/** The models whose options are {@link CatalogProcessOptions}. */
+export type CatalogOnlyModelNumber = Exclude<ProcessModelNumber, OwnOptionsModelNumber>;
 
 /** Models with one moderator of a mediation (first stage, second stage or both, ± direct path). */
 export type ConditionalProcessModelNumber = 7 | 8 | 14 | 58 | 59;
@@ -143,23 +143,6 @@ export interface IndirectContrast extends BootstrapEffect {
   readonly second: string;
 }
 
-/** A conditional indirect effect through one mediator at one moderator value. */
-export interface ConditionalIndirectEffect extends BootstrapEffect {
-  readonly mediator: string;
-  readonly w: number;
-}
-
-/** The index of moderated mediation (a₃b or ab₃) through one mediator. */
-export interface ModeratedMediationIndex extends BootstrapEffect {
-  readonly mediator: string;
-}
-
-/** For a dichotomous W: the conditional indirect effect at the second value minus at the first. */
-export interface ConditionalIndirectDifference extends BootstrapEffect {
-  readonly mediator: string;
-  readonly w: readonly [number, number];
-}
-
 /** Sobel test of one indirect effect: se = √(a²·se_b² + b²·se_a²), z = ab/se. */
 export interface SobelTest {
   readonly mediator: string;
@@ -229,18 +212,6 @@ export interface ProcessResultCommon<M extends ProcessModelNumber> extends Psych
   readonly equations: readonly EquationResult[];
 }
 
-/** Result of PROCESS model 1: the effect of X on Y moderated by W. */
-export interface ModerationResult extends ProcessResultCommon<1> {
-  readonly variables: ProcessVariables & { readonly w: string };
-  /** Conditional effects of X on Y at the probe values of W. */
-  readonly conditionalEffects: readonly ConditionalEffect[];
-  /** Test of the X·W product in Y's equation. */
-  readonly interactionTests: readonly InteractionTest[];
-  /** The Johnson–Neyman region (with `jn: true` and a continuous W), else null. */
-  readonly johnsonNeyman: JohnsonNeyman | null;
-  readonly probes: Probes;
-}
-
 /** What models 4 and 6 have. */
 export interface MediationResultCommon<M extends 4 | 6> extends ProcessResultCommon<M> {
   /** The total-effect model Y ← X + covariates (null with `total: false`). */
@@ -270,67 +241,21 @@ export interface ParallelMediationResult extends MediationResultCommon<4> {
 /** Result of PROCESS model 6: serial mediation. */
 export type SerialMediationResult = MediationResultCommon<6>;
 
-/** What the conditional process models (7, 8, 14, 58, 59) have. */
-export interface ConditionalProcessResultCommon<M extends ConditionalProcessModelNumber> extends ProcessResultCommon<M> {
-  readonly variables: ProcessVariables & { readonly w: string };
-  /** Indirect effect through each mediator at each probe value of W. */
-  readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[];
-  /** For a dichotomous W: the difference between its two conditional indirect effects, else null. */
-  readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
-  /** Tests of each product term. */
-  readonly interactionTests: readonly InteractionTest[];
-  readonly probes: Probes;
-  /** How the bootstrap ran (null with `resamples: 0`). */
-  readonly bootstrap: BootstrapInfo | null;
-}
-
+/** Result of PROCESS model 1: the effect of X on Y moderated by W. */
+export type ModerationResult = CatalogProcessResult<1>;
 /** Model 7: W moderates X → M. */
-export interface FirstStageModerationResult extends ConditionalProcessResultCommon<7> {
-  readonly directEffect: TestedEffect;
-  /** a₃·b per mediator. */
-  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
-}
-
+export type FirstStageModerationResult = CatalogProcessResult<7>;
 /** Model 8: W moderates X → M and X → Y. */
-export interface FirstStageAndDirectModerationResult extends ConditionalProcessResultCommon<8> {
-  /** c′₁ + c′₃·W at the probe values. */
-  readonly conditionalDirectEffects: readonly ConditionalEffect[];
-  /** a₃·b per mediator. */
-  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
-}
-
+export type FirstStageAndDirectModerationResult = CatalogProcessResult<8>;
 /** Model 14: W moderates M → Y. */
-export interface SecondStageModerationResult extends ConditionalProcessResultCommon<14> {
-  readonly directEffect: TestedEffect;
-  /** a·b₃ per mediator. */
-  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[];
-}
-
+export type SecondStageModerationResult = CatalogProcessResult<14>;
 /** Model 58: W moderates X → M and M → Y (the indirect effect is quadratic in W: no index). */
-export interface BothStagesModerationResult extends ConditionalProcessResultCommon<58> {
-  readonly directEffect: TestedEffect;
-}
-
+export type BothStagesModerationResult = CatalogProcessResult<58>;
 /** Model 59: W moderates X → M, M → Y and X → Y. */
-export interface BothStagesAndDirectModerationResult extends ConditionalProcessResultCommon<59> {
-  /** c′₁ + c′₃·W at the probe values. */
-  readonly conditionalDirectEffects: readonly ConditionalEffect[];
-}
+export type BothStagesAndDirectModerationResult = CatalogProcessResult<59>;
 
-/** The result type of each model with a type of its own. */
-export interface OwnResultMap {
-  1: ModerationResult;
-  4: ParallelMediationResult;
-  6: SerialMediationResult;
-  7: FirstStageModerationResult;
-  8: FirstStageAndDirectModerationResult;
-  14: SecondStageModerationResult;
-  58: BothStagesModerationResult;
-  59: BothStagesAndDirectModerationResult;
-}
-
-/** Every model's result type. */
-export type ProcessResultMap = OwnResultMap & { readonly [M in CatalogOnlyModelNumber]: CatalogProcessResult<M> };
+/** The result type of each model: models 4 and 6 have their own; every other model's is {@link CatalogProcessResult}. */
+export type ProcessResultMap = { readonly 4: ParallelMediationResult; readonly 6: SerialMediationResult } & { readonly [M in ConditionalModelNumber]: CatalogProcessResult<M> };
 
 /** Result of {@link processModel}: `ProcessResult<4>` for model 4, or the union of all models. */
 export type ProcessResult<M extends ProcessModelNumber = ProcessModelNumber> = ProcessResultMap[M];

@@ -2,14 +2,20 @@
 // toApaTable): every family's fields, `null` where a model has none. Public results keep their
 // precise per-model types; only the printers need "whatever this model has".
 import type { BootstrapInfo } from '../resampling/settings.js';
-import type { ConditionalEffect, JohnsonNeyman, Probes } from './probes.js';
+import type { JohnsonNeyman } from './probes.js';
 import type {
   ConditionalIndirectDifference,
   ConditionalIndirectEffect,
+  ConditionalMediationIndex,
+  ConditionalTestedEffect,
+  MediationIndex,
+  ModeratedModeratedMediationIndex,
+  ProbedModerator,
+} from './catalog-types.js';
+import type {
   IndirectContrast,
   IndirectEffect,
   InteractionTest,
-  ModeratedMediationIndex,
   ProcessResult,
   ProcessResultCommon,
   ProcessModelNumber,
@@ -20,26 +26,31 @@ import type {
 import type { EquationResult } from './engine.js';
 
 export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
+  readonly moderators: readonly ProbedModerator[];
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
   readonly directEffect: TestedEffect | null;
-  readonly conditionalDirectEffects: readonly ConditionalEffect[] | null;
+  readonly conditionalDirectEffects: readonly ConditionalTestedEffect[] | null;
   readonly indirectEffects: readonly IndirectEffect[] | null;
   readonly totalIndirectEffect: IndirectEffect | null;
   readonly contrasts: readonly IndirectContrast[] | null;
   readonly standardized: StandardizedIndirectEffects | null;
   readonly sobel: readonly SobelTest[] | null;
-  readonly conditionalEffects: readonly ConditionalEffect[] | null;
+  readonly conditionalEffects: readonly ConditionalTestedEffect[] | null;
+  readonly conditionalInteractions: readonly ConditionalTestedEffect[] | null;
   readonly interactionTests: readonly InteractionTest[] | null;
   readonly johnsonNeyman: JohnsonNeyman | null;
   readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[] | null;
-  readonly indexOfModeratedMediation: readonly ModeratedMediationIndex[] | null;
   readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
-  readonly probes: Probes | null;
+  readonly indexOfModeratedMediation: readonly MediationIndex[] | null;
+  readonly indexOfPartialModeratedMediation: readonly MediationIndex[] | null;
+  readonly indexOfModeratedModeratedMediation: readonly ModeratedModeratedMediationIndex[] | null;
+  readonly indexOfConditionalModeratedMediation: readonly ConditionalMediationIndex[] | null;
   readonly bootstrap: BootstrapInfo | null;
 }
 
 const EMPTY = {
+  moderators: [],
   totalEffectModel: null,
   totalEffect: null,
   directEffect: null,
@@ -50,12 +61,15 @@ const EMPTY = {
   standardized: null,
   sobel: null,
   conditionalEffects: null,
+  conditionalInteractions: null,
   interactionTests: null,
   johnsonNeyman: null,
   conditionalIndirectEffects: null,
-  indexOfModeratedMediation: null,
   conditionalIndirectDifferences: null,
-  probes: null,
+  indexOfModeratedMediation: null,
+  indexOfPartialModeratedMediation: null,
+  indexOfModeratedModeratedMediation: null,
+  indexOfConditionalModeratedMediation: null,
   bootstrap: null,
 } as const;
 

@@ -1,9 +1,7 @@
 import type { Table } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
-import { conditionalProcess } from './process-conditional.js';
 import { mediation } from './process-mediation.js';
-import { moderation } from './process-moderation.js';
-import { OWN_SHAPE, processSettings } from './process-options.js';
+import { processSettings } from './process-options.js';
 import { catalogProcess } from './process-catalog.js';
 import type { CatalogProcessResult } from './catalog-types.js';
 import type {
@@ -25,18 +23,28 @@ import type {
 export { PROCESS_MODELS } from './process-options.js';
 
 /**
- * PROCESS models 1, 4, 6, 7, 8, 14, 58 and 59 (Hayes, 2022), built on {@link pathModel}'s engine.
- * The result's type follows `model`: `processModel(rows, { model: 4, … })` is a
- * {@link ParallelMediationResult} whose `indirectEffects` need no null check.
+ * Every numbered PROCESS model 1–76 (Hayes, 2013, 2022), built on {@link pathModel}'s engine.
+ * Models 1–3 are moderation, 4 parallel and 6 serial mediation, the rest conditional process
+ * models whose equations come from a catalog of PROCESS's own output (docs/mediation.md lists
+ * them). The result's type follows `model`: `processModel(rows, { model: 4, … })` is a
+ * {@link ParallelMediationResult} whose `indirectEffects` need no null check; a model with
+ * moderators gives a {@link CatalogProcessResult} whose sections are non-null exactly where the
+ * model defines them (model 7's `indexOfModeratedMediation`, model 12's
+ * `indexOfModeratedModeratedMediation`, …).
  *
  * As PROCESS: OLS equations (QR) on one listwise sample; covariates in every equation unless
  * `covariatesIn` says otherwise; moderators probed at the 16th/50th/84th percentiles (type 6),
- * mean ± SD or given values, a dichotomous moderator at its two values; indirect effects
- * (products of path coefficients; conditional ones (a₁ + a₃W)(b₁ + b₃W)) with case-resampling
- * bootstrap SEs and percentile or bias-corrected CIs from 5,000 seeded resamples; direct and total
- * effects with t tests; Johnson–Neyman points inside the range of W. Unlike PROCESS, fewer than
- * 1,000 resamples are refused (unless `allowFewResamples`), critical t values are exact, and an
- * essentially perfect fit is flagged (`PERFECT_FIT`, as R's `summary.lm`).
+ * mean ± SD or given values, a dichotomous moderator at its two values; indirect effects are
+ * products of path polynomials (a₁ + a₂W + …)(b₁ + b₂V + …), probed at every combination of the
+ * moderators' values, with case-resampling bootstrap SEs and percentile or bias-corrected CIs
+ * from 5,000 seeded resamples; the index of moderated mediation where the indirect effect is
+ * linear in one moderator, of partial moderated mediation where it is additive in two, of
+ * moderated moderated mediation and conditional moderated mediation where it is bilinear in two;
+ * direct effects with t tests; Johnson–Neyman points inside the range of W (model 1). Moderators
+ * are named as in PROCESS 4 (`w`, `z`) for the models PROCESS 4 has, as in PROCESS 2 (`w`, `z`,
+ * `v`, `q`) for the others. Unlike PROCESS, fewer than 1,000 resamples are refused (unless
+ * `allowFewResamples`), critical t values are exact, and an essentially perfect fit is flagged
+ * (`PERFECT_FIT`, as R's `summary.lm`).
  *
  * Reference: Hayes, A. F. (2022). *Introduction to mediation, moderation, and conditional process
  * analysis* (3rd ed.). Guilford.
@@ -47,6 +55,9 @@ export { PROCESS_MODELS } from './process-options.js';
  * fit.indirectEffects[0]; // { label: 'ss', path, estimate, se, lower, upper }
  * fit.directEffect; fit.totalEffect;
  * console.log(formatProcess(fit));
+ *
+ * const mm = processModel(data, { model: 21, x: 'esse', m: 'ss', w: 'gender', z: 'education', y: 'pwb', seed: 1 });
+ * mm.indexOfModeratedModeratedMediation[0]; // { mediator: 'ss', moderators: ['w', 'z'], estimate, se, lower, upper }
  * ```
  */
 export function processModel(table: Table, options: ModerationOptions): ModerationResult;
@@ -58,13 +69,5 @@ export function processModel<M extends CatalogOnlyModelNumber>(table: Table, opt
 export function processModel(table: Table, options: ProcessOptions): ProcessResult;
 export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult {
   const settings = processSettings(options);
-  if (!OWN_SHAPE.has(settings.model)) return deepFreeze(catalogProcess(table, settings));
-  switch (settings.shape.family) {
-    case 'moderation':
-      return deepFreeze(moderation(table, settings));
-    case 'mediation':
-      return deepFreeze(mediation(table, settings));
-    default:
-      return deepFreeze(conditionalProcess(table, settings));
-  }
+  return deepFreeze(settings.model === 4 || settings.model === 6 ? mediation(table, settings) : catalogProcess(table, settings));
 }

@@ -9,6 +9,7 @@ import { coefficientColumns, coefficientRow, hcNote } from './apa-regression.js'
 import { formatNumber } from './format.js';
 import type { ReportTable, TableCell, TableSection } from './table.js';
 import { processView, type ProcessView } from '../mediation/process-view.js';
+import type { CatalogProcessResult, ModeratorValues } from '../mediation/catalog-types.js';
 
 type Row = TableCell[] | TableSection;
 
@@ -23,6 +24,14 @@ function boot(label: string, e: BootstrapEffect, c: ApaContext): TableCell[] {
 /** A moderator value as it prints in a row label: up to four decimals, no trailing zeros. */
 function wValue(w: number): string {
   return String(Number(w.toFixed(4)));
+}
+
+/** Moderator values as a label: `W = 1.2, Z = 0` with the moderators' column labels. */
+function atLabel(r: ProcessView, at: ModeratorValues, c: ApaContext): string {
+  return r.moderators
+    .filter((m) => at[m.role] !== undefined)
+    .map((m) => `${c.label(m.column)} = ${wValue(at[m.role] as number)}`)
+    .join(', ');
 }
 
 function equationRows(eq: EquationResult, heading: string, r: ProcessView, c: ApaContext, rows: Row[]): void {
@@ -40,21 +49,22 @@ function equationRows(eq: EquationResult, heading: string, r: ProcessView, c: Ap
  * processModel → one table: a block per equation (mediators, then Y, then the total-effect model) and
  * a block of effects of X on Y. Indirect effects carry their bootstrap SE and CI (t and p blank).
  */
-export function processTable(result: ProcessResult, c: ApaContext): ReportTable {
-  const r = processView(result);
+export function processTable(result: ProcessResult | CatalogProcessResult, c: ApaContext): ReportTable {
+  const r = processView(result as ProcessResult);
   const v = r.variables;
   const x = c.label(v.x);
   const y = c.label(v.y);
-  const w = v.w === null ? '' : c.label(v.w);
+  const w = r.moderators.length === 1 ? c.label((r.moderators[0] as ProcessView['moderators'][number]).column) : 'W';
   const rows: Row[] = [];
   for (const eq of r.equations) equationRows(eq, `Outcome: ${c.label(eq.outcome)}`, r, c, rows);
   if (r.totalEffectModel !== null) equationRows(r.totalEffectModel, `Total effect model, outcome: ${y}`, r, c, rows);
 
   rows.push({ section: `Effects of ${x} on ${y}` });
-  for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect at ${w} = ${wValue(e.w)}`, e, c));
+  for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${x} × ${c.label((r.moderators[0] as ProcessView['moderators'][number]).column)} interaction at ${atLabel(r, e.at, c)}`, e, c));
   if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
   if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
-  for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect at ${w} = ${wValue(e.w)}`, e, c));
+  for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect at ${atLabel(r, e.at, c)}`, e, c));
   const pathLabel = (path: readonly string[]) => path.map(c.label).join(' → ');
   const single = (r.indirectEffects?.length ?? 0) === 1;
   for (const e of r.indirectEffects ?? []) rows.push(boot(`Indirect effect${single ? ' (ab)' : ''}: ${pathLabel(e.path)}`, e, c));
@@ -64,10 +74,18 @@ export function processTable(result: ProcessResult, c: ApaContext): ReportTable 
     for (const e of r.standardized.completely) rows.push(boot(`Completely standardized indirect: ${e.path.length > 0 ? pathLabel(e.path) : 'total'}`, e, c));
   }
   for (const s of r.sobel ?? []) rows.push([`Sobel test via ${c.label(s.mediator)} (z in the t column)`, s.estimate, s.se, s.statistic, s.p, '']);
-  for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect via ${c.label(e.mediator)} at ${w} = ${wValue(e.w)}`, e, c));
-  for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation (${c.label(e.mediator)})`, e, c));
+  const columnOf = (role: string) => c.label(r.moderators.find((m) => m.role === role)?.column ?? role);
+  for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect via ${c.label(e.mediator)} at ${atLabel(r, e.at, c)}`, e, c));
+  const oneModerator = r.moderators.length === 1;
+  for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation (${c.label(e.mediator)}${oneModerator ? '' : `; ${columnOf(e.moderator)}`})`, e, c));
+  for (const e of r.indexOfPartialModeratedMediation ?? []) rows.push(boot(`Index of partial moderated mediation (${c.label(e.mediator)}; ${columnOf(e.moderator)})`, e, c));
+  for (const e of r.indexOfModeratedModeratedMediation ?? []) rows.push(boot(`Index of moderated moderated mediation (${c.label(e.mediator)})`, e, c));
+  for (const e of r.indexOfConditionalModeratedMediation ?? []) {
+    rows.push(boot(`Index of conditional moderated mediation (${c.label(e.mediator)}; ${columnOf(e.moderator)} at ${atLabel(r, e.at, c)})`, e, c));
+  }
   for (const e of r.conditionalIndirectDifferences ?? []) {
-    rows.push(boot(`Indirect via ${c.label(e.mediator)}: ${w} = ${wValue(e.w[1])} minus ${w} = ${wValue(e.w[0])}`, e, c));
+    const name = columnOf(e.moderator);
+    rows.push(boot(`Indirect via ${c.label(e.mediator)}: ${name} = ${wValue(e.values[1])} minus ${name} = ${wValue(e.values[0])}`, e, c));
   }
 
   const level = percent(r.settings.confidence);
@@ -90,7 +108,7 @@ export function processTable(result: ProcessResult, c: ApaContext): ReportTable 
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
     covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
-  const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...(v.w !== null ? [`W = ${w}`] : []), `Y = ${y}`];
+  const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...r.moderators.filter((m) => m.role !== 'x').map((m) => `${m.role.toUpperCase()} = ${c.label(m.column)}`), `Y = ${y}`];
   return {
     title: c.title ?? `PROCESS model ${r.model} (${roles.join(', ')})`,
     columns: coefficientColumns(c, r.settings.confidence, 'Term'),

@@ -48,7 +48,8 @@ const coefficient = obj({ term: str, estimate: num, se: num, statistic: num, p: 
 const summary = obj({ rSquared: num, adjustedRSquared: num, statistic: num, df1: num, df2: num, p: prob });
 const equation = obj({ name: str, outcome: str, summary, coefficients: arr(coefficient) });
 const tested = obj({ estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
-const conditional = obj({ w: finite, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
+const atValues = obj({});
+const conditional = obj({ at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
 const bootEffect = { estimate: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
 const test = obj({ statistic: num, p: prob });
 const bootInfo = obj({ interval: oneOf('percentile', 'bias-corrected'), resamples: count, seed, replaced: count });
@@ -158,11 +159,13 @@ const processResult = obj({
   n: count,
   nDropped: count,
   variables: obj({ x: str, y: str, w: nullable(str), m: arr(str), covariates: arr(str) }),
+  moderators: optional(arr(obj({ role: str, column: str }))),
   settings: obj({ confidence: level, hc: str, centered: arr(str), covariatesIn: oneOf('both', 'mediators', 'outcome') }),
   equations: arr(equation),
   totalEffectModel: optional(equation),
   interactionTests: optional(arr(obj({ equation: str, term: str, rSquaredChange: num, statistic: num, df1: num, df2: num, p: prob }))),
   conditionalEffects: optional(arr(conditional)),
+  conditionalInteractions: optional(arr(conditional)),
   totalEffect: optional(tested),
   directEffect: optional(tested),
   conditionalDirectEffects: optional(arr(conditional)),
@@ -171,9 +174,12 @@ const processResult = obj({
   contrasts: optional(arr(obj({ first: str, second: str, ...bootEffect }))),
   standardized: optional(obj({ completely: arr(obj({ path: arr(str), ...bootEffect })) })),
   sobel: optional(arr(obj({ mediator: str, estimate: num, se: num, statistic: num, p: prob }))),
-  conditionalIndirectEffects: optional(arr(obj({ mediator: str, w: finite, ...bootEffect }))),
-  indexOfModeratedMediation: optional(arr(obj({ mediator: str, ...bootEffect }))),
-  conditionalIndirectDifferences: optional(arr(obj({ mediator: str, w: arrOf(finite, 2), ...bootEffect }))),
+  conditionalIndirectEffects: optional(arr(obj({ mediator: str, at: atValues, ...bootEffect }))),
+  indexOfModeratedMediation: optional(arr(obj({ mediator: str, moderator: str, ...bootEffect }))),
+  indexOfPartialModeratedMediation: optional(arr(obj({ mediator: str, moderator: str, ...bootEffect }))),
+  indexOfModeratedModeratedMediation: optional(arr(obj({ mediator: str, ...bootEffect }))),
+  indexOfConditionalModeratedMediation: optional(arr(obj({ mediator: str, moderator: str, at: atValues, ...bootEffect }))),
+  conditionalIndirectDifferences: optional(arr(obj({ mediator: str, moderator: str, values: arrOf(finite, 2), ...bootEffect }))),
   bootstrap: optional(bootInfo),
   johnsonNeyman: optional(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
   warnings,

@@ -2,7 +2,17 @@
 // runs over test/), so that model 4 users need no null check and model 1 users get conditional
 // effects. The runtime assertions confirm the fields are there.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { processModel, type ConditionalEffect, type IndirectEffect, type ParallelMediationResult, type ProcessOptions, type ProcessResult, type TestedEffect } from '../../src/index.js';
+import {
+  processModel,
+  type ConditionalTestedEffect,
+  type IndirectEffect,
+  type MediationIndex,
+  type ModeratedModeratedMediationIndex,
+  type ParallelMediationResult,
+  type ProcessOptions,
+  type ProcessResult,
+  type TestedEffect,
+} from '../../src/index.js';
 import { peer } from '../helpers/peer.js';
 
 describe('processModel is typed per model', () => {
@@ -15,23 +25,35 @@ describe('processModel is typed per model', () => {
     expect(r.indirectEffects[0]!.label).toBe('ss');
     expect(r).not.toHaveProperty('conditionalEffects');
   });
-  it('model 1: conditionalEffects and probes are never null; no indirect effects', () => {
+  it('model 1: conditionalEffects are never null; its mediation sections are null', () => {
     const r = processModel(peer, { model: 1, x: 'esse', w: 'ss', y: 'pwb' });
-    expectTypeOf(r.conditionalEffects).toEqualTypeOf<readonly ConditionalEffect[]>();
-    expectTypeOf(r.variables.w).toEqualTypeOf<string>();
-    expectTypeOf(r).not.toHaveProperty('indirectEffects');
+    expectTypeOf(r.conditionalEffects).toEqualTypeOf<readonly ConditionalTestedEffect<{ readonly w: number }>[]>();
+    expectTypeOf(r.conditionalEffects[0]!.at.w).toEqualTypeOf<number>();
+    expectTypeOf(r.indirectEffects).toEqualTypeOf<null>();
+    expectTypeOf(r.conditionalIndirectEffects).toEqualTypeOf<null>();
     expect(r.conditionalEffects).toHaveLength(3);
+    expect(r.indirectEffects).toBeNull();
   });
   it('models 8 and 59 have conditional direct effects instead of a direct effect; 58 and 59 have no index', () => {
     const r8 = processModel(peer, { model: 8, x: 'esse', m: 'si', w: 'gender', y: 'pwb', resamples: 0 });
-    expectTypeOf(r8).toHaveProperty('conditionalDirectEffects');
-    expectTypeOf(r8).not.toHaveProperty('directEffect');
-    expectTypeOf(r8).toHaveProperty('indexOfModeratedMediation');
+    expectTypeOf(r8.conditionalDirectEffects).toEqualTypeOf<readonly ConditionalTestedEffect<{ readonly w: number }>[]>();
+    expectTypeOf(r8.directEffect).toEqualTypeOf<null>();
+    expectTypeOf(r8.indexOfModeratedMediation).toEqualTypeOf<readonly MediationIndex[]>();
     const r58 = processModel(peer, { model: 58, x: 'esse', m: 'si', w: 'ss', y: 'pwb', resamples: 0 });
-    expectTypeOf(r58).toHaveProperty('directEffect');
-    expectTypeOf(r58).not.toHaveProperty('indexOfModeratedMediation');
-    expect(Object.keys(r58)).not.toContain('indexOfModeratedMediation');
-    expect(Object.keys(r8)).not.toContain('directEffect');
+    expectTypeOf(r58.directEffect).toEqualTypeOf<TestedEffect>();
+    expectTypeOf(r58.indexOfModeratedMediation).toEqualTypeOf<null>();
+    expect(r58.indexOfModeratedMediation).toBeNull();
+    expect(r8.directEffect).toBeNull();
+  });
+  it('catalog models: model 12 has the indices of moderated moderated mediation; its moderators are required options', () => {
+    const r = processModel(peer, { model: 12, x: 'esse', m: 'si', w: 'gender', z: 'ss', y: 'pwb', resamples: 0 });
+    expectTypeOf(r.indexOfModeratedModeratedMediation).toEqualTypeOf<readonly ModeratedModeratedMediationIndex[]>();
+    expectTypeOf(r.indexOfModeratedMediation).toEqualTypeOf<null>();
+    expect(r.indexOfModeratedModeratedMediation[0]!.moderators).toEqual(['w', 'z']);
+    // Two moderators: a row's values are per role, each optional (a section may depend on one only).
+    expectTypeOf(r.conditionalIndirectEffects[0]!.at.z).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error: model 12 needs z
+    expect(() => processModel(peer, { model: 12, x: 'esse', m: 'si', w: 'gender', y: 'pwb', resamples: 0 })).toThrow(/needs a moderator `z`/);
   });
   it('a model chosen at run time gives the union, narrowed by `model`', () => {
     const model = [4, 6][Math.floor(peer.esse!.length / 1000)] as 4 | 6;

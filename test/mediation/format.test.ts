@@ -81,8 +81,8 @@ describe('formatProcess', () => {
       return 'formatted';
     };
     expect(optionOf(r)).toBe('formatted');
-    expect(optionOf({ ...r, variables: { ...r.variables, w: 0 } })).toBe('variables.w');
-    expect(optionOf({ ...r, variables: { ...r.variables, w: null } })).toBe('variables.w');
+    expect(optionOf({ ...r, variables: { ...r.variables, x: 0 } })).toBe('variables.x');
+    expect(optionOf({ ...r, moderators: [{ ...r.moderators[0], column: null }] })).toBe('moderators[0].column');
     expect(optionOf({ ...r, settings: undefined })).toBe('settings');
     expect(optionOf({ ...r, equations: [null] })).toBe('equations[0]');
     expect(optionOf({ ...r, johnsonNeyman: { ...r.johnsonNeyman, points: [{ w: 'x' }] } })).toBe('johnsonNeyman.points[0].w');

@@ -1,15 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { catalogProcess } from '../../src/mediation/process-catalog.js';
-import { processSettings } from '../../src/mediation/process-options.js';
 import { CATALOG } from '../../src/mediation/catalog.js';
-import type { CatalogProcessResult } from '../../src/mediation/catalog-types.js';
+import { processView } from '../../src/mediation/process-view.js';
+import { processModel, type ProcessOptions, type ProcessResult } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { Ledger, readPrintout, rolesOfModel, SHARED_MODELS, type Comparison, type PrintedRow, type PrintedTable } from '../helpers/process-printout.js';
 
 // Every shared real-PROCESS printout (PROCESS for SPSS 2.16.3; test/fixtures/process-spss/README.md:
 // HC3 standard errors, bias-corrected bootstrap CIs from 5,000 resamples, probes at mean ± SD)
-// against the catalog engine, which runs every model from its templates. Deterministic numbers
+// against processModel (every model but 4 runs from the catalog's templates). Deterministic numbers
 // must equal the printed ones after rounding; bootstrap SEs and bounds must be within 5 Monte
 // Carlo SDs (Ledger.bootstrap). PSYCHKIT_PROCESS_REPORT=file writes the comparisons' summary.
 
@@ -53,7 +52,7 @@ describe.each(SHARED_MODELS.filter((k) => k !== 6 && CATALOG.get(k)!.mediator !=
   const { probes, ...unmoderated } = SETTINGS;
   const moderated = Object.keys(options).length > 0 || model === 74;
   const base = { model, x: 'x', y: 'y', ...options, ...(mediated ? { m: ['m1', 'm2'], ...unmoderated, ...(moderated ? { probes } : {}) } : { hc: 'HC3', probes }) };
-  const res = catalogProcess(loadCsv(`process-spss/Data_Model${model}.csv`), processSettings(base)) as CatalogProcessResult;
+  const res = processView(processModel(loadCsv(`process-spss/Data_Model${model}.csv`), base as ProcessOptions) as ProcessResult);
   const ledger = new Ledger(model);
   afterAll(() => all.push(...ledger.entries));
   const termOf = (regressor: string | null | undefined) => (regressor ? regressor.split('*').join(':') : 'constant');
@@ -75,7 +74,7 @@ describe.each(SHARED_MODELS.filter((k) => k !== 6 && CATALOG.get(k)!.mediator !=
         for (const [v, k] of vals) ledger.printed('coefficients', v, row[k], `${eq.outcome} ${row.term} ${k}`);
       }
       for (const row of eq.rSquareIncrease?.rows ?? []) {
-        const t = res.interactionTests.find((k) => k.equation === eq.outcome && k.term === (row.term === 'Both' ? 'all' : termOf(row.regressor)))!;
+        const t = res.interactionTests!.find((k) => k.equation === eq.outcome && k.term === (row.term === 'Both' ? 'all' : termOf(row.regressor)))!;
         expect(t, `R² increase ${row.term}`).toBeDefined();
         const vals: [number, string][] = [[t.rSquaredChange, 'r2Change'], [t.statistic, 'f'], [t.df1, 'df1'], [t.df2, 'df2'], [t.p, 'p']];
         for (const [v, k] of vals) ledger.printed('R² increase', v, row[k], `R² increase ${row.term} ${k}`);

@@ -14,13 +14,14 @@ describe('model 1 options', () => {
     expect(got.length).toBe(want.length);
     want.forEach((c, i) => {
       for (const [k, ref] of [['w', 'w'], ['estimate', 'effect'], ['se', 'se'], ['statistic', 't'], ['p', 'p'], ['lower', 'lower'], ['upper', 'upper']] as const) {
-        expectClose(got[i][k], c[ref], k === 'statistic' ? 1e-7 : 1e-9, `${what} ${i} ${k}`);
+        const value = k === 'w' ? got[i].at.w : got[i][k];
+        expectClose(value, c[ref], k === 'statistic' ? 1e-7 : 1e-9, `${what} ${i} ${k}`);
       }
     });
   };
   it('default probes: 16th/50th/84th percentiles by PROCESS’s definition (type 6)', () => {
     const res = processModel(peer, opts);
-    expect(res.probes!.values).toEqual(r.probesType6);
+    expect(res.moderators[0]!.probes.values).toEqual(r.probesType6);
     check(res.conditionalEffects!, r.conditionalType6, 'type 6');
   });
   it("probes: 'moments' (mean ± SD) and given values", () => {
@@ -62,7 +63,7 @@ describe('model 1 options', () => {
       expectClose(k.estimate, c.b[order[i]!], 1e-9, `${k.term} b`);
       expectClose(k.se, c.se[order[i]!], 1e-9, `${k.term} se`);
     });
-    res.probes!.values.forEach((v, i) => expectClose(v, c.probesType6[i], 1e-12, `probe ${i}`));
+    res.moderators[0]!.probes.values.forEach((v, i) => expectClose(v, c.probesType6[i], 1e-12, `probe ${i}`));
     check(res.conditionalEffects!, c.conditional, 'centered');
     // 'continuous' leaves a dichotomous variable alone.
     const m7 = processModel(peer, { model: 7, x: 'esse', m: 'si', w: 'gender', y: 'pwb', center: 'continuous', resamples: 0 });

@@ -185,7 +185,7 @@ describe('process bad input', () => {
     const r = processModel(peer, { model: 1, x: 'esse', y: 'pwb', w: 'gender', jn: true });
     expect(r.johnsonNeyman).toBeNull();
     expect(r.warnings.map((w) => w.code)).toContain('JN_DICHOTOMOUS');
-    expect(r.conditionalEffects!.map((c) => c.w)).toEqual([0, 1]);
+    expect(r.conditionalEffects.map((c) => c.at.w)).toEqual([0, 1]);
   });
   it('names the column in the error', () => {
     try {

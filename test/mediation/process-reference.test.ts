@@ -142,7 +142,7 @@ describe('model 1, esse × ss on rec', () => {
   it('conditional effects at the 16th/50th/84th percentiles (type 7)', () => {
     r.conditionalEffects.forEach((c: any, i: number) => {
       const e = res.conditionalEffects![i]!;
-      expectClose(e.w, c.w, 1e-12, `w${i}`);
+      expectClose(e.at.w!, c.w, 1e-12, `w${i}`);
       expectClose(e.estimate, c.effect, 1e-9, `effect ${i}`);
       expectClose(e.se, c.se, 1e-9, `se ${i}`);
       expectClose(e.statistic, c.t, 1e-7, `t ${i}`);
@@ -175,22 +175,23 @@ describe.each([
   });
   it('probe values, conditional indirect effects and (conditional) direct effects', () => {
     const wv: number[] = r.wValues ?? r.conditionalIndirect.map((c: any) => c.w);
-    expect(res.probes!.values.length).toBe(wv.length);
-    wv.forEach((w, i) => expectClose(res.probes!.values[i]!, w, 1e-12, `w${i}`));
+    const probes = res.moderators[0]!.probes;
+    expect(probes.values.length).toBe(wv.length);
+    wv.forEach((w, i) => expectClose(probes.values[i]!, w, 1e-12, `w${i}`));
     r.conditionalIndirect.forEach((c: any, i: number) => {
       const e = res.conditionalIndirectEffects![i]!;
       expect(e.mediator).toBe(r.m);
-      expectClose(e.w, c.w, 1e-12, `w ${i}`);
+      expectClose(e.at.w!, c.w, 1e-12, `w ${i}`);
       checkBoot(e, c, `conditional indirect at ${c.w}`);
     });
     for (const [i, c] of (r.conditionalDirect ?? []).entries()) {
-      const effect = 'conditionalDirectEffects' in res ? res.conditionalDirectEffects[i]!.estimate : res.directEffect.estimate;
+      const effect = res.conditionalDirectEffects !== null ? res.conditionalDirectEffects[i]!.estimate : res.directEffect!.estimate;
       expectClose(effect, c.effect, 1e-9, `direct at ${c.w}`);
     }
   });
   it('index of moderated mediation / difference between conditional indirect effects', () => {
-    if (r.indexOfModeratedMediation) checkBoot(('indexOfModeratedMediation' in res ? res.indexOfModeratedMediation : [])[0]!, r.indexOfModeratedMediation, 'index');
-    else expect(res).not.toHaveProperty('indexOfModeratedMediation');
+    if (r.indexOfModeratedMediation) checkBoot(res.indexOfModeratedMediation![0]!, r.indexOfModeratedMediation, 'index');
+    else expect(res.indexOfModeratedMediation).toBeNull();
     if (r.conditionalIndirectDifference) checkBoot(res.conditionalIndirectDifferences![0]!, r.conditionalIndirectDifference, 'difference');
   });
 });

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../src/mediation/catalog.js';
+import { processView, type ProcessView } from '../../src/mediation/process-view.js';
+import { processModel, type ProcessOptions, type ProcessResult } from '../../src/index.js';
+import { expectClose } from '../helpers/close.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { rolesOfModel } from '../helpers/process-printout.js';
+
+// The 25 PROCESS models without a shared printout (numbers that are multiples of 3), against
+// test/fixtures/process-catalog.R: lm + sandwich HC3 for each equation as the catalog lists it,
+// path coefficients as Σ b·(moderators), indirect effects as products, and R's own bootstrap.
+// Deterministic numbers to 1e-9 (p to 1e-12 absolute); bootstrap SEs and bias-corrected bounds
+// from a different random stream, so within 5 Monte Carlo SDs of the difference between two
+// independent 5,000-resample bootstraps (0.014·SE for an SE, 0.065·SE for a bound).
+
+interface RCoefficient {
+  term: string;
+  estimate: number;
+  se: number;
+  statistic: number;
+  p: number;
+  lower: number;
+  upper: number;
+}
+interface RBoot {
+  se: number;
+  biasCorrected: [number, number];
+}
+interface REffect extends Omit<RCoefficient, 'term'> {
+  at: Record<string, number>;
+}
+interface RIndirect {
+  mediator?: string;
+  path?: string;
+  mediators?: string[];
+  at: Record<string, number>;
+  estimate: number;
+  bootstrap: RBoot;
+}
+interface RIndex {
+  kind: 'moderated' | 'partial' | 'moderatedModerated' | 'conditionalModerated';
+  mediator: string;
+  moderator?: string;
+  moderators?: string[];
+  at?: Record<string, number>;
+  estimate: number;
+  bootstrap: RBoot;
+}
+interface RRun {
+  equations: { outcome: string; terms: string[]; coefficients: RCoefficient[]; summary: Record<string, number> }[];
+  directEffects?: REffect[];
+  indirectEffects?: RIndirect[];
+  indices?: RIndex[];
+  conditionalEffects?: REffect[];
+  conditionalInteractions?: REffect[];
+  interactionTests?: { term: string; rSquaredChange: number; F: number; df1: number; df2: number; p: number }[];
+}
+interface RModel {
+  data: string;
+  checkedAgainstPrintout: boolean;
+  runs: { ols: RRun; logit: RRun };
+}
+
+const ref = loadJson<{ models: Record<string, RModel> }>('process-catalog.json');
+const HELD_BACK = Object.keys(ref.models)
+  .map(Number)
+  .filter((k) => !ref.models[k]!.checkedAgainstPrintout);
+
+const close = (actual: number, expected: number, what: string) => expectClose(actual, expected, 1e-9 * Math.max(1, Math.abs(expected)), what);
+const closeP = (actual: number, expected: number, what: string) => expectClose(actual, expected, 1e-12, what);
+const mc = (actual: number | null, expected: number, sd: number, what: string) => {
+  expect(actual, what).not.toBeNull();
+  expectClose(actual as number, expected, 5 * sd, `${what} (Monte Carlo)`);
+};
+
+function checkTested(e: { estimate: number; se: number; statistic: number; p: number; lower: number; upper: number }, r: Omit<RCoefficient, 'term'>, what: string): void {
+  close(e.estimate, r.estimate, `${what} estimate`);
+  close(e.se, r.se, `${what} se`);
+  close(e.statistic, r.statistic, `${what} statistic`);
+  closeP(e.p, r.p, `${what} p`);
+  close(e.lower, r.lower, `${what} lower`);
+  close(e.upper, r.upper, `${what} upper`);
+}
+
+function checkBoot(e: { estimate: number; se: number | null; lower: number | null; upper: number | null }, r: { estimate: number; bootstrap: RBoot }, what: string): void {
+  close(e.estimate, r.estimate, `${what} estimate`);
+  const s = r.bootstrap.se;
+  mc(e.se, s, 0.014 * s, `${what} boot SE`);
+  mc(e.lower, r.bootstrap.biasCorrected[0], 0.065 * s, `${what} lower`);
+  mc(e.upper, r.bootstrap.biasCorrected[1], 0.065 * s, `${what} upper`);
+}
+
+/** The row of `rows` at the given moderator values (keys are roles). */
+function rowAt<T extends { readonly at: Readonly<Record<string, number | undefined>> }>(rows: readonly T[] | null, at: Record<string, number>, extra: (r: T) => boolean = () => true): T {
+  const hit = rows?.find((r) => extra(r) && Object.keys(r.at).length === Object.keys(at).length && Object.entries(at).every(([k, v]) => Math.abs((r.at[k] as number) - v) < 1e-9));
+  expect(hit, `a row at ${JSON.stringify(at)}`).toBeDefined();
+  return hit!;
+}
+
+describe.each(HELD_BACK)('PROCESS model %i against R (OLS)', (model) => {
+  const m = ref.models[model]!;
+  const run = m.runs.ols;
+  const entry = CATALOG.get(model)!;
+  const { options, roleOf } = rolesOfModel(model);
+  const atOf = (at: Record<string, number>) => Object.fromEntries(Object.entries(at).map(([c, v]) => [roleOf(c), v]));
+  const mediated = entry.mediator !== null;
+  const moderated = entry.moderators.length > 0;
+  const boot = { hc: 'HC3', interval: 'bias-corrected', resamples: 5000, seed: 3 } as const;
+  const opts = { model, x: 'x', y: 'y', ...options, ...(mediated ? { m: ['m1', 'm2'], ...boot } : { hc: 'HC3' }), ...(moderated ? { probes: 'moments' } : {}) };
+  const res: ProcessView = processView(processModel(loadCsv(`process-spss/${m.data}`), opts as ProcessOptions) as ProcessResult);
+  const termOf = (t: string) => (t === 'constant' ? t : t.split('*').join(':'));
+
+  it('equations: coefficients (HC3) and model summaries', () => {
+    for (const eq of run.equations) {
+      const ours = res.equations.find((e) => e.outcome === eq.outcome)!;
+      expect(ours.coefficients.map((c) => c.term).sort()).toEqual(eq.terms.map(termOf).sort());
+      for (const c of eq.coefficients) checkTested(ours.coefficients.find((k) => k.term === termOf(c.term))!, c, `${eq.outcome} ${c.term}`);
+      const s = ours.summary;
+      close(s.rSquared, eq.summary.rSquared!, `${eq.outcome} R²`);
+      close(s.mse, eq.summary.mse!, `${eq.outcome} MSE`);
+      close(s.statistic, eq.summary.F!, `${eq.outcome} F`);
+      expect([s.df1, s.df2]).toEqual([eq.summary.df1, eq.summary.df2]);
+    }
+  });
+
+  it('direct, conditional direct and conditional effects; interaction tests', () => {
+    for (const d of run.directEffects ?? []) {
+      if (Object.keys(d.at).length === 0) checkTested(res.directEffect!, d, 'direct');
+      else checkTested(rowAt(res.conditionalDirectEffects, atOf(d.at)), d, `direct at ${JSON.stringify(d.at)}`);
+    }
+    for (const d of run.conditionalEffects ?? []) checkTested(rowAt(res.conditionalEffects, atOf(d.at)), d, `conditional effect at ${JSON.stringify(d.at)}`);
+    for (const d of run.conditionalInteractions ?? []) checkTested(rowAt(res.conditionalInteractions, atOf(d.at)), d, `conditional interaction at ${JSON.stringify(d.at)}`);
+    for (const t of run.interactionTests ?? []) {
+      const ours = res.interactionTests!.find((k) => k.term === termOf(t.term))!;
+      close(ours.rSquaredChange, t.rSquaredChange, 'R² change');
+      close(ours.statistic, t.F, 'F');
+      closeP(ours.p, t.p, 'p');
+    }
+    expect(res.directEffect === null && res.conditionalDirectEffects === null).toBe((run.directEffects ?? []).length === 0);
+  });
+
+  it('indirect effects and indices (bootstrap within Monte Carlo error of R’s)', () => {
+    for (const e of run.indirectEffects ?? []) {
+      if (Object.keys(e.at).length > 0) {
+        checkBoot(rowAt(res.conditionalIndirectEffects, atOf(e.at), (k) => k.mediator === e.mediator), e, `${e.mediator} at ${JSON.stringify(e.at)}`);
+      } else if (e.path === 'total' || e.mediator === 'TOTAL') {
+        checkBoot(res.totalIndirectEffect!, e, 'total indirect');
+      } else {
+        const path = e.path ? e.path.split('->') : ['x', e.mediator!, 'y'];
+        const ours = res.indirectEffects!.find((k) => k.path.join('->') === path.join('->'));
+        expect(ours, `indirect ${path.join('->')}`).toBeDefined();
+        checkBoot(ours!, e, `indirect ${path.join('->')}`);
+      }
+    }
+    for (const i of run.indices ?? []) {
+      const what = `${i.kind} ${i.mediator} ${i.moderator ?? ''}`;
+      if (i.kind === 'moderated') checkBoot(res.indexOfModeratedMediation!.find((k) => k.mediator === i.mediator)!, i, what);
+      if (i.kind === 'partial') checkBoot(res.indexOfPartialModeratedMediation!.find((k) => k.mediator === i.mediator && k.moderator === roleOf(i.moderator!))!, i, what);
+      if (i.kind === 'moderatedModerated') checkBoot(res.indexOfModeratedModeratedMediation!.find((k) => k.mediator === i.mediator)!, i, what);
+      if (i.kind === 'conditionalModerated') {
+        checkBoot(rowAt(res.indexOfConditionalModeratedMediation, atOf(i.at!), (k) => k.mediator === i.mediator && k.moderator === roleOf(i.moderator!)), i, what);
+      }
+    }
+    const kinds = new Set((run.indices ?? []).map((i) => i.kind));
+    expect(res.indexOfModeratedMediation !== null).toBe(kinds.has('moderated'));
+    expect(res.indexOfPartialModeratedMediation !== null).toBe(kinds.has('partial'));
+    expect(res.indexOfModeratedModeratedMediation !== null).toBe(kinds.has('moderatedModerated'));
+  });
+});

@@ -391,7 +391,7 @@ function separationError(outcome: string, n: number, perfect: number, diverging:
     diverging.length === 0
       ? ''
       : ` by ${quotedList(diverging)}: ${diverging.length === 1 ? 'its coefficient diverges' : 'their coefficients diverge'}`;
-  const cases = complete ? 'Every case is' : `${perfect} of ${n} cases are`;
+  const cases = complete ? 'Every case is' : `${perfect} of ${n} cases ${perfect === 1 ? 'is' : 'are'}`;
   return fail(
     'SEPARATION',
     `The outcome "${outcome}" is predicted perfectly (${kind})${who}. ${cases} fitted with probability 0 or 1, so the maximum-likelihood estimates do not exist (the likelihood keeps increasing as the coefficients grow). Drop or combine the predictor${diverging.length === 1 ? '' : 's'}, merge sparse categories, or use a penalised (Firth) logistic regression.`,

@@ -14,11 +14,6 @@ const P = 8;
 const RESAMPLES = 5000;
 
 const rng = randomStream(20261207);
-const normal = () => {
-  // Box–Muller (one of the pair) is enough for test data.
-  const u = 1 - rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
-};
 const beta = [-0.3, 0.6, -0.4, 0.3, 0.2, -0.2, 0.1, 0.5];
 const columns = new Float64Array(N * P); // column-major, for fitLogistic
 const rows = new Float64Array(N * P); // row-major, for the kernel
@@ -27,7 +22,7 @@ for (let i = 0; i < N; i++) {
   let eta = beta[0] as number;
   for (let j = 0; j < P; j++) {
     // Column 7 is a 0/1 predictor, as a dummy of a PROCESS covariate would be.
-    const v = j === 0 ? 1 : j === P - 1 ? (rng.next() < 0.3 ? 1 : 0) : normal();
+    const v = j === 0 ? 1 : j === P - 1 ? (rng.next() < 0.3 ? 1 : 0) : rng.normal();
     columns[j * N + i] = v;
     rows[i * P + j] = v;
     if (j > 0) eta += (beta[j] as number) * v;

@@ -31,8 +31,13 @@ export interface LogisticWorkspace {
   readonly b: Float64Array;
 }
 
-/** Most Newton steps (halvings included) before a resample counts as not converging. */
-export const KERNEL_MAX_ITERATIONS = 25;
+/**
+ * Most Newton steps (halvings included) before a resample counts as not converging. A separated
+ * resample is recognised this way: its steps never shrink (each moves the perfectly predicted cases
+ * about one unit further along the linear predictor), while a convergent fit from a warm start takes
+ * 3–6 steps, and one near separation (coefficients of 30 and more, as glm finds them) 10–20.
+ */
+export const KERNEL_MAX_ITERATIONS = 30;
 /** Converged when every |δⱼ| ≤ KERNEL_STEP_TOLERANCE·(1 + |bⱼ|). */
 export const KERNEL_STEP_TOLERANCE = 1e-8;
 /**
@@ -41,8 +46,6 @@ export const KERNEL_STEP_TOLERANCE = 1e-8;
  * The same as the mediation bootstrap's.
  */
 const PIVOT_TOLERANCE = 1e-10;
-/** From this step on, a step that is not at least halved in size means divergence (separation). */
-const STALL_AFTER = 8;
 const MAX_HALVINGS = 10;
 /**
  * Whether a step lowered −LL is checked only after a step that moved some case's linear predictor
@@ -101,10 +104,9 @@ export function logisticWorkspace(n: number, p: number): LogisticWorkspace {
  *
  * Returns false, leaving `out` untouched, when: every drawn case has the same outcome; XᵀWX is
  * numerically singular (a Cholesky pivot below 1e-10 of its diagonal entry: a predictor constant
- * or collinear in the resample, or weights vanishing under separation); from step 8 on a Newton
- * step is not at least half as long as the one before (under separation the steps tend to a
- * constant length, while a convergent Newton sequence shrinks them quadratically); 25 steps pass;
- * or anything becomes non-finite.
+ * or collinear in the resample, or weights vanishing under separation); 30 steps pass without
+ * convergence (under separation the steps tend to a constant length instead of shrinking
+ * quadratically); or anything becomes non-finite.
  *
  * Preconditions (not checked per call, beyond sizes): y is 0/1, counts are ≥ 0, x is finite.
  *
@@ -131,7 +133,6 @@ export function logisticInPlace(ws: LogisticWorkspace, x: Float64Array, y: Float
   addProduct(ws, m, b, eta);
   shift.fill(0, 0, m);
   let guard = false; // check that −LL fell over the last step (it moved some η by more than SHIFT_GUARD)
-  let previousSize = Infinity; // max |δⱼ| of the last full step
   let halvings = 0;
   for (let iteration = 0; iteration < KERNEL_MAX_ITERATIONS; iteration++) {
     const slope = weigh(ws, m);
@@ -168,8 +169,7 @@ export function logisticInPlace(ws: LogisticWorkspace, x: Float64Array, y: Float
       out.set(b);
       return true;
     }
-    if (!Number.isFinite(size) || (iteration >= STALL_AFTER && size > 0.5 * previousSize)) return false;
-    previousSize = size;
+    if (!Number.isFinite(size)) return false;
     // η += X·δ, remembering the shift (to undo half of it, and for −LL before the step).
     shift.fill(0, 0, m);
     addProduct(ws, m, step, shift);

@@ -259,3 +259,49 @@ describe('logisticInPlace on resamples it cannot fit', () => {
     expect(errorOf(() => logisticWorkspace(10, 1.5)).code).toBe('INVALID_INPUT');
   });
 });
+
+describe('separation decided exactly (linear programming in R) on 200 small data sets', () => {
+  interface SeparationCase {
+    n: number;
+    x: number[][];
+    y: number[];
+    separation: 'none' | 'complete' | 'quasi-complete';
+    b?: number[];
+    se?: number[];
+    minus2LL?: number;
+  }
+  const cases = (reference as unknown as { separation: SeparationCase[] }).separation;
+
+  it('the fixture has separated (complete and quasi-complete) and non-separated data sets', () => {
+    const kinds = new Set(cases.map((c) => c.separation));
+    expect(kinds).toEqual(new Set(['none', 'complete', 'quasi-complete']));
+  });
+
+  it.each(cases.map((c, i) => [i, c.separation, c] as const))('#%i (%s): fitLogistic throws SEPARATION exactly when separated, else matches glm; logisticInPlace agrees', (_, kind, c) => {
+    const design = designOf(Object.fromEntries(c.x.map((col, j) => [`x${j + 1}`, col])));
+    const y = Float64Array.from(c.y);
+    const ws = logisticWorkspace(design.n, design.p);
+    const out = new Float64Array(design.p);
+    const ok = logisticInPlace(ws, rowsOf(design), y, new Float64Array(design.n).fill(1), new Float64Array(design.p), out);
+    if (kind === 'none') {
+      const fit = fitLogistic(design, y, 'y');
+      for (let j = 0; j < fit.k; j++) {
+        // Near separation the likelihood is flat: compare b on the scale of its standard error.
+        const se = c.se![j]!;
+        expect(Math.abs(fit.b[j]! - c.b![j]!), `b[${j}]`).toBeLessThanOrEqual(1e-7 * (Math.abs(c.b![j]!) + se));
+        expectRelClose(Math.sqrt(fit.covariance[j * fit.k + j]!), se, 1e-6, `se[${j}]`);
+      }
+      expectRelClose(fit.minus2LL, c.minus2LL!, 1e-8, '−2LL');
+      if (fit.iterations <= 15) {
+        expect(ok).toBe(true);
+        for (let j = 0; j < fit.k; j++) expect(Math.abs(out[j]! - fit.b[j]!)).toBeLessThanOrEqual(1e-8 * (1 + Math.abs(fit.b[j]!)));
+      }
+    } else {
+      const e = errorOf(() => fitLogistic(design, y, 'y'));
+      expect(e.code).toBe('SEPARATION');
+      expect(e.details['separation']).toBe(kind);
+      expect((e.details.columns ?? []).length).toBeGreaterThan(0);
+      expect(ok).toBe(false);
+    }
+  });
+});

@@ -102,7 +102,9 @@ export function logisticWorkspace(n: number, p: number): LogisticWorkspace {
  * so b is then correct to about 1e-16). A step that moved some linear predictor by more than 0.5
  * and increased −LL is halved.
  *
- * Returns false, leaving `out` untouched, when: every drawn case has the same outcome; XᵀWX is
+ * Returns false, leaving `out` untouched, when: every drawn case has the same outcome; a 0/1
+ * predictor has an empty cell in its 2 × 2 table with y among the drawn cases (separation by a
+ * sparse category, or the predictor constant; decided before any step); XᵀWX is
  * numerically singular (a Cholesky pivot below 1e-10 of its diagonal entry: a predictor constant
  * or collinear in the resample, or weights vanishing under separation); 30 steps pass without
  * convergence (under separation the steps tend to a constant length instead of shrinking
@@ -127,7 +129,7 @@ export function logisticInPlace(ws: LogisticWorkspace, x: Float64Array, y: Float
     );
   }
   const m = compact(ws, x, y, counts);
-  if (m === 0) return false;
+  if (m === 0 || dummySeparated(ws, m)) return false;
   b.set(start);
   eta.fill(0, 0, m);
   addProduct(ws, m, b, eta);
@@ -200,6 +202,41 @@ function compact(ws: LogisticWorkspace, x: Float64Array, y: Float64Array, counts
     m++;
   }
   return ones === 0 || ones === drawn ? 0 : m;
+}
+
+/**
+ * Whether a 0/1 column has an empty cell in its 2 × 2 table with y over the drawn cases: then the
+ * resample is separated (if every drawn case with xⱼ = 1 has y = 1, raising bⱼ raises the fit of
+ * those cases and changes no other; likewise for the other cells) or xⱼ is constant in it. The
+ * commonest way a bootstrap resample separates (a sparse category), decided in one pass instead of
+ * KERNEL_MAX_ITERATIONS Newton steps.
+ */
+function dummySeparated(ws: LogisticWorkspace, m: number): boolean {
+  const { n, p, columns, outcome } = ws;
+  for (let j = 1; j < p; j++) {
+    const o = j * n;
+    let c00 = 0;
+    let c01 = 0;
+    let c10 = 0;
+    let c11 = 0;
+    let binary = true;
+    for (let k = 0; k < m; k++) {
+      const v = columns[o + k] as number;
+      const one = outcome[k] === 1;
+      if (v === 0) {
+        if (one) c01++;
+        else c00++;
+      } else if (v === 1) {
+        if (one) c11++;
+        else c10++;
+      } else {
+        binary = false;
+        break;
+      }
+    }
+    if (binary && (c00 === 0 || c01 === 0 || c10 === 0 || c11 === 0)) return true;
+  }
+  return false;
 }
 
 /** target += X·v over the m drawn cases. */

@@ -32,6 +32,21 @@ for (let i = 0; i < N; i++) {
 const names = ['constant', ...Array.from({ length: P - 1 }, (_, j) => `x${j + 1}`)];
 const full = fitLogistic({ names, x: columns, n: N, p: P }, y, 'y');
 
+// The same with column 7 replaced by a rare 0/1 predictor: 15 cases, 14 of them with y = 1, so a
+// resample that misses the one case with x7 = 1 and y = 0 (about e⁻¹ = 37% of them) is
+// quasi-separated: the kernel sees the empty cell of x7's 2 × 2 table with y and returns false
+// before any Newton step.
+const rareRows = Float64Array.from(rows);
+const rareColumns = Float64Array.from(columns);
+const rareY = Float64Array.from(y);
+for (let i = 0; i < N; i++) {
+  const v = i < 15 ? 1 : 0;
+  rareRows[i * P + P - 1] = v;
+  rareColumns[(P - 1) * N + i] = v;
+  if (i < 15) rareY[i] = i === 0 ? 0 : 1;
+}
+const rareFull = fitLogistic({ names, x: rareColumns, n: N, p: P }, rareY, 'y');
+
 // Bootstrap counts, drawn once: resample r is counts[r·N … (r+1)·N).
 const counts = new Float64Array(RESAMPLES * N);
 for (let r = 0; r < RESAMPLES; r++) for (let i = 0; i < N; i++) counts[r * N + Math.floor(rng.next() * N)]! += 1;
@@ -39,6 +54,7 @@ const views = Array.from({ length: RESAMPLES }, (_, r) => counts.subarray(r * N,
 const ws = logisticWorkspace(N, P);
 const out = new Float64Array(P);
 let failed = 0;
+let rareFailed = 0;
 
 const cases: BenchCase[] = [
   {
@@ -54,6 +70,16 @@ const cases: BenchCase[] = [
         else failed++;
       }
       return sum;
+    },
+  },
+  {
+    name: `the same, with a rare 0/1 predictor that leaves ~37% of the resamples quasi-separated`,
+    runs: 5,
+    warmup: 1,
+    run: () => {
+      rareFailed = 0;
+      for (let r = 0; r < RESAMPLES; r++) if (!logisticInPlace(ws, rareRows, rareY, views[r]!, rareFull.b, out)) rareFailed++;
+      return rareFailed;
     },
   },
   {
@@ -73,3 +99,4 @@ for (const c of cases) {
   console.log(`| ${r.name} | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.cpuMedianMs.toFixed(1)} | ${r.runs} | ${r.targetMs ?? ''}${flag} |`);
 }
 console.log(`full-sample fit: ${full.iterations} Newton steps; resamples that did not converge: ${failed} of ${RESAMPLES}`);
+console.log(`rare predictor: resamples that returned false (separated): ${rareFailed} of ${RESAMPLES}`);

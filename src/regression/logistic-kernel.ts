@@ -1,6 +1,7 @@
 // The logistic regression of fitLogistic, stripped down for the bootstrap: one design fitted again
 // and again with case weights (how often each case was drawn), warm-started from the full-sample
-// estimate, in a workspace allocated once. No checks beyond sizes, no covariance, no allocation.
+// estimate, in a workspace allocated once. No input checks beyond sizes, no covariance, no
+// allocation.
 import { fail } from '../errors.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 
@@ -32,10 +33,11 @@ export interface LogisticWorkspace {
 }
 
 /**
- * Most Newton steps (halvings included) before a resample counts as not converging. A separated
- * resample is recognised this way: its steps never shrink (each moves the perfectly predicted cases
- * about one unit further along the linear predictor), while a convergent fit from a warm start takes
- * 3–6 steps, and one near separation (coefficients of 30 and more, as glm finds them) 10–20.
+ * Most Newton steps (halvings included) before a resample counts as not converging. A resample
+ * separated other than by a 0/1 predictor is recognised this way: its steps never shrink (each
+ * moves the perfectly predicted cases about one unit further along the linear predictor), while a
+ * convergent fit from a warm start takes 3–6 steps, and one near separation (coefficients of 30
+ * and more, as glm finds them) 10–20.
  */
 export const KERNEL_MAX_ITERATIONS = 30;
 /** Converged when every |δⱼ| ≤ KERNEL_STEP_TOLERANCE·(1 + |bⱼ|). */
@@ -49,10 +51,13 @@ const PIVOT_TOLERANCE = 1e-10;
 const MAX_HALVINGS = 10;
 /**
  * Whether a step lowered −LL is checked only after a step that moved some case's linear predictor
- * by more than this: within it the quadratic model of Newton's method is close (the third
- * derivative of log(1 + eᶯ) is at most 0.1), so −LL cannot rise by more than rounding. The check
- * is first the sign of the slope at the step's end (free), then, if that is inconclusive, −LL
- * itself (a logarithm per case, twice).
+ * by more than this. Within it Newton's quadratic model is close: the third derivative of
+ * log(1 + eᶯ) is at most 0.1, so a case's cubic remainder, ≤ 0.016·|Δη|³ ≤ 0.008·Δη², is small
+ * against the decrease ½·μ(1 − μ)·Δη² the model promises unless the case is fitted beyond
+ * 0.016 or 0.984 — and a step that still overshoots is corrected by the next (R's glm never checks).
+ * The check is first the sign of the slope at the step's end (free), then, if that is
+ * inconclusive, −LL itself (a logarithm per case, twice). It saves the logarithms on the steps
+ * near convergence.
  */
 const SHIFT_GUARD = 0.5;
 

@@ -20,6 +20,8 @@
  * | `INVALID_OPTION` | an option has the wrong type, an unknown value or an impossible combination |
  * | `UNKNOWN_MODEL` | a PROCESS model number psychkit does not implement |
  * | `TOO_MANY_FACTORS` | more factors than the degrees of freedom or variables allow |
+ * | `SEPARATION` | a logistic regression's outcome is predicted perfectly (complete or quasi-complete separation): the MLE does not exist |
+ * | `NOT_CONVERGED` | an iterative estimator did not converge although its estimate should exist |
  */
 export type PsychkitErrorCode =
   | 'INVALID_INPUT'
@@ -38,7 +40,9 @@ export type PsychkitErrorCode =
   | 'NON_POSITIVE'
   | 'INVALID_OPTION'
   | 'UNKNOWN_MODEL'
-  | 'TOO_MANY_FACTORS';
+  | 'TOO_MANY_FACTORS'
+  | 'SEPARATION'
+  | 'NOT_CONVERGED';
 
 /** Every code, for documentation and exhaustive tests. */
 export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
@@ -59,6 +63,8 @@ export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
   'INVALID_OPTION',
   'UNKNOWN_MODEL',
   'TOO_MANY_FACTORS',
+  'SEPARATION',
+  'NOT_CONVERGED',
 ] as const);
 
 /** Where a problem was found. Every field is optional; those that apply are filled in. */

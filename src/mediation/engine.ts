@@ -4,6 +4,8 @@ import { fail } from '../errors.js';
 import { show } from '../util/options.js';
 import { buildDesign, INTERCEPT, numericOf, type Design, type ModelFrame } from '../regression/frame.js';
 import { coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type LinearFit, type ModelSummary, type StandardErrors } from '../regression/fit.js';
+import { fitLogistic, type LogisticFit } from '../regression/logistic.js';
+import { normalQuantile, normalTwoSided } from '../probability/index.js';
 import { runKernel, type KernelStatistic } from './kernel.js';
 import { summariseBootstrap } from '../resampling/intervals.js';
 import type { BootstrapInfo, BootstrapSettings } from '../resampling/settings.js';
@@ -13,7 +15,12 @@ export interface EngineEquation {
   readonly name: string;
   readonly outcome: string;
   readonly terms: readonly string[];
+  /** OLS (default) or logistic regression (the outcome coded 0/1). */
+  readonly family?: 'linear' | 'logistic';
 }
+
+/** A fitted equation: least squares or logistic. */
+export type EquationFit = LinearFit | LogisticFit;
 
 /** Locates coefficients and variables for effect definitions. */
 export interface EffectLocator {
@@ -30,8 +37,9 @@ export interface EngineEffect {
   readonly statistic: KernelStatistic;
 }
 
-/** A fitted equation as results report it. */
+/** A least-squares equation as results report it. */
 export interface EquationResult {
+  readonly family: 'linear';
   /** The equation's name (its outcome, unless named otherwise). */
   readonly name: string;
   readonly outcome: string;
@@ -40,6 +48,39 @@ export interface EquationResult {
   readonly summary: ModelSummary;
   readonly covariance: readonly (readonly number[])[];
 }
+
+/** The summary of a logistic equation, as PROCESS and SPSS print it. */
+export interface LogisticSummary {
+  /** −2 log-likelihood. */
+  readonly minus2LL: number;
+  /** Likelihood-ratio χ² against the intercept-only model (PROCESS's "ModelLL"), on `df` = k − 1. */
+  readonly statistic: number;
+  readonly df: number;
+  readonly p: number;
+  /** McFadden's R²: 1 − LL/LL₀. */
+  readonly mcFadden: number;
+  /** Cox & Snell's R²: 1 − exp((2/n)(LL₀ − LL)). */
+  readonly coxSnell: number;
+  /** Nagelkerke's R²: Cox–Snell over its maximum. */
+  readonly nagelkerke: number;
+}
+
+/**
+ * A logistic equation (a dichotomous Y, coded 0/1) as results report it: coefficients on the
+ * log-odds scale with `statistic` = Z = b/se, normal p and CI, as PROCESS.
+ */
+export interface LogisticEquationResult {
+  readonly family: 'logistic';
+  readonly name: string;
+  readonly outcome: string;
+  readonly terms: readonly string[];
+  readonly coefficients: readonly Coefficient[];
+  readonly summary: LogisticSummary;
+  readonly covariance: readonly (readonly number[])[];
+}
+
+/** Any fitted equation. */
+export type FittedEquation = EquationResult | LogisticEquationResult;
 
 /** A bootstrapped effect: point estimate, bootstrap SE and CI (`null` when `bootstrap: 0`). */
 export interface BootstrapEffect {
@@ -52,8 +93,8 @@ export interface BootstrapEffect {
 
 export interface EngineResult {
   readonly designs: readonly Design[];
-  readonly fits: readonly LinearFit[];
-  readonly equations: readonly EquationResult[];
+  readonly fits: readonly EquationFit[];
+  readonly equations: readonly FittedEquation[];
   readonly effects: readonly (BootstrapEffect & { readonly name: string })[];
   readonly bootstrap: BootstrapInfo | null;
   /** Point-estimate coefficient vector (concatenated) and locator, for derived quantities. */
@@ -72,8 +113,25 @@ export interface EngineInput {
   readonly effects: (locator: EffectLocator) => readonly EngineEffect[];
 }
 
-export function equationResult(name: string, fit: LinearFit, confidence: number): EquationResult {
+/** Coefficients of a logistic fit: Z = b/se, normal p and confidence bounds. */
+function logisticCoefficients(fit: LogisticFit, confidence: number): Coefficient[] {
+  const zc = normalQuantile(0.5 + confidence / 2);
+  return fit.names.map((term, j) => {
+    const b = fit.b[j] as number;
+    const se = Math.sqrt(fit.covariance[j * fit.k + j] as number);
+    const z = b / se;
+    return { term, estimate: b, se, statistic: z, p: normalTwoSided(z), lower: b - zc * se, upper: b + zc * se };
+  });
+}
+
+export function equationResult(name: string, fit: EquationFit, confidence: number): FittedEquation {
+  const covariance = Array.from({ length: fit.k }, (_, i) => Array.from(fit.covariance.subarray(i * fit.k, (i + 1) * fit.k)));
+  if (fit.family === 'logistic') {
+    const summary = { minus2LL: fit.minus2LL, statistic: fit.modelChiSquare, df: fit.df, p: fit.p, mcFadden: fit.mcFadden, coxSnell: fit.coxSnell, nagelkerke: fit.nagelkerke };
+    return { family: 'logistic', name, outcome: fit.outcome, terms: [...fit.names], coefficients: logisticCoefficients(fit, confidence), summary, covariance };
+  }
   return {
+    family: 'linear',
     name,
     outcome: fit.outcome,
     terms: [...fit.names],
@@ -89,7 +147,9 @@ export function runEngine(input: EngineInput): EngineResult {
   const n = frame.n;
   const valuesOf = (name: string) => centered.get(name) ?? numericOf(frame, name);
   const designs = equations.map((eq) => buildDesign(frame, eq.terms, centered));
-  const fits = equations.map((eq, e) => fitLinear(designs[e] as Design, valuesOf(eq.outcome), eq.outcome, standardErrors));
+  const fits: EquationFit[] = equations.map((eq, e) =>
+    eq.family === 'logistic' ? fitLogistic(designs[e] as Design, valuesOf(eq.outcome), eq.outcome) : fitLinear(designs[e] as Design, valuesOf(eq.outcome), eq.outcome, standardErrors),
+  );
 
   // Union of design columns and outcomes, by column name (a name always means the same values).
   const unionIndex = new Map<string, number>();
@@ -171,6 +231,8 @@ export function runEngine(input: EngineInput): EngineResult {
       equations: designs.map((d, e) => ({
         outcome: unionIndex.get((equations[e] as EngineEquation).outcome) as number,
         predictors: d.names.map((name, j) => (j === 0 ? 0 : (unionIndex.get(name) as number))),
+        // A logistic equation is refitted by Newton steps from the full-sample estimate.
+        ...(fits[e]?.family === 'logistic' ? { logisticStart: (fits[e] as LogisticFit).b } : {}),
       })),
       statistics: effects.map((e) => e.statistic),
       resamples: B,

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { shapeKit } from '../util/shape.js';
-import type { EquationResult } from './engine.js';
+import type { FittedEquation } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
 import type { CatalogProcessResult, ModeratorValues, ProbedModerator } from './catalog-types.js';
@@ -27,14 +27,24 @@ function header(labels: readonly string[], labelWidth: number): string {
   return ' '.repeat(labelWidth) + labels.map((l) => l.padStart(11)).join('');
 }
 
-function equationBlock(eq: EquationResult, hc: string, products: Map<string, string>, lines: string[], title = 'OUTCOME VARIABLE:'): void {
-  lines.push(RULE, title, ` ${eq.outcome}`, '', 'Model Summary');
-  const s = eq.summary;
-  lines.push(header(['R', 'R-sq', 'MSE', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 0));
-  lines.push(row('', [s.r, s.rSquared, s.mse, s.statistic, s.df1, s.df2, s.p], 0), '', 'Model');
+function equationBlock(eq: FittedEquation, hc: string, products: Map<string, string>, lines: string[], title = 'OUTCOME VARIABLE:', yCoding: readonly [number, number] | null = null): void {
+  lines.push(RULE, title, ` ${eq.outcome}`, '');
+  if (eq.family === 'logistic') {
+    if (yCoding !== null) {
+      lines.push('Coding of binary Y for logistic regression analysis:', header([eq.outcome.slice(0, 10), 'Analysis'], 0));
+      lines.push(row('', [yCoding[0], 0], 0), row('', [yCoding[1], 1], 0), '');
+    }
+    const s = eq.summary;
+    lines.push('Model Summary', header(['-2LL', 'ModelLL', 'df', 'p', 'McFadden', 'CoxSnell', 'Nagelkrk'], 0));
+    lines.push(row('', [s.minus2LL, s.statistic, s.df, s.p, s.mcFadden, s.coxSnell, s.nagelkerke], 0), '', 'Model');
+  } else {
+    const s = eq.summary;
+    lines.push('Model Summary', header(['R', 'R-sq', 'MSE', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 0));
+    lines.push(row('', [s.r, s.rSquared, s.mse, s.statistic, s.df1, s.df2, s.p], 0), '', 'Model');
+  }
   const label = (term: string) => products.get(term) ?? term;
   const width = Math.max(10, ...eq.coefficients.map((c) => label(c.term).length + 2));
-  lines.push(header(['coeff', 'se', 't', 'p', 'LLCI', 'ULCI'], width));
+  lines.push(header(['coeff', 'se', eq.family === 'logistic' ? 'Z' : 't', 'p', 'LLCI', 'ULCI'], width));
   for (const c of eq.coefficients) lines.push(row(label(c.term), [c.estimate, c.se, c.statistic, c.p, c.lower, c.upper], width));
   const used = eq.coefficients.filter((c) => products.has(c.term));
   if (used.length > 0) {
@@ -102,7 +112,8 @@ const equation = object({
   name: string,
   outcome: string,
   coefficients: arrayOf(object({ term: string, estimate: number, se: number, statistic: number, p: number, lower: number, upper: number })),
-  summary: object({ r: number, rSquared: number, mse: number, statistic: number, df1: number, df2: number, p: number }),
+  family: leaf((v) => v === 'linear' || v === 'logistic', "'linear' or 'logistic'"),
+  summary: object({ statistic: number, p: number }),
 });
 const processResultShape = object({
   variables: object({ x: string, y: string, m: arrayOf(string), w: nullable(string), covariates: arrayOf(string) }),
@@ -122,7 +133,7 @@ const processResultShape = object({
   sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
   conditionalEffects: nullable(arrayOf(atTested)),
   conditionalInteractions: nullable(arrayOf(atTested)),
-  interactionTests: nullable(arrayOf(object({ equation: string, term: string, rSquaredChange: number, statistic: number, df1: number, df2: number, p: number }))),
+  interactionTests: nullable(arrayOf(object({ test: string, equation: string, term: string, statistic: number, p: number }))),
   johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
   conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, at: atValues }))),
   indexOfModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string }))),
@@ -171,12 +182,21 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
   for (const eq of r.equations) for (const c of eq.coefficients) if (c.term.includes(':') && !products.has(c.term)) products.set(c.term, `Int_${products.size + 1}`);
   const hc = r.settings.hc;
   for (const eq of r.equations) {
-    equationBlock(eq, hc, products, lines);
+    equationBlock(eq, hc, products, lines, undefined, r.settings.yCoding);
     const tests = r.interactionTests?.filter((t) => t.equation === eq.name) ?? [];
-    if (tests.length > 0) {
+    const testLabel = (term: string) => (term === 'all' ? (tests.length === 3 ? 'BOTH' : 'ALL') : term.replaceAll(':', '*'));
+    const fTests = tests.filter((t) => t.test === 'F');
+    if (fTests.length > 0) {
       lines.push('Test(s) of highest order unconditional interaction(s):');
       lines.push(header(['R2-chng', hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'], 10));
-      for (const t of tests) lines.push(row(t.term.replace(':', '*'), [t.rSquaredChange, t.statistic, t.df1, t.df2, t.p], 10));
+      for (const t of fTests) lines.push(row(testLabel(t.term), [t.rSquaredChange, t.statistic, t.df1, t.df2, t.p], 10));
+      lines.push('');
+    }
+    const lrTests = tests.filter((t) => t.test === 'likelihood ratio');
+    if (lrTests.length > 0) {
+      lines.push('Likelihood ratio test of highest order unconditional interaction(s):');
+      lines.push(header(['Chi-sq', 'df', 'p'], 10));
+      for (const t of lrTests) lines.push(row(testLabel(t.term), [t.statistic, t.df, t.p], 10));
       lines.push('');
     }
     if (r.conditionalEffects !== null) {

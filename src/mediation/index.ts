@@ -34,6 +34,8 @@ export type {
   CatalogOnlyModelNumber,
   SobelTest,
   InteractionTest,
+  InteractionFTest,
+  InteractionLikelihoodRatioTest,
   StandardizedIndirectEffects,
 } from './process-types.js';
 export type {
@@ -50,7 +52,7 @@ export type {
   ProbedModerator,
 } from './catalog-types.js';
 export type { ModeratorRole, ProbedRole } from './catalog.js';
-export type { BootstrapEffect, EquationResult } from './engine.js';
+export type { BootstrapEffect, EquationResult, FittedEquation, LogisticEquationResult, LogisticSummary } from './engine.js';
 export type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 export type { BootstrapInterval } from '../resampling/intervals.js';
 export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, ProbeOption } from './probes.js';

@@ -10,11 +10,14 @@
 import { fail } from '../errors.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { aleaState, type Seed } from '../random/index.js';
+import { logisticInPlace, logisticWorkspace, type LogisticWorkspace } from '../regression/logistic-kernel.js';
 
 /** An equation in terms of union-column indices; predictor 0 must be the intercept (index 0). */
 export interface KernelEquation {
   readonly outcome: number;
   readonly predictors: readonly number[];
+  /** A logistic equation (0/1 outcome): refitted by Newton steps from these full-sample coefficients. */
+  readonly logisticStart?: Float64Array;
 }
 
 /**
@@ -218,6 +221,7 @@ export function runKernel(input: KernelInput): KernelOutput {
   // Slots the equations (and the SDs) read.
   const needed = new Set<number>();
   for (const eq of equations) {
+    if (eq.logisticStart !== undefined) continue; // refitted from the cases, not from ZᵀWZ
     for (const a of eq.predictors) {
       needed.add(slot(a, eq.outcome, P));
       for (const b of eq.predictors) needed.add(slot(a, b, P));
@@ -235,7 +239,17 @@ export function runKernel(input: KernelInput): KernelOutput {
       for (let k = 0; k < p; k++) block[j * p + k] = slot(eq.predictors[j] as number, eq.predictors[k] as number, P);
       rhs[j] = slot(eq.predictors[j] as number, eq.outcome, P);
     }
-    return { p, block, rhs, predictors: Int32Array.from(eq.predictors), outcome: eq.outcome };
+    // A logistic equation: its design row-major with the intercept, from the original columns.
+    let logistic: { x: Float64Array; y: Float64Array; start: Float64Array; workspace: LogisticWorkspace } | null = null;
+    if (eq.logisticStart !== undefined) {
+      const x = new Float64Array(n * p);
+      for (let i = 0; i < n; i++) {
+        x[i * p] = 1;
+        for (let j = 1; j < p; j++) x[i * p + j] = (columns[(eq.predictors[j] as number) - 1] as Float64Array)[i] as number;
+      }
+      logistic = { x, y: Float64Array.from(columns[eq.outcome - 1] as Float64Array), start: eq.logisticStart, workspace: logisticWorkspace(n, p) };
+    }
+    return { p, block, rhs, predictors: Int32Array.from(eq.predictors), outcome: eq.outcome, logistic, out: new Float64Array(p) };
   });
   const offsets = new Int32Array(equations.length);
   let totalCoefficients = 0;
@@ -282,6 +296,16 @@ export function runKernel(input: KernelInput): KernelOutput {
     for (let e = 0; e < plans.length && !singular; e++) {
       const plan = plans[e] as (typeof plans)[number];
       const p = plan.p;
+      if (plan.logistic !== null) {
+        // Separated or not converging in this resample: drawn again, as a singular design is.
+        const lg = plan.logistic;
+        if (!logisticInPlace(lg.workspace, lg.x, lg.y, counts, lg.start, plan.out)) {
+          singular = true;
+          break;
+        }
+        coefficients.set(plan.out, offsets[e] as number);
+        continue;
+      }
       for (let q = 0; q < p * p; q++) a[q] = acc[plan.block[q] as number] as number;
       for (let j = 0; j < p; j++) b[j] = acc[plan.rhs[j] as number] as number;
       // Cholesky (lower, row-major) with a rank check, then two triangular solves.

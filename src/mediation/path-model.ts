@@ -3,7 +3,7 @@ import { type Table, tableView, type ReadTableOptions } from '../data/table.js';
 import { defineOptions, field, namesValue, strictObject, type HcOption } from '../util/options.js';
 import { deepFreeze } from '../util/freeze.js';
 import { buildFrame, categoricalField, numericOf, termParts, type CategoricalOption } from '../regression/frame.js';
-import { perfectFitWarnings, standardErrorsOf } from '../regression/fit.js';
+import { perfectFitWarnings, standardErrorsOf, type LinearFit } from '../regression/fit.js';
 import { runEngine, type BootstrapEffect, type EngineEffect, type EquationResult } from './engine.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo, type ResamplingOptions } from '../resampling/settings.js';
 
@@ -186,11 +186,12 @@ export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
     kind: 'pathModel',
     n: frame.n,
     nDropped: frame.dropped,
-    equations: result.equations,
+    // pathModel's equations are all least squares (it asks for no logistic equation).
+    equations: result.equations as readonly EquationResult[],
     effects: result.effects,
     bootstrap: result.bootstrap,
     hc,
     confidence,
-    warnings: [...frame.warnings, ...result.fits.flatMap((fit, e) => perfectFitWarnings(fit, result.equations[e]?.name ?? fit.outcome))],
+    warnings: [...frame.warnings, ...(result.fits as readonly LinearFit[]).flatMap((fit, e) => perfectFitWarnings(fit, result.equations[e]?.name ?? fit.outcome))],
   });
 }

@@ -3,9 +3,10 @@
 import type { PsychkitWarning } from '../errors.js';
 import type { Table } from '../data/table.js';
 import { johnsonNeyman as johnsonNeymanRegion, type JohnsonNeyman } from './probes.js';
-import { fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
+import { chiSquareSurvival, fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import { buildDesign } from '../regression/frame.js';
-import { fitLinear, waldTest, type LinearFit } from '../regression/fit.js';
+import { fitLinear, waldTest } from '../regression/fit.js';
+import { fitLogistic } from '../regression/logistic.js';
 import type { KernelStatistic } from './kernel.js';
 import {
   indexShape,
@@ -29,7 +30,7 @@ import type {
   ModeratorValues,
   ProbedModerator,
 } from './catalog-types.js';
-import type { BootstrapEffect, EngineEffect, EngineEquation } from './engine.js';
+import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
 import { commonResult, effectFields, fitOf, fitProcess, processData, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
@@ -89,8 +90,13 @@ function compile(poly: readonly Monomial<number>[], at: Readonly<Record<string, 
   };
 }
 
-/** g′b with se √(g′Vg) and a t test (df = the equation's residual df). */
-function linearCombination(fit: LinearFit, weights: ReadonlyMap<number, number>, confidence: number): TestedEffect {
+/** Degrees of freedom of a fit's t tests: the residual df for OLS; ∞ (a z test) for a logistic equation. */
+function dfOf(fit: EquationFit): number {
+  return fit.family === 'linear' ? fit.residualDf : Number.POSITIVE_INFINITY;
+}
+
+/** g′b with se √(g′Vg) and a t test on the equation's residual df (z for a logistic equation, as PROCESS). */
+function linearCombination(fit: EquationFit, weights: ReadonlyMap<number, number>, confidence: number): TestedEffect {
   const k = fit.k;
   let estimate = 0;
   let variance = 0;
@@ -100,12 +106,13 @@ function linearCombination(fit: LinearFit, weights: ReadonlyMap<number, number>,
   }
   const se = Math.sqrt(Math.max(0, variance));
   const statistic = estimate / se;
-  const tc = tQuantile(0.5 + confidence / 2, fit.residualDf);
-  return { estimate, se, statistic, p: tTwoSided(statistic, fit.residualDf), lower: estimate - tc * se, upper: estimate + tc * se };
+  const df = dfOf(fit);
+  const tc = tQuantile(0.5 + confidence / 2, df);
+  return { estimate, se, statistic, p: tTwoSided(statistic, df), lower: estimate - tc * se, upper: estimate + tc * se };
 }
 
 /** A path that is linear in one equation's coefficients (c′; X → Y in models 1–3) at moderator values. */
-function linearPath(fit: LinearFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
+function linearPath(fit: EquationFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
   const weights = new Map<number, number>();
   for (const m of poly) {
     const j = fit.names.indexOf(m.coefficients[0] as string);
@@ -119,22 +126,33 @@ function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: R
   return pathTerms(templates, focal, roles, mediator).map((t) => ({ coefficients: [t.term], roles: [...t.by] }));
 }
 
-/** Tests of the highest-order product terms of each equation (and, without mediators, of all of them jointly). */
-function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly LinearFit[]): InteractionTest[] {
+/**
+ * Tests of the highest-order product terms of each equation (and, without mediators, of all of
+ * them jointly): R² change with the F (classical, or the HC Wald F) for OLS; the likelihood-ratio
+ * χ² for a logistic equation.
+ */
+function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
   const tests: InteractionTest[] = [];
   for (const [e, eq] of equations.entries()) {
-    const fit = fits[e] as LinearFit;
+    const fit = fits[e] as EquationFit;
     const parts = eq.terms.map((t) => t.split(':'));
     const maximal = eq.terms.filter((t, i) => t.includes(':') && !parts.some((p, j) => j !== i && p.length > (parts[i] as string[]).length && (parts[i] as string[]).every((f) => p.includes(f))));
     const sets = maximal.map((t) => [t]);
     if (s.entry.mediator === null && maximal.length > 1) sets.push(maximal);
     for (const set of sets) {
+      const term = set.length === 1 ? (set[0] as string) : 'all';
+      if (fit.family === 'logistic') {
+        const reduced = fitLogistic(buildDesign(data.frame, eq.terms.filter((t) => !set.includes(t)), data.centered), data.valuesOf(eq.outcome), eq.outcome);
+        const chi = reduced.minus2LL - fit.minus2LL;
+        tests.push({ test: 'likelihood ratio', equation: eq.name, term, statistic: chi, df: set.length, p: chiSquareSurvival(chi, set.length) });
+        continue;
+      }
       const reduced = fitLinear(buildDesign(data.frame, eq.terms.filter((t) => !set.includes(t)), data.centered), data.valuesOf(eq.outcome), eq.outcome, 'ols');
       const positions = set.map((t) => fit.names.indexOf(t));
       const df1 = set.length;
       const df2 = fit.residualDf;
       const f = s.standardErrors === 'ols' ? (reduced.sse - fit.sse) / df1 / (fit.sse / df2) : waldTest(fit.b, fit.covariance, fit.k, positions, eq.outcome);
-      tests.push({ equation: eq.name, term: set.length === 1 ? (set[0] as string) : 'all', rSquaredChange: fit.rSquared - reduced.rSquared, statistic: f, df1, df2, p: fSurvival(f, df1, df2) });
+      tests.push({ test: 'F', equation: eq.name, term, rSquaredChange: fit.rSquared - reduced.rSquared, statistic: f, df1, df2, p: fSurvival(f, df1, df2) });
     }
   }
   return tests;
@@ -266,7 +284,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       const j = yFit.names.indexOf((directPoly.find((m) => m.roles.length === 1) as Monomial<string>).coefficients[0] as string);
       const V = yFit.covariance;
       const k = yFit.k;
-      johnsonNeyman = johnsonNeymanRegion(yFit.b[i] as number, yFit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, data.valuesOf(column), yFit.residualDf, s.confidence);
+      johnsonNeyman = johnsonNeymanRegion(yFit.b[i] as number, yFit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, data.valuesOf(column), dfOf(yFit), s.confidence);
     }
   }
   const common = commonResult(s.model, s, data, engine, warnings);

@@ -1,16 +1,15 @@
-// What every PROCESS model family does before and after its own effects: the listwise sample,
-// mean-centring of product variables, probe values, tests of product terms, conditional effects,
-// and the parts of the result every family shares.
-import type { PsychkitWarning } from '../errors.js';
+// What every PROCESS model does before and after its own effects: the listwise sample,
+// mean-centring of product variables, a dichotomous Y's 0/1 coding, probe values, and the parts
+// of the result every model shares.
+import { fail, type PsychkitWarning } from '../errors.js';
 import { type Table, tableView } from '../data/table.js';
-import { fSurvival } from '../probability/index.js';
-import { buildDesign, buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
-import { fitLinear, perfectFitWarnings, waldTest, type LinearFit } from '../regression/fit.js';
-import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationResult } from './engine.js';
+import { buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
+import { perfectFitWarnings } from '../regression/fit.js';
+import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
 import type { ProbedRole } from './catalog.js';
-import { conditionalEffect, isDichotomous, probeValues, type ConditionalEffect, type Probes } from './probes.js';
-import type { InteractionTest, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
+import { distinctValues, isDichotomous, probeValues, type Probes } from './probes.js';
+import type { ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
 
 /** The analysis sample of a PROCESS model with its centred variables. */
 export interface ProcessData {
@@ -27,7 +26,31 @@ export interface ProcessData {
   readonly probesByRole: ReadonlyMap<ProbedRole, Probes>;
   /** Whether each probed role's column takes exactly two values. */
   readonly dichotomousByRole: ReadonlyMap<ProbedRole, boolean>;
+  /** How Y's equation is fitted: OLS, or logistic regression for a dichotomous Y. */
+  readonly yModel: 'linear' | 'logistic';
+  /** A logistic Y's two values: the one coded 0, the one coded 1 (null for OLS). */
+  readonly yCoding: readonly [number, number] | null;
+  /** Every column the equations read in place of the frame's: the centred ones and a logistic Y coded 0/1. */
+  readonly values: ReadonlyMap<string, Float64Array>;
   readonly warnings: PsychkitWarning[];
+}
+
+/**
+ * Whether Y's equation is logistic: as PROCESS, when Y takes exactly two values (`yModel:
+ * 'auto'`), or when asked; then the lower value is coded 0 and the higher 1.
+ */
+function outcomeModel(values: Float64Array, s: ProcessSettings): { yModel: 'linear' | 'logistic'; yCoding: readonly [number, number] | null; coded: Float64Array | null } {
+  const distinct = distinctValues(values, 2);
+  const two = distinct.length === 2;
+  if (s.yModel === 'logistic' && !two) {
+    throw fail('INVALID_OPTION', `\`yModel: 'logistic'\` needs a dichotomous Y; "${s.y}" takes ${distinct.length > 2 ? 'more than two values' : 'one value'} in the analysis sample.`, {
+      option: 'yModel',
+      column: s.y,
+    });
+  }
+  if (!two || s.yModel === 'linear') return { yModel: 'linear', yCoding: null, coded: null };
+  const [lo, hi] = distinct as [number, number];
+  return { yModel: 'logistic', yCoding: [lo, hi], coded: values.map((v) => (v === hi ? 1 : 0)) };
 }
 
 /**
@@ -53,7 +76,10 @@ export function processData(table: Table, s: ProcessSettings, equations: readonl
       shiftOf.set(v, mean);
     }
   }
-  const valuesOf = (v: string) => centered.get(v) ?? numericOf(frame, v);
+  const { yModel, yCoding, coded } = outcomeModel(numericOf(frame, y), s);
+  const values = new Map(centered);
+  if (coded !== null) values.set(y, coded);
+  const valuesOf = (v: string) => values.get(v) ?? numericOf(frame, v);
   const probesByRole = new Map<ProbedRole, Probes>();
   const dichotomousByRole = new Map<ProbedRole, boolean>();
   for (const role of s.probed) {
@@ -69,6 +95,9 @@ export function processData(table: Table, s: ProcessSettings, equations: readonl
     dichotomousW: w !== null && isDichotomous(numericOf(frame, w)),
     probesByRole,
     dichotomousByRole,
+    yModel,
+    yCoding,
+    values,
     warnings: [...frame.warnings],
   };
 }
@@ -85,8 +114,9 @@ export function fitProcess(
 ): EngineResult {
   return runEngine({
     frame: data.frame,
-    equations,
-    centered: data.centered,
+    // Y's equation (and only it) is logistic for a dichotomous Y; mediators stay OLS, as in PROCESS.
+    equations: equations.map((eq) => (eq.outcome === s.y ? { ...eq, family: data.yModel } : eq)),
+    centered: data.values,
     standardErrors: s.standardErrors,
     confidence: s.confidence,
     bootstrap: s.bootstrap,
@@ -94,68 +124,35 @@ export function fitProcess(
   });
 }
 
-/** The name of the X·W product term. */
-export function productOf(a: string, b: string): string {
-  return `${a}:${b}`;
-}
-
 /** A coefficient of an equation as a tested effect. */
-export function testedFromTable(eq: EquationResult, term: string): TestedEffect {
-  const c = eq.coefficients.find((k) => k.term === term) as EquationResult['coefficients'][number];
+export function testedFromTable(eq: FittedEquation, term: string): TestedEffect {
+  const c = eq.coefficients.find((k) => k.term === term) as FittedEquation['coefficients'][number];
   return { estimate: c.estimate, se: c.se, statistic: c.statistic, p: c.p, lower: c.lower, upper: c.upper };
-}
-
-/** θ(w) = b_focal + b_product·w at each value, from one equation's fit. */
-export function conditionalEffects(fit: LinearFit, focal: string, product: string, values: readonly number[], confidence: number): ConditionalEffect[] {
-  const i = fit.names.indexOf(focal);
-  const j = fit.names.indexOf(product);
-  const V = fit.covariance;
-  const k = fit.k;
-  return values.map((wi) =>
-    conditionalEffect(fit.b[i] as number, fit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, wi, fit.residualDf, confidence),
-  );
-}
-
-/** Tests of each product term: R² change on the same sample, F classical or Wald (HC). */
-export function interactionTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly LinearFit[]): InteractionTest[] {
-  const tests: InteractionTest[] = [];
-  for (const [e, eq] of equations.entries()) {
-    const fit = fits[e] as LinearFit;
-    for (const term of eq.terms.filter((t) => t.includes(':'))) {
-      const reduced = fitLinear(buildDesign(data.frame, eq.terms.filter((t) => t !== term), data.centered), data.valuesOf(eq.outcome), eq.outcome, 'ols');
-      const j = fit.names.indexOf(term);
-      const df2 = fit.residualDf;
-      const rSquaredChange = fit.rSquared - reduced.rSquared;
-      const f = s.standardErrors === 'ols' ? (reduced.sse - fit.sse) / (fit.sse / df2) : waldTest(fit.b, fit.covariance, fit.k, [j], eq.outcome);
-      tests.push({ equation: eq.name, term, rSquaredChange, statistic: f, df1: 1, df2, p: fSurvival(f, 1, df2) });
-    }
-  }
-  return tests;
 }
 
 /** The fields every family's result shares. */
 export function commonResult<M extends ProcessModelNumber>(model: M, s: ProcessSettings, data: ProcessData, engine: EngineResult, extraWarnings: readonly PsychkitWarning[] = []): ProcessResultCommon<M> {
-  const warnings = [...data.warnings, ...engine.fits.flatMap((fit, e) => perfectFitWarnings(fit, engine.equations[e]?.name ?? fit.outcome)), ...extraWarnings];
+  const warnings = [...data.warnings, ...engine.fits.flatMap((fit, e) => (fit.family === 'linear' ? perfectFitWarnings(fit, engine.equations[e]?.name ?? fit.outcome) : [])), ...extraWarnings];
   return {
     kind: 'processModel',
     model,
     variables: { x: s.x, y: s.y, m: [...s.m], w: s.w, z: s.z, v: s.v, q: s.q, covariates: [...s.covariates] },
     n: data.frame.n,
     nDropped: data.frame.dropped,
-    settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn },
+    settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn, yModel: data.yModel, yCoding: data.yCoding },
     equations: engine.equations,
     warnings,
   };
 }
 
-/** The index of the named equation's fit. */
-export function fitOf(engine: EngineResult, name: string): LinearFit {
-  return engine.fits[engine.equations.findIndex((e) => e.name === name)] as LinearFit;
+/** The named equation's fit. */
+export function fitOf(engine: EngineResult, name: string): EquationFit {
+  return engine.fits[engine.equations.findIndex((e) => e.name === name)] as EquationFit;
 }
 
 /** The named equation's result. */
-export function equationOf(engine: EngineResult, name: string): EquationResult {
-  return engine.equations.find((e) => e.name === name) as EquationResult;
+export function equationOf(engine: EngineResult, name: string): FittedEquation {
+  return engine.equations.find((e) => e.name === name) as FittedEquation;
 }
 
 /** Only the four public fields of an engine effect (drops its internal `name`). */

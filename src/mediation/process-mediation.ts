@@ -2,7 +2,9 @@
 // their contrasts and Sobel tests, beside the direct and total effects.
 import type { Table } from '../data/table.js';
 import { normalTwoSided } from '../probability/index.js';
-import type { BootstrapEffect, EngineEffect, EquationResult } from './engine.js';
+import { fail } from '../errors.js';
+import type { Coefficient } from '../regression/fit.js';
+import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
 import { commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
@@ -50,6 +52,16 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
     { name: y, outcome: y, terms: [x, ...m, ...covY] },
   ];
   const data = processData(table, s, equations);
+  if (data.yModel === 'logistic') {
+    // As PROCESS: on the log-odds scale the total effect is not c′ + Σab, and SDs do not standardize a logit.
+    const refused = s.totalRequested ? 'total' : s.standardize ? 'standardize' : null;
+    if (refused !== null) {
+      throw fail('INVALID_OPTION', `\`${refused}\` is not available for a dichotomous Y ("${y}" is fitted by logistic regression, where ${refused === 'total' ? 'the total effect is not the direct plus the indirect effects' : 'effects are not standardized by SDs'}); PROCESS refuses it too.`, {
+        option: refused,
+        column: y,
+      });
+    }
+  }
   const chains = chainsOf(m.length, s.shape.serial);
   const labels = chains.map((chain) => (s.shape.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
   const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);
@@ -122,12 +134,12 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   }
 
   // Total-effect model on the same sample.
-  let totalEffectModel: EquationResult | null = null;
+  let totalEffectModel: FittedEquation | null = null;
   let totalEffect: TestedEffect | null = null;
-  if (s.total) {
+  if (s.total && data.yModel === 'linear') {
     const name = ['total', 'total effect', '(total)'].find((t) => t !== y && !m.includes(t)) as string;
     const t = fitProcess(data, s, [{ name, outcome: y, terms: [x, ...covY] }]);
-    totalEffectModel = t.equations[0] as EquationResult;
+    totalEffectModel = t.equations[0] as FittedEquation;
     totalEffect = testedFromTable(totalEffectModel, x);
   }
 
@@ -148,11 +160,11 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
 }
 
 /** Normal-theory tests of ab (model 4): se = √(a²·se_b² + b²·se_a²). */
-function sobelTests(equations: readonly EquationResult[], s: ProcessSettings): SobelTest[] {
-  const yEq = equations.find((e) => e.name === s.y) as EquationResult;
+function sobelTests(equations: readonly FittedEquation[], s: ProcessSettings): SobelTest[] {
+  const yEq = equations.find((e) => e.name === s.y) as FittedEquation;
   return s.m.map((med) => {
-    const a = (equations.find((e) => e.name === med) as EquationResult).coefficients.find((c) => c.term === s.x) as EquationResult['coefficients'][number];
-    const b = yEq.coefficients.find((c) => c.term === med) as EquationResult['coefficients'][number];
+    const a = (equations.find((e) => e.name === med) as FittedEquation).coefficients.find((c) => c.term === s.x) as Coefficient;
+    const b = yEq.coefficients.find((c) => c.term === med) as Coefficient;
     const se = Math.sqrt(a.estimate * a.estimate * b.se * b.se + b.estimate * b.estimate * a.se * a.se);
     const z = (a.estimate * b.estimate) / se;
     return { mediator: med, estimate: a.estimate * b.estimate, se, statistic: z, p: normalTwoSided(z) };

@@ -41,7 +41,9 @@ export const SHAPES: Readonly<Partial<Record<ProcessModelNumber, ModelShape>>> =
 };
 
 /** Everything processModel needs, validated: the variables' roles, the fitting settings echoed in the result, and the rest. */
-export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered'> {
+export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered' | 'yModel' | 'yCoding'> {
+  /** How Y's equation is fitted: `'auto'` (logistic for a dichotomous Y, as PROCESS), or as asked. */
+  readonly yModel: 'auto' | 'linear' | 'logistic';
   readonly model: ProcessModelNumber;
   readonly shape: ModelShape;
   /** The model's equations as templates. */
@@ -60,6 +62,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly standardize: boolean;
   readonly contrasts: boolean;
   readonly total: boolean;
+  /** `total: true` was given (not the default). */
+  readonly totalRequested: boolean;
   readonly sobel: boolean;
   readonly jn: boolean;
   readonly categorical: CategoricalOption | undefined;
@@ -86,6 +90,7 @@ const readProcessOptions = defineOptions(
     ...RESAMPLING_FIELDS,
     confidence: field.confidence(),
     hc: field.hc(),
+    yModel: field.optionalOneOf(['auto', 'linear', 'logistic'] as const),
     standardize: field.optionalBoolean(),
     contrasts: field.optionalBoolean(),
     total: field.optionalBoolean(),
@@ -195,12 +200,14 @@ export function processSettings(options: unknown): ProcessSettings {
     probed,
     quantileType: o.quantileType ?? 6,
     hc: o.hc,
+    yModel: o.yModel ?? 'auto',
     standardErrors: standardErrorsOf(o.hc),
     confidence: o.confidence,
     bootstrap,
     standardize,
     contrasts,
     total,
+    totalRequested: o.total === true,
     sobel,
     jn,
     categorical: o.categorical,

@@ -5,7 +5,7 @@ import type { ReadTableOptions } from '../data/table.js';
 import type { PsychkitResult } from '../errors.js';
 import type { CategoricalOption } from '../regression/frame.js';
 import type { HcOption } from '../util/options.js';
-import type { BootstrapEffect, EquationResult } from './engine.js';
+import type { BootstrapEffect, FittedEquation } from './engine.js';
 import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 import type { ProbeOption } from './probes.js';
 import type { ProbedRole } from './catalog.js';
@@ -34,8 +34,14 @@ export interface ProcessCommonOptions extends ResamplingOptions, ReadTableOption
   readonly covariates?: readonly string[];
   /** Declares categorical covariates and their levels / reference level. */
   readonly categorical?: CategoricalOption;
-  /** Coefficient standard errors: `'none'` (OLS, default) or `'HC0'`…`'HC4'`. */
+  /** Coefficient standard errors of the OLS equations: `'none'` (default) or `'HC0'`…`'HC4'`. */
   readonly hc?: HcOption;
+  /**
+   * How Y's equation is fitted: `'auto'` (default; logistic regression when Y has exactly two
+   * values, as PROCESS), `'linear'` (OLS whatever Y is) or `'logistic'` (Y must have two values;
+   * the lower is coded 0).
+   */
+  readonly yModel?: 'auto' | 'linear' | 'logistic';
   /** Confidence level (a proportion). Default 0.95. */
   readonly confidence?: number;
 }
@@ -153,18 +159,34 @@ export interface SobelTest {
   readonly p: number;
 }
 
-/** R² change and F test for the product term(s) of an equation (PROCESS's "test of highest order unconditional interaction"). */
-export interface InteractionTest {
+/** R² change and F test for the product term(s) of an OLS equation (PROCESS's "test of highest order unconditional interaction"). */
+export interface InteractionFTest {
+  readonly test: 'F';
   readonly equation: string;
+  /** The product term, or `'all'` for the joint test of an equation's highest-order products (models 2 and 3). */
   readonly term: string;
-  /** R² with the product minus R² without it (same sample). */
+  /** R² with the product(s) minus R² without (same sample). */
   readonly rSquaredChange: number;
-  /** Classical F, or under HC errors the Wald F = b²/V (PROCESS does the same). */
+  /** Classical F, or under HC errors the Wald F = b′V⁻¹b/q (PROCESS does the same). */
   readonly statistic: number;
   readonly df1: number;
   readonly df2: number;
   readonly p: number;
 }
+
+/** Likelihood-ratio test of product term(s) in a logistic equation (PROCESS's test for a dichotomous Y). */
+export interface InteractionLikelihoodRatioTest {
+  readonly test: 'likelihood ratio';
+  readonly equation: string;
+  readonly term: string;
+  /** χ² = −2LL without the product(s) minus −2LL with them. */
+  readonly statistic: number;
+  readonly df: number;
+  readonly p: number;
+}
+
+/** A test of product terms: F for an OLS equation, likelihood ratio for a logistic one (narrow on `test`). */
+export type InteractionTest = InteractionFTest | InteractionLikelihoodRatioTest;
 
 /** Standardized versions of the indirect effects (ab/SD_Y and ab·SD_X/SD_Y, SDs recomputed per resample). */
 export interface StandardizedIndirectEffects {
@@ -197,6 +219,10 @@ export interface ProcessSettingsEcho {
   /** Variables mean-centred. */
   readonly centered: readonly string[];
   readonly covariatesIn: 'both' | 'mediators' | 'outcome';
+  /** How Y's equation was fitted: OLS, or logistic regression for a dichotomous Y. */
+  readonly yModel: 'linear' | 'logistic';
+  /** For a logistic Y: its value coded 0 and its value coded 1 (PROCESS's "Coding of binary DV"); else null. */
+  readonly yCoding: readonly [number, number] | null;
 }
 
 /** What every `processModel` result has. */
@@ -208,14 +234,14 @@ export interface ProcessResultCommon<M extends ProcessModelNumber> extends Psych
   /** Rows dropped for a missing value. */
   readonly nDropped: number;
   readonly settings: ProcessSettingsEcho;
-  /** Every equation: mediators first (in order), then Y. */
-  readonly equations: readonly EquationResult[];
+  /** Every equation: mediators first (in order), then Y (logistic for a dichotomous Y). */
+  readonly equations: readonly FittedEquation[];
 }
 
 /** What models 4 and 6 have. */
 export interface MediationResultCommon<M extends 4 | 6> extends ProcessResultCommon<M> {
-  /** The total-effect model Y ← X + covariates (null with `total: false`). */
-  readonly totalEffectModel: EquationResult | null;
+  /** The total-effect model Y ← X + covariates (null with `total: false` or a dichotomous Y). */
+  readonly totalEffectModel: FittedEquation | null;
   /** c (null with `total: false`). */
   readonly totalEffect: TestedEffect | null;
   /** c′. */

@@ -20,6 +20,7 @@ export function standardErrorsOf(hc: HcOption): StandardErrors {
 
 /** A fitted linear model, in flat arrays (internal; public results are built from it). */
 export interface LinearFit {
+  readonly family: 'linear';
   readonly outcome: string;
   readonly names: readonly string[];
   readonly n: number;
@@ -163,7 +164,7 @@ function fitAtScale(design: Design, y: Float64Array, outcome: string, standardEr
   const f = standardErrors === 'ols' ? fOls : waldF(b, covariance, k, outcome);
   // With an intercept mean(ŷ) = ȳ and var(ŷ) = (SST − SSE)/(n − 1).
   const perfectFit = mse < (mean * mean + Math.max(0, sst - sse) / (n - 1)) * 1e-30;
-  return { outcome, names, n, k, b, covariance, standardErrors, residualDf: df, sse, sst, rSquared, mse, fOls, f, perfectFit };
+  return { family: 'linear', outcome, names, n, k, b, covariance, standardErrors, residualDf: df, sse, sst, rSquared, mse, fOls, f, perfectFit };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Design } from './frame.js';
 
 /** A fitted logistic regression, in flat arrays (internal; public results are built from it). */
 export interface LogisticFit {
+  readonly family: 'logistic';
   readonly outcome: string;
   /** The design's column names (intercept first, named `constant`). */
   readonly names: readonly string[];
@@ -344,7 +345,7 @@ export function fitLogistic(design: Design, y: Float64Array, outcome: string): L
   const mcFadden = 1 - minus2LL / nullMinus2LL;
   const coxSnell = -Math.expm1(-modelChiSquare / n);
   const nagelkerke = coxSnell / -Math.expm1(-nullMinus2LL / n);
-  return { outcome, names, n, k, b, covariance, minus2LL, nullMinus2LL, modelChiSquare, df, p, mcFadden, coxSnell, nagelkerke, iterations };
+  return { family: 'logistic', outcome, names, n, k, b, covariance, minus2LL, nullMinus2LL, modelChiSquare, df, p, mcFadden, coxSnell, nagelkerke, iterations };
 }
 
 /** Standard deviation of design column j (0 for the intercept). */

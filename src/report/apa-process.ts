@@ -1,6 +1,6 @@
 // APA table for process(): every equation, then the effects of X on Y (total, direct, indirect
 // with bootstrap CIs, and the conditional effects of moderated models).
-import type { BootstrapEffect, EquationResult } from '../mediation/engine.js';
+import type { BootstrapEffect, FittedEquation } from '../mediation/engine.js';
 import type { PathModelResult } from '../mediation/path-model.js';
 import type { ProcessResult, TestedEffect } from '../mediation/process-types.js';
 import type { ConditionalEffect } from '../mediation/probes.js';
@@ -34,12 +34,21 @@ function atLabel(r: ProcessView, at: ModeratorValues, c: ApaContext): string {
     .join(', ');
 }
 
-function equationRows(eq: EquationResult, heading: string, r: ProcessView, c: ApaContext, rows: Row[]): void {
-  const s = eq.summary;
-  // Under HC errors F is the Wald F (the note says so), as PROCESS's F(HCk).
-  let section = `${heading} \u2014 R² = ${c.bnd(s.rSquared)}, ${fTest(c, s.statistic, s.df1, s.df2, s.p)}`;
+/** "χ²(2) = 7.57, p = .023" */
+function chiSquareTest(c: ApaContext, chi: number, df: number, p: number): string {
+  return `χ²(${formatNumber(df, { decimals: 0 })}) = ${c.num(chi)}, ${c.p(p)}`;
+}
+
+function equationRows(eq: FittedEquation, heading: string, r: ProcessView, c: ApaContext, rows: Row[]): void {
+  // Under HC errors F is the Wald F (the note says so), as PROCESS's F(HCk). A logistic equation
+  // is summarized by its likelihood-ratio χ² and Nagelkerke's R²; its t column holds Z.
+  let section =
+    eq.family === 'logistic'
+      ? `${heading} (logistic) \u2014 ${chiSquareTest(c, eq.summary.statistic, eq.summary.df, eq.summary.p)}, Nagelkerke R² = ${c.bnd(eq.summary.nagelkerke)}`
+      : `${heading} \u2014 R² = ${c.bnd(eq.summary.rSquared)}, ${fTest(c, eq.summary.statistic, eq.summary.df1, eq.summary.df2, eq.summary.p)}`;
   for (const t of r.interactionTests?.filter((x) => x.equation === eq.name) ?? []) {
-    section += `; ΔR² for ${c.label(t.term)} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.statistic, t.df1, t.df2, t.p)}`;
+    const term = t.term === 'all' ? 'all products' : c.label(t.term);
+    section += t.test === 'F' ? `; ΔR² for ${term} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.statistic, t.df1, t.df2, t.p)}` : `; LR test for ${term}: ${chiSquareTest(c, t.statistic, t.df, t.p)}`;
   }
   rows.push({ section });
   for (const x of eq.coefficients) rows.push(coefficientRow(x, c));

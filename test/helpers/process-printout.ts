@@ -53,6 +53,7 @@ export function rolesOfModel(model: number): { options: Record<string, string>; 
 /** One comparison: which section, how far from the printed value, and (bootstrap) in Monte Carlo SDs. */
 export interface Comparison {
   readonly model: number;
+  readonly run: 'OLS' | 'Logit';
   readonly section: string;
   readonly difference: number;
   readonly mcSds?: number;
@@ -61,13 +62,16 @@ export interface Comparison {
 /** Collects comparisons so a test run can report counts and the worst difference per section. */
 export class Ledger {
   readonly entries: Comparison[] = [];
-  constructor(readonly model: number) {}
+  constructor(
+    readonly model: number,
+    readonly run: 'OLS' | 'Logit' = 'OLS',
+  ) {}
 
   /** Deterministic: equal after rounding to the printed 4 decimals (within half a unit of the last digit). */
   printed(section: string, actual: number, printed: unknown, what: string): void {
     expect(typeof printed, `${what}: printed value`).toBe('number');
     const difference = Math.abs(actual - (printed as number));
-    this.entries.push({ model: this.model, section, difference });
+    this.entries.push({ model: this.model, run: this.run, section, difference });
     expect(difference, `${what}: ${actual} vs printed ${printed}`).toBeLessThanOrEqual(0.00005 + 1e-9);
   }
 
@@ -81,7 +85,7 @@ export class Ledger {
     const sd = (what === 'se' ? 0.014 : 0.065) * bootSe;
     const difference = Math.abs((actual as number) - (printed as number));
     const mcSds = difference / sd;
-    this.entries.push({ model: this.model, section, difference, mcSds });
+    this.entries.push({ model: this.model, run: this.run, section, difference, mcSds });
     // Half a unit of the printed digit on top: the printed value is rounded.
     expect(difference, `${label}: ${actual} vs printed ${printed} (${mcSds.toFixed(2)} Monte Carlo SDs)`).toBeLessThanOrEqual(limit * sd + 0.00005);
   }

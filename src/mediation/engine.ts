@@ -35,6 +35,8 @@ export interface EffectLocator {
 export interface EngineEffect {
   readonly name: string;
   readonly statistic: KernelStatistic;
+  /** The statistic reads the SDs (its second argument); false lets the bootstrap skip them. Default true. */
+  readonly usesSds?: boolean;
 }
 
 /** A least-squares equation as results report it. */
@@ -237,7 +239,8 @@ export function runEngine(input: EngineInput): EngineResult {
       statistics: effects.map((e) => e.statistic),
       resamples: B,
       seed: bootstrap.seed,
-      needSds: true,
+      // The SDs' sums of squares cost a pass over the cases per resample: only when read.
+      needSds: effects.some((e) => e.usesSds !== false),
       onProgress: bootstrap.onProgress,
     });
     summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.interval));

@@ -51,14 +51,14 @@ function equationBlock(eq: FittedEquation, hc: string, products: Map<string, str
     lines.push('', 'Product terms key:');
     for (const c of used) {
       const factors = c.term.split(':');
-      lines.push(` ${(products.get(c.term) as string).padEnd(8)}:${' '.repeat(8)}${factors.map((f) => f.padEnd(9)).join(`x${' '.repeat(8)}`).trimEnd()}`);
+      lines.push(` ${(products.get(c.term) as string).padEnd(8)}:${' '.repeat(8)}${factors.map((f) => f.padEnd(9)).join(`X${' '.repeat(8)}`).trimEnd()}`);
     }
   }
   lines.push('');
 }
 
-function testedRows(rows: readonly TestedEffect[], lines: string[]): void {
-  lines.push(header(['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
+function testedRows(rows: readonly TestedEffect[], lines: string[], columns: readonly string[] = ['Effect', 'se', 't', 'p', 'LLCI', 'ULCI']): void {
+  lines.push(header(columns, 0));
   for (const e of rows) lines.push(row('', [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
 }
 
@@ -88,6 +88,7 @@ function atRows<T extends { readonly at: ModeratorValues }>(
 }
 
 const TESTED_COLUMNS = ['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'];
+const Z_COLUMNS = ['Effect', 'se', 'Z', 'p', 'LLCI', 'ULCI'];
 const testedValues = (e: TestedEffect) => [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper];
 
 // The shape formatProcess reads, checked up front so that a result that was edited or built by
@@ -181,6 +182,8 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
   const products = new Map<string, string>();
   for (const eq of r.equations) for (const c of eq.coefficients) if (c.term.includes(':') && !products.has(c.term)) products.set(c.term, `Int_${products.size + 1}`);
   const hc = r.settings.hc;
+  // Effects on a logistic Y are tested by Z.
+  const yColumns = r.settings.yModel === 'logistic' ? Z_COLUMNS : TESTED_COLUMNS;
   for (const eq of r.equations) {
     equationBlock(eq, hc, products, lines, undefined, r.settings.yCoding);
     const tests = r.interactionTests?.filter((t) => t.equation === eq.name) ?? [];
@@ -203,12 +206,12 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
       lines.push(`    Focal predict: ${v.x} (X)`);
       for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
       lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
-      atRows(r.moderators, r.conditionalEffects, TESTED_COLUMNS, testedValues, lines);
+      atRows(r.moderators, r.conditionalEffects, yColumns, testedValues, lines);
       lines.push('');
       if (r.conditionalInteractions !== null) {
         const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
         lines.push(`Test of conditional X*${first?.role.toUpperCase()} interaction at value(s) of ${second?.role.toUpperCase()}:`);
-        atRows(r.moderators, r.conditionalInteractions, TESTED_COLUMNS, testedValues, lines);
+        atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines);
         lines.push('');
       }
       if (r.johnsonNeyman !== null) {
@@ -239,12 +242,12 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
     }
     if (r.directEffect !== null) {
       lines.push('Direct effect of X on Y:');
-      testedRows([r.directEffect], lines);
+      testedRows([r.directEffect], lines, yColumns);
       lines.push('');
     }
     if (moderatedDirect) {
       lines.push('Conditional direct effect(s) of X on Y:');
-      atRows(r.moderators, r.conditionalDirectEffects ?? [], TESTED_COLUMNS, testedValues, lines);
+      atRows(r.moderators, r.conditionalDirectEffects ?? [], yColumns, testedValues, lines);
       lines.push('');
     }
     const boot = ['Effect', 'BootSE', 'BootLLCI', 'BootULCI'];

@@ -45,6 +45,9 @@ export interface KernelOutput {
   readonly replaced: number;
 }
 
+/** Passes over all cases from which listing the drawn cases pays (measured: model 73's 19 passes, −20%; model 4's 2, +25%). */
+const SPARSE_PASSES = 5;
+
 /** A pivot below this share of its diagonal means the column is (numerically) a combination of earlier ones. */
 const PIVOT_TOLERANCE = 1e-10;
 
@@ -54,11 +57,12 @@ function slot(a: number, b: number, P: number): number {
   return a * P - (a * (a - 1)) / 2 + (b - a);
 }
 
-// ZᵀWZ is accumulated in "passes" of four slots each, the four sums kept in local variables
+// ZᵀWZ is accumulated in "passes" of four or eight slots each, the sums kept in local variables
 // (registers) while one loop runs over the cases: a pass over slots of two continuous columns
-// runs over every case (weight 0 for cases not drawn, no branch); a pass over slots involving a
-// 0/1 column runs only over the cases where that column is 1. Each pass stores its products
-// case-major, four per case, so the loop reads memory sequentially.
+// runs over the cases drawn (listed in order once per resample: about 63% of them, and skipping a
+// case adds exactly the 0 it would have added); a pass over slots involving a 0/1 column runs only
+// over the cases where that column is 1. Each pass stores its products case-major, so the loop
+// reads memory in increasing order.
 interface Pass {
   /** Cases to visit (null = all n, in order). */
   readonly rows: Int32Array | null;
@@ -69,9 +73,9 @@ interface Pass {
   readonly slots: Int32Array;
 }
 
-function runPass(pass: Pass, counts: Float64Array, acc: Float64Array): void {
+function runPass(pass: Pass, counts: Float64Array, acc: Float64Array, drawn: Int32Array, nDrawn: number): void {
   if (pass.slots.length === 8) {
-    runPass8(pass, counts, acc);
+    runPass8(pass, counts, acc, drawn, nDrawn);
     return;
   }
   const { rows, length, values } = pass;
@@ -79,7 +83,8 @@ function runPass(pass: Pass, counts: Float64Array, acc: Float64Array): void {
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  if (rows === null) {
+  // Over the cases drawn (about 63% of them), or over the cases where the driver column is 1.
+  if (rows === null && nDrawn === length) {
     for (let i = 0, o = 0; i < length; i++, o += 4) {
       const w = counts[i] as number;
       s0 += w * (values[o] as number);
@@ -88,8 +93,12 @@ function runPass(pass: Pass, counts: Float64Array, acc: Float64Array): void {
       s3 += w * (values[o + 3] as number);
     }
   } else {
-    for (let k = 0, o = 0; k < length; k++, o += 4) {
-      const w = counts[rows[k] as number] as number;
+    const list = rows === null ? drawn : rows;
+    const m = rows === null ? nDrawn : length;
+    for (let k = 0; k < m; k++) {
+      const i = list[k] as number;
+      const w = counts[i] as number;
+      const o = (rows === null ? i : k) * 4;
       s0 += w * (values[o] as number);
       s1 += w * (values[o + 1] as number);
       s2 += w * (values[o + 2] as number);
@@ -104,7 +113,7 @@ function runPass(pass: Pass, counts: Float64Array, acc: Float64Array): void {
 }
 
 /** The same with eight sums per pass (fewer loads of the weights and less loop overhead). */
-function runPass8(pass: Pass, counts: Float64Array, acc: Float64Array): void {
+function runPass8(pass: Pass, counts: Float64Array, acc: Float64Array, drawn: Int32Array, nDrawn: number): void {
   const { rows, length, values } = pass;
   let s0 = 0;
   let s1 = 0;
@@ -114,16 +123,34 @@ function runPass8(pass: Pass, counts: Float64Array, acc: Float64Array): void {
   let s5 = 0;
   let s6 = 0;
   let s7 = 0;
-  for (let k = 0, o = 0; k < length; k++, o += 8) {
-    const w = counts[rows === null ? k : (rows[k] as number)] as number;
-    s0 += w * (values[o] as number);
-    s1 += w * (values[o + 1] as number);
-    s2 += w * (values[o + 2] as number);
-    s3 += w * (values[o + 3] as number);
-    s4 += w * (values[o + 4] as number);
-    s5 += w * (values[o + 5] as number);
-    s6 += w * (values[o + 6] as number);
-    s7 += w * (values[o + 7] as number);
+  if (rows === null && nDrawn === length) {
+    for (let i = 0, o = 0; i < length; i++, o += 8) {
+      const w = counts[i] as number;
+      s0 += w * (values[o] as number);
+      s1 += w * (values[o + 1] as number);
+      s2 += w * (values[o + 2] as number);
+      s3 += w * (values[o + 3] as number);
+      s4 += w * (values[o + 4] as number);
+      s5 += w * (values[o + 5] as number);
+      s6 += w * (values[o + 6] as number);
+      s7 += w * (values[o + 7] as number);
+    }
+  } else {
+    const list = rows === null ? drawn : rows;
+    const m = rows === null ? nDrawn : length;
+    for (let k = 0; k < m; k++) {
+      const i = list[k] as number;
+      const w = counts[i] as number;
+      const o = (rows === null ? i : k) * 8;
+      s0 += w * (values[o] as number);
+      s1 += w * (values[o + 1] as number);
+      s2 += w * (values[o + 2] as number);
+      s3 += w * (values[o + 3] as number);
+      s4 += w * (values[o + 4] as number);
+      s5 += w * (values[o + 5] as number);
+      s6 += w * (values[o + 6] as number);
+      s7 += w * (values[o + 7] as number);
+    }
   }
   const slots = pass.slots;
   acc[slots[0] as number] = s0;
@@ -269,6 +296,8 @@ export function runKernel(input: KernelInput): KernelOutput {
   let s2 = state.s2;
   let carry = state.c;
   const counts = new Float64Array(n);
+  const drawn = Int32Array.from({ length: n }, (_, i) => i);
+  const sparse = passes.filter((pass) => pass.rows === null).length >= SPARSE_PASSES;
   const acc = new Float64Array(T + 1);
   const a = new Float64Array(maxP * maxP);
   const b = new Float64Array(maxP);
@@ -291,7 +320,17 @@ export function runKernel(input: KernelInput): KernelOutput {
       const j = Math.floor(s2 * n);
       counts[j] = (counts[j] as number) + 1;
     }
-    for (let q = 0; q < passes.length; q++) runPass(passes[q] as Pass, counts, acc);
+    // The cases drawn at least once, in order: listing them costs about what one pass saves by
+    // skipping the others, so only models with many passes over all cases list them.
+    let nDrawn = n;
+    if (sparse) {
+      nDrawn = 0;
+      for (let i = 0; i < n; i++) {
+        drawn[nDrawn] = i;
+        nDrawn += counts[i] === 0 ? 0 : 1;
+      }
+    }
+    for (let q = 0; q < passes.length; q++) runPass(passes[q] as Pass, counts, acc, drawn, nDrawn);
     let singular = false;
     for (let e = 0; e < plans.length && !singular; e++) {
       const plan = plans[e] as (typeof plans)[number];

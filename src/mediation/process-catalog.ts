@@ -192,7 +192,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const engine = fitProcess(data, s, equations, (loc) => {
     const out: EngineEffect[] = [];
     const push = (name: string, statistic: KernelStatistic) => {
-      out.push({ name, statistic });
+      out.push({ name, statistic, usesSds: false });
       return out.length - 1;
     };
     if (!mediated || entry.mediator === 'serial') return out;

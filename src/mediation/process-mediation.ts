@@ -71,9 +71,9 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   const contrastPairs: [number, number][] = [];
   const engine = fitProcess(data, s, equations, (loc) => {
     const out: EngineEffect[] = [];
-    const push = (list: number[], name: string, statistic: EngineEffect['statistic']) => {
+    const push = (list: number[], name: string, statistic: EngineEffect['statistic'], usesSds = false) => {
       list.push(out.length);
-      out.push({ name, statistic });
+      out.push({ name, statistic, usesSds });
     };
     // Specific indirect effects: products of the path coefficients along each chain.
     const products: Product[] = chains.map((chain) => {
@@ -95,7 +95,7 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
     };
     if (chains.length > 1) {
       slots.total = out.length;
-      out.push({ name: 'total indirect', statistic: sumAll });
+      out.push({ name: 'total indirect', statistic: sumAll, usesSds: false });
     }
     if (s.contrasts && chains.length > 1) {
       for (let i = 0; i < chains.length; i++) {
@@ -111,8 +111,8 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
       const sx = loc.variable(x);
       const sy = loc.variable(y);
       const all = [...products, ...(chains.length > 1 ? [sumAll] : [])];
-      all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number)));
-      all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number)));
+      all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number), true));
+      all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number), true));
     }
     return out;
   });

@@ -39,16 +39,21 @@ export interface EngineEffect {
   readonly usesSds?: boolean;
 }
 
-/** A least-squares equation as results report it. */
-export interface EquationResult {
-  readonly family: 'linear';
+/** What every fitted equation reports. */
+interface FittedEquationCommon {
   /** The equation's name (its outcome, unless named otherwise). */
   readonly name: string;
   readonly outcome: string;
   readonly terms: readonly string[];
   readonly coefficients: readonly Coefficient[];
-  readonly summary: ModelSummary;
+  /** The coefficients' covariance matrix (OLS or HC; the inverse information for a logistic equation). */
   readonly covariance: readonly (readonly number[])[];
+}
+
+/** A least-squares equation as results report it. */
+export interface EquationResult extends FittedEquationCommon {
+  readonly family: 'linear';
+  readonly summary: ModelSummary;
 }
 
 /** The summary of a logistic equation, as PROCESS and SPSS print it. */
@@ -71,14 +76,9 @@ export interface LogisticSummary {
  * A logistic equation (a dichotomous Y, coded 0/1) as results report it: coefficients on the
  * log-odds scale with `statistic` = Z = b/se, normal p and CI, as PROCESS.
  */
-export interface LogisticEquationResult {
+export interface LogisticEquationResult extends FittedEquationCommon {
   readonly family: 'logistic';
-  readonly name: string;
-  readonly outcome: string;
-  readonly terms: readonly string[];
-  readonly coefficients: readonly Coefficient[];
   readonly summary: LogisticSummary;
-  readonly covariance: readonly (readonly number[])[];
 }
 
 /** Any fitted equation. */

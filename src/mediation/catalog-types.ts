@@ -40,6 +40,16 @@ export interface ConditionalTestedEffect<A extends ModeratorValues = ModeratorVa
   readonly at: A;
 }
 
+/** One row of PROCESS's `plot` table: Y predicted at a value of X and of the moderators. */
+export interface PredictedValue<A extends ModeratorValues = ModeratorValues> {
+  /** X's value (a probe value of X: 16th/50th/84th percentile, mean ± SD, or its two values). */
+  readonly x: number;
+  /** The moderators' values. */
+  readonly at: A;
+  /** Ŷ with every other regressor at its sample mean (the log-odds for a dichotomous Y). */
+  readonly predicted: number;
+}
+
 /** An indirect effect through one mediator at moderator values, with bootstrap inference. */
 export interface ConditionalIndirectEffect<A extends ModeratorValues = ModeratorValues> extends BootstrapEffect {
   readonly mediator: string;
@@ -95,6 +105,11 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalEffects: Section<M, 'conditionalEffects', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
   /** Model 3: the X × W interaction at the probe values of Z. */
   readonly conditionalInteractions: Section<M, 'conditionalInteractions', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
+  /**
+   * Models without mediators: the data for plotting the interaction (PROCESS's `plot` table), Ŷ at
+   * X's probe values × the moderators' probe values; {@link simpleSlopesSvg} draws it.
+   */
+  readonly predictedValues: Section<M, 'conditionalEffects', readonly PredictedValue<ModeratorValuesOf<M>>[]>;
   /** Model 1 with `jn: true` and a continuous W: the Johnson–Neyman region, else null. */
   readonly johnsonNeyman: JohnsonNeyman | null;
   /** Indirect effects no moderator acts on (model 5), one per mediator. */

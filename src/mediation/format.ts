@@ -106,7 +106,7 @@ const seedLike = leaf((v) => typeof v === 'string' || typeof v === 'number', 'a 
 const boot = { estimate: number, se: number, lower: number, upper: number };
 const tested = object({ ...boot, statistic: number, p: number });
 const conditional = object({ w: number, ...boot, statistic: number, p: number });
-const atValues = object({});
+const atValues = leaf((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x)), 'moderator values (an object of finite numbers)');
 const atTested = object({ at: atValues, ...boot, statistic: number, p: number });
 const indirect = object({ ...boot, label: string, path: arrayOf(string) });
 const equation = object({
@@ -134,6 +134,7 @@ const processResultShape = object({
   sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
   conditionalEffects: nullable(arrayOf(atTested)),
   conditionalInteractions: nullable(arrayOf(atTested)),
+  predictedValues: nullable(arrayOf(object({ x: requiredNumber, at: atValues, predicted: requiredNumber }))),
   interactionTests: nullable(arrayOf(object({ test: string, equation: string, term: string, statistic: number, p: number }))),
   johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
   conditionalIndirectEffects: nullable(arrayOf(object({ ...boot, mediator: string, at: atValues }))),
@@ -210,13 +211,18 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
       lines.push('');
       if (r.conditionalInteractions !== null) {
         const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
-        lines.push(`Test of conditional X*${first?.role.toUpperCase()} interaction at value(s) of ${second?.role.toUpperCase()}:`);
+        lines.push(`Test of conditional X*${first?.role.toUpperCase() ?? 'W'} interaction at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`);
         atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines);
+        lines.push('');
+      }
+      if (r.predictedValues !== null && r.predictedValues.length > 0) {
+        lines.push('Data for visualizing the conditional effect of the focal predictor:');
+        atRows(r.moderators, r.predictedValues, [v.x, r.settings.yModel === 'logistic' ? `${v.y} (log-odds)` : v.y], (p) => [p.x, p.predicted], lines);
         lines.push('');
       }
       if (r.johnsonNeyman !== null) {
         const jn = r.johnsonNeyman;
-        const w = (r.moderators[0] as ProbedModerator).column;
+        const w = r.moderators[0]?.column ?? 'W';
         if (jn.points.length === 0) lines.push('There are no statistical significance transition points within the observed', 'range of the moderator found using the Johnson-Neyman method.', '');
         else {
           lines.push('Moderator value(s) defining Johnson-Neyman significance region(s):');
@@ -337,7 +343,7 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
     lines.push(`Number of bootstrap samples for ${kind} bootstrap confidence intervals:`, `  ${r.bootstrap.resamples}`, '');
     if (r.bootstrap.replaced > 0) {
       const one = r.bootstrap.replaced === 1;
-      lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample${one ? '' : 's'} with a singular design or an undefined effect ${one ? 'was' : 'were'} replaced.`, '');
+      lines.push(`NOTE: ${r.bootstrap.replaced} bootstrap sample${one ? '' : 's'} with a singular design or an effect that could not be computed ${one ? 'was' : 'were'} replaced.`, '');
     }
   }
   for (const m of r.moderators) lines.push(`${m.column} values in conditional tables are ${m.probes.definition}.`, '');

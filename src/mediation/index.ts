@@ -49,6 +49,7 @@ export type {
   ModeratedModeratedMediationIndex,
   ModeratorValues,
   ModeratorValuesOf,
+  PredictedValue,
   ProbedModerator,
 } from './catalog-types.js';
 export type { ModeratorRole, ProbedRole } from './catalog.js';

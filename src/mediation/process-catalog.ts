@@ -2,7 +2,8 @@
 // their products the conditional effects and indices PROCESS reports — one algebra for all models.
 import type { PsychkitWarning } from '../errors.js';
 import type { Table } from '../data/table.js';
-import { johnsonNeyman as johnsonNeymanRegion, type JohnsonNeyman } from './probes.js';
+import { johnsonNeyman as johnsonNeymanRegion, probeValues, type JohnsonNeyman } from './probes.js';
+import type { Design } from '../regression/frame.js';
 import { chiSquareSurvival, fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import { buildDesign } from '../regression/frame.js';
 import { fitLinear, waldTest } from '../regression/fit.js';
@@ -28,6 +29,7 @@ import type {
   MediationIndex,
   ModeratedModeratedMediationIndex,
   ModeratorValues,
+  PredictedValue,
   ProbedModerator,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
@@ -158,6 +160,38 @@ function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: rea
   return tests;
 }
 
+/**
+ * PROCESS's `plot` table for a moderation model: Ŷ at X's probe values (chosen as the moderators'
+ * are) × every combination of the moderators' probe values, every other regressor (covariates,
+ * dummy columns) at its sample mean and each product recomputed from the plugged-in values.
+ */
+function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit: EquationFit, roles: readonly string[], probes: ReadonlyMap<string, readonly number[]>): PredictedValue[] {
+  const first = s.probed[0] as ProbedRole;
+  const option = s.probesByRole[first];
+  const xProbes = probeValues(data.valuesOf(s.x), typeof option === 'string' ? option : 'percentiles', s.quantileType, 0).values;
+  const n = design.n;
+  const means = Array.from({ length: design.p }, (_, j) => {
+    let sum = 0;
+    for (let i = j * n; i < (j + 1) * n; i++) sum += design.x[i] as number;
+    return sum / n;
+  });
+  const columnRole = new Map<string, string>([[s.x, 'x'], ...Object.entries(s.moderators).map(([role, column]): [string, string] => [column as string, role])]);
+  const out: PredictedValue[] = [];
+  for (const combo of combinations(roles, probes)) {
+    for (const xv of xProbes) {
+      const at: Record<string, number> = { ...combo, x: xv };
+      let predicted = 0;
+      design.names.forEach((name, j) => {
+        const parts = j === 0 ? [] : name.split(':');
+        const value = j === 0 ? 1 : parts.every((p) => columnRole.has(p)) ? parts.reduce((v, p) => v * (at[columnRole.get(p) as string] as number), 1) : (means[j] as number);
+        predicted += (fit.b[j] as number) * value;
+      });
+      out.push({ x: xv, at: combo, predicted });
+    }
+  }
+  return out;
+}
+
 /** Runs any catalog model with parallel mediators (or none). */
 export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcessResult {
   const entry = s.entry;
@@ -268,6 +302,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length > 0 ? conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) })) : null;
   const indexList = <T extends Slot>(list: T[], kind: string) => (mediated && indexKind === kind ? list.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null);
 
+  const predictedValues = mediated ? null : predictions(data, s, engine.designs[engine.designs.length - 1] as Design, yFit, directRoles, probeMap);
   let johnsonNeyman: JohnsonNeyman | null = null;
   const warnings: PsychkitWarning[] = [];
   if (s.jn && directRoles.length === 1) {
@@ -295,6 +330,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     conditionalDirectEffects,
     conditionalEffects,
     conditionalInteractions,
+    predictedValues,
     johnsonNeyman,
     indirectEffects,
     totalIndirectEffect,

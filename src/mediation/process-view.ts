@@ -10,6 +10,7 @@ import type {
   ConditionalTestedEffect,
   MediationIndex,
   ModeratedModeratedMediationIndex,
+  PredictedValue,
   ProbedModerator,
 } from './catalog-types.js';
 import type {
@@ -38,6 +39,7 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly sobel: readonly SobelTest[] | null;
   readonly conditionalEffects: readonly ConditionalTestedEffect[] | null;
   readonly conditionalInteractions: readonly ConditionalTestedEffect[] | null;
+  readonly predictedValues: readonly PredictedValue[] | null;
   readonly interactionTests: readonly InteractionTest[] | null;
   readonly johnsonNeyman: JohnsonNeyman | null;
   readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[] | null;
@@ -62,6 +64,7 @@ const EMPTY = {
   sobel: null,
   conditionalEffects: null,
   conditionalInteractions: null,
+  predictedValues: null,
   interactionTests: null,
   johnsonNeyman: null,
   conditionalIndirectEffects: null,
@@ -73,7 +76,12 @@ const EMPTY = {
   bootstrap: null,
 } as const;
 
-/** The result with every family's field present (`null` where the model has none). */
+/**
+ * The result with every family's field present: `null` where the model has none (or an edited
+ * result left it undefined), `[]` for the moderators of a model without them.
+ */
 export function processView(result: ProcessResult): ProcessView {
-  return { ...EMPTY, ...result } as ProcessView;
+  const view: Record<string, unknown> = { ...result };
+  for (const [key, empty] of Object.entries(EMPTY)) view[key] ??= empty;
+  return view as unknown as ProcessView;
 }

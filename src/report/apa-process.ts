@@ -155,7 +155,7 @@ export function pathModelTable(r: PathModelResult, c: ApaContext): ReportTable {
       ? ''
       : b === null
         ? ' No bootstrap was run, so the effects have no SE or CI.'
-        : ` Effects: bootstrap SE and ${b.interval === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${plural(b.replaced, 'resample')} with a singular design or an undefined effect redrawn` : ''}).`;
+        : ` Effects: bootstrap SE and ${b.interval === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${plural(b.replaced, 'resample')} with a singular design or an effect that could not be computed redrawn` : ''}).`;
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}, the same for every equation. b = unstandardized coefficient; coefficient CIs are t-based.` +
     bootNote +

@@ -7,6 +7,8 @@ export { screePlotSvg } from './scree.js';
 export type { ScreePlotOptions } from './scree.js';
 export { pathDiagramSvg } from './path-diagram.js';
 export type { PathDiagramModel, PathDiagramOptions, MediationPaths, PathValue } from './path-diagram.js';
+export { simpleSlopesSvg } from './simple-slopes.js';
+export type { SimpleSlopesOptions } from './simple-slopes.js';
 export { toApaTable, toMarkdown, REPORTABLE_KINDS, NOT_TABULAR_KINDS } from './apa.js';
 export type { ReportableResult } from './apa.js';
 export type { ApaTableOptions } from './apa-common.js';

@@ -47,8 +47,20 @@ const warnings = arr(obj({ code: str, message: str }));
 const coefficient = obj({ term: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
 const summary = obj({ rSquared: num, adjustedRSquared: num, statistic: num, df1: num, df2: num, p: prob });
 const equation = obj({ name: str, outcome: str, summary, coefficients: arr(coefficient) });
+const logisticEquation = obj({
+  name: str,
+  outcome: str,
+  summary: obj({ minus2LL: num, statistic: num, df: num, p: prob, mcFadden: num, coxSnell: num, nagelkerke: num }),
+  coefficients: arr(coefficient),
+});
+const fTest = obj({ equation: str, term: str, rSquaredChange: num, statistic: num, df1: num, df2: num, p: prob });
+const lrTest = obj({ equation: str, term: str, statistic: num, df: num, p: prob });
+/** A processModel interaction test: F (OLS) or likelihood ratio (`test: 'likelihood ratio'`). */
+const interactionTest: Shape = (v, p) => ((v as { test?: unknown } | null)?.test === 'likelihood ratio' ? lrTest(v, p) : fTest(v, p));
+/** A processModel equation: least squares, or logistic (`family: 'logistic'`) for a dichotomous Y. */
+const processEquation: Shape = (v, p) => ((v as { family?: unknown } | null)?.family === 'logistic' ? logisticEquation(v, p) : equation(v, p));
 const tested = obj({ estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
-const atValues = obj({});
+const atValues = leaf((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x)), 'moderator values (an object of finite numbers)');
 const conditional = obj({ at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num });
 const bootEffect = { estimate: num, se: nullable(num), lower: nullable(num), upper: nullable(num) };
 const test = obj({ statistic: num, p: prob });
@@ -161,9 +173,9 @@ const processResult = obj({
   variables: obj({ x: str, y: str, w: nullable(str), m: arr(str), covariates: arr(str) }),
   moderators: optional(arr(obj({ role: str, column: str }))),
   settings: obj({ confidence: level, hc: str, centered: arr(str), covariatesIn: oneOf('both', 'mediators', 'outcome') }),
-  equations: arr(equation),
-  totalEffectModel: optional(equation),
-  interactionTests: optional(arr(obj({ equation: str, term: str, rSquaredChange: num, statistic: num, df1: num, df2: num, p: prob }))),
+  equations: arr(processEquation),
+  totalEffectModel: optional(processEquation),
+  interactionTests: optional(arr(interactionTest)),
   conditionalEffects: optional(arr(conditional)),
   conditionalInteractions: optional(arr(conditional)),
   totalEffect: optional(tested),

@@ -75,6 +75,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   tableToHtml: ['test/report/table.test.ts', 'test/report/apa.test.ts'],
   screePlotSvg: ['test/report/svg.test.ts'],
   pathDiagramSvg: ['test/report/svg.test.ts'],
+  simpleSlopesSvg: ['test/report/simple-slopes.test.ts'],
   toApaTable: ['test/report/apa.test.ts', 'test/properties/report.properties.test.ts'],
   toMarkdown: ['test/properties/report.properties.test.ts'],
   toTextReport: ['test/properties/report.properties.test.ts'],

@@ -30,6 +30,7 @@ import {
   processModel,
   rotate,
   screePlotSvg,
+  simpleSlopesSvg,
   tableToHtml,
   tableToMarkdown,
   tableToText,
@@ -69,6 +70,12 @@ function genuineResults(): Record<string, unknown> {
     ols: ols(med, { y: y!, x: [x!, m!, cov!] }),
     hierarchicalRegression: hierarchicalRegression(med, { y: y!, steps: [[cov!], [x!, m!]] }),
     process: processModel(med, { model: 4, x: x!, m: m!, y: y!, covariates: [cov!], resamples: 200, allowFewResamples: true, seed: 1 }),
+    moderation: processModel(med, { model: 1, x: x!, w: m!, y: y! }),
+    conditionalProcess: processModel(med, { model: 7, x: x!, m: m!, w: cov!, y: y!, resamples: 200, allowFewResamples: true, seed: 1 }),
+    logisticProcess: processModel(
+      med.map((r) => ({ ...r, y: r.y! > 0 ? 1 : 0 })),
+      { model: 14, x: x!, m: m!, w: cov!, y: y!, resamples: 200, allowFewResamples: true, seed: 1 },
+    ),
     omega: omega(fm, { factors: 3, rotation: 'oblimin' }),
     rotate: rotate(efa(fm, { factors: 2, rotation: 'none' }).loadings, { rotation: 'oblimin' }),
     kmo: kmo(fm),
@@ -239,5 +246,15 @@ export const REPORT_TARGETS: readonly FuzzTarget[] = [
   { name: 'toMarkdownReport', args: fc.tuple(sections, reportOptions), call: (s, o) => toMarkdownReport(s, o), check: textOk, runs: 450 },
   { name: 'toHtmlReport', args: fc.tuple(sections, reportOptions), call: (s, o) => toHtmlReport(s, o), check: textOk, runs: 450 },
   { name: 'screePlotSvg', args: fc.tuple(fc.oneof({ arbitrary: screeArgs, weight: 5 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })), call: (o) => screePlotSvg(o), check: textOk, runs: 600 },
+  {
+    name: 'simpleSlopesSvg',
+    args: fc.tuple(
+      fc.oneof({ arbitrary: hostileResult, weight: 4 }, { arbitrary: genuineResult, weight: 2 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 }),
+      fc.oneof(fc.constant(undefined), options({ title: 'Figure 1', xLabel: 'X', yLabel: 'Y', width: 600, height: 400 })),
+    ),
+    call: (r, o) => simpleSlopesSvg(r, o as never),
+    check: textOk,
+    runs: 400,
+  },
   { name: 'pathDiagramSvg', args: fc.tuple(fc.oneof({ arbitrary: pathArgs, weight: 5 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })), call: (o) => pathDiagramSvg(o), check: textOk, runs: 600 },
 ];

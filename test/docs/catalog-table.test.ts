@@ -36,7 +36,7 @@ export function catalogTable(): string {
     const moderators = mods.length === 0 ? (model === 74 ? 'X (on M → Y)' : '—') : `${mods.join(', ')}${v2 !== mods.join(', ') ? ` (PROCESS 2: ${v2})` : ''}`;
     const med = e.mediator === null ? '—' : e.mediator === 'serial' ? 'M₁ ~ X; Mᵢ ~ X + M₁ … Mᵢ₋₁' : `M ~ ${equation(mediatorTerms(e, roles, 0))}`;
     const y = `Y ~ ${equation(outcomeTerms(e, roles))}`;
-    return `| ${model} | ${e.v4 ? 'yes' : 'no'} | ${moderators} | ${med} | ${y} | ${derivedTables(e).map((t) => SECTION_NAMES[t]).join('; ')} |`;
+    return `| ${model} | ${model === 74 ? 'through `xmint`' : e.v4 ? 'yes' : 'no'} | ${moderators} | ${med} | ${y} | ${derivedTables(e).map((t) => SECTION_NAMES[t]).join('; ')} |`;
   });
   return ['| model | in PROCESS 4 | moderators | each mediator | Y | reported |', '|---:|---|---|---|---|---|', ...rows].join('\n');
 }

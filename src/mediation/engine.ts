@@ -30,6 +30,8 @@ export interface EffectLocator {
   variable(name: string): number;
   /** Whether an equation has a term. */
   has(equation: string, term: string): boolean;
+  /** An equation's coefficient names, intercept (`constant`) first; empty for an unknown equation. */
+  terms(equation: string): readonly string[];
 }
 
 export interface EngineEffect {
@@ -202,6 +204,10 @@ export function runEngine(input: EngineInput): EngineResult {
     has(equation, term) {
       const e = byName.get(equation);
       return e !== undefined && (designs[e] as Design).names.includes(term);
+    },
+    terms(equation) {
+      const e = byName.get(equation);
+      return e === undefined ? [] : (designs[e] as Design).names;
     },
   };
   const effects = input.effects(locator);

@@ -123,6 +123,7 @@ const processResultShape = object({
   nDropped: requiredNumber,
   settings: object({ hc: string, confidence: requiredNumber, centered: arrayOf(string) }),
   equations: arrayOf(equation),
+  coefficientBootstrap: nullable(arrayOf(object({ ...boot, equation: string, term: string }))),
   totalEffectModel: nullable(equation),
   totalEffect: nullable(tested),
   directEffect: nullable(tested),
@@ -333,6 +334,19 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
           lines.push(row('', bootOf(diff), 10), '');
         }
       }
+    }
+  }
+
+  const coefficientBoot = r.coefficientBootstrap ?? [];
+  if (coefficientBoot.length > 0) {
+    lines.push('*********** BOOTSTRAP RESULTS FOR REGRESSION MODEL PARAMETERS ************', '');
+    for (const eq of r.equations) {
+      const rows = coefficientBoot.filter((b) => b.equation === eq.name);
+      if (rows.length === 0) continue;
+      const width = Math.max(10, ...rows.map((b) => (products.get(b.term) ?? b.term).length + 2));
+      lines.push('OUTCOME VARIABLE:', ` ${eq.outcome}`, '', header(['Coeff', 'BootSE', 'BootLLCI', 'BootULCI'], width));
+      for (const b of rows) lines.push(row(products.get(b.term) ?? b.term, [b.estimate, b.se, b.lower, b.upper], width));
+      lines.push('');
     }
   }
 

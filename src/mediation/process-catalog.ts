@@ -33,7 +33,7 @@ import type {
   ProbedModerator,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
-import { commonResult, effectFields, fitOf, fitProcess, processData, type ProcessData } from './process-data.js';
+import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
 
@@ -222,6 +222,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const cmIndex: (Slot & { mediator: string; moderator: ModeratorRole; at: ModeratorValues })[] = [];
   const differences: (Slot & { mediator: string; moderator: ProbedRole; values: readonly [number, number] })[] = [];
   let indexKind = 'none';
+  let coefficientSlots: CoefficientSlot[] = [];
 
   const engine = fitProcess(data, s, equations, (loc) => {
     const out: EngineEffect[] = [];
@@ -229,6 +230,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       out.push({ name, statistic, usesSds: false });
       return out.length - 1;
     };
+    coefficientSlots = coefficientEffects(s, loc, equations, out);
     if (!mediated || entry.mediator === 'serial') return out;
     const plain: Monomial<number>[][] = [];
     for (const med of s.m) {
@@ -322,7 +324,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       johnsonNeyman = johnsonNeymanRegion(yFit.b[i] as number, yFit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, data.valuesOf(column), dfOf(yFit), s.confidence);
     }
   }
-  const common = commonResult(s.model, s, data, engine, warnings);
+  const common = commonResult(s.model, s, data, engine, warnings, coefficientSlots);
   const result = {
     ...common,
     moderators,

@@ -9,7 +9,7 @@ import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, 
 import type { ProcessSettings } from './process-options.js';
 import type { ProbedRole } from './catalog.js';
 import { distinctValues, isDichotomous, probeValues, type Probes } from './probes.js';
-import type { ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
+import type { CoefficientBootstrap, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
 
 /** The analysis sample of a PROCESS model with its centred variables. */
 export interface ProcessData {
@@ -124,6 +124,36 @@ export function fitProcess(
   });
 }
 
+/** Where each bootstrapped regression coefficient is among a model's effects (`bootstrapCoefficients`). */
+export interface CoefficientSlot {
+  readonly equation: string;
+  readonly term: string;
+  readonly slot: number;
+}
+
+/**
+ * With `bootstrapCoefficients`, every coefficient of every equation as an effect of its own
+ * (PROCESS's `modelbt`), appended to `out`; returns where each went.
+ */
+export function coefficientEffects(s: ProcessSettings, loc: EffectLocator, equations: readonly EngineEquation[], out: EngineEffect[]): CoefficientSlot[] {
+  if (!s.bootstrapCoefficients) return [];
+  const slots: CoefficientSlot[] = [];
+  for (const eq of equations) {
+    for (const term of loc.terms(eq.name)) {
+      const at = loc.coefficient(eq.name, term);
+      slots.push({ equation: eq.name, term, slot: out.length });
+      out.push({ name: `coefficient ${eq.name} ${term}`, statistic: (c) => c[at] as number, usesSds: false });
+    }
+  }
+  return slots;
+}
+
+/** The bootstrapped coefficients of a model (null without `bootstrapCoefficients` or a bootstrap). */
+export function coefficientBootstrap(engine: EngineResult, slots: readonly CoefficientSlot[]): CoefficientBootstrap[] | null {
+  if (slots.length === 0 || engine.bootstrap === null) return null;
+  return slots.map(({ equation, term, slot }) => ({ equation, term, ...effectFields(engine.effects[slot] as EngineResult['effects'][number]) }));
+}
+
 /** A coefficient of an equation as a tested effect. */
 export function testedFromTable(eq: FittedEquation, term: string): TestedEffect {
   const c = eq.coefficients.find((k) => k.term === term) as FittedEquation['coefficients'][number];
@@ -131,7 +161,14 @@ export function testedFromTable(eq: FittedEquation, term: string): TestedEffect 
 }
 
 /** The fields every family's result shares. */
-export function commonResult<M extends ProcessModelNumber>(model: M, s: ProcessSettings, data: ProcessData, engine: EngineResult, extraWarnings: readonly PsychkitWarning[] = []): ProcessResultCommon<M> {
+export function commonResult<M extends ProcessModelNumber>(
+  model: M,
+  s: ProcessSettings,
+  data: ProcessData,
+  engine: EngineResult,
+  extraWarnings: readonly PsychkitWarning[] = [],
+  coefficients: readonly CoefficientSlot[] = [],
+): ProcessResultCommon<M> {
   const warnings = [...data.warnings, ...engine.fits.flatMap((fit, e) => (fit.family === 'linear' ? perfectFitWarnings(fit, engine.equations[e]?.name ?? fit.outcome) : [])), ...extraWarnings];
   return {
     kind: 'processModel',
@@ -141,6 +178,7 @@ export function commonResult<M extends ProcessModelNumber>(model: M, s: ProcessS
     nDropped: data.frame.dropped,
     settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn, yModel: data.yModel, yCoding: data.yCoding },
     equations: engine.equations,
+    coefficientBootstrap: coefficientBootstrap(engine, coefficients),
     warnings,
   };
 }

@@ -5,7 +5,7 @@ import { normalTwoSided } from '../probability/index.js';
 import { fail } from '../errors.js';
 import type { Coefficient } from '../regression/fit.js';
 import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
-import { commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable } from './process-data.js';
+import { coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
   IndirectContrast,
@@ -69,8 +69,10 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   // Which bootstrapped statistic is which: the engine returns them in this order.
   const slots: { indirect: number[]; total: number; contrasts: number[]; partially: number[]; completely: number[] } = { indirect: [], total: -1, contrasts: [], partially: [], completely: [] };
   const contrastPairs: [number, number][] = [];
+  let coefficientSlots: CoefficientSlot[] = [];
   const engine = fitProcess(data, s, equations, (loc) => {
     const out: EngineEffect[] = [];
+    coefficientSlots = coefficientEffects(s, loc, equations, out);
     const push = (list: number[], name: string, statistic: EngineEffect['statistic'], usesSds = false) => {
       list.push(out.length);
       out.push({ name, statistic, usesSds });
@@ -145,7 +147,7 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
 
   const yEq = equationOf(engine, y);
   const common = {
-    ...commonResult(s.model as 4 | 6, s, data, engine),
+    ...commonResult(s.model as 4 | 6, s, data, engine, [], coefficientSlots),
     totalEffectModel,
     totalEffect,
     directEffect: testedFromTable(yEq, x),

@@ -62,6 +62,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly standardize: boolean;
   readonly contrasts: boolean;
   readonly total: boolean;
+  /** Bootstrap every regression coefficient too (PROCESS's `modelbt`). */
+  readonly bootstrapCoefficients: boolean;
   /** `total: true` was given (not the default). */
   readonly totalRequested: boolean;
   readonly sobel: boolean;
@@ -91,6 +93,7 @@ const readProcessOptions = defineOptions(
     confidence: field.confidence(),
     hc: field.hc(),
     yModel: field.optionalOneOf(['auto', 'linear', 'logistic'] as const),
+    bootstrapCoefficients: field.optionalBoolean(),
     standardize: field.optionalBoolean(),
     contrasts: field.optionalBoolean(),
     total: field.optionalBoolean(),
@@ -173,7 +176,7 @@ export function processSettings(options: unknown): ProcessSettings {
   if (model !== 1 && jn) notFor('jn', model, 'the Johnson–Neyman technique is offered for model 1');
   if (entry.mediator === null) {
     // Models 1–3 have nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
-    for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress'] as const) {
+    for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress', 'bootstrapCoefficients'] as const) {
       if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
     }
   }
@@ -208,6 +211,7 @@ export function processSettings(options: unknown): ProcessSettings {
     contrasts,
     total,
     totalRequested: o.total === true,
+    bootstrapCoefficients: o.bootstrapCoefficients ?? false,
     sobel,
     jn,
     categorical: o.categorical,

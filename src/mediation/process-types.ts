@@ -34,6 +34,11 @@ export interface ProcessCommonOptions extends ResamplingOptions, ReadTableOption
   readonly covariates?: readonly string[];
   /** Declares categorical covariates and their levels / reference level. */
   readonly categorical?: CategoricalOption;
+  /**
+   * Bootstrap SEs and CIs for every regression coefficient too (PROCESS's `modelbt`), in
+   * `coefficientBootstrap`. Default false; models 1–3 have no bootstrap.
+   */
+  readonly bootstrapCoefficients?: boolean;
   /** Coefficient standard errors of the OLS equations: `'none'` (default) or `'HC0'`…`'HC4'`. */
   readonly hc?: HcOption;
   /**
@@ -74,7 +79,7 @@ export interface MediatedOptions {
 }
 
 /** Options of PROCESS model 1 (simple moderation): nothing is bootstrapped, so no resampling options. */
-export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions>, ModeratedOptions {
+export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'>, ModeratedOptions {
   readonly model: 1;
   /** Johnson–Neyman region of significance. Default false. */
   readonly jn?: boolean;
@@ -117,7 +122,7 @@ export interface ConditionalProcessOptions<M extends ConditionalProcessModelNumb
 export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnlyModelNumber> = { readonly model: M } & {
   readonly [R in CatalogModerators[M]]: string;
 } & Omit<ModeratedOptions, 'w'> &
-  (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions> : ProcessCommonOptions & MediatedOptions);
+  (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'> : ProcessCommonOptions & MediatedOptions);
 
 /** Options of {@link processModel}, by model. */
 export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions | CatalogProcessOptions;
@@ -225,6 +230,12 @@ export interface ProcessSettingsEcho {
   readonly yCoding: readonly [number, number] | null;
 }
 
+/** A regression coefficient with bootstrap inference (PROCESS's `modelbt`). */
+export interface CoefficientBootstrap extends BootstrapEffect {
+  readonly equation: string;
+  readonly term: string;
+}
+
 /** What every `processModel` result has. */
 export interface ProcessResultCommon<M extends ProcessModelNumber> extends PsychkitResult<'processModel'> {
   readonly model: M;
@@ -236,6 +247,8 @@ export interface ProcessResultCommon<M extends ProcessModelNumber> extends Psych
   readonly settings: ProcessSettingsEcho;
   /** Every equation: mediators first (in order), then Y (logistic for a dichotomous Y). */
   readonly equations: readonly FittedEquation[];
+  /** With `bootstrapCoefficients: true`: every coefficient's bootstrap SE and CI (PROCESS's `modelbt`), else null. */
+  readonly coefficientBootstrap: readonly CoefficientBootstrap[] | null;
 }
 
 /** What models 4 and 6 have. */

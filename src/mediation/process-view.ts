@@ -53,6 +53,7 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
 
 const EMPTY = {
   moderators: [],
+  coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,
   directEffect: null,

@@ -114,28 +114,6 @@ export function outcomeTerms(entry: CatalogEntry, roles: RoleColumns): string[] 
   return ordered(items).map((t) => termName(t.term, roles, t.mediator < roles.m.length && t.term.includes('M') ? (roles.m[t.mediator] as string) : null));
 }
 
-/** A term of a path: the engine's term name and the roles it is multiplied by (besides the focal variable). */
-export interface PathTerm {
-  readonly term: string;
-  readonly by: readonly string[];
-}
-
-/**
- * The path from `focal` (a role: `'x'` or `'M'`) in an equation: every term containing it; the
- * path's coefficient is Σ b_term · Π(other factors). Other factors are roles (`'w'`, `'x'`,
- * `'M'` when a mediator moderates the path).
- */
-export function pathTerms(templates: readonly TermTemplate[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null): PathTerm[] {
-  const out: PathTerm[] = [];
-  for (const t of templates) {
-    const f = factorsOf(t);
-    const at = f.indexOf(focal);
-    if (at < 0) continue;
-    out.push({ term: termName(t, roles, mediator), by: f.filter((_, i) => i !== at).sort() });
-  }
-  return out;
-}
-
 /** Y's templates for one mediator (its group terms) and those of no mediator. */
 export function outcomeTemplates(entry: CatalogEntry): { readonly perMediator: readonly TermTemplate[]; readonly shared: readonly TermTemplate[] } {
   const perMediator: TermTemplate[] = [];
@@ -189,12 +167,6 @@ export function indexShape<C>(poly: readonly Monomial<C>[]): IndexShape {
   return poly.some((m) => m.roles.length === 2) ? { kind: 'moderatedModerated', moderators: pair } : { kind: 'partial', moderators: pair };
 }
 
-/** The coefficient polynomial of one monomial (the terms whose roles are exactly `roles`). */
-export function coefficientOf<C>(poly: readonly Monomial<C>[], roles: readonly string[]): Monomial<C>[] {
-  const key = [...roles].sort().join('*');
-  return poly.filter((m) => m.roles.join('*') === key);
-}
-
 /** Role-level paths of a model (coefficients named by their term templates). */
 export interface CatalogPaths {
   /** X → M (each mediator alike), null without mediators or for the serial model. */
@@ -205,7 +177,12 @@ export interface CatalogPaths {
   readonly direct: readonly Monomial<TermTemplate>[];
 }
 
-function rolePath(templates: readonly TermTemplate[], focal: 'x' | 'M'): Monomial<TermTemplate>[] {
+/**
+ * The path from `focal` (`'x'` or `'M'`) in an equation: every term containing it; the path's
+ * coefficient is Σ b_term · Π(the term's other factors), so each term is a monomial in those
+ * roles (`'w'`, `'x'` when X moderates M → Y) with the term's template as its coefficient.
+ */
+export function rolePath(templates: readonly TermTemplate[], focal: 'x' | 'M'): Monomial<TermTemplate>[] {
   return templates.flatMap((t) => {
     const f = factorsOf(t);
     const at = f.indexOf(focal);

@@ -3,7 +3,7 @@
 import { fail } from '../errors.js';
 import { show } from '../util/options.js';
 import { buildDesign, INTERCEPT, numericOf, type Design, type ModelFrame } from '../regression/frame.js';
-import { coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type LinearFit, type ModelSummary, type StandardErrors } from '../regression/fit.js';
+import { coefficientRows, coefficientTable, covarianceRows, fitLinear, modelSummary, type Coefficient, type LinearFit, type ModelSummary, type StandardErrors } from '../regression/fit.js';
 import { fitLogistic, type LogisticFit } from '../regression/logistic.js';
 import { normalQuantile, normalTwoSided } from '../probability/index.js';
 import { runKernel, type KernelStatistic } from './kernel.js';
@@ -117,32 +117,15 @@ export interface EngineInput {
   readonly effects: (locator: EffectLocator) => readonly EngineEffect[];
 }
 
-/** Coefficients of a logistic fit: Z = b/se, normal p and confidence bounds. */
-function logisticCoefficients(fit: LogisticFit, confidence: number): Coefficient[] {
-  const zc = normalQuantile(0.5 + confidence / 2);
-  return fit.names.map((term, j) => {
-    const b = fit.b[j] as number;
-    const se = Math.sqrt(fit.covariance[j * fit.k + j] as number);
-    const z = b / se;
-    return { term, estimate: b, se, statistic: z, p: normalTwoSided(z), lower: b - zc * se, upper: b + zc * se };
-  });
-}
-
 export function equationResult(name: string, fit: EquationFit, confidence: number): FittedEquation {
-  const covariance = Array.from({ length: fit.k }, (_, i) => Array.from(fit.covariance.subarray(i * fit.k, (i + 1) * fit.k)));
+  const covariance = covarianceRows(fit);
   if (fit.family === 'logistic') {
+    // Z = b/se with normal p and confidence bounds, as PROCESS reports a logistic equation.
+    const coefficients = coefficientRows(fit, normalQuantile(0.5 + confidence / 2), normalTwoSided);
     const summary = { minus2LL: fit.minus2LL, statistic: fit.modelChiSquare, df: fit.df, p: fit.p, mcFadden: fit.mcFadden, coxSnell: fit.coxSnell, nagelkerke: fit.nagelkerke };
-    return { family: 'logistic', name, outcome: fit.outcome, terms: [...fit.names], coefficients: logisticCoefficients(fit, confidence), summary, covariance };
+    return { family: 'logistic', name, outcome: fit.outcome, terms: [...fit.names], coefficients, summary, covariance };
   }
-  return {
-    family: 'linear',
-    name,
-    outcome: fit.outcome,
-    terms: [...fit.names],
-    coefficients: coefficientTable(fit, confidence),
-    summary: modelSummary(fit),
-    covariance: covarianceRows(fit),
-  };
+  return { family: 'linear', name, outcome: fit.outcome, terms: [...fit.names], coefficients: coefficientTable(fit, confidence), summary: modelSummary(fit), covariance };
 }
 
 /** Fits every equation, evaluates every effect at the estimates, and bootstraps them together. */

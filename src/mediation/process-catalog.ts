@@ -13,9 +13,8 @@ import {
   indexShape,
   multiply,
   outcomeTemplates,
-  pathTerms,
-  mediatorTerms,
-  outcomeTerms,
+  rolePath,
+  termName,
   type Monomial,
   type ModeratorRole,
   type ProbedRole,
@@ -33,27 +32,12 @@ import type {
   ProbedModerator,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
-import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
+import { catalogEquations, coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, roleColumns, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
 
 const ROLE_ORDER: readonly ProbedRole[] = ['w', 'z', 'v', 'q', 'x'];
 const byRoleOrder = (a: string, b: string) => ROLE_ORDER.indexOf(a as ProbedRole) - ROLE_ORDER.indexOf(b as ProbedRole);
-
-/** The model's equations: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
-export function catalogEquations(s: ProcessSettings): EngineEquation[] {
-  const roles = roleColumns(s);
-  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
-  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
-  return [
-    ...s.m.map((med, i) => ({ name: med, outcome: med, terms: [...mediatorTerms(s.entry, roles, i), ...covM] })),
-    { name: s.y, outcome: s.y, terms: [...outcomeTerms(s.entry, roles), ...covY] },
-  ];
-}
-
-function roleColumns(s: ProcessSettings): RoleColumns {
-  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators };
-}
 
 /** Every combination of the roles' probe values, the first role varying slowest. */
 function combinations(roles: readonly string[], probes: ReadonlyMap<string, readonly number[]>): Record<string, number>[] {
@@ -123,9 +107,9 @@ function linearPath(fit: EquationFit, poly: readonly Monomial<string>[], at: Rea
   return linearCombination(fit, weights, confidence);
 }
 
-/** A path's terms as a polynomial over roles, each coefficient named by its term. */
+/** A path as a polynomial over roles, each coefficient named by its term in the engine. */
 function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null): Monomial<string>[] {
-  return pathTerms(templates, focal, roles, mediator).map((t) => ({ coefficients: [t.term], roles: [...t.by] }));
+  return rolePath(templates, focal).map((m) => ({ coefficients: [termName(m.coefficients[0] as string, roles, mediator)], roles: m.roles }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
 import { perfectFitWarnings } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
-import type { ProbedRole } from './catalog.js';
+import { mediatorTerms, outcomeTerms, type ProbedRole, type RoleColumns } from './catalog.js';
 import { distinctValues, isDichotomous, probeValues, type Probes } from './probes.js';
 import type { CoefficientBootstrap, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
 
@@ -18,10 +18,6 @@ export interface ProcessData {
   readonly centered: ReadonlyMap<string, Float64Array>;
   /** A variable's values as the equations use them (centred when it is). */
   valuesOf(name: string): Float64Array;
-  /** Probe values of W (null without a moderator). */
-  readonly probes: Probes | null;
-  /** W takes exactly two values. */
-  readonly dichotomousW: boolean;
   /** Probe values of each probed role (the moderators; X in model 74). */
   readonly probesByRole: ReadonlyMap<ProbedRole, Probes>;
   /** Whether each probed role's column takes exactly two values. */
@@ -53,13 +49,29 @@ function outcomeModel(values: Float64Array, s: ProcessSettings): { yModel: 'line
   return { yModel: 'logistic', yCoding: [lo, hi], coded: values.map((v) => (v === hi ? 1 : 0)) };
 }
 
+/** The columns behind each role of the model. */
+export function roleColumns(s: ProcessSettings): RoleColumns {
+  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators };
+}
+
+/** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
+export function catalogEquations(s: ProcessSettings): EngineEquation[] {
+  const roles = roleColumns(s);
+  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
+  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
+  return [
+    ...s.m.map((med, i) => ({ name: med, outcome: med, terms: [...mediatorTerms(s.entry, roles, i), ...covM] })),
+    { name: s.y, outcome: s.y, terms: [...outcomeTerms(s.entry, roles), ...covY] },
+  ];
+}
+
 /**
  * Reads the model's variables (one listwise sample), mean-centres the variables that form
  * products in `equations` as `center` asks, and finds the probe values of the moderators.
  */
 export function processData(table: Table, s: ProcessSettings, equations: readonly EngineEquation[]): ProcessData {
   const view = tableView(table, s.missingCodes);
-  const { x, y, m, w } = s;
+  const { x, y, m } = s;
   const frame = buildFrame(view, { numeric: [x, y, ...m, ...Object.values(s.moderators)], predictors: s.covariates, categorical: s.categorical });
   const inProducts = new Set<string>();
   for (const eq of equations) for (const term of eq.terms) if (term.includes(':')) for (const part of term.split(':')) inProducts.add(part);
@@ -91,8 +103,6 @@ export function processData(table: Table, s: ProcessSettings, equations: readonl
     frame,
     centered,
     valuesOf,
-    probes: w === null ? null : (probesByRole.get('w') as Probes),
-    dichotomousW: w !== null && isDichotomous(numericOf(frame, w)),
     probesByRole,
     dichotomousByRole,
     yModel,

@@ -5,7 +5,7 @@ import { normalTwoSided } from '../probability/index.js';
 import { fail } from '../errors.js';
 import type { Coefficient } from '../regression/fit.js';
 import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
-import { coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
+import { catalogEquations, coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
   IndirectContrast,
@@ -45,12 +45,8 @@ type Product = (c: Float64Array) => number;
 /** Models 4 and 6. */
 export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
   const { x, y, m } = s;
-  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
-  const equations = [
-    ...m.map((med, i) => ({ name: med, outcome: med, terms: [x, ...(s.shape.serial ? m.slice(0, i) : []), ...covM] })),
-    { name: y, outcome: y, terms: [x, ...m, ...covY] },
-  ];
+  const equations = catalogEquations(s);
   const data = processData(table, s, equations);
   if (data.yModel === 'logistic') {
     // As PROCESS: on the log-odds scale the total effect is not c′ + Σab, and SDs do not standardize a logit.
@@ -62,8 +58,8 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
       });
     }
   }
-  const chains = chainsOf(m.length, s.shape.serial);
-  const labels = chains.map((chain) => (s.shape.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
+  const chains = chainsOf(m.length, s.serial);
+  const labels = chains.map((chain) => (s.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
   const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);
 
   // Which bootstrapped statistic is which: the engine returns them in this order.

@@ -11,47 +11,25 @@ import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from '
 /** PROCESS model numbers psychkit implements: 1–76. */
 export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze(CATALOG_MODELS as ProcessModelNumber[]);
 
-/** Models with a result type of their own; the rest share {@link CatalogProcessResult}. */
-export const OWN_SHAPE: ReadonlySet<number> = new Set<number>([1, 4, 6, 7, 8, 14, 58, 59]);
-
 /** The moderator roles, in order. */
 export const MODERATOR_ROLES: readonly ModeratorRole[] = ['w', 'z', 'v', 'q'];
 
-/** Where W acts in a model, and how many mediators it takes. */
-export interface ModelShape {
-  readonly family: 'moderation' | 'mediation' | 'conditional' | 'catalog';
-  /** Allowed number of mediators. */
-  readonly mediators: readonly [number, number];
-  readonly serial: boolean;
-  /** W moderates X→M (a), M→Y (b), X→Y (c′). */
-  readonly a: boolean;
-  readonly b: boolean;
-  readonly c: boolean;
+/** How many mediators a model takes: none (1–3), 2–6 in series (model 6), else 1–10 in parallel. */
+function mediatorRange(entry: CatalogEntry): readonly [number, number] {
+  return entry.mediator === null ? [0, 0] : entry.mediator === 'serial' ? [2, 6] : [1, 10];
 }
-
-export const SHAPES: Readonly<Partial<Record<ProcessModelNumber, ModelShape>>> = {
-  1: { family: 'moderation', mediators: [0, 0], serial: false, a: false, b: false, c: true },
-  4: { family: 'mediation', mediators: [1, 10], serial: false, a: false, b: false, c: false },
-  6: { family: 'mediation', mediators: [2, 6], serial: true, a: false, b: false, c: false },
-  7: { family: 'conditional', mediators: [1, 10], serial: false, a: true, b: false, c: false },
-  8: { family: 'conditional', mediators: [1, 10], serial: false, a: true, b: false, c: true },
-  14: { family: 'conditional', mediators: [1, 10], serial: false, a: false, b: true, c: false },
-  58: { family: 'conditional', mediators: [1, 10], serial: false, a: true, b: true, c: false },
-  59: { family: 'conditional', mediators: [1, 10], serial: false, a: true, b: true, c: true },
-};
 
 /** Everything processModel needs, validated: the variables' roles, the fitting settings echoed in the result, and the rest. */
 export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered' | 'yModel' | 'yCoding'> {
   /** How Y's equation is fitted: `'auto'` (logistic for a dichotomous Y, as PROCESS), or as asked. */
   readonly yModel: 'auto' | 'linear' | 'logistic';
   readonly model: ProcessModelNumber;
-  readonly shape: ModelShape;
+  /** The mediators form a chain (model 6). */
+  readonly serial: boolean;
   /** The model's equations as templates. */
   readonly entry: CatalogEntry;
   /** The moderator columns by role (W also in `w`). */
   readonly moderators: Readonly<Partial<Record<ModeratorRole, string>>>;
-  /** W's probe option (models with their own result type). */
-  readonly probes: ProbeOption;
   /** Each probed role's option (the moderators; X in model 74). */
   readonly probesByRole: Readonly<Partial<Record<ProbedRole, ProbeOption>>>;
   /** The roles probed: the moderators, or X in model 74. */
@@ -125,11 +103,10 @@ export function processSettings(options: unknown): ProcessSettings {
   }
   const model = o.model as ProcessModelNumber;
   const entry = CATALOG.get(model) as CatalogEntry;
-  const shape: ModelShape = SHAPES[model] ?? { family: 'catalog', mediators: entry.mediator === null ? [0, 0] : [1, 10], serial: false, a: false, b: false, c: false };
   const moderated = entry.moderators.length > 0 || entry.model === 74;
   const { x, y, m, covariates } = o;
   if (x === y) throw fail('INVALID_OPTION', `x and y are the same column ("${x}").`, { option: 'y', column: y });
-  const [minM, maxM] = shape.mediators;
+  const [minM, maxM] = mediatorRange(entry);
   if (m.length > maxM) {
     throw fail('INVALID_OPTION', maxM === 0 ? `Model ${model} has no mediator; remove \`m\`.` : `Model ${model} takes at most ${maxM} mediators; got ${m.length}.`, {
       option: 'm',
@@ -185,7 +162,7 @@ export function processSettings(options: unknown): ProcessSettings {
   const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
   return {
     model,
-    shape,
+    serial: entry.mediator === 'serial',
     entry,
     moderators,
     x,
@@ -198,7 +175,6 @@ export function processSettings(options: unknown): ProcessSettings {
     covariates,
     covariatesIn,
     center,
-    probes: probesByRole[probed[0] as ProbedRole] ?? 'percentiles',
     probesByRole,
     probed,
     quantileType: o.quantileType ?? 6,

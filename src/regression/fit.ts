@@ -271,15 +271,25 @@ export interface ModelSummary {
   readonly p: number;
 }
 
-/** Coefficient table rows from a fit. */
-export function coefficientTable(fit: LinearFit, confidence: number): Coefficient[] {
-  const tc = tQuantile(0.5 + confidence / 2, fit.residualDf);
+/** What a coefficient table reads from a fit (least squares or logistic). */
+export type FittedCoefficients = Pick<LinearFit, 'names' | 'b' | 'covariance' | 'k'>;
+
+/**
+ * Coefficient rows: b, se = √V_jj, statistic = b/se, its two-sided p and b ± critical·se (t on
+ * the residual df for least squares; Z for a logistic fit).
+ */
+export function coefficientRows(fit: FittedCoefficients, critical: number, twoSided: (statistic: number) => number): Coefficient[] {
   return fit.names.map((term, j) => {
     const b = fit.b[j] as number;
     const se = Math.sqrt(fit.covariance[j * fit.k + j] as number);
-    const t = b / se;
-    return { term, estimate: b, se, statistic: t, p: tTwoSided(t, fit.residualDf), lower: b - tc * se, upper: b + tc * se };
+    const statistic = b / se;
+    return { term, estimate: b, se, statistic, p: twoSided(statistic), lower: b - critical * se, upper: b + critical * se };
   });
+}
+
+/** Coefficient table rows from a least-squares fit: t tests on its residual df. */
+export function coefficientTable(fit: LinearFit, confidence: number): Coefficient[] {
+  return coefficientRows(fit, tQuantile(0.5 + confidence / 2, fit.residualDf), (t) => tTwoSided(t, fit.residualDf));
 }
 
 /** The model summary of a fit. */
@@ -314,6 +324,6 @@ export function perfectFitWarnings(fit: LinearFit, equation: string): PsychkitWa
 }
 
 /** Covariance matrix as rows. */
-export function covarianceRows(fit: LinearFit): number[][] {
+export function covarianceRows(fit: Pick<LinearFit, 'covariance' | 'k'>): number[][] {
   return Array.from({ length: fit.k }, (_, i) => Array.from(fit.covariance.subarray(i * fit.k, (i + 1) * fit.k)));
 }

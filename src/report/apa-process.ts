@@ -63,14 +63,15 @@ export function processTable(result: ProcessResult | CatalogProcessResult, c: Ap
   const v = r.variables;
   const x = c.label(v.x);
   const y = c.label(v.y);
-  const w = r.moderators.length === 1 ? c.label((r.moderators[0] as ProcessView['moderators'][number]).column) : 'W';
+  // The first moderator: the only one in model 1 (Johnson–Neyman), W of model 3's X × W interaction.
+  const w = c.label(r.moderators[0]?.column ?? 'W');
   const rows: Row[] = [];
   for (const eq of r.equations) equationRows(eq, `Outcome: ${c.label(eq.outcome)}`, r, c, rows);
   if (r.totalEffectModel !== null) equationRows(r.totalEffectModel, `Total effect model, outcome: ${y}`, r, c, rows);
 
   rows.push({ section: `Effects of ${x} on ${y}` });
   for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect at ${atLabel(r, e.at, c)}`, e, c));
-  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${x} × ${c.label((r.moderators[0] as ProcessView['moderators'][number]).column)} interaction at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${x} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
   if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
   if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
   for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect at ${atLabel(r, e.at, c)}`, e, c));

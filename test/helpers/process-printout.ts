@@ -90,3 +90,19 @@ export class Ledger {
     expect(difference, `${label}: ${actual} vs printed ${printed} (${mcSds.toFixed(2)} Monte Carlo SDs)`).toBeLessThanOrEqual(limit * sd + 0.00005);
   }
 }
+
+/**
+ * The row of `rows` evaluated at the given moderator values (keys are roles), each within
+ * `tolerance` (printed values: half a unit of the 4th decimal); `extra` narrows further.
+ */
+export function rowAt<T extends { readonly at: Readonly<Record<string, number | undefined>> }>(
+  rows: readonly T[] | null,
+  at: Record<string, number>,
+  tolerance: number,
+  extra: (r: T) => boolean = () => true,
+): T {
+  expect(rows).not.toBeNull();
+  const hit = rows!.find((r) => extra(r) && Object.keys(r.at).length === Object.keys(at).length && Object.entries(at).every(([k, v]) => Math.abs((r.at[k] as number) - v) <= tolerance));
+  expect(hit, `a row at ${JSON.stringify(at)}`).toBeDefined();
+  return hit!;
+}

@@ -4,7 +4,7 @@ import { processView, type ProcessView } from '../../src/mediation/process-view.
 import { processModel, type ProcessOptions, type ProcessResult } from '../../src/index.js';
 import { expectClose } from '../helpers/close.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
-import { rolesOfModel } from '../helpers/process-printout.js';
+import { rolesOfModel, rowAt } from '../helpers/process-printout.js';
 
 // The 25 PROCESS models without a shared printout (numbers that are multiples of 3), against
 // test/fixtures/process-catalog.R: lm + sandwich HC3 for each equation as the catalog lists it,
@@ -94,12 +94,9 @@ function checkBoot(e: { estimate: number; se: number | null; lower: number | nul
   mc(e.upper, r.bootstrap.biasCorrected[1], 0.065 * s, `${what} upper`);
 }
 
-/** The row of `rows` at the given moderator values (keys are roles). */
-function rowAt<T extends { readonly at: Readonly<Record<string, number | undefined>> }>(rows: readonly T[] | null, at: Record<string, number>, extra: (r: T) => boolean = () => true): T {
-  const hit = rows?.find((r) => extra(r) && Object.keys(r.at).length === Object.keys(at).length && Object.entries(at).every(([k, v]) => Math.abs((r.at[k] as number) - v) < 1e-9));
-  expect(hit, `a row at ${JSON.stringify(at)}`).toBeDefined();
-  return hit!;
-}
+/** The row of `rows` at R's moderator values (keys are roles). */
+const rowAtR = <T extends { readonly at: Readonly<Record<string, number | undefined>> }>(rows: readonly T[] | null, at: Record<string, number>, extra?: (r: T) => boolean) =>
+  rowAt(rows, at, 1e-9, extra);
 
 const RUNS = HELD_BACK.flatMap((model) => (['ols', 'logit'] as const).map((kind) => [model, kind] as const));
 
@@ -146,10 +143,10 @@ describe.each(RUNS)('PROCESS model %i against R (%s)', (model, kind) => {
   it('direct, conditional direct and conditional effects; interaction tests', () => {
     for (const d of run.directEffects ?? []) {
       if (Object.keys(d.at).length === 0) checkTested(res.directEffect!, d, 'direct');
-      else checkTested(rowAt(res.conditionalDirectEffects, atOf(d.at)), d, `direct at ${JSON.stringify(d.at)}`);
+      else checkTested(rowAtR(res.conditionalDirectEffects, atOf(d.at)), d, `direct at ${JSON.stringify(d.at)}`);
     }
-    for (const d of run.conditionalEffects ?? []) checkTested(rowAt(res.conditionalEffects, atOf(d.at)), d, `conditional effect at ${JSON.stringify(d.at)}`);
-    for (const d of run.conditionalInteractions ?? []) checkTested(rowAt(res.conditionalInteractions, atOf(d.at)), d, `conditional interaction at ${JSON.stringify(d.at)}`);
+    for (const d of run.conditionalEffects ?? []) checkTested(rowAtR(res.conditionalEffects, atOf(d.at)), d, `conditional effect at ${JSON.stringify(d.at)}`);
+    for (const d of run.conditionalInteractions ?? []) checkTested(rowAtR(res.conditionalInteractions, atOf(d.at)), d, `conditional interaction at ${JSON.stringify(d.at)}`);
     for (const t of run.interactionTests ?? []) {
       const ours = res.interactionTests!.find((k) => k.term === termOf(t.term))!;
       if (ours.test === 'F') {
@@ -166,7 +163,7 @@ describe.each(RUNS)('PROCESS model %i against R (%s)', (model, kind) => {
   it('indirect effects and indices (bootstrap within Monte Carlo error of R’s)', () => {
     for (const e of run.indirectEffects ?? []) {
       if (Object.keys(e.at).length > 0) {
-        checkBoot(rowAt(res.conditionalIndirectEffects, atOf(e.at), (k) => k.mediator === e.mediator), e, `${e.mediator} at ${JSON.stringify(e.at)}`);
+        checkBoot(rowAtR(res.conditionalIndirectEffects, atOf(e.at), (k) => k.mediator === e.mediator), e, `${e.mediator} at ${JSON.stringify(e.at)}`);
       } else if (e.path === 'total' || e.mediator === 'TOTAL') {
         checkBoot(res.totalIndirectEffect!, e, 'total indirect');
       } else {
@@ -182,7 +179,7 @@ describe.each(RUNS)('PROCESS model %i against R (%s)', (model, kind) => {
       if (i.kind === 'partial') checkBoot(res.indexOfPartialModeratedMediation!.find((k) => k.mediator === i.mediator && k.moderator === roleOf(i.moderator!))!, i, what);
       if (i.kind === 'moderatedModerated') checkBoot(res.indexOfModeratedModeratedMediation!.find((k) => k.mediator === i.mediator)!, i, what);
       if (i.kind === 'conditionalModerated') {
-        checkBoot(rowAt(res.indexOfConditionalModeratedMediation, atOf(i.at!), (k) => k.mediator === i.mediator && k.moderator === roleOf(i.moderator!)), i, what);
+        checkBoot(rowAtR(res.indexOfConditionalModeratedMediation, atOf(i.at!), (k) => k.mediator === i.mediator && k.moderator === roleOf(i.moderator!)), i, what);
       }
     }
     const kinds = new Set((run.indices ?? []).map((i) => i.kind));

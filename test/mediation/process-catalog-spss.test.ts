@@ -5,7 +5,7 @@ import { processView } from '../../src/mediation/process-view.js';
 import { processModel, type ProcessOptions, type ProcessResult } from '../../src/index.js';
 import { tTwoSided } from '../../src/probability/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
-import { Ledger, readPrintout, rolesOfModel, SHARED_MODELS, type Comparison, type PrintedRow, type PrintedTable } from '../helpers/process-printout.js';
+import { Ledger, readPrintout, rolesOfModel, rowAt, SHARED_MODELS, type Comparison, type PrintedRow, type PrintedTable } from '../helpers/process-printout.js';
 
 // Every shared real-PROCESS printout (PROCESS for SPSS 2.16.3; test/fixtures/process-spss/README.md:
 // HC3 standard errors, bias-corrected bootstrap CIs from 5,000 resamples, probes at mean ± SD)
@@ -36,12 +36,8 @@ function atOf(row: PrintedRow, roleOf: (c: string) => string): Record<string, nu
 }
 
 /** The result row whose moderator values print as the printed ones. */
-function findAt<T extends { readonly at: Readonly<Record<string, number | undefined>> }>(rows: readonly T[] | null, at: Record<string, number>, extra: (r: T) => boolean = () => true): T {
-  expect(rows).not.toBeNull();
-  const hit = rows!.find((r) => extra(r) && Object.keys(r.at).length === Object.keys(at).length && Object.entries(at).every(([k, v]) => Math.abs((r.at[k] as number) - v) <= 0.00005 + 1e-9));
-  expect(hit, `a row at ${JSON.stringify(at)}`).toBeDefined();
-  return hit!;
-}
+const findAt = <T extends { readonly at: Readonly<Record<string, number | undefined>> }>(rows: readonly T[] | null, at: Record<string, number>, extra?: (r: T) => boolean) =>
+  rowAt(rows, at, 0.00005 + 1e-9, extra);
 
 const TESTED = ['effect', 'se', 't', 'p', 'llci', 'ulci'] as const;
 const TESTED_Z = ['effect', 'se', 'z', 'p', 'llci', 'ulci'] as const;

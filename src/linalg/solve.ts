@@ -42,13 +42,8 @@ export function choleskySolveInPlace(l: Float64Array, p: number, b: Float64Array
   }
 }
 
-/**
- * Inverse of a symmetric positive-definite matrix through its Cholesky factor.
- * Throws `NOT_POSITIVE_DEFINITE` when the factorisation fails.
- */
-export function inverseSPD(a: ArrayLike<number>, p: number): Float64Array {
-  const l = Float64Array.from(a);
-  if (!choleskyInPlace(l, p)) throw fail('NOT_POSITIVE_DEFINITE', 'The matrix is not positive definite.', { p });
+/** The full p × p inverse from a Cholesky factor (lower triangle of `l`, as choleskyInPlace leaves it), column by column. */
+export function inverseFromCholesky(l: Float64Array, p: number): Float64Array {
   const inv = new Float64Array(p * p);
   const col = new Float64Array(p);
   for (let j = 0; j < p; j++) {
@@ -58,4 +53,14 @@ export function inverseSPD(a: ArrayLike<number>, p: number): Float64Array {
     for (let i = 0; i < p; i++) inv[i * p + j] = col[i] as number;
   }
   return inv;
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix through its Cholesky factor.
+ * Throws `NOT_POSITIVE_DEFINITE` when the factorisation fails.
+ */
+export function inverseSPD(a: ArrayLike<number>, p: number): Float64Array {
+  const l = Float64Array.from(a);
+  if (!choleskyInPlace(l, p)) throw fail('NOT_POSITIVE_DEFINITE', 'The matrix is not positive definite.', { p });
+  return inverseFromCholesky(l, p);
 }

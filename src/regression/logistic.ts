@@ -4,7 +4,7 @@
 // SPSS print. Internal: the public layer (PROCESS with a dichotomous Y) builds its results from it.
 import { fail, type PsychkitError } from '../errors.js';
 import { householderQr } from '../linalg/qr.js';
-import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholesky } from '../linalg/solve.js';
 import { chiSquareSurvival } from '../probability/index.js';
 import { plural } from '../util/text.js';
 import type { Design } from './frame.js';
@@ -112,16 +112,9 @@ function informationAndScore(x: Float64Array, n: number, k: number, eta: Float64
   }
 }
 
-/** The inverse of an SPD matrix from its Cholesky factor (lower triangle of `l`), full k × k. */
-function inverseFromCholesky(l: Float64Array, k: number): Float64Array {
-  const inv = new Float64Array(k * k);
-  const col = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    col.fill(0);
-    col[j] = 1;
-    choleskySolveInPlace(l, k, col);
-    for (let i = 0; i < k; i++) inv[i * k + j] = col[i] as number;
-  }
+/** The inverse of an SPD matrix from its Cholesky factor (lower triangle of `l`), made exactly symmetric. */
+function symmetricInverseFromCholesky(l: Float64Array, k: number): Float64Array {
+  const inv = inverseFromCholesky(l, k);
   // Symmetric by construction up to rounding; make it exactly so.
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < i; j++) {
@@ -335,7 +328,7 @@ export function fitLogistic(design: Design, y: Float64Array, outcome: string): L
   // Covariance at the final b.
   informationAndScore(x, n, k, eta, y, w, residual, info, score);
   if (!choleskyInPlace(info, k)) throw separationOrSingular(design, outcome, residual, delta);
-  const covariance = inverseFromCholesky(info, k);
+  const covariance = symmetricInverseFromCholesky(info, k);
 
   const minus2LL = deviance;
   const modelChiSquare = nullMinus2LL - minus2LL;

@@ -5,6 +5,7 @@ import type { BootstrapEffect } from './engine.js';
 import type { ModeratorRole, ProbedRole } from './catalog.js';
 import type { CatalogSections } from './catalog-data.js';
 import type { JohnsonNeyman, Probes } from './probes.js';
+import type { GroupCoding } from '../data/group-coding.js';
 import type { IndirectEffect, InteractionTest, ProcessResultCommon, TestedEffect } from './process-types.js';
 import type { CatalogModelNumber, CatalogModerators } from './catalog-data.js';
 
@@ -133,3 +134,86 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   /** How the bootstrap ran (null without mediators or with `resamples: 0`). */
   readonly bootstrap: BootstrapInfo | null;
 }
+
+/** A relative effect of a multicategorical X: the row of `code`, one of X's code columns (`'group[B]'`). */
+export type Relative<T> = T & {
+  /** The code column of X this row is the effect of (what it compares: `xCoding.compares`). */
+  readonly code: string;
+};
+
+/** Models that take a multicategorical X (`xCoding`): all but serial model 6 and model 74 (where X moderates M → Y). */
+export type RelativeModelNumber = Exclude<CatalogModelNumber, 6 | 74>;
+
+/** The omnibus F test that X's k − 1 relative effects in an OLS equation are all zero (at moderator values). */
+export interface OmnibusFTest {
+  readonly test: 'F';
+  readonly equation: string;
+  /** The moderator values the relative effects are conditional on (`{}` when no moderator acts on the path). */
+  readonly at: ModeratorValues;
+  /** Unconditional tests: R² minus R² without X's codes (as PROCESS's R2-chng); null for conditional ones. */
+  readonly rSquaredChange: number | null;
+  /** Wald F = (Lb)′(LVL′)⁻¹(Lb)/q with the equation's covariance (the classical R²-change F without `hc`). */
+  readonly statistic: number;
+  readonly df1: number;
+  readonly df2: number;
+  readonly p: number;
+}
+
+/** The omnibus χ² test in a logistic equation: likelihood ratio (unconditional) or Wald (conditional), as PROCESS. */
+export interface OmnibusChiSquareTest {
+  readonly test: 'likelihood ratio' | 'Wald';
+  readonly equation: string;
+  readonly at: ModeratorValues;
+  readonly statistic: number;
+  readonly df: number;
+  readonly p: number;
+}
+
+/** An omnibus test of a multicategorical X (narrow on `test`). */
+export type OmnibusTest = OmnibusFTest | OmnibusChiSquareTest;
+
+/** `T` when model M (with a multicategorical X) has the section, else `null`. */
+export type RelativeSection<M extends RelativeModelNumber, K extends string, T> = M extends unknown ? (K extends CatalogSections[M] ? T : null) : never;
+
+/**
+ * Result of a PROCESS model with a multicategorical X (`xCoding`): PROCESS's relative effects, one
+ * row per code of X (`code`) in every section, and omnibus tests of X. As for a numeric X, a
+ * section is typed non-null exactly for the models that have it.
+ */
+export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeModelNumber> extends ProcessResultCommon<M> {
+  /** How X was coded: its groups (the first is PROCESS's group 1), code columns, code matrix and what each code compares. */
+  readonly xCoding: GroupCoding;
+  readonly moderators: readonly ProbedModerator[];
+  /** Relative direct effects, when no moderator acts on X → Y. */
+  readonly directEffects: RelativeSection<M, 'directEffect', readonly Relative<TestedEffect>[]>;
+  /** Relative conditional direct effects at the probe values. */
+  readonly conditionalDirectEffects: RelativeSection<M, 'conditionalDirectEffects', readonly Relative<ConditionalTestedEffect>[]>;
+  /** Models without mediators: the relative conditional effects of X on Y. */
+  readonly conditionalEffects: RelativeSection<M, 'conditionalEffects', readonly Relative<ConditionalTestedEffect>[]>;
+  /** Model 3: each code's X × W interaction at the probe values of Z. */
+  readonly conditionalInteractions: RelativeSection<M, 'conditionalInteractions', readonly Relative<ConditionalTestedEffect>[]>;
+  /** Relative indirect effects no moderator acts on, per mediator and code. */
+  readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
+  /** Their sum over the mediators, per code (with more than one mediator), else null. */
+  readonly totalIndirectEffects: readonly Relative<IndirectEffect>[] | null;
+  /** Relative conditional indirect effects, per mediator, code and probe values. */
+  readonly conditionalIndirectEffects: RelativeSection<M, 'conditionalIndirectEffects', readonly Relative<ConditionalIndirectEffect>[]>;
+  /** With one dichotomous moderator of the indirect effect: per mediator and code, the difference between its two conditional indirect effects, else null. */
+  readonly conditionalIndirectDifferences: readonly Relative<ConditionalIndirectDifference>[] | null;
+  readonly indexOfModeratedMediation: RelativeSection<M, 'indexOfModeratedMediation', readonly Relative<MediationIndex>[]>;
+  readonly indexOfPartialModeratedMediation: RelativeSection<M, 'indexOfPartialModeratedMediation', readonly Relative<MediationIndex>[]>;
+  readonly indexOfModeratedModeratedMediation: RelativeSection<M, 'indexOfModeratedModeratedMediation', readonly Relative<ModeratedModeratedMediationIndex>[]>;
+  readonly indexOfConditionalModeratedMediation: RelativeSection<M, 'indexOfConditionalModeratedMediation', readonly Relative<ConditionalMediationIndex>[]>;
+  /**
+   * Omnibus tests of X in Y's equation: of the direct effect (PROCESS's "omnibus test of direct
+   * effect of X on Y"), or, where moderators act on X → Y, of the relative effects at each
+   * combination of their probe values ("test of equality of conditional means").
+   */
+  readonly omnibusTests: readonly OmnibusTest[];
+  /** Tests of each equation's highest-order products; all codes' products with one moderator are tested together. */
+  readonly interactionTests: readonly InteractionTest[];
+  readonly bootstrap: BootstrapInfo | null;
+}
+
+/** Any model's result with a multicategorical X: the union of {@link RelativeProcessResult} over the models (what printers take). */
+export type AnyRelativeProcessResult = { [M in RelativeModelNumber]: RelativeProcessResult<M> }[RelativeModelNumber];

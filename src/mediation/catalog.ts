@@ -52,20 +52,32 @@ export interface RoleColumns {
   readonly y: string;
   readonly m: readonly string[];
   readonly moderators: Readonly<Partial<Record<ModeratorRole, string>>>;
+  /** A multicategorical X's code columns (null for a numeric X): a term with X stands for one term per code. */
+  readonly xCodes?: readonly string[] | null;
 }
 
-/** A template's factors as columns (`M` as the given mediator). */
-function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | null): string[] {
+/** A template's factors as columns (`M` as the given mediator, X as `xColumn`). */
+function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | null, xColumn: string): string[] {
   return factorsOf(term).map((f) => {
     if (f === 'M') return mediator as string;
-    if (f === 'x') return roles.x;
+    if (f === 'x') return xColumn;
     return roles.moderators[f as ModeratorRole] as string;
   });
 }
 
-/** A term as the engine names it: columns joined by `:`. */
-export function termName(term: TermTemplate, roles: RoleColumns, mediator: string | null): string {
-  return columnsOf(term, roles, mediator).join(':');
+/**
+ * A term as the engine names it: columns joined by `:`; for a multicategorical X, `xColumn` says
+ * which of its codes stands for X (default: X's column).
+ */
+export function termName(term: TermTemplate, roles: RoleColumns, mediator: string | null, xColumn: string = roles.x): string {
+  return columnsOf(term, roles, mediator, xColumn).join(':');
+}
+
+/** The terms a template stands for: one, or one per code of a multicategorical X. */
+function termNames(term: TermTemplate, roles: RoleColumns, mediator: string | null): string[] {
+  const codes = roles.xCodes;
+  if (codes === null || codes === undefined || !factorsOf(term).includes('x')) return [termName(term, roles, mediator)];
+  return codes.map((code) => termName(term, roles, mediator, code));
 }
 
 const BLOCK_ROLES = ['w', 'z', 'v', 'q', 'x'];
@@ -100,8 +112,8 @@ function ordered(items: readonly { readonly term: TermTemplate; readonly mediato
 
 /** The terms of a mediator's equation (without covariates), in PROCESS 4's order. */
 export function mediatorTerms(entry: CatalogEntry, roles: RoleColumns, index: number): string[] {
-  if (entry.mediator === 'serial') return [roles.x, ...roles.m.slice(0, index)];
-  return ordered((entry.mediator ?? []).map((term) => ({ term, mediator: 0 }))).map((t) => termName(t.term, roles, null));
+  if (entry.mediator === 'serial') return [...termNames('x', roles, null), ...roles.m.slice(0, index)];
+  return ordered((entry.mediator ?? []).map((term) => ({ term, mediator: 0 }))).flatMap((t) => termNames(t.term, roles, null));
 }
 
 /** The terms of Y's equation (without covariates), each mediator's terms expanded, in PROCESS 4's order. */
@@ -111,7 +123,7 @@ export function outcomeTerms(entry: CatalogEntry, roles: RoleColumns): string[] 
     if (typeof item === 'string') items.push({ term: item, mediator: 0 });
     else roles.m.forEach((_, i) => item.forEach((term) => items.push({ term, mediator: i })));
   }
-  return ordered(items).map((t) => termName(t.term, roles, t.mediator < roles.m.length && t.term.includes('M') ? (roles.m[t.mediator] as string) : null));
+  return ordered(items).flatMap((t) => termNames(t.term, roles, t.mediator < roles.m.length && t.term.includes('M') ? (roles.m[t.mediator] as string) : null));
 }
 
 /** Y's templates for one mediator (its group terms) and those of no mediator. */

@@ -3,7 +3,7 @@ import { shapeKit } from '../util/shape.js';
 import type { FittedEquation } from './engine.js';
 import type { ConditionalEffect } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
-import type { CatalogProcessResult, ModeratorValues, ProbedModerator } from './catalog-types.js';
+import type { CatalogProcessResult, ModeratorValues, OmnibusChiSquareTest, OmnibusFTest, OmnibusTest, ProbedModerator, AnyRelativeProcessResult } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
 import { processView } from './process-view.js';
 
@@ -87,6 +87,28 @@ function atRows<T extends { readonly at: ModeratorValues }>(
   for (const r of rows) lines.push(row(label(r), [...roles.map((m) => r.at[m.role] as number), ...values(r)], labelWidth));
 }
 
+/**
+ * A multicategorical X's omnibus tests in one equation: of the direct effect (mediated models) or
+ * of X (models 1–3) when no moderator acts on X, else of equal conditional means at each
+ * combination of the moderators' values (PROCESS's wording).
+ */
+function omnibusBlock(tests: readonly OmnibusTest[], moderators: readonly ProbedModerator[], mediated: boolean, hc: string, lines: string[]): void {
+  const first = tests[0] as OmnibusTest;
+  const conditional = Object.keys(first.at).length > 0;
+  lines.push(conditional ? 'Test(s) of equality of conditional means (all relative effects of X zero):' : `Omnibus test of ${mediated ? 'direct effect' : 'effect'} of X on Y:`);
+  const roles = moderators.filter((m) => tests.some((t) => t.at[m.role] !== undefined));
+  const atValues = (t: OmnibusTest) => roles.map((m) => t.at[m.role] as number);
+  if (first.test === 'F') {
+    const f = hc === 'none' ? 'F' : `F(${hc})`;
+    lines.push(header([...roles.map((m) => m.column), ...(conditional ? [] : ['R2-chng']), f, 'df1', 'df2', 'p'], 0));
+    for (const t of tests as readonly OmnibusFTest[]) lines.push(row('', [...atValues(t), ...(conditional ? [] : [t.rSquaredChange]), t.statistic, t.df1, t.df2, t.p], 0));
+  } else {
+    lines.push(header([...roles.map((m) => m.column), first.test === 'Wald' ? 'Wald' : 'LRChi-sq', 'df', 'p'], 0));
+    for (const t of tests as readonly OmnibusChiSquareTest[]) lines.push(row('', [...atValues(t), t.statistic, t.df, t.p], 0));
+  }
+  lines.push('');
+}
+
 const TESTED_COLUMNS = ['Effect', 'se', 't', 'p', 'LLCI', 'ULCI'];
 const Z_COLUMNS = ['Effect', 'se', 'Z', 'p', 'LLCI', 'ULCI'];
 const testedValues = (e: TestedEffect) => [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper];
@@ -144,6 +166,10 @@ const processResultShape = object({
   indexOfModeratedModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string }))),
   indexOfConditionalModeratedMediation: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string, at: atValues }))),
   conditionalIndirectDifferences: nullable(arrayOf(object({ ...boot, mediator: string, moderator: string, values: object({ 0: number, 1: number }) }))),
+  xCoding: nullable(object({ column: string, coding: string, levels: arrayOf(string), columnNames: arrayOf(string), matrix: arrayOf(arrayOf(requiredNumber)), compares: arrayOf(string) })),
+  directEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
+  totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
+  omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
   bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
   warnings: arrayOf(object({ message: string })),
 });
@@ -162,11 +188,11 @@ const processResultShape = object({
  * console.log(formatProcess(processModel(data, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
  * ```
  */
-export function formatProcess(result: ProcessResult | CatalogProcessResult): string {
+export function formatProcess(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult): string {
   if (typeof result !== 'object' || result === null || !PROCESS_MODELS.includes(result.model) || !Array.isArray(result.equations)) {
     throw fail('INVALID_INPUT', 'formatProcess expects the result of processModel().', { value: result });
   }
-  const r = processView(result as ProcessResult);
+  const r = processView(result as ProcessResult | AnyRelativeProcessResult);
   processResultShape(r, '');
   const v = r.variables;
   const lines: string[] = [];
@@ -179,6 +205,18 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
   lines.push('', 'Sample', `Size:  ${r.n}`);
   if (r.bootstrap !== null) lines.push('', 'Custom', `Seed:  ${r.bootstrap.seed}`);
   lines.push('');
+  const coding = r.xCoding;
+  // A multicategorical X: rows are labelled by X's code column, which this table defines.
+  const codeWidth = coding === null ? 0 : Math.max(10, ...coding.columnNames.map((c) => c.length + 2));
+  const codeLabel = (row: { readonly code?: string }) => row.code ?? '';
+  if (coding !== null) {
+    const levelWidth = Math.max(10, ...coding.levels.map((l) => l.length + 2), v.x.length + 2);
+    lines.push(`Coding of categorical X variable for analysis (${coding.coding}):`, v.x.padEnd(levelWidth) + coding.columnNames.map((c) => c.padStart(Math.max(11, c.length + 1))).join(''));
+    coding.levels.forEach((level, g) => lines.push(level.padEnd(levelWidth) + (coding.matrix[g] as readonly number[]).map((c, j) => num(c, Math.max(11, (coding.columnNames[j] as string).length + 1))).join('')));
+    lines.push('', 'Each code compares:');
+    coding.columnNames.forEach((c, j) => lines.push(` ${c.padEnd(codeWidth)}${coding.compares[j]}`));
+    lines.push('');
+  }
 
   // Product terms get PROCESS-style labels in order of appearance.
   const products = new Map<string, string>();
@@ -204,16 +242,18 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
       for (const t of lrTests) lines.push(row(testLabel(t.term), [t.statistic, t.df, t.p], 10));
       lines.push('');
     }
+    const omnibus = r.omnibusTests?.filter((t) => t.equation === eq.name) ?? [];
+    if (omnibus.length > 0) omnibusBlock(omnibus, r.moderators, r.equations.length > 1, hc, lines);
     if (r.conditionalEffects !== null) {
       lines.push(`    Focal predict: ${v.x} (X)`);
       for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
       lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
-      atRows(r.moderators, r.conditionalEffects, yColumns, testedValues, lines);
+      atRows(r.moderators, r.conditionalEffects, yColumns, testedValues, lines, codeLabel, codeWidth);
       lines.push('');
       if (r.conditionalInteractions !== null) {
         const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
         lines.push(`Test of conditional X*${first?.role.toUpperCase() ?? 'W'} interaction at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`);
-        atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines);
+        atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines, codeLabel, codeWidth);
         lines.push('');
       }
       if (r.predictedValues !== null && r.predictedValues.length > 0) {
@@ -252,13 +292,31 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
       testedRows([r.directEffect], lines, yColumns);
       lines.push('');
     }
+    if (r.directEffects !== null) {
+      lines.push('Relative direct effects of X on Y:', header(yColumns, codeWidth));
+      for (const e of r.directEffects) lines.push(row(codeLabel(e), testedValues(e), codeWidth));
+      lines.push('');
+    }
     if (moderatedDirect) {
-      lines.push('Conditional direct effect(s) of X on Y:');
-      atRows(r.moderators, r.conditionalDirectEffects ?? [], yColumns, testedValues, lines);
+      lines.push(`${coding === null ? 'Conditional' : 'Relative conditional'} direct effect(s) of X on Y:`);
+      atRows(r.moderators, r.conditionalDirectEffects ?? [], yColumns, testedValues, lines, codeLabel, codeWidth);
       lines.push('');
     }
     const boot = ['Effect', 'BootSE', 'BootLLCI', 'BootULCI'];
-    if (r.indirectEffects !== null) {
+    if (r.indirectEffects !== null && coding !== null) {
+      lines.push('Relative indirect effects of X on Y:', '');
+      const bootValues = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
+      for (const m of v.m) {
+        lines.push(`${v.x}        ->    ${m}        ->    ${v.y}`, '', header(boot, codeWidth));
+        for (const e of r.indirectEffects.filter((i) => i.label === m)) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
+        lines.push('');
+      }
+      if (r.totalIndirectEffects !== null) {
+        lines.push('Total relative indirect effects of X on Y:', header(boot, codeWidth));
+        for (const e of r.totalIndirectEffects) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
+        lines.push('');
+      }
+    } else if (r.indirectEffects !== null) {
       const serial = r.model === 6;
       const labelOf = (i: number, label: string) => (serial ? `Ind${i + 1}` : label);
       const rows = r.indirectEffects.map((e, i) => ({ label: labelOf(i, e.label), e }));
@@ -297,13 +355,13 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
       }
     }
     if (r.conditionalIndirectEffects !== null) {
-      lines.push('Conditional indirect effects of X on Y:', '');
+      lines.push(`${coding === null ? 'Conditional' : 'Relative conditional'} indirect effects of X on Y:`, '');
       const bootOf = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
       const indexColumns = ['Index', 'BootSE', 'BootLLCI', 'BootULCI'];
       const columnOf = (role: string) => r.moderators.find((m) => m.role === role)?.column ?? role;
       for (const m of v.m) {
         lines.push('INDIRECT EFFECT:', '', `${v.x}        ->    ${m}        ->    ${v.y}`, '');
-        atRows(r.moderators, r.conditionalIndirectEffects.filter((c) => c.mediator === m), boot, bootOf, lines);
+        atRows(r.moderators, r.conditionalIndirectEffects.filter((c) => c.mediator === m), boot, bootOf, lines, codeLabel, codeWidth);
         lines.push('');
         const indices = [
           ['Index of moderated mediation:', r.indexOfModeratedMediation],
@@ -313,25 +371,24 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult): str
           const mine = list?.filter((i) => i.mediator === m) ?? [];
           if (mine.length === 0) continue;
           lines.push(`     ${title}`, header(indexColumns, 10));
-          for (const i of mine) lines.push(row(columnOf(i.moderator), bootOf(i), 10));
+          for (const i of mine) lines.push(row(`${columnOf(i.moderator)}${i.code === undefined ? '' : ` ${i.code}`}`, bootOf(i), 10 + codeWidth));
           lines.push('');
         }
-        const mm = r.indexOfModeratedModeratedMediation?.find((i) => i.mediator === m);
-        if (mm) {
-          lines.push('     Index of moderated moderated mediation:', header(indexColumns, 10), row(mm.moderators.map(columnOf).join('*'), bootOf(mm), 10), '');
+        for (const mm of r.indexOfModeratedModeratedMediation?.filter((i) => i.mediator === m) ?? []) {
+          const label = `${mm.moderators.map(columnOf).join('*')}${mm.code === undefined ? '' : ` ${mm.code}`}`;
+          lines.push('     Index of moderated moderated mediation:', header(indexColumns, 10 + codeWidth), row(label, bootOf(mm), 10 + codeWidth), '');
           for (const role of mm.moderators) {
-            const rows = r.indexOfConditionalModeratedMediation?.filter((i) => i.mediator === m && i.moderator === role) ?? [];
+            const rows = r.indexOfConditionalModeratedMediation?.filter((i) => i.mediator === m && i.moderator === role && i.code === mm.code) ?? [];
             lines.push(`     Indices of conditional moderated mediation by ${columnOf(role)}:`);
-            atRows(r.moderators, rows, indexColumns, bootOf, lines);
+            atRows(r.moderators, rows, indexColumns, bootOf, lines, codeLabel, codeWidth);
             lines.push('');
           }
         }
-        const diff = r.conditionalIndirectDifferences?.find((d) => d.mediator === m);
-        if (diff) {
+        for (const diff of r.conditionalIndirectDifferences?.filter((d) => d.mediator === m) ?? []) {
           const name = columnOf(diff.moderator);
           lines.push(`     Difference between conditional indirect effects (${name} = ${num(diff.values[1], 0)} minus ${name} = ${num(diff.values[0], 0)}):`);
-          lines.push(header(boot, 10));
-          lines.push(row('', bootOf(diff), 10), '');
+          lines.push(header(boot, 10 + codeWidth));
+          lines.push(row(codeLabel(diff), bootOf(diff), 10 + codeWidth), '');
         }
       }
     }

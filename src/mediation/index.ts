@@ -32,6 +32,8 @@ export type {
   IndirectContrast,
   CatalogProcessOptions,
   CatalogOnlyModelNumber,
+  ProcessOptionsOf,
+  RelativeProcessOptions,
   SobelTest,
   InteractionTest,
   InteractionFTest,
@@ -41,6 +43,13 @@ export type {
 export type {
   CatalogProcessResult,
   ConditionalModelNumber,
+  OmnibusChiSquareTest,
+  OmnibusFTest,
+  OmnibusTest,
+  AnyRelativeProcessResult,
+  Relative,
+  RelativeModelNumber,
+  RelativeProcessResult,
   ConditionalIndirectEffect,
   ConditionalIndirectDifference,
   ConditionalMediationIndex,
@@ -60,3 +69,4 @@ export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, Prob
 export { bootstrap } from '../resampling/bootstrap.js';
 export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from '../resampling/bootstrap.js';
 export { formatProcess } from './format.js';
+export type { GroupCoding, GroupCodingScheme } from '../data/group-coding.js';

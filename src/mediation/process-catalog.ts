@@ -6,7 +6,7 @@ import { johnsonNeyman as johnsonNeymanRegion, probeValues, type JohnsonNeyman }
 import type { Design } from '../regression/frame.js';
 import { chiSquareSurvival, fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
 import { buildDesign } from '../regression/frame.js';
-import { fitLinear, waldTest } from '../regression/fit.js';
+import { fitLinear, linearHypothesisWald, waldTest } from '../regression/fit.js';
 import { fitLogistic } from '../regression/logistic.js';
 import type { KernelStatistic } from './kernel.js';
 import {
@@ -29,10 +29,13 @@ import type {
   ModeratedModeratedMediationIndex,
   ModeratorValues,
   PredictedValue,
+  OmnibusTest,
   ProbedModerator,
+  AnyRelativeProcessResult,
+  RelativeProcessResult,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
-import { catalogEquations, coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, roleColumns, type CoefficientSlot, type ProcessData } from './process-data.js';
+import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
 
@@ -99,17 +102,50 @@ function linearCombination(fit: EquationFit, weights: ReadonlyMap<number, number
 
 /** A path that is linear in one equation's coefficients (c′; X → Y in models 1–3) at moderator values. */
 function linearPath(fit: EquationFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
+  return linearCombination(fit, pathWeights(fit, poly, at), confidence);
+}
+
+/** The weights of a path linear in one equation's coefficients at moderator values: coefficient position → weight. */
+function pathWeights(fit: EquationFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>): Map<number, number> {
   const weights = new Map<number, number>();
   for (const m of poly) {
     const j = fit.names.indexOf(m.coefficients[0] as string);
     weights.set(j, (weights.get(j) ?? 0) + m.roles.reduce((w, r) => w * (at[r] as number), 1));
   }
-  return linearCombination(fit, weights, confidence);
+  return weights;
 }
 
-/** A path as a polynomial over roles, each coefficient named by its term in the engine. */
-function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null): Monomial<string>[] {
-  return rolePath(templates, focal).map((m) => ({ coefficients: [termName(m.coefficients[0] as string, roles, mediator)], roles: m.roles }));
+/**
+ * Omnibus tests that a multicategorical X's k − 1 relative effects on Y are all zero, at each
+ * combination of the probe values of the moderators acting on the path (PROCESS's `ftest3`):
+ * the Wald F with the equation's covariance (OLS or HC; with OLS errors and no moderator this is
+ * the R²-change F) and, without moderators, the R² change; for a logistic Y the likelihood-ratio
+ * χ² without moderators, the Wald χ² with them.
+ */
+function omnibusTests(data: ProcessData, fit: EquationFit, eq: EngineEquation, polys: readonly Monomial<string>[][], combos: readonly Record<string, number>[]): OmnibusTest[] {
+  const codes = data.xCoding?.columnNames ?? [];
+  const q = polys.length;
+  return combos.map((at) => {
+    const unconditional = Object.keys(at).length === 0;
+    const rows = polys.map((poly) => pathWeights(fit, poly, at));
+    const reduced = () => buildDesign(data.frame, eq.terms.filter((t) => !codes.includes(t)), data.centered);
+    if (fit.family === 'logistic') {
+      if (unconditional) {
+        const chi = fitLogistic(reduced(), data.valuesOf(eq.outcome), eq.outcome).minus2LL - fit.minus2LL;
+        return { test: 'likelihood ratio', equation: eq.name, at, statistic: chi, df: q, p: chiSquareSurvival(chi, q) };
+      }
+      const chi = q * linearHypothesisWald(fit.b, fit.covariance, fit.k, rows, eq.outcome);
+      return { test: 'Wald', equation: eq.name, at, statistic: chi, df: q, p: chiSquareSurvival(chi, q) };
+    }
+    const f = linearHypothesisWald(fit.b, fit.covariance, fit.k, rows, eq.outcome);
+    const rSquaredChange = unconditional ? fit.rSquared - fitLinear(reduced(), data.valuesOf(eq.outcome), eq.outcome, 'ols').rSquared : null;
+    return { test: 'F', equation: eq.name, at, rSquaredChange, statistic: f, df1: q, df2: fit.residualDf, p: fSurvival(f, q, fit.residualDf) };
+  });
+}
+
+/** A path as a polynomial over roles, each coefficient named by its term in the engine (X as `xColumn`: one of a multicategorical X's codes). */
+function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null, xColumn: string = roles.x): Monomial<string>[] {
+  return rolePath(templates, focal).map((m) => ({ coefficients: [termName(m.coefficients[0] as string, roles, mediator, xColumn)], roles: m.roles }));
 }
 
 /**
@@ -119,14 +155,23 @@ function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: R
  */
 function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
   const tests: InteractionTest[] = [];
+  const codes = new Set(data.xCoding?.columnNames ?? []);
   for (const [e, eq] of equations.entries()) {
     const fit = fits[e] as EquationFit;
     const parts = eq.terms.map((t) => t.split(':'));
     const maximal = eq.terms.filter((t, i) => t.includes(':') && !parts.some((p, j) => j !== i && p.length > (parts[i] as string[]).length && (parts[i] as string[]).every((f) => p.includes(f))));
-    const sets = maximal.map((t) => [t]);
-    if (s.entry.mediator === null && maximal.length > 1) sets.push(maximal);
-    for (const set of sets) {
-      const term = set.length === 1 ? (set[0] as string) : 'all';
+    // A multicategorical X's products with one moderator form one test (on k − 1 df), named with X's column.
+    const groups = new Map<string, string[]>();
+    for (const t of maximal) {
+      const key = t
+        .split(':')
+        .map((p) => (codes.has(p) ? s.x : p))
+        .join(':');
+      groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    const sets = [...groups];
+    if (s.entry.mediator === null && groups.size > 1) sets.push(['all', maximal]);
+    for (const [term, set] of sets) {
       if (fit.family === 'logistic') {
         const reduced = fitLogistic(buildDesign(data.frame, eq.terms.filter((t) => !set.includes(t)), data.centered), data.valuesOf(eq.outcome), eq.outcome);
         const chi = reduced.minus2LL - fit.minus2LL;
@@ -176,12 +221,18 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
   return out;
 }
 
-/** Runs any catalog model with parallel mediators (or none). */
-export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcessResult {
+/** A row with the code of X it belongs to: tagged with `code` for a multicategorical X, as it is for a numeric one. */
+function tagged<T extends object>(row: T, code: string | null): T {
+  return code === null ? row : { code, ...row };
+}
+
+/** Runs any catalog model with parallel mediators (or none), with a numeric or a multicategorical X. */
+export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcessResult | AnyRelativeProcessResult {
   const entry = s.entry;
-  const roles = roleColumns(s);
-  const equations = catalogEquations(s);
-  const data = processData(table, s, equations);
+  const data = processData(table, s);
+  const { roles, equations } = data;
+  // A numeric X is one column; a multicategorical X's relative effects are those of each code.
+  const xColumns: readonly (string | null)[] = data.xCoding?.columnNames ?? [null];
   const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
   const moderators: ProbedModerator[] = s.probed.map((role) => ({
     role,
@@ -190,16 +241,17 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     dichotomous: data.dichotomousByRole.get(role) as boolean,
   }));
   const { perMediator, shared } = outcomeTemplates(entry);
-  const directPoly = pathPolynomial(shared, 'x', roles, null);
+  const directPolys = xColumns.map((code) => pathPolynomial(shared, 'x', roles, null, code ?? s.x));
+  const directPoly = directPolys[0] as Monomial<string>[];
   // Model 74: X also moderates M → Y, so c′ depends on M and PROCESS reports no direct effect.
   const directMediated = perMediator.some((t) => t.split('*').includes('M') && t.split('*').includes('x'));
   const mediated = entry.mediator !== null;
 
-  // The bootstrapped statistics, in the order the engine returns them.
-  type Slot = { readonly slot: number };
+  // The bootstrapped statistics, in the order the engine returns them; `code`: X's code column (null for a numeric X).
+  type Slot = { readonly slot: number; readonly code: string | null };
   const conditional: (Slot & { mediator: string; at: ModeratorValues })[] = [];
   const unconditional: (Slot & { mediator: string })[] = [];
-  let totalSlot = -1;
+  const totals: Slot[] = [];
   const moderatedIndex: (Slot & { mediator: string; moderator: ProbedRole })[] = [];
   const partialIndex: (Slot & { mediator: string; moderator: ProbedRole })[] = [];
   const mmIndex: (Slot & { mediator: string; moderators: [ModeratorRole, ModeratorRole] })[] = [];
@@ -216,79 +268,85 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     };
     coefficientSlots = coefficientEffects(s, loc, equations, out);
     if (!mediated || entry.mediator === 'serial') return out;
-    const plain: Monomial<number>[][] = [];
-    for (const med of s.m) {
-      const at = (poly: Monomial<string>[], eq: string): Monomial<number>[] => poly.map((mono) => ({ coefficients: mono.coefficients.map((t) => loc.coefficient(eq, t)), roles: mono.roles }));
-      const a = at(pathPolynomial(entry.mediator as readonly string[], 'x', roles, null), med);
-      const b = at(pathPolynomial(perMediator, 'M', roles, med), s.y);
-      const poly = multiply(a, b);
-      const shape = indexShape(poly);
-      indexKind = shape.kind;
-      const involved = rolesOf(poly);
-      if (involved.length === 0) {
-        plain.push(poly);
-        unconditional.push({ mediator: med, slot: push(`indirect ${med}`, compile(poly, {})) });
-        continue;
-      }
-      for (const combo of combinations(involved, probeMap)) {
-        conditional.push({ mediator: med, at: combo, slot: push(`conditional indirect ${med} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
-      }
-      const only = involved[0] as ProbedRole;
-      const two = probeMap.get(only) as readonly number[];
-      if (involved.length === 1 && data.dichotomousByRole.get(only) === true && two.length === 2) {
-        // A dichotomous moderator: how much the indirect effect differs between its two values.
-        const [lo, hi] = two as [number, number];
-        const high = compile(poly, { [only]: hi });
-        const low = compile(poly, { [only]: lo });
-        differences.push({ mediator: med, moderator: only, values: [lo, hi], slot: push(`difference ${med}`, (c, sd) => high(c, sd) - low(c, sd)) });
-      }
-      if (shape.kind === 'moderated' || shape.kind === 'partial') {
-        const list = shape.kind === 'moderated' ? moderatedIndex : partialIndex;
-        for (const role of involved) list.push({ mediator: med, moderator: role as ProbedRole, slot: push(`index ${med} ${role}`, compile(derivative(poly, role), {})) });
-      } else if (shape.kind === 'moderatedModerated') {
-        const [r1, r2] = involved as [ModeratorRole, ModeratorRole];
-        mmIndex.push({ mediator: med, moderators: [r1, r2], slot: push(`index ${med} ${r1}*${r2}`, compile(derivative(derivative(poly, r1), r2), {})) });
-        for (const [r, other] of [
-          [r1, r2],
-          [r2, r1],
-        ] as const) {
-          for (const v of probeMap.get(other) as readonly number[]) {
-            const combo = { [other]: v };
-            cmIndex.push({ mediator: med, moderator: r, at: combo, slot: push(`conditional index ${med} ${r} at ${other} = ${v}`, compile(derivative(poly, r), combo)) });
+    for (const code of xColumns) {
+      const plain: Monomial<number>[][] = [];
+      const of = code === null ? '' : ` of ${code}`;
+      for (const med of s.m) {
+        const at = (poly: Monomial<string>[], eq: string): Monomial<number>[] => poly.map((mono) => ({ coefficients: mono.coefficients.map((t) => loc.coefficient(eq, t)), roles: mono.roles }));
+        const a = at(pathPolynomial(entry.mediator as readonly string[], 'x', roles, null, code ?? s.x), med);
+        const b = at(pathPolynomial(perMediator, 'M', roles, med), s.y);
+        const poly = multiply(a, b);
+        const shape = indexShape(poly);
+        indexKind = shape.kind;
+        const involved = rolesOf(poly);
+        if (involved.length === 0) {
+          plain.push(poly);
+          unconditional.push({ mediator: med, code, slot: push(`indirect ${med}${of}`, compile(poly, {})) });
+          continue;
+        }
+        for (const combo of combinations(involved, probeMap)) {
+          conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+        }
+        const only = involved[0] as ProbedRole;
+        const two = probeMap.get(only) as readonly number[];
+        if (involved.length === 1 && data.dichotomousByRole.get(only) === true && two.length === 2) {
+          // A dichotomous moderator: how much the indirect effect differs between its two values.
+          const [lo, hi] = two as [number, number];
+          const high = compile(poly, { [only]: hi });
+          const low = compile(poly, { [only]: lo });
+          differences.push({ mediator: med, code, moderator: only, values: [lo, hi], slot: push(`difference ${med}${of}`, (c, sd) => high(c, sd) - low(c, sd)) });
+        }
+        if (shape.kind === 'moderated' || shape.kind === 'partial') {
+          const list = shape.kind === 'moderated' ? moderatedIndex : partialIndex;
+          for (const role of involved) list.push({ mediator: med, code, moderator: role as ProbedRole, slot: push(`index ${med}${of} ${role}`, compile(derivative(poly, role), {})) });
+        } else if (shape.kind === 'moderatedModerated') {
+          const [r1, r2] = involved as [ModeratorRole, ModeratorRole];
+          mmIndex.push({ mediator: med, code, moderators: [r1, r2], slot: push(`index ${med}${of} ${r1}*${r2}`, compile(derivative(derivative(poly, r1), r2), {})) });
+          for (const [r, other] of [
+            [r1, r2],
+            [r2, r1],
+          ] as const) {
+            for (const v of probeMap.get(other) as readonly number[]) {
+              const combo = { [other]: v };
+              cmIndex.push({ mediator: med, code, moderator: r, at: combo, slot: push(`conditional index ${med}${of} ${r} at ${other} = ${v}`, compile(derivative(poly, r), combo)) });
+            }
           }
         }
       }
+      if (plain.length > 1) totals.push({ code, slot: push(`total indirect${of}`, compile(plain.flat(), {})) });
     }
-    if (plain.length > 1) totalSlot = push('total indirect', compile(plain.flat(), {}));
     return out;
   });
 
   const yFit = fitOf(engine, s.y);
+  const yEquation = equations[equations.length - 1] as EngineEquation;
   const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
   const directRoles = rolesOf(directPoly);
-  const tested = (poly: Monomial<string>[], rolesAt: readonly string[]): ConditionalTestedEffect[] =>
-    combinations(rolesAt, probeMap).map((combo) => ({ at: combo, ...linearPath(yFit, poly, combo, s.confidence) }));
+  const tested = (poly: Monomial<string>[], rolesAt: readonly string[], code: string | null): ConditionalTestedEffect[] =>
+    combinations(rolesAt, probeMap).map((combo) => tagged({ at: combo, ...linearPath(yFit, poly, combo, s.confidence) }, code));
+  const eachCode = <T>(rows: (poly: Monomial<string>[], code: string | null) => T[]): T[] => directPolys.flatMap((poly, i) => rows(poly, xColumns[i] as string | null));
 
-  let directEffect: TestedEffect | null = null;
+  let directEffects: TestedEffect[] | null = null;
   let conditionalDirectEffects: ConditionalTestedEffect[] | null = null;
   let conditionalEffects: ConditionalTestedEffect[] | null = null;
   let conditionalInteractions: ConditionalTestedEffect[] | null = null;
   if (!mediated) {
-    conditionalEffects = tested(directPoly, directRoles);
+    conditionalEffects = eachCode((poly, code) => tested(poly, directRoles, code));
     if (directPoly.some((m) => m.roles.length === 2)) {
       const [r1, r2] = directRoles as [string, string];
-      conditionalInteractions = tested(derivative(directPoly, r1), [r2]);
+      conditionalInteractions = eachCode((poly, code) => tested(derivative(poly, r1), [r2], code));
     }
   } else if (!directMediated) {
-    if (directRoles.length === 0) directEffect = linearPath(yFit, directPoly, {}, s.confidence);
-    else conditionalDirectEffects = tested(directPoly, directRoles);
+    if (directRoles.length === 0) directEffects = eachCode((poly, code) => [tagged(linearPath(yFit, poly, {}, s.confidence), code)]);
+    else conditionalDirectEffects = eachCode((poly, code) => tested(poly, directRoles, code));
   }
-  const indirectEffects: IndirectEffect[] | null = unconditional.length > 0 ? unconditional.map((u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y], ...effect(u.slot) })) : null;
-  const totalIndirectEffect: IndirectEffect | null = totalSlot < 0 ? null : { label: 'TOTAL', path: [], ...effect(totalSlot) };
-  const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length > 0 ? conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) })) : null;
-  const indexList = <T extends Slot>(list: T[], kind: string) => (mediated && indexKind === kind ? list.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null);
+  const rows = <T extends Slot, R>(list: readonly T[], shape: (item: Omit<T, 'slot' | 'code'>) => R): (R & BootstrapEffect)[] => list.map(({ slot, code, ...rest }) => tagged({ ...shape(rest), ...effect(slot) }, code));
+  const indirectEffects: IndirectEffect[] | null = unconditional.length > 0 ? rows(unconditional, (u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y] })) : null;
+  const totalIndirect: IndirectEffect[] = rows(totals, () => ({ label: 'TOTAL', path: [] as string[] }));
+  const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length > 0 ? rows(conditional, (c) => c) : null;
+  const indexList = <T extends Slot>(list: T[], kind: string) => (mediated && indexKind === kind ? rows(list, (r) => r) : null);
 
-  const predictedValues = mediated ? null : predictions(data, s, engine.designs[engine.designs.length - 1] as Design, yFit, directRoles, probeMap);
+  const predictedValues = mediated || data.xCoding !== null ? null : predictions(data, s, engine.designs[engine.designs.length - 1] as Design, yFit, directRoles, probeMap);
   let johnsonNeyman: JohnsonNeyman | null = null;
   const warnings: PsychkitWarning[] = [];
   if (s.jn && directRoles.length === 1) {
@@ -309,24 +367,43 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     }
   }
   const common = commonResult(s.model, s, data, engine, warnings, coefficientSlots);
-  const result = {
-    ...common,
+  const sections = {
     moderators,
-    directEffect,
     conditionalDirectEffects,
     conditionalEffects,
     conditionalInteractions,
-    predictedValues,
-    johnsonNeyman,
     indirectEffects,
-    totalIndirectEffect,
     conditionalIndirectEffects,
-    conditionalIndirectDifferences: differences.length > 0 ? differences.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null,
+    conditionalIndirectDifferences: differences.length > 0 ? rows(differences, (d) => d) : null,
     indexOfModeratedMediation: indexList(moderatedIndex, 'moderated') as MediationIndex[] | null,
     indexOfPartialModeratedMediation: indexList(partialIndex, 'partial') as MediationIndex[] | null,
     indexOfModeratedModeratedMediation: indexList(mmIndex, 'moderatedModerated') as ModeratedModeratedMediationIndex[] | null,
     indexOfConditionalModeratedMediation: indexList(cmIndex, 'moderatedModerated') as ConditionalMediationIndex[] | null,
-    interactionTests: highestOrderTests(data, s, equations, engine.fits),
+  };
+  const interactionTests = highestOrderTests(data, s, equations, engine.fits);
+  if (data.xCoding !== null) {
+    const omnibusAt = mediated && directMediated ? [] : combinations(directRoles, probeMap);
+    const relative: RelativeProcessResult = {
+      ...common,
+      model: s.model as RelativeProcessResult['model'],
+      xCoding: data.xCoding,
+      ...sections,
+      directEffects,
+      totalIndirectEffects: totalIndirect.length > 0 ? totalIndirect : null,
+      omnibusTests: omnibusTests(data, yFit, yEquation, directPolys, omnibusAt),
+      interactionTests,
+      bootstrap: engine.bootstrap,
+    } as RelativeProcessResult;
+    return relative as AnyRelativeProcessResult;
+  }
+  const result = {
+    ...common,
+    ...sections,
+    directEffect: directEffects?.[0] ?? null,
+    predictedValues,
+    johnsonNeyman,
+    totalIndirectEffect: totalIndirect[0] ?? null,
+    interactionTests,
     bootstrap: engine.bootstrap,
   };
   // The sections follow the model's equations, which is what CatalogSections records (tested).

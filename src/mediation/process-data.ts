@@ -3,7 +3,9 @@
 // of the result every model shares.
 import { fail, type PsychkitWarning } from '../errors.js';
 import { type Table, tableView } from '../data/table.js';
-import { buildFrame, numericOf, type ModelFrame } from '../regression/frame.js';
+import { buildFrame, numericOf, type CategoricalOption, type ModelFrame } from '../regression/frame.js';
+import { groupCoding, type GroupCoding } from '../data/group-coding.js';
+import { NUMERIC_STRING } from '../data/parse.js';
 import { perfectFitWarnings } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
@@ -14,6 +16,12 @@ import type { CoefficientBootstrap, ProcessModelNumber, ProcessResultCommon, Tes
 /** The analysis sample of a PROCESS model with its centred variables. */
 export interface ProcessData {
   readonly frame: ModelFrame;
+  /** The columns behind each role (a multicategorical X's code columns in \`xCodes\`). */
+  readonly roles: RoleColumns;
+  /** The model's equations over those columns. */
+  readonly equations: readonly EngineEquation[];
+  /** A multicategorical X's coding (null for a numeric X). */
+  readonly xCoding: GroupCoding | null;
   /** Mean-centred values of the centred variables. */
   readonly centered: ReadonlyMap<string, Float64Array>;
   /** A variable's values as the equations use them (centred when it is). */
@@ -49,14 +57,13 @@ function outcomeModel(values: Float64Array, s: ProcessSettings): { yModel: 'line
   return { yModel: 'logistic', yCoding: [lo, hi], coded: values.map((v) => (v === hi ? 1 : 0)) };
 }
 
-/** The columns behind each role of the model. */
-export function roleColumns(s: ProcessSettings): RoleColumns {
-  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators };
+/** The columns behind each role of the model (a multicategorical X's code columns, once coded). */
+export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null = null): RoleColumns {
+  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators, xCodes };
 }
 
 /** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
-export function catalogEquations(s: ProcessSettings): EngineEquation[] {
-  const roles = roleColumns(s);
+export function catalogEquations(s: ProcessSettings, roles: RoleColumns = roleColumns(s)): EngineEquation[] {
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
   return [
@@ -65,16 +72,91 @@ export function catalogEquations(s: ProcessSettings): EngineEquation[] {
   ];
 }
 
+/** `categorical` with X declared too (kept as the user declared it, if they did). */
+function withCategoricalX(option: CategoricalOption | undefined, x: string): CategoricalOption {
+  if (option === undefined) return [x];
+  if (Array.isArray(option)) return option.includes(x) ? option : [...(option as readonly string[]), x];
+  const declared = option as Readonly<Record<string, unknown>>;
+  return (declared[x] === undefined ? { ...declared, [x]: true } : option) as CategoricalOption;
+}
+
 /**
- * Reads the model's variables (one listwise sample), mean-centres the variables that form
- * products in `equations` as `center` asks, and finds the probe values of the moderators.
+ * A multicategorical X's code columns, added to the frame as numeric variables: X's groups are its
+ * levels in order with the reference first (PROCESS: the values ascending, the lowest group 1).
+ * Each group needs two cases, as in PROCESS.
  */
-export function processData(table: Table, s: ProcessSettings, equations: readonly EngineEquation[]): ProcessData {
+function codeX(frame: ModelFrame, s: ProcessSettings, scheme: NonNullable<ProcessSettings['xCoding']>): { frame: ModelFrame; coding: GroupCoding } {
+  const variable = frame.variables.get(s.x);
+  if (variable?.kind !== 'categorical') throw new Error(`internal: X "${s.x}" was not read as categorical`);
+  const dummy = variable.coding;
+  const levels = [dummy.reference, ...dummy.levels.filter((l) => l !== dummy.reference)];
+  if (levels.length > 9) {
+    throw fail('INVALID_OPTION', `The multicategorical X "${s.x}" has ${levels.length} groups in the analysis sample; \`xCoding\` takes at most 9 (as PROCESS). Is "${s.x}" a continuous variable?`, {
+      option: 'xCoding',
+      column: s.x,
+      value: levels.length,
+    });
+  }
+  const coding = groupCoding(s.x, levels, scheme);
+  const n = frame.n;
+  const group = new Int32Array(n); // 0 = the reference
+  dummy.columns.forEach((col, j) => {
+    for (let i = 0; i < n; i++) if (col[i] === 1) group[i] = j + 1;
+  });
+  const counts = new Int32Array(levels.length);
+  for (let i = 0; i < n; i++) counts[group[i] as number] = (counts[group[i] as number] as number) + 1;
+  counts.forEach((count, g) => {
+    if (count < 2) {
+      throw fail('TOO_FEW_CASES', `Group "${levels[g]}" of the multicategorical X "${s.x}" has ${count} case${count === 1 ? '' : 's'} in the analysis sample; each group needs at least 2 (as in PROCESS).`, {
+        column: s.x,
+        value: levels[g],
+      });
+    }
+  });
+  const variables = new Map(frame.variables);
+  coding.columnNames.forEach((name, j) => {
+    if (variables.has(name)) throw fail('DUPLICATE_NAME', `A code column of the multicategorical X is named "${name}", which is also a model variable.`, { column: name });
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = coding.matrix[group[i] as number]?.[j] as number;
+    variables.set(name, { kind: 'numeric', name, values });
+  });
+  // Numbered groups in ascending order are PROCESS's rule (the lowest is group 1): no warning then.
+  // Labels sorted by code point get one, worded for codings other than the indicator's.
+  const warnings = frame.warnings.flatMap((w): PsychkitWarning[] => {
+    if (w.code !== 'CATEGORICAL_REFERENCE' || w.details?.column !== s.x) return [w];
+    if (levels.every((l) => NUMERIC_STRING.test(l))) return [];
+    const listed = levels.map((l) => `'${l}'`).join(', ');
+    return [
+      {
+        code: 'CATEGORICAL_REFERENCE',
+        message: `The groups of X "${s.x}" were not declared, so they are in sorted order (${listed}) and "${levels[0]}" is group 1 (indicator coding's reference). To choose the order, pass \`categorical: { ${JSON.stringify(s.x)}: [${listed}] }\` with the groups in the order you want.`,
+        details: { column: s.x, reference: levels[0], levels },
+      },
+    ];
+  });
+  return { frame: { ...frame, variables, warnings }, coding };
+}
+
+/**
+ * Reads the model's variables (one listwise sample), codes a multicategorical X, builds the
+ * equations, mean-centres the variables that form products as `center` asks (never a
+ * multicategorical X's codes, as PROCESS), and finds the probe values of the moderators.
+ */
+export function processData(table: Table, s: ProcessSettings): ProcessData {
   const view = tableView(table, s.missingCodes);
   const { x, y, m } = s;
-  const frame = buildFrame(view, { numeric: [x, y, ...m, ...Object.values(s.moderators)], predictors: s.covariates, categorical: s.categorical });
+  const categoricalX = s.xCoding !== null;
+  const read = buildFrame(view, {
+    numeric: [...(categoricalX ? [] : [x]), y, ...m, ...Object.values(s.moderators)],
+    predictors: [...(categoricalX ? [x] : []), ...s.covariates],
+    categorical: categoricalX ? withCategoricalX(s.categorical, x) : s.categorical,
+  });
+  const { frame, coding } = s.xCoding === null ? { frame: read, coding: null } : codeX(read, s, s.xCoding);
+  const roles = roleColumns(s, coding?.columnNames ?? null);
+  const equations = catalogEquations(s, roles);
+  const codeColumns = new Set(coding?.columnNames ?? []);
   const inProducts = new Set<string>();
-  for (const eq of equations) for (const term of eq.terms) if (term.includes(':')) for (const part of term.split(':')) inProducts.add(part);
+  for (const eq of equations) for (const term of eq.terms) if (term.includes(':')) for (const part of term.split(':')) if (!codeColumns.has(part)) inProducts.add(part);
   const centered = new Map<string, Float64Array>();
   const shiftOf = new Map<string, number>();
   if (s.center !== 'none') {
@@ -101,6 +183,9 @@ export function processData(table: Table, s: ProcessSettings, equations: readonl
   }
   return {
     frame,
+    roles,
+    equations,
+    xCoding: coding,
     centered,
     valuesOf,
     probesByRole,

@@ -5,7 +5,7 @@ import { normalTwoSided } from '../probability/index.js';
 import { fail } from '../errors.js';
 import type { Coefficient } from '../regression/fit.js';
 import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
-import { catalogEquations, coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
+import { coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
   IndirectContrast,
@@ -46,8 +46,8 @@ type Product = (c: Float64Array) => number;
 export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
   const { x, y, m } = s;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
-  const equations = catalogEquations(s);
-  const data = processData(table, s, equations);
+  const data = processData(table, s);
+  const equations = data.equations;
   if (data.yModel === 'logistic') {
     // As PROCESS: on the log-odds scale the total effect is not c′ + Σab, and SDs do not standardize a logit.
     const refused = s.totalRequested ? 'total' : s.standardize ? 'standardize' : null;

@@ -5,6 +5,7 @@ import { standardErrorsOf, type StandardErrors } from '../regression/fit.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapSettings } from '../resampling/settings.js';
 import { defineOptions, field, show, type MissingCode } from '../util/options.js';
 import { probeOptions, type ProbeOption } from './probes.js';
+import { GROUP_CODING_SCHEMES, type GroupCodingScheme } from '../data/group-coding.js';
 import { CATALOG, CATALOG_MODELS, type CatalogEntry, type ModeratorRole, type ProbedRole } from './catalog.js';
 import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from './process-types.js';
 
@@ -47,6 +48,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly sobel: boolean;
   readonly jn: boolean;
   readonly categorical: CategoricalOption | undefined;
+  /** X is multicategorical, coded this way (PROCESS's `mcx`); null for a numeric X. */
+  readonly xCoding: GroupCodingScheme | null;
   readonly missingCodes: readonly MissingCode[];
 }
 
@@ -78,6 +81,7 @@ const readProcessOptions = defineOptions(
     sobel: field.optionalBoolean(),
     jn: field.optionalBoolean(),
     categorical: categoricalField(),
+    xCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
   },
   { bootstrap: 'resamples', ci: 'interval', covariate: 'covariates', mediators: 'm', moderator: 'w' },
 );
@@ -157,6 +161,16 @@ export function processSettings(options: unknown): ProcessSettings {
       if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
     }
   }
+  const xCoding = o.xCoding ?? null;
+  if (xCoding !== null) {
+    if (entry.mediator === 'serial') notFor('xCoding', model, 'a multicategorical X is not yet available for serial mediation');
+    if (model === 74) notFor('xCoding', model, 'X moderates M → Y there, so it must be numeric');
+    if (sobel) notFor('sobel', model, 'the normal-theory test is not offered with a multicategorical X');
+    if (standardize) notFor('standardize', model, 'standardized effects are not offered with a multicategorical X');
+    if (contrasts) notFor('contrasts', model, 'contrasts are not offered with a multicategorical X');
+    if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a numeric focal predictor');
+    if (o.total === true) notFor('total', model, 'the total effect is not yet offered with a multicategorical X');
+  }
   const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
   const probesByRole = probeOptions(o.probes, probed);
   const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
@@ -185,12 +199,13 @@ export function processSettings(options: unknown): ProcessSettings {
     bootstrap,
     standardize,
     contrasts,
-    total,
+    total: total && xCoding === null,
     totalRequested: o.total === true,
     bootstrapCoefficients: o.bootstrapCoefficients ?? false,
     sobel,
     jn,
     categorical: o.categorical,
+    xCoding,
     missingCodes: o.missingCodes,
   };
 }

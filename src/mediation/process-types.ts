@@ -10,7 +10,8 @@ import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js
 import type { ProbeOption } from './probes.js';
 import type { ProbedRole } from './catalog.js';
 import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
-import type { CatalogProcessResult, ConditionalModelNumber } from './catalog-types.js';
+import type { CatalogProcessResult, ConditionalModelNumber, RelativeModelNumber } from './catalog-types.js';
+import type { GroupCodingScheme } from '../data/group-coding.js';
 
 /** PROCESS model numbers psychkit implements: 1–76. */
 export type ProcessModelNumber = CatalogModelNumber;
@@ -49,6 +50,8 @@ export interface ProcessCommonOptions extends ResamplingOptions, ReadTableOption
   readonly yModel?: 'auto' | 'linear' | 'logistic';
   /** Confidence level (a proportion). Default 0.95. */
   readonly confidence?: number;
+  /** Set for a multicategorical X (see {@link RelativeProcessOptions}); absent for a numeric X. */
+  readonly xCoding?: undefined;
 }
 
 /** Options of the models with a moderator W (1, 7, 8, 14, 58, 59). */
@@ -126,6 +129,32 @@ export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnly
 
 /** Options of {@link processModel}, by model. */
 export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions | CatalogProcessOptions;
+
+/** The options type of model M (numeric X). */
+export type ProcessOptionsOf<M extends ProcessModelNumber> = M extends 1
+  ? ModerationOptions
+  : M extends 4
+    ? ParallelMediationOptions
+    : M extends 6
+      ? SerialMediationOptions
+      : M extends ConditionalProcessModelNumber
+        ? ConditionalProcessOptions<M>
+        : M extends CatalogOnlyModelNumber
+          ? CatalogProcessOptions<M>
+          : never;
+
+/**
+ * Options of model M with a multicategorical X (PROCESS's `mcx`): X's groups are its distinct
+ * values (sorted: numbers ascending, labels by code point; or as declared in `categorical`), the
+ * first is group 1, and `xCoding` says how the k − 1 code columns are formed. Not for the
+ * options that need a numeric X (`sobel`, `standardize`, `contrasts`, `total`, `jn`).
+ */
+export type RelativeProcessOptions<M extends RelativeModelNumber = RelativeModelNumber> = M extends unknown
+  ? Omit<ProcessOptionsOf<M>, 'xCoding' | 'sobel' | 'standardize' | 'contrasts' | 'total' | 'jn'> & {
+      /** PROCESS's `mcx`: `'indicator'` (1), `'sequential'` (2), `'helmert'` (3) or `'effect'` (4). */
+      readonly xCoding: GroupCodingScheme;
+    }
+  : never;
 
 /** An effect with a t test (direct, total and conditional direct effects). */
 export interface TestedEffect {

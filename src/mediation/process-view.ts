@@ -10,9 +10,12 @@ import type {
   ConditionalTestedEffect,
   MediationIndex,
   ModeratedModeratedMediationIndex,
+  OmnibusTest,
   PredictedValue,
   ProbedModerator,
+  AnyRelativeProcessResult,
 } from './catalog-types.js';
+import type { GroupCoding } from '../data/group-coding.js';
 import type {
   IndirectContrast,
   IndirectEffect,
@@ -26,33 +29,47 @@ import type {
 } from './process-types.js';
 import type { EquationResult } from './engine.js';
 
+/** A row that, for a multicategorical X, names the code of X it is the relative effect of. */
+type Coded<T> = T & { readonly code?: string };
+
 export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly moderators: readonly ProbedModerator[];
+  /** A multicategorical X's coding (null for a numeric X); rows then carry \`code\`. */
+  readonly xCoding: GroupCoding | null;
+  /** Relative direct effects (multicategorical X). */
+  readonly directEffects: readonly Coded<TestedEffect>[] | null;
+  /** Total relative indirect effects (multicategorical X). */
+  readonly totalIndirectEffects: readonly Coded<IndirectEffect>[] | null;
+  readonly omnibusTests: readonly OmnibusTest[] | null;
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
   readonly directEffect: TestedEffect | null;
-  readonly conditionalDirectEffects: readonly ConditionalTestedEffect[] | null;
-  readonly indirectEffects: readonly IndirectEffect[] | null;
+  readonly conditionalDirectEffects: readonly Coded<ConditionalTestedEffect>[] | null;
+  readonly indirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly totalIndirectEffect: IndirectEffect | null;
   readonly contrasts: readonly IndirectContrast[] | null;
   readonly standardized: StandardizedIndirectEffects | null;
   readonly sobel: readonly SobelTest[] | null;
-  readonly conditionalEffects: readonly ConditionalTestedEffect[] | null;
-  readonly conditionalInteractions: readonly ConditionalTestedEffect[] | null;
+  readonly conditionalEffects: readonly Coded<ConditionalTestedEffect>[] | null;
+  readonly conditionalInteractions: readonly Coded<ConditionalTestedEffect>[] | null;
   readonly predictedValues: readonly PredictedValue[] | null;
   readonly interactionTests: readonly InteractionTest[] | null;
   readonly johnsonNeyman: JohnsonNeyman | null;
-  readonly conditionalIndirectEffects: readonly ConditionalIndirectEffect[] | null;
-  readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
-  readonly indexOfModeratedMediation: readonly MediationIndex[] | null;
-  readonly indexOfPartialModeratedMediation: readonly MediationIndex[] | null;
-  readonly indexOfModeratedModeratedMediation: readonly ModeratedModeratedMediationIndex[] | null;
-  readonly indexOfConditionalModeratedMediation: readonly ConditionalMediationIndex[] | null;
+  readonly conditionalIndirectEffects: readonly Coded<ConditionalIndirectEffect>[] | null;
+  readonly conditionalIndirectDifferences: readonly Coded<ConditionalIndirectDifference>[] | null;
+  readonly indexOfModeratedMediation: readonly Coded<MediationIndex>[] | null;
+  readonly indexOfPartialModeratedMediation: readonly Coded<MediationIndex>[] | null;
+  readonly indexOfModeratedModeratedMediation: readonly Coded<ModeratedModeratedMediationIndex>[] | null;
+  readonly indexOfConditionalModeratedMediation: readonly Coded<ConditionalMediationIndex>[] | null;
   readonly bootstrap: BootstrapInfo | null;
 }
 
 const EMPTY = {
   moderators: [],
+  xCoding: null,
+  directEffects: null,
+  totalIndirectEffects: null,
+  omnibusTests: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,
@@ -81,7 +98,7 @@ const EMPTY = {
  * The result with every family's field present: `null` where the model has none (or an edited
  * result left it undefined), `[]` for the moderators of a model without them.
  */
-export function processView(result: ProcessResult): ProcessView {
+export function processView(result: ProcessResult | AnyRelativeProcessResult): ProcessView {
   const view: Record<string, unknown> = { ...result };
   for (const [key, empty] of Object.entries(EMPTY)) view[key] ??= empty;
   return view as unknown as ProcessView;

@@ -3,7 +3,7 @@ import { deepFreeze } from '../util/freeze.js';
 import { mediation } from './process-mediation.js';
 import { processSettings } from './process-options.js';
 import { catalogProcess } from './process-catalog.js';
-import type { CatalogProcessResult } from './catalog-types.js';
+import type { AnyRelativeProcessResult, CatalogProcessResult, RelativeModelNumber, RelativeProcessResult } from './catalog-types.js';
 import type {
   ConditionalProcessModelNumber,
   ConditionalProcessOptions,
@@ -14,6 +14,7 @@ import type {
   ProcessOptions,
   ProcessResult,
   ProcessResultMap,
+  RelativeProcessOptions,
   CatalogOnlyModelNumber,
   CatalogProcessOptions,
   SerialMediationOptions,
@@ -40,7 +41,9 @@ export { PROCESS_MODELS } from './process-options.js';
  * from 5,000 seeded resamples; the index of moderated mediation where the indirect effect is
  * linear in one moderator, of partial moderated mediation where it is additive in two, of
  * moderated moderated mediation and conditional moderated mediation where it is bilinear in two;
- * direct effects with t tests; Johnson–Neyman points inside the range of W (model 1). Moderators
+ * direct effects with t tests; Johnson–Neyman points inside the range of W (model 1). A
+ * multicategorical X (`xCoding`: indicator, sequential, Helmert or effect coding, as PROCESS's
+ * `mcx`) gives relative effects per code and omnibus tests of X (R² change and F, or Wald). Moderators
  * are named as in PROCESS 4 (`w`, `z`) for the models PROCESS 4 has, as in PROCESS 2 (`w`, `z`,
  * `v`, `q`) for the others. Unlike PROCESS, fewer than 1,000 resamples are refused (unless
  * `allowFewResamples`), critical t values are exact, and an essentially perfect fit is flagged
@@ -58,8 +61,15 @@ export { PROCESS_MODELS } from './process-options.js';
  *
  * const mm = processModel(data, { model: 21, x: 'esse', m: 'ss', w: 'gender', z: 'education', y: 'pwb', seed: 1 });
  * mm.indexOfModeratedModeratedMediation[0]; // { mediator: 'ss', moderators: ['w', 'z'], estimate, se, lower, upper }
+ *
+ * // A multicategorical X (PROCESS's mcx): relative effects, one row per code, and omnibus tests.
+ * const rel = processModel(data, { model: 4, x: 'education', m: 'ss', y: 'pwb', xCoding: 'helmert', seed: 1 });
+ * rel.xCoding.compares; // ['mean(2, 3, 4, 5) − 1', …]
+ * rel.directEffects[0]; // { code: 'education[1]', estimate, se, statistic, p, lower, upper }
+ * rel.omnibusTests[0]; // { test: 'F', equation: 'pwb', at: {}, rSquaredChange, statistic, df1: 4, df2, p }
  * ```
  */
+export function processModel<M extends RelativeModelNumber>(table: Table, options: RelativeProcessOptions<M> & { readonly model: M }): RelativeProcessResult<M>;
 export function processModel(table: Table, options: ModerationOptions): ModerationResult;
 export function processModel(table: Table, options: ParallelMediationOptions): ParallelMediationResult;
 export function processModel(table: Table, options: SerialMediationOptions): SerialMediationResult;
@@ -67,7 +77,8 @@ export function processModel(table: Table, options: ParallelMediationOptions | S
 export function processModel<M extends ConditionalProcessModelNumber>(table: Table, options: ConditionalProcessOptions<M>): ProcessResultMap[M];
 export function processModel<M extends CatalogOnlyModelNumber>(table: Table, options: CatalogProcessOptions<M>): CatalogProcessResult<M>;
 export function processModel(table: Table, options: ProcessOptions): ProcessResult;
-export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult {
+export function processModel(table: Table, options: ProcessOptions | RelativeProcessOptions): ProcessResult | AnyRelativeProcessResult;
+export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult | AnyRelativeProcessResult {
   const settings = processSettings(options);
-  return deepFreeze(settings.model === 4 || settings.model === 6 ? mediation(table, settings) : catalogProcess(table, settings));
+  return deepFreeze((settings.model === 4 || settings.model === 6) && settings.xCoding === null ? mediation(table, settings) : catalogProcess(table, settings));
 }

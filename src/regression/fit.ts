@@ -223,21 +223,40 @@ function waldF(b: Float64Array, v: Float64Array, k: number, outcome: string): nu
 
 /** Wald F = b_Sᵀ·V_SS⁻¹·b_S / |S| for the coefficients at positions S. */
 export function waldTest(b: ArrayLike<number>, v: ArrayLike<number>, k: number, positions: readonly number[], outcome: string): number {
-  const q = positions.length;
+  return linearHypothesisWald(
+    b,
+    v,
+    k,
+    positions.map((pi) => new Map([[pi, 1]])),
+    outcome,
+  );
+}
+
+/**
+ * Wald F = (Lb)ᵀ(L·V·Lᵀ)⁻¹(Lb) / q for the q linear combinations L (each row sparse: position →
+ * weight) of the coefficients b with covariance V (k × k, row-major); q·F is the Wald χ².
+ * As `car::linearHypothesis`.
+ */
+export function linearHypothesisWald(b: ArrayLike<number>, v: ArrayLike<number>, k: number, rows: readonly ReadonlyMap<number, number>[], outcome: string): number {
+  const q = rows.length;
   if (q === 0) return Number.NaN;
   const sub = new Float64Array(q * q);
   const rhs = new Float64Array(q);
-  positions.forEach((pi, i) => {
-    rhs[i] = b[pi] as number;
-    positions.forEach((pj, j) => (sub[i * q + j] = v[pi * k + pj] as number));
+  rows.forEach((li, i) => {
+    for (const [p, w] of li) rhs[i] = (rhs[i] as number) + w * (b[p] as number);
+    rows.forEach((lj, j) => {
+      let sum = 0;
+      for (const [p, wp] of li) for (const [r, wr] of lj) sum += wp * wr * (v[p * k + r] as number);
+      sub[i * q + j] = sum;
+    });
   });
-  const bs = Float64Array.from(rhs);
+  const lb = Float64Array.from(rhs);
   if (!choleskyInPlace(sub, q)) {
-    throw fail('SINGULAR', `The heteroskedasticity-consistent covariance matrix of "${outcome}" is singular; the Wald F cannot be computed.`, { column: outcome });
+    throw fail('SINGULAR', `The covariance matrix of the tested coefficients of "${outcome}" is singular; the Wald test cannot be computed.`, { column: outcome });
   }
   choleskySolveInPlace(sub, q, rhs);
   let s = 0;
-  for (let i = 0; i < q; i++) s += (bs[i] as number) * (rhs[i] as number);
+  for (let i = 0; i < q; i++) s += (lb[i] as number) * (rhs[i] as number);
   return s / q;
 }
 

@@ -9,7 +9,7 @@ import { coefficientColumns, coefficientRow, hcNote } from './apa-regression.js'
 import { formatNumber } from './format.js';
 import type { ReportTable, TableCell, TableSection } from './table.js';
 import { processView, type ProcessView } from '../mediation/process-view.js';
-import type { CatalogProcessResult, ModeratorValues } from '../mediation/catalog-types.js';
+import type { CatalogProcessResult, ModeratorValues, AnyRelativeProcessResult } from '../mediation/catalog-types.js';
 
 type Row = TableCell[] | TableSection;
 
@@ -50,6 +50,10 @@ function equationRows(eq: FittedEquation, heading: string, r: ProcessView, c: Ap
     const term = t.term === 'all' ? 'all products' : c.label(t.term);
     section += t.test === 'F' ? `; ΔR² for ${term} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.statistic, t.df1, t.df2, t.p)}` : `; LR test for ${term}: ${chiSquareTest(c, t.statistic, t.df, t.p)}`;
   }
+  for (const t of r.omnibusTests?.filter((x) => x.equation === eq.name) ?? []) {
+    const at = Object.keys(t.at).length === 0 ? '' : ` at ${atLabel(r, t.at, c)}`;
+    section += `; omnibus test of ${c.label(r.variables.x)}${at}: ${t.test === 'F' ? `${t.rSquaredChange === null ? '' : `ΔR² = ${c.bnd(t.rSquaredChange)}, `}${fTest(c, t.statistic, t.df1, t.df2, t.p)}` : `${t.test === 'Wald' ? 'Wald ' : 'LR '}${chiSquareTest(c, t.statistic, t.df, t.p)}`}`;
+  }
   rows.push({ section });
   for (const x of eq.coefficients) rows.push(coefficientRow(x, c));
 }
@@ -58,8 +62,10 @@ function equationRows(eq: FittedEquation, heading: string, r: ProcessView, c: Ap
  * processModel → one table: a block per equation (mediators, then Y, then the total-effect model) and
  * a block of effects of X on Y. Indirect effects carry their bootstrap SE and CI (t and p blank).
  */
-export function processTable(result: ProcessResult | CatalogProcessResult, c: ApaContext): ReportTable {
-  const r = processView(result as ProcessResult);
+export function processTable(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult, c: ApaContext): ReportTable {
+  const r = processView(result as ProcessResult | AnyRelativeProcessResult);
+  // A multicategorical X: each row is the relative effect of one of X's codes.
+  const of = (e: { readonly code?: string }) => (e.code === undefined ? '' : ` of ${c.label(e.code)}`);
   const v = r.variables;
   const x = c.label(v.x);
   const y = c.label(v.y);
@@ -70,32 +76,34 @@ export function processTable(result: ProcessResult | CatalogProcessResult, c: Ap
   if (r.totalEffectModel !== null) equationRows(r.totalEffectModel, `Total effect model, outcome: ${y}`, r, c, rows);
 
   rows.push({ section: `Effects of ${x} on ${y}` });
-  for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect at ${atLabel(r, e.at, c)}`, e, c));
-  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${x} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined ? x : c.label(e.code)} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
   if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
   if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
-  for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.directEffects ?? []) rows.push(tested(`Relative direct effect${of(e)}`, e, c));
+  for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
   const pathLabel = (path: readonly string[]) => path.map(c.label).join(' → ');
   const single = (r.indirectEffects?.length ?? 0) === 1;
-  for (const e of r.indirectEffects ?? []) rows.push(boot(`Indirect effect${single ? ' (ab)' : ''}: ${pathLabel(e.path)}`, e, c));
+  for (const e of r.indirectEffects ?? []) rows.push(boot(`Indirect effect${single ? ' (ab)' : ''}${of(e)}: ${pathLabel(e.path)}`, e, c));
   if (r.totalIndirectEffect !== null) rows.push(boot('Total indirect effect', r.totalIndirectEffect, c));
+  for (const e of r.totalIndirectEffects ?? []) rows.push(boot(`Total indirect effect${of(e)}`, e, c));
   for (const e of r.contrasts ?? []) rows.push(boot(`Contrast: ${pathLabelOf(r, e.first, c)} minus ${pathLabelOf(r, e.second, c)}`, e, c));
   if (r.standardized !== null) {
     for (const e of r.standardized.completely) rows.push(boot(`Completely standardized indirect: ${e.path.length > 0 ? pathLabel(e.path) : 'total'}`, e, c));
   }
   for (const s of r.sobel ?? []) rows.push([`Sobel test via ${c.label(s.mediator)} (z in the t column)`, s.estimate, s.se, s.statistic, s.p, '']);
   const columnOf = (role: string) => c.label(r.moderators.find((m) => m.role === role)?.column ?? role);
-  for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect via ${c.label(e.mediator)} at ${atLabel(r, e.at, c)}`, e, c));
+  for (const e of r.conditionalIndirectEffects ?? []) rows.push(boot(`Indirect effect${of(e)} via ${c.label(e.mediator)} at ${atLabel(r, e.at, c)}`, e, c));
   const oneModerator = r.moderators.length === 1;
-  for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation (${c.label(e.mediator)}${oneModerator ? '' : `; ${columnOf(e.moderator)}`})`, e, c));
-  for (const e of r.indexOfPartialModeratedMediation ?? []) rows.push(boot(`Index of partial moderated mediation (${c.label(e.mediator)}; ${columnOf(e.moderator)})`, e, c));
-  for (const e of r.indexOfModeratedModeratedMediation ?? []) rows.push(boot(`Index of moderated moderated mediation (${c.label(e.mediator)})`, e, c));
+  for (const e of r.indexOfModeratedMediation ?? []) rows.push(boot(`Index of moderated mediation${of(e)} (${c.label(e.mediator)}${oneModerator ? '' : `; ${columnOf(e.moderator)}`})`, e, c));
+  for (const e of r.indexOfPartialModeratedMediation ?? []) rows.push(boot(`Index of partial moderated mediation${of(e)} (${c.label(e.mediator)}; ${columnOf(e.moderator)})`, e, c));
+  for (const e of r.indexOfModeratedModeratedMediation ?? []) rows.push(boot(`Index of moderated moderated mediation${of(e)} (${c.label(e.mediator)})`, e, c));
   for (const e of r.indexOfConditionalModeratedMediation ?? []) {
-    rows.push(boot(`Index of conditional moderated mediation (${c.label(e.mediator)}; ${columnOf(e.moderator)} at ${atLabel(r, e.at, c)})`, e, c));
+    rows.push(boot(`Index of conditional moderated mediation${of(e)} (${c.label(e.mediator)}; ${columnOf(e.moderator)} at ${atLabel(r, e.at, c)})`, e, c));
   }
   for (const e of r.conditionalIndirectDifferences ?? []) {
     const name = columnOf(e.moderator);
-    rows.push(boot(`Indirect via ${c.label(e.mediator)}: ${name} = ${wValue(e.values[1])} minus ${name} = ${wValue(e.values[0])}`, e, c));
+    rows.push(boot(`Indirect${of(e)} via ${c.label(e.mediator)}: ${name} = ${wValue(e.values[1])} minus ${name} = ${wValue(e.values[0])}`, e, c));
   }
 
   const level = percent(r.settings.confidence);
@@ -115,9 +123,11 @@ export function processTable(result: ProcessResult | CatalogProcessResult, c: Ap
         : ` Johnson–Neyman: significance changes at ${w} = ${jn.points.map((p) => `${c.num(p.w)} (${formatNumber(p.percentBelow, { decimals: 1 })}% below)`).join(' and ')}.`;
   const covariates = v.covariates.length > 0 ? ` Covariates: ${v.covariates.map(c.label).join(', ')}${r.settings.covariatesIn === 'both' ? '' : ` (in the ${r.settings.covariatesIn === 'mediators' ? 'mediator' : 'outcome'} equations only)`}.` : '';
   const centred = r.settings.centered.length > 0 ? ` Mean-centred: ${r.settings.centered.map(c.label).join(', ')}.` : '';
+  const xc = r.xCoding;
+  const codingNote = xc === null ? '' : ` ${x} is multicategorical (${xc.coding} coding of ${plural(xc.levels.length, 'group')}); each relative effect is a difference of group means: ${xc.columnNames.map((name, j) => `${c.label(name)} is ${xc.compares[j]}`).join('; ')}.`;
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
-    covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
+    codingNote + covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
   const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...r.moderators.filter((m) => m.role !== 'x').map((m) => `${m.role.toUpperCase()} = ${c.label(m.column)}`), `Y = ${y}`];
   return {
     title: c.title ?? `PROCESS model ${r.model} (${roles.join(', ')})`,

@@ -12,6 +12,7 @@ import type { ParallelAnalysisResult } from '../factor/retention/parallel.js';
 import type { RotationResult } from '../factor/rotation/rotate.js';
 import type { PathModelResult } from '../mediation/path-model.js';
 import type { ProcessResult } from '../mediation/process-types.js';
+import type { AnyRelativeProcessResult } from '../mediation/catalog-types.js';
 import type { CorrelationsResult } from '../regression/correlations.js';
 import type { HierarchicalResult } from '../regression/hierarchical.js';
 import type { OlsResult } from '../regression/ols.js';
@@ -44,6 +45,7 @@ export type ReportableResult =
   | OlsResult
   | HierarchicalResult
   | ProcessResult
+  | AnyRelativeProcessResult
   | PathModelResult
   | BootstrapResult;
 

@@ -194,6 +194,10 @@ const processResult = obj({
   conditionalIndirectDifferences: optional(arr(obj({ mediator: str, moderator: str, values: arrOf(finite, 2), ...bootEffect }))),
   bootstrap: optional(bootInfo),
   johnsonNeyman: optional(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
+  xCoding: optional(obj({ column: str, coding: str, levels: arr(str), columnNames: arr(str), compares: arr(str) })),
+  directEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
+  totalIndirectEffects: optional(arr(obj({ code: str, ...bootEffect }))),
+  omnibusTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
   warnings,
 });
 

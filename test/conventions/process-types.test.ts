@@ -11,6 +11,8 @@ import {
   type ParallelMediationResult,
   type ProcessOptions,
   type ProcessResult,
+  type Relative,
+  type RelativeProcessResult,
   type TestedEffect,
 } from '../../src/index.js';
 import { peer } from '../helpers/peer.js';
@@ -68,5 +70,15 @@ describe('processModel is typed per model', () => {
     expect(() => processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', w: 'gender' })).toThrow(/does not apply to model 4/);
     // @ts-expect-error: sobel is model 4's
     expect(() => processModel(peer, { model: 6, x: 'esse', m: ['ss', 'si'], y: 'pwb', sobel: true })).toThrow(/does not apply to model 6/);
+  });
+  it('a multicategorical X (`xCoding`) gives the relative result, every row tagged with its code', () => {
+    const rows = peer.esse!.map((e, i) => ({ esse: e, ss: peer.ss![i]!, pwb: peer.pwb![i]!, group: 1 + (i % 3) }));
+    const r = processModel(rows, { model: 4, x: 'group', m: 'ss', y: 'pwb', xCoding: 'helmert', resamples: 0 });
+    expectTypeOf(r).toEqualTypeOf<RelativeProcessResult<4>>();
+    expectTypeOf(r.directEffects).toEqualTypeOf<readonly Relative<TestedEffect>[]>();
+    expectTypeOf(r.conditionalEffects).toEqualTypeOf<null>();
+    expect(r.directEffects.map((e) => e.code)).toEqual(['group[1]', 'group[2]']);
+    // @ts-expect-error: the Sobel test needs a numeric X
+    expect(() => processModel(rows, { model: 4, x: 'group', m: 'ss', y: 'pwb', xCoding: 'helmert', sobel: true })).toThrow(/sobel/);
   });
 });

@@ -554,6 +554,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
             jn: [true],
             sobel: [true],
             total: [false, true],
+            xCoding: ['indicator', 'helmert', 'dummy', 3],
           }).map((o) => [d.rows, o]),
         );
       }),

@@ -34,6 +34,8 @@ export interface ProbedModerator {
   readonly probes: Probes;
   /** The moderator takes two values (probed at both). */
   readonly dichotomous: boolean;
+  /** A multicategorical moderator's coding (`wCoding`; it is probed at each group), else null. */
+  readonly coding: GroupCoding | null;
 }
 
 /** A linear combination of one equation's coefficients at moderator values, with its t (or, for a logistic Y, z) test. */
@@ -61,6 +63,12 @@ export interface ConditionalIndirectEffect<A extends ModeratorValues = Moderator
 export interface MediationIndex extends BootstrapEffect {
   readonly mediator: string;
   readonly moderator: ProbedRole;
+  /**
+   * A multicategorical moderator (`wCoding`): the code column whose coefficient this index is — the
+   * difference between the conditional indirect effects the code compares (`moderators[i].coding.compares`).
+   * Absent for a numeric moderator.
+   */
+  readonly code?: string;
 }
 
 /** The index of moderated moderated mediation: the coefficient of the product of two moderators in the indirect effect. */

@@ -54,30 +54,37 @@ export interface RoleColumns {
   readonly moderators: Readonly<Partial<Record<ModeratorRole, string>>>;
   /** A multicategorical X's code columns (null for a numeric X): a term with X stands for one term per code. */
   readonly xCodes?: readonly string[] | null;
+  /** A multicategorical W's code columns (null for a numeric W). */
+  readonly wCodes?: readonly string[] | null;
 }
 
-/** A template's factors as columns (`M` as the given mediator, X as `xColumn`). */
-function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | null, xColumn: string): string[] {
+/** Which code column stands for a multicategorical X or W in one term. */
+export type CodeChoice = Readonly<{ x?: string; w?: string }>;
+
+/** A template's factors as columns (`M` as the given mediator, X and W as `codes` says). */
+function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | null, codes: CodeChoice): string[] {
   return factorsOf(term).map((f) => {
     if (f === 'M') return mediator as string;
-    if (f === 'x') return xColumn;
+    if (f === 'x') return codes.x ?? roles.x;
+    if (f === 'w' && codes.w !== undefined) return codes.w;
     return roles.moderators[f as ModeratorRole] as string;
   });
 }
 
 /**
- * A term as the engine names it: columns joined by `:`; for a multicategorical X, `xColumn` says
- * which of its codes stands for X (default: X's column).
+ * A term as the engine names it: columns joined by `:`; for a multicategorical X or W, `codes`
+ * says which of its code columns stands for it.
  */
-export function termName(term: TermTemplate, roles: RoleColumns, mediator: string | null, xColumn: string = roles.x): string {
-  return columnsOf(term, roles, mediator, xColumn).join(':');
+export function termName(term: TermTemplate, roles: RoleColumns, mediator: string | null, codes: CodeChoice = {}): string {
+  return columnsOf(term, roles, mediator, codes).join(':');
 }
 
-/** The terms a template stands for: one, or one per code of a multicategorical X. */
+/** The terms a template stands for: one, or one per code (per pair of codes) of a multicategorical X or W. */
 function termNames(term: TermTemplate, roles: RoleColumns, mediator: string | null): string[] {
-  const codes = roles.xCodes;
-  if (codes === null || codes === undefined || !factorsOf(term).includes('x')) return [termName(term, roles, mediator)];
-  return codes.map((code) => termName(term, roles, mediator, code));
+  const f = factorsOf(term);
+  const xs = f.includes('x') && roles.xCodes ? roles.xCodes : [undefined];
+  const ws = f.includes('w') && roles.wCodes ? roles.wCodes : [undefined];
+  return xs.flatMap((x) => ws.map((w) => termName(term, roles, mediator, { ...(x === undefined ? {} : { x }), ...(w === undefined ? {} : { w }) })));
 }
 
 const BLOCK_ROLES = ['w', 'z', 'v', 'q', 'x'];

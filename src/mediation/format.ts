@@ -6,6 +6,7 @@ import type { ProcessResult, TestedEffect } from './process-types.js';
 import type { CatalogProcessResult, ModeratorValues, OmnibusChiSquareTest, OmnibusFTest, OmnibusTest, ProbedModerator, AnyRelativeProcessResult } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
 import { processView } from './process-view.js';
+import type { GroupCoding } from '../data/group-coding.js';
 
 const RULE = '*'.repeat(74);
 
@@ -85,6 +86,17 @@ function atRows<T extends { readonly at: ModeratorValues }>(
   const roles = rolesAt(moderators, rows);
   lines.push(header([...roles.map((m) => m.column), ...columns], labelWidth));
   for (const r of rows) lines.push(row(label(r), [...roles.map((m) => r.at[m.role] as number), ...values(r)], labelWidth));
+}
+
+/** PROCESS's "Coding of categorical X variable for analysis" table, and what each code compares. */
+function codingTable(role: string, coding: GroupCoding, codeWidth: number, lines: string[]): void {
+  const levelWidth = Math.max(10, ...coding.levels.map((l) => l.length + 2), coding.column.length + 2);
+  const width = (j: number) => Math.max(11, (coding.columnNames[j] as string).length + 1);
+  lines.push(`Coding of categorical ${role} variable for analysis (${coding.coding}):`, coding.column.padEnd(levelWidth) + coding.columnNames.map((c, j) => c.padStart(width(j))).join(''));
+  coding.levels.forEach((level, g) => lines.push(level.padEnd(levelWidth) + (coding.matrix[g] as readonly number[]).map((c, j) => num(c, width(j))).join('')));
+  lines.push('', 'Each code compares:');
+  coding.columnNames.forEach((c, j) => lines.push(` ${c.padEnd(codeWidth)}${coding.compares[j]}`));
+  lines.push('');
 }
 
 /**
@@ -209,14 +221,8 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
   // A multicategorical X: rows are labelled by X's code column, which this table defines.
   const codeWidth = coding === null ? 0 : Math.max(10, ...coding.columnNames.map((c) => c.length + 2));
   const codeLabel = (row: { readonly code?: string }) => row.code ?? '';
-  if (coding !== null) {
-    const levelWidth = Math.max(10, ...coding.levels.map((l) => l.length + 2), v.x.length + 2);
-    lines.push(`Coding of categorical X variable for analysis (${coding.coding}):`, v.x.padEnd(levelWidth) + coding.columnNames.map((c) => c.padStart(Math.max(11, c.length + 1))).join(''));
-    coding.levels.forEach((level, g) => lines.push(level.padEnd(levelWidth) + (coding.matrix[g] as readonly number[]).map((c, j) => num(c, Math.max(11, (coding.columnNames[j] as string).length + 1))).join('')));
-    lines.push('', 'Each code compares:');
-    coding.columnNames.forEach((c, j) => lines.push(` ${c.padEnd(codeWidth)}${coding.compares[j]}`));
-    lines.push('');
-  }
+  if (coding !== null) codingTable('X', coding, codeWidth, lines);
+  for (const m of r.moderators) if (m.coding !== null && m.coding !== undefined) codingTable(m.role.toUpperCase(), m.coding, Math.max(10, ...m.coding.columnNames.map((c) => c.length + 2)), lines);
 
   // Product terms get PROCESS-style labels in order of appearance.
   const products = new Map<string, string>();
@@ -370,8 +376,11 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
         for (const [title, list] of indices) {
           const mine = list?.filter((i) => i.mediator === m) ?? [];
           if (mine.length === 0) continue;
-          lines.push(`     ${title}`, header(indexColumns, 10));
-          for (const i of mine) lines.push(row(`${columnOf(i.moderator)}${i.code === undefined ? '' : ` ${i.code}`}`, bootOf(i), 10 + codeWidth));
+          // A code of W names itself (`wg[2]`); a code of X goes with the moderator (`w group[2]`).
+          const indexLabel = (i: { readonly moderator: string; readonly code?: string }) => (i.code === undefined ? columnOf(i.moderator) : i.code.startsWith(`${columnOf(i.moderator)}[`) ? i.code : `${columnOf(i.moderator)} ${i.code}`);
+          const labelWidth = Math.max(10, ...mine.map((x) => indexLabel(x).length + 2));
+          lines.push(`     ${title}`, header(indexColumns, labelWidth));
+          for (const i of mine) lines.push(row(indexLabel(i), bootOf(i), labelWidth));
           lines.push('');
         }
         for (const mm of r.indexOfModeratedModeratedMediation?.filter((i) => i.mediator === m) ?? []) {

@@ -57,9 +57,9 @@ function derivative<C>(poly: readonly Monomial<C>[], role: string): Monomial<C>[
   return poly.filter((m) => m.roles.includes(role)).map((m) => ({ coefficients: m.coefficients, roles: m.roles.filter((r, i) => i !== m.roles.indexOf(role)) }));
 }
 
-/** The roles a polynomial involves, in role order. */
+/** The moderators a polynomial involves (a multicategorical one once, for all its codes), in role order. */
 function rolesOf<C>(poly: readonly Monomial<C>[]): string[] {
-  return [...new Set(poly.flatMap((m) => m.roles))].sort(byRoleOrder);
+  return [...new Set(poly.flatMap((m) => m.roles.map(baseRole)))].sort(byRoleOrder);
 }
 
 /** A polynomial in coefficient offsets evaluated at fixed moderator values, for the bootstrap: Σ_k w_k Π c[i]. */
@@ -143,9 +143,30 @@ function omnibusTests(data: ProcessData, fit: EquationFit, eq: EngineEquation, p
   });
 }
 
-/** A path as a polynomial over roles, each coefficient named by its term in the engine (X as `xColumn`: one of a multicategorical X's codes). */
+/**
+ * A path as a polynomial over roles, each coefficient named by its term in the engine (X as
+ * `xColumn`: one of a multicategorical X's codes). A multicategorical W enters through its codes:
+ * a monomial in W becomes one per code, in the code's own role `w#j` (so that the path at W's
+ * group g is the polynomial at that group's code values).
+ */
 function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null, xColumn: string = roles.x): Monomial<string>[] {
-  return rolePath(templates, focal).map((m) => ({ coefficients: [termName(m.coefficients[0] as string, roles, mediator, xColumn)], roles: m.roles }));
+  const wCodes = roles.wCodes ?? null;
+  return rolePath(templates, focal).flatMap((m) => {
+    const template = m.coefficients[0] as string;
+    if (wCodes === null || !m.roles.includes('w')) return [{ coefficients: [termName(template, roles, mediator, { x: xColumn })], roles: m.roles }];
+    return wCodes.map((w, j) => ({ coefficients: [termName(template, roles, mediator, { x: xColumn, w })], roles: m.roles.map((r) => (r === 'w' ? codeRole('w', j) : r)).sort() }));
+  });
+}
+
+/** The role of a multicategorical moderator's code j (0-based): `w#1`, `w#2`, …. */
+function codeRole(role: string, j: number): string {
+  return `${role}#${j + 1}`;
+}
+
+/** The moderator a role belongs to (`w#2` → `w`). */
+function baseRole(role: string): string {
+  const at = role.indexOf('#');
+  return at < 0 ? role : role.slice(0, at);
 }
 
 /**
@@ -155,17 +176,18 @@ function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: R
  */
 function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
   const tests: InteractionTest[] = [];
-  const codes = new Set(data.xCoding?.columnNames ?? []);
+  // Each code column of a multicategorical X or W, with the variable it codes.
+  const codes = new Map<string, string>([...[data.xCoding, data.wCoding].flatMap((c) => (c === null ? [] : c.columnNames.map((name): [string, string] => [name, c.column])))]);
   for (const [e, eq] of equations.entries()) {
     const fit = fits[e] as EquationFit;
     const parts = eq.terms.map((t) => t.split(':'));
     const maximal = eq.terms.filter((t, i) => t.includes(':') && !parts.some((p, j) => j !== i && p.length > (parts[i] as string[]).length && (parts[i] as string[]).every((f) => p.includes(f))));
-    // A multicategorical X's products with one moderator form one test (on k − 1 df), named with X's column.
+    // A multicategorical variable's products with another form one test (on k − 1 df), named with its column.
     const groups = new Map<string, string[]>();
     for (const t of maximal) {
       const key = t
         .split(':')
-        .map((p) => (codes.has(p) ? s.x : p))
+        .map((p) => codes.get(p) ?? p)
         .join(':');
       groups.set(key, [...(groups.get(key) ?? []), t]);
     }
@@ -204,11 +226,15 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
     for (let i = j * n; i < (j + 1) * n; i++) sum += design.x[i] as number;
     return sum / n;
   });
-  const columnRole = new Map<string, string>([[s.x, 'x'], ...Object.entries(s.moderators).map(([role, column]): [string, string] => [column as string, role])]);
+  const columnRole = new Map<string, string>([
+    [s.x, 'x'],
+    ...Object.entries(s.moderators).map(([role, column]): [string, string] => [column as string, role]),
+    ...(data.wCoding?.columnNames ?? []).map((column, j): [string, string] => [column, codeRole('w', j)]),
+  ]);
   const out: PredictedValue[] = [];
   for (const combo of combinations(roles, probes)) {
     for (const xv of xProbes) {
-      const at: Record<string, number> = { ...combo, x: xv };
+      const at: Record<string, number> = { ...expandAt(data, combo), x: xv };
       let predicted = 0;
       design.names.forEach((name, j) => {
         const parts = j === 0 ? [] : name.split(':');
@@ -219,6 +245,15 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
     }
   }
   return out;
+}
+
+/** Moderator values with a multicategorical W's group replaced by the group's code values (`w#1`, `w#2`, …). */
+function expandAt(data: ProcessData, at: Readonly<Record<string, number>>): Record<string, number> {
+  const coding = data.wCoding;
+  if (coding === null || at['w'] === undefined) return { ...at };
+  const { w, ...rest } = at;
+  const codes = coding.matrix[coding.levels.findIndex((l) => Number(l) === w)] as readonly number[];
+  return { ...rest, ...Object.fromEntries(codes.map((c, j) => [codeRole('w', j), c])) };
 }
 
 /** A row with the code of X it belongs to: tagged with `code` for a multicategorical X, as it is for a numeric one. */
@@ -239,6 +274,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     column: role === 'x' ? s.x : (s.moderators[role] as string),
     probes: data.probesByRole.get(role) as ProbedModerator['probes'],
     dichotomous: data.dichotomousByRole.get(role) as boolean,
+    coding: role === 'w' ? data.wCoding : null,
   }));
   const { perMediator, shared } = outcomeTemplates(entry);
   const directPolys = xColumns.map((code) => pathPolynomial(shared, 'x', roles, null, code ?? s.x));
@@ -285,7 +321,15 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
           continue;
         }
         for (const combo of combinations(involved, probeMap)) {
-          conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+          conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, compile(poly, expandAt(data, combo))) });
+        }
+        if (data.wCoding !== null) {
+          // A multicategorical W: linear in its codes, each code's coefficient is an index (the
+          // difference between the conditional indirect effects the code compares); else none.
+          const linear = poly.every((mono) => mono.roles.length <= 1);
+          indexKind = linear ? 'moderated' : 'conditionalOnly';
+          if (linear) data.wCoding.columnNames.forEach((wCode, j) => moderatedIndex.push({ mediator: med, code: wCode, moderator: 'w', slot: push(`index ${med} ${wCode}`, compile(derivative(poly, codeRole('w', j)), {})) }));
+          continue;
         }
         const only = involved[0] as ProbedRole;
         const two = probeMap.get(only) as readonly number[];
@@ -323,7 +367,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
   const directRoles = rolesOf(directPoly);
   const tested = (poly: Monomial<string>[], rolesAt: readonly string[], code: string | null): ConditionalTestedEffect[] =>
-    combinations(rolesAt, probeMap).map((combo) => tagged({ at: combo, ...linearPath(yFit, poly, combo, s.confidence) }, code));
+    combinations(rolesAt, probeMap).map((combo) => tagged({ at: combo, ...linearPath(yFit, poly, expandAt(data, combo), s.confidence) }, code));
   const eachCode = <T>(rows: (poly: Monomial<string>[], code: string | null) => T[]): T[] => directPolys.flatMap((poly, i) => rows(poly, xColumns[i] as string | null));
 
   let directEffects: TestedEffect[] | null = null;

@@ -4,7 +4,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { type Table, tableView } from '../data/table.js';
 import { buildFrame, numericOf, type CategoricalOption, type ModelFrame } from '../regression/frame.js';
-import { groupCoding, type GroupCoding } from '../data/group-coding.js';
+import { groupCoding, type GroupCoding, type GroupCodingScheme } from '../data/group-coding.js';
 import { NUMERIC_STRING } from '../data/parse.js';
 import { perfectFitWarnings } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
@@ -22,6 +22,8 @@ export interface ProcessData {
   readonly equations: readonly EngineEquation[];
   /** A multicategorical X's coding (null for a numeric X). */
   readonly xCoding: GroupCoding | null;
+  /** A multicategorical W's coding (null for a numeric W). */
+  readonly wCoding: GroupCoding | null;
   /** Mean-centred values of the centred variables. */
   readonly centered: ReadonlyMap<string, Float64Array>;
   /** A variable's values as the equations use them (centred when it is). */
@@ -58,8 +60,8 @@ function outcomeModel(values: Float64Array, s: ProcessSettings): { yModel: 'line
 }
 
 /** The columns behind each role of the model (a multicategorical X's code columns, once coded). */
-export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null = null): RoleColumns {
-  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators, xCodes };
+export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null = null, wCodes: readonly string[] | null = null): RoleColumns {
+  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators, xCodes, wCodes };
 }
 
 /** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
@@ -72,32 +74,33 @@ export function catalogEquations(s: ProcessSettings, roles: RoleColumns = roleCo
   ];
 }
 
-/** `categorical` with X declared too (kept as the user declared it, if they did). */
-function withCategoricalX(option: CategoricalOption | undefined, x: string): CategoricalOption {
-  if (option === undefined) return [x];
-  if (Array.isArray(option)) return option.includes(x) ? option : [...(option as readonly string[]), x];
+/** `categorical` with a multicategorical variable declared too (kept as the user declared it, if they did). */
+function withCategorical(option: CategoricalOption | undefined, column: string): CategoricalOption {
+  if (option === undefined) return [column];
+  if (Array.isArray(option)) return option.includes(column) ? option : [...(option as readonly string[]), column];
   const declared = option as Readonly<Record<string, unknown>>;
-  return (declared[x] === undefined ? { ...declared, [x]: true } : option) as CategoricalOption;
+  return (declared[column] === undefined ? { ...declared, [column]: true } : option) as CategoricalOption;
 }
 
 /**
- * A multicategorical X's code columns, added to the frame as numeric variables: X's groups are its
- * levels in order with the reference first (PROCESS: the values ascending, the lowest group 1).
- * Each group needs two cases, as in PROCESS.
+ * A multicategorical variable's code columns (X's, or the moderator W's), added to the frame as
+ * numeric variables: its groups are its levels in order with the reference first (PROCESS: the
+ * values ascending, the lowest group 1). At most 9 groups and at least two cases in each, as in
+ * PROCESS. Returns the coding and each case's group (0-based).
  */
-function codeX(frame: ModelFrame, s: ProcessSettings, scheme: NonNullable<ProcessSettings['xCoding']>): { frame: ModelFrame; coding: GroupCoding } {
-  const variable = frame.variables.get(s.x);
-  if (variable?.kind !== 'categorical') throw new Error(`internal: X "${s.x}" was not read as categorical`);
+function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 'xCoding' | 'wCoding', scheme: GroupCodingScheme): { frame: ModelFrame; coding: GroupCoding } {
+  const variable = frame.variables.get(column);
+  if (variable?.kind !== 'categorical') throw new Error(`internal: ${role} "${column}" was not read as categorical`);
   const dummy = variable.coding;
   const levels = [dummy.reference, ...dummy.levels.filter((l) => l !== dummy.reference)];
   if (levels.length > 9) {
-    throw fail('INVALID_OPTION', `The multicategorical X "${s.x}" has ${levels.length} groups in the analysis sample; \`xCoding\` takes at most 9 (as PROCESS). Is "${s.x}" a continuous variable?`, {
-      option: 'xCoding',
-      column: s.x,
+    throw fail('INVALID_OPTION', `The multicategorical ${role} "${column}" has ${levels.length} groups in the analysis sample; \`${option}\` takes at most 9 (as PROCESS). Is "${column}" a continuous variable?`, {
+      option,
+      column,
       value: levels.length,
     });
   }
-  const coding = groupCoding(s.x, levels, scheme);
+  const coding = groupCoding(column, levels, scheme);
   const n = frame.n;
   const group = new Int32Array(n); // 0 = the reference
   dummy.columns.forEach((col, j) => {
@@ -107,15 +110,15 @@ function codeX(frame: ModelFrame, s: ProcessSettings, scheme: NonNullable<Proces
   for (let i = 0; i < n; i++) counts[group[i] as number] = (counts[group[i] as number] as number) + 1;
   counts.forEach((count, g) => {
     if (count < 2) {
-      throw fail('TOO_FEW_CASES', `Group "${levels[g]}" of the multicategorical X "${s.x}" has ${count} case${count === 1 ? '' : 's'} in the analysis sample; each group needs at least 2 (as in PROCESS).`, {
-        column: s.x,
+      throw fail('TOO_FEW_CASES', `Group "${levels[g]}" of the multicategorical ${role} "${column}" has ${count} case${count === 1 ? '' : 's'} in the analysis sample; each group needs at least 2 (as in PROCESS).`, {
+        column,
         value: levels[g],
       });
     }
   });
   const variables = new Map(frame.variables);
   coding.columnNames.forEach((name, j) => {
-    if (variables.has(name)) throw fail('DUPLICATE_NAME', `A code column of the multicategorical X is named "${name}", which is also a model variable.`, { column: name });
+    if (variables.has(name)) throw fail('DUPLICATE_NAME', `A code column of the multicategorical ${role} is named "${name}", which is also a model variable.`, { column: name });
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) values[i] = coding.matrix[group[i] as number]?.[j] as number;
     variables.set(name, { kind: 'numeric', name, values });
@@ -123,14 +126,14 @@ function codeX(frame: ModelFrame, s: ProcessSettings, scheme: NonNullable<Proces
   // Numbered groups in ascending order are PROCESS's rule (the lowest is group 1): no warning then.
   // Labels sorted by code point get one, worded for codings other than the indicator's.
   const warnings = frame.warnings.flatMap((w): PsychkitWarning[] => {
-    if (w.code !== 'CATEGORICAL_REFERENCE' || w.details?.column !== s.x) return [w];
+    if (w.code !== 'CATEGORICAL_REFERENCE' || w.details?.column !== column) return [w];
     if (levels.every((l) => NUMERIC_STRING.test(l))) return [];
     const listed = levels.map((l) => `'${l}'`).join(', ');
     return [
       {
         code: 'CATEGORICAL_REFERENCE',
-        message: `The groups of X "${s.x}" were not declared, so they are in sorted order (${listed}) and "${levels[0]}" is group 1 (indicator coding's reference). To choose the order, pass \`categorical: { ${JSON.stringify(s.x)}: [${listed}] }\` with the groups in the order you want.`,
-        details: { column: s.x, reference: levels[0], levels },
+        message: `The groups of ${role} "${column}" were not declared, so they are in sorted order (${listed}) and "${levels[0]}" is group 1 (indicator coding's reference). To choose the order, pass \`categorical: { ${JSON.stringify(column)}: [${listed}] }\` with the groups in the order you want.`,
+        details: { column, reference: levels[0], levels },
       },
     ];
   });
@@ -145,14 +148,22 @@ function codeX(frame: ModelFrame, s: ProcessSettings, scheme: NonNullable<Proces
 export function processData(table: Table, s: ProcessSettings): ProcessData {
   const view = tableView(table, s.missingCodes);
   const { x, y, m } = s;
-  const categoricalX = s.xCoding !== null;
+  // A multicategorical X or W (at most one, as PROCESS) is read as categorical and coded.
+  const grouped = s.xCoding !== null ? { column: x, role: 'X' as const, option: 'xCoding' as const, scheme: s.xCoding } : s.wCoding !== null && s.w !== null ? { column: s.w, role: 'W' as const, option: 'wCoding' as const, scheme: s.wCoding } : null;
   const read = buildFrame(view, {
-    numeric: [...(categoricalX ? [] : [x]), y, ...m, ...Object.values(s.moderators)],
-    predictors: [...(categoricalX ? [x] : []), ...s.covariates],
-    categorical: categoricalX ? withCategoricalX(s.categorical, x) : s.categorical,
+    numeric: [x, y, ...m, ...Object.values(s.moderators)].filter((v) => v !== grouped?.column),
+    predictors: [...(grouped === null ? [] : [grouped.column]), ...s.covariates],
+    categorical: grouped === null ? s.categorical : withCategorical(s.categorical, grouped.column),
   });
-  const { frame, coding } = s.xCoding === null ? { frame: read, coding: null } : codeX(read, s, s.xCoding);
-  const roles = roleColumns(s, coding?.columnNames ?? null);
+  const { frame, coding } = grouped === null ? { frame: read, coding: null } : codeGroups(read, grouped.column, grouped.role, grouped.option, grouped.scheme);
+  const xCoding = grouped?.role === 'X' ? coding : null;
+  const wCoding = grouped?.role === 'W' ? coding : null;
+  if (wCoding !== null && !wCoding.levels.every((l) => NUMERIC_STRING.test(l))) {
+    throw fail('NON_NUMERIC', `The groups of the multicategorical W "${wCoding.column}" must be numbers (they are the moderator values \`at.w\` of the conditional rows); recode ${wCoding.levels.map((l) => `"${l}"`).join(', ')} as 1, 2, ….`, {
+      column: wCoding.column,
+    });
+  }
+  const roles = roleColumns(s, xCoding?.columnNames ?? null, wCoding?.columnNames ?? null);
   const equations = catalogEquations(s, roles);
   const codeColumns = new Set(coding?.columnNames ?? []);
   const inProducts = new Set<string>();
@@ -178,6 +189,12 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
   const dichotomousByRole = new Map<ProbedRole, boolean>();
   for (const role of s.probed) {
     const column = role === 'x' ? x : (s.moderators[role] as string);
+    if (role === 'w' && wCoding !== null) {
+      // A multicategorical W is probed at each of its groups.
+      probesByRole.set(role, { values: wCoding.levels.map(Number), definition: `the groups of a multicategorical moderator (${wCoding.coding} coding)` });
+      dichotomousByRole.set(role, false);
+      continue;
+    }
     probesByRole.set(role, probeValues(valuesOf(column), s.probesByRole[role] ?? 'percentiles', s.quantileType, shiftOf.get(column) ?? 0));
     dichotomousByRole.set(role, isDichotomous(numericOf(frame, column)));
   }
@@ -185,7 +202,8 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     frame,
     roles,
     equations,
-    xCoding: coding,
+    xCoding,
+    wCoding,
     centered,
     valuesOf,
     probesByRole,

@@ -50,6 +50,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly categorical: CategoricalOption | undefined;
   /** X is multicategorical, coded this way (PROCESS's `mcx`); null for a numeric X. */
   readonly xCoding: GroupCodingScheme | null;
+  /** The moderator W is multicategorical, coded this way (PROCESS's `mcw`); null for a numeric W. */
+  readonly wCoding: GroupCodingScheme | null;
   readonly missingCodes: readonly MissingCode[];
 }
 
@@ -82,6 +84,7 @@ const readProcessOptions = defineOptions(
     jn: field.optionalBoolean(),
     categorical: categoricalField(),
     xCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
+    wCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
   },
   { bootstrap: 'resamples', ci: 'interval', covariate: 'covariates', mediators: 'm', moderator: 'w' },
 );
@@ -171,6 +174,15 @@ export function processSettings(options: unknown): ProcessSettings {
     if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a numeric focal predictor');
     if (o.total === true) notFor('total', model, 'the total effect is not yet offered with a multicategorical X');
   }
+  const wCoding = o.wCoding ?? null;
+  if (wCoding !== null) {
+    if (entry.moderators.length !== 1 || entry.moderators[0] !== 'w') {
+      notFor('wCoding', model, entry.moderators.length === 0 ? 'the model has no moderator' : 'a multicategorical W is offered for the models whose only moderator is W');
+    }
+    if (xCoding !== null) throw fail('INVALID_OPTION', 'Only one variable can be multicategorical: give `xCoding` or `wCoding`, not both (as PROCESS).', { option: 'wCoding' });
+    if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a continuous moderator');
+    if (o.probes !== undefined) notFor('probes', model, 'a multicategorical W is probed at each of its groups');
+  }
   const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
   const probesByRole = probeOptions(o.probes, probed);
   const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
@@ -206,6 +218,7 @@ export function processSettings(options: unknown): ProcessSettings {
     jn,
     categorical: o.categorical,
     xCoding,
+    wCoding,
     missingCodes: o.missingCodes,
   };
 }

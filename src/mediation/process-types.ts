@@ -71,6 +71,13 @@ export interface ModeratedOptions {
   readonly probes?: ProbeOption | Readonly<Partial<Record<ProbedRole, ProbeOption>>>;
   /** Percentile definition for `probes: 'percentiles'`: 6 (PROCESS, SPSS; default) or 7 (R). */
   readonly quantileType?: 6 | 7;
+  /**
+   * W is multicategorical (PROCESS's `mcw`), coded `'indicator'`, `'sequential'`, `'helmert'` or
+   * `'effect'`: probed at each of its groups (numbered groups; `at.w` is the group), its
+   * products with X (or M) tested together, and one index of moderated mediation per code. For
+   * the models whose only moderator is W.
+   */
+  readonly wCoding?: GroupCodingScheme;
 }
 
 /** Options of the models with mediators. */

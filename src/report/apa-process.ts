@@ -123,8 +123,10 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
         : ` Johnson–Neyman: significance changes at ${w} = ${jn.points.map((p) => `${c.num(p.w)} (${formatNumber(p.percentBelow, { decimals: 1 })}% below)`).join(' and ')}.`;
   const covariates = v.covariates.length > 0 ? ` Covariates: ${v.covariates.map(c.label).join(', ')}${r.settings.covariatesIn === 'both' ? '' : ` (in the ${r.settings.covariatesIn === 'mediators' ? 'mediator' : 'outcome'} equations only)`}.` : '';
   const centred = r.settings.centered.length > 0 ? ` Mean-centred: ${r.settings.centered.map(c.label).join(', ')}.` : '';
-  const xc = r.xCoding;
-  const codingNote = xc === null ? '' : ` ${x} is multicategorical (${xc.coding} coding of ${plural(xc.levels.length, 'group')}); each relative effect is a difference of group means: ${xc.columnNames.map((name, j) => `${c.label(name)} is ${xc.compares[j]}`).join('; ')}.`;
+  const codings = [...(r.xCoding === null ? [] : [r.xCoding]), ...r.moderators.flatMap((m) => (m.coding ? [m.coding] : []))];
+  const codingNote = codings
+    .map((g) => ` ${c.label(g.column)} is multicategorical (${g.coding} coding of ${plural(g.levels.length, 'group')}); ${g.column === v.x ? 'each relative effect' : 'each index'} is a difference between groups: ${g.columnNames.map((name, j) => `${c.label(name)} is ${g.compares[j]}`).join('; ')}.`)
+    .join('');
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
     codingNote + covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatProcess, processModel, toApaTable, type RelativeProcessResult } from '../../src/index.js';
+import { formatProcess, processModel, toApaTable, type CatalogProcessResult, type RelativeProcessResult } from '../../src/index.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 
@@ -153,6 +153,84 @@ describe('processModel with a multicategorical X: R reference (lm/glm with the s
       }
     });
   }
+});
+
+const wRuns = ref.runs.filter((r) => r.categorical === 'w');
+
+describe('processModel with a multicategorical W: R reference (lm with the same codes)', () => {
+  it('has models 1 and 7 in all four codings', () => expect(wRuns.map((r) => `${r.model} ${r.coding}`).sort()).toEqual(['1 effect', '1 helmert', '1 indicator', '1 sequential', '7 effect', '7 helmert', '7 indicator', '7 sequential']));
+  for (const r of wRuns) {
+    describe(r.id, () => {
+      const result = processModel(rows, {
+        model: r.model,
+        x: r.x,
+        y: r.y,
+        w: r.w as string,
+        wCoding: r.coding,
+        covariates: ['c1'],
+        hc: 'HC3',
+        ...(r.model === 1 ? {} : { m: ['m1', 'm2'], resamples: 0 }),
+      } as never) as unknown as CatalogProcessResult<1> | CatalogProcessResult<7>;
+      it('probes W at each group, with its coding', () => {
+        const w = result.moderators.find((m) => m.role === 'w')!;
+        expect(w.probes.values).toEqual(r.levels.map(Number));
+        expect(w.coding?.columnNames).toEqual(r.codeNames);
+      });
+      it('every coefficient, the conditional effects of X at each group, the joint interaction tests', () => {
+        for (const eq of r.equations) {
+          const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
+          expect(mine.coefficients.map((c) => c.term).sort()).toEqual(eq.coefficients.map((c) => c.term).sort());
+          for (const c of eq.coefficients) {
+            const k = mine.coefficients.find((x) => x.term === c.term)!;
+            for (const f of ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const) close(k[f], c[f], `${eq.outcome} ${c.term} ${f}`);
+          }
+        }
+        if (r.model === 1) {
+          for (const e of r.relativeEffects as unknown as (RefCoefficient & { group: number })[]) {
+            const mine = result.conditionalEffects!.find((x) => x.at.w === e.group)!;
+            for (const f of ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const) close(mine[f], e[f], `at group ${e.group} ${f}`);
+          }
+        }
+        for (const t of r.interactionTests) {
+          const mine = result.interactionTests.find((x) => x.equation === t.equation && x.term === `${r.x}:${r.w}`)!;
+          expect(mine, JSON.stringify(t)).toBeDefined();
+          expect(mine.test === 'F' && mine.df1).toBe(t.df1);
+          close(mine.statistic, t.fHc3!, 'F');
+          close(mine.p, t.pHc3!, 'p');
+          close(mine.test === 'F' ? mine.rSquaredChange : null, t.rSquaredChange!, 'R² change');
+        }
+      });
+      if (r.indirect !== null) {
+        it('conditional indirect effects at each group; one index of moderated mediation per code of W', () => {
+          for (const e of r.indirect!.effects as unknown as { mediator: string; group: number; estimate: number }[]) {
+            if (e.mediator === 'total') continue;
+            close(result.conditionalIndirectEffects!.find((i) => i.mediator === e.mediator && i.at.w === e.group)?.estimate, e.estimate, `${e.mediator} at ${e.group}`);
+          }
+          const index = result.indexOfModeratedMediation!;
+          expect(index.length).toBe(r.indirect!.index.length);
+          for (const e of r.indirect!.index as unknown as { mediator: string; moderatorCode: string; estimate: number }[]) {
+            close(index.find((i) => i.mediator === e.mediator && i.code === e.moderatorCode)?.estimate, e.estimate, `index ${e.mediator} ${e.moderatorCode}`);
+          }
+        });
+      }
+    });
+  }
+  it('refuses labelled groups, two multicategorical variables, probes and models with other moderators', () => {
+    const labelled = rows.map((row) => ({ ...row, wl: ['a', 'b', 'c'][Number(row.wg) - 1] }));
+    expect(errorOf(() => processModel(labelled, { model: 1, x: 'z', w: 'wl', y: 'y', wCoding: 'indicator' }))).toMatchObject({ code: 'NON_NUMERIC', details: { column: 'wl' } });
+    expect(errorOf(() => processModel(rows, { model: 1, x: 'group', w: 'wg', y: 'y', wCoding: 'indicator', xCoding: 'indicator' } as never))).toMatchObject({ code: 'INVALID_OPTION' });
+    expect(errorOf(() => processModel(rows, { model: 1, x: 'z', w: 'wg', y: 'y', wCoding: 'indicator', probes: 'moments' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'probes' } });
+    expect(errorOf(() => processModel(rows, { model: 2, x: 'z', w: 'wg', z: 'w', y: 'y', wCoding: 'indicator' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'wCoding' } });
+  });
+  it('formatProcess prints W’s coding; the plot table has a row per group', () => {
+    const r = processModel(rows, { model: 1, x: 'z', w: 'wg', y: 'y', wCoding: 'helmert' });
+    expect(formatProcess(r)).toContain('Coding of categorical W variable for analysis (helmert):');
+    expect(new Set(r.predictedValues.map((p) => p.at.w))).toEqual(new Set([1, 2, 3]));
+    for (const g of [1, 2, 3]) {
+      const [lo, , hi] = r.predictedValues.filter((p) => p.at.w === g);
+      expect((hi!.predicted - lo!.predicted) / (hi!.x - lo!.x)).toBeCloseTo(r.conditionalEffects.find((e) => e.at.w === g)!.estimate, 10);
+    }
+  });
 });
 
 const numeric = rows.map((r) => ({ group: Number(r.group), site: r.site, w: Number(r.w), m1: Number(r.m1), y: Number(r.y), yb: Number(r.yb), c1: Number(r.c1) }));

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './harness.js';
 import { processModel, PROCESS_MODELS, type ProcessOptions } from '../src/index.js';
 import { CATALOG } from '../src/mediation/catalog.js';
+import { NETWORK, type NetworkModelNumber } from '../src/mediation/network.js';
 
-// Every PROCESS model 1–76 on real PROCESS test data (n = 1,000; test/fixtures/process-spss),
+// Every PROCESS model 1–76 and 80–92 on real PROCESS test data (n = 1,000; test/fixtures/process-spss),
 // two mediators where the model has them, HC3, 5,000 resamples (models 1–3 have no bootstrap).
 // PSYCHKIT_BENCH_MODELS=7,22 limits the run to some models.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,20 @@ const cases: BenchCase[] = [
 ];
 for (const model of PROCESS_MODELS) {
   if (only && !only.includes(model)) continue;
+  const network = NETWORK.get(model as NetworkModelNumber);
+  if (network !== undefined) {
+    // Models 80–92: their fewest mediators (3 for 80 and 81, 4 for 82, else 2), W where they have it.
+    const m = ['m1', 'm2', 'z', 'w'].slice(0, network.mediators[0]);
+    const options = { model, x: 'x', y: 'y', m, ...(network.moderators.length > 0 ? { w: 'w' } : {}), hc: 'HC3', resamples: 5000, seed: 1 } as ProcessOptions;
+    cases.push({
+      name: `process model ${model}, ${m.length} mediators, ${network.moderators.length} moderator${network.moderators.length === 1 ? '' : 's'}, n = 1,000, 5,000 resamples`,
+      targetMs: 150,
+      runs: 5,
+      warmup: 2,
+      run: () => processModel(mediationData, options),
+    });
+    continue;
+  }
   const entry = CATALOG.get(model)!;
   const mediated = entry.mediator !== null;
   const moderators = Object.fromEntries(entry.moderators.map((r) => [r, mediated ? r : ({ w: 'm', z: 'w' } as Record<string, string>)[r]!]));

@@ -8,6 +8,13 @@ import type { JohnsonNeyman, Probes } from './probes.js';
 import type { GroupCoding } from '../data/group-coding.js';
 import type { IndirectEffect, InteractionTest, ProcessResultCommon, TestedEffect } from './process-types.js';
 import type { CatalogModelNumber, CatalogModerators } from './catalog-data.js';
+import type { NetworkModelNumber, NetworkModerators, NetworkSections } from './network.js';
+
+/** Each model's moderator roles: the catalog's (1–76) and the network models' (80–92). */
+export type ModelModerators = CatalogModerators & NetworkModerators;
+
+/** The result sections each model has: the catalog's and the network models'. */
+export type ModelSections = CatalogSections & NetworkSections;
 
 /** Values of the moderators at which a conditional row is evaluated, by role (`{ w: 1.2, z: 0 }`; model 74: `{ x }`). */
 export type ModeratorValues = Readonly<Partial<Record<ProbedRole, number>>>;
@@ -20,11 +27,11 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
  * conditional on some of their moderators.
  */
 export type ModeratorValuesOf<M extends ConditionalModelNumber> = M extends unknown
-  ? [CatalogModerators[M]] extends [never]
+  ? [ModelModerators[M]] extends [never]
     ? ModeratorValues
-    : true extends IsUnion<CatalogModerators[M]>
+    : true extends IsUnion<ModelModerators[M]>
       ? ModeratorValues
-      : Readonly<Record<CatalogModerators[M], number>>
+      : Readonly<Record<ModelModerators[M], number>>
   : never;
 
 /** A moderator with the values it was probed at. */
@@ -93,13 +100,13 @@ export interface ConditionalIndirectDifference extends BootstrapEffect {
 }
 
 /** Models run by the catalog engine: all but 4 and 6. */
-export type ConditionalModelNumber = Exclude<CatalogModelNumber, 4 | 6>;
+export type ConditionalModelNumber = Exclude<CatalogModelNumber, 4 | 6> | NetworkModelNumber;
 
 /** `T` when model M has the section, else `null` (both for a union of models). */
-export type Section<M extends ConditionalModelNumber, K extends string, T> = M extends unknown ? (K extends CatalogSections[M] ? T : null) : never;
+export type Section<M extends ConditionalModelNumber, K extends string, T> = M extends unknown ? (K extends ModelSections[M] ? T : null) : never;
 
 /**
- * Result of a PROCESS model with moderators (every model 1–76 but 4 and 6). A section is typed
+ * Result of a PROCESS model with moderators (every model 1–76 but 4 and 6, and 80–92). A section is typed
  * non-null exactly for the models that have it: `processModel(rows, { model: 7, … })` has
  * `indexOfModeratedMediation` without a null check, model 58 has it as `null`.
  */

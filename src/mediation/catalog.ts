@@ -27,8 +27,11 @@ export interface CatalogEntry {
   readonly v2: Readonly<Partial<Record<ModeratorRole, ProcessV2Role>>>;
   /** Whether PROCESS 3/4 has the model (with at most two moderators, named W and Z). */
   readonly v4: boolean;
-  /** Each mediator's regressors (the same for every mediator), `'serial'` for model 6, null without mediators. */
-  readonly mediator: readonly TermTemplate[] | 'serial' | null;
+  /**
+   * Each mediator's regressors (the same for every mediator), `'serial'` for model 6, `'network'`
+   * for models 80–92 (whose equations come from their edges, network.ts), null without mediators.
+   */
+  readonly mediator: readonly TermTemplate[] | 'serial' | 'network' | null;
   /** Y's regressors in PROCESS's printed order; a list groups terms repeated for each mediator in turn. */
   readonly outcome: readonly (TermTemplate | readonly TermTemplate[])[];
   /** The result tables PROCESS 2.16.3 printed after the equations (for checking the derivation). */
@@ -120,6 +123,7 @@ function ordered(items: readonly { readonly term: TermTemplate; readonly mediato
 /** The terms of a mediator's equation (without covariates), in PROCESS 4's order. */
 export function mediatorTerms(entry: CatalogEntry, roles: RoleColumns, index: number): string[] {
   if (entry.mediator === 'serial') return [...termNames('x', roles, null), ...roles.m.slice(0, index)];
+  if (entry.mediator === 'network') throw new Error(`internal: model ${entry.model}'s equations come from its edges`);
   return ordered((entry.mediator ?? []).map((term) => ({ term, mediator: 0 }))).flatMap((t) => termNames(t.term, roles, null));
 }
 

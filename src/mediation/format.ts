@@ -365,8 +365,9 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       const bootOf = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
       const indexColumns = ['Index', 'BootSE', 'BootLLCI', 'BootULCI'];
       const columnOf = (role: string) => r.moderators.find((m) => m.role === role)?.column ?? role;
-      for (const m of v.m) {
-        lines.push('INDIRECT EFFECT:', '', `${v.x}        ->    ${m}        ->    ${v.y}`, '');
+      // One block per mediator, or per chain of mediators (`m1 -> m2`, models 80–92).
+      for (const m of [...new Set(r.conditionalIndirectEffects.map((c) => c.mediator))]) {
+        lines.push('INDIRECT EFFECT:', '', [v.x, ...m.split(' -> '), v.y].join('        ->    '), '');
         atRows(r.moderators, r.conditionalIndirectEffects.filter((c) => c.mediator === m), boot, bootOf, lines, codeLabel, codeWidth);
         lines.push('');
         const indices = [

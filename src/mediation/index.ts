@@ -58,6 +58,8 @@ export type {
   ModeratedModeratedMediationIndex,
   ModeratorValues,
   ModeratorValuesOf,
+  ModelModerators,
+  ModelSections,
   PredictedValue,
   ProbedModerator,
 } from './catalog-types.js';
@@ -70,3 +72,4 @@ export { bootstrap } from '../resampling/bootstrap.js';
 export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from '../resampling/bootstrap.js';
 export { formatProcess } from './format.js';
 export type { GroupCoding, GroupCodingScheme } from '../data/group-coding.js';
+export type { NetworkModelNumber } from './network.js';

@@ -43,7 +43,7 @@ const ROLE_ORDER: readonly ProbedRole[] = ['w', 'z', 'v', 'q', 'x'];
 const byRoleOrder = (a: string, b: string) => ROLE_ORDER.indexOf(a as ProbedRole) - ROLE_ORDER.indexOf(b as ProbedRole);
 
 /** Every combination of the roles' probe values, the first role varying slowest. */
-function combinations(roles: readonly string[], probes: ReadonlyMap<string, readonly number[]>): Record<string, number>[] {
+export function combinations(roles: readonly string[], probes: ReadonlyMap<string, readonly number[]>): Record<string, number>[] {
   let out: Record<string, number>[] = [{}];
   for (const role of roles) {
     const values = probes.get(role) as readonly number[];
@@ -53,17 +53,17 @@ function combinations(roles: readonly string[], probes: ReadonlyMap<string, read
 }
 
 /** ∂/∂role of a multilinear polynomial: the monomials containing the role, without it. */
-function derivative<C>(poly: readonly Monomial<C>[], role: string): Monomial<C>[] {
+export function derivative<C>(poly: readonly Monomial<C>[], role: string): Monomial<C>[] {
   return poly.filter((m) => m.roles.includes(role)).map((m) => ({ coefficients: m.coefficients, roles: m.roles.filter((r, i) => i !== m.roles.indexOf(role)) }));
 }
 
 /** The moderators a polynomial involves (a multicategorical one once, for all its codes), in role order. */
-function rolesOf<C>(poly: readonly Monomial<C>[]): string[] {
+export function rolesOf<C>(poly: readonly Monomial<C>[]): string[] {
   return [...new Set(poly.flatMap((m) => m.roles.map(baseRole)))].sort(byRoleOrder);
 }
 
 /** A polynomial in coefficient offsets evaluated at fixed moderator values, for the bootstrap: Σ_k w_k Π c[i]. */
-function compile(poly: readonly Monomial<number>[], at: Readonly<Record<string, number>>): KernelStatistic {
+export function compile(poly: readonly Monomial<number>[], at: Readonly<Record<string, number>>): KernelStatistic {
   const weights = Float64Array.from(poly, (m) => m.roles.reduce((w, r) => w * (at[r] as number), 1));
   const starts = new Int32Array(poly.length + 1);
   poly.forEach((m, k) => (starts[k + 1] = (starts[k] as number) + m.coefficients.length));
@@ -101,7 +101,7 @@ function linearCombination(fit: EquationFit, weights: ReadonlyMap<number, number
 }
 
 /** A path that is linear in one equation's coefficients (c′; X → Y in models 1–3) at moderator values. */
-function linearPath(fit: EquationFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
+export function linearPath(fit: EquationFit, poly: readonly Monomial<string>[], at: Readonly<Record<string, number>>, confidence: number): TestedEffect {
   return linearCombination(fit, pathWeights(fit, poly, at), confidence);
 }
 
@@ -174,7 +174,7 @@ function baseRole(role: string): string {
  * them jointly): R² change with the F (classical, or the HC Wald F) for OLS; the likelihood-ratio
  * χ² for a logistic equation.
  */
-function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
+export function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
   const tests: InteractionTest[] = [];
   // Each code column of a multicategorical X or W, with the variable it codes.
   const codes = new Map<string, string>([...[data.xCoding, data.wCoding].flatMap((c) => (c === null ? [] : c.columnNames.map((name): [string, string] => [name, c.column])))]);

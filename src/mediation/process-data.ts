@@ -9,6 +9,7 @@ import { NUMERIC_STRING } from '../data/parse.js';
 import { perfectFitWarnings } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
 import type { ProcessSettings } from './process-options.js';
+import { networkEquations } from './process-network.js';
 import { mediatorTerms, outcomeTerms, type ProbedRole, type RoleColumns } from './catalog.js';
 import { distinctValues, isDichotomous, probeValues, type Probes } from './probes.js';
 import type { CoefficientBootstrap, ProcessModelNumber, ProcessResultCommon, TestedEffect } from './process-types.js';
@@ -66,6 +67,7 @@ export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null
 
 /** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
 export function catalogEquations(s: ProcessSettings, roles: RoleColumns = roleColumns(s)): EngineEquation[] {
+  if (s.network !== null) return networkEquations(s);
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
   return [

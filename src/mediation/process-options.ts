@@ -7,16 +7,23 @@ import { defineOptions, field, show, type MissingCode } from '../util/options.js
 import { probeOptions, type ProbeOption } from './probes.js';
 import { GROUP_CODING_SCHEMES, type GroupCodingScheme } from '../data/group-coding.js';
 import { CATALOG, CATALOG_MODELS, type CatalogEntry, type ModeratorRole, type ProbedRole } from './catalog.js';
+import { NETWORK, NETWORK_MODELS, type NetworkEntry, type NetworkModelNumber } from './network.js';
 import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from './process-types.js';
 
-/** PROCESS model numbers psychkit implements: 1–76. */
-export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze(CATALOG_MODELS as ProcessModelNumber[]);
+/** PROCESS model numbers psychkit implements: 1–76 and 80–92. */
+export const PROCESS_MODELS: readonly ProcessModelNumber[] = Object.freeze([...CATALOG_MODELS, ...NETWORK_MODELS] as ProcessModelNumber[]);
+
+/** A network model (80–92) as a catalog entry: its moderators, its equations from its edges. */
+function networkEntry(network: NetworkEntry): CatalogEntry {
+  return { model: network.model, moderators: network.moderators, v2: {}, v4: true, mediator: 'network', outcome: [], printed: [] };
+}
 
 /** The moderator roles, in order. */
 export const MODERATOR_ROLES: readonly ModeratorRole[] = ['w', 'z', 'v', 'q'];
 
-/** How many mediators a model takes: none (1–3), 2–6 in series (model 6), else 1–10 in parallel. */
-function mediatorRange(entry: CatalogEntry): readonly [number, number] {
+/** How many mediators a model takes: none (1–3), 2–6 in series (model 6), as PROCESS 4 allows (80–92), else 1–10 in parallel. */
+function mediatorRange(entry: CatalogEntry, network: NetworkEntry | null): readonly [number, number] {
+  if (network !== null) return network.mediators;
   return entry.mediator === null ? [0, 0] : entry.mediator === 'serial' ? [2, 6] : [1, 10];
 }
 
@@ -29,6 +36,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly serial: boolean;
   /** The model's equations as templates. */
   readonly entry: CatalogEntry;
+  /** Models 80–92: the network of mediators (null for the others). */
+  readonly network: NetworkEntry | null;
   /** The moderator columns by role (W also in `w`). */
   readonly moderators: Readonly<Partial<Record<ModeratorRole, string>>>;
   /** Each probed role's option (the moderators; X in model 74). */
@@ -109,11 +118,12 @@ export function processSettings(options: unknown): ProcessSettings {
     });
   }
   const model = o.model as ProcessModelNumber;
-  const entry = CATALOG.get(model) as CatalogEntry;
+  const network = NETWORK.get(model as NetworkModelNumber) ?? null;
+  const entry = network === null ? (CATALOG.get(model) as CatalogEntry) : networkEntry(network);
   const moderated = entry.moderators.length > 0 || entry.model === 74;
   const { x, y, m, covariates } = o;
   if (x === y) throw fail('INVALID_OPTION', `x and y are the same column ("${x}").`, { option: 'y', column: y });
-  const [minM, maxM] = mediatorRange(entry);
+  const [minM, maxM] = mediatorRange(entry, network);
   if (m.length > maxM) {
     throw fail('INVALID_OPTION', maxM === 0 ? `Model ${model} has no mediator; remove \`m\`.` : `Model ${model} takes at most ${maxM} mediators; got ${m.length}.`, {
       option: 'm',
@@ -150,7 +160,7 @@ export function processSettings(options: unknown): ProcessSettings {
   if (!moderated && o.quantileType !== undefined) notFor('quantileType', model, 'the model has no moderator');
   const standardize = o.standardize ?? false;
   const contrasts = o.contrasts ?? false;
-  const total = o.total ?? !moderated;
+  const total = o.total ?? (!moderated && network === null);
   const sobel = o.sobel ?? false;
   const jn = o.jn ?? false;
   if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for models 4 and 6, as in PROCESS');
@@ -163,6 +173,12 @@ export function processSettings(options: unknown): ProcessSettings {
     for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress', 'bootstrapCoefficients'] as const) {
       if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
     }
+  }
+  if (network !== null) {
+    // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
+    const not = 'it is not yet offered for models 80–92';
+    for (const key of ['standardize', 'contrasts', 'xCoding', 'wCoding'] as const) if (o[key] !== undefined && o[key] !== false) notFor(key, model, not);
+    if (o.total === true) notFor('total', model, not);
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {
@@ -190,6 +206,7 @@ export function processSettings(options: unknown): ProcessSettings {
     model,
     serial: entry.mediator === 'serial',
     entry,
+    network,
     moderators,
     x,
     y,

@@ -9,12 +9,13 @@ import type { BootstrapEffect, FittedEquation } from './engine.js';
 import type { BootstrapInfo, ResamplingOptions } from '../resampling/settings.js';
 import type { ProbeOption } from './probes.js';
 import type { ProbedRole } from './catalog.js';
-import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
-import type { CatalogProcessResult, ConditionalModelNumber, RelativeModelNumber } from './catalog-types.js';
+import type { CatalogModelNumber, CatalogModerationModel } from './catalog-data.js';
+import type { NetworkModelNumber } from './network.js';
+import type { CatalogProcessResult, ConditionalModelNumber, ModelModerators, RelativeModelNumber } from './catalog-types.js';
 import type { GroupCodingScheme } from '../data/group-coding.js';
 
-/** PROCESS model numbers psychkit implements: 1–76. */
-export type ProcessModelNumber = CatalogModelNumber;
+/** PROCESS model numbers psychkit implements: 1–76 and PROCESS 4's 80–92. */
+export type ProcessModelNumber = CatalogModelNumber | NetworkModelNumber;
 
 /** Models whose options type is written out (the rest use {@link CatalogProcessOptions}). */
 export type OwnOptionsModelNumber = 1 | 4 | 6 | 7 | 8 | 14 | 58 | 59;
@@ -130,7 +131,7 @@ export interface ConditionalProcessOptions<M extends ConditionalProcessModelNumb
  * for the models PROCESS 4 has, PROCESS 2's for the others) names a column.
  */
 export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnlyModelNumber> = { readonly model: M } & {
-  readonly [R in CatalogModerators[M]]: string;
+  readonly [R in ModelModerators[M]]: string;
 } & Omit<ModeratedOptions, 'w'> &
   (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'> : ProcessCommonOptions & MediatedOptions);
 

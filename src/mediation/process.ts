@@ -3,6 +3,7 @@ import { deepFreeze } from '../util/freeze.js';
 import { mediation } from './process-mediation.js';
 import { processSettings } from './process-options.js';
 import { catalogProcess } from './process-catalog.js';
+import { networkProcess } from './process-network.js';
 import type { AnyRelativeProcessResult, CatalogProcessResult, RelativeModelNumber, RelativeProcessResult } from './catalog-types.js';
 import type {
   ConditionalProcessModelNumber,
@@ -24,10 +25,12 @@ import type {
 export { PROCESS_MODELS } from './process-options.js';
 
 /**
- * Every numbered PROCESS model 1–76 (Hayes, 2013, 2022), built on {@link pathModel}'s engine.
- * Models 1–3 are moderation, 4 parallel and 6 serial mediation, the rest conditional process
- * models whose equations come from a catalog of PROCESS's own output (docs/mediation.md lists
- * them). The result's type follows `model`: `processModel(rows, { model: 4, … })` is a
+ * Every numbered PROCESS model 1–76 and PROCESS 4's 80–92 (Hayes, 2013, 2022), built on
+ * {@link pathModel}'s engine.
+ * Models 1–3 are moderation, 4 parallel and 6 serial mediation, the rest of 1–76 conditional
+ * process models whose equations come from a catalog of PROCESS's own output; 80–92 combine
+ * mediators in series and in parallel (W on some paths), their equations and chains of indirect
+ * effects following from their paths (docs/mediation.md lists them all). The result's type follows `model`: `processModel(rows, { model: 4, … })` is a
  * {@link ParallelMediationResult} whose `indirectEffects` need no null check; a model with
  * moderators gives a {@link CatalogProcessResult} whose sections are non-null exactly where the
  * model defines them (model 7's `indexOfModeratedMediation`, model 12's
@@ -67,6 +70,10 @@ export { PROCESS_MODELS } from './process-options.js';
  * rel.xCoding.compares; // ['mean(2, 3, 4, 5) − 1', …]
  * rel.directEffects[0]; // { code: 'education[1]', estimate, se, statistic, p, lower, upper }
  * rel.omnibusTests[0]; // { test: 'F', equation: 'pwb', at: {}, rSquaredChange, statistic, df1: 4, df2, p }
+ *
+ * // Model 91: a serial chain whose mediator → mediator paths W moderates; one row per chain.
+ * const chain = processModel(data, { model: 91, x: 'esse', m: ['ss', 'si'], w: 'gender', y: 'pwb', seed: 1 });
+ * chain.conditionalIndirectEffects[0]; // { mediator: 'ss -> si', at: { w: 0 }, estimate, se, lower, upper }
  * ```
  */
 export function processModel<M extends RelativeModelNumber>(table: Table, options: RelativeProcessOptions<M> & { readonly model: M }): RelativeProcessResult<M>;
@@ -80,5 +87,6 @@ export function processModel(table: Table, options: ProcessOptions): ProcessResu
 export function processModel(table: Table, options: ProcessOptions | RelativeProcessOptions): ProcessResult | AnyRelativeProcessResult;
 export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult | AnyRelativeProcessResult {
   const settings = processSettings(options);
+  if (settings.network !== null) return deepFreeze(networkProcess(table, settings));
   return deepFreeze((settings.model === 4 || settings.model === 6) && settings.xCoding === null ? mediation(table, settings) : catalogProcess(table, settings));
 }

@@ -1,0 +1,142 @@
+// PROCESS 4's models 80–92 from their edges: each equation regresses a node on what points into
+// it (with W and the products of the paths W moderates); each indirect effect is the product of
+// the path polynomials along one chain of mediators, probed at W's values.
+import type { Table } from '../data/table.js';
+import type { KernelStatistic } from './kernel.js';
+import { indexShape, multiply, type Monomial } from './catalog.js';
+import type { CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
+import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
+import { networkChains, type NetworkEdge } from './network.js';
+import { combinations, compile, derivative, highestOrderTests, linearPath, rolesOf } from './process-catalog.js';
+import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
+import type { ProcessSettings } from './process-options.js';
+import type { IndirectEffect, TestedEffect } from './process-types.js';
+
+/** The column of a node. */
+function columnOf(s: ProcessSettings, node: 'x' | number): string {
+  return node === 'x' ? s.x : (s.m[node] as string);
+}
+
+/**
+ * The equations of a network model: each mediator's, then Y's. A node's regressors are X, then
+ * the mediators pointing into it in order; then, if W moderates a path into it, W and the
+ * products (X·W, then Mᵢ·W), as PROCESS 4 orders them; covariates where `covariatesIn` puts them.
+ */
+export function networkEquations(s: ProcessSettings): EngineEquation[] {
+  const network = s.network as NonNullable<ProcessSettings['network']>;
+  const edges = network.edges(s.m.length);
+  const w = s.w as string;
+  const order = (e: NetworkEdge) => (e.from === 'x' ? -1 : e.from);
+  const terms = (to: number | 'y') => {
+    const into = edges.filter((e) => e.to === to).sort((p, q) => order(p) - order(q));
+    const products = into.filter((e) => e.moderated).map((e) => `${columnOf(s, e.from)}:${w}`);
+    return [...into.map((e) => columnOf(s, e.from)), ...(products.length > 0 ? [w, ...products] : [])];
+  };
+  const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
+  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
+  return [...s.m.map((med, j) => ({ name: med, outcome: med, terms: [...terms(j), ...covM] })), { name: s.y, outcome: s.y, terms: [...terms('y'), ...covY] }];
+}
+
+/** A path's polynomial in W: its coefficient, plus its product's coefficient times W when W moderates it. */
+function pathTerms(s: ProcessSettings, edge: NetworkEdge): Monomial<string>[] {
+  const from = columnOf(s, edge.from);
+  return edge.moderated ? [{ coefficients: [from], roles: [] }, { coefficients: [`${from}:${s.w as string}`], roles: ['w'] }] : [{ coefficients: [from], roles: [] }];
+}
+
+/** Runs a network model (80–92). */
+export function networkProcess(table: Table, s: ProcessSettings): CatalogProcessResult {
+  const network = s.network as NonNullable<ProcessSettings['network']>;
+  const data = processData(table, s);
+  const { equations } = data;
+  const k = s.m.length;
+  const edges = network.edges(k);
+  const edge = (from: 'x' | number, to: number | 'y') => edges.find((e) => e.from === from && e.to === to) as NetworkEdge;
+  const chains = networkChains(edges, k);
+  const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
+  const moderators: ProbedModerator[] = s.probed.map((role) => ({
+    role,
+    column: s.moderators[role as 'w'] as string,
+    probes: data.probesByRole.get(role) as ProbedModerator['probes'],
+    dichotomous: data.dichotomousByRole.get(role) as boolean,
+    coding: null,
+  }));
+  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+
+  type Slot = { readonly slot: number; readonly mediator: string; readonly chain: readonly number[] };
+  const unconditional: Slot[] = [];
+  const conditional: (Slot & { at: ModeratorValues })[] = [];
+  const indices: Slot[] = [];
+  const differences: (Slot & { values: readonly [number, number] })[] = [];
+  let total = -1;
+  let coefficientSlots: CoefficientSlot[] = [];
+  const engine = fitProcess(data, s, equations, (loc: EffectLocator) => {
+    const out: EngineEffect[] = [];
+    const push = (name: string, statistic: KernelStatistic) => {
+      out.push({ name, statistic, usesSds: false });
+      return out.length - 1;
+    };
+    coefficientSlots = coefficientEffects(s, loc, equations, out);
+    const offsets = (e: NetworkEdge): Monomial<number>[] => {
+      const eq = e.to === 'y' ? s.y : (s.m[e.to] as string);
+      return pathTerms(s, e).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
+    };
+    const plain: Monomial<number>[][] = [];
+    for (const chain of chains) {
+      const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
+      let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
+      for (let i = 0; i + 1 < nodes.length; i++) poly = multiply(poly, offsets(edge(nodes[i] as 'x' | number, nodes[i + 1] as number | 'y')));
+      const mediator = labelOf(chain);
+      const involved = rolesOf(poly);
+      if (involved.length === 0) {
+        plain.push(poly);
+        unconditional.push({ mediator, chain, slot: push(`indirect ${mediator}`, compile(poly, {})) });
+        continue;
+      }
+      for (const combo of combinations(involved, probeMap)) conditional.push({ mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+      const two = probeMap.get('w') as readonly number[];
+      if (data.dichotomousByRole.get('w') === true && two.length === 2) {
+        const [lo, hi] = two as [number, number];
+        const high = compile(poly, { w: hi });
+        const low = compile(poly, { w: lo });
+        differences.push({ mediator, chain, values: [lo, hi], slot: push(`difference ${mediator}`, (c, sd) => high(c, sd) - low(c, sd)) });
+      }
+      if (indexShape(poly).kind === 'moderated') indices.push({ mediator, chain, slot: push(`index ${mediator}`, compile(derivative(poly, 'w'), {})) });
+    }
+    if (plain.length > 1 && plain.length === chains.length) total = push('total indirect', compile(plain.flat(), {}));
+    return out;
+  });
+
+  const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
+  const yFit = fitOf(engine, s.y);
+  const direct = pathTerms(s, edge('x', 'y'));
+  const directRoles = rolesOf(direct);
+  const directEffect: TestedEffect | null = directRoles.length === 0 ? linearPath(yFit, direct, {}, s.confidence) : null;
+  const conditionalDirectEffects = directRoles.length === 0 ? null : combinations(directRoles, probeMap).map((combo) => ({ at: combo, ...linearPath(yFit, direct, combo, s.confidence) }));
+  const indirectEffects: IndirectEffect[] | null = unconditional.length === 0 ? null : unconditional.map((u) => ({ label: u.mediator, path: [s.x, ...u.chain.map((i) => s.m[i] as string), s.y], ...effect(u.slot) }));
+  const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length === 0 ? null : conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) }));
+  const indexOfModeratedMediation: MediationIndex[] | null = indices.length === 0 ? null : indices.map((i) => ({ mediator: i.mediator, moderator: 'w', ...effect(i.slot) }));
+  const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
+    differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
+  const result = {
+    ...commonResult(s.model, s, data, engine, [], coefficientSlots),
+    moderators,
+    directEffect,
+    conditionalDirectEffects,
+    conditionalEffects: null,
+    conditionalInteractions: null,
+    predictedValues: null,
+    johnsonNeyman: null,
+    indirectEffects,
+    totalIndirectEffect: total < 0 ? null : { label: 'TOTAL', path: [], ...effect(total) },
+    conditionalIndirectEffects,
+    conditionalIndirectDifferences,
+    indexOfModeratedMediation,
+    indexOfPartialModeratedMediation: null,
+    indexOfModeratedModeratedMediation: null,
+    indexOfConditionalModeratedMediation: null,
+    interactionTests: highestOrderTests(data, s, equations, engine.fits),
+    bootstrap: engine.bootstrap,
+  };
+  // The sections follow the model's edges, which is what NetworkSections records (tested).
+  return result as CatalogProcessResult;
+}

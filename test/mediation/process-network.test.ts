@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { formatProcess, processModel, toApaTable, type CatalogProcessResult, type NetworkModelNumber } from '../../src/index.js';
+import { NETWORK, networkSections } from '../../src/mediation/network.js';
+import { errorOf } from '../helpers/errors.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
+
+// PROCESS 4's models 80–92 (mediators in series and in parallel, W on some paths), against R: lm on
+// the same equations with HC3 (test/fixtures/process-serial-models.R), every deterministic number
+// to 1e-9: coefficients, direct and conditional direct effects, the indirect effect of every chain
+// at W's probes, the indices of moderated mediation and the product tests.
+
+interface Ref {
+  wProbes: number[];
+  runs: {
+    id: string;
+    model: NetworkModelNumber;
+    k: number;
+    mediators: string[];
+    equations: { outcome: string; coefficients: (Record<'estimate' | 'se' | 'statistic' | 'p' | 'lower' | 'upper', number> & { term: string })[]; rSquared: number }[];
+    directEffects: ({ w: number | null } & Record<'estimate' | 'se' | 'statistic' | 'p' | 'lower' | 'upper', number>)[];
+    indirect: { effects: { path: string[] | 'total'; w: number | null; estimate: number }[]; index: { path: string[]; estimate: number }[] };
+    interactionTests: { outcome: string; term: string; rSquaredChange: number; fHc3: number; df1: number; df2: number; pHc3: number }[];
+  }[];
+}
+const ref = loadJson<Ref>('process-serial-models.json');
+const rows = loadCsv('process-serial-models.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
+const FIELDS = ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const;
+
+const close = (actual: number | null | undefined, expected: number, what: string) => {
+  expect(actual, what).toBeTypeOf('number');
+  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+};
+const sameW = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-9;
+
+describe('PROCESS models 80–92 against R (lm with HC3 on the same equations)', () => {
+  it('covers every network model', () => expect([...new Set(ref.runs.map((r) => r.model))].sort((a, b) => a - b)).toEqual([...NETWORK.keys()]));
+  for (const r of ref.runs) {
+    describe(r.id, () => {
+      const moderated = r.model >= 83;
+      const result = processModel(rows, {
+        model: r.model,
+        x: 'x',
+        m: r.mediators,
+        y: 'y',
+        covariates: ['c1'],
+        hc: 'HC3',
+        resamples: 0,
+        ...(moderated ? { w: 'w', probes: 'moments' } : {}),
+      } as never) as unknown as CatalogProcessResult<NetworkModelNumber>;
+      it('every equation: its terms and coefficients (HC3)', () => {
+        expect(result.equations.map((e) => e.outcome)).toEqual(r.equations.map((e) => e.outcome));
+        for (const eq of r.equations) {
+          const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
+          expect(mine.coefficients.map((c) => c.term)).toEqual(eq.coefficients.map((c) => c.term));
+          for (const c of eq.coefficients) for (const f of FIELDS) close(mine.coefficients.find((x) => x.term === c.term)![f], c[f], `${eq.outcome} ${c.term} ${f}`);
+          close(mine.family === 'linear' ? mine.summary.rSquared : null, eq.rSquared, `${eq.outcome} R²`);
+        }
+      });
+      it('the direct effect, or the conditional direct effects at W’s probes', () => {
+        for (const d of r.directEffects) {
+          const mine = d.w === null ? result.directEffect : result.conditionalDirectEffects?.find((e) => sameW(e.at.w, d.w!));
+          for (const f of FIELDS) close(mine?.[f], d[f], `direct at ${d.w} ${f}`);
+        }
+      });
+      it('the indirect effect of every chain (conditional at W’s probes), the total, the indices', () => {
+        const chains = new Set<string>();
+        for (const e of r.indirect.effects) {
+          if (e.path === 'total') {
+            close(result.totalIndirectEffect?.estimate, e.estimate, 'total');
+            continue;
+          }
+          const label = e.path.join(' -> ');
+          chains.add(label);
+          const mine = e.w === null ? result.indirectEffects?.find((i) => i.label === label) : result.conditionalIndirectEffects?.find((i) => i.mediator === label && sameW(i.at.w, e.w!));
+          close(mine?.estimate, e.estimate, `${label} at ${e.w}`);
+        }
+        const mineChains = new Set([...(result.indirectEffects ?? []).map((i) => i.label), ...(result.conditionalIndirectEffects ?? []).map((i) => i.mediator)]);
+        expect(mineChains).toEqual(chains);
+        expect(result.indexOfModeratedMediation?.length ?? 0).toBe(r.indirect.index.length);
+        for (const e of r.indirect.index) close(result.indexOfModeratedMediation?.find((i) => i.mediator === e.path.join(' -> '))?.estimate, e.estimate, `index ${e.path}`);
+      });
+      it('each product’s test: R² change and the HC3 Wald F', () => {
+        expect(result.interactionTests.length).toBe(r.interactionTests.length);
+        for (const t of r.interactionTests) {
+          const mine = result.interactionTests.find((x) => x.equation === t.outcome && x.term === t.term)!;
+          expect(mine, `${t.outcome} ${t.term}`).toBeDefined();
+          close(mine.statistic, t.fHc3, 'F');
+          close(mine.p, t.pHc3, 'p');
+          close(mine.test === 'F' ? mine.rSquaredChange : null, t.rSquaredChange, 'R² change');
+        }
+      });
+      it('has exactly the sections NetworkSections lists', () => {
+        const present = ['directEffect', 'conditionalDirectEffects', 'indirectEffects', 'conditionalIndirectEffects', 'indexOfModeratedMediation', 'indexOfPartialModeratedMediation', 'indexOfModeratedModeratedMediation'].filter(
+          (key) => (result as unknown as Record<string, unknown>)[key] !== null,
+        );
+        expect(present.sort()).toEqual(networkSections(NETWORK.get(r.model)!, r.k).sort());
+      });
+    });
+  }
+});
+
+describe('PROCESS models 80–92: mediator counts, bootstrap, printing', () => {
+  it('takes the mediator counts PROCESS 4 allows', () => {
+    expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2'], y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES', details: { option: 'm' } });
+    expect(errorOf(() => processModel(rows, { model: 82, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
+    expect(errorOf(() => processModel(rows, { model: 83, x: 'x', m: ['m1'], w: 'w', y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
+    expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', contrasts: true, resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'contrasts' } });
+  });
+  it('bootstraps every chain; an index is the slope of its conditional indirect effects; printing names the chains', () => {
+    const r = processModel(rows, { model: 91, x: 'x', m: ['m1', 'm2', 'm3'], w: 'w', y: 'y', resamples: 1000, seed: 5, probes: 'moments' });
+    const [lo, , hi] = r.moderators[0]!.probes.values as [number, number, number];
+    for (const index of r.indexOfModeratedMediation) {
+      const at = (w: number) => r.conditionalIndirectEffects.find((c) => c.mediator === index.mediator && c.at.w === w)!.estimate;
+      expect((at(hi) - at(lo)) / (hi - lo)).toBeCloseTo(index.estimate, 10);
+      expect(index.lower!).toBeLessThan(index.upper!);
+    }
+    const text = formatProcess(r);
+    expect(text).toContain('x        ->    m1        ->    m2        ->    y');
+    expect(text).toContain('x        ->    m1        ->    m2        ->    m3        ->    y');
+    expect(toApaTable(r).rows.length).toBeGreaterThan(10);
+  });
+});

@@ -184,7 +184,8 @@ export type PsychkitWarningCode =
   | 'OMEGA_TWO_FACTORS'
   // regression and mediation
   | 'PERFECT_FIT'
-  | 'JN_DICHOTOMOUS';
+  | 'JN_DICHOTOMOUS'
+  | 'DICHOTOMOUS_MEDIATOR';
 
 /** Every warning code, for documentation and exhaustive tests. */
 export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
@@ -221,6 +222,7 @@ export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
   'OMEGA_TWO_FACTORS',
   'PERFECT_FIT',
   'JN_DICHOTOMOUS',
+  'DICHOTOMOUS_MEDIATOR',
 ] as const);
 
 /**

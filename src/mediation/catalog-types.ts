@@ -7,7 +7,7 @@ import type { CatalogSections } from './catalog-data.js';
 import type { JohnsonNeyman, Probes } from './probes.js';
 import type { GroupCoding } from '../data/group-coding.js';
 import type { IndirectEffect, InteractionTest, ProcessResultCommon, TestedEffect } from './process-types.js';
-import type { CatalogModelNumber, CatalogModerators } from './catalog-data.js';
+import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
 import type { NetworkModelNumber, NetworkModerators, NetworkSections } from './network.js';
 
 /** Each model's moderator roles: the catalog's (1–76) and the network models' (80–92). */
@@ -48,6 +48,27 @@ export interface ProbedModerator {
 /** A linear combination of one equation's coefficients at moderator values, with its t (or, for a logistic Y, z) test. */
 export interface ConditionalTestedEffect<A extends ModeratorValues = ModeratorValues> extends TestedEffect {
   readonly at: A;
+}
+
+/**
+ * The effect of a focal predictor (X, one of a multicategorical X's codes, or a mediator) on one
+ * equation's outcome at moderator values: PROCESS 4's "conditional effects of the focal predictor
+ * at values of the moderator(s)" under each equation with a product term.
+ */
+export interface ConditionalPathEffect<A extends ModeratorValues = ModeratorValues> extends ConditionalTestedEffect<A> {
+  /** The equation (its outcome's column). */
+  readonly equation: string;
+  /** The focal predictor's column (a code column, `group[2]`, for a multicategorical X). */
+  readonly focal: string;
+}
+
+/** The Johnson–Neyman region of one path moderated by one continuous moderator (with `jn: true`). */
+export interface PathJohnsonNeyman {
+  readonly equation: string;
+  readonly focal: string;
+  /** The moderator's role; the region is over its values. */
+  readonly moderator: ProbedRole;
+  readonly region: JohnsonNeyman;
 }
 
 /** One row of PROCESS's `plot` table: Y predicted at a value of X and of the moderators. */
@@ -102,6 +123,9 @@ export interface ConditionalIndirectDifference extends BootstrapEffect {
 /** Models run by the catalog engine: all but 4 and 6. */
 export type ConditionalModelNumber = Exclude<CatalogModelNumber, 4 | 6> | NetworkModelNumber;
 
+/** `T` for the models whose mediator or outcome equations have a moderated path (all with mediators and a moderator, and model 74), else `null`. */
+export type PathSection<M extends ConditionalModelNumber, T> = M extends unknown ? (M extends CatalogModerationModel ? null : M extends 74 ? T : [ModelModerators[M]] extends [never] ? null : T) : never;
+
 /** `T` when model M has the section, else `null` (both for a union of models). */
 export type Section<M extends ConditionalModelNumber, K extends string, T> = M extends unknown ? (K extends ModelSections[M] ? T : null) : never;
 
@@ -126,8 +150,18 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
    * X's probe values × the moderators' probe values; {@link simpleSlopesSvg} draws it.
    */
   readonly predictedValues: Section<M, 'conditionalEffects', readonly PredictedValue<ModeratorValuesOf<M>>[]>;
-  /** Model 1 with `jn: true` and a continuous W: the Johnson–Neyman region, else null. */
+  /**
+   * With `jn: true` and a continuous moderator: the Johnson–Neyman region of X's effect (model 1)
+   * or of the X × W interaction across Z (model 3), else null.
+   */
   readonly johnsonNeyman: JohnsonNeyman | null;
+  /**
+   * Models with mediators: every moderated path of every equation (X → M, M → Y, X → Y), probed
+   * at its moderators' values (PROCESS 4 prints these under each equation).
+   */
+  readonly conditionalPathEffects: PathSection<M, readonly ConditionalPathEffect<ModeratorValuesOf<M>>[]>;
+  /** Models with mediators and `jn: true`: the Johnson–Neyman region of each path moderated by one continuous moderator, else null. */
+  readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
   /** Indirect effects no moderator acts on (model 5), one per mediator. */
   readonly indirectEffects: Section<M, 'indirectEffects', readonly IndirectEffect[]>;
   /** Their sum, with more than one mediator. */
@@ -207,6 +241,8 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly conditionalEffects: RelativeSection<M, 'conditionalEffects', readonly Relative<ConditionalTestedEffect>[]>;
   /** Model 3: each code's X × W interaction at the probe values of Z. */
   readonly conditionalInteractions: RelativeSection<M, 'conditionalInteractions', readonly Relative<ConditionalTestedEffect>[]>;
+  /** Models with mediators: every moderated path of every equation at its moderators' values (each of X's codes as its own focal predictor). */
+  readonly conditionalPathEffects: readonly ConditionalPathEffect[] | null;
   /** Relative indirect effects no moderator acts on, per mediator and code. */
   readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
   /** Their sum over the mediators, per code (with more than one mediator), else null. */

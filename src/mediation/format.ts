@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import { shapeKit } from '../util/shape.js';
 import type { FittedEquation } from './engine.js';
-import type { ConditionalEffect } from './probes.js';
+import type { ConditionalEffect, JohnsonNeyman } from './probes.js';
 import type { ProcessResult, TestedEffect } from './process-types.js';
 import type { CatalogProcessResult, ModeratorValues, OmnibusChiSquareTest, OmnibusFTest, OmnibusTest, ProbedModerator, AnyRelativeProcessResult } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
@@ -66,6 +66,20 @@ function testedRows(rows: readonly TestedEffect[], lines: string[], columns: rea
 function jnRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
   lines.push(header([w, 'Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
   for (const e of rows) lines.push(row('', [e.w, e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
+}
+
+/** A Johnson–Neyman region: its transition points, then the effect across the moderator's range. */
+function jnBlock(jn: JohnsonNeyman, over: string, title: string, lines: string[]): void {
+  if (jn.points.length === 0) lines.push('There are no statistical significance transition points within the observed', 'range of the moderator found using the Johnson-Neyman method.', '');
+  else {
+    lines.push('Moderator value(s) defining Johnson-Neyman significance region(s):');
+    lines.push(header(['Value', '% below', '% above'], 0));
+    for (const p of jn.points) lines.push(row('', [p.w, p.percentBelow, p.percentAbove], 0));
+    lines.push('');
+  }
+  lines.push(title);
+  jnRows(over, jn.table, lines);
+  lines.push('');
 }
 
 /** The moderators a set of conditional rows is evaluated at, in the model's order. */
@@ -182,6 +196,8 @@ const processResultShape = object({
   directEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
   omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
+  conditionalPathEffects: nullable(arrayOf(object({ equation: string, focal: string, at: atValues, ...boot, statistic: number, p: number }))),
+  johnsonNeymanPaths: nullable(arrayOf(object({ equation: string, focal: string, moderator: string, region: object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) }) }))),
   bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
   warnings: arrayOf(object({ message: string })),
 });
@@ -250,6 +266,21 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
     }
     const omnibus = r.omnibusTests?.filter((t) => t.equation === eq.name) ?? [];
     if (omnibus.length > 0) omnibusBlock(omnibus, r.moderators, r.equations.length > 1, hc, lines);
+    // Mediated models: each moderated path of this equation, probed (PROCESS 4 prints them here).
+    const pathRows = r.conditionalPathEffects?.filter((p) => p.equation === eq.name) ?? [];
+    for (const focal of [...new Set(pathRows.map((p) => p.focal))]) {
+      const mine = pathRows.filter((p) => p.focal === focal);
+      lines.push(`    Focal predict: ${focal}`);
+      for (const m of rolesAt(r.moderators, mine)) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
+      lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
+      atRows(r.moderators, mine, eq.family === 'logistic' ? Z_COLUMNS : TESTED_COLUMNS, testedValues, lines);
+      lines.push('');
+      const region = r.johnsonNeymanPaths?.find((j) => j.equation === eq.name && j.focal === focal);
+      if (region !== undefined) {
+        const over = r.moderators.find((m) => m.role === region.moderator)?.column ?? region.moderator;
+        jnBlock(region.region, over, 'Conditional effect of focal predictor at values of the moderator:', lines);
+      }
+    }
     if (r.conditionalEffects !== null) {
       lines.push(`    Focal predict: ${v.x} (X)`);
       for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
@@ -269,17 +300,10 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       }
       if (r.johnsonNeyman !== null) {
         const jn = r.johnsonNeyman;
-        const w = r.moderators[0]?.column ?? 'W';
-        if (jn.points.length === 0) lines.push('There are no statistical significance transition points within the observed', 'range of the moderator found using the Johnson-Neyman method.', '');
-        else {
-          lines.push('Moderator value(s) defining Johnson-Neyman significance region(s):');
-          lines.push(header(['Value', '% below', '% above'], 0));
-          for (const p of jn.points) lines.push(row('', [p.w, p.percentBelow, p.percentAbove], 0));
-          lines.push('');
-        }
-        lines.push('Conditional effect of focal predictor at values of the moderator:');
-        jnRows(w, jn.table, lines);
-        lines.push('');
+        // Model 3: the X × W interaction across Z, else X's effect across its moderator.
+        const across = r.conditionalInteractions === null ? r.moderators[0] : (rolesAt(r.moderators, r.conditionalEffects)[1] ?? r.moderators[1]);
+        const w = across?.column ?? 'W';
+        jnBlock(jn, w, r.conditionalInteractions === null ? 'Conditional effect of focal predictor at values of the moderator:' : `Conditional X*W interaction at values of the moderator ${across?.role.toUpperCase() ?? 'Z'}:`, lines);
       }
     }
   }

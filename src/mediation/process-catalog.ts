@@ -22,7 +22,9 @@ import {
 } from './catalog.js';
 import type {
   ConditionalIndirectEffect,
+  ConditionalPathEffect,
   CatalogProcessResult,
+  PathJohnsonNeyman,
   ConditionalMediationIndex,
   ConditionalTestedEffect,
   MediationIndex,
@@ -144,6 +146,18 @@ function omnibusTests(data: ProcessData, fit: EquationFit, eq: EngineEquation, p
 }
 
 /**
+ * The Johnson–Neyman region of a path linear in one moderator (b₁ + b₃·v): where its t (z for a
+ * logistic equation) crosses the critical value inside the moderator's observed range.
+ */
+function regionOf(fit: EquationFit, poly: readonly Monomial<string>[], values: Float64Array, confidence: number): JohnsonNeyman {
+  const i = fit.names.indexOf((poly.find((m) => m.roles.length === 0) as Monomial<string>).coefficients[0] as string);
+  const j = fit.names.indexOf((poly.find((m) => m.roles.length === 1) as Monomial<string>).coefficients[0] as string);
+  const V = fit.covariance;
+  const k = fit.k;
+  return johnsonNeymanRegion(fit.b[i] as number, fit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, values, dfOf(fit), confidence);
+}
+
+/**
  * A path as a polynomial over roles, each coefficient named by its term in the engine (X as
  * `xColumn`: one of a multicategorical X's codes). A multicategorical W enters through its codes:
  * a monomial in W becomes one per code, in the code's own role `w#j` (so that the path at W's
@@ -254,6 +268,60 @@ function expandAt(data: ProcessData, at: Readonly<Record<string, number>>): Reco
   const { w, ...rest } = at;
   const codes = coding.matrix[coding.levels.findIndex((l) => Number(l) === w)] as readonly number[];
   return { ...rest, ...Object.fromEntries(codes.map((c, j) => [codeRole('w', j), c])) };
+}
+
+/**
+ * Every moderated path of every equation, probed: for each focal predictor (X or its codes, the
+ * mediators) in each equation, the terms containing it form its path; a path whose other factors
+ * are all moderators (W's codes for a multicategorical W) is evaluated at every combination of
+ * their probe values, with its t (or z) test, as PROCESS 4 prints under each equation. With `jn`,
+ * a path linear in one continuous moderator also gets its Johnson–Neyman region.
+ */
+export function pathEffects(
+  data: ProcessData,
+  s: ProcessSettings,
+  equations: readonly EngineEquation[],
+  fits: readonly EquationFit[],
+  focals: readonly string[],
+): { effects: ConditionalPathEffect[]; regions: PathJohnsonNeyman[] | null } {
+  const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
+  const columnRole = new Map<string, string>([
+    ...[...data.probesByRole.keys()].map((role): [string, string] => [role === 'x' ? s.x : (s.moderators[role] as string), role]),
+    ...(data.wCoding?.columnNames ?? []).map((column, j): [string, string] => [column, codeRole('w', j)]),
+  ]);
+  if (data.wCoding !== null) columnRole.delete(data.wCoding.column);
+  const effects: ConditionalPathEffect[] = [];
+  const regions: PathJohnsonNeyman[] = [];
+  equations.forEach((eq, e) => {
+    const fit = fits[e] as EquationFit;
+    for (const focal of focals) {
+      if (!eq.terms.includes(focal)) continue;
+      const poly: Monomial<string>[] = [];
+      let probed = true;
+      for (const term of eq.terms) {
+        const parts = term.split(':');
+        const at = parts.indexOf(focal);
+        if (at < 0) continue;
+        const rest = parts.filter((_, i) => i !== at);
+        // A path that also depends on a variable that is not probed (model 74's X in M·X) has no probe.
+        if (!rest.every((p) => columnRole.has(p))) {
+          probed = false;
+          break;
+        }
+        poly.push({ coefficients: [term], roles: rest.map((p) => columnRole.get(p) as string).sort() });
+      }
+      if (!probed) continue;
+      const roles = rolesOf(poly);
+      if (roles.length === 0) continue;
+      for (const combo of combinations(roles, probeMap)) effects.push({ equation: eq.name, focal, at: combo, ...linearPath(fit, poly, expandAt(data, combo), s.confidence) });
+      const role = roles[0] as ProbedRole;
+      const linear = roles.length === 1 && poly.every((m) => m.roles.length <= 1) && poly.some((m) => m.roles.length === 0) && !poly.some((m) => m.roles.some((r) => r.includes('#')));
+      if (s.jn && linear && data.dichotomousByRole.get(role) !== true) {
+        regions.push({ equation: eq.name, focal, moderator: role, region: regionOf(fit, poly, data.valuesOf(role === 'x' ? s.x : (s.moderators[role] as string)), s.confidence) });
+      }
+    }
+  });
+  return { effects, regions: s.jn ? regions : null };
 }
 
 /** A row with the code of X it belongs to: tagged with `code` for a multicategorical X, as it is for a numeric one. */
@@ -393,8 +461,10 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const predictedValues = mediated || data.xCoding !== null ? null : predictions(data, s, engine.designs[engine.designs.length - 1] as Design, yFit, directRoles, probeMap);
   let johnsonNeyman: JohnsonNeyman | null = null;
   const warnings: PsychkitWarning[] = [];
-  if (s.jn && directRoles.length === 1) {
-    const role = directRoles[0] as ProbedRole;
+  // Johnson–Neyman: where X's effect (model 1) or the X × W interaction (model 3: across Z) changes significance.
+  const jnPoly = !s.jn || mediated ? null : directRoles.length === 1 ? directPoly : directRoles.length === 2 && conditionalInteractions !== null ? derivative(directPoly, directRoles[0] as string) : null;
+  if (jnPoly !== null) {
+    const role = rolesOf(jnPoly)[0] as ProbedRole;
     const column = moderators.find((m) => m.role === role)?.column as string;
     if (data.dichotomousByRole.get(role) === true) {
       warnings.push({
@@ -402,13 +472,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         message: `The Johnson–Neyman technique needs a continuous moderator; "${column}" has two values, so the conditional effects at those two values are the probe.`,
         details: { column },
       });
-    } else {
-      const i = yFit.names.indexOf((directPoly.find((m) => m.roles.length === 0) as Monomial<string>).coefficients[0] as string);
-      const j = yFit.names.indexOf((directPoly.find((m) => m.roles.length === 1) as Monomial<string>).coefficients[0] as string);
-      const V = yFit.covariance;
-      const k = yFit.k;
-      johnsonNeyman = johnsonNeymanRegion(yFit.b[i] as number, yFit.b[j] as number, V[i * k + i] as number, V[i * k + j] as number, V[j * k + j] as number, data.valuesOf(column), dfOf(yFit), s.confidence);
-    }
+    } else johnsonNeyman = regionOf(yFit, jnPoly, data.valuesOf(column), s.confidence);
   }
   const common = commonResult(s.model, s, data, engine, warnings, coefficientSlots);
   const sections = {
@@ -425,6 +489,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     indexOfConditionalModeratedMediation: indexList(cmIndex, 'moderatedModerated') as ConditionalMediationIndex[] | null,
   };
   const interactionTests = highestOrderTests(data, s, equations, engine.fits);
+  const paths = mediated && moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [...xColumns.map((c) => c ?? s.x), ...s.m]) : null;
+  const pathFields = { conditionalPathEffects: paths?.effects ?? null, johnsonNeymanPaths: paths?.regions ?? null };
   if (data.xCoding !== null) {
     const omnibusAt = mediated && directMediated ? [] : combinations(directRoles, probeMap);
     const relative: RelativeProcessResult = {
@@ -432,6 +498,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       model: s.model as RelativeProcessResult['model'],
       xCoding: data.xCoding,
       ...sections,
+      conditionalPathEffects: pathFields.conditionalPathEffects,
       directEffects,
       totalIndirectEffects: totalIndirect.length > 0 ? totalIndirect : null,
       omnibusTests: omnibusTests(data, yFit, yEquation, directPolys, omnibusAt),
@@ -443,6 +510,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const result = {
     ...common,
     ...sections,
+    ...pathFields,
     directEffect: directEffects?.[0] ?? null,
     predictedValues,
     johnsonNeyman,

@@ -200,6 +200,17 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     probesByRole.set(role, probeValues(valuesOf(column), s.probesByRole[role] ?? 'percentiles', s.quantileType, shiftOf.get(column) ?? 0));
     dichotomousByRole.set(role, isDichotomous(numericOf(frame, column)));
   }
+  // PROCESS refuses a two-valued mediator unless told (`mdichok`); psychkit fits it, and says so.
+  const warnings: PsychkitWarning[] = [...frame.warnings];
+  for (const med of m) {
+    if (isDichotomous(numericOf(frame, med))) {
+      warnings.push({
+        code: 'DICHOTOMOUS_MEDIATOR',
+        message: `Mediator "${med}" takes two values; its equation is fitted by OLS (a linear probability model), as PROCESS does only with mdichok (it refuses otherwise). Indirect effects through it are on its 0/1 scale.`,
+        details: { column: med },
+      });
+    }
+  }
   return {
     frame,
     roles,
@@ -213,7 +224,7 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     yModel,
     yCoding,
     values,
-    warnings: [...frame.warnings],
+    warnings,
   };
 }
 

@@ -7,7 +7,7 @@ import { indexShape, multiply, type Monomial } from './catalog.js';
 import type { CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { networkChains, type NetworkEdge } from './network.js';
-import { combinations, compile, derivative, highestOrderTests, linearPath, rolesOf } from './process-catalog.js';
+import { combinations, compile, derivative, highestOrderTests, linearPath, pathEffects, rolesOf } from './process-catalog.js';
 import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
@@ -117,6 +117,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const indexOfModeratedMediation: MediationIndex[] | null = indices.length === 0 ? null : indices.map((i) => ({ mediator: i.mediator, moderator: 'w', ...effect(i.slot) }));
   const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
     differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
+  const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m]) : null;
   const result = {
     ...commonResult(s.model, s, data, engine, [], coefficientSlots),
     moderators,
@@ -135,6 +136,8 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     indexOfModeratedModeratedMediation: null,
     indexOfConditionalModeratedMediation: null,
     interactionTests: highestOrderTests(data, s, equations, engine.fits),
+    conditionalPathEffects: paths?.effects ?? null,
+    johnsonNeymanPaths: paths?.regions ?? null,
     bootstrap: engine.bootstrap,
   };
   // The sections follow the model's edges, which is what NetworkSections records (tested).

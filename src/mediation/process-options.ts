@@ -167,7 +167,9 @@ export function processSettings(options: unknown): ProcessSettings {
   if (moderated && contrasts) notFor('contrasts', model, 'contrasts are offered between the specific indirect effects of models 4 and 6');
   if (moderated && total) notFor('total', model, 'a total effect is defined only for unmoderated models');
   if (model !== 4 && sobel) notFor('sobel', model, 'the normal-theory test is offered for model 4');
-  if (model !== 1 && jn) notFor('jn', model, 'the Johnson–Neyman technique is offered for model 1');
+  if (jn && (entry.mediator === null ? model !== 1 && model !== 3 : !moderated)) {
+    notFor('jn', model, entry.mediator === null ? 'its effect of X has two moderators (Johnson–Neyman needs a path with one)' : 'the model has no moderator');
+  }
   if (entry.mediator === null) {
     // Models 1–3 have nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
     for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress', 'bootstrapCoefficients'] as const) {

@@ -73,6 +73,13 @@ export interface ModeratedOptions {
   /** Percentile definition for `probes: 'percentiles'`: 6 (PROCESS, SPSS; default) or 7 (R). */
   readonly quantileType?: 6 | 7;
   /**
+   * Johnson–Neyman regions of significance (PROCESS `jn`): of X's effect (model 1), of the X × W
+   * interaction across Z (model 3), of every path of a mediated model moderated by one continuous
+   * moderator (`johnsonNeymanPaths`). Default false; not for model 2 and the other models whose
+   * effect of X has two moderators.
+   */
+  readonly jn?: boolean;
+  /**
    * W is multicategorical (PROCESS's `mcw`), coded `'indicator'`, `'sequential'`, `'helmert'` or
    * `'effect'`: probed at each of its groups (numbered groups; `at.w` is the group), its
    * products with X (or M) tested together, and one index of moderated mediation per code. For
@@ -92,8 +99,6 @@ export interface MediatedOptions {
 /** Options of PROCESS model 1 (simple moderation): nothing is bootstrapped, so no resampling options. */
 export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'>, ModeratedOptions {
   readonly model: 1;
-  /** Johnson–Neyman region of significance. Default false. */
-  readonly jn?: boolean;
 }
 
 /** Options shared by models 4 and 6. */

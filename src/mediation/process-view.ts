@@ -11,6 +11,8 @@ import type {
   MediationIndex,
   ModeratedModeratedMediationIndex,
   OmnibusTest,
+  ConditionalPathEffect,
+  PathJohnsonNeyman,
   PredictedValue,
   ProbedModerator,
   AnyRelativeProcessResult,
@@ -41,6 +43,8 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   /** Total relative indirect effects (multicategorical X). */
   readonly totalIndirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly omnibusTests: readonly OmnibusTest[] | null;
+  readonly conditionalPathEffects: readonly ConditionalPathEffect[] | null;
+  readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
   readonly directEffect: TestedEffect | null;
@@ -70,6 +74,8 @@ const EMPTY = {
   directEffects: null,
   totalIndirectEffects: null,
   omnibusTests: null,
+  conditionalPathEffects: null,
+  johnsonNeymanPaths: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,

@@ -71,10 +71,18 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   const y = c.label(v.y);
   // The first moderator: the only one in model 1 (Johnson–Neyman), W of model 3's X × W interaction.
   const w = c.label(r.moderators[0]?.column ?? 'W');
+  // The moderator the Johnson–Neyman region is over: W (model 1), Z for model 3's X × W interaction.
+  const jnOver = c.label((r.conditionalInteractions === null ? r.moderators[0] : r.moderators[1])?.column ?? 'W');
   const rows: Row[] = [];
   for (const eq of r.equations) equationRows(eq, `Outcome: ${c.label(eq.outcome)}`, r, c, rows);
   if (r.totalEffectModel !== null) equationRows(r.totalEffectModel, `Total effect model, outcome: ${y}`, r, c, rows);
 
+  // Mediated models: each moderated path of each equation at its moderators' values.
+  const pathRows = r.conditionalPathEffects ?? [];
+  if (pathRows.length > 0) {
+    rows.push({ section: 'Moderated paths' });
+    for (const e of pathRows) rows.push(tested(`${c.label(e.focal)} → ${c.label(e.equation)} at ${atLabel(r, e.at, c)}`, e, c));
+  }
   rows.push({ section: `Effects of ${x} on ${y}` });
   for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
   for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined ? x : c.label(e.code)} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
@@ -115,12 +123,19 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
         : ''
       : ` Indirect effects: bootstrap SE and ${b.interval === 'percentile' ? 'percentile' : 'bias-corrected'} ${level}% CI from ${count(b.resamples)} resamples (seed ${String(b.seed)}${b.replaced > 0 ? `; ${b.replaced} singular resamples redrawn` : ''}).`;
   const jn = r.johnsonNeyman;
+  const jnPaths = (r.johnsonNeymanPaths ?? [])
+    .map((j) => {
+      const over = c.label(r.moderators.find((m) => m.role === j.moderator)?.column ?? j.moderator);
+      const where = j.region.points.length === 0 ? `no transition point inside the observed range of ${over}` : `significance changes at ${over} = ${j.region.points.map((p) => c.num(p.w)).join(' and ')}`;
+      return ` Johnson–Neyman, ${c.label(j.focal)} → ${c.label(j.equation)}: ${where}.`;
+    })
+    .join('');
   const jnNote =
     jn === null
       ? ''
       : jn.points.length === 0
-        ? ` Johnson–Neyman: no transition point of significance inside the observed range of ${w}.`
-        : ` Johnson–Neyman: significance changes at ${w} = ${jn.points.map((p) => `${c.num(p.w)} (${formatNumber(p.percentBelow, { decimals: 1 })}% below)`).join(' and ')}.`;
+        ? ` Johnson–Neyman${r.conditionalInteractions === null ? '' : ` (the ${x} × ${w} interaction)`}: no transition point of significance inside the observed range of ${jnOver}.`
+        : ` Johnson–Neyman${r.conditionalInteractions === null ? '' : ` (the ${x} × ${w} interaction)`}: significance changes at ${jnOver} = ${jn.points.map((p) => `${c.num(p.w)} (${formatNumber(p.percentBelow, { decimals: 1 })}% below)`).join(' and ')}.`;
   const covariates = v.covariates.length > 0 ? ` Covariates: ${v.covariates.map(c.label).join(', ')}${r.settings.covariatesIn === 'both' ? '' : ` (in the ${r.settings.covariatesIn === 'mediators' ? 'mediator' : 'outcome'} equations only)`}.` : '';
   const centred = r.settings.centered.length > 0 ? ` Mean-centred: ${r.settings.centered.map(c.label).join(', ')}.` : '';
   const codings = [...(r.xCoding === null ? [] : [r.xCoding]), ...r.moderators.flatMap((m) => (m.coding ? [m.coding] : []))];
@@ -129,7 +144,7 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
     .join('');
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
-    codingNote + covariates + centred + bootNote + jnNote + hcNote(r.settings.hc);
+    codingNote + covariates + centred + bootNote + jnNote + jnPaths + hcNote(r.settings.hc);
   const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...r.moderators.filter((m) => m.role !== 'x').map((m) => `${m.role.toUpperCase()} = ${c.label(m.column)}`), `Y = ${y}`];
   return {
     title: c.title ?? `PROCESS model ${r.model} (${roles.join(', ')})`,

@@ -198,6 +198,8 @@ const processResult = obj({
   directEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   totalIndirectEffects: optional(arr(obj({ code: str, ...bootEffect }))),
   omnibusTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
+  conditionalPathEffects: optional(arr(obj({ equation: str, focal: str, at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
+  johnsonNeymanPaths: optional(arr(obj({ equation: str, focal: str, moderator: str, region: obj({ points: arr(obj({ w: num })) }) }))),
   warnings,
 });
 

@@ -51,3 +51,12 @@ describe('processModel with a dichotomous Y', () => {
     for (const e of r.conditionalIndirectEffects) expect(e.lower! < e.estimate && e.estimate < e.upper!).toBe(true);
   });
 });
+
+describe('a dichotomous mediator', () => {
+  it('is fitted by OLS with a DICHOTOMOUS_MEDIATOR warning naming it (PROCESS refuses it without mdichok)', () => {
+    const r = processModel(rows, { model: 4, x: 'x', m: 'y2', y: 'y', resamples: 0 });
+    expect(r.equations[0]!.family).toBe('linear');
+    expect(r.warnings.find((w) => w.code === 'DICHOTOMOUS_MEDIATOR')).toMatchObject({ details: { column: 'y2' } });
+    expect(processModel(rows, { model: 4, x: 'x', m: 'm1', y: 'y', resamples: 0 }).warnings.some((w) => w.code === 'DICHOTOMOUS_MEDIATOR')).toBe(false);
+  });
+});

@@ -185,11 +185,10 @@ describe('processModel with a multicategorical W: R reference (lm with the same 
             for (const f of ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const) close(k[f], c[f], `${eq.outcome} ${c.term} ${f}`);
           }
         }
-        if (r.model === 1) {
-          for (const e of r.relativeEffects as unknown as (RefCoefficient & { group: number })[]) {
-            const mine = result.conditionalEffects!.find((x) => x.at.w === e.group)!;
-            for (const f of ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const) close(mine[f], e[f], `at group ${e.group} ${f}`);
-          }
+        for (const e of r.relativeEffects as unknown as (RefCoefficient & { group: number; equation: string })[]) {
+          // Model 1: X's effect on Y; model 7: X's effect on each mediator (its probed path).
+          const mine = r.model === 1 ? result.conditionalEffects!.find((x) => x.at.w === e.group)! : result.conditionalPathEffects!.find((x) => x.equation === e.equation && x.focal === r.x && x.at.w === e.group)!;
+          for (const f of ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const) close(mine[f], e[f], `${e.equation} at group ${e.group} ${f}`);
         }
         for (const t of r.interactionTests) {
           const mine = result.interactionTests.find((x) => x.equation === t.equation && x.term === `${r.x}:${r.w}`)!;

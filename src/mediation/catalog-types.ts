@@ -1,7 +1,7 @@
 // The result of a PROCESS catalog model: PROCESS's sections, each present (non-null) exactly when
 // the model's equations define it.
 import type { BootstrapInfo } from '../resampling/settings.js';
-import type { BootstrapEffect } from './engine.js';
+import type { BootstrapEffect, FittedEquation } from './engine.js';
 import type { ModeratorRole, ProbedRole } from './catalog.js';
 import type { CatalogSections } from './catalog-data.js';
 import type { JohnsonNeyman, Probes } from './probes.js';
@@ -162,6 +162,10 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalPathEffects: PathSection<M, readonly ConditionalPathEffect<ModeratorValuesOf<M>>[]>;
   /** Models with mediators and `jn: true`: the Johnson–Neyman region of each path moderated by one continuous moderator, else null. */
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
+  /** Models 80–82 (no moderator): the total-effect model Y ← X + covariates (null with `total: false` or a dichotomous Y); null for the others. */
+  readonly totalEffectModel: FittedEquation | null;
+  /** Models 80–82: the total effect c; null for the others. */
+  readonly totalEffect: TestedEffect | null;
   /** Indirect effects no moderator acts on (model 5), one per mediator. */
   readonly indirectEffects: Section<M, 'indirectEffects', readonly IndirectEffect[]>;
   /** Their sum, with more than one mediator. */
@@ -243,6 +247,10 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly conditionalInteractions: RelativeSection<M, 'conditionalInteractions', readonly Relative<ConditionalTestedEffect>[]>;
   /** Models with mediators: every moderated path of every equation at its moderators' values (each of X's codes as its own focal predictor). */
   readonly conditionalPathEffects: readonly ConditionalPathEffect[] | null;
+  /** Model 4 (no moderator): the total-effect model Y ← X's codes + covariates (null with `total: false` or a dichotomous Y). */
+  readonly totalEffectModel: FittedEquation | null;
+  /** The relative total effects, one per code (PROCESS's "relative total effects"), with the total model. */
+  readonly totalEffects: readonly Relative<TestedEffect>[] | null;
   /** Relative indirect effects no moderator acts on, per mediator and code. */
   readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
   /** Their sum over the mediators, per code (with more than one mediator), else null. */

@@ -195,6 +195,7 @@ const processResultShape = object({
   xCoding: nullable(object({ column: string, coding: string, levels: arrayOf(string), columnNames: arrayOf(string), matrix: arrayOf(arrayOf(requiredNumber)), compares: arrayOf(string) })),
   directEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
+  totalEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
   conditionalPathEffects: nullable(arrayOf(object({ equation: string, focal: string, at: atValues, ...boot, statistic: number, p: number }))),
   johnsonNeymanPaths: nullable(arrayOf(object({ equation: string, focal: string, moderator: string, region: object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) }) }))),
@@ -307,14 +308,29 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       }
     }
   }
-  if (r.totalEffectModel !== null) equationBlock(r.totalEffectModel, hc, products, lines, '************************** TOTAL EFFECT MODEL ****************************\nOUTCOME VARIABLE:');
+  if (r.totalEffectModel !== null) {
+    const totalModel = r.totalEffectModel;
+    equationBlock(totalModel, hc, products, lines, '************************** TOTAL EFFECT MODEL ****************************\nOUTCOME VARIABLE:');
+    const omnibus = r.omnibusTests?.filter((t) => t.equation === totalModel.name) ?? [];
+    if (omnibus.length > 0) {
+      omnibusBlock(omnibus, r.moderators, true, hc, lines);
+      // PROCESS's wording for the total model's test.
+      const at = lines.lastIndexOf('Omnibus test of direct effect of X on Y:');
+      if (at >= 0) lines[at] = 'Omnibus test of total effect of X on Y:';
+    }
+  }
 
   if (r.equations.length > 1) {
     const moderatedDirect = r.conditionalDirectEffects !== null;
-    lines.push(r.totalEffect ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
+    lines.push(r.totalEffect !== null || r.totalEffects !== null ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
     if (r.totalEffect !== null) {
       lines.push('Total effect of X on Y:');
       testedRows([r.totalEffect], lines);
+      lines.push('');
+    }
+    if (r.totalEffects !== null) {
+      lines.push('Relative total effects of X on Y:', header(yColumns, codeWidth));
+      for (const e of r.totalEffects) lines.push(row(codeLabel(e), testedValues(e), codeWidth));
       lines.push('');
     }
     if (r.directEffect !== null) {

@@ -37,7 +37,7 @@ import type {
   RelativeProcessResult,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
-import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
+import { testedFromTable, totalEffectFit, coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
 
@@ -491,8 +491,12 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const interactionTests = highestOrderTests(data, s, equations, engine.fits);
   const paths = mediated && moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [...xColumns.map((c) => c ?? s.x), ...s.m]) : null;
   const pathFields = { conditionalPathEffects: paths?.effects ?? null, johnsonNeymanPaths: paths?.regions ?? null };
+  // The total-effect model (unmoderated models with `total`): Y on X (its codes) and covariates.
+  const total = entry.moderators.length === 0 && mediated ? totalEffectFit(data, s) : null;
   if (data.xCoding !== null) {
     const omnibusAt = mediated && directMediated ? [] : combinations(directRoles, probeMap);
+    const codes = data.xCoding.columnNames;
+    const totalTests = total === null ? [] : omnibusTests(data, total.fit, total.engine, codes.map((c) => [{ coefficients: [c], roles: [] }]), [{}]);
     const relative: RelativeProcessResult = {
       ...common,
       model: s.model as RelativeProcessResult['model'],
@@ -500,8 +504,10 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       ...sections,
       conditionalPathEffects: pathFields.conditionalPathEffects,
       directEffects,
+      totalEffectModel: total?.equation ?? null,
+      totalEffects: total === null ? null : codes.map((code) => tagged(testedFromTable(total.equation, code), code)),
       totalIndirectEffects: totalIndirect.length > 0 ? totalIndirect : null,
-      omnibusTests: omnibusTests(data, yFit, yEquation, directPolys, omnibusAt),
+      omnibusTests: [...omnibusTests(data, yFit, yEquation, directPolys, omnibusAt), ...totalTests],
       interactionTests,
       bootstrap: engine.bootstrap,
     } as RelativeProcessResult;
@@ -511,6 +517,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     ...common,
     ...sections,
     ...pathFields,
+    totalEffectModel: null,
+    totalEffect: null,
     directEffect: directEffects?.[0] ?? null,
     predictedValues,
     johnsonNeyman,

@@ -309,6 +309,20 @@ export function commonResult<M extends ProcessModelNumber>(
   };
 }
 
+/**
+ * The total-effect model Y ← X (or X's codes) + Y's covariates on the model's sample, when
+ * `total` asks for it and Y is fitted by OLS (on the log-odds scale the total effect is not the
+ * direct plus the indirect effects, so PROCESS refuses it for a dichotomous Y).
+ */
+export function totalEffectFit(data: ProcessData, s: ProcessSettings): { readonly equation: FittedEquation; readonly fit: EquationFit; readonly engine: EngineEquation } | null {
+  if (!s.total || data.yModel !== 'linear') return null;
+  const name = ['total', 'total effect', '(total)'].find((t) => t !== s.y && !s.m.includes(t)) as string;
+  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
+  const engine: EngineEquation = { name, outcome: s.y, terms: [...(data.xCoding?.columnNames ?? [s.x]), ...covY] };
+  const t = fitProcess(data, s, [engine]);
+  return { equation: t.equations[0] as FittedEquation, fit: t.fits[0] as EquationFit, engine };
+}
+
 /** The named equation's fit. */
 export function fitOf(engine: EngineResult, name: string): EquationFit {
   return engine.fits[engine.equations.findIndex((e) => e.name === name)] as EquationFit;

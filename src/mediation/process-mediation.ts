@@ -5,7 +5,7 @@ import { normalTwoSided } from '../probability/index.js';
 import { fail } from '../errors.js';
 import type { Coefficient } from '../regression/fit.js';
 import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
-import { coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
+import { totalEffectFit, coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type {
   IndirectContrast,
@@ -45,7 +45,6 @@ type Product = (c: Float64Array) => number;
 /** Models 4 and 6. */
 export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
   const { x, y, m } = s;
-  const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
   const data = processData(table, s);
   const equations = data.equations;
   if (data.yModel === 'logistic') {
@@ -132,14 +131,9 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   }
 
   // Total-effect model on the same sample.
-  let totalEffectModel: FittedEquation | null = null;
-  let totalEffect: TestedEffect | null = null;
-  if (s.total && data.yModel === 'linear') {
-    const name = ['total', 'total effect', '(total)'].find((t) => t !== y && !m.includes(t)) as string;
-    const t = fitProcess(data, s, [{ name, outcome: y, terms: [x, ...covY] }]);
-    totalEffectModel = t.equations[0] as FittedEquation;
-    totalEffect = testedFromTable(totalEffectModel, x);
-  }
+  const total = totalEffectFit(data, s);
+  const totalEffectModel: FittedEquation | null = total?.equation ?? null;
+  const totalEffect: TestedEffect | null = total === null ? null : testedFromTable(total.equation, x);
 
   const yEq = equationOf(engine, y);
   const common = {

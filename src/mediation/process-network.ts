@@ -8,7 +8,7 @@ import type { CatalogProcessResult, ConditionalIndirectDifference, ConditionalIn
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { networkChains, type NetworkEdge } from './network.js';
 import { combinations, compile, derivative, highestOrderTests, linearPath, pathEffects, rolesOf } from './process-catalog.js';
-import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
+import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
 
@@ -118,9 +118,12 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
     differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
   const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m]) : null;
+  const totalModel = moderators.length === 0 ? totalEffectFit(data, s) : null;
   const result = {
     ...commonResult(s.model, s, data, engine, [], coefficientSlots),
     moderators,
+    totalEffectModel: totalModel?.equation ?? null,
+    totalEffect: totalModel === null ? null : testedFromTable(totalModel.equation, s.x),
     directEffect,
     conditionalDirectEffects,
     conditionalEffects: null,

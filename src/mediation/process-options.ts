@@ -160,7 +160,7 @@ export function processSettings(options: unknown): ProcessSettings {
   if (!moderated && o.quantileType !== undefined) notFor('quantileType', model, 'the model has no moderator');
   const standardize = o.standardize ?? false;
   const contrasts = o.contrasts ?? false;
-  const total = o.total ?? (!moderated && network === null);
+  const total = o.total ?? !moderated;
   const sobel = o.sobel ?? false;
   const jn = o.jn ?? false;
   if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for models 4 and 6, as in PROCESS');
@@ -180,7 +180,6 @@ export function processSettings(options: unknown): ProcessSettings {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
     for (const key of ['standardize', 'contrasts', 'xCoding', 'wCoding'] as const) if (o[key] !== undefined && o[key] !== false) notFor(key, model, not);
-    if (o.total === true) notFor('total', model, not);
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {
@@ -190,7 +189,6 @@ export function processSettings(options: unknown): ProcessSettings {
     if (standardize) notFor('standardize', model, 'standardized effects are not offered with a multicategorical X');
     if (contrasts) notFor('contrasts', model, 'contrasts are not offered with a multicategorical X');
     if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a numeric focal predictor');
-    if (o.total === true) notFor('total', model, 'the total effect is not yet offered with a multicategorical X');
   }
   const wCoding = o.wCoding ?? null;
   if (wCoding !== null) {
@@ -230,7 +228,7 @@ export function processSettings(options: unknown): ProcessSettings {
     bootstrap,
     standardize,
     contrasts,
-    total: total && xCoding === null,
+    total,
     totalRequested: o.total === true,
     bootstrapCoefficients: o.bootstrapCoefficients ?? false,
     sobel,

@@ -40,6 +40,8 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly xCoding: GroupCoding | null;
   /** Relative direct effects (multicategorical X). */
   readonly directEffects: readonly Coded<TestedEffect>[] | null;
+  /** Relative total effects (multicategorical X). */
+  readonly totalEffects: readonly Coded<TestedEffect>[] | null;
   /** Total relative indirect effects (multicategorical X). */
   readonly totalIndirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly omnibusTests: readonly OmnibusTest[] | null;
@@ -72,6 +74,7 @@ const EMPTY = {
   moderators: [],
   xCoding: null,
   directEffects: null,
+  totalEffects: null,
   totalIndirectEffects: null,
   omnibusTests: null,
   conditionalPathEffects: null,

@@ -87,6 +87,7 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
   for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined ? x : c.label(e.code)} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
   if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
+  for (const e of r.totalEffects ?? []) rows.push(tested(`Relative total effect${of(e)}`, e, c));
   if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
   for (const e of r.directEffects ?? []) rows.push(tested(`Relative direct effect${of(e)}`, e, c));
   for (const e of r.conditionalDirectEffects ?? []) rows.push(tested(`Direct effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));

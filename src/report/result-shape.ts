@@ -197,6 +197,7 @@ const processResult = obj({
   xCoding: optional(obj({ column: str, coding: str, levels: arr(str), columnNames: arr(str), compares: arr(str) })),
   directEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   totalIndirectEffects: optional(arr(obj({ code: str, ...bootEffect }))),
+  totalEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   omnibusTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
   conditionalPathEffects: optional(arr(obj({ equation: str, focal: str, at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   johnsonNeymanPaths: optional(arr(obj({ equation: str, focal: str, moderator: str, region: obj({ points: arr(obj({ w: num })) }) }))),

@@ -99,9 +99,11 @@ describe('processModel with a multicategorical X: R reference (lm/glm with the s
         }
       });
       it('omnibus tests of X (unconditional: R² change and F or LR χ²; conditional: Wald F or χ²)', () => {
-        expect(result.omnibusTests.length).toBe(r.omnibus.length);
+        // Y's equation (model 4 also tests the total effect, in the total-effect model).
+        const tests = result.omnibusTests.filter((t) => t.equation === r.y);
+        expect(tests.length).toBe(r.omnibus.length);
         for (const o of r.omnibus) {
-          const mine = result.omnibusTests.find((t) => (o.w === undefined ? Object.keys(t.at).length === 0 : sameW(t.at.w, o.w)))!;
+          const mine = tests.find((t) => (o.w === undefined ? Object.keys(t.at).length === 0 : sameW(t.at.w, o.w)))!;
           expect(mine, JSON.stringify(o)).toBeDefined();
           if (mine.test === 'F') {
             close(mine.statistic, o.fHc3!, 'F');
@@ -272,6 +274,25 @@ describe('processModel with a multicategorical X: invariants', () => {
     // Numbered groups follow PROCESS's rule (ascending), so no warning.
     expect(processModel(numeric, { model: 4, x: 'group', m: 'm1', y: 'y', xCoding: 'helmert', resamples: 0 }).warnings.some((w) => w.code === 'CATEGORICAL_REFERENCE')).toBe(false);
   });
+  it('relative total effects: each is the relative direct effect plus the relative indirect effects (OLS); their omnibus test', () => {
+    for (const xCoding of ['indicator', 'helmert'] as const) {
+      const r = processModel(numeric, { model: 4, x: 'group', m: ['m1', 'w'], y: 'y', covariates: ['c1'], xCoding, resamples: 0 });
+      expect(r.totalEffects!.map((e) => e.code)).toEqual(r.xCoding.columnNames);
+      for (const t of r.totalEffects!) {
+        const sum = r.directEffects.find((d) => d.code === t.code)!.estimate + r.indirectEffects.filter((i) => i.code === t.code).reduce((s, e) => s + e.estimate, 0);
+        expect(t.estimate).toBeCloseTo(sum, 12);
+      }
+      const omnibus = r.omnibusTests.find((o) => o.equation === r.totalEffectModel!.name)!;
+      expect(omnibus).toMatchObject({ test: 'F', df1: 3 });
+      // Y on the codes and c1 alone: the omnibus F is the R²-change F of the codes.
+      const fit = r.totalEffectModel!;
+      expect(omnibus.test === 'F' && omnibus.rSquaredChange).toBeGreaterThan(0);
+      expect(fit.coefficients.map((c) => c.term)).toEqual(['constant', ...r.xCoding.columnNames, 'c1']);
+    }
+    const text = formatProcess(processModel(numeric, { model: 4, x: 'group', m: 'm1', y: 'y', xCoding: 'indicator', resamples: 0 }));
+    expect(text).toContain('Relative total effects of X on Y:');
+    expect(text).toContain('Omnibus test of total effect of X on Y:');
+  });
   it('does not change the input rows', () => {
     const copy = structuredClone(numeric);
     processModel(numeric, { model: 7, x: 'group', m: 'm1', w: 'w', y: 'y', xCoding: 'effect', resamples: 0 });
@@ -289,7 +310,6 @@ describe('processModel with a multicategorical X: bad input', () => {
       ['sobel', true],
       ['standardize', true],
       ['contrasts', true],
-      ['total', true],
     ] as const) {
       expect(errorOf(() => processModel(numeric, { ...base, xCoding: 'indicator', [key]: value } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: key } });
     }

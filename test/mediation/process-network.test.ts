@@ -120,3 +120,21 @@ describe('PROCESS models 80–92: mediator counts, bootstrap, printing', () => {
     expect(toApaTable(r).rows.length).toBeGreaterThan(10);
   });
 });
+
+describe('the total effect of the unmoderated network models (80–82)', () => {
+  it('is the direct effect plus every chain’s indirect effect (OLS), from Y regressed on X and the covariates', () => {
+    for (const [model, m] of [
+      [80, ['m1', 'm2', 'm3']],
+      [81, ['m1', 'm2', 'm3', 'm4']],
+      [82, ['m1', 'm2', 'm3', 'm4']],
+    ] as const) {
+      const r = processModel(rows, { model, x: 'x', m: [...m], y: 'y', covariates: ['c1'], resamples: 0 });
+      expect(r.totalEffectModel!.coefficients.map((c) => c.term)).toEqual(['constant', 'x', 'c1']);
+      const sum = r.directEffect.estimate + r.indirectEffects.reduce((s, e) => s + e.estimate, 0);
+      expect(r.totalEffect!.estimate).toBeCloseTo(sum, 12);
+      expect(r.totalIndirectEffect!.estimate).toBeCloseTo(r.totalEffect!.estimate - r.directEffect.estimate, 12);
+    }
+    expect(processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', total: false, resamples: 0 }).totalEffect).toBeNull();
+    expect(processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', resamples: 0 }).totalEffect).toBeNull();
+  });
+});

@@ -2,10 +2,10 @@ import { fail } from '../errors.js';
 import { shapeKit } from '../util/shape.js';
 import type { FittedEquation } from './engine.js';
 import type { ConditionalEffect, JohnsonNeyman } from './probes.js';
-import type { ProcessResult, TestedEffect } from './process-types.js';
+import type { CounterfactualMediationResult, ProcessResult, TestedEffect } from './process-types.js';
 import type { CatalogProcessResult, ModeratorValues, OmnibusChiSquareTest, OmnibusFTest, OmnibusTest, ProbedModerator, AnyRelativeProcessResult } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
-import { processView } from './process-view.js';
+import { processView, type ProcessView } from './process-view.js';
 import type { GroupCoding } from '../data/group-coding.js';
 
 const RULE = '*'.repeat(74);
@@ -66,6 +66,27 @@ function testedRows(rows: readonly TestedEffect[], lines: string[], columns: rea
 function jnRows(w: string, rows: readonly ConditionalEffect[], lines: string[]): void {
   lines.push(header([w, 'Effect', 'se', 't', 'p', 'LLCI', 'ULCI'], 0));
   for (const e of rows) lines.push(row('', [e.w, e.estimate, e.se, e.statistic, e.p, e.lower, e.upper], 0));
+}
+
+/** Model 4 with `xmInteraction`: PROCESS's counterfactually defined effects. */
+function counterfactualBlock(r: ProcessView, lines: string[]): void {
+  const boot = ['Effect', 'BootSE', 'BootLLCI', 'BootULCI'];
+  const bootValues = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
+  const v = r.variables;
+  lines.push('****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '', '*********************** COUNTERFACTUALLY DEFINED ************************', '');
+  if (r.counterfactualTotal !== null) lines.push('Total effect of X on Y (natural direct plus natural indirect):', header(boot, 0), row('', bootValues(r.counterfactualTotal), 0), '');
+  lines.push('(Pure) Natural direct effect of X on Y:');
+  testedRows([r.naturalDirectEffect as TestedEffect], lines);
+  lines.push('', 'Controlled direct effect(s) of X on Y:', header([...v.m, ...TESTED_COLUMNS], 0));
+  for (const c of r.controlledDirectEffects ?? []) lines.push(row('', [...c.mediatorValues, ...testedValues(c)], 0));
+  lines.push('', '(Total) Natural indirect effect(s) of X on Y:');
+  const width = Math.max(8, ...v.m.map((m) => m.length + 2));
+  lines.push(header(boot, width));
+  if (r.totalNaturalIndirectEffect !== null) lines.push(row('TOTAL', bootValues(r.totalNaturalIndirectEffect), width));
+  for (const e of r.naturalIndirectEffects ?? []) lines.push(row(e.label, bootValues(e), width));
+  const x = r.xValues;
+  if (x !== null) lines.push('', `X values: reference ${num(x.reference, 0).trim()}, counterfactual ${num(x.counterfactual, 0).trim()}; the effects are of changing X from the first to the second.`);
+  lines.push('');
 }
 
 /** A Johnson–Neyman region: its transition points, then the effect across the moderator's range. */
@@ -166,7 +187,7 @@ const equation = object({
 });
 const processResultShape = object({
   variables: object({ x: string, y: string, m: arrayOf(string), w: nullable(string), covariates: arrayOf(string) }),
-  moderators: arrayOf(object({ role: string, column: string, probes: object({ definition: string, values: arrayOf(number) }) })),
+  moderators: arrayOf(object({ role: string, column: string, probes: object({ definition: string, values: arrayOf(number) }), coding: nullable(object({ column: string, coding: string, levels: arrayOf(string), columnNames: arrayOf(string), matrix: arrayOf(arrayOf(requiredNumber)), compares: arrayOf(string) })) })),
   n: requiredNumber,
   nDropped: requiredNumber,
   settings: object({ hc: string, confidence: requiredNumber, centered: arrayOf(string) }),
@@ -197,6 +218,12 @@ const processResultShape = object({
   totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
   totalEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
+  naturalDirectEffect: nullable(tested),
+  controlledDirectEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, mediatorValues: arrayOf(requiredNumber) }))),
+  naturalIndirectEffects: nullable(arrayOf(indirect)),
+  totalNaturalIndirectEffect: nullable(indirect),
+  counterfactualTotal: nullable(object(boot)),
+  xValues: nullable(object({ reference: requiredNumber, counterfactual: requiredNumber })),
   conditionalPathEffects: nullable(arrayOf(object({ equation: string, focal: string, at: atValues, ...boot, statistic: number, p: number }))),
   johnsonNeymanPaths: nullable(arrayOf(object({ equation: string, focal: string, moderator: string, region: object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) }) }))),
   bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
@@ -217,11 +244,11 @@ const processResultShape = object({
  * console.log(formatProcess(processModel(data, { model: 4, x: 'esse', m: 'ss', y: 'pwb', seed: 1 })));
  * ```
  */
-export function formatProcess(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult): string {
+export function formatProcess(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult): string {
   if (typeof result !== 'object' || result === null || !PROCESS_MODELS.includes(result.model) || !Array.isArray(result.equations)) {
     throw fail('INVALID_INPUT', 'formatProcess expects the result of processModel().', { value: result });
   }
-  const r = processView(result as ProcessResult | AnyRelativeProcessResult);
+  const r = processView(result as ProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult);
   processResultShape(r, '');
   const v = r.variables;
   const lines: string[] = [];
@@ -320,7 +347,8 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
     }
   }
 
-  if (r.equations.length > 1) {
+  if (r.naturalDirectEffect !== null) counterfactualBlock(r, lines);
+  else if (r.equations.length > 1) {
     const moderatedDirect = r.conditionalDirectEffects !== null;
     lines.push(r.totalEffect !== null || r.totalEffects !== null ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
     if (r.totalEffect !== null) {

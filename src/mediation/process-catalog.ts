@@ -87,7 +87,7 @@ function dfOf(fit: EquationFit): number {
 }
 
 /** g′b with se √(g′Vg) and a t test on the equation's residual df (z for a logistic equation, as PROCESS). */
-function linearCombination(fit: EquationFit, weights: ReadonlyMap<number, number>, confidence: number): TestedEffect {
+export function linearCombination(fit: EquationFit, weights: ReadonlyMap<number, number>, confidence: number): TestedEffect {
   const k = fit.k;
   let estimate = 0;
   let variance = 0;

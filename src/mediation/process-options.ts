@@ -59,6 +59,12 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly categorical: CategoricalOption | undefined;
   /** X is multicategorical, coded this way (PROCESS's `mcx`); null for a numeric X. */
   readonly xCoding: GroupCodingScheme | null;
+  /** Model 4 with X × M interactions (PROCESS's `xmint`). */
+  readonly xmInteraction: boolean;
+  /** The reference (and counterfactual) value of X for `xmInteraction`. */
+  readonly xReference: number | readonly [number, number] | undefined;
+  /** Mediator values for a controlled direct effect (`xmInteraction`). */
+  readonly mediatorValues: readonly number[] | undefined;
   /** The moderator W is multicategorical, coded this way (PROCESS's `mcw`); null for a numeric W. */
   readonly wCoding: GroupCodingScheme | null;
   readonly missingCodes: readonly MissingCode[];
@@ -94,6 +100,9 @@ const readProcessOptions = defineOptions(
     categorical: categoricalField(),
     xCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
     wCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
+    xmInteraction: field.optionalBoolean(),
+    xReference: field.raw(),
+    mediatorValues: field.raw(),
   },
   { bootstrap: 'resamples', ci: 'interval', covariate: 'covariates', mediators: 'm', moderator: 'w' },
 );
@@ -102,6 +111,24 @@ const readProcessOptions = defineOptions(
 function moderatorNote(entry: CatalogEntry, role: ModeratorRole): string {
   const v2 = entry.v2[role];
   return v2 === undefined || v2.toLowerCase() === role ? '' : ` (PROCESS 2 called it ${v2})`;
+}
+
+/** Reads `xReference` and `mediatorValues`, which only `xmInteraction` takes. */
+function counterfactualOptions(reference: unknown, values: unknown, on: boolean, mediators: number): { xReference: number | readonly [number, number] | undefined; mediatorValues: readonly number[] | undefined } {
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  for (const [key, v] of [
+    ['xReference', reference],
+    ['mediatorValues', values],
+  ] as const) {
+    if (v !== undefined && !on) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`xmInteraction: true\`.`, { option: key });
+  }
+  if (reference !== undefined && !finite(reference) && !(Array.isArray(reference) && reference.length === 2 && reference.every(finite) && reference[0] !== reference[1])) {
+    throw fail('INVALID_OPTION', `\`xReference\` must be a number or two different numbers [reference, counterfactual]; got ${show(reference)}.`, { option: 'xReference', value: reference });
+  }
+  if (values !== undefined && !(Array.isArray(values) && values.length === mediators && values.every(finite))) {
+    throw fail('INVALID_OPTION', `\`mediatorValues\` must give one finite number per mediator (${mediators}); got ${show(values)}.`, { option: 'mediatorValues', value: values });
+  }
+  return { xReference: reference as number | readonly [number, number] | undefined, mediatorValues: values as readonly number[] | undefined };
 }
 
 function notFor(option: string, model: ProcessModelNumber, why: string): never {
@@ -199,13 +226,21 @@ export function processSettings(options: unknown): ProcessSettings {
     if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a continuous moderator');
     if (o.probes !== undefined) notFor('probes', model, 'a multicategorical W is probed at each of its groups');
   }
+  const xmInteraction = o.xmInteraction ?? false;
+  const { xReference, mediatorValues } = counterfactualOptions(o.xReference, o.mediatorValues, xmInteraction, m.length);
+  if (xmInteraction) {
+    if (model !== 4) notFor('xmInteraction', model, 'X × M interactions are offered for model 4 (as PROCESS); model 74 is the same equations with conditional indirect effects');
+    for (const key of ['sobel', 'standardize', 'contrasts', 'xCoding', 'total'] as const) if (o[key] !== undefined && o[key] !== false) throw fail('INVALID_OPTION', `\`${key}\` does not apply with \`xmInteraction\` (as in PROCESS); the total effect is the natural direct plus the natural indirect effects, always reported.`, { option: key });
+    if (covariatesIn !== 'both') throw fail('INVALID_OPTION', '`covariatesIn` must be `both` with `xmInteraction` (as in PROCESS).', { option: 'covariatesIn' });
+  }
   const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
   const probesByRole = probeOptions(o.probes, probed);
   const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
   return {
     model,
     serial: entry.mediator === 'serial',
-    entry,
+    // X × M interactions: model 74's equations (Y on X, Mⱼ and Mⱼ·X), nothing probed.
+    entry: xmInteraction ? (CATALOG.get(74) as CatalogEntry) : entry,
     network,
     moderators,
     x,
@@ -219,7 +254,7 @@ export function processSettings(options: unknown): ProcessSettings {
     covariatesIn,
     center,
     probesByRole,
-    probed,
+    probed: xmInteraction ? [] : probed,
     quantileType: o.quantileType ?? 6,
     hc: o.hc,
     yModel: o.yModel ?? 'auto',
@@ -228,7 +263,10 @@ export function processSettings(options: unknown): ProcessSettings {
     bootstrap,
     standardize,
     contrasts,
-    total,
+    total: total && !xmInteraction,
+    xmInteraction,
+    xReference,
+    mediatorValues,
     totalRequested: o.total === true,
     bootstrapCoefficients: o.bootstrapCoefficients ?? false,
     sobel,

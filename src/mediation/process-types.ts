@@ -116,7 +116,25 @@ export interface ParallelMediationOptions extends UnmoderatedMediationOptions {
   readonly model: 4;
   /** Normal-theory (Sobel) test of each indirect effect (PROCESS `normal`). Default false. */
   readonly sobel?: boolean;
+  /** X × M interactions: see {@link CounterfactualMediationOptions}. */
+  readonly xmInteraction?: false;
 }
+
+/**
+ * Options of model 4 with X × M interactions (PROCESS's `xmint`): Y's equation gets X·Mⱼ for each
+ * mediator, and the effects of X are defined counterfactually between `xReference` values.
+ */
+export type CounterfactualMediationOptions = Omit<ParallelMediationOptions, 'xmInteraction' | 'sobel' | 'standardize' | 'contrasts' | 'total' | 'covariatesIn'> & {
+  /** Add X × Mⱼ to Y's equation (PROCESS's `xmint`). */
+  readonly xmInteraction: true;
+  /**
+   * The reference value of X (the counterfactual is one more), or `[reference, counterfactual]`
+   * (PROCESS's `xrefval`). Required for a continuous X; a dichotomous X defaults to its two values.
+   */
+  readonly xReference?: number | readonly [number, number];
+  /** Mediator values (one per mediator) for a second controlled direct effect (PROCESS's `cdeval`); the first is at the means. */
+  readonly mediatorValues?: readonly number[];
+};
 
 /** Options of PROCESS model 6 (serial mediation). */
 export interface SerialMediationOptions extends UnmoderatedMediationOptions {
@@ -318,6 +336,34 @@ export interface MediationResultCommon<M extends 4 | 6> extends ProcessResultCom
 export interface ParallelMediationResult extends MediationResultCommon<4> {
   /** Sobel tests (with `sobel: true`), else null. */
   readonly sobel: readonly SobelTest[] | null;
+}
+
+/** A controlled direct effect: X's direct effect with the mediators held at `mediatorValues`. */
+export interface ControlledDirectEffect extends TestedEffect {
+  readonly mediatorValues: readonly number[];
+}
+
+/**
+ * Result of model 4 with `xmInteraction` (PROCESS's `xmint`): the effects of changing X from
+ * `xValues.reference` to `xValues.counterfactual`, defined counterfactually.
+ */
+export interface CounterfactualMediationResult extends ProcessResultCommon<4> {
+  readonly xValues: { readonly reference: number; readonly counterfactual: number };
+  /** M̂ⱼ(x_ref): each mediator predicted at the reference X, covariates at their means. */
+  readonly mediatorPredictions: readonly number[];
+  /** (Pure) natural direct effect (c′ + Σ dⱼ·M̂ⱼ(x_ref))·s, its t test from Y's covariance with M̂ held fixed (as PROCESS). */
+  readonly naturalDirectEffect: TestedEffect;
+  /** Controlled direct effects (c′ + Σ dⱼ·m*ⱼ)·s: at the mediators' means, then at `mediatorValues` if given. */
+  readonly controlledDirectEffects: readonly ControlledDirectEffect[];
+  /** (Total) natural indirect effects aⱼ·(bⱼ + dⱼ·x_cf)·s, one per mediator, with bootstrap CIs. */
+  readonly naturalIndirectEffects: readonly IndirectEffect[];
+  /** Their sum (with more than one mediator), else null. */
+  readonly totalNaturalIndirectEffect: IndirectEffect | null;
+  /** The total effect: natural direct plus natural indirect effects, with a bootstrap CI. */
+  readonly totalEffect: BootstrapEffect;
+  /** Tests of the X × M products in Y's equation. */
+  readonly interactionTests: readonly InteractionTest[];
+  readonly bootstrap: BootstrapInfo | null;
 }
 
 /** Result of PROCESS model 6: serial mediation. */

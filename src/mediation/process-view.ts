@@ -26,10 +26,12 @@ import type {
   ProcessResultCommon,
   ProcessModelNumber,
   SobelTest,
+  ControlledDirectEffect,
+  CounterfactualMediationResult,
   StandardizedIndirectEffects,
   TestedEffect,
 } from './process-types.js';
-import type { EquationResult } from './engine.js';
+import type { BootstrapEffect, EquationResult } from './engine.js';
 
 /** A row that, for a multicategorical X, names the code of X it is the relative effect of. */
 type Coded<T> = T & { readonly code?: string };
@@ -46,6 +48,14 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly totalIndirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly omnibusTests: readonly OmnibusTest[] | null;
   readonly conditionalPathEffects: readonly ConditionalPathEffect[] | null;
+  /** Model 4 with `xmInteraction`: the counterfactually defined effects (the total is `counterfactualTotal`). */
+  readonly xValues: CounterfactualMediationResult['xValues'] | null;
+  readonly mediatorPredictions: readonly number[] | null;
+  readonly naturalDirectEffect: TestedEffect | null;
+  readonly controlledDirectEffects: readonly ControlledDirectEffect[] | null;
+  readonly naturalIndirectEffects: readonly IndirectEffect[] | null;
+  readonly totalNaturalIndirectEffect: IndirectEffect | null;
+  readonly counterfactualTotal: BootstrapEffect | null;
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
@@ -78,6 +88,13 @@ const EMPTY = {
   totalIndirectEffects: null,
   omnibusTests: null,
   conditionalPathEffects: null,
+  xValues: null,
+  mediatorPredictions: null,
+  naturalDirectEffect: null,
+  controlledDirectEffects: null,
+  naturalIndirectEffects: null,
+  totalNaturalIndirectEffect: null,
+  counterfactualTotal: null,
   johnsonNeymanPaths: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
@@ -107,8 +124,13 @@ const EMPTY = {
  * The result with every family's field present: `null` where the model has none (or an edited
  * result left it undefined), `[]` for the moderators of a model without them.
  */
-export function processView(result: ProcessResult | AnyRelativeProcessResult): ProcessView {
+export function processView(result: ProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult): ProcessView {
   const view: Record<string, unknown> = { ...result };
+  // The counterfactual total has a bootstrap CI, not a t test: a field of its own in the view.
+  if ('naturalDirectEffect' in result) {
+    view['counterfactualTotal'] = result.totalEffect;
+    view['totalEffect'] = null;
+  }
   for (const [key, empty] of Object.entries(EMPTY)) view[key] ??= empty;
   return view as unknown as ProcessView;
 }

@@ -4,6 +4,7 @@ import { mediation } from './process-mediation.js';
 import { processSettings } from './process-options.js';
 import { catalogProcess } from './process-catalog.js';
 import { networkProcess } from './process-network.js';
+import { counterfactualMediation } from './process-xmint.js';
 import type { AnyRelativeProcessResult, CatalogProcessResult, RelativeModelNumber, RelativeProcessResult } from './catalog-types.js';
 import type {
   ConditionalProcessModelNumber,
@@ -15,6 +16,8 @@ import type {
   ProcessOptions,
   ProcessResult,
   ProcessResultMap,
+  CounterfactualMediationOptions,
+  CounterfactualMediationResult,
   RelativeProcessOptions,
   CatalogOnlyModelNumber,
   CatalogProcessOptions,
@@ -77,6 +80,7 @@ export { PROCESS_MODELS } from './process-options.js';
  * ```
  */
 export function processModel<M extends RelativeModelNumber>(table: Table, options: RelativeProcessOptions<M> & { readonly model: M }): RelativeProcessResult<M>;
+export function processModel(table: Table, options: CounterfactualMediationOptions): CounterfactualMediationResult;
 export function processModel(table: Table, options: ModerationOptions): ModerationResult;
 export function processModel(table: Table, options: ParallelMediationOptions): ParallelMediationResult;
 export function processModel(table: Table, options: SerialMediationOptions): SerialMediationResult;
@@ -84,9 +88,10 @@ export function processModel(table: Table, options: ParallelMediationOptions | S
 export function processModel<M extends ConditionalProcessModelNumber>(table: Table, options: ConditionalProcessOptions<M>): ProcessResultMap[M];
 export function processModel<M extends CatalogOnlyModelNumber>(table: Table, options: CatalogProcessOptions<M>): CatalogProcessResult<M>;
 export function processModel(table: Table, options: ProcessOptions): ProcessResult;
-export function processModel(table: Table, options: ProcessOptions | RelativeProcessOptions): ProcessResult | AnyRelativeProcessResult;
-export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult | AnyRelativeProcessResult {
+export function processModel(table: Table, options: ProcessOptions | RelativeProcessOptions | CounterfactualMediationOptions): ProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult;
+export function processModel(table: Table, options: unknown): ProcessResult | CatalogProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult {
   const settings = processSettings(options);
+  if (settings.xmInteraction) return deepFreeze(counterfactualMediation(table, settings));
   if (settings.network !== null) return deepFreeze(networkProcess(table, settings));
   return deepFreeze((settings.model === 4 || settings.model === 6) && settings.xCoding === null ? mediation(table, settings) : catalogProcess(table, settings));
 }

@@ -2,7 +2,7 @@
 // with bootstrap CIs, and the conditional effects of moderated models).
 import type { BootstrapEffect, FittedEquation } from '../mediation/engine.js';
 import type { PathModelResult } from '../mediation/path-model.js';
-import type { ProcessResult, TestedEffect } from '../mediation/process-types.js';
+import type { CounterfactualMediationResult, ProcessResult, TestedEffect } from '../mediation/process-types.js';
 import type { ConditionalEffect } from '../mediation/probes.js';
 import { count, fTest, percent, plural, withWarnings, type ApaContext } from './apa-common.js';
 import { coefficientColumns, coefficientRow, hcNote } from './apa-regression.js';
@@ -62,8 +62,8 @@ function equationRows(eq: FittedEquation, heading: string, r: ProcessView, c: Ap
  * processModel → one table: a block per equation (mediators, then Y, then the total-effect model) and
  * a block of effects of X on Y. Indirect effects carry their bootstrap SE and CI (t and p blank).
  */
-export function processTable(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult, c: ApaContext): ReportTable {
-  const r = processView(result as ProcessResult | AnyRelativeProcessResult);
+export function processTable(result: ProcessResult | CatalogProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult, c: ApaContext): ReportTable {
+  const r = processView(result as ProcessResult | AnyRelativeProcessResult | CounterfactualMediationResult);
   // A multicategorical X: each row is the relative effect of one of X's codes.
   const of = (e: { readonly code?: string }) => (e.code === undefined ? '' : ` of ${c.label(e.code)}`);
   const v = r.variables;
@@ -86,6 +86,11 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   rows.push({ section: `Effects of ${x} on ${y}` });
   for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
   for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined ? x : c.label(e.code)} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
+  if (r.counterfactualTotal !== null) rows.push(boot('Total effect (natural direct + natural indirect)', r.counterfactualTotal, c));
+  if (r.naturalDirectEffect !== null) rows.push(tested('Natural direct effect', r.naturalDirectEffect, c));
+  for (const e of r.controlledDirectEffects ?? []) rows.push(tested(`Controlled direct effect at ${v.m.map((m, j) => `${c.label(m)} = ${wValue(e.mediatorValues[j] as number)}`).join(', ')}`, e, c));
+  for (const e of r.naturalIndirectEffects ?? []) rows.push(boot(`Natural indirect effect: ${e.path.map(c.label).join(' → ')}`, e, c));
+  if (r.totalNaturalIndirectEffect !== null) rows.push(boot('Total natural indirect effect', r.totalNaturalIndirectEffect, c));
   if (r.totalEffect !== null) rows.push(tested('Total effect (c)', r.totalEffect, c));
   for (const e of r.totalEffects ?? []) rows.push(tested(`Relative total effect${of(e)}`, e, c));
   if (r.directEffect !== null) rows.push(tested('Direct effect (c′)', r.directEffect, c));
@@ -143,9 +148,11 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   const codingNote = codings
     .map((g) => ` ${c.label(g.column)} is multicategorical (${g.coding} coding of ${plural(g.levels.length, 'group')}); ${g.column === v.x ? 'each relative effect' : 'each index'} is a difference between groups: ${g.columnNames.map((name, j) => `${c.label(name)} is ${g.compares[j]}`).join('; ')}.`)
     .join('');
+  const xv = r.xValues;
+  const counterfactualNote = xv === null ? '' : ` Y's equation has ${x} × mediator products; the effects are of changing ${x} from ${wValue(xv.reference)} to ${wValue(xv.counterfactual)} (natural direct effect: t test with the mediators at their predicted values for ${x} = ${wValue(xv.reference)}).`;
   const note =
     `n = ${r.n}${r.nDropped > 0 ? ` (${plural(r.nDropped, 'row')} with missing values dropped)` : ''}. b = unstandardized coefficient; other CIs are t-based.` +
-    codingNote + covariates + centred + bootNote + jnNote + jnPaths + hcNote(r.settings.hc);
+    codingNote + counterfactualNote + covariates + centred + bootNote + jnNote + jnPaths + hcNote(r.settings.hc);
   const roles = [`X = ${x}`, ...(v.m.length > 0 ? [`M = ${v.m.map(c.label).join(', ')}`] : []), ...r.moderators.filter((m) => m.role !== 'x').map((m) => `${m.role.toUpperCase()} = ${c.label(m.column)}`), `Y = ${y}`];
   return {
     title: c.title ?? `PROCESS model ${r.model} (${roles.join(', ')})`,

@@ -11,7 +11,7 @@ import type { VelicerMapResult } from '../factor/retention/map.js';
 import type { ParallelAnalysisResult } from '../factor/retention/parallel.js';
 import type { RotationResult } from '../factor/rotation/rotate.js';
 import type { PathModelResult } from '../mediation/path-model.js';
-import type { ProcessResult } from '../mediation/process-types.js';
+import type { CounterfactualMediationResult, ProcessResult } from '../mediation/process-types.js';
 import type { AnyRelativeProcessResult } from '../mediation/catalog-types.js';
 import type { CorrelationsResult } from '../regression/correlations.js';
 import type { HierarchicalResult } from '../regression/hierarchical.js';
@@ -46,6 +46,7 @@ export type ReportableResult =
   | HierarchicalResult
   | ProcessResult
   | AnyRelativeProcessResult
+  | CounterfactualMediationResult
   | PathModelResult
   | BootstrapResult;
 

@@ -166,19 +166,18 @@ const hierarchical = obj({
   warnings,
 });
 
-const processResult = obj({
+const processFields = obj({
   model: count,
   n: count,
   nDropped: count,
   variables: obj({ x: str, y: str, w: nullable(str), m: arr(str), covariates: arr(str) }),
-  moderators: optional(arr(obj({ role: str, column: str }))),
+  moderators: optional(arr(obj({ role: str, column: str, coding: optional(obj({ column: str, coding: str, levels: arr(str), columnNames: arr(str), matrix: arr(arr(num)), compares: arr(str) })) }))),
   settings: obj({ confidence: level, hc: str, centered: arr(str), covariatesIn: oneOf('both', 'mediators', 'outcome') }),
   equations: arr(processEquation),
   totalEffectModel: optional(processEquation),
   interactionTests: optional(arr(interactionTest)),
   conditionalEffects: optional(arr(conditional)),
   conditionalInteractions: optional(arr(conditional)),
-  totalEffect: optional(tested),
   directEffect: optional(tested),
   conditionalDirectEffects: optional(arr(conditional)),
   indirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
@@ -194,15 +193,25 @@ const processResult = obj({
   conditionalIndirectDifferences: optional(arr(obj({ mediator: str, moderator: str, values: arrOf(finite, 2), ...bootEffect }))),
   bootstrap: optional(bootInfo),
   johnsonNeyman: optional(obj({ points: arr(obj({ w: num, percentBelow: num })) })),
-  xCoding: optional(obj({ column: str, coding: str, levels: arr(str), columnNames: arr(str), compares: arr(str) })),
+  xCoding: optional(obj({ column: str, coding: str, levels: arr(str), columnNames: arr(str), matrix: arr(arr(num)), compares: arr(str) })),
   directEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   totalIndirectEffects: optional(arr(obj({ code: str, ...bootEffect }))),
   totalEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   omnibusTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
+  naturalDirectEffect: optional(tested),
+  naturalIndirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
+  xValues: optional(obj({ reference: num, counterfactual: num })),
   conditionalPathEffects: optional(arr(obj({ equation: str, focal: str, at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   johnsonNeymanPaths: optional(arr(obj({ equation: str, focal: str, moderator: str, region: obj({ points: arr(obj({ w: num })) }) }))),
   warnings,
 });
+
+/** Model 4's total effect c has a t test; the counterfactual total (`xmInteraction`) a bootstrap CI. */
+const processResult: Shape = (v, p) => {
+  processFields(v, p);
+  const r = v as Record<string, unknown>;
+  if (r['totalEffect'] !== null && r['totalEffect'] !== undefined) ('naturalDirectEffect' in r ? obj(bootEffect) : tested)(r['totalEffect'], `${p}.totalEffect`);
+};
 
 /** A measure of sampling adequacy: in [0, 1], or NaN (printed as a dash). */
 const msa = leaf((v) => typeof v === 'number' && (Number.isNaN(v) || (v >= 0 && v <= 1)), 'an MSA in [0, 1] (or NaN)');

@@ -555,6 +555,10 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
             sobel: [true],
             total: [false, true],
             xCoding: ['indicator', 'helmert', 'dummy', 3],
+            xmInteraction: [true, 'yes'],
+            xReference: [0, [0, 1], [1, 1], 'a'],
+            mediatorValues: [[0], [Number.NaN]],
+            wCoding: ['sequential', 'none'],
           }).map((o) => [d.rows, o]),
         );
       }),

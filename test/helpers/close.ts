@@ -17,3 +17,12 @@ export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<nu
   expect(actual.length, `${what}: length`).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expectClose(actual[i] as number, expected[i] as number, tol, `${what}[${i}]`);
 }
+
+/**
+ * Asserts that `actual` is a number within 1e-9 × max(1, |expected|) of `expected` (the R
+ * reference tolerance of the PROCESS tests), naming what was compared.
+ */
+export function expectReference(actual: number | null | undefined, expected: number, what: string): void {
+  if (typeof actual !== 'number') expect.fail(`${what}: expected a number (${expected}), got ${String(actual)}`);
+  expectClose(actual, expected, 1e-9 * Math.max(1, Math.abs(expected)), what);
+}

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { formatProcess, processModel, toApaTable, type CatalogProcessResult, type RelativeProcessResult } from '../../src/index.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectReference } from '../helpers/close.js';
 
 // A multicategorical X (PROCESS's mcx) in all four codings, against R: lm/glm on the same code
 // columns, HC3 covariances from sandwich, omnibus and interaction tests as Wald F / R² change /
@@ -43,10 +44,7 @@ const ref = loadJson<{ n: number; wProbes: number[]; runs: RefRun[] }>('process-
 const rows = loadCsv('process-multicategorical.csv');
 const xRuns = ref.runs.filter((r) => r.categorical === 'x');
 
-const close = (actual: number | null | undefined, expected: number, what: string) => {
-  expect(actual, what).toBeTypeOf('number');
-  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-};
+const close = expectReference;
 const sameW = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-9;
 
 function run(r: RefRun): RelativeProcessResult {

@@ -3,6 +3,7 @@ import { formatProcess, processModel, toApaTable, type CatalogProcessResult, typ
 import { NETWORK, networkSections } from '../../src/mediation/network.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectReference } from '../helpers/close.js';
 
 // PROCESS 4's models 80–92 (mediators in series and in parallel, W on some paths), against R: lm on
 // the same equations with HC3 (test/fixtures/process-serial-models.R), every deterministic number
@@ -26,10 +27,7 @@ const ref = loadJson<Ref>('process-serial-models.json');
 const rows = loadCsv('process-serial-models.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
 const FIELDS = ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const;
 
-const close = (actual: number | null | undefined, expected: number, what: string) => {
-  expect(actual, what).toBeTypeOf('number');
-  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-};
+const close = expectReference;
 const sameW = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-9;
 
 describe('PROCESS models 80–92 against R (lm with HC3 on the same equations)', () => {

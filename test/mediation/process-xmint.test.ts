@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProcess, processModel, toApaTable, type CounterfactualMediationResult } from '../../src/index.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
+import { expectReference } from '../helpers/close.js';
 
 // Model 4 with X × M interactions (PROCESS's xmint): natural direct, controlled direct and natural
 // indirect effects between a reference and a counterfactual X, against R (lm with HC3 on the same
@@ -27,10 +28,7 @@ const ref = loadJson<{ xMedian: number; runs: Run[] }>('process-xmint.json');
 const raw = loadCsv('process-serial-models.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
 const rows = raw.map((r) => ({ ...r, xd: r.x! > ref.xMedian ? 1 : 0 }));
 const FIELDS = ['estimate', 'se', 'statistic', 'p', 'lower', 'upper'] as const;
-const close = (actual: number | null | undefined, expected: number, what: string) => {
-  expect(actual, what).toBeTypeOf('number');
-  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-};
+const close = expectReference;
 const sameTerm = (a: string, b: string) => a.split(':').sort().join(':') === b.split(':').sort().join(':');
 
 function fit(r: Run, resamples = 0): CounterfactualMediationResult {

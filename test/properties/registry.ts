@@ -76,6 +76,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   screePlotSvg: ['test/report/svg.test.ts'],
   pathDiagramSvg: ['test/report/svg.test.ts'],
   simpleSlopesSvg: ['test/report/simple-slopes.test.ts'],
+  johnsonNeymanSvg: ['test/report/johnson-neyman.test.ts'],
   toApaTable: ['test/report/apa.test.ts', 'test/properties/report.properties.test.ts'],
   toMarkdown: ['test/properties/report.properties.test.ts'],
   toTextReport: ['test/properties/report.properties.test.ts'],

@@ -31,6 +31,7 @@ import {
   rotate,
   screePlotSvg,
   simpleSlopesSvg,
+  johnsonNeymanSvg,
   tableToHtml,
   tableToMarkdown,
   tableToText,
@@ -123,6 +124,26 @@ const hostileResult: fc.Arbitrary<unknown> = fc
     else parent[key] = value;
     return result;
   });
+
+/** A Johnson–Neyman region as processModel gives it: rows across the moderator, 0–2 points. */
+const jnRegion: fc.Arbitrary<unknown> = fc
+  .tuple(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true })), { minLength: 2, maxLength: 24 }), fc.array(fc.double({ min: -5, max: 30, noNaN: true }), { maxLength: 2 }))
+  .map(([rows, points]) => ({
+    points: points.map((w) => ({ w, percentBelow: 50, percentAbove: 50 })),
+    range: [0, rows.length - 1],
+    criticalT: 1.96,
+    table: rows.map(([estimate, half], i) => ({ w: i, estimate, se: half / 2, statistic: 0, p: 0.5, lower: estimate - half, upper: estimate + half })),
+  }));
+
+/** A region with one node replaced by a hostile value, or deleted. */
+const hostileRegion: fc.Arbitrary<unknown> = fc.tuple(jnRegion, fc.nat(), fc.oneof(hostile, nasty, edgeNumber), fc.boolean()).map(([region, node, value, remove]) => {
+  const copy = clone(region);
+  const list = nodes(copy);
+  const [parent, key] = list[node % list.length]!;
+  if (remove && !Array.isArray(parent)) delete parent[key];
+  else parent[key] = value;
+  return copy;
+});
 
 /** A genuine result as it is (the renderers must print it without "NaN" or "undefined"). */
 const genuineResult: fc.Arbitrary<unknown> = fc.nat().map((i) => {
@@ -253,6 +274,16 @@ export const REPORT_TARGETS: readonly FuzzTarget[] = [
       fc.oneof(fc.constant(undefined), options({ title: 'Figure 1', xLabel: 'X', yLabel: 'Y', width: 600, height: 400 })),
     ),
     call: (r, o) => simpleSlopesSvg(r, o as never),
+    check: textOk,
+    runs: 400,
+  },
+  {
+    name: 'johnsonNeymanSvg',
+    args: fc.tuple(
+      fc.oneof({ arbitrary: jnRegion, weight: 4 }, { arbitrary: hostileRegion, weight: 4 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 }),
+      fc.oneof(fc.constant(undefined), options({ title: 'Figure 2', xLabel: 'W', yLabel: 'Effect', width: 600, height: 400 })),
+    ),
+    call: (r, o) => johnsonNeymanSvg(r, o as never),
     check: textOk,
     runs: 400,
   },

@@ -67,6 +67,7 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   toHtmlReport: (x) => psychkit.toHtmlReport([{ heading: 'H', blocks: ['text'] }], { ...x }),
   screePlotSvg: (x) => psychkit.screePlotSvg([2, 1, 0.5], { ...x }),
   pathDiagramSvg: (x) => psychkit.pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 1, b: 1, cPrime: 1 } }, { ...x }),
+  conceptualDiagramSvg: (x) => psychkit.conceptualDiagramSvg({ kind: 'processModel', model: 1, variables: { x: 'X', y: 'Y', m: [] }, moderators: [], equations: [{ outcome: 'Y', terms: ['X'] }] }, { ...x }),
   johnsonNeymanSvg: (x) => psychkit.johnsonNeymanSvg({ points: [], table: [{ w: 0, estimate: 1, lower: 0, upper: 2 }, { w: 1, estimate: 1, lower: 0, upper: 2 }] }, { ...x }),
   simpleSlopesSvg: (x) => psychkit.simpleSlopesSvg({ kind: 'processModel', variables: { x: 'X', y: 'Y' }, moderators: [{ role: 'w', column: 'W' }], predictedValues: [{ x: 0, at: { w: 1 }, predicted: 1 }] }, { ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),

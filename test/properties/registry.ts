@@ -77,6 +77,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   pathDiagramSvg: ['test/report/svg.test.ts'],
   simpleSlopesSvg: ['test/report/simple-slopes.test.ts'],
   johnsonNeymanSvg: ['test/report/johnson-neyman.test.ts'],
+  conceptualDiagramSvg: ['test/report/conceptual-diagram.test.ts'],
   toApaTable: ['test/report/apa.test.ts', 'test/properties/report.properties.test.ts'],
   toMarkdown: ['test/properties/report.properties.test.ts'],
   toTextReport: ['test/properties/report.properties.test.ts'],

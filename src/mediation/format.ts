@@ -422,7 +422,7 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
         lines.push('');
       }
       if (r.sobel !== null) {
-        lines.push('Normal theory test for indirect effect(s):');
+        lines.push(`Normal theory test for indirect effect(s)${r.sobel[0]?.order === 'second-order' ? ' (second-order standard error)' : ''}:`);
         lines.push(header(['Effect', 'se', 'Z', 'p'], width));
         for (const s of r.sobel) lines.push(row(s.mediator, [s.estimate, s.se, s.statistic, s.p], width));
         lines.push('');

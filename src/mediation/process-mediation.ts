@@ -151,14 +151,18 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   return { ...common, model: 4, sobel: s.sobel ? sobelTests(engine.equations, s) : null };
 }
 
-/** Normal-theory tests of ab (model 4): se = √(a²·se_b² + b²·se_a²). */
+/**
+ * Normal-theory tests of ab (model 4): se = √(a²·se_b² + b²·se_a²) (Sobel, 1982; PROCESS 2), or
+ * with `sobel: 'second-order'` √(a²·se_b² + b²·se_a² + se_a²·se_b²) (Aroian, 1947; PROCESS 4's `normal`).
+ */
 function sobelTests(equations: readonly FittedEquation[], s: ProcessSettings): SobelTest[] {
   const yEq = equations.find((e) => e.name === s.y) as FittedEquation;
   return s.m.map((med) => {
     const a = (equations.find((e) => e.name === med) as FittedEquation).coefficients.find((c) => c.term === s.x) as Coefficient;
     const b = yEq.coefficients.find((c) => c.term === med) as Coefficient;
-    const se = Math.sqrt(a.estimate * a.estimate * b.se * b.se + b.estimate * b.estimate * a.se * a.se);
+    const secondOrder = s.sobelOrder === 'second-order' ? a.se * a.se * b.se * b.se : 0;
+    const se = Math.sqrt(a.estimate * a.estimate * b.se * b.se + b.estimate * b.estimate * a.se * a.se + secondOrder);
     const z = (a.estimate * b.estimate) / se;
-    return { mediator: med, estimate: a.estimate * b.estimate, se, statistic: z, p: normalTwoSided(z) };
+    return { mediator: med, order: s.sobelOrder, estimate: a.estimate * b.estimate, se, statistic: z, p: normalTwoSided(z) };
   });
 }

@@ -55,6 +55,8 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   /** `total: true` was given (not the default). */
   readonly totalRequested: boolean;
   readonly sobel: boolean;
+  /** Which standard error the normal-theory test uses. */
+  readonly sobelOrder: 'first-order' | 'second-order';
   readonly jn: boolean;
   readonly categorical: CategoricalOption | undefined;
   /** X is multicategorical, coded this way (PROCESS's `mcx`); null for a numeric X. */
@@ -95,7 +97,10 @@ const readProcessOptions = defineOptions(
     standardize: field.optionalBoolean(),
     contrasts: field.optionalBoolean(),
     total: field.optionalBoolean(),
-    sobel: field.optionalBoolean(),
+    sobel: (v: unknown, k: string): boolean | 'first-order' | 'second-order' | undefined => {
+      if (v === undefined || typeof v === 'boolean') return v;
+      return field.optionalOneOf(['first-order', 'second-order'] as const)(v, k);
+    },
     jn: field.optionalBoolean(),
     categorical: categoricalField(),
     xCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
@@ -188,7 +193,8 @@ export function processSettings(options: unknown): ProcessSettings {
   const standardize = o.standardize ?? false;
   const contrasts = o.contrasts ?? false;
   const total = o.total ?? !moderated;
-  const sobel = o.sobel ?? false;
+  const sobel = o.sobel !== undefined && o.sobel !== false;
+  const sobelOrder = o.sobel === 'second-order' ? 'second-order' : 'first-order';
   const jn = o.jn ?? false;
   if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for models 4 and 6, as in PROCESS');
   if (moderated && contrasts) notFor('contrasts', model, 'contrasts are offered between the specific indirect effects of models 4 and 6');
@@ -270,6 +276,7 @@ export function processSettings(options: unknown): ProcessSettings {
     totalRequested: o.total === true,
     bootstrapCoefficients: o.bootstrapCoefficients ?? false,
     sobel,
+    sobelOrder,
     jn,
     categorical: o.categorical,
     xCoding,

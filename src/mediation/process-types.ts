@@ -114,8 +114,11 @@ export interface UnmoderatedMediationOptions extends ProcessCommonOptions, Media
 /** Options of PROCESS model 4 (parallel mediation). */
 export interface ParallelMediationOptions extends UnmoderatedMediationOptions {
   readonly model: 4;
-  /** Normal-theory (Sobel) test of each indirect effect (PROCESS `normal`). Default false. */
-  readonly sobel?: boolean;
+  /**
+   * Normal-theory test of each indirect effect (PROCESS `normal`): `true` or `'first-order'`
+   * (Sobel, 1982; as PROCESS 2), `'second-order'` (adds se_a²·se_b², as PROCESS 4). Default false.
+   */
+  readonly sobel?: boolean | 'first-order' | 'second-order';
   /** X × M interactions: see {@link CounterfactualMediationOptions}. */
   readonly xmInteraction?: false;
 }
@@ -218,6 +221,8 @@ export interface IndirectContrast extends BootstrapEffect {
 /** Sobel test of one indirect effect: se = √(a²·se_b² + b²·se_a²), z = ab/se. */
 export interface SobelTest {
   readonly mediator: string;
+  /** `'first-order'` (Sobel, 1982; PROCESS 2) or `'second-order'` (adds se_a²·se_b²: Aroian, 1947; PROCESS 4). */
+  readonly order: 'first-order' | 'second-order';
   readonly estimate: number;
   readonly se: number;
   /** z = estimate / se. */

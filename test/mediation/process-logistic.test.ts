@@ -60,3 +60,20 @@ describe('a dichotomous mediator', () => {
     expect(processModel(rows, { model: 4, x: 'x', m: 'm1', y: 'y', resamples: 0 }).warnings.some((w) => w.code === 'DICHOTOMOUS_MEDIATOR')).toBe(false);
   });
 });
+
+describe('the normal-theory test of model 4', () => {
+  it("'second-order' adds se_a²·se_b² under the root (PROCESS 4); true is first-order (PROCESS 2)", () => {
+    const base = { model: 4, x: 'x', m: 'm1', y: 'y', resamples: 0 } as const;
+    const first = processModel(rows, { ...base, sobel: true }).sobel![0]!;
+    const second = processModel(rows, { ...base, sobel: 'second-order' }).sobel![0]!;
+    const r = processModel(rows, base);
+    const a = r.equations[0]!.coefficients.find((c) => c.term === 'x')!;
+    const b = r.equations[1]!.coefficients.find((c) => c.term === 'm1')!;
+    expect(first.order).toBe('first-order');
+    expect(second.order).toBe('second-order');
+    expect(second.se ** 2).toBeCloseTo(first.se ** 2 + a.se ** 2 * b.se ** 2, 14);
+    expect(second.estimate).toBe(first.estimate);
+    expect(Math.abs(second.statistic)).toBeLessThan(Math.abs(first.statistic));
+    expect(() => processModel(rows, { ...base, sobel: 'third' } as never)).toThrow(/sobel/);
+  });
+});

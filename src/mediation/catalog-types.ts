@@ -62,6 +62,20 @@ export interface ConditionalPathEffect<A extends ModeratorValues = ModeratorValu
   readonly focal: string;
 }
 
+/**
+ * One row of PROCESS's `plot` table for a moderated path of a mediated model: the equation's
+ * outcome predicted at a value of the focal predictor and of the moderators, every other
+ * regressor at its sample mean.
+ */
+export interface PathPrediction<A extends ModeratorValues = ModeratorValues> {
+  readonly equation: string;
+  readonly focal: string;
+  /** The focal predictor's value (its 16th/50th/84th percentile, mean ± SD, or one of its two values). */
+  readonly value: number;
+  readonly at: A;
+  readonly predicted: number;
+}
+
 /** The Johnson–Neyman region of one path moderated by one continuous moderator (with `jn: true`). */
 export interface PathJohnsonNeyman {
   readonly equation: string;
@@ -162,6 +176,8 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalPathEffects: PathSection<M, readonly ConditionalPathEffect<ModeratorValuesOf<M>>[]>;
   /** Models with mediators and `jn: true`: the Johnson–Neyman region of each path moderated by one continuous moderator, else null. */
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
+  /** Models with mediators: PROCESS's `plot` table for every moderated path (the data for drawing it). */
+  readonly pathPredictions: PathSection<M, readonly PathPrediction<ModeratorValuesOf<M>>[]>;
   /** Models 80–82 (no moderator): the total-effect model Y ← X + covariates (null with `total: false` or a dichotomous Y); null for the others. */
   readonly totalEffectModel: FittedEquation | null;
   /** Models 80–82: the total effect c; null for the others. */
@@ -247,6 +263,8 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly conditionalInteractions: RelativeSection<M, 'conditionalInteractions', readonly Relative<ConditionalTestedEffect>[]>;
   /** Models with mediators: every moderated path of every equation at its moderators' values (each of X's codes as its own focal predictor). */
   readonly conditionalPathEffects: readonly ConditionalPathEffect[] | null;
+  /** PROCESS's `plot` table for each moderated path whose focal predictor is a mediator (not one of X's codes). */
+  readonly pathPredictions: readonly PathPrediction[] | null;
   /** Model 4 (no moderator): the total-effect model Y ← X's codes + covariates (null with `total: false` or a dichotomous Y). */
   readonly totalEffectModel: FittedEquation | null;
   /** The relative total effects, one per code (PROCESS's "relative total effects"), with the total model. */

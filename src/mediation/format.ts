@@ -225,6 +225,7 @@ const processResultShape = object({
   counterfactualTotal: nullable(object(boot)),
   xValues: nullable(object({ reference: requiredNumber, counterfactual: requiredNumber })),
   conditionalPathEffects: nullable(arrayOf(object({ equation: string, focal: string, at: atValues, ...boot, statistic: number, p: number }))),
+  pathPredictions: nullable(arrayOf(object({ equation: string, focal: string, value: requiredNumber, at: atValues, predicted: requiredNumber }))),
   johnsonNeymanPaths: nullable(arrayOf(object({ equation: string, focal: string, moderator: string, region: object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) }) }))),
   bootstrap: nullable(object({ resamples: requiredNumber, replaced: requiredNumber, seed: seedLike, interval: string })),
   warnings: arrayOf(object({ message: string })),
@@ -303,6 +304,12 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
       atRows(r.moderators, mine, eq.family === 'logistic' ? Z_COLUMNS : TESTED_COLUMNS, testedValues, lines);
       lines.push('');
+      const plot = r.pathPredictions?.filter((p) => p.equation === eq.name && p.focal === focal) ?? [];
+      if (plot.length > 0) {
+        lines.push('Data for visualizing the conditional effect of the focal predictor:');
+        atRows(r.moderators, plot, [focal, eq.family === 'logistic' ? `${eq.outcome} (log-odds)` : eq.outcome], (p) => [p.value, p.predicted], lines);
+        lines.push('');
+      }
       const region = r.johnsonNeymanPaths?.find((j) => j.equation === eq.name && j.focal === focal);
       if (region !== undefined) {
         const over = r.moderators.find((m) => m.role === region.moderator)?.column ?? region.moderator;

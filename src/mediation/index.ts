@@ -48,6 +48,7 @@ export type {
   ConditionalModelNumber,
   ConditionalPathEffect,
   PathJohnsonNeyman,
+  PathPrediction,
   PathSection,
   OmnibusChiSquareTest,
   OmnibusFTest,

@@ -25,6 +25,7 @@ import type {
   ConditionalPathEffect,
   CatalogProcessResult,
   PathJohnsonNeyman,
+  PathPrediction,
   ConditionalMediationIndex,
   ConditionalTestedEffect,
   MediationIndex,
@@ -283,7 +284,8 @@ export function pathEffects(
   equations: readonly EngineEquation[],
   fits: readonly EquationFit[],
   focals: readonly string[],
-): { effects: ConditionalPathEffect[]; regions: PathJohnsonNeyman[] | null } {
+  designs: readonly Design[],
+): { effects: ConditionalPathEffect[]; regions: PathJohnsonNeyman[] | null; predictions: PathPrediction[] } {
   const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
   const columnRole = new Map<string, string>([
     ...[...data.probesByRole.keys()].map((role): [string, string] => [role === 'x' ? s.x : (s.moderators[role] as string), role]),
@@ -292,8 +294,18 @@ export function pathEffects(
   if (data.wCoding !== null) columnRole.delete(data.wCoding.column);
   const effects: ConditionalPathEffect[] = [];
   const regions: PathJohnsonNeyman[] = [];
+  const predictions: PathPrediction[] = [];
+  const meanOf = (column: string) => {
+    const v = data.valuesOf(column);
+    let sum = 0;
+    for (let i = 0; i < v.length; i++) sum += v[i] as number;
+    return sum / v.length;
+  };
+  const option = s.probesByRole[s.probed[0] as ProbedRole];
+  const codes = new Set(data.xCoding?.columnNames ?? []);
   equations.forEach((eq, e) => {
     const fit = fits[e] as EquationFit;
+    const design = designs[e] as Design;
     for (const focal of focals) {
       if (!eq.terms.includes(focal)) continue;
       const poly: Monomial<string>[] = [];
@@ -319,9 +331,34 @@ export function pathEffects(
       if (s.jn && linear && data.dichotomousByRole.get(role) !== true) {
         regions.push({ equation: eq.name, focal, moderator: role, region: regionOf(fit, poly, data.valuesOf(role === 'x' ? s.x : (s.moderators[role] as string)), s.confidence) });
       }
+      // PROCESS's plot table for this path: the outcome predicted at the focal predictor's probe
+      // values × the moderators', everything else at its mean (products recomputed from the
+      // plugged-in values: M·W at mean(M)·w). Not for a multicategorical X's codes.
+      if (codes.has(focal)) continue;
+      const focalValues = probeValues(data.valuesOf(focal), typeof option === 'string' ? option : 'percentiles', s.quantileType, 0).values;
+      for (const combo of combinations(roles, probeMap)) {
+        const at = expandAt(data, combo);
+        for (const value of focalValues) {
+          let predicted = 0;
+          design.names.forEach((name, j) => {
+            let col = 1;
+            if (j > 0) {
+              const parts = name.split(':');
+              const plugged = parts.some((p) => p === focal || columnRole.has(p));
+              if (!plugged) {
+                let sum = 0;
+                for (let i = j * design.n; i < (j + 1) * design.n; i++) sum += design.x[i] as number;
+                col = sum / design.n;
+              } else col = parts.reduce((acc, p) => acc * (p === focal ? value : columnRole.has(p) ? (at[columnRole.get(p) as string] as number) : meanOf(p)), 1);
+            }
+            predicted += (fit.b[j] as number) * col;
+          });
+          predictions.push({ equation: eq.name, focal, value, at: combo, predicted });
+        }
+      }
     }
   });
-  return { effects, regions: s.jn ? regions : null };
+  return { effects, regions: s.jn ? regions : null, predictions };
 }
 
 /** A row with the code of X it belongs to: tagged with `code` for a multicategorical X, as it is for a numeric one. */
@@ -489,8 +526,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     indexOfConditionalModeratedMediation: indexList(cmIndex, 'moderatedModerated') as ConditionalMediationIndex[] | null,
   };
   const interactionTests = highestOrderTests(data, s, equations, engine.fits);
-  const paths = mediated && moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [...xColumns.map((c) => c ?? s.x), ...s.m]) : null;
-  const pathFields = { conditionalPathEffects: paths?.effects ?? null, johnsonNeymanPaths: paths?.regions ?? null };
+  const paths = mediated && moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [...xColumns.map((c) => c ?? s.x), ...s.m], engine.designs) : null;
+  const pathFields = { conditionalPathEffects: paths?.effects ?? null, johnsonNeymanPaths: paths?.regions ?? null, pathPredictions: paths?.predictions ?? null };
   // The total-effect model (unmoderated models with `total`): Y on X (its codes) and covariates.
   const total = entry.moderators.length === 0 && mediated ? totalEffectFit(data, s) : null;
   if (data.xCoding !== null) {
@@ -503,6 +540,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       xCoding: data.xCoding,
       ...sections,
       conditionalPathEffects: pathFields.conditionalPathEffects,
+      pathPredictions: pathFields.pathPredictions,
       directEffects,
       totalEffectModel: total?.equation ?? null,
       totalEffects: total === null ? null : codes.map((code) => tagged(testedFromTable(total.equation, code), code)),

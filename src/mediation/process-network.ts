@@ -117,7 +117,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const indexOfModeratedMediation: MediationIndex[] | null = indices.length === 0 ? null : indices.map((i) => ({ mediator: i.mediator, moderator: 'w', ...effect(i.slot) }));
   const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
     differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
-  const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m]) : null;
+  const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m], engine.designs) : null;
   const totalModel = moderators.length === 0 ? totalEffectFit(data, s) : null;
   const result = {
     ...commonResult(s.model, s, data, engine, [], coefficientSlots),
@@ -141,6 +141,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     interactionTests: highestOrderTests(data, s, equations, engine.fits),
     conditionalPathEffects: paths?.effects ?? null,
     johnsonNeymanPaths: paths?.regions ?? null,
+    pathPredictions: paths?.predictions ?? null,
     bootstrap: engine.bootstrap,
   };
   // The sections follow the model's edges, which is what NetworkSections records (tested).

@@ -13,6 +13,7 @@ import type {
   OmnibusTest,
   ConditionalPathEffect,
   PathJohnsonNeyman,
+  PathPrediction,
   PredictedValue,
   ProbedModerator,
   AnyRelativeProcessResult,
@@ -57,6 +58,7 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly totalNaturalIndirectEffect: IndirectEffect | null;
   readonly counterfactualTotal: BootstrapEffect | null;
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
+  readonly pathPredictions: readonly PathPrediction[] | null;
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
   readonly directEffect: TestedEffect | null;
@@ -96,6 +98,7 @@ const EMPTY = {
   totalNaturalIndirectEffect: null,
   counterfactualTotal: null,
   johnsonNeymanPaths: null,
+  pathPredictions: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,

@@ -64,6 +64,22 @@ describe('conditional path effects and Johnson–Neyman regions of mediated mode
     }
     expect(formatProcess(r)).toContain('Focal predict: m2');
   });
+  it('has PROCESS’s plot table for each path: the slope between two focal values is the path’s conditional effect', () => {
+    for (const p of r.conditionalPathEffects) {
+      const rows = r.pathPredictions.filter((q) => q.equation === p.equation && q.focal === p.focal && q.at.w === p.at.w);
+      expect(rows).toHaveLength(3);
+      const [lo, , hi] = rows as [(typeof rows)[number], unknown, (typeof rows)[number]];
+      expect((hi.predicted - lo.predicted) / (hi.value - lo.value)).toBeCloseTo(p.estimate, 10);
+    }
+    // Everything else at its mean, products recomputed from the plugged-in values (m2·w at mean(m2)·w).
+    const q = r.pathPredictions.find((p) => p.equation === 'y' && p.focal === 'm1')!;
+    const b = Object.fromEntries(r.equations[2]!.coefficients.map((c) => [c.term, c.estimate]));
+    const mean = (k: string) => data.reduce((acc, d) => acc + d[k]!, 0) / data.length;
+    const w = q.at.w;
+    const expected = b.constant! + b.x! * mean('x') + b.m1! * q.value + b.m2! * mean('m2') + b.w! * w + b['m1:w']! * q.value * w + b['m2:w']! * mean('m2') * w;
+    expect(q.predicted).toBeCloseTo(expected, 10);
+    expect(formatProcess(r)).toContain('Data for visualizing the conditional effect of the focal predictor:');
+  });
   it('is null without jn, and models without moderators have no path section', () => {
     expect(processModel(data, { model: 58, x: 'x', m: ['m1'], w: 'w', y: 'y', resamples: 0 }).johnsonNeymanPaths).toBeNull();
     expect(processModel(data, { model: 6, x: 'x', m: ['m1', 'm2'], y: 'y', resamples: 0 })).not.toHaveProperty('conditionalPathEffects');

@@ -6,7 +6,7 @@ import type { ModeratorRole, ProbedRole } from './catalog.js';
 import type { CatalogSections } from './catalog-data.js';
 import type { JohnsonNeyman, Probes } from './probes.js';
 import type { GroupCoding } from '../data/group-coding.js';
-import type { IndirectEffect, InteractionTest, ProcessResultCommon, TestedEffect } from './process-types.js';
+import type { IndirectEffect, InteractionTest, ProcessResultCommon, StandardizedIndirectEffects, TestedEffect } from './process-types.js';
 import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
 import type { NetworkModelNumber, NetworkModerators, NetworkSections } from './network.js';
 
@@ -182,6 +182,8 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly totalEffectModel: FittedEquation | null;
   /** Models 80–82: the total effect c; null for the others. */
   readonly totalEffect: TestedEffect | null;
+  /** Models 80–82 with `standardize: true`: partially and completely standardized indirect effects (PROCESS's effsize), else null. */
+  readonly standardized: StandardizedIndirectEffects | null;
   /** Indirect effects no moderator acts on (model 5), one per mediator. */
   readonly indirectEffects: Section<M, 'indirectEffects', readonly IndirectEffect[]>;
   /** Their sum, with more than one mediator. */
@@ -271,6 +273,8 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly totalEffects: readonly Relative<TestedEffect>[] | null;
   /** Relative indirect effects no moderator acts on, per mediator and code. */
   readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
+  /** With `standardize: true` (model 4): the relative indirect effects over SD_Y, partially standardized (PROCESS's effsize for a multicategorical X), else null. */
+  readonly standardizedIndirectEffects: readonly Relative<IndirectEffect>[] | null;
   /** Their sum over the mediators, per code (with more than one mediator), else null. */
   readonly totalIndirectEffects: readonly Relative<IndirectEffect>[] | null;
   /** Relative conditional indirect effects, per mediator, code and probe values. */

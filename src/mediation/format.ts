@@ -217,6 +217,7 @@ const processResultShape = object({
   directEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
   totalEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
+  standardizedIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
   omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
   naturalDirectEffect: nullable(tested),
   controlledDirectEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, mediatorValues: arrayOf(requiredNumber) }))),
@@ -396,6 +397,13 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
         lines.push('Total relative indirect effects of X on Y:', header(boot, codeWidth));
         for (const e of r.totalIndirectEffects) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
         lines.push('');
+      }
+      if (r.standardizedIndirectEffects !== null) {
+        for (const m of v.m) {
+          lines.push(`Partially standardized relative indirect effect(s) of X on Y (${v.x} -> ${m} -> ${v.y}):`, header(boot, codeWidth));
+          for (const e of r.standardizedIndirectEffects.filter((i) => i.label === m)) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
+          lines.push('');
+        }
       }
     } else if (r.indirectEffects !== null) {
       const serial = r.model === 6;

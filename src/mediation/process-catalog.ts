@@ -398,6 +398,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const mmIndex: (Slot & { mediator: string; moderators: [ModeratorRole, ModeratorRole] })[] = [];
   const cmIndex: (Slot & { mediator: string; moderator: ModeratorRole; at: ModeratorValues })[] = [];
   const differences: (Slot & { mediator: string; moderator: ProbedRole; values: readonly [number, number] })[] = [];
+  const plainEffects: { mediator: string; code: string | null; f: KernelStatistic }[] = [];
+  const standardizedSlots: (Slot & { mediator: string })[] = [];
   let indexKind = 'none';
   let coefficientSlots: CoefficientSlot[] = [];
 
@@ -422,7 +424,9 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         const involved = rolesOf(poly);
         if (involved.length === 0) {
           plain.push(poly);
-          unconditional.push({ mediator: med, code, slot: push(`indirect ${med}${of}`, compile(poly, {})) });
+          const f = compile(poly, {});
+          unconditional.push({ mediator: med, code, slot: push(`indirect ${med}${of}`, f) });
+          plainEffects.push({ mediator: med, code, f });
           continue;
         }
         for (const combo of combinations(involved, probeMap)) {
@@ -463,6 +467,14 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         }
       }
       if (plain.length > 1) totals.push({ code, slot: push(`total indirect${of}`, compile(plain.flat(), {})) });
+    }
+    if (s.standardize) {
+      // PROCESS's effsize for a multicategorical X: each relative indirect effect over SD_Y (partially standardized).
+      const sy = loc.variable(s.y);
+      for (const { mediator, code, f } of plainEffects) {
+        standardizedSlots.push({ mediator, code, slot: out.length });
+        out.push({ name: `partially standardized ${mediator} ${code ?? ''}`, statistic: (c, sd) => f(c, sd) / (sd[sy] as number), usesSds: true });
+      }
     }
     return out;
   });
@@ -545,6 +557,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       totalEffectModel: total?.equation ?? null,
       totalEffects: total === null ? null : codes.map((code) => tagged(testedFromTable(total.equation, code), code)),
       totalIndirectEffects: totalIndirect.length > 0 ? totalIndirect : null,
+      standardizedIndirectEffects: s.standardize ? rows(standardizedSlots, (u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y] })) : null,
       omnibusTests: [...omnibusTests(data, yFit, yEquation, directPolys, omnibusAt), ...totalTests],
       interactionTests,
       bootstrap: engine.bootstrap,
@@ -557,6 +570,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     ...pathFields,
     totalEffectModel: null,
     totalEffect: null,
+    standardized: null,
     directEffect: directEffects?.[0] ?? null,
     predictedValues,
     johnsonNeyman,

@@ -68,6 +68,8 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const indices: Slot[] = [];
   const differences: (Slot & { values: readonly [number, number] })[] = [];
   let total = -1;
+  const partially: number[] = [];
+  const completely: number[] = [];
   let coefficientSlots: CoefficientSlot[] = [];
   const engine = fitProcess(data, s, equations, (loc: EffectLocator) => {
     const out: EngineEffect[] = [];
@@ -103,10 +105,27 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
       if (indexShape(poly).kind === 'moderated') indices.push({ mediator, chain, slot: push(`index ${mediator}`, compile(derivative(poly, 'w'), {})) });
     }
     if (plain.length > 1 && plain.length === chains.length) total = push('total indirect', compile(plain.flat(), {}));
+    if (s.standardize) {
+      // As PROCESS's effsize: a·b…/SD_Y, and ·SD_X for the completely standardized ones (SDs of each resample).
+      const sx = loc.variable(s.x);
+      const sy = loc.variable(s.y);
+      const all = [...plain.map((poly) => compile(poly, {})), ...(total < 0 ? [] : [compile(plain.flat(), {})])];
+      for (const f of all) {
+        partially.push(out.length);
+        out.push({ name: 'partially standardized', statistic: (c, sd) => f(c, sd) / (sd[sy] as number), usesSds: true });
+      }
+      for (const f of all) {
+        completely.push(out.length);
+        out.push({ name: 'completely standardized', statistic: (c, sd) => (f(c, sd) * (sd[sx] as number)) / (sd[sy] as number), usesSds: true });
+      }
+    }
     return out;
   });
 
   const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
+  // Standardized chains in the order of indirectEffects, then the total.
+  const standardizedRows = (slots: readonly number[]): IndirectEffect[] =>
+    slots.map((slot, i) => (i < unconditional.length ? { label: (unconditional[i] as Slot).mediator, path: [s.x, ...(unconditional[i] as Slot).chain.map((j) => s.m[j] as string), s.y], ...effect(slot) } : { label: 'TOTAL', path: [], ...effect(slot) }));
   const yFit = fitOf(engine, s.y);
   const direct = pathTerms(s, edge('x', 'y'));
   const directRoles = rolesOf(direct);
@@ -132,6 +151,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     johnsonNeyman: null,
     indirectEffects,
     totalIndirectEffect: total < 0 ? null : { label: 'TOTAL', path: [], ...effect(total) },
+    standardized: s.standardize ? { partially: standardizedRows(partially), completely: standardizedRows(completely) } : null,
     conditionalIndirectEffects,
     conditionalIndirectDifferences,
     indexOfModeratedMediation,

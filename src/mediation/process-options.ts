@@ -196,7 +196,7 @@ export function processSettings(options: unknown): ProcessSettings {
   const sobel = o.sobel !== undefined && o.sobel !== false;
   const sobelOrder = o.sobel === 'second-order' ? 'second-order' : 'first-order';
   const jn = o.jn ?? false;
-  if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for models 4 and 6, as in PROCESS');
+  if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for the models without moderators (4, 6, 80–82), as in PROCESS');
   if (moderated && contrasts) notFor('contrasts', model, 'contrasts are offered between the specific indirect effects of models 4 and 6');
   if (moderated && total) notFor('total', model, 'a total effect is defined only for unmoderated models');
   if (model !== 4 && sobel) notFor('sobel', model, 'the normal-theory test is offered for model 4');
@@ -212,14 +212,13 @@ export function processSettings(options: unknown): ProcessSettings {
   if (network !== null) {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
-    for (const key of ['standardize', 'contrasts', 'xCoding', 'wCoding'] as const) if (o[key] !== undefined && o[key] !== false) notFor(key, model, not);
+    for (const key of ['contrasts', 'xCoding', 'wCoding'] as const) if (o[key] !== undefined && o[key] !== false) notFor(key, model, not);
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {
     if (entry.mediator === 'serial') notFor('xCoding', model, 'a multicategorical X is not yet available for serial mediation');
     if (model === 74) notFor('xCoding', model, 'X moderates M → Y there, so it must be numeric');
     if (sobel) notFor('sobel', model, 'the normal-theory test is not offered with a multicategorical X');
-    if (standardize) notFor('standardize', model, 'standardized effects are not offered with a multicategorical X');
     if (contrasts) notFor('contrasts', model, 'contrasts are not offered with a multicategorical X');
     if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a numeric focal predictor');
   }

@@ -160,7 +160,14 @@ export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnly
   readonly [R in ModelModerators[M]]: string;
 } & Omit<ModeratedOptions, 'w'> &
   (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'> : ProcessCommonOptions & MediatedOptions) &
-  (M extends 80 | 81 | 82 ? { /** Total-effect model Y ← X + covariates (models 80–82). Default true. */ readonly total?: boolean } : unknown);
+  (M extends 80 | 81 | 82
+    ? {
+        /** Total-effect model Y ← X + covariates (models 80–82). Default true. */
+        readonly total?: boolean;
+        /** Partially and completely standardized indirect effects (PROCESS `effsize`; models 80–82). Default false. */
+        readonly standardize?: boolean;
+      }
+    : unknown);
 
 /** Options of {@link processModel}, by model. */
 export type ProcessOptions = ModerationOptions | ParallelMediationOptions | SerialMediationOptions | ConditionalProcessOptions | CatalogProcessOptions;
@@ -182,10 +189,12 @@ export type ProcessOptionsOf<M extends ProcessModelNumber> = M extends 1
  * Options of model M with a multicategorical X (PROCESS's `mcx`): X's groups are its distinct
  * values (sorted: numbers ascending, labels by code point; or as declared in `categorical`), the
  * first is group 1, and `xCoding` says how the k − 1 code columns are formed. Not for the
- * options that need a numeric X (`sobel`, `standardize`, `contrasts`, `jn`).
+ * options that need a numeric X (`sobel`, `contrasts`, `jn`).
  */
 export type RelativeProcessOptions<M extends RelativeModelNumber = RelativeModelNumber> = M extends unknown
-  ? Omit<ProcessOptionsOf<M>, 'xCoding' | 'sobel' | 'standardize' | 'contrasts' | 'jn'> & {
+  ? Omit<ProcessOptionsOf<M>, 'xCoding' | 'sobel' | 'contrasts' | 'jn'> & {
+      /** Model 4: partially standardized relative indirect effects (`standardizedIndirectEffects`). Default false. */
+      readonly standardize?: boolean;
       /** PROCESS's `mcx`: `'indicator'` (1), `'sequential'` (2), `'helmert'` (3) or `'effect'` (4). */
       readonly xCoding: GroupCodingScheme;
     }

@@ -59,6 +59,8 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly counterfactualTotal: BootstrapEffect | null;
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
   readonly pathPredictions: readonly PathPrediction[] | null;
+  /** Partially standardized relative indirect effects (multicategorical X with `standardize`). */
+  readonly standardizedIndirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly totalEffectModel: EquationResult | null;
   readonly totalEffect: TestedEffect | null;
   readonly directEffect: TestedEffect | null;
@@ -99,6 +101,7 @@ const EMPTY = {
   counterfactualTotal: null,
   johnsonNeymanPaths: null,
   pathPredictions: null,
+  standardizedIndirectEffects: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,

@@ -101,6 +101,7 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   for (const e of r.indirectEffects ?? []) rows.push(boot(`Indirect effect${single ? ' (ab)' : ''}${of(e)}: ${pathLabel(e.path)}`, e, c));
   if (r.totalIndirectEffect !== null) rows.push(boot('Total indirect effect', r.totalIndirectEffect, c));
   for (const e of r.totalIndirectEffects ?? []) rows.push(boot(`Total indirect effect${of(e)}`, e, c));
+  for (const e of r.standardizedIndirectEffects ?? []) rows.push(boot(`Partially standardized indirect effect${of(e)}: ${pathLabel(e.path)}`, e, c));
   for (const e of r.contrasts ?? []) rows.push(boot(`Contrast: ${pathLabelOf(r, e.first, c)} minus ${pathLabelOf(r, e.second, c)}`, e, c));
   if (r.standardized !== null) {
     for (const e of r.standardized.completely) rows.push(boot(`Completely standardized indirect: ${e.path.length > 0 ? pathLabel(e.path) : 'total'}`, e, c));

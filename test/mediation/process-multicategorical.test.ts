@@ -291,6 +291,15 @@ describe('processModel with a multicategorical X: invariants', () => {
     expect(text).toContain('Relative total effects of X on Y:');
     expect(text).toContain('Omnibus test of total effect of X on Y:');
   });
+  it('partially standardized relative indirect effects (standardize): each over SD_Y', () => {
+    const r = processModel(numeric, { model: 4, x: 'group', m: ['m1'], y: 'y', xCoding: 'sequential', standardize: true, resamples: 0 });
+    const v = numeric.map((d) => d.y);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const sdY = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+    expect(r.standardizedIndirectEffects!.map((e) => e.code)).toEqual(r.indirectEffects.map((e) => e.code));
+    r.standardizedIndirectEffects!.forEach((e, i) => expect(e.estimate).toBeCloseTo(r.indirectEffects[i]!.estimate / sdY, 12));
+    expect(formatProcess(processModel(numeric, { model: 4, x: 'group', m: ['m1'], y: 'y', xCoding: 'sequential', standardize: true, resamples: 1000, seed: 2 }))).toContain('Partially standardized relative indirect effect(s)');
+  });
   it('does not change the input rows', () => {
     const copy = structuredClone(numeric);
     processModel(numeric, { model: 7, x: 'group', m: 'm1', w: 'w', y: 'y', xCoding: 'effect', resamples: 0 });
@@ -306,7 +315,6 @@ describe('processModel with a multicategorical X: bad input', () => {
   it('refuses the options that need a numeric X, and the models where X must be numeric', () => {
     for (const [key, value] of [
       ['sobel', true],
-      ['standardize', true],
       ['contrasts', true],
     ] as const) {
       expect(errorOf(() => processModel(numeric, { ...base, xCoding: 'indicator', [key]: value } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: key } });

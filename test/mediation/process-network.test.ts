@@ -136,3 +136,19 @@ describe('the total effect of the unmoderated network models (80–82)', () => {
     expect(processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', resamples: 0 }).totalEffect).toBeNull();
   });
 });
+
+describe('standardized indirect effects of the unmoderated network models (PROCESS effsize)', () => {
+  it('partially: each chain over SD_Y; completely: times SD_X; the total too', () => {
+    const r = processModel(rows, { model: 81, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', standardize: true, resamples: 0 });
+    const sd = (k: string) => {
+      const v = rows.map((d) => d[k]!);
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      return Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+    };
+    const all = [...r.indirectEffects, r.totalIndirectEffect!];
+    expect(r.standardized!.partially.map((e) => e.label)).toEqual(all.map((e) => e.label));
+    r.standardized!.partially.forEach((e, i) => expect(e.estimate).toBeCloseTo(all[i]!.estimate / sd('y'), 12));
+    r.standardized!.completely.forEach((e, i) => expect(e.estimate).toBeCloseTo((all[i]!.estimate * sd('x')) / sd('y'), 12));
+    expect(() => processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', standardize: true, resamples: 0 } as never)).toThrow(/standardize/);
+  });
+});

@@ -75,10 +75,10 @@ const fromVendor: Plugin = {
 
 export default defineConfig([
   {
-    // ESM + CJS library builds with .d.ts / .d.cts declarations. Unminified and self-contained:
-    // no bare imports, no Node built-ins, so dist/index.js also loads in Deno and browsers as is.
-    // No source maps: the output is readable as it stands, and a map would point at src/*.ts,
-    // which is not in the package (see docs/performance.md, "What npm installs").
+    // ESM + CJS library builds with .d.ts / .d.cts declarations. Self-contained: no bare imports,
+    // no Node built-ins, so dist/index.js also loads in Deno and browsers as is. Whitespace
+    // dropped, names kept. No source maps: a map would point at src/*.ts, which is not in the
+    // package (see docs/performance.md, "What npm installs").
     entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -94,12 +94,13 @@ export default defineConfig([
     esbuildPlugins: [fromVendor],
     metafile: true,
     banner,
-    esbuildOptions(options, context) {
+    esbuildOptions(options) {
       options.legalComments = 'none';
-      // The CJS copy of the same code drops its whitespace (names and syntax kept, so stack
-      // traces still read): the two full copies no longer fit the 3 MB install budget otherwise.
-      // dist/index.js stays as written, the one to read and debug.
-      if (context.format === 'cjs') options.minifyWhitespace = true;
+      // Both copies drop their whitespace and simplify syntax (names kept, so stack traces read
+      // and a debugger's pretty-printer restores the layout): two full copies no longer fit the
+      // 3 MB install budget otherwise (docs/performance.md, "What npm installs").
+      options.minifyWhitespace = true;
+      options.minifySyntax = true;
     },
   },
   {
@@ -141,7 +142,7 @@ export default defineConfig([
     // The same as one minified file for <script type="module"> or import() from a URL; see
     // docs/runtimes.md. No source map here or for the IIFE: one that helps must embed every
     // source (2.4 MB for this 331 kB file); to debug in a browser, load dist/index.js, the same
-    // code unminified.
+    // code with its names (pretty-printed by the debugger).
     entry: { psychkit: 'src/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],

@@ -6,7 +6,7 @@ import type { ModeratorRole, ProbedRole } from './catalog.js';
 import type { CatalogSections } from './catalog-data.js';
 import type { JohnsonNeyman, Probes } from './probes.js';
 import type { GroupCoding } from '../data/group-coding.js';
-import type { IndirectEffect, InteractionTest, ProcessResultCommon, StandardizedIndirectEffects, TestedEffect } from './process-types.js';
+import type { IndirectContrast, IndirectEffect, InteractionTest, ProcessResultCommon, StandardizedIndirectEffects, TestedEffect } from './process-types.js';
 import type { CatalogModelNumber, CatalogModerationModel, CatalogModerators } from './catalog-data.js';
 import type { NetworkModelNumber, NetworkModerators, NetworkSections } from './network.js';
 
@@ -182,6 +182,8 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly totalEffectModel: FittedEquation | null;
   /** Models 80–82: the total effect c; null for the others. */
   readonly totalEffect: TestedEffect | null;
+  /** Models 80–82 with `contrasts: true`: pairwise differences between the chains' indirect effects, else null. */
+  readonly contrasts: readonly IndirectContrast[] | null;
   /** Models 80–82 with `standardize: true`: partially and completely standardized indirect effects (PROCESS's effsize), else null. */
   readonly standardized: StandardizedIndirectEffects | null;
   /** Indirect effects no moderator acts on (model 5), one per mediator. */

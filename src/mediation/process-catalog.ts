@@ -570,6 +570,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     ...pathFields,
     totalEffectModel: null,
     totalEffect: null,
+    contrasts: null,
     standardized: null,
     directEffect: directEffects?.[0] ?? null,
     predictedValues,

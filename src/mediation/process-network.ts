@@ -68,6 +68,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const indices: Slot[] = [];
   const differences: (Slot & { values: readonly [number, number] })[] = [];
   let total = -1;
+  const contrastSlots: { slot: number; first: number; second: number }[] = [];
   const partially: number[] = [];
   const completely: number[] = [];
   let coefficientSlots: CoefficientSlot[] = [];
@@ -105,6 +106,17 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
       if (indexShape(poly).kind === 'moderated') indices.push({ mediator, chain, slot: push(`index ${mediator}`, compile(derivative(poly, 'w'), {})) });
     }
     if (plain.length > 1 && plain.length === chains.length) total = push('total indirect', compile(plain.flat(), {}));
+    if (s.contrasts) {
+      // Pairwise differences between the chains' indirect effects (PROCESS's contrast=1).
+      const fs = plain.map((poly) => compile(poly, {}));
+      for (let i = 0; i < fs.length; i++) {
+        for (let j = i + 1; j < fs.length; j++) {
+          const fi = fs[i] as KernelStatistic;
+          const fj = fs[j] as KernelStatistic;
+          contrastSlots.push({ slot: push(`contrast ${i} minus ${j}`, (c, sd) => fi(c, sd) - fj(c, sd)), first: i, second: j });
+        }
+      }
+    }
     if (s.standardize) {
       // As PROCESS's effsize: a·b…/SD_Y, and ·SD_X for the completely standardized ones (SDs of each resample).
       const sx = loc.variable(s.x);
@@ -151,6 +163,13 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     johnsonNeyman: null,
     indirectEffects,
     totalIndirectEffect: total < 0 ? null : { label: 'TOTAL', path: [], ...effect(total) },
+    contrasts: s.contrasts
+      ? contrastSlots.map(({ slot, first, second }) => {
+          const a = (unconditional[first] as Slot).mediator;
+          const b = (unconditional[second] as Slot).mediator;
+          return { label: `${a} minus ${b}`, first: a, second: b, ...effect(slot) };
+        })
+      : null,
     standardized: s.standardize ? { partially: standardizedRows(partially), completely: standardizedRows(completely) } : null,
     conditionalIndirectEffects,
     conditionalIndirectDifferences,

@@ -197,7 +197,7 @@ export function processSettings(options: unknown): ProcessSettings {
   const sobelOrder = o.sobel === 'second-order' ? 'second-order' : 'first-order';
   const jn = o.jn ?? false;
   if (moderated && standardize) notFor('standardize', model, 'standardized indirect effects are offered for the models without moderators (4, 6, 80–82), as in PROCESS');
-  if (moderated && contrasts) notFor('contrasts', model, 'contrasts are offered between the specific indirect effects of models 4 and 6');
+  if (moderated && contrasts) notFor('contrasts', model, 'contrasts are offered between the specific indirect effects of the models without moderators (4, 6, 80–82)');
   if (moderated && total) notFor('total', model, 'a total effect is defined only for unmoderated models');
   if (model !== 4 && sobel) notFor('sobel', model, 'the normal-theory test is offered for model 4');
   if (jn && (entry.mediator === null ? model !== 1 && model !== 3 : !moderated)) {
@@ -212,7 +212,7 @@ export function processSettings(options: unknown): ProcessSettings {
   if (network !== null) {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
-    for (const key of ['contrasts', 'xCoding', 'wCoding'] as const) if (o[key] !== undefined && o[key] !== false) notFor(key, model, not);
+    for (const key of ['xCoding', 'wCoding'] as const) if (o[key] !== undefined) notFor(key, model, not);
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {

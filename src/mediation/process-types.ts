@@ -166,6 +166,8 @@ export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnly
         readonly total?: boolean;
         /** Partially and completely standardized indirect effects (PROCESS `effsize`; models 80–82). Default false. */
         readonly standardize?: boolean;
+        /** Pairwise contrasts between the chains' indirect effects (PROCESS `contrast`; models 80–82). Default false. */
+        readonly contrasts?: boolean;
       }
     : unknown);
 

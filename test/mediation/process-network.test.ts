@@ -102,7 +102,8 @@ describe('PROCESS models 80–92: mediator counts, bootstrap, printing', () => {
     expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2'], y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES', details: { option: 'm' } });
     expect(errorOf(() => processModel(rows, { model: 82, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
     expect(errorOf(() => processModel(rows, { model: 83, x: 'x', m: ['m1'], w: 'w', y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
-    expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', contrasts: true, resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'contrasts' } });
+    expect(errorOf(() => processModel(rows, { model: 84, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', contrasts: true, resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'contrasts' } });
+    expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
   });
   it('bootstraps every chain; an index is the slope of its conditional indirect effects; printing names the chains', () => {
     const r = processModel(rows, { model: 91, x: 'x', m: ['m1', 'm2', 'm3'], w: 'w', y: 'y', resamples: 1000, seed: 5, probes: 'moments' });
@@ -150,5 +151,19 @@ describe('standardized indirect effects of the unmoderated network models (PROCE
     r.standardized!.partially.forEach((e, i) => expect(e.estimate).toBeCloseTo(all[i]!.estimate / sd('y'), 12));
     r.standardized!.completely.forEach((e, i) => expect(e.estimate).toBeCloseTo((all[i]!.estimate * sd('x')) / sd('y'), 12));
     expect(() => processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', standardize: true, resamples: 0 } as never)).toThrow(/standardize/);
+  });
+});
+
+describe('contrasts between the chains of the unmoderated network models', () => {
+  it('every pair of chains, first minus second, bootstrapped', () => {
+    const r = processModel(rows, { model: 82, x: 'x', m: ['m1', 'm2', 'm3', 'm4'], y: 'y', contrasts: true, resamples: 1000, seed: 4 });
+    const k = r.indirectEffects.length;
+    expect(r.contrasts).toHaveLength((k * (k - 1)) / 2);
+    for (const c of r.contrasts!) {
+      const est = (label: string) => r.indirectEffects.find((e) => e.label === label)!.estimate;
+      expect(c.estimate).toBeCloseTo(est(c.first) - est(c.second), 12);
+      expect(c.lower!).toBeLessThan(c.upper!);
+    }
+    expect(formatProcess(r)).toContain('Specific indirect effect contrast definition(s):');
   });
 });

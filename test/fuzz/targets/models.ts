@@ -529,14 +529,17 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
           },
         ]),
       ),
-      fc.tuple(mediationData, smallBoot, fc.constantFrom(1, 7, 8, 14, 58, 59)).chain(([d, boot, moderatedModel]) => {
+      fc.tuple(mediationData, smallBoot, fc.constantFrom(1, 7, 8, 14, 58, 59, 21, 36, 83, 92)).chain(([d, boot, moderatedModel]) => {
         const [w, ...covariates] = d.covariates;
+        // Models with Z (21), with W, Z and V (36: V from the mediators' data) and a network model (83, 92) too.
+        const [z, ...rest] = covariates;
+        const extra = moderatedModel === 21 ? { z: z ?? d.y } : moderatedModel === 36 ? { z: z ?? d.y, v: rest[0] ?? d.x } : {};
         const options: Options =
           w === undefined
             ? { model: d.model, x: d.x, y: d.y, m: d.m, bootstrap: boot, allowFewResamples: true, seed: 9, ...(d.model === 4 ? { sobel: true, standardize: true, contrasts: true } : {}) }
             : moderatedModel === 1
               ? { model: 1, x: d.x, y: d.y, w, covariates: [...d.m, ...covariates], jn: true, probes: 'moments', center: 'all' }
-              : { model: moderatedModel, x: d.x, y: d.y, m: d.m, w, covariates, bootstrap: boot, allowFewResamples: true, seed: 9, center: 'continuous', hc: 'HC3' };
+              : { model: moderatedModel, x: d.x, y: d.y, m: d.m, w, ...extra, covariates: moderatedModel === 21 || moderatedModel === 36 ? rest.slice(1) : covariates, bootstrap: boot, allowFewResamples: true, seed: 9, center: 'continuous', hc: 'HC3', jn: moderatedModel !== 36 };
         return fc.oneof(
           oneHostileCell(fc.constant(d)).map((h) => [h.rows, options]),
           optionVariants(options, {

@@ -14,9 +14,35 @@ export interface SimpleSlopesOptions {
   /** Size in pixels (also the viewBox). Defaults 520 × 320. */
   readonly width?: number;
   readonly height?: number;
+  /**
+   * A model with mediators: which moderated path to draw, from its `pathPredictions` (PROCESS's
+   * `plot` table of that path). Default: the first one.
+   */
+  readonly path?: { readonly equation: string; readonly focal: string };
 }
 
-const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height'];
+const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height', 'path'];
+
+/** A mediated model's plot table for one path, as the rows the figure draws (focal value as x). */
+function pathRows(result: unknown, path: SimpleSlopesOptions['path']): { rows: SlopesInput['predictedValues']; x: string; y: string } | null {
+  const r = result as { pathPredictions?: unknown; predictedValues?: unknown };
+  if (typeof result !== 'object' || result === null || Array.isArray(r.predictedValues) || !Array.isArray(r.pathPredictions) || r.pathPredictions.length === 0) {
+    if (path !== undefined) throw fail('INVALID_OPTION', 'simpleSlopesSvg: `path` applies to a model with mediators and moderated paths (its `pathPredictions`).', { option: 'path', value: path });
+    return null;
+  }
+  const all = r.pathPredictions as { equation?: unknown; focal?: unknown; value?: unknown; at?: unknown; predicted?: unknown }[];
+  const first = all[0] as { equation?: unknown; focal?: unknown };
+  if (path !== undefined && (typeof path !== 'object' || path === null || typeof path.equation !== 'string' || typeof path.focal !== 'string')) {
+    throw fail('INVALID_OPTION', 'simpleSlopesSvg: `path` must be { equation, focal } (column names).', { option: 'path', value: path });
+  }
+  const want = path ?? { equation: first.equation as string, focal: first.focal as string };
+  const rows = all.filter((p) => p.equation === want.equation && p.focal === want.focal);
+  if (rows.length === 0) {
+    const paths = [...new Set(all.map((p) => `{ equation: '${String(p.equation)}', focal: '${String(p.focal)}' }`))].join(', ');
+    throw fail('INVALID_OPTION', `simpleSlopesSvg: the result has no moderated path ${want.focal} → ${want.equation}; its paths: ${paths}.`, { option: 'path', value: path });
+  }
+  return { rows: rows.map((p) => ({ x: p.value as number, at: p.at as Readonly<Record<string, number>>, predicted: p.predicted as number })), x: want.focal, y: want.equation };
+}
 
 /** What the figure reads from a processModel result. */
 interface SlopesInput {
@@ -28,11 +54,11 @@ interface SlopesInput {
 
 function readInput(result: unknown): SlopesInput {
   const bad = (what: string): never => {
-    throw fail('INVALID_INPUT', `simpleSlopesSvg expects the result of processModel() for a model without mediators (1–3): ${what}.`, { value: result });
+    throw fail('INVALID_INPUT', `simpleSlopesSvg expects the result of processModel() with predicted values (models 1–3, or a moderated path of a mediated model): ${what}.`, { value: result });
   };
   if (typeof result !== 'object' || result === null || (result as { kind?: unknown }).kind !== 'processModel') bad('this is not a processModel result');
   const r = result as Partial<SlopesInput>;
-  if (!Array.isArray(r.predictedValues)) bad('`predictedValues` is null (a model with mediators) or missing');
+  if (!Array.isArray(r.predictedValues)) bad('`predictedValues` is null (a model with mediators and no moderated path) or missing');
   if (typeof r.variables?.x !== 'string' || typeof r.variables.y !== 'string' || !Array.isArray(r.moderators)) bad('`variables` or `moderators` is not as processModel returns them');
   (r.moderators as unknown[]).forEach((m, i) => {
     const ok = typeof m === 'object' && m !== null && typeof (m as { role?: unknown }).role === 'string' && typeof (m as { column?: unknown }).column === 'string';
@@ -83,17 +109,26 @@ const DASHES = [undefined, '6 4', '2 3', '10 3 2 3', '1 2', '12 4'];
  * regressor at its mean). Lines use `currentColor` with distinct dash patterns and are labelled
  * with the moderator values at their right end; the figure is `role="img"` with a `<title>` and a
  * `<desc>` giving each line's endpoints, and each line has `data-at` with its moderator values.
- * Following Hayes (2022, §7.3) and PROCESS's `plot=1` output.
+ * Following Hayes (2022, §7.3) and PROCESS's `plot=1` output. For a model with mediators, it draws
+ * one moderated path from the result's `pathPredictions` (`path: { equation, focal }`, default
+ * the first): the equation's outcome against the focal predictor, per moderator value.
  *
  * @example
  * ```ts
  * const fit = processModel(data, { model: 1, x: 'esse', w: 'ss', y: 'pwb' });
  * document.querySelector('#slopes')!.innerHTML = simpleSlopesSvg(fit);
+ * // Model 7: the first stage, self-efficacy → social support, by gender.
+ * const m7 = processModel(data, { model: 7, x: 'esse', m: 'ss', w: 'gender', y: 'pwb', seed: 1 });
+ * simpleSlopesSvg(m7, { path: { equation: 'ss', focal: 'esse' } });
  * ```
  */
 export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions): string {
   const o = strictOptions<SimpleSlopesOptions>(options, 'simpleSlopesSvg', KEYS);
-  const r = readInput(result);
+  // A mediated model: one moderated path's plot table, read as a moderation model's would be.
+  const path = pathRows(result, o.path);
+  const outcome = (result as { variables?: { y?: unknown } }).variables?.y;
+  // A mediator's equation is OLS even when Y's is logistic.
+  const r = readInput(path === null ? result : { ...(result as object), variables: { x: path.x, y: path.y }, predictedValues: path.rows, ...(path.y === outcome ? {} : { settings: { yModel: 'linear' } }) });
   const logistic = r.settings?.yModel === 'logistic';
   const title = textOption('title', o.title, `Conditional effect of ${r.variables.x} on ${r.variables.y}`);
   const xLabel = textOption('xLabel', o.xLabel, r.variables.x);

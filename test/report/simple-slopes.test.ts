@@ -39,9 +39,20 @@ describe('simpleSlopesSvg', () => {
     expect(textContent(findAll(svg, 'title')[0]!)).toBe('Simple slopes');
     expect(textContent(findAll(svg, 'desc')[0]!)).toContain('pwb predicted from esse');
   });
+  it('draws a mediated model’s moderated path from its plot table (pathPredictions)', () => {
+    const m7 = processModel(peer, { model: 7, x: 'esse', m: 'si', w: 'ss', y: 'pwb', resamples: 0, probes: 'moments' });
+    const svg = parseXml(simpleSlopesSvg(m7, { path: { equation: 'si', focal: 'esse' } }));
+    const slopes = findAll(svg, 'g').filter((g) => g.attributes.class === 'slope');
+    expect(slopes).toHaveLength(3);
+    expect(textContent(findAll(svg, 'desc')[0]!)).toContain('si predicted from esse');
+    // The default is the first moderated path; an unknown path names the ones there are.
+    expect(simpleSlopesSvg(m7)).toBe(simpleSlopesSvg(m7, { path: { equation: 'si', focal: 'esse' } }));
+    expect(errorOf(() => simpleSlopesSvg(m7, { path: { equation: 'pwb', focal: 'si' } })).message).toContain("{ equation: 'si', focal: 'esse' }");
+    expect(errorOf(() => simpleSlopesSvg(fit, { path: { equation: 'pwb', focal: 'esse' } })).code).toBe('INVALID_OPTION');
+  });
   it('refuses what has no predicted values, naming why', () => {
-    const m7 = processModel(peer, { model: 7, x: 'esse', m: 'si', w: 'ss', y: 'pwb', resamples: 0 });
-    expect(errorOf(() => simpleSlopesSvg(m7)).code).toBe('INVALID_INPUT');
+    const m4 = processModel(peer, { model: 4, x: 'esse', m: 'si', y: 'pwb', resamples: 0 });
+    expect(errorOf(() => simpleSlopesSvg(m4)).code).toBe('INVALID_INPUT');
     expect(errorOf(() => simpleSlopesSvg({})).code).toBe('INVALID_INPUT');
     expect(errorOf(() => simpleSlopesSvg(fit, { colour: 'red' } as never)).code).toBe('INVALID_OPTION');
   });

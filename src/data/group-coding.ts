@@ -8,11 +8,19 @@ export type GroupCodingScheme = 'indicator' | 'sequential' | 'helmert' | 'effect
 /** The codings, in PROCESS's order. */
 export const GROUP_CODING_SCHEMES: readonly GroupCodingScheme[] = ['indicator', 'sequential', 'helmert', 'effect'];
 
+/** A coding of your own (PROCESS's `mcx=5` with `xcatcode`): row g holds group g's values on the k − 1 codes. */
+export interface CustomGroupCoding {
+  readonly codes: readonly (readonly number[])[];
+}
+
+/** How a multicategorical variable is coded: one of PROCESS's four systems, or your own code matrix. */
+export type GroupCodingOption = GroupCodingScheme | CustomGroupCoding;
+
 /** A k-group variable coded as k − 1 numeric columns. */
 export interface GroupCoding {
   /** The variable. */
   readonly column: string;
-  readonly coding: GroupCodingScheme;
+  readonly coding: GroupCodingScheme | 'custom';
   /** Its groups in order; the first is PROCESS's group 1 (the reference of indicator coding). */
   readonly levels: readonly string[];
   /** The code columns, `column[level]`: for Helmert the level each code sets against the later ones, otherwise the level the code's coefficient is about. */
@@ -57,14 +65,58 @@ function comparison(coding: GroupCodingScheme, levels: readonly string[], j: num
   }
 }
 
+/** A weight as it reads in a contrast: up to three decimals, no trailing zeros. */
+const weight = (w: number) => String(Number(Math.abs(w).toFixed(3)));
+
+/**
+ * A custom coding: its matrix checked (k rows of k − 1 finite numbers, with the intercept of full
+ * rank), and what each code's coefficient estimates — row j + 1 of [1 | codes]⁻¹ applied to the
+ * group means — written out as a contrast of the groups.
+ */
+function customCoding(column: string, levels: readonly string[], option: string, codes: unknown): GroupCoding {
+  const k = levels.length;
+  const shape = Array.isArray(codes) && codes.length === k && codes.every((row) => Array.isArray(row) && row.length === k - 1 && row.every((v) => typeof v === 'number' && Number.isFinite(v)));
+  if (!shape) {
+    throw fail('INVALID_OPTION', `\`${option}.codes\` must give each of the ${k} groups of "${column}" (${levels.join(', ')}) ${k - 1} finite code values.`, { option, column, value: codes });
+  }
+  const matrix = (codes as number[][]).map((row) => [...row]);
+  // Invert [1 | codes] by Gauss–Jordan with partial pivoting; a (near-)singular one cannot code k groups.
+  const a = matrix.map((row, g) => [1, ...row, ...levels.map((_, h) => (g === h ? 1 : 0))]);
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs((a[r] as number[])[c] as number) > Math.abs((a[pivot] as number[])[c] as number)) pivot = r;
+    const scale = Math.max(1, ...matrix.flat().map(Math.abs));
+    if (Math.abs((a[pivot] as number[])[c] as number) < 1e-10 * scale) {
+      throw fail('SINGULAR', `The codes in \`${option}.codes\` do not tell the ${k} groups of "${column}" apart (with the intercept they are collinear).`, { option, column });
+    }
+    [a[c], a[pivot]] = [a[pivot] as number[], a[c] as number[]];
+    const row = a[c] as number[];
+    const p = row[c] as number;
+    for (let j = 0; j < 2 * k; j++) row[j] = (row[j] as number) / p;
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = (a[r] as number[])[c] as number;
+      for (let j = 0; j < 2 * k; j++) (a[r] as number[])[j] = ((a[r] as number[])[j] as number) - f * (row[j] as number);
+    }
+  }
+  // Row j of the inverse (j ≥ 1): code j's coefficient as weights on the group means.
+  const compares = Array.from({ length: k - 1 }, (_, j) => {
+    const w = (a[j + 1] as number[]).slice(k);
+    const terms = w.map((v, g) => ({ v, g })).filter(({ v }) => Math.abs(v) > 1e-12);
+    return terms.map(({ v, g }, i) => `${v < 0 ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + '}${weight(v) === '1' ? '' : `${weight(v)}·`}${levels[g]}`).join('');
+  });
+  return { column, coding: 'custom', levels: [...levels], columnNames: compares.map((_, j) => `${column}[D${j + 1}]`), matrix, compares };
+}
+
 /**
  * Codes a k-group variable (k ≥ 2) as PROCESS does: its groups in the given order (PROCESS sorts
  * the values ascending, so the lowest is group 1), code columns named after the group each is
- * about.
+ * about; or with your own code matrix (`{ codes }`, columns named `column[D1]`, …).
  */
-export function groupCoding(column: string, levels: readonly string[], coding: GroupCodingScheme): GroupCoding {
+export function groupCoding(column: string, levels: readonly string[], coding: GroupCodingOption, option = 'xCoding'): GroupCoding {
   const k = levels.length;
   if (k < 2) throw fail('ZERO_VARIANCE', `"${column}" has ${k} group${k === 1 ? '' : 's'}; a multicategorical variable needs at least 2.`, { column });
+  if (typeof coding === 'object') return customCoding(column, levels, option, coding.codes);
   const codes = Array.from({ length: k - 1 }, (_, i) => i + 1);
   return {
     column,

@@ -78,5 +78,5 @@ export type { ConditionalEffect, JohnsonNeyman, JohnsonNeymanPoint, Probes, Prob
 export { bootstrap } from '../resampling/bootstrap.js';
 export type { BootstrapOptions, BootstrapResult, BootstrapStatistic, BootstrapStatisticFunction } from '../resampling/bootstrap.js';
 export { formatProcess } from './format.js';
-export type { GroupCoding, GroupCodingScheme } from '../data/group-coding.js';
+export type { CustomGroupCoding, GroupCoding, GroupCodingOption, GroupCodingScheme } from '../data/group-coding.js';
 export type { NetworkModelNumber } from './network.js';

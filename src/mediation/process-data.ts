@@ -4,7 +4,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { type Table, tableView } from '../data/table.js';
 import { buildFrame, numericOf, type CategoricalOption, type ModelFrame } from '../regression/frame.js';
-import { groupCoding, type GroupCoding, type GroupCodingScheme } from '../data/group-coding.js';
+import { groupCoding, type GroupCoding, type GroupCodingOption } from '../data/group-coding.js';
 import { NUMERIC_STRING } from '../data/parse.js';
 import { perfectFitWarnings } from '../regression/fit.js';
 import { runEngine, type EffectLocator, type EngineEffect, type EngineEquation, type EngineResult, type EquationFit, type FittedEquation } from './engine.js';
@@ -90,7 +90,7 @@ function withCategorical(option: CategoricalOption | undefined, column: string):
  * values ascending, the lowest group 1). At most 9 groups and at least two cases in each, as in
  * PROCESS. Returns the coding and each case's group (0-based).
  */
-function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 'xCoding' | 'wCoding', scheme: GroupCodingScheme): { frame: ModelFrame; coding: GroupCoding } {
+function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 'xCoding' | 'wCoding', scheme: GroupCodingOption): { frame: ModelFrame; coding: GroupCoding } {
   const variable = frame.variables.get(column);
   if (variable?.kind !== 'categorical') throw new Error(`internal: ${role} "${column}" was not read as categorical`);
   const dummy = variable.coding;
@@ -102,7 +102,7 @@ function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 
       value: levels.length,
     });
   }
-  const coding = groupCoding(column, levels, scheme);
+  const coding = groupCoding(column, levels, scheme, option);
   const n = frame.n;
   const group = new Int32Array(n); // 0 = the reference
   dummy.columns.forEach((col, j) => {

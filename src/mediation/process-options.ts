@@ -3,9 +3,9 @@ import { fail } from '../errors.js';
 import { categoricalField, type CategoricalOption } from '../regression/frame.js';
 import { standardErrorsOf, type StandardErrors } from '../regression/fit.js';
 import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapSettings } from '../resampling/settings.js';
-import { defineOptions, field, show, type MissingCode } from '../util/options.js';
+import { defineOptions, field, show, strictObject, type MissingCode } from '../util/options.js';
 import { probeOptions, type ProbeOption } from './probes.js';
-import { GROUP_CODING_SCHEMES, type GroupCodingScheme } from '../data/group-coding.js';
+import { GROUP_CODING_SCHEMES, type GroupCodingOption } from '../data/group-coding.js';
 import { CATALOG, CATALOG_MODELS, type CatalogEntry, type ModeratorRole, type ProbedRole } from './catalog.js';
 import { NETWORK, NETWORK_MODELS, type NetworkEntry, type NetworkModelNumber } from './network.js';
 import type { ProcessModelNumber, ProcessSettingsEcho, ProcessVariables } from './process-types.js';
@@ -60,7 +60,7 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly jn: boolean;
   readonly categorical: CategoricalOption | undefined;
   /** X is multicategorical, coded this way (PROCESS's `mcx`); null for a numeric X. */
-  readonly xCoding: GroupCodingScheme | null;
+  readonly xCoding: GroupCodingOption | null;
   /** Model 4 with X × M interactions (PROCESS's `xmint`). */
   readonly xmInteraction: boolean;
   /** The reference (and counterfactual) value of X for `xmInteraction`. */
@@ -68,8 +68,18 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   /** Mediator values for a controlled direct effect (`xmInteraction`). */
   readonly mediatorValues: readonly number[] | undefined;
   /** The moderator W is multicategorical, coded this way (PROCESS's `mcw`); null for a numeric W. */
-  readonly wCoding: GroupCodingScheme | null;
+  readonly wCoding: GroupCodingOption | null;
   readonly missingCodes: readonly MissingCode[];
+}
+
+/** `xCoding` / `wCoding`: one of PROCESS's four codings, or `{ codes }` (checked against the groups once the data are read). */
+function codingField(v: unknown, k: string): GroupCodingOption | undefined {
+  if (v === undefined || typeof v === 'string') return field.optionalOneOf(GROUP_CODING_SCHEMES)(v, k);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw fail('INVALID_OPTION', `\`${k}\` must be 'indicator', 'sequential', 'helmert', 'effect' or { codes: [[…], …] } (one row per group); got ${show(v)}.`, { option: k, value: v });
+  }
+  strictObject(v, k, ['codes']);
+  return v as GroupCodingOption;
 }
 
 const readProcessOptions = defineOptions(
@@ -103,8 +113,8 @@ const readProcessOptions = defineOptions(
     },
     jn: field.optionalBoolean(),
     categorical: categoricalField(),
-    xCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
-    wCoding: field.optionalOneOf(GROUP_CODING_SCHEMES),
+    xCoding: codingField,
+    wCoding: codingField,
     xmInteraction: field.optionalBoolean(),
     xReference: field.raw(),
     mediatorValues: field.raw(),

@@ -12,7 +12,7 @@ import type { ProbedRole } from './catalog.js';
 import type { CatalogModelNumber, CatalogModerationModel } from './catalog-data.js';
 import type { NetworkModelNumber } from './network.js';
 import type { CatalogProcessResult, ConditionalModelNumber, ModelModerators, RelativeModelNumber } from './catalog-types.js';
-import type { GroupCodingScheme } from '../data/group-coding.js';
+import type { GroupCodingOption } from '../data/group-coding.js';
 
 /** PROCESS model numbers psychkit implements: 1–76 and PROCESS 4's 80–92. */
 export type ProcessModelNumber = CatalogModelNumber | NetworkModelNumber;
@@ -85,7 +85,7 @@ export interface ModeratedOptions {
    * products with X (or M) tested together, and one index of moderated mediation per code. For
    * the models whose only moderator is W.
    */
-  readonly wCoding?: GroupCodingScheme;
+  readonly wCoding?: GroupCodingOption;
 }
 
 /** Options of the models with mediators. */
@@ -197,8 +197,8 @@ export type RelativeProcessOptions<M extends RelativeModelNumber = RelativeModel
   ? Omit<ProcessOptionsOf<M>, 'xCoding' | 'sobel' | 'contrasts' | 'jn'> & {
       /** Model 4: partially standardized relative indirect effects (`standardizedIndirectEffects`). Default false. */
       readonly standardize?: boolean;
-      /** PROCESS's `mcx`: `'indicator'` (1), `'sequential'` (2), `'helmert'` (3) or `'effect'` (4). */
-      readonly xCoding: GroupCodingScheme;
+      /** PROCESS's `mcx`: `'indicator'` (1), `'sequential'` (2), `'helmert'` (3), `'effect'` (4), or `{ codes }` (5: one row of k − 1 values per group). */
+      readonly xCoding: GroupCodingOption;
     }
   : never;
 

@@ -300,6 +300,23 @@ describe('processModel with a multicategorical X: invariants', () => {
     r.standardizedIndirectEffects!.forEach((e, i) => expect(e.estimate).toBeCloseTo(r.indirectEffects[i]!.estimate / sdY, 12));
     expect(formatProcess(processModel(numeric, { model: 4, x: 'group', m: ['m1'], y: 'y', xCoding: 'sequential', standardize: true, resamples: 1000, seed: 2 }))).toContain('Partially standardized relative indirect effect(s)');
   });
+  it('a custom coding ({ codes }, PROCESS’s mcx=5): the Helmert matrix given by hand reproduces Helmert; each code’s contrast is written out', () => {
+    const helmert = processModel(numeric, { model: 4, x: 'group', m: 'm1', y: 'y', xCoding: 'helmert', resamples: 0 });
+    const custom = processModel(numeric, { model: 4, x: 'group', m: 'm1', y: 'y', xCoding: { codes: helmert.xCoding.matrix }, resamples: 0 });
+    expect(custom.xCoding.coding).toBe('custom');
+    expect(custom.xCoding.columnNames).toEqual(['group[D1]', 'group[D2]', 'group[D3]']);
+    custom.directEffects.forEach((e, j) => expect(e.estimate).toBeCloseTo(helmert.directEffects[j]!.estimate, 12));
+    expect(custom.omnibusTests[0]!.statistic).toBeCloseTo(helmert.omnibusTests[0]!.statistic, 10);
+    // [1 | codes]⁻¹ gives each coefficient as a contrast of group means: Helmert's first is mean(2, 3, 4) − 1.
+    expect(custom.xCoding.compares[0]).toBe('−1 + 0.333·2 + 0.333·3 + 0.333·4');
+    expect(custom.xCoding.compares[2]).toBe('−3 + 4');
+  });
+  it('a custom coding must have k rows of k − 1 values that tell the groups apart', () => {
+    const base = { model: 4, x: 'group', m: 'm1', y: 'y', resamples: 0 } as const;
+    expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0], [1], [2], [3]] } }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding', column: 'group' } });
+    expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0]] } }))).toMatchObject({ code: 'SINGULAR', details: { option: 'xCoding' } });
+    expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0, 0, 0]], extra: 1 } as never }))).toMatchObject({ code: 'INVALID_OPTION' });
+  });
   it('does not change the input rows', () => {
     const copy = structuredClone(numeric);
     processModel(numeric, { model: 7, x: 'group', m: 'm1', w: 'w', y: 'y', xCoding: 'effect', resamples: 0 });

@@ -80,15 +80,31 @@ function customCoding(column: string, levels: readonly string[], option: string,
     throw fail('INVALID_OPTION', `\`${option}.codes\` must give each of the ${k} groups of "${column}" (${levels.join(', ')}) ${k - 1} finite code values.`, { option, column, value: codes });
   }
   const matrix = (codes as number[][]).map((row) => [...row]);
-  // Invert [1 | codes] by Gauss–Jordan with partial pivoting; a (near-)singular one cannot code k groups.
-  const a = matrix.map((row, g) => [1, ...row, ...levels.map((_, h) => (g === h ? 1 : 0))]);
+  const weights = codeContrasts(matrix);
+  if (weights === null) {
+    throw fail('SINGULAR', `The codes in \`${option}.codes\` do not tell the ${k} groups of "${column}" apart (with the intercept they are collinear).`, { option, column });
+  }
+  const compares = weights.map((w) => {
+    const terms = w.map((v, g) => ({ v, g })).filter(({ v }) => Math.abs(v) > 1e-12);
+    return terms.map(({ v, g }, i) => `${v < 0 ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + '}${weight(v) === '1' ? '' : `${weight(v)}·`}${levels[g]}`).join('');
+  });
+  return { column, coding: 'custom', levels: [...levels], columnNames: compares.map((_, j) => `${column}[D${j + 1}]`), matrix, compares };
+}
+
+/**
+ * What each code's coefficient estimates, as weights on the k group means: rows 2 … k of
+ * [1 | codes]⁻¹ (Gauss–Jordan with partial pivoting); null when the codes do not tell the groups
+ * apart. Row j is the contrast `compares[j]` names; applied to any per-group quantity (a
+ * conditional indirect effect), it gives that quantity's contrast.
+ */
+export function codeContrasts(matrix: readonly (readonly number[])[]): number[][] | null {
+  const k = matrix.length;
+  const a = matrix.map((row, g) => [1, ...row, ...matrix.map((_, h) => (g === h ? 1 : 0))]);
+  const scale = Math.max(1, ...matrix.flat().map(Math.abs));
   for (let c = 0; c < k; c++) {
     let pivot = c;
     for (let r = c + 1; r < k; r++) if (Math.abs((a[r] as number[])[c] as number) > Math.abs((a[pivot] as number[])[c] as number)) pivot = r;
-    const scale = Math.max(1, ...matrix.flat().map(Math.abs));
-    if (Math.abs((a[pivot] as number[])[c] as number) < 1e-10 * scale) {
-      throw fail('SINGULAR', `The codes in \`${option}.codes\` do not tell the ${k} groups of "${column}" apart (with the intercept they are collinear).`, { option, column });
-    }
+    if (Math.abs((a[pivot] as number[])[c] as number) < 1e-10 * scale) return null;
     [a[c], a[pivot]] = [a[pivot] as number[], a[c] as number[]];
     const row = a[c] as number[];
     const p = row[c] as number;
@@ -99,13 +115,7 @@ function customCoding(column: string, levels: readonly string[], option: string,
       for (let j = 0; j < 2 * k; j++) (a[r] as number[])[j] = ((a[r] as number[])[j] as number) - f * (row[j] as number);
     }
   }
-  // Row j of the inverse (j ≥ 1): code j's coefficient as weights on the group means.
-  const compares = Array.from({ length: k - 1 }, (_, j) => {
-    const w = (a[j + 1] as number[]).slice(k);
-    const terms = w.map((v, g) => ({ v, g })).filter(({ v }) => Math.abs(v) > 1e-12);
-    return terms.map(({ v, g }, i) => `${v < 0 ? (i === 0 ? '−' : ' − ') : i === 0 ? '' : ' + '}${weight(v) === '1' ? '' : `${weight(v)}·`}${levels[g]}`).join('');
-  });
-  return { column, coding: 'custom', levels: [...levels], columnNames: compares.map((_, j) => `${column}[D${j + 1}]`), matrix, compares };
+  return a.slice(1).map((row) => row.slice(k));
 }
 
 /**

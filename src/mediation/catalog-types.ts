@@ -134,6 +134,19 @@ export interface ConditionalIndirectDifference extends BootstrapEffect {
   readonly values: readonly [number, number];
 }
 
+/**
+ * With a multicategorical W on both paths (models 58, 59): a contrast of the groups' conditional
+ * indirect effects per code of W — the difference the code compares (`compares`: `'2 − 1'` for
+ * indicator coding) — as PROCESS reports for a multicategorical moderator without an index.
+ */
+export interface GroupContrast extends BootstrapEffect {
+  readonly mediator: string;
+  /** W's code column. */
+  readonly code: string;
+  /** The groups' contrast, as the coding defines it. */
+  readonly compares: string;
+}
+
 /** Models run by the catalog engine: all but 4 and 6. */
 export type ConditionalModelNumber = Exclude<CatalogModelNumber, 4 | 6> | NetworkModelNumber;
 
@@ -194,6 +207,8 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalIndirectEffects: Section<M, 'conditionalIndirectEffects', readonly ConditionalIndirectEffect<ModeratorValuesOf<M>>[]>;
   /** With one dichotomous moderator of the indirect effect: the difference between its two conditional indirect effects, else null. */
   readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
+  /** With a multicategorical W on both paths (`wCoding`, models 58 and 59): contrasts of the groups' conditional indirect effects, else null. */
+  readonly groupContrasts: readonly GroupContrast[] | null;
   /** Where the indirect effect is linear in one moderator. */
   readonly indexOfModeratedMediation: Section<M, 'indexOfModeratedMediation', readonly MediationIndex[]>;
   /** Where it is linear and additive in two moderators: one index per moderator. */

@@ -218,6 +218,7 @@ const processResultShape = object({
   totalIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
   totalEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, code: string }))),
   standardizedIndirectEffects: nullable(arrayOf(object({ ...boot, label: string, code: string }))),
+  groupContrasts: nullable(arrayOf(object({ ...boot, mediator: string, code: string, compares: string }))),
   omnibusTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
   naturalDirectEffect: nullable(tested),
   controlledDirectEffects: nullable(arrayOf(object({ ...boot, statistic: number, p: number, mediatorValues: arrayOf(requiredNumber) }))),
@@ -476,6 +477,13 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
             atRows(r.moderators, rows, indexColumns, bootOf, lines, codeLabel, codeWidth);
             lines.push('');
           }
+        }
+        const contrasts = r.groupContrasts?.filter((g) => g.mediator === m) ?? [];
+        if (contrasts.length > 0) {
+          const width = Math.max(10, ...contrasts.map((g) => g.code.length + 2));
+          lines.push('     Contrasts of conditional indirect effects between groups of W:', header([...boot], width));
+          for (const g of contrasts) lines.push(row(g.code, bootOf(g), width));
+          lines.push('', ...contrasts.map((g) => ` ${g.code.padEnd(width - 1)}${g.compares}`), '');
         }
         for (const diff of r.conditionalIndirectDifferences?.filter((d) => d.mediator === m) ?? []) {
           const name = columnOf(diff.moderator);

@@ -47,6 +47,7 @@ export type {
   CatalogProcessResult,
   ConditionalModelNumber,
   ConditionalPathEffect,
+  GroupContrast,
   PathJohnsonNeyman,
   PathPrediction,
   PathSection,

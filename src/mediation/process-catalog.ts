@@ -38,6 +38,7 @@ import type {
   RelativeProcessResult,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
+import { codeContrasts } from '../data/group-coding.js';
 import { testedFromTable, totalEffectFit, coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
@@ -399,6 +400,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   const cmIndex: (Slot & { mediator: string; moderator: ModeratorRole; at: ModeratorValues })[] = [];
   const differences: (Slot & { mediator: string; moderator: ProbedRole; values: readonly [number, number] })[] = [];
   const plainEffects: { mediator: string; code: string | null; f: KernelStatistic }[] = [];
+  const groupContrasts: { mediator: string; code: string; compares: string; slot: number }[] = [];
   const standardizedSlots: (Slot & { mediator: string })[] = [];
   let indexKind = 'none';
   let coefficientSlots: CoefficientSlot[] = [];
@@ -434,10 +436,25 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         }
         if (data.wCoding !== null) {
           // A multicategorical W: linear in its codes, each code's coefficient is an index (the
-          // difference between the conditional indirect effects the code compares); else none.
+          // difference between the conditional indirect effects the code compares). Otherwise (W
+          // on both paths) those differences are contrasts of the groups' conditional indirect
+          // effects, with the coding's weights (as PROCESS reports them).
+          const wc = data.wCoding;
           const linear = poly.every((mono) => mono.roles.length <= 1);
           indexKind = linear ? 'moderated' : 'conditionalOnly';
-          if (linear) data.wCoding.columnNames.forEach((wCode, j) => moderatedIndex.push({ mediator: med, code: wCode, moderator: 'w', slot: push(`index ${med} ${wCode}`, compile(derivative(poly, codeRole('w', j)), {})) }));
+          if (linear) wc.columnNames.forEach((wCode, j) => moderatedIndex.push({ mediator: med, code: wCode, moderator: 'w', slot: push(`index ${med} ${wCode}`, compile(derivative(poly, codeRole('w', j)), {})) }));
+          else {
+            const byGroup = wc.levels.map((level) => compile(poly, expandAt(data, { w: Number(level) })));
+            (codeContrasts(wc.matrix) as number[][]).forEach((weights, j) => {
+              const w = Float64Array.from(weights);
+              const statistic: KernelStatistic = (c, sd) => {
+                let sum = 0;
+                for (let g = 0; g < w.length; g++) if (w[g] !== 0) sum += (w[g] as number) * (byGroup[g] as KernelStatistic)(c, sd);
+                return sum;
+              };
+              groupContrasts.push({ mediator: med, code: wc.columnNames[j] as string, compares: wc.compares[j] as string, slot: push(`contrast ${med} ${wc.columnNames[j]}`, statistic) });
+            });
+          }
           continue;
         }
         const only = involved[0] as ProbedRole;
@@ -571,6 +588,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     totalEffectModel: null,
     totalEffect: null,
     contrasts: null,
+    groupContrasts: groupContrasts.length > 0 ? groupContrasts.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null,
     standardized: null,
     directEffect: directEffects?.[0] ?? null,
     predictedValues,

@@ -173,6 +173,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     standardized: s.standardize ? { partially: standardizedRows(partially), completely: standardizedRows(completely) } : null,
     conditionalIndirectEffects,
     conditionalIndirectDifferences,
+    groupContrasts: null,
     indexOfModeratedMediation,
     indexOfPartialModeratedMediation: null,
     indexOfModeratedModeratedMediation: null,

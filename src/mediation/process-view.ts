@@ -12,6 +12,7 @@ import type {
   ModeratedModeratedMediationIndex,
   OmnibusTest,
   ConditionalPathEffect,
+  GroupContrast,
   PathJohnsonNeyman,
   PathPrediction,
   PredictedValue,
@@ -59,6 +60,8 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly counterfactualTotal: BootstrapEffect | null;
   readonly johnsonNeymanPaths: readonly PathJohnsonNeyman[] | null;
   readonly pathPredictions: readonly PathPrediction[] | null;
+  /** Contrasts of the groups' conditional indirect effects (a multicategorical W on both paths). */
+  readonly groupContrasts: readonly GroupContrast[] | null;
   /** Partially standardized relative indirect effects (multicategorical X with `standardize`). */
   readonly standardizedIndirectEffects: readonly Coded<IndirectEffect>[] | null;
   readonly totalEffectModel: EquationResult | null;
@@ -102,6 +105,7 @@ const EMPTY = {
   johnsonNeymanPaths: null,
   pathPredictions: null,
   standardizedIndirectEffects: null,
+  groupContrasts: null,
   coefficientBootstrap: null,
   totalEffectModel: null,
   totalEffect: null,

@@ -116,6 +116,7 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   for (const e of r.indexOfConditionalModeratedMediation ?? []) {
     rows.push(boot(`Index of conditional moderated mediation${of(e)} (${c.label(e.mediator)}; ${columnOf(e.moderator)} at ${atLabel(r, e.at, c)})`, e, c));
   }
+  for (const e of r.groupContrasts ?? []) rows.push(boot(`Indirect via ${c.label(e.mediator)}, contrast of groups: ${e.compares}`, e, c));
   for (const e of r.conditionalIndirectDifferences ?? []) {
     const name = columnOf(e.moderator);
     rows.push(boot(`Indirect${of(e)} via ${c.label(e.mediator)}: ${name} = ${wValue(e.values[1])} minus ${name} = ${wValue(e.values[0])}`, e, c));

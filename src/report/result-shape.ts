@@ -202,6 +202,7 @@ const processFields = obj({
   naturalIndirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
   xValues: optional(obj({ reference: num, counterfactual: num })),
   conditionalPathEffects: optional(arr(obj({ equation: str, focal: str, at: atValues, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
+  groupContrasts: optional(arr(obj({ mediator: str, code: str, compares: str, ...bootEffect }))),
   pathPredictions: optional(arr(obj({ equation: str, focal: str, value: num, at: atValues, predicted: num }))),
   johnsonNeymanPaths: optional(arr(obj({ equation: str, focal: str, moderator: str, region: obj({ points: arr(obj({ w: num })) }) }))),
   warnings,

@@ -221,6 +221,24 @@ describe('processModel with a multicategorical W: R reference (lm with the same 
     expect(errorOf(() => processModel(rows, { model: 1, x: 'z', w: 'wg', y: 'y', wCoding: 'indicator', probes: 'moments' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'probes' } });
     expect(errorOf(() => processModel(rows, { model: 2, x: 'z', w: 'wg', z: 'w', y: 'y', wCoding: 'indicator' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'wCoding' } });
   });
+  it('W on both paths (model 58): contrasts of the groups’ conditional indirect effects, as each coding compares them', () => {
+    for (const wCoding of ['indicator', 'helmert'] as const) {
+      const r = processModel(rows, { model: 58, x: 'z', m: 'm1', w: 'wg', y: 'y', wCoding, resamples: 0 });
+      expect(r.indexOfModeratedMediation).toBeNull();
+      const at = (g: number) => r.conditionalIndirectEffects.find((c) => c.at.w === g)!.estimate;
+      const [c1, c2] = r.groupContrasts!;
+      if (wCoding === 'indicator') {
+        expect(c1!.compares).toBe('2 − 1');
+        expect(c1!.estimate).toBeCloseTo(at(2) - at(1), 12);
+        expect(c2!.estimate).toBeCloseTo(at(3) - at(1), 12);
+      } else {
+        expect(c1!.compares).toBe('mean(2, 3) − 1');
+        expect(c1!.estimate).toBeCloseTo((at(2) + at(3)) / 2 - at(1), 12);
+        expect(c2!.estimate).toBeCloseTo(at(3) - at(2), 12);
+      }
+    }
+    expect(processModel(rows, { model: 7, x: 'z', m: 'm1', w: 'wg', y: 'y', wCoding: 'indicator', resamples: 0 }).groupContrasts).toBeNull();
+  });
   it('formatProcess prints W’s coding; the plot table has a row per group', () => {
     const r = processModel(rows, { model: 1, x: 'z', w: 'wg', y: 'y', wCoding: 'helmert' });
     expect(formatProcess(r)).toContain('Coding of categorical W variable for analysis (helmert):');

@@ -1,7 +1,7 @@
 import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
-import { coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
+import { arrowHead, coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
 
 /** Options of {@link conceptualDiagramSvg}. */
 export interface ConceptualDiagramOptions {
@@ -68,17 +68,8 @@ function edgeOf(n: Node, tx: number, ty: number): [number, number] {
  */
 function arrow(x1: number, y1: number, qx: number, qy: number, x2: number, y2: number, cls: string, data: string): string {
   const len = Math.hypot(x2 - qx, y2 - qy) || 1;
-  const ux = (x2 - qx) / len;
-  const uy = (y2 - qy) / len;
-  const hx = x2 - ux * 9;
-  const hy = y2 - uy * 9;
-  const head = [
-    [x2, y2],
-    [hx - uy * 4, hy + ux * 4],
-    [hx + uy * 4, hy - ux * 4],
-  ]
-    .map(([px, py]) => `${coordinate(px as number)},${coordinate(py as number)}`)
-    .join(' ');
+  const { points: head, base } = arrowHead(x2, y2, (x2 - qx) / len, (y2 - qy) / len);
+  const [hx, hy] = base;
   const straight = Math.abs(qx - (x1 + x2) / 2) < 1e-9 && Math.abs(qy - (y1 + y2) / 2) < 1e-9;
   const line = straight
     ? element('line', { x1, y1, x2: hx, y2: hy, stroke: 'currentColor', 'stroke-width': '1.25' })

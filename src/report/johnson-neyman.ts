@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
-import { coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption } from './svg.js';
+import { axesMarkup, coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption } from './svg.js';
 
 /** Options of {@link johnsonNeymanSvg}. */
 export interface JohnsonNeymanOptions {
@@ -93,19 +93,7 @@ export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions
   const xFormat = resolveNumberFormat({ decimals: stepDecimals(xStep) }, 'johnsonNeymanSvg');
   const pointFormat = resolveNumberFormat({ decimals: 2 }, 'johnsonNeymanSvg');
 
-  const axis: string[] = [];
-  for (const t of yTicks) {
-    axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: y(t), y2: y(t), stroke: 'currentColor', 'stroke-opacity': '0.1' }));
-    axis.push(element('text', { x: margin.left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, escapeHtml(formatResolved(t, yFormat))));
-  }
-  for (const t of xTicks) {
-    axis.push(element('line', { x1: x(t), x2: x(t), y1: margin.top + plotH, y2: margin.top + plotH + 4, stroke: 'currentColor' }));
-    axis.push(element('text', { x: x(t), y: margin.top + plotH + 16, 'text-anchor': 'middle' }, escapeHtml(formatResolved(t, xFormat))));
-  }
-  axis.push(element('line', { x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + plotH, stroke: 'currentColor' }));
-  axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: margin.top + plotH, y2: margin.top + plotH, stroke: 'currentColor' }));
-  axis.push(element('text', { x: margin.left + plotW / 2, y: height - 6, 'text-anchor': 'middle' }, escapeHtml(xLabel)));
-  axis.push(element('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${coordinate(margin.top + plotH / 2)})` }, escapeHtml(yLabel)));
+  const axes = axesMarkup({ margin, plotW, plotH, height, x, y }, { x: xTicks, y: yTicks }, (t) => formatResolved(t, xFormat), (t) => formatResolved(t, yFormat), { x: xLabel, y: yLabel });
 
   const band = [...rows.map((r) => `${coordinate(x(r.w))},${coordinate(y(r.upper))}`), ...[...rows].reverse().map((r) => `${coordinate(x(r.w))},${coordinate(y(r.lower))}`)].join(' ');
   const effect = rows.map((r) => `${coordinate(x(r.w))},${coordinate(y(r.estimate))}`).join(' ');
@@ -125,7 +113,7 @@ export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions
     `${yLabel} across ${xLabel} from ${formatResolved(xMin, pointFormat)} to ${formatResolved(xMax, pointFormat)}, with its confidence band; ` +
     (points.length === 0 ? 'no transition point of significance inside this range.' : `significance changes at ${xLabel} = ${points.map((w) => formatResolved(w, pointFormat)).join(' and ')}.`);
   return (
-    `${svgOpen('psychkit-johnson-neyman', width, height, title, description)}${element('g', { class: 'axes' }, axis.join(''))}` +
+    `${svgOpen('psychkit-johnson-neyman', width, height, title, description)}${axes}` +
     element('polygon', { class: 'band', points: band, fill: 'currentColor', 'fill-opacity': '0.15', stroke: 'none' }) +
     element('line', { class: 'zero', x1: margin.left, x2: margin.left + plotW, y1: y(0), y2: y(0), stroke: 'currentColor', 'stroke-dasharray': '2 3' }) +
     element('polyline', { class: 'effect', points: effect, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5' }) +

@@ -3,7 +3,7 @@ import { numberIn, oneOf, showValue, strictObject, strictOptions } from '../util
 import { escapeHtml } from './escape.js';
 import { formatPResolved, formatResolved, resolveNumberFormat, resolvePFormat } from './format.js';
 import { plural } from './apa-common.js';
-import { coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
+import { arrowHead, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
 
 /** A path coefficient: a bare estimate, or an estimate with its p-value. */
 export type PathValue = number | { readonly estimate: number; readonly p?: number | null };
@@ -312,18 +312,8 @@ export function pathDiagramSvg(model: PathDiagramModel, options?: PathDiagramOpt
     );
   const arrow = ({ x1, y1, x2, y2, name }: Segment) => {
     const len = Math.hypot(x2 - x1, y2 - y1);
-    const ux = (x2 - x1) / len;
-    const uy = (y2 - y1) / len;
-    const head = 9;
-    const hx = x2 - ux * head;
-    const hy = y2 - uy * head;
-    const headPoints = [
-      [x2, y2],
-      [hx - uy * 4, hy + ux * 4],
-      [hx + uy * 4, hy - ux * 4],
-    ]
-      .map(([px, py]) => `${coordinate(px as number)},${coordinate(py as number)}`)
-      .join(' ');
+    const { points: headPoints, base } = arrowHead(x2, y2, (x2 - x1) / len, (y2 - y1) / len);
+    const [hx, hy] = base;
     return element(
       'g',
       { class: `path ${name}` },

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
-import { coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth } from './svg.js';
+import { axesMarkup, coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth } from './svg.js';
 
 /** Options of {@link simpleSlopesSvg}. */
 export interface SimpleSlopesOptions {
@@ -174,19 +174,7 @@ export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions):
   const xFormat = resolveNumberFormat({ decimals: stepDecimals(xStep) }, 'simpleSlopesSvg');
   const valueFormat = resolveNumberFormat({ decimals: 2 }, 'simpleSlopesSvg');
 
-  const axis: string[] = [];
-  for (const t of yTicks) {
-    axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: y(t), y2: y(t), stroke: 'currentColor', 'stroke-opacity': '0.1' }));
-    axis.push(element('text', { x: margin.left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, escapeHtml(formatResolved(t, yFormat))));
-  }
-  for (const t of xTicks) {
-    axis.push(element('line', { x1: x(t), x2: x(t), y1: margin.top + plotH, y2: margin.top + plotH + 4, stroke: 'currentColor' }));
-    axis.push(element('text', { x: x(t), y: margin.top + plotH + 16, 'text-anchor': 'middle' }, escapeHtml(formatResolved(t, xFormat))));
-  }
-  axis.push(element('line', { x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + plotH, stroke: 'currentColor' }));
-  axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: margin.top + plotH, y2: margin.top + plotH, stroke: 'currentColor' }));
-  axis.push(element('text', { x: margin.left + plotW / 2, y: height - 6, 'text-anchor': 'middle' }, escapeHtml(xLabel)));
-  axis.push(element('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${coordinate(margin.top + plotH / 2)})` }, escapeHtml(yLabel)));
+  const axes = axesMarkup({ margin, plotW, plotH, height, x, y }, { x: xTicks, y: yTicks }, (t) => formatResolved(t, xFormat), (t) => formatResolved(t, yFormat), { x: xLabel, y: yLabel });
 
   // End labels at their lines' right ends, pushed apart where lines end close together (13 px
   // apart at least, kept inside the plot's height).
@@ -213,5 +201,5 @@ export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions):
       .map((l) => `${l.label}: ${formatResolved(l.points[0]?.y ?? 0, valueFormat)} at ${xLabel} = ${formatResolved(l.points[0]?.x ?? 0, valueFormat)} to ${formatResolved(l.points[l.points.length - 1]?.y ?? 0, valueFormat)} at ${formatResolved(l.points[l.points.length - 1]?.x ?? 0, valueFormat)}`)
       .join('; ') +
     '.';
-  return `${svgOpen('psychkit-simple-slopes', width, height, title, description)}${element('g', { class: 'axes' }, axis.join(''))}${drawn.join('')}</svg>`;
+  return `${svgOpen('psychkit-simple-slopes', width, height, title, description)}${axes}${drawn.join('')}</svg>`;
 }

@@ -75,3 +75,51 @@ export function svgOpen(className: string, width: number, height: number, title:
     `<title>${escapeHtml(title)}</title><desc>${escapeHtml(description)}</desc>`
   );
 }
+
+/** Where a plot sits in its figure and how it maps values to pixels. */
+export interface PlotFrame {
+  readonly margin: { readonly top: number; readonly left: number };
+  readonly plotW: number;
+  readonly plotH: number;
+  /** The figure's height (the x-axis title sits near its bottom). */
+  readonly height: number;
+  readonly x: (v: number) => number;
+  readonly y: (v: number) => number;
+}
+
+/**
+ * A plot's axes: horizontal grid lines with the y tick labels, x ticks with their labels, the two
+ * axis lines and the axis titles (the y title rotated), as one string of markup.
+ */
+export function axesMarkup(f: PlotFrame, ticks: { readonly x: readonly number[]; readonly y: readonly number[] }, formatX: (v: number) => string, formatY: (v: number) => string, labels: { readonly x: string; readonly y: string }): string {
+  const { margin, plotW, plotH, x, y } = f;
+  const axis: string[] = [];
+  for (const t of ticks.y) {
+    axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: y(t), y2: y(t), stroke: 'currentColor', 'stroke-opacity': '0.1' }));
+    axis.push(element('text', { x: margin.left - 6, y: y(t), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, escapeHtml(formatY(t))));
+  }
+  for (const t of ticks.x) {
+    axis.push(element('line', { x1: x(t), x2: x(t), y1: margin.top + plotH, y2: margin.top + plotH + 4, stroke: 'currentColor' }));
+    axis.push(element('text', { x: x(t), y: margin.top + plotH + 16, 'text-anchor': 'middle' }, escapeHtml(formatX(t))));
+  }
+  axis.push(element('line', { x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + plotH, stroke: 'currentColor' }));
+  axis.push(element('line', { x1: margin.left, x2: margin.left + plotW, y1: margin.top + plotH, y2: margin.top + plotH, stroke: 'currentColor' }));
+  axis.push(element('text', { x: margin.left + plotW / 2, y: f.height - 6, 'text-anchor': 'middle' }, escapeHtml(labels.x)));
+  axis.push(element('text', { x: 14, y: margin.top + plotH / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${coordinate(margin.top + plotH / 2)})` }, escapeHtml(labels.y)));
+  return element('g', { class: 'axes' }, axis.join(''));
+}
+
+/** An arrowhead at (x2, y2) pointing along (ux, uy) (a unit vector), 9 px long: its polygon's points. */
+export function arrowHead(x2: number, y2: number, ux: number, uy: number): { readonly points: string; readonly base: readonly [number, number] } {
+  const hx = x2 - ux * 9;
+  const hy = y2 - uy * 9;
+  const points = [
+    [x2, y2],
+    [hx - uy * 4, hy + ux * 4],
+    [hx + uy * 4, hy - ux * 4],
+  ]
+    .map(([px, py]) => `${coordinate(px as number)},${coordinate(py as number)}`)
+    .join(' ');
+  return { points, base: [hx, hy] };
+}
+

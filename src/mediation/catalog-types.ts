@@ -303,9 +303,11 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly indexOfModeratedModeratedMediation: RelativeSection<M, 'indexOfModeratedModeratedMediation', readonly Relative<ModeratedModeratedMediationIndex>[]>;
   readonly indexOfConditionalModeratedMediation: RelativeSection<M, 'indexOfConditionalModeratedMediation', readonly Relative<ConditionalMediationIndex>[]>;
   /**
-   * Omnibus tests of X in Y's equation: of the direct effect (PROCESS's "omnibus test of direct
-   * effect of X on Y"), or, where moderators act on X → Y, of the relative effects at each
-   * combination of their probe values ("test of equality of conditional means").
+   * Omnibus tests of X: in Y's equation, of the direct effect (PROCESS's "omnibus test of direct
+   * effect of X on Y") or, where moderators act on X → Y, of the relative effects at each
+   * combination of their probe values ("test of equality of conditional means"); the same
+   * conditional test in each mediator's equation whose X → M path is moderated; and, with the
+   * total-effect model, of the total effect (`equation` says which).
    */
   readonly omnibusTests: readonly OmnibusTest[];
   /** Tests of each equation's highest-order products; all codes' products with one moderator are tested together. */

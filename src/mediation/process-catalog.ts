@@ -563,6 +563,17 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     const omnibusAt = mediated && directMediated ? [] : combinations(directRoles, probeMap);
     const codes = data.xCoding.columnNames;
     const totalTests = total === null ? [] : omnibusTests(data, total.fit, total.engine, codes.map((c) => [{ coefficients: [c], roles: [] }]), [{}]);
+    // A moderated X → M path: the test of equal conditional means in each mediator's equation,
+    // at each combination of its moderators' values (as PROCESS prints under that equation).
+    const mediatorTests = !mediated
+      ? []
+      : s.m.flatMap((med) => {
+          const aPolys = codes.map((code) => pathPolynomial(entry.mediator as readonly string[], 'x', roles, null, code));
+          const aRoles = rolesOf(aPolys[0] as Monomial<string>[]);
+          if (aRoles.length === 0) return [];
+          const e = equations.findIndex((q) => q.name === med);
+          return omnibusTests(data, engine.fits[e] as EquationFit, equations[e] as EngineEquation, aPolys, combinations(aRoles, probeMap));
+        });
     const relative: RelativeProcessResult = {
       ...common,
       model: s.model as RelativeProcessResult['model'],
@@ -575,7 +586,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
       totalEffects: total === null ? null : codes.map((code) => tagged(testedFromTable(total.equation, code), code)),
       totalIndirectEffects: totalIndirect.length > 0 ? totalIndirect : null,
       standardizedIndirectEffects: s.standardize ? rows(standardizedSlots, (u) => ({ label: u.mediator, path: [s.x, u.mediator, s.y] })) : null,
-      omnibusTests: [...omnibusTests(data, yFit, yEquation, directPolys, omnibusAt), ...totalTests],
+      omnibusTests: [...mediatorTests, ...omnibusTests(data, yFit, yEquation, directPolys, omnibusAt), ...totalTests],
       interactionTests,
       bootstrap: engine.bootstrap,
     } as RelativeProcessResult;

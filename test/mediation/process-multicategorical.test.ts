@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatProcess, processModel, toApaTable, type CatalogProcessResult, type RelativeProcessResult } from '../../src/index.js';
+import { formatProcess, hierarchicalRegression, processModel, toApaTable, type CatalogProcessResult, type RelativeProcessResult } from '../../src/index.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectReference } from '../helpers/close.js';
@@ -334,6 +334,29 @@ describe('processModel with a multicategorical X: invariants', () => {
     expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0], [1], [2], [3]] } }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding', column: 'group' } });
     expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0]] } }))).toMatchObject({ code: 'SINGULAR', details: { option: 'xCoding' } });
     expect(errorOf(() => processModel(numeric, { ...base, xCoding: { codes: [[0, 0, 0]], extra: 1 } as never }))).toMatchObject({ code: 'INVALID_OPTION' });
+  });
+  it('a moderated X → M path: the test of equal conditional means in the mediator’s equation is the codes’ F with W centred at the probe', () => {
+    const r = processModel(numeric, { model: 7, x: 'group', m: 'm1', w: 'w', y: 'y', xCoding: 'helmert', probes: 'moments', resamples: 0 });
+    const tests = r.omnibusTests.filter((t) => t.equation === 'm1');
+    expect(tests).toHaveLength(3);
+    const codes = r.xCoding.columnNames;
+    for (const t of tests) {
+      const w0 = t.at.w!;
+      // Refit with W centred at the probe: the codes' own coefficients are then the conditional effects there.
+      const shifted = numeric.map((d) => {
+        const g = r.xCoding.levels.indexOf(String(d.group));
+        const row: Record<string, number> = { m1: d.m1, wc: d.w - w0 };
+        codes.forEach((c, j) => {
+          row[c] = r.xCoding.matrix[g]![j]!;
+          row[`${c}:wc`] = row[c]! * row.wc!;
+        });
+        return row;
+      });
+      const h = hierarchicalRegression(shifted, { y: 'm1', steps: [['wc', ...codes.map((c) => `${c}:wc`)], codes] });
+      expect(t.test === 'F' && t.statistic).toBeCloseTo(h.steps[1]!.statistic, 8);
+      expect(t.test === 'F' && t.df1).toBe(3);
+    }
+    expect(formatProcess(r)).toContain('Test(s) of equality of conditional means');
   });
   it('does not change the input rows', () => {
     const copy = structuredClone(numeric);

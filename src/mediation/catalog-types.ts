@@ -229,8 +229,8 @@ export type Relative<T> = T & {
   readonly code: string;
 };
 
-/** Models that take a multicategorical X (`xCoding`): all but serial model 6 and model 74 (where X moderates M → Y). */
-export type RelativeModelNumber = Exclude<CatalogModelNumber, 6 | 74>;
+/** Models that take a multicategorical X (`xCoding`): 1–76 but serial model 6 and model 74 (where X moderates M → Y), and 80–82. */
+export type RelativeModelNumber = Exclude<CatalogModelNumber, 6 | 74> | 80 | 81 | 82;
 
 /** The omnibus F test that X's k − 1 relative effects in an OLS equation are all zero (at moderator values). */
 export interface OmnibusFTest {
@@ -261,7 +261,7 @@ export interface OmnibusChiSquareTest {
 export type OmnibusTest = OmnibusFTest | OmnibusChiSquareTest;
 
 /** `T` when model M (with a multicategorical X) has the section, else `null`. */
-export type RelativeSection<M extends RelativeModelNumber, K extends string, T> = M extends unknown ? (K extends CatalogSections[M] ? T : null) : never;
+export type RelativeSection<M extends RelativeModelNumber, K extends string, T> = M extends unknown ? (K extends ModelSections[M] ? T : null) : never;
 
 /**
  * Result of a PROCESS model with a multicategorical X (`xCoding`): PROCESS's relative effects, one

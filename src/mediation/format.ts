@@ -389,8 +389,9 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
     if (r.indirectEffects !== null && coding !== null) {
       lines.push('Relative indirect effects of X on Y:', '');
       const bootValues = (e: { estimate: number; se: number | null; lower: number | null; upper: number | null }) => [e.estimate, e.se, e.lower, e.upper];
-      for (const m of v.m) {
-        lines.push(`${v.x}        ->    ${m}        ->    ${v.y}`, '', header(boot, codeWidth));
+      // One block per mediator, or per chain of mediators (models 80–82).
+      for (const m of [...new Set(r.indirectEffects.map((i) => i.label))]) {
+        lines.push([v.x, ...m.split(' -> '), v.y].join('        ->    '), '', header(boot, codeWidth));
         for (const e of r.indirectEffects.filter((i) => i.label === m)) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
         lines.push('');
       }
@@ -400,8 +401,8 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
         lines.push('');
       }
       if (r.standardizedIndirectEffects !== null) {
-        for (const m of v.m) {
-          lines.push(`Partially standardized relative indirect effect(s) of X on Y (${v.x} -> ${m} -> ${v.y}):`, header(boot, codeWidth));
+        for (const m of [...new Set(r.standardizedIndirectEffects.map((i) => i.label))]) {
+          lines.push(`Partially standardized relative indirect effect(s) of X on Y (${[v.x, ...m.split(' -> '), v.y].join(' -> ')}):`, header(boot, codeWidth));
           for (const e of r.standardizedIndirectEffects.filter((i) => i.label === m)) lines.push(row(codeLabel(e), bootValues(e), codeWidth));
           lines.push('');
         }

@@ -126,7 +126,7 @@ function pathWeights(fit: EquationFit, poly: readonly Monomial<string>[], at: Re
  * the R²-change F) and, without moderators, the R² change; for a logistic Y the likelihood-ratio
  * χ² without moderators, the Wald χ² with them.
  */
-function omnibusTests(data: ProcessData, fit: EquationFit, eq: EngineEquation, polys: readonly Monomial<string>[][], combos: readonly Record<string, number>[]): OmnibusTest[] {
+export function omnibusTests(data: ProcessData, fit: EquationFit, eq: EngineEquation, polys: readonly Monomial<string>[][], combos: readonly Record<string, number>[]): OmnibusTest[] {
   const codes = data.xCoding?.columnNames ?? [];
   const q = polys.length;
   return combos.map((at) => {

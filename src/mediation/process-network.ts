@@ -4,17 +4,17 @@
 import type { Table } from '../data/table.js';
 import type { KernelStatistic } from './kernel.js';
 import { indexShape, multiply, type Monomial } from './catalog.js';
-import type { CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
+import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { networkChains, type NetworkEdge } from './network.js';
-import { combinations, compile, derivative, highestOrderTests, linearPath, pathEffects, rolesOf } from './process-catalog.js';
+import { combinations, compile, derivative, highestOrderTests, linearPath, omnibusTests, pathEffects, rolesOf } from './process-catalog.js';
 import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
 
-/** The column of a node. */
-function columnOf(s: ProcessSettings, node: 'x' | number): string {
-  return node === 'x' ? s.x : (s.m[node] as string);
+/** The column of a node (X as `xColumn`: one of a multicategorical X's codes). */
+function columnOf(s: ProcessSettings, node: 'x' | number, xColumn: string = s.x): string {
+  return node === 'x' ? xColumn : (s.m[node] as string);
 }
 
 /**
@@ -22,15 +22,17 @@ function columnOf(s: ProcessSettings, node: 'x' | number): string {
  * the mediators pointing into it in order; then, if W moderates a path into it, W and the
  * products (X·W, then Mᵢ·W), as PROCESS 4 orders them; covariates where `covariatesIn` puts them.
  */
-export function networkEquations(s: ProcessSettings): EngineEquation[] {
+export function networkEquations(s: ProcessSettings, xCodes: readonly string[] | null = null): EngineEquation[] {
   const network = s.network as NonNullable<ProcessSettings['network']>;
   const edges = network.edges(s.m.length);
   const w = s.w as string;
   const order = (e: NetworkEdge) => (e.from === 'x' ? -1 : e.from);
+  // A multicategorical X enters through its codes.
+  const columns = (from: 'x' | number) => (from === 'x' && xCodes !== null ? xCodes : [columnOf(s, from)]);
   const terms = (to: number | 'y') => {
     const into = edges.filter((e) => e.to === to).sort((p, q) => order(p) - order(q));
-    const products = into.filter((e) => e.moderated).map((e) => `${columnOf(s, e.from)}:${w}`);
-    return [...into.map((e) => columnOf(s, e.from)), ...(products.length > 0 ? [w, ...products] : [])];
+    const products = into.filter((e) => e.moderated).flatMap((e) => columns(e.from).map((c) => `${c}:${w}`));
+    return [...into.flatMap((e) => columns(e.from)), ...(products.length > 0 ? [w, ...products] : [])];
   };
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
@@ -38,15 +40,97 @@ export function networkEquations(s: ProcessSettings): EngineEquation[] {
 }
 
 /** A path's polynomial in W: its coefficient, plus its product's coefficient times W when W moderates it. */
-function pathTerms(s: ProcessSettings, edge: NetworkEdge): Monomial<string>[] {
-  const from = columnOf(s, edge.from);
+function pathTerms(s: ProcessSettings, edge: NetworkEdge, xColumn: string = s.x): Monomial<string>[] {
+  const from = columnOf(s, edge.from, xColumn);
   return edge.moderated ? [{ coefficients: [from], roles: [] }, { coefficients: [`${from}:${s.w as string}`], roles: ['w'] }] : [{ coefficients: [from], roles: [] }];
 }
 
+/**
+ * Models 80–82 with a multicategorical X: each chain's indirect effect per code of X (the code's
+ * path to the first mediator times the rest of the chain), the relative direct and total effects
+ * with their omnibus tests, as for model 4.
+ */
+function relativeNetwork(s: ProcessSettings, data: ReturnType<typeof processData>): AnyRelativeProcessResult {
+  const network = s.network as NonNullable<ProcessSettings['network']>;
+  const { equations } = data;
+  const coding = data.xCoding as NonNullable<typeof data.xCoding>;
+  const codes = coding.columnNames;
+  const k = s.m.length;
+  const edges = network.edges(k);
+  const chains = networkChains(edges, k);
+  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+  const slots: { code: string; mediator: string; chain: readonly number[]; slot: number }[] = [];
+  const totals: { code: string; slot: number }[] = [];
+  const standardized: { code: string; mediator: string; chain: readonly number[]; slot: number }[] = [];
+  let coefficientSlots: CoefficientSlot[] = [];
+  const engine = fitProcess(data, s, equations, (loc: EffectLocator) => {
+    const out: EngineEffect[] = [];
+    coefficientSlots = coefficientEffects(s, loc, equations, out);
+    const sy = s.standardize ? loc.variable(s.y) : -1;
+    for (const code of codes) {
+      const fs: KernelStatistic[] = [];
+      for (const chain of chains) {
+        const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
+        const at = Int32Array.from(nodes.slice(0, -1), (from, i) => loc.coefficient(nodes[i + 1] === 'y' ? s.y : (s.m[nodes[i + 1] as number] as string), columnOf(s, from as 'x' | number, code)));
+        const f: KernelStatistic = (c) => {
+          let v = 1;
+          for (let i = 0; i < at.length; i++) v *= c[at[i] as number] as number;
+          return v;
+        };
+        fs.push(f);
+        slots.push({ code, mediator: labelOf(chain), chain, slot: out.length });
+        out.push({ name: `indirect ${labelOf(chain)} of ${code}`, statistic: f, usesSds: false });
+      }
+      totals.push({ code, slot: out.length });
+      out.push({ name: `total indirect of ${code}`, statistic: (c, sd) => fs.reduce((acc, f) => acc + f(c, sd), 0), usesSds: false });
+      if (s.standardize) {
+        fs.forEach((f, i) => {
+          standardized.push({ code, mediator: labelOf(chains[i] as number[]), chain: chains[i] as number[], slot: out.length });
+          out.push({ name: `partially standardized ${i} of ${code}`, statistic: (c, sd) => f(c, sd) / (sd[sy] as number), usesSds: true });
+        });
+      }
+    }
+    return out;
+  });
+  const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
+  const pathOf = (chain: readonly number[]) => [s.x, ...chain.map((i) => s.m[i] as string), s.y];
+  const yFit = fitOf(engine, s.y);
+  const yEquation = equations[equations.length - 1] as EngineEquation;
+  const total = totalEffectFit(data, s);
+  const unit = (c: string): Monomial<string>[] => [{ coefficients: [c], roles: [] }];
+  return {
+    ...commonResult(s.model, s, data, engine, [], coefficientSlots),
+    model: s.model,
+    xCoding: coding,
+    moderators: [],
+    directEffects: codes.map((code) => ({ code, ...linearPath(yFit, unit(code), {}, s.confidence) })),
+    conditionalDirectEffects: null,
+    conditionalEffects: null,
+    conditionalInteractions: null,
+    conditionalPathEffects: null,
+    pathPredictions: null,
+    totalEffectModel: total?.equation ?? null,
+    totalEffects: total === null ? null : codes.map((code) => ({ code, ...testedFromTable(total.equation, code) })),
+    indirectEffects: slots.map((u) => ({ code: u.code, label: u.mediator, path: pathOf(u.chain), ...effect(u.slot) })),
+    standardizedIndirectEffects: s.standardize ? standardized.map((u) => ({ code: u.code, label: u.mediator, path: pathOf(u.chain), ...effect(u.slot) })) : null,
+    totalIndirectEffects: totals.map((t) => ({ code: t.code, label: 'TOTAL', path: [], ...effect(t.slot) })),
+    conditionalIndirectEffects: null,
+    conditionalIndirectDifferences: null,
+    indexOfModeratedMediation: null,
+    indexOfPartialModeratedMediation: null,
+    indexOfModeratedModeratedMediation: null,
+    indexOfConditionalModeratedMediation: null,
+    omnibusTests: [...omnibusTests(data, yFit, yEquation, codes.map(unit), [{}]), ...(total === null ? [] : omnibusTests(data, total.fit, total.engine, codes.map(unit), [{}]))],
+    interactionTests: highestOrderTests(data, s, equations, engine.fits),
+    bootstrap: engine.bootstrap,
+  } as AnyRelativeProcessResult;
+}
+
 /** Runs a network model (80–92). */
-export function networkProcess(table: Table, s: ProcessSettings): CatalogProcessResult {
+export function networkProcess(table: Table, s: ProcessSettings): CatalogProcessResult | AnyRelativeProcessResult {
   const network = s.network as NonNullable<ProcessSettings['network']>;
   const data = processData(table, s);
+  if (data.xCoding !== null) return relativeNetwork(s, data);
   const { equations } = data;
   const k = s.m.length;
   const edges = network.edges(k);

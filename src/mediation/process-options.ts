@@ -222,7 +222,8 @@ export function processSettings(options: unknown): ProcessSettings {
   if (network !== null) {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
-    for (const key of ['xCoding', 'wCoding'] as const) if (o[key] !== undefined) notFor(key, model, not);
+    if (o.wCoding !== undefined) notFor('wCoding', model, not);
+    if (o.xCoding !== undefined && network.moderators.length > 0) notFor('xCoding', model, 'a multicategorical X is offered for models 80–82 so far');
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {

@@ -103,7 +103,6 @@ describe('PROCESS models 80–92: mediator counts, bootstrap, printing', () => {
     expect(errorOf(() => processModel(rows, { model: 82, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
     expect(errorOf(() => processModel(rows, { model: 83, x: 'x', m: ['m1'], w: 'w', y: 'y', resamples: 0 }))).toMatchObject({ code: 'TOO_FEW_VARIABLES' });
     expect(errorOf(() => processModel(rows, { model: 84, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', contrasts: true, resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'contrasts' } });
-    expect(errorOf(() => processModel(rows, { model: 80, x: 'x', m: ['m1', 'm2', 'm3'], y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
   });
   it('bootstraps every chain; an index is the slope of its conditional indirect effects; printing names the chains', () => {
     const r = processModel(rows, { model: 91, x: 'x', m: ['m1', 'm2', 'm3'], w: 'w', y: 'y', resamples: 1000, seed: 5, probes: 'moments' });
@@ -165,5 +164,64 @@ describe('contrasts between the chains of the unmoderated network models', () =>
       expect(c.lower!).toBeLessThan(c.upper!);
     }
     expect(formatProcess(r)).toContain('Specific indirect effect contrast definition(s):');
+  });
+});
+
+// A multicategorical X in models 80–82 (X cut into quartile groups), against R (lm + HC3 on the
+// same code columns, test/fixtures/process-network-multicategorical.R).
+describe('models 80–82 with a multicategorical X against R', () => {
+  interface McRun {
+    id: string;
+    model: 80 | 81 | 82;
+    coding: 'indicator' | 'helmert';
+    mediators: string[];
+    codeNames: string[];
+    equations: { outcome: string; coefficients: (Record<'estimate' | 'se' | 'statistic' | 'p' | 'lower' | 'upper', number> & { term: string })[] }[];
+    directEffects: (Record<'estimate' | 'se' | 'statistic' | 'p' | 'lower' | 'upper', number> & { code: string })[];
+    omnibus: { rSquaredChange: number; fHc3: number; df1: number; df2: number; pHc3: number };
+    indirect: { path: string[] | 'total'; code: string; estimate: number }[];
+    totalEffects: (Record<'estimate' | 'se' | 'statistic' | 'p' | 'lower' | 'upper', number> & { code: string })[];
+    totalOmnibus: { rSquaredChange: number; fHc3: number; df1: number; df2: number; pHc3: number };
+  }
+  const mc = loadJson<{ cuts: { q25: number; q50: number; q75: number }; runs: McRun[] }>('process-network-multicategorical.json');
+  const grouped = rows.map((d) => ({ ...d, g: 1 + Number(d.x! > mc.cuts.q25) + Number(d.x! > mc.cuts.q50) + Number(d.x! > mc.cuts.q75) }));
+  for (const r of mc.runs) {
+    it(r.id, () => {
+      const result = processModel(grouped, { model: r.model, x: 'g', m: r.mediators, y: 'y', covariates: ['c1'], hc: 'HC3', xCoding: r.coding, resamples: 0 });
+      expect(result.xCoding.columnNames).toEqual(r.codeNames);
+      for (const eq of r.equations) {
+        const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
+        expect(mine.coefficients.map((c) => c.term)).toEqual(eq.coefficients.map((c) => c.term));
+        for (const c of eq.coefficients) for (const f of FIELDS) close(mine.coefficients.find((x) => x.term === c.term)![f], c[f], `${eq.outcome} ${c.term} ${f}`);
+      }
+      for (const d of r.directEffects) for (const f of FIELDS) close(result.directEffects.find((e) => e.code === d.code)![f], d[f], `direct ${d.code} ${f}`);
+      for (const t of r.totalEffects) for (const f of FIELDS) close(result.totalEffects!.find((e) => e.code === t.code)![f], t[f], `total ${t.code} ${f}`);
+      for (const e of r.indirect) {
+        const mine = e.path === 'total' ? result.totalIndirectEffects!.find((t) => t.code === e.code) : result.indirectEffects.find((i) => i.code === e.code && i.label === (e.path as string[]).join(' -> '));
+        close(mine?.estimate, e.estimate, `indirect ${String(e.path)} ${e.code}`);
+      }
+      const [direct, total] = result.omnibusTests as [(typeof result.omnibusTests)[number], (typeof result.omnibusTests)[number]];
+      for (const [mine, ref] of [
+        [direct, r.omnibus],
+        [total, r.totalOmnibus],
+      ] as const) {
+        expect(mine.test).toBe('F');
+        if (mine.test !== 'F') continue;
+        close(mine.statistic, ref.fHc3, 'omnibus F');
+        close(mine.p, ref.pHc3, 'omnibus p');
+        close(mine.rSquaredChange, ref.rSquaredChange, 'omnibus R² change');
+        expect([mine.df1, mine.df2]).toEqual([ref.df1, ref.df2]);
+      }
+    });
+  }
+  it('prints a block per chain, each with a row per code', () => {
+    const grouped2 = rows.map((d) => ({ ...d, g: 1 + Number(d.x! > mc.cuts.q25) + Number(d.x! > mc.cuts.q50) }));
+    const text = formatProcess(processModel(grouped2, { model: 80, x: 'g', m: ['m1', 'm2', 'm3'], y: 'y', xCoding: 'indicator', standardize: true, resamples: 1000, seed: 1 }));
+    expect(text).toContain('g        ->    m1        ->    m3        ->    y');
+    expect(text).toContain('Relative total effects of X on Y:');
+    expect(text).toContain('Partially standardized relative indirect effect(s) of X on Y (g -> m2 -> m3 -> y):');
+  });
+  it('refuses a multicategorical X in the moderated network models (for now)', () => {
+    expect(errorOf(() => processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
   });
 });

@@ -126,7 +126,7 @@ export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions):
   const o = strictOptions<SimpleSlopesOptions>(options, 'simpleSlopesSvg', KEYS);
   // A mediated model: one moderated path's plot table, read as a moderation model's would be.
   const path = pathRows(result, o.path);
-  const outcome = (result as { variables?: { y?: unknown } }).variables?.y;
+  const outcome = (result as { variables?: { y?: unknown } } | null)?.variables?.y;
   // A mediator's equation is OLS even when Y's is logistic.
   const r = readInput(path === null ? result : { ...(result as object), variables: { x: path.x, y: path.y }, predictedValues: path.rows, ...(path.y === outcome ? {} : { settings: { yModel: 'linear' } }) });
   const logistic = r.settings?.yModel === 'logistic';

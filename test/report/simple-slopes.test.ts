@@ -83,3 +83,9 @@ describe('simpleSlopesSvg', () => {
     );
   });
 });
+
+describe('simpleSlopesSvg on null', () => {
+  it('is INVALID_INPUT, not a TypeError (the fuzz harness found it)', () => {
+    expect(errorOf(() => simpleSlopesSvg(null)).code).toBe('INVALID_INPUT');
+  });
+});

@@ -139,10 +139,10 @@ function codingTable(role: string, coding: GroupCoding, codeWidth: number, lines
  * of X (models 1–3) when no moderator acts on X, else of equal conditional means at each
  * combination of the moderators' values (PROCESS's wording).
  */
-function omnibusBlock(tests: readonly OmnibusTest[], moderators: readonly ProbedModerator[], mediated: boolean, hc: string, lines: string[]): void {
+function omnibusBlock(tests: readonly OmnibusTest[], moderators: readonly ProbedModerator[], effect: 'effect' | 'direct effect' | 'total effect', hc: string, lines: string[]): void {
   const first = tests[0] as OmnibusTest;
   const conditional = Object.keys(first.at).length > 0;
-  lines.push(conditional ? 'Test(s) of equality of conditional means (all relative effects of X zero):' : `Omnibus test of ${mediated ? 'direct effect' : 'effect'} of X on Y:`);
+  lines.push(conditional ? 'Test(s) of equality of conditional means (all relative effects of X zero):' : `Omnibus test of ${effect} of X on Y:`);
   const roles = moderators.filter((m) => tests.some((t) => t.at[m.role] !== undefined));
   const atValues = (t: OmnibusTest) => roles.map((m) => t.at[m.role] as number);
   if (first.test === 'F') {
@@ -296,7 +296,7 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       lines.push('');
     }
     const omnibus = r.omnibusTests?.filter((t) => t.equation === eq.name) ?? [];
-    if (omnibus.length > 0) omnibusBlock(omnibus, r.moderators, r.equations.length > 1, hc, lines);
+    if (omnibus.length > 0) omnibusBlock(omnibus, r.moderators, r.equations.length > 1 ? 'direct effect' : 'effect', hc, lines);
     // Mediated models: each moderated path of this equation, probed (PROCESS 4 prints them here).
     const pathRows = r.conditionalPathEffects?.filter((p) => p.equation === eq.name) ?? [];
     for (const focal of [...new Set(pathRows.map((p) => p.focal))]) {
@@ -349,10 +349,7 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
     equationBlock(totalModel, hc, products, lines, '************************** TOTAL EFFECT MODEL ****************************\nOUTCOME VARIABLE:');
     const omnibus = r.omnibusTests?.filter((t) => t.equation === totalModel.name) ?? [];
     if (omnibus.length > 0) {
-      omnibusBlock(omnibus, r.moderators, true, hc, lines);
-      // PROCESS's wording for the total model's test.
-      const at = lines.lastIndexOf('Omnibus test of direct effect of X on Y:');
-      if (at >= 0) lines[at] = 'Omnibus test of total effect of X on Y:';
+      omnibusBlock(omnibus, r.moderators, 'total effect', hc, lines);
     }
   }
 

@@ -5,7 +5,7 @@ import type { Table } from '../data/table.js';
 import { johnsonNeyman as johnsonNeymanRegion, probeValues, type JohnsonNeyman } from './probes.js';
 import type { Design } from '../regression/frame.js';
 import { chiSquareSurvival, fSurvival, tQuantile, tTwoSided } from '../probability/index.js';
-import { buildDesign } from '../regression/frame.js';
+import { buildDesign, designMeans } from '../regression/frame.js';
 import { fitLinear, linearHypothesisWald, waldTest } from '../regression/fit.js';
 import { fitLogistic } from '../regression/logistic.js';
 import type { KernelStatistic } from './kernel.js';
@@ -236,12 +236,7 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
   const first = s.probed[0] as ProbedRole;
   const option = s.probesByRole[first];
   const xProbes = probeValues(data.valuesOf(s.x), typeof option === 'string' ? option : 'percentiles', s.quantileType, 0).values;
-  const n = design.n;
-  const means = Array.from({ length: design.p }, (_, j) => {
-    let sum = 0;
-    for (let i = j * n; i < (j + 1) * n; i++) sum += design.x[i] as number;
-    return sum / n;
-  });
+  const means = designMeans(design);
   const columnRole = new Map<string, string>([
     [s.x, 'x'],
     ...Object.entries(s.moderators).map(([role, column]): [string, string] => [column as string, role]),
@@ -296,17 +291,24 @@ export function pathEffects(
   const effects: ConditionalPathEffect[] = [];
   const regions: PathJohnsonNeyman[] = [];
   const predictions: PathPrediction[] = [];
+  // A variable's mean, once per variable (a factor of a product such as M in M·W).
+  const meanCache = new Map<string, number>();
   const meanOf = (column: string) => {
-    const v = data.valuesOf(column);
-    let sum = 0;
-    for (let i = 0; i < v.length; i++) sum += v[i] as number;
-    return sum / v.length;
+    let mean = meanCache.get(column);
+    if (mean === undefined) {
+      const v = data.valuesOf(column);
+      let sum = 0;
+      for (let i = 0; i < v.length; i++) sum += v[i] as number;
+      meanCache.set(column, (mean = sum / v.length));
+    }
+    return mean;
   };
   const option = s.probesByRole[s.probed[0] as ProbedRole];
   const codes = new Set(data.xCoding?.columnNames ?? []);
   equations.forEach((eq, e) => {
     const fit = fits[e] as EquationFit;
     const design = designs[e] as Design;
+    const means = designMeans(design);
     for (const focal of focals) {
       if (!eq.terms.includes(focal)) continue;
       const poly: Monomial<string>[] = [];
@@ -346,11 +348,8 @@ export function pathEffects(
             if (j > 0) {
               const parts = name.split(':');
               const plugged = parts.some((p) => p === focal || columnRole.has(p));
-              if (!plugged) {
-                let sum = 0;
-                for (let i = j * design.n; i < (j + 1) * design.n; i++) sum += design.x[i] as number;
-                col = sum / design.n;
-              } else col = parts.reduce((acc, p) => acc * (p === focal ? value : columnRole.has(p) ? (at[columnRole.get(p) as string] as number) : meanOf(p)), 1);
+              if (!plugged) col = means[j] as number;
+              else col = parts.reduce((acc, p) => acc * (p === focal ? value : columnRole.has(p) ? (at[columnRole.get(p) as string] as number) : meanOf(p)), 1);
             }
             predicted += (fit.b[j] as number) * col;
           });

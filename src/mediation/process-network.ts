@@ -82,7 +82,15 @@ function relativeNetwork(s: ProcessSettings, data: ReturnType<typeof processData
         out.push({ name: `indirect ${labelOf(chain)} of ${code}`, statistic: f, usesSds: false });
       }
       totals.push({ code, slot: out.length });
-      out.push({ name: `total indirect of ${code}`, statistic: (c, sd) => fs.reduce((acc, f) => acc + f(c, sd), 0), usesSds: false });
+      out.push({
+        name: `total indirect of ${code}`,
+        statistic: (c, sd) => {
+          let sum = 0;
+          for (let i = 0; i < fs.length; i++) sum += (fs[i] as KernelStatistic)(c, sd);
+          return sum;
+        },
+        usesSds: false,
+      });
       if (s.standardize) {
         fs.forEach((f, i) => {
           standardized.push({ code, mediator: labelOf(chains[i] as number[]), chain: chains[i] as number[], slot: out.length });

@@ -9,7 +9,7 @@ import { highestOrderTests, linearCombination } from './process-catalog.js';
 import { coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { ControlledDirectEffect, CounterfactualMediationResult, IndirectEffect } from './process-types.js';
-import { buildDesign, numericOf } from '../regression/frame.js';
+import { buildDesign, designMeans, numericOf } from '../regression/frame.js';
 
 /**
  * Model 4 with `xmInteraction`: Y ← X + Mⱼ + X·Mⱼ + covariates, each Mⱼ ← X + covariates. With
@@ -45,11 +45,8 @@ export function counterfactualMediation(table: Table, s: ProcessSettings): Count
   const valueOf = new Map<string, number>();
   for (const eq of equations.slice(0, m.length)) {
     const d = buildDesign(data.frame, eq.terms, data.centered);
-    d.names.forEach((name, j) => {
-      let sum = 0;
-      for (let i = j * d.n; i < (j + 1) * d.n; i++) sum += d.x[i] as number;
-      valueOf.set(name, sum / d.n);
-    });
+    const means = designMeans(d);
+    d.names.forEach((name, j) => valueOf.set(name, means[j] as number));
   }
   valueOf.set('constant', 1);
   valueOf.set(x, reference);
@@ -75,7 +72,7 @@ export function counterfactualMediation(table: Table, s: ProcessSettings): Count
     });
     const sum = (c: Float64Array) => {
       let total = 0;
-      for (const f of indirect) total += f(c);
+      for (let j = 0; j < indirect.length; j++) total += (indirect[j] as (c: Float64Array) => number)(c);
       return total;
     };
     if (m.length > 1) {
@@ -86,12 +83,14 @@ export function counterfactualMediation(table: Table, s: ProcessSettings): Count
     out.push({
       name: 'total',
       statistic: (c) => {
+        // A plain loop: this runs once per resample and must not allocate.
         let direct = c[cPrime] as number;
-        hat.forEach((h, j) => {
+        for (let j = 0; j < hat.length; j++) {
+          const h = hat[j] as (typeof hat)[number];
           let mHat = 0;
           for (let t = 0; t < h.at.length; t++) mHat += (c[h.at[t] as number] as number) * (h.value[t] as number);
           direct += (c[d[j] as number] as number) * mHat;
-        });
+        }
         return direct * scale + sum(c);
       },
       usesSds: false,

@@ -247,6 +247,18 @@ export interface Design {
   readonly p: number;
 }
 
+/** The mean of each design column (the intercept's is 1), in the design's order. */
+export function designMeans(design: Design): Float64Array {
+  const { n, p, x } = design;
+  const means = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let sum = 0;
+    for (let i = j * n; i < (j + 1) * n; i++) sum += x[i] as number;
+    means[j] = sum / n;
+  }
+  return means;
+}
+
 /** Builds X = [1, term columns…] and checks for constant columns (`ZERO_VARIANCE`). */
 export function buildDesign(frame: ModelFrame, terms: readonly string[], centered?: ReadonlyMap<string, Float64Array>): Design {
   const names: string[] = [INTERCEPT];

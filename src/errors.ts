@@ -22,6 +22,8 @@
  * | `TOO_MANY_FACTORS` | more factors than the degrees of freedom or variables allow |
  * | `SEPARATION` | a logistic regression's outcome is predicted perfectly (complete or quasi-complete separation): the MLE does not exist |
  * | `NOT_CONVERGED` | an iterative estimator did not converge although its estimate should exist |
+ * | `MODEL_SYNTAX` | lavaan model syntax that cannot be parsed or stated twice (names the line and column) |
+ * | `NOT_IDENTIFIED` | a CFA/SEM that is not identified (names the parameter or latent variable) |
  */
 export type PsychkitErrorCode =
   | 'INVALID_INPUT'
@@ -42,7 +44,9 @@ export type PsychkitErrorCode =
   | 'UNKNOWN_MODEL'
   | 'TOO_MANY_FACTORS'
   | 'SEPARATION'
-  | 'NOT_CONVERGED';
+  | 'NOT_CONVERGED'
+  | 'MODEL_SYNTAX'
+  | 'NOT_IDENTIFIED';
 
 /** Every code, for documentation and exhaustive tests. */
 export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
@@ -65,6 +69,8 @@ export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
   'TOO_MANY_FACTORS',
   'SEPARATION',
   'NOT_CONVERGED',
+  'MODEL_SYNTAX',
+  'NOT_IDENTIFIED',
 ] as const);
 
 /** Where a problem was found. Every field is optional; those that apply are filled in. */
@@ -185,7 +191,10 @@ export type PsychkitWarningCode =
   // regression and mediation
   | 'PERFECT_FIT'
   | 'JN_DICHOTOMOUS'
-  | 'DICHOTOMOUS_MEDIATOR';
+  | 'DICHOTOMOUS_MEDIATOR'
+  // sem
+  | 'MODEL_NOT_CONVERGED'
+  | 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE';
 
 /** Every warning code, for documentation and exhaustive tests. */
 export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
@@ -223,6 +232,8 @@ export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
   'PERFECT_FIT',
   'JN_DICHOTOMOUS',
   'DICHOTOMOUS_MEDIATOR',
+  'MODEL_NOT_CONVERGED',
+  'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE',
 ] as const);
 
 /**

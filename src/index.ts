@@ -15,3 +15,4 @@ export * from './report/index.js';
 export * from './factor/index.js';
 export * from './regression/index.js';
 export * from './mediation/index.js';
+export * from './sem/index.js';

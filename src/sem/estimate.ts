@@ -1,0 +1,278 @@
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+
+// Maximum likelihood for complete data, as lavaan's `estimator = "ML"`:
+//   F(θ) = log|Σ| + tr(SΣ⁻¹) − log|S| − p + (ȳ − μ)ᵀΣ⁻¹(ȳ − μ),
+// with S the covariance over N (not N − 1); lavaan reports fmin = F/2 and χ² = N·F.
+// Minimised by Fisher scoring: θ ← θ − (2I)⁻¹∇F with I the expected information per case,
+//   I_st = ½ tr(Σ⁻¹ ∂Σ_s Σ⁻¹ ∂Σ_t) + ∂μ_sᵀ Σ⁻¹ ∂μ_t,
+// and step halving whenever F does not fall. I is also the information lavaan's standard
+// errors use by default for complete data (`information = "expected"`): Var(θ̂) = I⁻¹/N.
+
+export interface SampleMoments {
+  readonly n: number;
+  readonly p: number;
+  /** Covariance with divisor N. */
+  readonly covariance: Float64Array;
+  readonly mean: Float64Array;
+  readonly logDet: number;
+}
+
+export interface MaximumLikelihood {
+  readonly estimates: Float64Array;
+  /** F at the estimates (lavaan's fmin is F/2). */
+  readonly discrepancy: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Expected information per case at the estimates (q × q), or null when Σ̂ is not positive definite. */
+  readonly information: Float64Array;
+  readonly logDetSigma: number;
+  readonly sigmaInverse: Float64Array;
+}
+
+const MAX_ITERATIONS = 500;
+const TOLERANCE = 1e-10;
+
+interface Evaluation {
+  f: number;
+  logDet: number;
+}
+
+/** Scratch for one fit. */
+class Fitter {
+  readonly chol: Float64Array;
+  readonly w: Float64Array;
+  readonly t: Float64Array;
+  readonly d: Float64Array;
+  readonly cd: Float64Array;
+  readonly grad: Float64Array;
+  readonly info: Float64Array;
+  readonly cu: Float64Array;
+  readonly cv: Float64Array;
+  readonly step: Float64Array;
+  readonly trial: Float64Array;
+  readonly hessian: Float64Array;
+  c: Float64Array;
+
+  constructor(
+    readonly ws: ModelWorkspace,
+    readonly sample: SampleMoments,
+    readonly fixed: Float64Array,
+  ) {
+    const { p, q, pairs } = ws;
+    this.chol = new Float64Array(p * p);
+    this.w = new Float64Array(p * p);
+    this.t = new Float64Array(p * p);
+    this.d = new Float64Array(p);
+    this.cd = new Float64Array(p);
+    this.grad = new Float64Array(q);
+    this.info = new Float64Array(q * q);
+    this.cu = new Float64Array(pairs * p);
+    this.cv = new Float64Array(pairs * p);
+    this.step = new Float64Array(q);
+    this.trial = new Float64Array(q);
+    this.hessian = new Float64Array(q * q);
+    this.c = new Float64Array(p * p);
+  }
+
+  /** F at x, or null when Σ is not positive definite (or I − B singular). Leaves Σ, μ and the Cholesky factor in place. */
+  evaluate(x: Float64Array): Evaluation | null {
+    const { ws, sample, chol, fixed } = this;
+    const { p } = ws;
+    fillMatrices(ws, x, fixed);
+    if (!impliedMoments(ws)) return null;
+    chol.set(ws.sigma);
+    if (!choleskyInPlace(chol, p)) return null;
+    let logDet = 0;
+    for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
+    // tr(SΣ⁻¹) = Σ_j s_jᵀ Σ⁻¹ s_j, via the columns of S solved against L.
+    const col = this.d;
+    let trace = 0;
+    for (let j = 0; j < p; j++) {
+      for (let i = 0; i < p; i++) col[i] = sample.covariance[i * p + j] as number;
+      choleskySolveInPlace(chol, p, col);
+      trace += col[j] as number;
+    }
+    let quad = 0;
+    if (ws.spec.meanStructure) {
+      for (let i = 0; i < p; i++) col[i] = (sample.mean[i] as number) - (ws.mu[i] as number);
+      const dev = Float64Array.from(col);
+      choleskySolveInPlace(chol, p, col);
+      for (let i = 0; i < p; i++) quad += (dev[i] as number) * (col[i] as number);
+    }
+    const f = logDet + trace - sample.logDet - p + quad;
+    return Number.isFinite(f) ? { f, logDet } : null;
+  }
+
+  /** Gradient of F and the expected information per case at the point last evaluated. */
+  gradientAndInformation(withGradient: boolean): void {
+    const { ws, sample, chol, w, t, d, cd, grad, info, cu, cv } = this;
+    const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
+    derivatives(ws);
+    const c = inverseFromCholesky(chol, p);
+    this.c = c;
+    const means = ws.spec.meanStructure;
+    if (means) {
+      for (let i = 0; i < p; i++) d[i] = (sample.mean[i] as number) - (ws.mu[i] as number);
+      for (let i = 0; i < p; i++) {
+        let s = 0;
+        for (let k = 0; k < p; k++) s += (c[i * p + k] as number) * (d[k] as number);
+        cd[i] = s;
+      }
+    }
+    if (withGradient) {
+      // W = C − C (S + ddᵀ) C
+      for (let i = 0; i < p; i++) {
+        for (let j = 0; j < p; j++) {
+          let s = 0;
+          for (let k = 0; k < p; k++) s += (c[i * p + k] as number) * (sample.covariance[k * p + j] as number);
+          t[i * p + j] = s;
+        }
+      }
+      for (let i = 0; i < p; i++) {
+        for (let j = 0; j <= i; j++) {
+          let s = 0;
+          for (let k = 0; k < p; k++) s += (t[i * p + k] as number) * (c[k * p + j] as number);
+          if (means) s += (cd[i] as number) * (cd[j] as number);
+          const v = (c[i * p + j] as number) - s;
+          w[i * p + j] = v;
+          w[j * p + i] = v;
+        }
+      }
+      grad.fill(0);
+      for (let a = 0; a < pairs; a++) {
+        let s = 0;
+        for (let i = 0; i < p; i++) {
+          const ui = pairU[a * p + i] as number;
+          if (ui === 0) continue;
+          let wv = 0;
+          for (let j = 0; j < p; j++) wv += (w[i * p + j] as number) * (pairV[a * p + j] as number);
+          s += ui * wv;
+        }
+        const k = pairParameter[a] as number;
+        grad[k] = (grad[k] as number) + 2 * s;
+      }
+      if (means) {
+        for (let k = 0; k < q; k++) {
+          let s = 0;
+          for (let i = 0; i < p; i++) s += (cd[i] as number) * (dMu[k * p + i] as number);
+          grad[k] = (grad[k] as number) - 2 * s;
+        }
+      }
+    }
+    // CU, CV
+    for (let a = 0; a < pairs; a++) {
+      for (let i = 0; i < p; i++) {
+        let su = 0;
+        let sv = 0;
+        for (let k = 0; k < p; k++) {
+          const cik = c[i * p + k] as number;
+          su += cik * (pairU[a * p + k] as number);
+          sv += cik * (pairV[a * p + k] as number);
+        }
+        cu[a * p + i] = su;
+        cv[a * p + i] = sv;
+      }
+    }
+    info.fill(0);
+    for (let a = 0; a < pairs; a++) {
+      const s = pairParameter[a] as number;
+      for (let b = 0; b < pairs; b++) {
+        const tt = pairParameter[b] as number;
+        if (tt < s) continue;
+        let uCu = 0;
+        let uCv = 0;
+        let vCu = 0;
+        let vCv = 0;
+        for (let i = 0; i < p; i++) {
+          const ui = pairU[a * p + i] as number;
+          const vi = pairV[a * p + i] as number;
+          const cui = cu[b * p + i] as number;
+          const cvi = cv[b * p + i] as number;
+          uCu += ui * cui;
+          uCv += ui * cvi;
+          vCu += vi * cui;
+          vCv += vi * cvi;
+        }
+        info[s * q + tt] = (info[s * q + tt] as number) + vCu * uCv + vCv * uCu;
+      }
+    }
+    if (means) {
+      for (let s = 0; s < q; s++) {
+        for (let i = 0; i < p; i++) {
+          let ci = 0;
+          for (let k = 0; k < p; k++) ci += (c[i * p + k] as number) * (dMu[s * p + k] as number);
+          t[i] = ci;
+        }
+        for (let tt = s; tt < q; tt++) {
+          let v = 0;
+          for (let i = 0; i < p; i++) v += (t[i] as number) * (dMu[tt * p + i] as number);
+          info[s * q + tt] = (info[s * q + tt] as number) + v;
+        }
+      }
+    }
+    // Only the upper triangle was accumulated (every ordered pair of terms with tt ≥ s, so a
+    // parameter with several terms, equal labels, gets all its cross terms); mirror it.
+    for (let s = 0; s < q; s++) for (let tt = 0; tt < s; tt++) info[s * q + tt] = info[tt * q + s] as number;
+  }
+}
+
+/** Fits the model by ML from `start`; `fixed[i]` is the value of row i when it is fixed. */
+export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, start: Float64Array, fixed: Float64Array): MaximumLikelihood | null {
+  const fitter = new Fitter(ws, sample, fixed);
+  const { q } = ws;
+  const x = Float64Array.from(start);
+  let current = fitter.evaluate(x);
+  if (current === null) return null;
+  let iterations = 0;
+  let converged = false;
+  const { step, trial, hessian, grad, info } = fitter;
+  while (iterations < MAX_ITERATIONS) {
+    iterations++;
+    fitter.gradientAndInformation(true);
+    for (let i = 0; i < q * q; i++) hessian[i] = 2 * (info[i] as number);
+    let ridge = 0;
+    for (;;) {
+      const h = Float64Array.from(hessian);
+      if (ridge > 0) for (let i = 0; i < q; i++) h[i * q + i] = (h[i * q + i] as number) * (1 + ridge);
+      if (choleskyInPlace(h, q)) {
+        for (let i = 0; i < q; i++) step[i] = -(grad[i] as number);
+        choleskySolveInPlace(h, q, step);
+        break;
+      }
+      ridge = ridge === 0 ? 1e-8 : ridge * 10;
+      if (ridge > 1e8) return null;
+    }
+    let slope = 0;
+    for (let i = 0; i < q; i++) slope += (grad[i] as number) * (step[i] as number);
+    let scale = 1;
+    let accepted: Evaluation | null = null;
+    for (let halving = 0; halving < 40; halving++) {
+      for (let i = 0; i < q; i++) trial[i] = (x[i] as number) + scale * (step[i] as number);
+      const e = fitter.evaluate(trial);
+      if (e !== null && e.f <= current.f + 1e-4 * scale * slope + 1e-14 * Math.abs(current.f)) {
+        accepted = e;
+        break;
+      }
+      scale /= 2;
+    }
+    if (accepted === null) {
+      // No decrease along the scoring direction: at the minimum to working precision.
+      fitter.evaluate(x);
+      converged = Math.abs(slope) < 1e-8;
+      break;
+    }
+    let change = 0;
+    for (let i = 0; i < q; i++) change = Math.max(change, Math.abs(scale * (step[i] as number)) / Math.max(1, Math.abs(x[i] as number)));
+    x.set(trial);
+    const previous = current.f;
+    current = accepted;
+    if (change < TOLERANCE || (Math.abs(previous - current.f) < 1e-15 * Math.max(1, current.f) && change < 1e-7)) {
+      converged = true;
+      break;
+    }
+  }
+  fitter.evaluate(x);
+  fitter.gradientAndInformation(false);
+  return { estimates: x, discrepancy: current.f, iterations, converged, information: Float64Array.from(info), logDetSigma: current.logDet, sigmaInverse: fitter.c };
+}

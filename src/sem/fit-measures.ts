@@ -1,0 +1,192 @@
+import { chiSquareSurvival } from '../probability/index.js';
+import { decreasingRoot, noncentralChiSquareCdf } from '../factor/noncentral.js';
+
+// lavaan's fitMeasures for ML (lav_fit_*): χ² = N·F; the baseline is the independence model
+// (each variable its own variance; exogenous covariates keep their sample covariances under
+// fixed.x); RMSEA with N, not N − 1, and its 90% interval by inverting the noncentral χ²;
+// SRMR as Bentler's (residuals scaled by the sample SDs, over the p(p + 1)/2 moments, plus the
+// means under a mean structure).
+
+/** The RMSEA, its interval and the tests of close and not-close fit. */
+export interface Rmsea {
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** Level of the interval (0.90, as lavaan). */
+  readonly confidence: number;
+  /** P(RMSEA ≤ 0.05): lavaan's `rmsea.pvalue` (null for a saturated model, df = 0). */
+  readonly pClose: number | null;
+  /** P(RMSEA ≥ 0.08): lavaan's `rmsea.notclose.pvalue` (null when df = 0). */
+  readonly pNotClose: number | null;
+}
+
+/** Fit measures of a CFA/SEM (lavaan's `fitMeasures` names in camelCase, in the docs' table). */
+export interface SemFitMeasures {
+  /** Free parameters (lavaan's `npar`). */
+  readonly npar: number;
+  /** lavaan's `fmin`: F/2. */
+  readonly fmin: number;
+  readonly chiSquare: number;
+  readonly df: number;
+  /** p of the χ² test; null for a saturated model (df = 0). */
+  readonly p: number | null;
+  readonly baseline: { readonly chiSquare: number; readonly df: number; readonly p: number };
+  readonly cfi: number;
+  readonly tli: number;
+  readonly nfi: number | null;
+  readonly rfi: number | null;
+  readonly ifi: number | null;
+  readonly rni: number | null;
+  readonly logLikelihood: number;
+  readonly unrestrictedLogLikelihood: number;
+  readonly aic: number;
+  readonly bic: number;
+  /** Sample-size-adjusted BIC (lavaan's `bic2`: N replaced by (N + 2)/24). */
+  readonly sabic: number;
+  readonly rmsea: Rmsea;
+  /** Root mean square residual (raw covariances). */
+  readonly rmr: number;
+  /** Standardized root mean square residual (lavaan's `srmr`, Bentler's). */
+  readonly srmr: number;
+}
+
+export interface FitInput {
+  readonly n: number;
+  readonly p: number;
+  readonly npar: number;
+  /** F at the estimates. */
+  readonly discrepancy: number;
+  readonly logDetSigma: number;
+  readonly sigma: Float64Array;
+  readonly sigmaInverse: Float64Array;
+  readonly mu: Float64Array | null;
+  readonly sample: { readonly covariance: Float64Array; readonly mean: Float64Array; readonly logDet: number };
+  /** Indices of the exogenous covariates (fixed.x), whose moments are not modelled. */
+  readonly exogenous: readonly number[];
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+/** log-determinant of the block of a symmetric positive-definite matrix on `idx` (small: the exogenous covariates). */
+function logDetOf(matrix: Float64Array, idx: readonly number[]): number {
+  const k = idx.length;
+  const p = Math.round(Math.sqrt(matrix.length));
+  const a = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) a[i * k + j] = matrix[(idx[i] as number) * p + (idx[j] as number)] as number;
+  let logDet = 0;
+  for (let j = 0; j < k; j++) {
+    let d = a[j * k + j] as number;
+    for (let r = 0; r < j; r++) d -= (a[j * k + r] as number) ** 2;
+    const l = Math.sqrt(d);
+    a[j * k + j] = l;
+    logDet += 2 * Math.log(l);
+    for (let i = j + 1; i < k; i++) {
+      let s = a[i * k + j] as number;
+      for (let r = 0; r < j; r++) s -= (a[i * k + r] as number) * (a[j * k + r] as number);
+      a[i * k + j] = s / l;
+    }
+  }
+  return logDet;
+}
+
+function rmseaOf(chi: number, df: number, n: number): Rmsea {
+  const confidence = 0.9;
+  const estimate = df > 0 ? Math.sqrt(Math.max(0, chi / n / df - 1 / n)) : 0;
+  const bound = (level: number): number => {
+    const g = (ncp: number) => noncentralChiSquareCdf(chi, df, ncp) - level;
+    if (!(df > 0) || g(0) < 0) return 0;
+    // Widen until the cdf falls below the level (lavaan searches 0 … χ², then wider).
+    let hi = Math.max(chi, 1);
+    while (g(hi) > 0) hi *= 2;
+    return Math.sqrt(decreasingRoot(g, 0, hi) / (n * df));
+  };
+  const pAt = (h0: number) => noncentralChiSquareCdf(chi, df, n * df * h0 * h0);
+  return {
+    estimate,
+    lower: bound((1 + confidence) / 2),
+    upper: bound((1 - confidence) / 2),
+    confidence,
+    pClose: df > 0 ? 1 - pAt(0.05) : null,
+    pNotClose: df > 0 ? pAt(0.08) : null,
+  };
+}
+
+/** Every fit measure of an ML fit with complete data. */
+export function fitMeasures(input: FitInput): SemFitMeasures {
+  const { n, p, npar, discrepancy, sample, sigma, exogenous } = input;
+  const px = exogenous.length;
+  const means = input.mu !== null;
+  const moments = (p * (p + 1)) / 2 + (means ? p : 0) - ((px * (px + 1)) / 2 + (means ? px : 0));
+  const chiSquare = n * discrepancy;
+  const df = moments - npar;
+  // Independence model: diagonal Σ (exogenous block kept), means saturated.
+  const isX = new Set(exogenous);
+  let logDetBaseline = px > 0 ? logDetOf(sample.covariance, exogenous) : 0;
+  for (let i = 0; i < p; i++) if (!isX.has(i)) logDetBaseline += Math.log(sample.covariance[i * p + i] as number);
+  const baselineChi = n * (logDetBaseline - sample.logDet);
+  const baselineDf = moments - (p - px) * (means ? 2 : 1);
+  const t1 = Math.max(chiSquare - df, 0);
+  const t2 = Math.max(chiSquare - df, baselineChi - baselineDf, 0);
+  const cfi = t1 === 0 && t2 === 0 ? 1 : 1 - t1 / t2;
+  const tliT1 = (chiSquare - df) * baselineDf;
+  const tliT2 = (baselineChi - baselineDf) * df;
+  const tli = df > 0 && Math.abs(tliT2) > 0 ? 1 - tliT1 / tliT2 : 1;
+  const nfi = df > baselineDf ? null : df > 0 ? (baselineChi - chiSquare) / baselineChi : 1;
+  let rfi: number | null = 1;
+  if (df > baselineDf) rfi = null;
+  else if (df > 0 && baselineDf > 0) {
+    const a = baselineChi / baselineDf - chiSquare / df;
+    const b = baselineChi / baselineDf;
+    rfi = a < 0 || b < 0 ? 1 : a / b;
+  }
+  const ifiT2 = baselineChi - df;
+  const ifi = ifiT2 < 0 ? 1 : ifiT2 === 0 ? null : (baselineChi - chiSquare) / ifiT2;
+  const rni = baselineChi - baselineDf === 0 ? null : 1 - (chiSquare - df) / (baselineChi - baselineDf);
+  // Log-likelihoods, conditional on the exogenous covariates under fixed.x (as lavaan): their
+  // marginal log-likelihood, fitted exactly by both models, is taken out.
+  const marginalX = px > 0 ? (-n / 2) * (px * LOG_2PI + logDetOf(sample.covariance, exogenous) + px) : 0;
+  const unrestrictedLogLikelihood = (-n / 2) * (p * LOG_2PI + sample.logDet + p) - marginalX;
+  const logLikelihood = unrestrictedLogLikelihood - (n / 2) * discrepancy;
+  // Residuals: raw and standardized by the sample SDs.
+  let rmrSum = 0;
+  let srmrSum = 0;
+  let count = 0;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      const r = (sample.covariance[i * p + j] as number) - (sigma[i * p + j] as number);
+      rmrSum += r * r;
+      srmrSum += (r * r) / ((sample.covariance[i * p + i] as number) * (sample.covariance[j * p + j] as number));
+      count++;
+    }
+  }
+  if (means) {
+    for (let i = 0; i < p; i++) {
+      const r = (sample.mean[i] as number) - (input.mu![i] as number);
+      rmrSum += r * r;
+      srmrSum += (r * r) / (sample.covariance[i * p + i] as number);
+      count++;
+    }
+  }
+  return {
+    npar,
+    fmin: discrepancy / 2,
+    chiSquare,
+    df,
+    p: df > 0 ? chiSquareSurvival(chiSquare, df) : null,
+    baseline: { chiSquare: baselineChi, df: baselineDf, p: chiSquareSurvival(baselineChi, baselineDf) },
+    cfi,
+    tli,
+    nfi,
+    rfi,
+    ifi,
+    rni,
+    logLikelihood,
+    unrestrictedLogLikelihood,
+    aic: -2 * logLikelihood + 2 * npar,
+    bic: -2 * logLikelihood + npar * Math.log(n),
+    sabic: -2 * logLikelihood + npar * Math.log((n + 2) / 24),
+    rmsea: rmseaOf(chiSquare, df, n),
+    rmr: Math.sqrt(rmrSum / count),
+    srmr: Math.sqrt(srmrSum / count),
+  };
+}

@@ -1,0 +1,418 @@
+import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
+import { listwise } from '../data/complete.js';
+import { readNumericColumns } from '../data/numeric.js';
+import { tableView, type ReadTableOptions, type Table } from '../data/table.js';
+import { symmetricEigen } from '../linalg/eigen.js';
+import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import { normalQuantile, normalTwoSided } from '../probability/index.js';
+import { deepFreeze } from '../util/freeze.js';
+import { defineOptions, field } from '../util/options.js';
+import type { Matrix } from '../util/types.js';
+import { evaluateDefinitions, type Dual } from './defined.js';
+import { fitMaximumLikelihood, type SampleMoments } from './estimate.js';
+import { fitMeasures, type SemFitMeasures } from './fit-measures.js';
+import { modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { specifyModel, type ModelSpecification, type ParameterOp } from './specification.js';
+
+/** Options of {@link cfa} and {@link sem}. */
+export interface SemOptions extends ReadTableOptions {
+  /** The model in lavaan syntax (`=~`, `~`, `~~`, `~ 1`, `:=`, labels, fixed values, `NA*`). */
+  readonly model: string;
+  /** Scale each latent by fixing its (residual) variance to 1 and freeing every loading (lavaan's `std.lv`). Default false: the first loading is fixed to 1. */
+  readonly stdLv?: boolean;
+  /** Add intercepts and latent means (lavaan's `meanstructure`). Default false (added anyway when the syntax has `~ 1`). */
+  readonly meanStructure?: boolean;
+  /** Fix the covariances of exogenous latents to 0 (lavaan's `orthogonal`). Default false. */
+  readonly orthogonal?: boolean;
+  /** `'ML'` (default): normal-theory maximum likelihood with lavaan's conventions. */
+  readonly estimator?: 'ML';
+  /** `'listwise'` (default): rows with a missing value on any model variable are left out. */
+  readonly missing?: 'listwise';
+  /** Level of the Wald intervals. Default 0.95. */
+  readonly confidence?: number;
+}
+
+/** One row of the parameter table (lavaan's `parameterEstimates(fit, standardized = TRUE)`). */
+export interface SemParameter {
+  readonly lhs: string;
+  /** `=~` loading, `~` regression, `~~` (co)variance, `~1` intercept or mean, `:=` defined parameter. */
+  readonly op: ParameterOp | ':=';
+  /** The right-hand variable; for `:=` the expression; `''` for `~1`. */
+  readonly rhs: string;
+  /** The label written in the syntax (the name, for `:=`), or `''`. */
+  readonly label: string;
+  /** A free parameter (false: fixed, or defined). */
+  readonly free: boolean;
+  readonly estimate: number;
+  /** Standard error; null for a fixed parameter (lavaan prints NA; SE 0). */
+  readonly se: number | null;
+  /** z = estimate / se. */
+  readonly statistic: number | null;
+  readonly p: number | null;
+  /** Wald interval (a fixed parameter's bounds are its value, as lavaan). */
+  readonly lower: number;
+  readonly upper: number;
+  /** Standardized on the latent variables (lavaan's `std.lv`). */
+  readonly stdLv: number;
+  /** Standardized on latent and observed variables (lavaan's `std.all`). */
+  readonly stdAll: number;
+}
+
+/** Result of {@link cfa} or {@link sem}. */
+export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
+  readonly model: string;
+  readonly estimator: 'ML';
+  readonly missing: 'listwise';
+  readonly n: number;
+  readonly nDropped: number;
+  /** Observed variables, in the order of the matrices below. */
+  readonly columns: readonly string[];
+  readonly latent: readonly string[];
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly parameters: readonly SemParameter[];
+  readonly fit: SemFitMeasures;
+  /** R² of every endogenous variable: each indicator, each observed outcome and each latent that is regressed on something. */
+  readonly rSquared: readonly { readonly variable: string; readonly rSquared: number }[];
+  /** Model-implied moments. */
+  readonly implied: { readonly covariance: Matrix; readonly means: readonly number[] | null };
+  /** Sample moments (covariance with divisor N, as lavaan). */
+  readonly sample: { readonly covariance: Matrix; readonly means: readonly number[] };
+  /** Sample minus implied. */
+  readonly residuals: { readonly covariance: Matrix; readonly means: readonly number[] | null };
+  readonly confidence: number;
+}
+
+const OPTION_FIELDS = {
+  missingCodes: field.missingCodes(),
+  model: (v: unknown, k: string): string => {
+    if (typeof v !== 'string' || v.trim() === '') throw fail('INVALID_OPTION', `\`${k}\` must be lavaan model syntax (a non-empty string).`, { option: k, value: v });
+    return v;
+  },
+  stdLv: field.boolean(false),
+  meanStructure: field.boolean(false),
+  orthogonal: field.boolean(false),
+  estimator: field.oneOf(['ML'] as const, 'ML'),
+  missing: field.oneOf(['listwise'] as const, 'listwise'),
+  confidence: field.confidence(),
+};
+const readCfaOptions = defineOptions('cfa', OPTION_FIELDS);
+const readSemOptions = defineOptions('sem', OPTION_FIELDS);
+
+function sampleMoments(columns: readonly Float64Array[], n: number, names: readonly string[]): SampleMoments {
+  const p = columns.length;
+  const mean = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    const c = columns[j]!;
+    for (let i = 0; i < n; i++) s += c[i] as number;
+    mean[j] = s / n;
+  }
+  const covariance = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    const ca = columns[a]!;
+    const ma = mean[a] as number;
+    for (let b = 0; b <= a; b++) {
+      const cb = columns[b]!;
+      const mb = mean[b] as number;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += ((ca[i] as number) - ma) * ((cb[i] as number) - mb);
+      covariance[a * p + b] = s / n;
+      covariance[b * p + a] = s / n;
+    }
+  }
+  for (let j = 0; j < p; j++) {
+    if (!((covariance[j * p + j] as number) > 0)) throw fail('ZERO_VARIANCE', `"${names[j]}" is constant in the ${n} rows analysed.`, { column: names[j]! });
+  }
+  const chol = Float64Array.from(covariance);
+  if (!choleskyInPlace(chol, p)) {
+    throw fail('NOT_POSITIVE_DEFINITE', `The sample covariance matrix of the model's ${p} observed variables is not positive definite (a variable is a linear combination of others, or there are too few rows: n = ${n}).`, { columns: [...names] });
+  }
+  let logDet = 0;
+  for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
+  return { n, p, covariance, mean, logDet };
+}
+
+/** lavaan-like start values: loadings from the marker's covariances, residual variances half the observed. */
+function startValues(spec: ModelSpecification, sample: SampleMoments, fixed: Float64Array): Float64Array {
+  const { p } = sample;
+  const start = new Float64Array(spec.nFree).fill(Number.NaN);
+  const ov = new Map(spec.observed.map((v, i) => [v, i]));
+  const cov = (a: string, b: string) => sample.covariance[ov.get(a)! * p + ov.get(b)!] as number;
+  const latentVariance = new Map<string, number>();
+  for (const f of spec.latent) {
+    const loadings = spec.rows.filter((r) => r.op === '=~' && r.lhs === f && ov.has(r.rhs));
+    const marker = loadings.find((r) => r.free === 0 && r.value !== 0);
+    const scaleFixed = spec.rows.find((r) => r.op === '~~' && r.lhs === f && r.rhs === f && r.free === 0);
+    const v = scaleFixed !== undefined ? scaleFixed.value : marker !== undefined ? Math.max(cov(marker.rhs, marker.rhs) / 2, 1e-3) : 0.05;
+    latentVariance.set(f, v);
+  }
+  spec.rows.forEach((r, index) => {
+    if (r.free === 0 || !Number.isNaN(start[r.free - 1] as number)) return;
+    let value = r.value;
+    if (Number.isNaN(value)) {
+      if (r.op === '=~' && ov.has(r.rhs)) {
+        const v = latentVariance.get(r.lhs)!;
+        const marker = spec.rows.find((s) => s.op === '=~' && s.lhs === r.lhs && s.free === 0 && s.value !== 0 && ov.has(s.rhs));
+        value = marker !== undefined ? cov(r.rhs, marker.rhs) / (marker.value * v) : Math.sqrt(cov(r.rhs, r.rhs) / 2 / v);
+      } else if (r.op === '=~') value = 1;
+      else if (r.op === '~~' && r.lhs === r.rhs) value = ov.has(r.lhs) ? cov(r.lhs, r.lhs) / 2 : latentVariance.get(r.lhs) ?? 0.05;
+      else if (r.op === '~1') value = ov.has(r.lhs) ? (sample.mean[ov.get(r.lhs)!] as number) : 0;
+      else value = 0;
+    }
+    start[r.free - 1] = value;
+    void index;
+  });
+  void fixed;
+  return start;
+}
+
+/** Which parameter a singular information matrix cannot pin down: the largest entry of its null direction. */
+function unidentifiedParameter(info: Float64Array, q: number, spec: ModelSpecification): string {
+  const { values, vectors } = symmetricEigen(info, q);
+  let smallest = 0;
+  for (let i = 1; i < q; i++) if ((values[i] as number) < (values[smallest] as number)) smallest = i;
+  let worst = 0;
+  for (let i = 1; i < q; i++) if (Math.abs(vectors[i * q + smallest] as number) > Math.abs(vectors[worst * q + smallest] as number)) worst = i;
+  const row = spec.rows.find((r) => r.free === worst + 1)!;
+  return row.op === '~1' ? `${row.lhs} ~ 1` : `${row.lhs} ${row.op} ${row.rhs}`;
+}
+
+function matrixRows(m: Float64Array, p: number): number[][] {
+  return Array.from({ length: p }, (_, i) => Array.from(m.subarray(i * p, (i + 1) * p)));
+}
+
+interface Standardizer {
+  lv(v: string): number;
+  all(v: string): number;
+}
+
+function standardizer(ws: ModelWorkspace): Standardizer {
+  const { spec, m, p } = ws;
+  const latent = new Set(spec.latent);
+  const eta = new Map(spec.eta.map((v, i) => [v, i]));
+  const ov = new Map(spec.observed.map((v, i) => [v, i]));
+  const sdEta = (v: string) => Math.sqrt(ws.g[eta.get(v)! * m + eta.get(v)!] as number);
+  return {
+    lv: (v) => (latent.has(v) ? sdEta(v) : 1),
+    all: (v) => (latent.has(v) ? sdEta(v) : Math.sqrt(ws.sigma[ov.get(v)! * p + ov.get(v)!] as number)),
+  };
+}
+
+/**
+ * A row's standardized value, as lavaan's `standardizedSolution`: variances and intercepts by the
+ * variables' total SDs; a covariance (lhs ≠ rhs) by the square roots of the two (residual)
+ * variance parameters, so a residual covariance becomes a residual correlation (lavaan's
+ * `cov.std = TRUE`; abs() as lavaan, for Heywood cases). `scaled(v)` says whether v is rescaled
+ * at this level (latents for std.lv; every variable for std.all).
+ */
+function standardized(op: ParameterOp, lhs: string, rhs: string, value: number, sd: (v: string) => number, variance: (v: string) => number, scaled: (v: string) => boolean): number {
+  switch (op) {
+    case '=~':
+      return (value * sd(lhs)) / sd(rhs);
+    case '~':
+      return (value * sd(rhs)) / sd(lhs);
+    case '~~':
+      if (lhs === rhs) return value / (sd(lhs) * sd(rhs));
+      return value / ((scaled(lhs) ? Math.sqrt(Math.abs(variance(lhs))) : 1) * (scaled(rhs) ? Math.sqrt(Math.abs(variance(rhs))) : 1));
+    case '~1':
+      return value / sd(lhs);
+  }
+}
+
+function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: ReturnType<typeof readCfaOptions.read>): SemResult {
+  const spec = specifyModel(o.model, { stdLv: o.stdLv, meanStructure: o.meanStructure, orthogonal: o.orthogonal });
+  const view = tableView(table, o.missingCodes);
+  const complete = listwise({ names: spec.observed, n: view.nRows, columns: readNumericColumns(view, spec.observed) });
+  const n = complete.n;
+  const p = spec.observed.length;
+  if (n < 2) throw fail('TOO_FEW_CASES', `${n} complete row${n === 1 ? '' : 's'} for the model's ${p} observed variables; a covariance needs at least 2.`, { n });
+  const sample = sampleMoments(complete.columns, n, spec.observed);
+  const ws = modelWorkspace(spec);
+  const q = spec.nFree;
+  const moments = (p * (p + 1)) / 2 + (spec.meanStructure ? p : 0);
+  const ov = new Map(spec.observed.map((v, i) => [v, i]));
+  const fixed = Float64Array.from(spec.rows, (r) => {
+    if (!r.sampleMoment) return r.value;
+    return r.op === '~1' ? (sample.mean[ov.get(r.lhs)!] as number) : (sample.covariance[ov.get(r.lhs)! * p + ov.get(r.rhs)!] as number);
+  });
+  const px = spec.exogenous.length;
+  if (q > moments - (px * (px + 1)) / 2 - (spec.meanStructure ? px : 0)) {
+    throw fail('NOT_IDENTIFIED', `The model has ${q} free parameters but the data give only ${moments - (px * (px + 1)) / 2 - (spec.meanStructure ? px : 0)} moments: it is not identified (negative degrees of freedom).`, { npar: q, moments });
+  }
+  const start = startValues(spec, sample, fixed);
+  const ml = fitMaximumLikelihood(ws, sample, start, fixed);
+  if (ml === null) throw fail('NOT_CONVERGED', 'The ML fit failed: the model-implied covariance matrix was not positive definite at the start values or along every search direction. Check the model, or give start values with start(…)*x.', {});
+  // Moments at the estimates.
+  fillMatrices(ws, ml.estimates, fixed);
+  impliedMoments(ws);
+  const warnings: PsychkitWarning[] = [];
+  if (!ml.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The ML fit did not converge in ${ml.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: ml.iterations } });
+  // Var(θ̂) = I⁻¹ / N.
+  const infoChol = Float64Array.from(ml.information);
+  if (q > 0 && !choleskyInPlace(infoChol, q, 1e-12)) {
+    const parameter = unidentifiedParameter(ml.information, q, spec);
+    throw fail('NOT_IDENTIFIED', `The model is not identified: the information matrix is singular, and "${parameter}" is the parameter least determined by the data (fix it, or constrain it).`, { parameter });
+  }
+  const vcov = q > 0 ? inverseFromCholesky(infoChol, q).map((v) => v / n) : new Float64Array(0);
+  const z = normalQuantile(1 - (1 - o.confidence) / 2);
+  const sd = standardizer(ws);
+  const values = new Map<string, { estimate: number; free: number; stdLv: number; stdAll: number }>();
+  const estimateOf = (index: number): number => {
+    const r = spec.rows[index]!;
+    return r.free > 0 ? (ml.estimates[r.free - 1] as number) : (fixed[index] as number);
+  };
+  const varianceRow = new Map<string, number>();
+  spec.rows.forEach((r, index) => {
+    if (r.op === '~~' && r.lhs === r.rhs) varianceRow.set(r.lhs, estimateOf(index));
+  });
+  const variance = (v: string): number => varianceRow.get(v) ?? 1;
+  const isLatent = (v: string): boolean => spec.latent.includes(v);
+  const parameters: SemParameter[] = spec.rows.map((r, index) => {
+    const estimate = estimateOf(index);
+    const se = r.free > 0 ? Math.sqrt(vcov[(r.free - 1) * q + (r.free - 1)] as number) : null;
+    const statistic = se === null ? null : estimate / se;
+    const row: SemParameter = {
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      label: r.label,
+      free: r.free > 0,
+      estimate,
+      se,
+      statistic,
+      p: statistic === null ? null : normalTwoSided(statistic),
+      lower: se === null ? estimate : estimate - z * se,
+      upper: se === null ? estimate : estimate + z * se,
+      stdLv: standardized(r.op, r.lhs, r.rhs, estimate, sd.lv, variance, isLatent),
+      stdAll: standardized(r.op, r.lhs, r.rhs, estimate, sd.all, variance, () => true),
+    };
+    if (r.label !== '') values.set(r.label, { estimate, free: r.free, stdLv: row.stdLv, stdAll: row.stdAll });
+    return row;
+  });
+  if (spec.definitions.length > 0) {
+    const dual = (pick: 'estimate' | 'stdLv' | 'stdAll') => (name: string): Dual | undefined => {
+      const v = values.get(name);
+      if (v === undefined) return undefined;
+      const gradient = new Float64Array(q);
+      if (v.free > 0) gradient[v.free - 1] = 1;
+      return { value: v[pick], gradient };
+    };
+    const raw = evaluateDefinitions(spec.definitions, dual('estimate'), q);
+    const lv = evaluateDefinitions(spec.definitions, dual('stdLv'), q);
+    const all = evaluateDefinitions(spec.definitions, dual('stdAll'), q);
+    spec.definitions.forEach((d, i) => {
+      const { value, gradient } = raw[i]!;
+      let variance = 0;
+      for (let a = 0; a < q; a++) {
+        const ga = gradient[a] as number;
+        if (ga === 0) continue;
+        for (let b = 0; b < q; b++) variance += ga * (vcov[a * q + b] as number) * (gradient[b] as number);
+      }
+      const se = Math.sqrt(Math.max(variance, 0));
+      const statistic = value / se;
+      parameters.push({
+        lhs: d.name,
+        op: ':=',
+        rhs: d.text,
+        label: d.name,
+        free: false,
+        estimate: value,
+        se,
+        statistic,
+        p: normalTwoSided(statistic),
+        lower: value - z * se,
+        upper: value + z * se,
+        stdLv: lv[i]!.value,
+        stdAll: all[i]!.value,
+      });
+    });
+  }
+  // Warnings as lavaan gives them.
+  const negative = parameters.filter((r) => r.op === '~~' && r.lhs === r.rhs && r.estimate < 0).map((r) => r.lhs);
+  if (negative.length > 0) warnings.push({ code: 'HEYWOOD', message: `Some estimated variances are negative (${negative.join(', ')}): a Heywood case; the model may be misspecified or the sample too small.`, details: { columns: negative } });
+  const nLatent = spec.latent.length;
+  if (nLatent > 0) {
+    const g = new Float64Array(nLatent * nLatent);
+    for (let i = 0; i < nLatent; i++) for (let j = 0; j < nLatent; j++) g[i * nLatent + j] = ws.g[i * ws.m + j] as number;
+    if (!choleskyInPlace(g, nLatent) && negative.length === 0) {
+      warnings.push({ code: 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE', message: 'The covariance matrix of the latent variables is not positive definite (a correlation beyond ±1, or a variance of 0).', details: { columns: [...spec.latent] } });
+    }
+  }
+  // R² of endogenous variables.
+  const rSquared: { variable: string; rSquared: number }[] = [];
+  const etaIndex = new Map(spec.eta.map((v, i) => [v, i]));
+  spec.observed.forEach((v, i) => {
+    if (spec.exogenous.includes(v)) return;
+    const e = spec.dummyOf[i]!;
+    const residual = e >= 0 ? (ws.psi[e * ws.m + e] as number) : (ws.theta[i * p + i] as number);
+    const total = ws.sigma[i * p + i] as number;
+    rSquared.push({ variable: v, rSquared: 1 - residual / total });
+  });
+  for (const f of spec.latent) {
+    const e = etaIndex.get(f)!;
+    let endogenous = false;
+    for (let j = 0; j < ws.m; j++) if ((ws.beta[e * ws.m + j] as number) !== 0 || spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) endogenous = true;
+    if (endogenous) rSquared.push({ variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
+  }
+  const fit = fitMeasures({
+    n,
+    p,
+    npar: q,
+    discrepancy: ml.discrepancy,
+    logDetSigma: ml.logDetSigma,
+    sigma: ws.sigma,
+    sigmaInverse: ml.sigmaInverse,
+    mu: spec.meanStructure ? ws.mu : null,
+    sample,
+    exogenous: spec.exogenous.map((v) => ov.get(v)!),
+  });
+  const residual = Float64Array.from(sample.covariance, (s, i) => s - (ws.sigma[i] as number));
+  void options;
+  return deepFreeze({
+    kind,
+    model: o.model,
+    estimator: o.estimator,
+    missing: o.missing,
+    n,
+    nDropped: complete.nDropped,
+    columns: [...spec.observed],
+    latent: [...spec.latent],
+    converged: ml.converged,
+    iterations: ml.iterations,
+    parameters,
+    fit,
+    rSquared,
+    implied: { covariance: matrixRows(ws.sigma, p), means: spec.meanStructure ? Array.from(ws.mu) : null },
+    sample: { covariance: matrixRows(sample.covariance, p), means: Array.from(sample.mean) },
+    residuals: { covariance: matrixRows(residual, p), means: spec.meanStructure ? Array.from(sample.mean, (m, i) => m - (ws.mu[i] as number)) : null },
+    confidence: o.confidence,
+    warnings,
+  });
+}
+
+/**
+ * Confirmatory factor analysis with lavaan's model syntax, estimates, standard errors and fit
+ * measures (matches `lavaan::cfa`).
+ *
+ * @example
+ * ```ts
+ * const fit = cfa(rows, { model: 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9' });
+ * fit.fit.cfi; fit.parameters.filter((r) => r.op === '=~');
+ * ```
+ */
+export function cfa(table: Table, options: SemOptions): SemResult {
+  return fitModel('cfa', table, options, readCfaOptions.read(options));
+}
+
+/**
+ * Structural equation model with lavaan's model syntax (matches `lavaan::sem`).
+ *
+ * @example
+ * ```ts
+ * const fit = sem(rows, { model: 'f1 =~ a1 + a2 + a3\nf2 =~ b1 + b2 + b3\nf2 ~ f1' });
+ * ```
+ */
+export function sem(table: Table, options: SemOptions): SemResult {
+  return fitModel('sem', table, options, readSemOptions.read(options));
+}

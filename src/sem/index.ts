@@ -1,0 +1,3 @@
+export { cfa, sem } from './fit.js';
+export type { SemOptions, SemParameter, SemResult } from './fit.js';
+export type { Rmsea, SemFitMeasures } from './fit-measures.js';

@@ -1,0 +1,177 @@
+// CFA/SEM against lavaan 0.6.14: the shared cases (test/fixtures/cfa.json) and our own
+// (test/fixtures/sem-extra.json, made by sem-extra.R). Tolerances as the issue states them:
+// estimates, SEs and standardized values 1e-4 absolute; χ² and log-likelihoods 1e-3 relative;
+// fit indices 1e-4. (Observed agreement is closer, ~1e-5: lavaan stops nlminb at a relative
+// change of 1e-10 in the objective; psychkit iterates to a smaller step.)
+import { describe, expect, it } from 'vitest';
+import { cfa, sem, type SemParameter, type SemResult } from '../../src/index.js';
+import { expectClose, expectRelClose } from '../helpers/close.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
+
+interface RefRow {
+  lhs: string;
+  op: string;
+  rhs: string;
+  label: string;
+  free: boolean;
+  est: number;
+  se: number | null;
+  z: number | null;
+  pvalue: number | null;
+  'ci.lower': number | null;
+  'ci.upper': number | null;
+  'std.lv': number | null;
+  'std.all': number | null;
+}
+interface RefCase {
+  fun: 'cfa' | 'sem';
+  model: string;
+  data: string;
+  prep: { reverse: string[]; total: number } | null;
+  options: Record<string, unknown>;
+  lavaanOptions?: Record<string, unknown>;
+  n: { used: number } | number;
+  parameters: RefRow[];
+  fit: Record<string, number | null>;
+  rsquare?: Record<string, number>;
+  implied?: { cov: number[][]; names: string[] };
+}
+
+const shared = loadJson<{ cases: Record<string, RefCase> }>('cfa.json').cases;
+const extra = loadJson<{ cases: Record<string, RefCase> }>('sem-extra.json').cases;
+const data: Record<string, Record<string, string>[]> = {
+  'holzinger-swineford-1939.csv': loadCsv('holzinger-swineford-1939.csv'),
+  'peer-workers.csv': loadCsv('peer-workers.csv'),
+};
+
+function rowsOf(c: RefCase): Record<string, string>[] {
+  const rows = data[c.data]!;
+  if (c.prep === null || c.prep === undefined) return rows;
+  const { reverse, total } = c.prep;
+  return rows.map((r) => {
+    const o = { ...r };
+    for (const k of reverse) if (o[k] !== '' && o[k] !== 'NA') o[k] = String(total - Number(o[k]));
+    return o;
+  });
+}
+
+function fitCase(c: RefCase): SemResult {
+  const options = {
+    model: c.model,
+    missingCodes: ['NA'],
+    ...(c.options['stdLv'] === true ? { stdLv: true } : {}),
+    ...(c.options['meanStructure'] === true ? { meanStructure: true } : {}),
+    ...(c.lavaanOptions?.['orthogonal'] === true ? { orthogonal: true } : {}),
+  };
+  return c.fun === 'sem' ? sem(rowsOf(c), options) : cfa(rowsOf(c), options);
+}
+
+function find(fit: SemResult, r: RefRow): SemParameter | undefined {
+  return fit.parameters.find((p) => p.lhs === r.lhs && p.op === r.op && p.rhs === r.rhs) ?? fit.parameters.find((p) => r.op === '~~' && p.op === '~~' && p.lhs === r.rhs && p.rhs === r.lhs);
+}
+
+const FIT_FIELDS: readonly [string, (f: SemResult['fit']) => number | null, 'rel' | 'abs'][] = [
+  ['npar', (f) => f.npar, 'abs'],
+  ['df', (f) => f.df, 'abs'],
+  ['fmin', (f) => f.fmin, 'rel'],
+  ['chisq', (f) => f.chiSquare, 'rel'],
+  ['pvalue', (f) => f.p, 'abs'],
+  ['baseline.chisq', (f) => f.baseline.chiSquare, 'rel'],
+  ['baseline.df', (f) => f.baseline.df, 'abs'],
+  ['baseline.pvalue', (f) => f.baseline.p, 'abs'],
+  ['cfi', (f) => f.cfi, 'abs'],
+  ['tli', (f) => f.tli, 'abs'],
+  ['nfi', (f) => f.nfi, 'abs'],
+  ['rfi', (f) => f.rfi, 'abs'],
+  ['ifi', (f) => f.ifi, 'abs'],
+  ['rni', (f) => f.rni, 'abs'],
+  ['logl', (f) => f.logLikelihood, 'rel'],
+  ['unrestricted.logl', (f) => f.unrestrictedLogLikelihood, 'rel'],
+  ['aic', (f) => f.aic, 'rel'],
+  ['bic', (f) => f.bic, 'rel'],
+  ['bic2', (f) => f.sabic, 'rel'],
+  ['rmsea', (f) => f.rmsea.estimate, 'abs'],
+  ['rmsea.ci.lower', (f) => f.rmsea.lower, 'abs'],
+  ['rmsea.ci.upper', (f) => f.rmsea.upper, 'abs'],
+  ['rmsea.pvalue', (f) => f.rmsea.pClose, 'abs'],
+  ['rmsea.notclose.pvalue', (f) => f.rmsea.pNotClose, 'abs'],
+  ['rmr', (f) => f.rmr, 'abs'],
+  ['srmr', (f) => f.srmr, 'abs'],
+];
+
+let compared = 0;
+
+function checkCase(name: string, c: RefCase): void {
+  const fit = fitCase(c);
+  const used = typeof c.n === 'number' ? c.n : c.n.used;
+  expect(fit.n, `${name}: n`).toBe(used);
+  expect(fit.converged).toBe(true);
+  const rows = c.parameters.filter((r) => r.op !== 'r2');
+  expect(fit.parameters.length, `${name}: parameter rows`).toBe(rows.length);
+  for (const r of rows) {
+    const what = `${name}: ${r.lhs} ${r.op} ${r.rhs}`;
+    const mine = find(fit, r);
+    if (mine === undefined) expect.fail(`${what}: missing`);
+    expect(mine.free, `${what}: free`).toBe(r.op === ':=' ? false : r.free);
+    expect(mine.label, `${what}: label`).toBe(r.label);
+    expectClose(mine.estimate, r.est, 1e-4, `${what}: est`);
+    compared++;
+    if (r.se !== null && (r.free || r.op === ':=')) {
+      expectClose(mine.se!, r.se, 1e-4, `${what}: se`);
+      expectClose(mine.statistic!, r.z!, 1e-3 * Math.max(1, Math.abs(r.z!)), `${what}: z`);
+      expectClose(mine.p!, r.pvalue!, 1e-4, `${what}: p`);
+      expectClose(mine.lower, r['ci.lower']!, 1e-4, `${what}: ci.lower`);
+      expectClose(mine.upper, r['ci.upper']!, 1e-4, `${what}: ci.upper`);
+      compared += 5;
+    } else {
+      expect(mine.se, `${what}: a fixed parameter has no SE`).toBeNull();
+    }
+    if (r['std.lv'] !== null) {
+      expectClose(mine.stdLv, r['std.lv'], 1e-4, `${what}: std.lv`);
+      expectClose(mine.stdAll, r['std.all']!, 1e-4, `${what}: std.all`);
+      compared += 2;
+    }
+  }
+  for (const [key, get, kind] of FIT_FIELDS) {
+    const expected = c.fit[key];
+    if (expected === undefined || expected === null) continue;
+    const actual = get(fit.fit);
+    if (actual === null) expect.fail(`${name}: fit ${key} is null, lavaan has ${expected}`);
+    if (kind === 'rel') expectRelClose(actual, expected, 1e-3, `${name}: ${key}`);
+    else expectClose(actual, expected, 1e-4, `${name}: ${key}`);
+    compared++;
+  }
+  for (const r of c.parameters.filter((x) => x.op === 'r2')) {
+    const mine = fit.rSquared.find((x) => x.variable === r.lhs);
+    if (mine === undefined) expect.fail(`${name}: R² of ${r.lhs} missing`);
+    expectClose(mine.rSquared, r.est, 1e-4, `${name}: R² ${r.lhs}`);
+    compared++;
+  }
+  if (c.parameters.some((x) => x.op === 'r2')) expect(fit.rSquared.length, `${name}: R² rows`).toBe(c.parameters.filter((x) => x.op === 'r2').length);
+  if (c.implied !== undefined && Array.isArray(c.implied.cov)) {
+    const order = c.implied.names.map((v) => fit.columns.indexOf(v));
+    c.implied.cov.forEach((row, i) =>
+      row.forEach((v, j) => {
+        expectClose(fit.implied.covariance[order[i]!]![order[j]!]!, v, 1e-4, `${name}: implied cov[${i}][${j}]`);
+        compared++;
+      }),
+    );
+  }
+}
+
+describe('cfa/sem against lavaan 0.6.14 (shared cases)', () => {
+  for (const name of ['hs_ml', 'hs_stdlv', 'hs_syntax', 'esse_listwise', 'peer_mediation']) {
+    it(name, () => checkCase(name, shared[name]!));
+  }
+});
+
+describe('cfa/sem against lavaan 0.6.14 (sem-extra.R)', () => {
+  for (const name of Object.keys(extra)) {
+    it(name, () => checkCase(name, extra[name]!));
+  }
+  it('compares the numbers it says it does', () => {
+    // Printed so the count in the closing note can be checked; every case above adds to it.
+    expect(compared).toBeGreaterThan(1500);
+    console.log(`cfa/sem reference: ${compared} numbers compared`);
+  });
+});

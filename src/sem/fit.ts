@@ -52,10 +52,10 @@ export interface SemParameter {
   /** Wald interval (a fixed parameter's bounds are its value, as lavaan). */
   readonly lower: number;
   readonly upper: number;
-  /** Standardized on the latent variables (lavaan's `std.lv`). */
-  readonly stdLv: number;
-  /** Standardized on latent and observed variables (lavaan's `std.all`). */
-  readonly stdAll: number;
+  /** Standardized on the latent variables (lavaan's `std.lv`); null when a variance it divides by is not positive (a Heywood case). */
+  readonly stdLv: number | null;
+  /** Standardized on latent and observed variables (lavaan's `std.all`); null as `stdLv`. */
+  readonly stdAll: number | null;
 }
 
 /** Result of {@link cfa} or {@link sem}. */
@@ -178,6 +178,10 @@ function unidentifiedParameter(info: Float64Array, q: number, spec: ModelSpecifi
   return row.op === '~1' ? `${row.lhs} ~ 1` : `${row.lhs} ${row.op} ${row.rhs}`;
 }
 
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
 function matrixRows(m: Float64Array, p: number): number[][] {
   return Array.from({ length: p }, (_, i) => Array.from(m.subarray(i * p, (i + 1) * p)));
 }
@@ -284,10 +288,10 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
       p: statistic === null ? null : normalTwoSided(statistic),
       lower: se === null ? estimate : estimate - z * se,
       upper: se === null ? estimate : estimate + z * se,
-      stdLv: standardized(r.op, r.lhs, r.rhs, estimate, sd.lv, variance, isLatent),
-      stdAll: standardized(r.op, r.lhs, r.rhs, estimate, sd.all, variance, () => true),
+      stdLv: finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.lv, variance, isLatent)),
+      stdAll: finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.all, variance, () => true)),
     };
-    if (r.label !== '') values.set(r.label, { estimate, free: r.free, stdLv: row.stdLv, stdAll: row.stdAll });
+    if (r.label !== '') values.set(r.label, { estimate, free: r.free, stdLv: row.stdLv ?? Number.NaN, stdAll: row.stdAll ?? Number.NaN });
     return row;
   });
   if (spec.definitions.length > 0) {
@@ -323,8 +327,8 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
         p: normalTwoSided(statistic),
         lower: value - z * se,
         upper: value + z * se,
-        stdLv: lv[i]!.value,
-        stdAll: all[i]!.value,
+        stdLv: finiteOrNull(lv[i]!.value),
+        stdAll: finiteOrNull(all[i]!.value),
       });
     });
   }

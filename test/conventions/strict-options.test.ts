@@ -52,6 +52,8 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   defineScale: (x) => psychkit.defineScale({ id: 's', items: ['a', 'b'], response: { min: 1, max: 5 }, ...x }),
   dummyCode: (x) => psychkit.dummyCode(psychkit.categoricalColumn({ m: ['a', 'b'] }, 'm'), { ...x }),
   ols: (x) => psychkit.ols(peer, { y: 'pwb', x: ['esse'], ...x }),
+  cfa: (x) => psychkit.cfa(small, { model: 'f =~ esse1 + esse2 + esse3 + esse4', missingCodes: ['NA'], ...x }),
+  sem: (x) => psychkit.sem(small, { model: 'f =~ esse1 + esse2 + esse3\ng =~ esse4 + esse5 + esse6\ng ~ f', missingCodes: ['NA'], ...x }),
   hierarchicalRegression: (x) => psychkit.hierarchicalRegression(peer, { y: 'pwb', steps: [['esse']], ...x }),
   correlations: (x) => psychkit.correlations(peer, { columns: ['esse', 'pwb'], ...x }),
   processModel: (x) => psychkit.processModel(peer, { ...model4, ...x }),

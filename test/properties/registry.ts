@@ -96,6 +96,10 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   parallelAnalysis: ['test/properties/factor.properties.test.ts'],
   omega: ['test/properties/factor.properties.test.ts'],
 
+  // structural equation models
+  cfa: ['test/sem/properties.test.ts'],
+  sem: ['test/sem/properties.test.ts'],
+
   // regression
   ols: ['test/regression/ols-options.test.ts', 'test/properties/regression.properties.test.ts', 'test/properties/mediation.properties.test.ts'],
   hierarchicalRegression: ['test/properties/regression.properties.test.ts'],

@@ -127,8 +127,8 @@ function checkCase(name: string, c: RefCase): void {
       expect(mine.se, `${what}: a fixed parameter has no SE`).toBeNull();
     }
     if (r['std.lv'] !== null) {
-      expectClose(mine.stdLv, r['std.lv'], 1e-4, `${what}: std.lv`);
-      expectClose(mine.stdAll, r['std.all']!, 1e-4, `${what}: std.all`);
+      expectClose(mine.stdLv!, r['std.lv'], 1e-4, `${what}: std.lv`);
+      expectClose(mine.stdAll!, r['std.all']!, 1e-4, `${what}: std.all`);
       compared += 2;
     }
   }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {
   bartlettSphericity,
   bootstrap,
+  cfa,
   correlationMatrix,
   correlations,
   efa,
@@ -20,6 +21,7 @@ import {
   processModel,
   rotate,
   samplingAdequacyLabel,
+  sem,
   velicerMap,
 } from '../../../src/index.js';
 import { arbitraries, simulate } from '../../../src/testing/index.js';
@@ -613,4 +615,50 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
   },
 ];
 
-export const MODEL_TARGETS: readonly FuzzTarget[] = [...FACTOR_TARGETS, ...REGRESSION_TARGETS, ...MEDIATION_TARGETS];
+// ---------------------------------------------------------------------------------------------
+// CFA / SEM
+
+/** lavaan syntax for the items of a sample: `factors` blocks of consecutive items. */
+function cfaSyntax(columns: readonly string[], factors: number): string {
+  const k = Math.max(1, Math.min(factors, Math.floor(columns.length / 2)));
+  const size = Math.ceil(columns.length / k);
+  return Array.from({ length: k }, (_, f) => `f${f + 1} =~ ${columns.slice(f * size, (f + 1) * size).join(' + ')}`).join('\n');
+}
+
+/** Syntax a user might mistype: token soup over the operators and the items, and valid syntax with one character changed. */
+function hostileSyntax(columns: readonly string[]): fc.Arbitrary<string> {
+  const tokens = ['=~', '~', '~~', ':=', '+', '*', '1', 'NA', '0', 'a', 'f1', '(', ')', '#', '\n', ';', '==', '|', 'start(', '"', '-', '^', ...columns];
+  const valid = cfaSyntax(columns, 2);
+  return fc.oneof(
+    fc.array(fc.constantFrom(...tokens), { maxLength: 12 }).map((t) => t.join(' ')),
+    fc.tuple(fc.nat(), fc.constantFrom('', '+', '~', '*', '@', '\n', ')', '=', 'NA*', '1*', 'a*')).map(([i, ch]) => {
+      const at = i % (valid.length + 1);
+      return valid.slice(0, at) + ch + valid.slice(at + 1);
+    }),
+    fc.constantFrom(`${valid}\nf2 ~ f1`, `${valid}\nf1 ~~ 0*f2`, `${valid}\nind := a*b`, `${valid}\nf1 =~ ${columns[0]}`, 'f1 =~ NA*x', `${valid}\n${columns[0]} ~ 1`),
+    fc.string({ maxLength: 30 }),
+  );
+}
+
+function semArgs(extra: (d: { columns: readonly string[]; factors: number }) => Options): fc.Arbitrary<readonly unknown[]> {
+  const valid = (d: { columns: readonly string[]; factors: number }): Options => ({ model: cfaSyntax(d.columns, d.factors), ...extra(d) });
+  return withHostilePair(
+    arbitraries.hostileTable(fc).map(({ table, items }) => [table, valid({ columns: items, factors: 1 })]),
+    oneHostileCell(itemData).map((d) => [d.rows, valid(d)]),
+    itemData.chain((d) => hostileSyntax(d.columns).map((model) => [d.rows, { ...valid(d), model }])),
+    itemData.chain((d) => optionVariants(valid(d), { stdLv: ['yes', 1], meanStructure: [true, 'no'], orthogonal: [true, null], estimator: ['MLR', 'ml'], missing: ['fiml', 'pairwise'], confidence: [1, 0.9] }).map((o) => [d.rows, o])),
+    itemData.map((d) => [d.rows, valid(d)]),
+  );
+}
+
+const SEM_TARGETS: FuzzTarget[] = [
+  { name: 'cfa', runs: 500, args: semArgs(() => ({})), call: (table, options) => cfa(table as never, options as never) },
+  {
+    name: 'sem',
+    runs: 300,
+    args: semArgs((d) => (d.factors >= 2 ? { model: `${cfaSyntax(d.columns, d.factors)}\nf2 ~ a*f1\nind := a*2` } : {})),
+    call: (table, options) => sem(table as never, options as never),
+  },
+];
+
+export const MODEL_TARGETS: readonly FuzzTarget[] = [...FACTOR_TARGETS, ...REGRESSION_TARGETS, ...MEDIATION_TARGETS, ...SEM_TARGETS];

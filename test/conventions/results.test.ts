@@ -34,6 +34,8 @@ const ESTIMATORS: Readonly<Record<string, () => unknown>> = {
   correlations: () => psychkit.correlations(peer, { columns: ['esse', 'pwb'] }),
   processModel: () => psychkit.processModel(peer, { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 1000, seed: 1 }),
   pathModel: () => psychkit.pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], resamples: 0 }),
+  cfa: () => psychkit.cfa(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
+  sem: () => psychkit.sem(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
   bootstrap: () => psychkit.bootstrap(peer, { columns: ['esse'], statistic: ([c], n) => (c as Float64Array).reduce((a, b) => a + b, 0) / n, resamples: 1000, seed: 1 }),
 };
 

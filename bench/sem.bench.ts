@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import type { BenchCase } from './harness.js';
+import { cfa, sem, type SemOptions } from '../src/index.js';
+
+// The shared lavaan cases (test/fixtures/cfa.json): each must run at least 5× faster than the
+// lavaanSeconds recorded beside it (median of 5 lavaan fits on the reference machine).
+const reference = JSON.parse(readFileSync(new URL('../test/fixtures/cfa.json', import.meta.url), 'utf8')) as {
+  cases: Record<string, { fun: 'cfa' | 'sem'; model: string; data: string; prep: { reverse: string[]; total: number } | null; options: { stdLv?: boolean }; lavaanSeconds: number }>;
+};
+
+function csv(file: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(new URL(`../test/fixtures/${file}`, import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const names = head!.split(',').map((h) => h.replace(/"/g, ''));
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v.replace(/"/g, '')])));
+}
+
+const cases: BenchCase[] = ['hs_ml', 'hs_stdlv', 'hs_syntax', 'esse_listwise', 'peer_mediation'].map((name) => {
+  const c = reference.cases[name]!;
+  const options: SemOptions = { model: c.model, missingCodes: ['NA'], ...(c.options.stdLv === true ? { stdLv: true } : {}) };
+  return {
+    name: `${c.fun} ${name} (lavaan ${Math.round(c.lavaanSeconds * 1000)} ms)`,
+    targetMs: (c.lavaanSeconds * 1000) / 5,
+    setup: () => {
+      const rows = csv(c.data);
+      if (c.prep === null) return rows;
+      const { reverse, total } = c.prep;
+      return rows.map((r) => {
+        const o = { ...r };
+        for (const k of reverse) if (o[k] !== 'NA' && o[k] !== '') o[k] = String(total - Number(o[k]));
+        return o;
+      });
+    },
+    run: (rows) => (c.fun === 'sem' ? sem : cfa)(rows as Record<string, string>[], options),
+    runs: 15,
+  };
+});
+export default cases;

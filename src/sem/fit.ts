@@ -134,7 +134,7 @@ function sampleMoments(columns: readonly Float64Array[], n: number, names: reado
 }
 
 /** lavaan-like start values: loadings from the marker's covariances, residual variances half the observed. */
-function startValues(spec: ModelSpecification, sample: SampleMoments, fixed: Float64Array): Float64Array {
+function startValues(spec: ModelSpecification, sample: SampleMoments): Float64Array {
   const { p } = sample;
   const start = new Float64Array(spec.nFree).fill(Number.NaN);
   const ov = new Map(spec.observed.map((v, i) => [v, i]));
@@ -147,8 +147,8 @@ function startValues(spec: ModelSpecification, sample: SampleMoments, fixed: Flo
     const v = scaleFixed !== undefined ? scaleFixed.value : marker !== undefined ? Math.max(cov(marker.rhs, marker.rhs) / 2, 1e-3) : 0.05;
     latentVariance.set(f, v);
   }
-  spec.rows.forEach((r, index) => {
-    if (r.free === 0 || !Number.isNaN(start[r.free - 1] as number)) return;
+  for (const r of spec.rows) {
+    if (r.free === 0 || !Number.isNaN(start[r.free - 1] as number)) continue;
     let value = r.value;
     if (Number.isNaN(value)) {
       if (r.op === '=~' && ov.has(r.rhs)) {
@@ -161,9 +161,7 @@ function startValues(spec: ModelSpecification, sample: SampleMoments, fixed: Flo
       else value = 0;
     }
     start[r.free - 1] = value;
-    void index;
-  });
-  void fixed;
+  }
   return start;
 }
 
@@ -224,7 +222,7 @@ function standardized(op: ParameterOp, lhs: string, rhs: string, value: number, 
   }
 }
 
-function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: ReturnType<typeof readCfaOptions.read>): SemResult {
+function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCfaOptions.read>): SemResult {
   const spec = specifyModel(o.model, { stdLv: o.stdLv, meanStructure: o.meanStructure, orthogonal: o.orthogonal });
   const view = tableView(table, o.missingCodes);
   const complete = listwise({ names: spec.observed, n: view.nRows, columns: readNumericColumns(view, spec.observed) });
@@ -244,7 +242,7 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
   if (q > moments - (px * (px + 1)) / 2 - (spec.meanStructure ? px : 0)) {
     throw fail('NOT_IDENTIFIED', `The model has ${q} free parameters but the data give only ${moments - (px * (px + 1)) / 2 - (spec.meanStructure ? px : 0)} moments: it is not identified (negative degrees of freedom).`, { npar: q, moments });
   }
-  const start = startValues(spec, sample, fixed);
+  const start = startValues(spec, sample);
   const ml = fitMaximumLikelihood(ws, sample, start, fixed);
   if (ml === null) throw fail('NOT_CONVERGED', 'The ML fit failed: the model-implied covariance matrix was not positive definite at the start values or along every search direction. Check the model, or give start values with start(…)*x.', {});
   // Moments at the estimates.
@@ -355,9 +353,8 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
   });
   for (const f of spec.latent) {
     const e = etaIndex.get(f)!;
-    let endogenous = false;
-    for (let j = 0; j < ws.m; j++) if ((ws.beta[e * ws.m + j] as number) !== 0 || spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) endogenous = true;
-    if (endogenous) rSquared.push({ variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
+    // Endogenous: regressed on something, or an indicator of a higher-order factor (a row of B).
+    if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
   }
   const fit = fitMeasures({
     n,
@@ -372,7 +369,6 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
     exogenous: spec.exogenous.map((v) => ov.get(v)!),
   });
   const residual = Float64Array.from(sample.covariance, (s, i) => s - (ws.sigma[i] as number));
-  void options;
   return deepFreeze({
     kind,
     model: o.model,
@@ -406,7 +402,7 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, options: SemOptions, o: Ret
  * ```
  */
 export function cfa(table: Table, options: SemOptions): SemResult {
-  return fitModel('cfa', table, options, readCfaOptions.read(options));
+  return fitModel('cfa', table, readCfaOptions.read(options));
 }
 
 /**
@@ -418,5 +414,5 @@ export function cfa(table: Table, options: SemOptions): SemResult {
  * ```
  */
 export function sem(table: Table, options: SemOptions): SemResult {
-  return fitModel('sem', table, options, readSemOptions.read(options));
+  return fitModel('sem', table, readSemOptions.read(options));
 }

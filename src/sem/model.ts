@@ -88,11 +88,6 @@ export function modelWorkspace(spec: ModelSpecification): ModelWorkspace {
   };
 }
 
-/** The value of every row under the free-parameter vector `x` (fixed rows keep their value). */
-export function rowValue(row: ParameterRow, x: ArrayLike<number>): number {
-  return row.free > 0 ? (x[row.free - 1] as number) : row.value;
-}
-
 /** Writes the parameter vector into Λ, B, Ψ, Θ, ν, α (symmetric entries mirrored). */
 export function fillMatrices(ws: ModelWorkspace, x: ArrayLike<number>, fixed: ArrayLike<number>): void {
   const { m, p } = ws;

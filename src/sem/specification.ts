@@ -106,7 +106,6 @@ export function specifyModel(syntax: string, settings: SpecificationSettings): M
   for (const r of relations) {
     if (r.op === '=~' && r.lhs === r.rhs) throw fail('MODEL_SYNTAX', `Model syntax, line ${r.line}: "${r.lhs}" cannot be an indicator of itself.`, { line: r.line, character: r.column });
     if (r.op === '~' && r.lhs === r.rhs) throw fail('MODEL_SYNTAX', `Model syntax, line ${r.line}: "${r.lhs}" cannot be regressed on itself.`, { line: r.line, character: r.column });
-    if (r.op === '=~' && !isLatent.has(r.rhs) && eqsY.has(r.rhs) === false && eqsX.has(r.rhs) === false) continue;
   }
 
   // User rows (in syntax order), merged by key; a second statement of the same relation is an error.

@@ -1,3 +1,4 @@
+import { invertInto } from '../factor/internal/dense.js';
 import type { ModelSpecification, ParameterRow } from './specification.js';
 
 // The implied moments of a LISREL-form model and their first derivatives.
@@ -125,45 +126,11 @@ export function fillMatrices(ws: ModelWorkspace, x: ArrayLike<number>, fixed: Ar
   }
 }
 
-/** A = (I − B)⁻¹ by Gauss–Jordan with partial pivoting; false when I − B is singular. */
+/** A = (I − B)⁻¹ (Gauss–Jordan, the rotations' kernel); false when I − B is singular. */
 function invertIMinusB(ws: ModelWorkspace): boolean {
-  const { m, a, pivot: w } = ws;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < m; j++) {
-      w[i * m + j] = (i === j ? 1 : 0) - (ws.beta[i * m + j] as number);
-      a[i * m + j] = i === j ? 1 : 0;
-    }
-  }
-  for (let c = 0; c < m; c++) {
-    let best = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(w[r * m + c] as number) > Math.abs(w[best * m + c] as number)) best = r;
-    const pv = w[best * m + c] as number;
-    if (!(Math.abs(pv) > 1e-12)) return false;
-    if (best !== c) {
-      for (let j = 0; j < m; j++) {
-        let t = w[c * m + j] as number;
-        w[c * m + j] = w[best * m + j] as number;
-        w[best * m + j] = t;
-        t = a[c * m + j] as number;
-        a[c * m + j] = a[best * m + j] as number;
-        a[best * m + j] = t;
-      }
-    }
-    for (let j = 0; j < m; j++) {
-      w[c * m + j] = (w[c * m + j] as number) / pv;
-      a[c * m + j] = (a[c * m + j] as number) / pv;
-    }
-    for (let r = 0; r < m; r++) {
-      if (r === c) continue;
-      const f = w[r * m + c] as number;
-      if (f === 0) continue;
-      for (let j = 0; j < m; j++) {
-        w[r * m + j] = (w[r * m + j] as number) - f * (w[c * m + j] as number);
-        a[r * m + j] = (a[r * m + j] as number) - f * (a[c * m + j] as number);
-      }
-    }
-  }
-  return true;
+  const { m, pivot: iMinusB, scratch: work } = ws;
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) iMinusB[i * m + j] = (i === j ? 1 : 0) - (ws.beta[i * m + j] as number);
+  return invertInto(iMinusB, m, ws.a, work);
 }
 
 /** Computes A, ΛA, G, ΛG, Σ and μ from the filled matrices; false when I − B is singular. */

@@ -39,7 +39,7 @@ interface Evaluation {
 }
 
 /** Scratch for one fit. */
-class Fitter {
+export class Fitter {
   readonly chol: Float64Array;
   readonly w: Float64Array;
   readonly t: Float64Array;

@@ -48,6 +48,35 @@ export interface SemFitMeasures {
   readonly rmr: number;
   /** Standardized root mean square residual (lavaan's `srmr`, Bentler's). */
   readonly srmr: number;
+  /** Under MLR: the Yuan–Bentler scaled test and the indices computed from it (lavaan's `*.scaled`); null under ML. */
+  readonly scaled: ScaledFit | null;
+  /** Under MLR: the robust CFI, TLI and RMSEA of Brosseau-Liard, Savalei and Li (lavaan's `*.robust`); null under ML. */
+  readonly robust: RobustFit | null;
+}
+
+/** The scaled χ² test and the fit indices computed from it (lavaan's `chisq.scaled`, `cfi.scaled`, …). */
+export interface ScaledFit {
+  readonly chiSquare: number;
+  readonly df: number;
+  readonly p: number | null;
+  /** The scaling factor c: χ²_scaled = χ² / c (lavaan's `chisq.scaling.factor`). */
+  readonly scalingFactor: number;
+  readonly baseline: { readonly chiSquare: number; readonly df: number; readonly p: number; readonly scalingFactor: number };
+  readonly cfi: number;
+  readonly tli: number;
+  readonly nfi: number | null;
+  readonly rfi: number | null;
+  readonly ifi: number | null;
+  readonly rni: number | null;
+  readonly rmsea: Rmsea;
+}
+
+/** Robust incremental indices and RMSEA (lavaan's `cfi.robust`, `tli.robust`, `rmsea.robust`, …). */
+export interface RobustFit {
+  readonly cfi: number;
+  readonly tli: number;
+  readonly rni: number | null;
+  readonly rmsea: Rmsea;
 }
 
 export interface FitInput {
@@ -63,6 +92,39 @@ export interface FitInput {
   readonly sample: { readonly covariance: Float64Array; readonly mean: Float64Array; readonly logDet: number };
   /** Indices of the exogenous covariates (fixed.x), whose moments are not modelled. */
   readonly exogenous: readonly number[];
+  /** Under MLR: the Yuan–Bentler scaling factors of the model and the baseline. */
+  readonly scaling: { readonly model: number | null; readonly baseline: number | null } | null;
+}
+
+/** The baseline model's df and χ², needed before the scaling factors are known. */
+export function baselineDegrees(p: number, exogenous: number, means: boolean): number {
+  const moments = (p * (p + 1)) / 2 + (means ? p : 0) - ((exogenous * (exogenous + 1)) / 2 + (means ? exogenous : 0));
+  return moments - (p - exogenous) * (means ? 2 : 1);
+}
+
+function scaledFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling']): ScaledFit | null {
+  if (scaling === null || scaling.model === null || scaling.baseline === null) return null;
+  const c = scaling.model;
+  const cB = scaling.baseline;
+  const chiSquare = chi / c;
+  const baselineScaled = baselineChi / cB;
+  return {
+    chiSquare,
+    df,
+    p: chiSquareSurvival(chiSquare, df),
+    scalingFactor: c,
+    baseline: { chiSquare: baselineScaled, df: baselineDf, p: chiSquareSurvival(baselineScaled, baselineDf), scalingFactor: cB },
+    ...incremental(chiSquare, df, baselineScaled, baselineDf),
+    // lavaan refers the unscaled χ² to df·c degrees of freedom (tr(UΓ)): the same estimate as
+    // χ²_scaled on df, but its own interval and tests.
+    rmsea: rmseaOf(chi, df * c, n),
+  };
+}
+
+function robustFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling']): RobustFit | null {
+  if (scaling === null || scaling.model === null || scaling.baseline === null) return null;
+  const { cfi, tli, rni } = incremental(chi, df, baselineChi, baselineDf, scaling.model, scaling.baseline);
+  return { cfi, tli, rni, rmsea: rmseaOf(chi / scaling.model, df, n, scaling.model) };
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -89,18 +151,23 @@ function logDetOf(matrix: Float64Array, idx: readonly number[]): number {
   return logDet;
 }
 
-function rmseaOf(chi: number, df: number, n: number): Rmsea {
+/**
+ * RMSEA and its interval from a χ² (lavaan's lav_fit_rmsea): with a scaling factor c (robust
+ * RMSEA) the noncentrality is c·λ and the close-fit tests use N·df·ε²/c.
+ */
+function rmseaOf(chi: number, df: number, n: number, c = 1): Rmsea {
   const confidence = 0.9;
-  const estimate = df > 0 ? Math.sqrt(Math.max(0, chi / n / df - 1 / n)) : 0;
+  // With c, `chi` is the scaled χ²: the robust RMSEA is √c times the scaled one.
+  const estimate = df > 0 ? Math.sqrt(c) * Math.sqrt(Math.max(0, chi / n / df - 1 / n)) : 0;
   const bound = (level: number): number => {
     const g = (ncp: number) => noncentralChiSquareCdf(chi, df, ncp) - level;
     if (!(df > 0) || g(0) < 0) return 0;
     // Widen until the cdf falls below the level (lavaan searches 0 … χ², then wider).
     let hi = Math.max(chi, 1);
     while (g(hi) > 0) hi *= 2;
-    return Math.sqrt(decreasingRoot(g, 0, hi) / (n * df));
+    return Math.sqrt((c * decreasingRoot(g, 0, hi)) / (n * df));
   };
-  const pAt = (h0: number) => noncentralChiSquareCdf(chi, df, n * df * h0 * h0);
+  const pAt = (h0: number) => noncentralChiSquareCdf(chi, df, (n * df * h0 * h0) / c);
   return {
     estimate,
     lower: bound((1 + confidence) / 2),
@@ -109,6 +176,40 @@ function rmseaOf(chi: number, df: number, n: number): Rmsea {
     pClose: df > 0 ? 1 - pAt(0.05) : null,
     pNotClose: df > 0 ? pAt(0.08) : null,
   };
+}
+
+interface Incremental {
+  cfi: number;
+  tli: number;
+  nfi: number | null;
+  rfi: number | null;
+  ifi: number | null;
+  rni: number | null;
+}
+
+/** CFI, TLI, NFI, RFI, IFI, RNI (lavaan's lav_fit_cfi and friends); c and cB: robust scaling (lavaan's c.hat). */
+function incremental(chi: number, df: number, baselineChi: number, baselineDf: number, c = 1, cB = 1): Incremental {
+  const robust = c !== 1 || cB !== 1;
+  const t1 = Math.max(chi - c * df, 0);
+  const t2 = Math.max(chi - c * df, baselineChi - cB * baselineDf, 0);
+  const cfi = t1 === 0 && t2 === 0 ? 1 : 1 - t1 / t2;
+  const tliT1 = (chi - c * df) * baselineDf;
+  const tliT2 = (baselineChi - cB * baselineDf) * df;
+  const tli = df > 0 && Math.abs(tliT2) > 0 ? 1 - tliT1 / tliT2 : 1;
+  const rniT2 = baselineChi - cB * baselineDf;
+  const rni = rniT2 === 0 ? null : 1 - (chi - c * df) / rniT2;
+  if (robust) return { cfi, tli, rni, nfi: null, rfi: null, ifi: null };
+  const nfi = df > baselineDf ? null : df > 0 ? (baselineChi - chi) / baselineChi : 1;
+  let rfi: number | null = 1;
+  if (df > baselineDf) rfi = null;
+  else if (df > 0 && baselineDf > 0) {
+    const a = baselineChi / baselineDf - chi / df;
+    const b = baselineChi / baselineDf;
+    rfi = a < 0 || b < 0 ? 1 : a / b;
+  }
+  const ifiT2 = baselineChi - df;
+  const ifi = ifiT2 < 0 ? 1 : ifiT2 === 0 ? null : (baselineChi - chi) / ifiT2;
+  return { cfi, tli, nfi, rfi, ifi, rni };
 }
 
 /** Every fit measure of an ML fit with complete data. */
@@ -125,23 +226,7 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
   for (let i = 0; i < p; i++) if (!isX.has(i)) logDetBaseline += Math.log(sample.covariance[i * p + i] as number);
   const baselineChi = n * (logDetBaseline - sample.logDet);
   const baselineDf = moments - (p - px) * (means ? 2 : 1);
-  const t1 = Math.max(chiSquare - df, 0);
-  const t2 = Math.max(chiSquare - df, baselineChi - baselineDf, 0);
-  const cfi = t1 === 0 && t2 === 0 ? 1 : 1 - t1 / t2;
-  const tliT1 = (chiSquare - df) * baselineDf;
-  const tliT2 = (baselineChi - baselineDf) * df;
-  const tli = df > 0 && Math.abs(tliT2) > 0 ? 1 - tliT1 / tliT2 : 1;
-  const nfi = df > baselineDf ? null : df > 0 ? (baselineChi - chiSquare) / baselineChi : 1;
-  let rfi: number | null = 1;
-  if (df > baselineDf) rfi = null;
-  else if (df > 0 && baselineDf > 0) {
-    const a = baselineChi / baselineDf - chiSquare / df;
-    const b = baselineChi / baselineDf;
-    rfi = a < 0 || b < 0 ? 1 : a / b;
-  }
-  const ifiT2 = baselineChi - df;
-  const ifi = ifiT2 < 0 ? 1 : ifiT2 === 0 ? null : (baselineChi - chiSquare) / ifiT2;
-  const rni = baselineChi - baselineDf === 0 ? null : 1 - (chiSquare - df) / (baselineChi - baselineDf);
+  const { cfi, tli, nfi, rfi, ifi, rni } = incremental(chiSquare, df, baselineChi, baselineDf);
   // Log-likelihoods, conditional on the exogenous covariates under fixed.x (as lavaan): their
   // marginal log-likelihood, fitted exactly by both models, is taken out.
   const marginalX = px > 0 ? (-n / 2) * (px * LOG_2PI + logDetOf(sample.covariance, exogenous) + px) : 0;
@@ -188,5 +273,7 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
     rmsea: rmseaOf(chiSquare, df, n),
     rmr: Math.sqrt(rmrSum / count),
     srmr: Math.sqrt(srmrSum / count),
+    scaled: scaledFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling),
+    robust: robustFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling),
   };
 }

@@ -10,7 +10,8 @@ import { defineOptions, field } from '../util/options.js';
 import type { Matrix } from '../util/types.js';
 import { evaluateDefinitions, type Dual } from './defined.js';
 import { fitMaximumLikelihood, type SampleMoments } from './estimate.js';
-import { fitMeasures, type SemFitMeasures } from './fit-measures.js';
+import { baselineDegrees, fitMeasures, type SemFitMeasures } from './fit-measures.js';
+import { robustInference } from './robust.js';
 import { modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 import { specifyModel, type ModelSpecification, type ParameterOp } from './specification.js';
 
@@ -24,8 +25,12 @@ export interface SemOptions extends ReadTableOptions {
   readonly meanStructure?: boolean;
   /** Fix the covariances of exogenous latents to 0 (lavaan's `orthogonal`). Default false. */
   readonly orthogonal?: boolean;
-  /** `'ML'` (default): normal-theory maximum likelihood with lavaan's conventions. */
-  readonly estimator?: 'ML';
+  /**
+   * `'ML'` (default): normal-theory maximum likelihood, SEs from the expected information.
+   * `'MLR'`: the same estimates with Huber–White SEs (observed information) and the Yuan–Bentler
+   * scaled χ² (lavaan's `estimator = "MLR"`).
+   */
+  readonly estimator?: 'ML' | 'MLR';
   /** `'listwise'` (default): rows with a missing value on any model variable are left out. */
   readonly missing?: 'listwise';
   /** Level of the Wald intervals. Default 0.95. */
@@ -61,7 +66,7 @@ export interface SemParameter {
 /** Result of {@link cfa} or {@link sem}. */
 export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
   readonly model: string;
-  readonly estimator: 'ML';
+  readonly estimator: 'ML' | 'MLR';
   readonly missing: 'listwise';
   readonly n: number;
   readonly nDropped: number;
@@ -92,7 +97,7 @@ const OPTION_FIELDS = {
   stdLv: field.boolean(false),
   meanStructure: field.boolean(false),
   orthogonal: field.boolean(false),
-  estimator: field.oneOf(['ML'] as const, 'ML'),
+  estimator: field.oneOf(['ML', 'MLR'] as const, 'ML'),
   missing: field.oneOf(['listwise'] as const, 'listwise'),
   confidence: field.confidence(),
 };
@@ -256,7 +261,19 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     const parameter = unidentifiedParameter(ml.information, q, spec);
     throw fail('NOT_IDENTIFIED', `The model is not identified: the information matrix is singular, and "${parameter}" is the parameter least determined by the data (fix it, or constrain it).`, { parameter });
   }
-  const vcov = q > 0 ? inverseFromCholesky(infoChol, q).map((v) => v / n) : new Float64Array(0);
+  const df = moments - px * (px + 1) / 2 - (spec.meanStructure ? px : 0) - q;
+  let vcov: Float64Array = q > 0 ? inverseFromCholesky(infoChol, q).map((v) => v / n) : new Float64Array(0);
+  let scaling: { model: number | null; baseline: number | null } | null = null;
+  if (o.estimator === 'MLR') {
+    const exogenousIndex = new Set(spec.exogenous.map((v) => ov.get(v)!));
+    const robust = robustInference(ws, sample, fixed, ml.estimates, complete.columns, df, baselineDegrees(p, px, spec.meanStructure), exogenousIndex);
+    if (robust === null) throw fail('NOT_IDENTIFIED', 'MLR: the observed information matrix is singular at the estimates, so robust standard errors do not exist (the model is empirically not identified).', {});
+    vcov = robust.covariance;
+    scaling = { model: robust.scaling, baseline: robust.baselineScaling };
+    // Moments at the estimates again (the numerical Hessian moved them).
+    fillMatrices(ws, ml.estimates, fixed);
+    impliedMoments(ws);
+  }
   const z = normalQuantile(1 - (1 - o.confidence) / 2);
   const sd = standardizer(ws);
   const values = new Map<string, { estimate: number; free: number; stdLv: number; stdAll: number }>();
@@ -367,6 +384,7 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     mu: spec.meanStructure ? ws.mu : null,
     sample,
     exogenous: spec.exogenous.map((v) => ov.get(v)!),
+    scaling,
   });
   const residual = Float64Array.from(sample.covariance, (s, i) => s - (ws.sigma[i] as number));
   return deepFreeze({

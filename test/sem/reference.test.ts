@@ -62,6 +62,7 @@ function fitCase(c: RefCase): SemResult {
     ...(c.options['stdLv'] === true ? { stdLv: true } : {}),
     ...(c.options['meanStructure'] === true ? { meanStructure: true } : {}),
     ...(c.lavaanOptions?.['orthogonal'] === true ? { orthogonal: true } : {}),
+    ...(c.options['estimator'] === 'MLR' ? { estimator: 'MLR' as const } : {}),
   };
   return c.fun === 'sem' ? sem(rowsOf(c), options) : cfa(rowsOf(c), options);
 }
@@ -97,6 +98,30 @@ const FIT_FIELDS: readonly [string, (f: SemResult['fit']) => number | null, 'rel
   ['rmsea.notclose.pvalue', (f) => f.rmsea.pNotClose, 'abs'],
   ['rmr', (f) => f.rmr, 'abs'],
   ['srmr', (f) => f.srmr, 'abs'],
+  ['chisq.scaled', (f) => f.scaled?.chiSquare ?? null, 'rel'],
+  ['chisq.scaling.factor', (f) => f.scaled?.scalingFactor ?? null, 'abs'],
+  ['pvalue.scaled', (f) => f.scaled?.p ?? null, 'abs'],
+  ['baseline.chisq.scaled', (f) => f.scaled?.baseline.chiSquare ?? null, 'rel'],
+  ['baseline.chisq.scaling.factor', (f) => f.scaled?.baseline.scalingFactor ?? null, 'abs'],
+  ['cfi.scaled', (f) => f.scaled?.cfi ?? null, 'abs'],
+  ['tli.scaled', (f) => f.scaled?.tli ?? null, 'abs'],
+  ['nfi.scaled', (f) => f.scaled?.nfi ?? null, 'abs'],
+  ['rfi.scaled', (f) => f.scaled?.rfi ?? null, 'abs'],
+  ['ifi.scaled', (f) => f.scaled?.ifi ?? null, 'abs'],
+  ['rni.scaled', (f) => f.scaled?.rni ?? null, 'abs'],
+  ['rmsea.scaled', (f) => f.scaled?.rmsea.estimate ?? null, 'abs'],
+  ['rmsea.ci.lower.scaled', (f) => f.scaled?.rmsea.lower ?? null, 'abs'],
+  ['rmsea.ci.upper.scaled', (f) => f.scaled?.rmsea.upper ?? null, 'abs'],
+  ['rmsea.pvalue.scaled', (f) => f.scaled?.rmsea.pClose ?? null, 'abs'],
+  ['rmsea.notclose.pvalue.scaled', (f) => f.scaled?.rmsea.pNotClose ?? null, 'abs'],
+  ['cfi.robust', (f) => f.robust?.cfi ?? null, 'abs'],
+  ['tli.robust', (f) => f.robust?.tli ?? null, 'abs'],
+  ['rni.robust', (f) => f.robust?.rni ?? null, 'abs'],
+  ['rmsea.robust', (f) => f.robust?.rmsea.estimate ?? null, 'abs'],
+  ['rmsea.ci.lower.robust', (f) => f.robust?.rmsea.lower ?? null, 'abs'],
+  ['rmsea.ci.upper.robust', (f) => f.robust?.rmsea.upper ?? null, 'abs'],
+  ['rmsea.pvalue.robust', (f) => f.robust?.rmsea.pClose ?? null, 'abs'],
+  ['rmsea.notclose.pvalue.robust', (f) => f.robust?.rmsea.pNotClose ?? null, 'abs'],
 ];
 
 let compared = 0;
@@ -160,7 +185,7 @@ function checkCase(name: string, c: RefCase): void {
 }
 
 describe('cfa/sem against lavaan 0.6.14 (shared cases)', () => {
-  for (const name of ['hs_ml', 'hs_stdlv', 'hs_syntax', 'esse_listwise', 'peer_mediation']) {
+  for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_listwise', 'peer_mediation']) {
     it(name, () => checkCase(name, shared[name]!));
   }
 });

@@ -33,13 +33,13 @@ export interface MaximumLikelihood {
 const MAX_ITERATIONS = 500;
 const TOLERANCE = 1e-10;
 
-interface Evaluation {
+export interface Evaluation {
   f: number;
   logDet: number;
 }
 
 /** Scratch for one fit. */
-export class Fitter {
+export class Fitter implements Objective {
   readonly chol: Float64Array;
   readonly w: Float64Array;
   readonly t: Float64Array;
@@ -49,9 +49,6 @@ export class Fitter {
   readonly info: Float64Array;
   readonly cu: Float64Array;
   readonly cv: Float64Array;
-  readonly step: Float64Array;
-  readonly trial: Float64Array;
-  readonly hessian: Float64Array;
   c: Float64Array;
 
   constructor(
@@ -69,9 +66,6 @@ export class Fitter {
     this.info = new Float64Array(q * q);
     this.cu = new Float64Array(pairs * p);
     this.cv = new Float64Array(pairs * p);
-    this.step = new Float64Array(q);
-    this.trial = new Float64Array(q);
-    this.hessian = new Float64Array(q * q);
     this.c = new Float64Array(p * p);
   }
 
@@ -217,23 +211,43 @@ export class Fitter {
   }
 }
 
-/** Fits the model by ML from `start`; `fixed[i]` is the value of row i when it is fixed. */
-export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, start: Float64Array, fixed: Float64Array): MaximumLikelihood | null {
-  const fitter = new Fitter(ws, sample, fixed);
-  const { q } = ws;
+/** What Fisher scoring needs of an objective F (scaled so that its Hessian is about 2I). */
+export interface Objective {
+  /** F at x (null when the implied moments are not positive definite); the point becomes current. */
+  evaluate(x: Float64Array): Evaluation | null;
+  /** ∇F into `grad` (when asked) and the expected information per case into `info`, at the current point. */
+  gradientAndInformation(withGradient: boolean): void;
+  readonly grad: Float64Array;
+  readonly info: Float64Array;
+}
+
+export interface Minimum {
+  readonly estimates: Float64Array;
+  readonly f: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Expected information per case at the estimates. */
+  readonly information: Float64Array;
+}
+
+/** Fisher scoring with step halving (Armijo) from `start`; null when no start is feasible or the information is degenerate. */
+export function minimize(objective: Objective, start: Float64Array): Minimum | null {
+  const q = start.length;
   const x = Float64Array.from(start);
-  let current = fitter.evaluate(x);
+  const step = new Float64Array(q);
+  const trial = new Float64Array(q);
+  const h = new Float64Array(q * q);
+  const { grad, info } = objective;
+  let current = objective.evaluate(x);
   if (current === null) return null;
   let iterations = 0;
   let converged = false;
-  const { step, trial, hessian, grad, info } = fitter;
   while (iterations < MAX_ITERATIONS) {
     iterations++;
-    fitter.gradientAndInformation(true);
-    for (let i = 0; i < q * q; i++) hessian[i] = 2 * (info[i] as number);
+    objective.gradientAndInformation(true);
     let ridge = 0;
     for (;;) {
-      const h = Float64Array.from(hessian);
+      for (let i = 0; i < q * q; i++) h[i] = 2 * (info[i] as number);
       if (ridge > 0) for (let i = 0; i < q; i++) h[i * q + i] = (h[i * q + i] as number) * (1 + ridge);
       if (choleskyInPlace(h, q)) {
         for (let i = 0; i < q; i++) step[i] = -(grad[i] as number);
@@ -249,7 +263,7 @@ export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, 
     let accepted: Evaluation | null = null;
     for (let halving = 0; halving < 40; halving++) {
       for (let i = 0; i < q; i++) trial[i] = (x[i] as number) + scale * (step[i] as number);
-      const e = fitter.evaluate(trial);
+      const e = objective.evaluate(trial);
       if (e !== null && e.f <= current.f + 1e-4 * scale * slope + 1e-14 * Math.abs(current.f)) {
         accepted = e;
         break;
@@ -258,7 +272,7 @@ export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, 
     }
     if (accepted === null) {
       // No decrease along the scoring direction: at the minimum to working precision.
-      fitter.evaluate(x);
+      objective.evaluate(x);
       converged = Math.abs(slope) < 1e-8;
       break;
     }
@@ -267,12 +281,22 @@ export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, 
     x.set(trial);
     const previous = current.f;
     current = accepted;
-    if (change < TOLERANCE || (Math.abs(previous - current.f) < 1e-15 * Math.max(1, current.f) && change < 1e-7)) {
+    if (change < TOLERANCE || (Math.abs(previous - current.f) < 1e-15 * Math.max(1, Math.abs(current.f)) && change < 1e-7)) {
       converged = true;
       break;
     }
   }
-  fitter.evaluate(x);
+  objective.evaluate(x);
+  objective.gradientAndInformation(false);
+  return { estimates: x, f: current.f, iterations, converged, information: Float64Array.from(info) };
+}
+
+/** Fits the model by ML (complete data) from `start`; `fixed[i]` is the value of row i when it is fixed. */
+export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, start: Float64Array, fixed: Float64Array): MaximumLikelihood | null {
+  const fitter = new Fitter(ws, sample, fixed);
+  const m = minimize(fitter, start);
+  if (m === null) return null;
+  const e = fitter.evaluate(m.estimates)!;
   fitter.gradientAndInformation(false);
-  return { estimates: x, discrepancy: current.f, iterations, converged, information: Float64Array.from(info), logDetSigma: current.logDet, sigmaInverse: fitter.c };
+  return { estimates: m.estimates, discrepancy: m.f, iterations: m.iterations, converged: m.converged, information: m.information, logDetSigma: e.logDet, sigmaInverse: fitter.c };
 }

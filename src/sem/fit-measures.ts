@@ -85,13 +85,16 @@ export interface FitInput {
   readonly npar: number;
   /** F at the estimates. */
   readonly discrepancy: number;
-  readonly logDetSigma: number;
   readonly sigma: Float64Array;
-  readonly sigmaInverse: Float64Array;
   readonly mu: Float64Array | null;
   readonly sample: { readonly covariance: Float64Array; readonly mean: Float64Array; readonly logDet: number };
   /** Indices of the exogenous covariates (fixed.x), whose moments are not modelled. */
   readonly exogenous: readonly number[];
+  /**
+   * Under FIML: the log-likelihoods of the model (H0), the saturated model (H1, by EM) and the
+   * independence model; χ² = 2(H1 − H0). `sample` then holds the H1 moments. Absent for complete data.
+   */
+  readonly likelihoods?: { readonly h0: number; readonly h1: number; readonly baseline: number };
   /** Under MLR: the Yuan–Bentler scaling factors of the model and the baseline. */
   readonly scaling: { readonly model: number | null; readonly baseline: number | null } | null;
 }
@@ -218,20 +221,21 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
   const px = exogenous.length;
   const means = input.mu !== null;
   const moments = (p * (p + 1)) / 2 + (means ? p : 0) - ((px * (px + 1)) / 2 + (means ? px : 0));
-  const chiSquare = n * discrepancy;
+  const ll = input.likelihoods;
+  const chiSquare = ll !== undefined ? 2 * (ll.h1 - ll.h0) : n * discrepancy;
   const df = moments - npar;
   // Independence model: diagonal Σ (exogenous block kept), means saturated.
   const isX = new Set(exogenous);
   let logDetBaseline = px > 0 ? logDetOf(sample.covariance, exogenous) : 0;
   for (let i = 0; i < p; i++) if (!isX.has(i)) logDetBaseline += Math.log(sample.covariance[i * p + i] as number);
-  const baselineChi = n * (logDetBaseline - sample.logDet);
+  const baselineChi = ll !== undefined ? 2 * (ll.h1 - ll.baseline) : n * (logDetBaseline - sample.logDet);
   const baselineDf = moments - (p - px) * (means ? 2 : 1);
   const { cfi, tli, nfi, rfi, ifi, rni } = incremental(chiSquare, df, baselineChi, baselineDf);
   // Log-likelihoods, conditional on the exogenous covariates under fixed.x (as lavaan): their
   // marginal log-likelihood, fitted exactly by both models, is taken out.
   const marginalX = px > 0 ? (-n / 2) * (px * LOG_2PI + logDetOf(sample.covariance, exogenous) + px) : 0;
-  const unrestrictedLogLikelihood = (-n / 2) * (p * LOG_2PI + sample.logDet + p) - marginalX;
-  const logLikelihood = unrestrictedLogLikelihood - (n / 2) * discrepancy;
+  const unrestrictedLogLikelihood = ll !== undefined ? ll.h1 : (-n / 2) * (p * LOG_2PI + sample.logDet + p) - marginalX;
+  const logLikelihood = ll !== undefined ? ll.h0 : unrestrictedLogLikelihood - (n / 2) * discrepancy;
   // Residuals: raw and standardized by the sample SDs.
   let rmrSum = 0;
   let srmrSum = 0;
@@ -254,7 +258,7 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
   }
   return {
     npar,
-    fmin: discrepancy / 2,
+    fmin: chiSquare / (2 * n),
     chiSquare,
     df,
     p: df > 0 ? chiSquareSurvival(chiSquare, df) : null,

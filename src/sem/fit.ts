@@ -9,9 +9,10 @@ import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import type { Matrix } from '../util/types.js';
 import { evaluateDefinitions, type Dual } from './defined.js';
-import { fitMaximumLikelihood, type SampleMoments } from './estimate.js';
+import { Fitter, minimize, type Objective, type SampleMoments } from './estimate.js';
+import { FimlObjective, missingPatterns, patternLogLikelihood, saturatedMoments, type MissingData, type SaturatedMoments } from './fiml.js';
 import { baselineDegrees, fitMeasures, type SemFitMeasures } from './fit-measures.js';
-import { robustInference } from './robust.js';
+import { observedInformation, robustInference } from './robust.js';
 import { modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 import { specifyModel, type ModelSpecification, type ParameterOp } from './specification.js';
 
@@ -31,8 +32,12 @@ export interface SemOptions extends ReadTableOptions {
    * scaled χ² (lavaan's `estimator = "MLR"`).
    */
   readonly estimator?: 'ML' | 'MLR';
-  /** `'listwise'` (default): rows with a missing value on any model variable are left out. */
-  readonly missing?: 'listwise';
+  /**
+   * `'listwise'` (default): rows with a missing value on any model variable are left out.
+   * `'fiml'`: full-information ML over every row with at least one observed value (lavaan's
+   * `missing = "ml"`; adds a mean structure; SEs from the observed information).
+   */
+  readonly missing?: 'listwise' | 'fiml';
   /** Level of the Wald intervals. Default 0.95. */
   readonly confidence?: number;
 }
@@ -67,7 +72,7 @@ export interface SemParameter {
 export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
   readonly model: string;
   readonly estimator: 'ML' | 'MLR';
-  readonly missing: 'listwise';
+  readonly missing: 'listwise' | 'fiml';
   readonly n: number;
   readonly nDropped: number;
   /** Observed variables, in the order of the matrices below. */
@@ -98,7 +103,7 @@ const OPTION_FIELDS = {
   meanStructure: field.boolean(false),
   orthogonal: field.boolean(false),
   estimator: field.oneOf(['ML', 'MLR'] as const, 'ML'),
-  missing: field.oneOf(['listwise'] as const, 'listwise'),
+  missing: field.oneOf(['listwise', 'fiml'] as const, 'listwise'),
   confidence: field.confidence(),
 };
 const readCfaOptions = defineOptions('cfa', OPTION_FIELDS);
@@ -126,16 +131,53 @@ function sampleMoments(columns: readonly Float64Array[], n: number, names: reado
       covariance[b * p + a] = s / n;
     }
   }
+  return checkedMoments(covariance, mean, n, names, 'sample');
+}
+
+/** Moments as SampleMoments, after checking each variance is positive and the matrix positive definite. */
+function checkedMoments(covariance: Float64Array, mean: Float64Array, n: number, names: readonly string[], what: 'sample' | 'EM'): SampleMoments {
+  const p = mean.length;
   for (let j = 0; j < p; j++) {
-    if (!((covariance[j * p + j] as number) > 0)) throw fail('ZERO_VARIANCE', `"${names[j]}" is constant in the ${n} rows analysed.`, { column: names[j]! });
+    if (!((covariance[j * p + j] as number) > 1e-12 * Math.max(1, Math.abs(mean[j] as number) ** 2))) throw fail('ZERO_VARIANCE', `"${names[j]}" is constant in the ${n} rows analysed.`, { column: names[j]! });
   }
   const chol = Float64Array.from(covariance);
   if (!choleskyInPlace(chol, p)) {
-    throw fail('NOT_POSITIVE_DEFINITE', `The sample covariance matrix of the model's ${p} observed variables is not positive definite (a variable is a linear combination of others, or there are too few rows: n = ${n}).`, { columns: [...names] });
+    throw fail(
+      'NOT_POSITIVE_DEFINITE',
+      what === 'sample'
+        ? `The sample covariance matrix of the model's ${p} observed variables is not positive definite (a variable is a linear combination of others, or there are too few rows: n = ${n}).`
+        : `The EM estimate of the covariance matrix of the model's ${p} observed variables (FIML's saturated model) is not positive definite: some pairs of variables are never or too rarely observed together.`,
+      { columns: [...names] },
+    );
   }
   let logDet = 0;
   for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
   return { n, p, covariance, mean, logDet };
+}
+
+/**
+ * The independence model under FIML: each variable's mean and variance from its own observed
+ * values (the model factors over variables), so log L = Σⱼ −(Nⱼ/2)(log 2π + log s²ⱼ + 1).
+ */
+function independenceLogLikelihood(data: MissingData, columns: readonly Float64Array[]): number {
+  let total = 0;
+  for (let j = 0; j < data.p; j++) {
+    let count = 0;
+    let sum = 0;
+    let squares = 0;
+    const col = columns[j] as Float64Array;
+    for (const pat of data.patterns) {
+      if (!pat.observed.includes(j)) continue;
+      for (const r of pat.rows) {
+        count++;
+        sum += col[r] as number;
+        squares += (col[r] as number) ** 2;
+      }
+    }
+    const variance = squares / count - (sum / count) ** 2;
+    total += (-count / 2) * (Math.log(2 * Math.PI) + Math.log(variance) + 1);
+  }
+  return total;
 }
 
 /** lavaan-like start values: loadings from the marker's covariances, residual variances half the observed. */
@@ -228,13 +270,41 @@ function standardized(op: ParameterOp, lhs: string, rhs: string, value: number, 
 }
 
 function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCfaOptions.read>): SemResult {
-  const spec = specifyModel(o.model, { stdLv: o.stdLv, meanStructure: o.meanStructure, orthogonal: o.orthogonal });
+  const fiml = o.missing === 'fiml';
+  const spec = specifyModel(o.model, { stdLv: o.stdLv, meanStructure: o.meanStructure || fiml, orthogonal: o.orthogonal });
+  if (fiml && spec.exogenous.length > 0) {
+    throw fail('INVALID_OPTION', `missing: 'fiml' with exogenous observed covariates (${spec.exogenous.join(', ')}) is not supported yet: psychkit would have to model their distribution (lavaan's fixed.x = FALSE). Use missing: 'listwise', or make them indicators of single-indicator latents.`, { option: 'missing', columns: [...spec.exogenous] });
+  }
+  if (fiml && o.estimator === 'MLR') throw fail('INVALID_OPTION', "estimator: 'MLR' with missing: 'fiml' is not supported yet; use one of them.", { option: 'estimator' });
   const view = tableView(table, o.missingCodes);
-  const complete = listwise({ names: spec.observed, n: view.nRows, columns: readNumericColumns(view, spec.observed) });
-  const n = complete.n;
   const p = spec.observed.length;
-  if (n < 2) throw fail('TOO_FEW_CASES', `${n} complete row${n === 1 ? '' : 's'} for the model's ${p} observed variables; a covariance needs at least 2.`, { n });
-  const sample = sampleMoments(complete.columns, n, spec.observed);
+  const read = readNumericColumns(view, spec.observed);
+  let n: number;
+  let nDropped: number;
+  let sample: SampleMoments;
+  let columns: readonly Float64Array[];
+  let missingData: MissingData | null = null;
+  let saturated: SaturatedMoments | null = null;
+  if (fiml) {
+    missingData = missingPatterns(read, view.nRows);
+    n = missingData.n;
+    nDropped = view.nRows - n;
+    if (n < 2) throw fail('TOO_FEW_CASES', `${n} row${n === 1 ? '' : 's'} with an observed value on the model's ${p} variables; FIML needs at least 2.`, { n });
+    for (let j = 0; j < p; j++) {
+      const observed = missingData.patterns.reduce((sum, pat) => sum + (pat.observed.includes(j) ? pat.rows.length : 0), 0);
+      if (observed < 2) throw fail('TOO_FEW_CASES', `"${spec.observed[j]}" is observed in ${observed} row${observed === 1 ? '' : 's'}; FIML needs at least 2 values of each variable.`, { column: spec.observed[j]!, n: observed });
+    }
+    saturated = saturatedMoments(missingData, read);
+    sample = checkedMoments(saturated.covariance, saturated.mean, n, spec.observed, 'EM');
+    columns = read;
+  } else {
+    const complete = listwise({ names: spec.observed, n: view.nRows, columns: read });
+    n = complete.n;
+    nDropped = complete.nDropped;
+    if (n < 2) throw fail('TOO_FEW_CASES', `${n} complete row${n === 1 ? '' : 's'} for the model's ${p} observed variables; a covariance needs at least 2.`, { n });
+    sample = sampleMoments(complete.columns, n, spec.observed);
+    columns = complete.columns;
+  }
   const ws = modelWorkspace(spec);
   const q = spec.nFree;
   const moments = (p * (p + 1)) / 2 + (spec.meanStructure ? p : 0);
@@ -248,7 +318,8 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     throw fail('NOT_IDENTIFIED', `The model has ${q} free parameters but the data give only ${moments - (px * (px + 1)) / 2 - (spec.meanStructure ? px : 0)} moments: it is not identified (negative degrees of freedom).`, { npar: q, moments });
   }
   const start = startValues(spec, sample);
-  const ml = fitMaximumLikelihood(ws, sample, start, fixed);
+  const objective: Objective = missingData !== null ? new FimlObjective(ws, missingData, fixed) : new Fitter(ws, sample, fixed);
+  const ml = minimize(objective, start);
   if (ml === null) throw fail('NOT_CONVERGED', 'The ML fit failed: the model-implied covariance matrix was not positive definite at the start values or along every search direction. Check the model, or give start values with start(…)*x.', {});
   // Moments at the estimates.
   fillMatrices(ws, ml.estimates, fixed);
@@ -264,9 +335,22 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
   const df = moments - px * (px + 1) / 2 - (spec.meanStructure ? px : 0) - q;
   let vcov: Float64Array = q > 0 ? inverseFromCholesky(infoChol, q).map((v) => v / n) : new Float64Array(0);
   let scaling: { model: number | null; baseline: number | null } | null = null;
+  let likelihoods: { h0: number; h1: number; baseline: number } | undefined;
+  if (missingData !== null && saturated !== null) {
+    // lavaan's default under missing = "ml": SEs from the observed information (the Hessian).
+    const observed = q > 0 ? observedInformation(objective, ml.estimates) : new Float64Array(0);
+    const chol = observed === null ? null : Float64Array.from(observed);
+    if (q > 0 && (chol === null || !choleskyInPlace(chol, q, 1e-12))) {
+      throw fail('NOT_IDENTIFIED', 'FIML: the observed information matrix is singular at the estimates, so standard errors do not exist (the model is empirically not identified with these missing values).', {});
+    }
+    if (q > 0) vcov = inverseFromCholesky(chol!, q).map((v) => v / n);
+    likelihoods = { h0: patternLogLikelihood(missingData, n * ml.f), h1: saturated.logLikelihood, baseline: independenceLogLikelihood(missingData, columns) };
+    fillMatrices(ws, ml.estimates, fixed);
+    impliedMoments(ws);
+  }
   if (o.estimator === 'MLR') {
     const exogenousIndex = new Set(spec.exogenous.map((v) => ov.get(v)!));
-    const robust = robustInference(ws, sample, fixed, ml.estimates, complete.columns, df, baselineDegrees(p, px, spec.meanStructure), exogenousIndex);
+    const robust = robustInference(ws, sample, fixed, ml.estimates, columns, df, baselineDegrees(p, px, spec.meanStructure), exogenousIndex);
     if (robust === null) throw fail('NOT_IDENTIFIED', 'MLR: the observed information matrix is singular at the estimates, so robust standard errors do not exist (the model is empirically not identified).', {});
     vcov = robust.covariance;
     scaling = { model: robust.scaling, baseline: robust.baselineScaling };
@@ -377,14 +461,13 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     n,
     p,
     npar: q,
-    discrepancy: ml.discrepancy,
-    logDetSigma: ml.logDetSigma,
+    discrepancy: ml.f,
     sigma: ws.sigma,
-    sigmaInverse: ml.sigmaInverse,
     mu: spec.meanStructure ? ws.mu : null,
     sample,
     exogenous: spec.exogenous.map((v) => ov.get(v)!),
     scaling,
+    ...(likelihoods === undefined ? {} : { likelihoods }),
   });
   const residual = Float64Array.from(sample.covariance, (s, i) => s - (ws.sigma[i] as number));
   return deepFreeze({
@@ -393,7 +476,7 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     estimator: o.estimator,
     missing: o.missing,
     n,
-    nDropped: complete.nDropped,
+    nDropped,
     columns: [...spec.observed],
     latent: [...spec.latent],
     converged: ml.converged,

@@ -1,5 +1,5 @@
 import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
-import { Fitter, type SampleMoments } from './estimate.js';
+import { Fitter, type Objective, type SampleMoments } from './estimate.js';
 import type { ModelWorkspace } from './model.js';
 
 // MLR, as lavaan's `estimator = "MLR"` for complete data: ML estimates; Huber–White standard
@@ -24,7 +24,7 @@ export interface RobustInference {
 }
 
 /** Observed information per case (the Hessian of F/2) at x, by central differences of the gradient. */
-export function observedInformation(fitter: Fitter, x: Float64Array): Float64Array | null {
+export function observedInformation(fitter: Objective, x: Float64Array): Float64Array | null {
   const q = x.length;
   const h = new Float64Array(q * q);
   const point = Float64Array.from(x);

@@ -90,6 +90,18 @@ describe('data and options', () => {
     expect(errorOf(() => cfa(hs, { model: '  ' })).code).toBe('INVALID_OPTION');
     expect(errorOf(() => cfa(hs, { model: HS3, estimator: 'WLSMV' as never })).code).toBe('INVALID_OPTION');
   });
+  it('FIML refuses what it does not support yet, naming it', () => {
+    const e = errorOf(() => sem(hs, { model: 'visual =~ x1 + x2 + x3\nvisual ~ ageyr', missing: 'fiml' }));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.details.columns).toEqual(['ageyr']);
+    expect(errorOf(() => cfa(hs, { model: HS3, missing: 'fiml', estimator: 'MLR' })).code).toBe('INVALID_OPTION');
+  });
+  it('FIML needs two values of every variable', () => {
+    const rows = hs.map((r, i) => ({ ...r, x3: i === 0 ? r['x3']! : '' }));
+    const e = errorOf(() => cfa(rows, { model: 'f =~ x1 + x2 + x3', missing: 'fiml' }));
+    expect(e.code).toBe('TOO_FEW_CASES');
+    expect(e.details.column).toBe('x3');
+  });
   it('does not mutate its input', () => {
     const copy = structuredClone(hs);
     cfa(hs, { model: HS3 });

@@ -58,6 +58,33 @@ describe('cfa invariances (Holzinger–Swineford)', () => {
     );
   });
 
+  it('FIML on complete data is ML with a mean structure; MLR changes SEs and χ² scaling, not estimates', () => {
+    const withMeans = cfa(hs, { model: syntax(FACTORS), meanStructure: true });
+    const fiml = cfa(hs, { model: syntax(FACTORS), missing: 'fiml' });
+    expect(Math.abs(fiml.fit.chiSquare - withMeans.fit.chiSquare)).toBeLessThan(1e-6);
+    expect(Math.abs(fiml.fit.logLikelihood - withMeans.fit.logLikelihood)).toBeLessThan(1e-6);
+    const mlr = cfa(hs, { model: syntax(FACTORS), estimator: 'MLR' });
+    expect(mlr.fit.chiSquare).toBe(reference.fit.chiSquare);
+    mlr.parameters.forEach((r, i) => expect(r.estimate).toBe(reference.parameters[i]!.estimate));
+  });
+
+  it('FIML uses the rows that listwise deletion drops, and agrees with it when nothing is missing in the model variables', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 300 }), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 40 }), (holes) => {
+        const rows = hs.map((r) => ({ ...r }));
+        for (const [i, j] of holes) (rows[i] as Record<string, string>)[`x${j}`] = '';
+        const fiml = cfa(rows, { model: syntax(FACTORS), missing: 'fiml' });
+        const listwise = cfa(rows, { model: syntax(FACTORS), meanStructure: true });
+        expect(fiml.n).toBe(301);
+        expect(listwise.n + listwise.nDropped).toBe(301);
+        expect(fiml.n).toBeGreaterThanOrEqual(listwise.n);
+        expect(fiml.fit.df).toBe(listwise.fit.df);
+        expect(fiml.converged).toBe(true);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
   it('a structural model with as many paths as covariances fits like the CFA', () => {
     const s = sem(hs, { model: `${syntax(FACTORS)}\ntextual ~ visual\nspeed ~ visual + textual` });
     expect(Math.abs(s.fit.chiSquare - reference.fit.chiSquare)).toBeLessThan(1e-7);

@@ -63,6 +63,7 @@ function fitCase(c: RefCase): SemResult {
     ...(c.options['meanStructure'] === true ? { meanStructure: true } : {}),
     ...(c.lavaanOptions?.['orthogonal'] === true ? { orthogonal: true } : {}),
     ...(c.options['estimator'] === 'MLR' ? { estimator: 'MLR' as const } : {}),
+    ...(c.options['missing'] === 'fiml' ? { missing: 'fiml' as const } : {}),
   };
   return c.fun === 'sem' ? sem(rowsOf(c), options) : cfa(rowsOf(c), options);
 }
@@ -160,6 +161,9 @@ function checkCase(name: string, c: RefCase): void {
   for (const [key, get, kind] of FIT_FIELDS) {
     const expected = c.fit[key];
     if (expected === undefined || expected === null) continue;
+    // Under FIML, lavaan 0.6.14 also reports Zhang & Savalei's corrected ("robust") CFI, TLI and
+    // RMSEA (FIML-C); psychkit does not compute them yet (docs/cfa.md, "Not yet").
+    if (c.options['missing'] === 'fiml' && key.endsWith('.robust')) continue;
     const actual = get(fit.fit);
     if (actual === null) expect.fail(`${name}: fit ${key} is null, lavaan has ${expected}`);
     if (kind === 'rel') expectRelClose(actual, expected, 1e-3, `${name}: ${key}`);
@@ -185,7 +189,7 @@ function checkCase(name: string, c: RefCase): void {
 }
 
 describe('cfa/sem against lavaan 0.6.14 (shared cases)', () => {
-  for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_listwise', 'peer_mediation']) {
+  for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation']) {
     it(name, () => checkCase(name, shared[name]!));
   }
 });

@@ -1,0 +1,368 @@
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import type { Evaluation, Objective } from './estimate.js';
+import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+
+// Full-information ML for data missing at random (lavaan's `missing = "ml"`). Rows are grouped by
+// their pattern of observed variables; pattern k (n_k rows, observed set o_k, mean ȳ_k and
+// covariance S_k over n_k) contributes
+//   n_k [log|Σ_k| + tr(Σ_k⁻¹S_k) + (ȳ_k − μ_k)ᵀΣ_k⁻¹(ȳ_k − μ_k)],   Σ_k = Σ[o_k, o_k], μ_k = μ[o_k],
+// and F = (1/N) Σ_k (…), so −2 log L = N·F + Σ_k n_k p_k log 2π. The saturated model (H1) is
+// fitted by EM; the χ² is 2(log L_H1 − log L_H0), as lavaan's.
+// Reference: Arbuckle, J. L. (1996). Full information estimation in the presence of incomplete
+// data. In G. A. Marcoulides & R. E. Schumacker (Eds.), Advanced structural equation modeling.
+
+export interface MissingPattern {
+  /** Indices of the observed variables. */
+  readonly observed: Int32Array;
+  /** The rows (indices into the columns) with this pattern. */
+  readonly rows: Int32Array;
+  readonly mean: Float64Array;
+  /** Covariance over n_k of the observed variables (p_k × p_k). */
+  readonly covariance: Float64Array;
+}
+
+export interface MissingData {
+  readonly p: number;
+  /** Rows with at least one observed value. */
+  readonly n: number;
+  readonly patterns: readonly MissingPattern[];
+  /** Σ_k n_k p_k: the number of observed values. */
+  readonly observedValues: number;
+}
+
+/** Groups the rows with at least one observed value by their pattern of observed variables. */
+export function missingPatterns(columns: readonly Float64Array[], rows: number): MissingData {
+  const p = columns.length;
+  const byKey = new Map<string, number[]>();
+  for (let r = 0; r < rows; r++) {
+    let key = '';
+    for (let j = 0; j < p; j++) key += Number.isNaN((columns[j] as Float64Array)[r] as number) ? '0' : '1';
+    if (!key.includes('1')) continue;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [r]);
+    else list.push(r);
+  }
+  let n = 0;
+  let observedValues = 0;
+  const patterns = [...byKey.entries()].map(([key, list]) => {
+    const observed = Int32Array.from([...key].flatMap((c, j) => (c === '1' ? [j] : [])));
+    const k = observed.length;
+    const m = list.length;
+    const mean = new Float64Array(k);
+    for (let a = 0; a < k; a++) {
+      const col = columns[observed[a] as number] as Float64Array;
+      let s = 0;
+      for (const r of list) s += col[r] as number;
+      mean[a] = s / m;
+    }
+    const covariance = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) {
+      const ca = columns[observed[a] as number] as Float64Array;
+      for (let b = 0; b <= a; b++) {
+        const cb = columns[observed[b] as number] as Float64Array;
+        let s = 0;
+        for (const r of list) s += ((ca[r] as number) - (mean[a] as number)) * ((cb[r] as number) - (mean[b] as number));
+        covariance[a * k + b] = s / m;
+        covariance[b * k + a] = s / m;
+      }
+    }
+    n += m;
+    observedValues += m * k;
+    return { observed, rows: Int32Array.from(list), mean, covariance };
+  });
+  return { p, n, patterns, observedValues };
+}
+
+/**
+ * Σ_k n_k [log|Σ_k| + tr(Σ_k⁻¹S_k) + d_kᵀΣ_k⁻¹d_k] for given μ, Σ (p × p); null when some Σ_k is
+ * not positive definite.
+ */
+export function patternDiscrepancy(data: MissingData, mu: Float64Array, sigma: Float64Array): number | null {
+  const { p } = data;
+  let total = 0;
+  for (const pat of data.patterns) {
+    const k = pat.observed.length;
+    const chol = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = sigma[(pat.observed[a] as number) * p + (pat.observed[b] as number)] as number;
+    if (!choleskyInPlace(chol, k)) return null;
+    let logDet = 0;
+    for (let a = 0; a < k; a++) logDet += 2 * Math.log(chol[a * k + a] as number);
+    const col = new Float64Array(k);
+    let trace = 0;
+    for (let b = 0; b < k; b++) {
+      for (let a = 0; a < k; a++) col[a] = pat.covariance[a * k + b] as number;
+      choleskySolveInPlace(chol, k, col);
+      trace += col[b] as number;
+    }
+    const d = new Float64Array(k);
+    for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (mu[pat.observed[a] as number] as number);
+    const cd = Float64Array.from(d);
+    choleskySolveInPlace(chol, k, cd);
+    let quad = 0;
+    for (let a = 0; a < k; a++) quad += (d[a] as number) * (cd[a] as number);
+    total += pat.rows.length * (logDet + trace + quad);
+  }
+  return total;
+}
+
+/** log L from the pattern discrepancy: −½(Σ_k n_k(…) + Σ_k n_k p_k log 2π). */
+export function patternLogLikelihood(data: MissingData, discrepancySum: number): number {
+  return -0.5 * (discrepancySum + data.observedValues * Math.log(2 * Math.PI));
+}
+
+export interface SaturatedMoments {
+  readonly mean: Float64Array;
+  readonly covariance: Float64Array;
+  readonly logLikelihood: number;
+  readonly iterations: number;
+}
+
+/**
+ * The saturated model's ML moments under missing data, by EM (Dempster, Laird & Rubin 1977):
+ * each row's missing values are replaced by their conditional expectations given the observed
+ * ones, and the conditional covariance is added to the cross-products. Iterates until no moment
+ * changes by more than 1e-12 (relative).
+ */
+export function saturatedMoments(data: MissingData, columns: readonly Float64Array[]): SaturatedMoments {
+  const { p, n } = data;
+  const mean = new Float64Array(p);
+  const covariance = new Float64Array(p * p);
+  // Start: each variable's available mean and variance, no covariances.
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    let s2 = 0;
+    let m = 0;
+    for (const pat of data.patterns) {
+      if (!pat.observed.includes(j)) continue;
+      const col = columns[j] as Float64Array;
+      for (const r of pat.rows) {
+        s += col[r] as number;
+        s2 += (col[r] as number) ** 2;
+        m++;
+      }
+    }
+    mean[j] = s / m;
+    covariance[j * p + j] = Math.max(s2 / m - (s / m) ** 2, 1e-12);
+  }
+  const t1 = new Float64Array(p);
+  const t2 = new Float64Array(p * p);
+  const y = new Float64Array(p);
+  let iterations = 0;
+  for (; iterations < 10_000; iterations++) {
+    t1.fill(0);
+    t2.fill(0);
+    for (const pat of data.patterns) {
+      const o = pat.observed;
+      const k = o.length;
+      const missing = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !o.includes(j));
+      const mm = missing.length;
+      // B = Σ_mo Σ_oo⁻¹ (mm × k), conditional covariance Σ_mm − B Σ_om.
+      const chol = new Float64Array(k * k);
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = covariance[(o[a] as number) * p + (o[b] as number)] as number;
+      choleskyInPlace(chol, k);
+      const bMat = new Float64Array(mm * k);
+      const row = new Float64Array(k);
+      for (let i = 0; i < mm; i++) {
+        for (let a = 0; a < k; a++) row[a] = covariance[(missing[i] as number) * p + (o[a] as number)] as number;
+        choleskySolveInPlace(chol, k, row);
+        bMat.set(row, i * k);
+      }
+      const conditional = new Float64Array(mm * mm);
+      for (let i = 0; i < mm; i++) {
+        for (let j = 0; j < mm; j++) {
+          let s = covariance[(missing[i] as number) * p + (missing[j] as number)] as number;
+          for (let a = 0; a < k; a++) s -= (bMat[i * k + a] as number) * (covariance[(o[a] as number) * p + (missing[j] as number)] as number);
+          conditional[i * mm + j] = s;
+        }
+      }
+      for (const r of pat.rows) {
+        for (let a = 0; a < k; a++) y[o[a] as number] = (columns[o[a] as number] as Float64Array)[r] as number;
+        for (let i = 0; i < mm; i++) {
+          let s = mean[missing[i] as number] as number;
+          for (let a = 0; a < k; a++) s += (bMat[i * k + a] as number) * ((y[o[a] as number] as number) - (mean[o[a] as number] as number));
+          y[missing[i] as number] = s;
+        }
+        for (let a = 0; a < p; a++) {
+          t1[a] = (t1[a] as number) + (y[a] as number);
+          for (let b = 0; b <= a; b++) t2[a * p + b] = (t2[a * p + b] as number) + (y[a] as number) * (y[b] as number);
+        }
+      }
+      for (let i = 0; i < mm; i++) {
+        for (let j = 0; j <= i; j++) {
+          const a = Math.max(missing[i] as number, missing[j] as number);
+          const b = Math.min(missing[i] as number, missing[j] as number);
+          t2[a * p + b] = (t2[a * p + b] as number) + pat.rows.length * (conditional[i * mm + j] as number);
+        }
+      }
+    }
+    let change = 0;
+    for (let a = 0; a < p; a++) {
+      const m = (t1[a] as number) / n;
+      change = Math.max(change, Math.abs(m - (mean[a] as number)) / Math.max(1, Math.abs(m)));
+      mean[a] = m;
+    }
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = (t2[a * p + b] as number) / n - (mean[a] as number) * (mean[b] as number);
+        change = Math.max(change, Math.abs(v - (covariance[a * p + b] as number)) / Math.max(1, Math.abs(v)));
+        covariance[a * p + b] = v;
+        covariance[b * p + a] = v;
+      }
+    }
+    if (change < 1e-12) break;
+  }
+  const sum = patternDiscrepancy(data, mean, covariance);
+  return { mean, covariance, logLikelihood: patternLogLikelihood(data, sum ?? Number.NaN), iterations: iterations + 1 };
+}
+
+/** The FIML objective F = (1/N) Σ_k n_k(…) with its gradient and expected information. */
+export class FimlObjective implements Objective {
+  readonly grad: Float64Array;
+  readonly info: Float64Array;
+  private readonly w: Float64Array;
+  private readonly gMu: Float64Array;
+  private readonly cu: Float64Array;
+  private readonly cv: Float64Array;
+  private readonly cm: Float64Array;
+
+  constructor(
+    readonly ws: ModelWorkspace,
+    readonly data: MissingData,
+    readonly fixed: Float64Array,
+  ) {
+    const { p, q, pairs } = ws;
+    this.grad = new Float64Array(q);
+    this.info = new Float64Array(q * q);
+    this.w = new Float64Array(p * p);
+    this.gMu = new Float64Array(p);
+    this.cu = new Float64Array(pairs * p);
+    this.cv = new Float64Array(pairs * p);
+    this.cm = new Float64Array(q * p);
+  }
+
+  evaluate(x: Float64Array): Evaluation | null {
+    fillMatrices(this.ws, x, this.fixed);
+    if (!impliedMoments(this.ws)) return null;
+    const sum = patternDiscrepancy(this.data, this.ws.mu, this.ws.sigma);
+    if (sum === null || !Number.isFinite(sum)) return null;
+    return { f: sum / this.data.n, logDet: Number.NaN };
+  }
+
+  gradientAndInformation(withGradient: boolean): void {
+    const { ws, data, w, gMu, cu, cv, cm, grad, info } = this;
+    const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
+    derivatives(ws);
+    w.fill(0);
+    gMu.fill(0);
+    info.fill(0);
+    for (const pat of data.patterns) {
+      const o = pat.observed;
+      const k = o.length;
+      const weight = pat.rows.length / data.n;
+      const chol = new Float64Array(k * k);
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = ws.sigma[(o[a] as number) * p + (o[b] as number)] as number;
+      choleskyInPlace(chol, k);
+      const c = inverseFromCholesky(chol, k);
+      const d = new Float64Array(k);
+      for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (ws.mu[o[a] as number] as number);
+      const cd = new Float64Array(k);
+      for (let a = 0; a < k; a++) {
+        let s = 0;
+        for (let b = 0; b < k; b++) s += (c[a * k + b] as number) * (d[b] as number);
+        cd[a] = s;
+      }
+      if (withGradient) {
+        // W_k = C − C(S + ddᵀ)C, embedded; gμ = −2Cd.
+        const cs = new Float64Array(k * k);
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b < k; b++) {
+            let s = 0;
+            for (let e = 0; e < k; e++) s += (c[a * k + e] as number) * (pat.covariance[e * k + b] as number);
+            cs[a * k + b] = s;
+          }
+        }
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b < k; b++) {
+            let s = 0;
+            for (let e = 0; e < k; e++) s += (cs[a * k + e] as number) * (c[e * k + b] as number);
+            s += (cd[a] as number) * (cd[b] as number);
+            const idx = (o[a] as number) * p + (o[b] as number);
+            w[idx] = (w[idx] as number) + weight * ((c[a * k + b] as number) - s);
+          }
+          gMu[o[a] as number] = (gMu[o[a] as number] as number) - 2 * weight * (cd[a] as number);
+        }
+      }
+      // Information: the rank-2 terms restricted to the observed variables.
+      for (let t = 0; t < pairs; t++) {
+        for (let a = 0; a < k; a++) {
+          let su = 0;
+          let sv = 0;
+          for (let b = 0; b < k; b++) {
+            const cab = c[a * k + b] as number;
+            su += cab * (pairU[t * p + (o[b] as number)] as number);
+            sv += cab * (pairV[t * p + (o[b] as number)] as number);
+          }
+          cu[t * p + a] = su;
+          cv[t * p + a] = sv;
+        }
+      }
+      for (let a = 0; a < pairs; a++) {
+        const s = pairParameter[a] as number;
+        for (let b = 0; b < pairs; b++) {
+          const tt = pairParameter[b] as number;
+          if (tt < s) continue;
+          let uCu = 0;
+          let uCv = 0;
+          let vCu = 0;
+          let vCv = 0;
+          for (let e = 0; e < k; e++) {
+            const oe = o[e] as number;
+            const ui = pairU[a * p + oe] as number;
+            const vi = pairV[a * p + oe] as number;
+            const cui = cu[b * p + e] as number;
+            const cvi = cv[b * p + e] as number;
+            uCu += ui * cui;
+            uCv += ui * cvi;
+            vCu += vi * cui;
+            vCv += vi * cvi;
+          }
+          info[s * q + tt] = (info[s * q + tt] as number) + weight * (vCu * uCv + vCv * uCu);
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let a = 0; a < k; a++) {
+          let v = 0;
+          for (let b = 0; b < k; b++) v += (c[a * k + b] as number) * (dMu[s * p + (o[b] as number)] as number);
+          cm[s * p + a] = v;
+        }
+      }
+      for (let s = 0; s < q; s++) {
+        for (let tt = s; tt < q; tt++) {
+          let v = 0;
+          for (let a = 0; a < k; a++) v += (cm[s * p + a] as number) * (dMu[tt * p + (o[a] as number)] as number);
+          if (v !== 0) info[s * q + tt] = (info[s * q + tt] as number) + weight * v;
+        }
+      }
+    }
+    for (let s = 0; s < q; s++) for (let tt = 0; tt < s; tt++) info[s * q + tt] = info[tt * q + s] as number;
+    if (!withGradient) return;
+    grad.fill(0);
+    for (let a = 0; a < pairs; a++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) {
+        const ui = pairU[a * p + i] as number;
+        if (ui === 0) continue;
+        let wv = 0;
+        for (let j = 0; j < p; j++) wv += (w[i * p + j] as number) * (pairV[a * p + j] as number);
+        s += ui * wv;
+      }
+      const t = pairParameter[a] as number;
+      grad[t] = (grad[t] as number) + 2 * s;
+    }
+    for (let t = 0; t < q; t++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += (gMu[i] as number) * (dMu[t * p + i] as number);
+      grad[t] = (grad[t] as number) + s;
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { choleskyInPlace, choleskySolveInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 
 // Maximum likelihood for complete data, as lavaan's `estimator = "ML"`:
@@ -49,7 +49,12 @@ export class Fitter implements Objective {
   readonly info: Float64Array;
   readonly cu: Float64Array;
   readonly cv: Float64Array;
-  c: Float64Array;
+  readonly c: Float64Array;
+  private readonly dev: Float64Array;
+  /** Woodbury workspace (null when Θ is not diagonal or some observed variable is a dummy). */
+  private readonly lowRank: LowRank | null;
+  /** Whether the point last evaluated used the Woodbury identity. */
+  private woodbury = false;
 
   constructor(
     readonly ws: ModelWorkspace,
@@ -67,6 +72,9 @@ export class Fitter implements Objective {
     this.cu = new Float64Array(pairs * p);
     this.cv = new Float64Array(pairs * p);
     this.c = new Float64Array(p * p);
+    this.dev = new Float64Array(p);
+    const diagonalTheta = ws.spec.rows.every((r) => r.matrix !== 'theta' || r.row === r.col) && ws.spec.dummyOf.every((e) => e < 0);
+    this.lowRank = diagonalTheta && ws.m > 0 && ws.m < p ? lowRankWorkspace(p, ws.m) : null;
   }
 
   /** F at x, or null when Σ is not positive definite (or I − B singular). Leaves Σ, μ and the Cholesky factor in place. */
@@ -75,22 +83,32 @@ export class Fitter implements Objective {
     const { p } = ws;
     fillMatrices(ws, x, fixed);
     if (!impliedMoments(ws)) return null;
+    this.woodbury = false;
+    if (this.lowRank !== null) {
+      const e = woodburyEvaluate(this.lowRank, ws, sample);
+      if (e !== null) {
+        this.woodbury = true;
+        return Number.isFinite(e.f) ? e : null;
+      }
+    }
     chol.set(ws.sigma);
     if (!choleskyInPlace(chol, p)) return null;
     let logDet = 0;
     for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
     // tr(SΣ⁻¹) = Σ_j s_jᵀ Σ⁻¹ s_j, via the columns of S solved against L.
     const col = this.d;
+    const cov = sample.covariance;
     let trace = 0;
     for (let j = 0; j < p; j++) {
-      for (let i = 0; i < p; i++) col[i] = sample.covariance[i * p + j] as number;
+      for (let i = 0; i < p; i++) col[i] = cov[i * p + j] as number;
       choleskySolveInPlace(chol, p, col);
       trace += col[j] as number;
     }
     let quad = 0;
     if (ws.spec.meanStructure) {
       for (let i = 0; i < p; i++) col[i] = (sample.mean[i] as number) - (ws.mu[i] as number);
-      const dev = Float64Array.from(col);
+      const dev = this.dev;
+      dev.set(col);
       choleskySolveInPlace(chol, p, col);
       for (let i = 0; i < p; i++) quad += (dev[i] as number) * (col[i] as number);
     }
@@ -98,13 +116,26 @@ export class Fitter implements Objective {
     return Number.isFinite(f) ? { f, logDet } : null;
   }
 
-  /** Gradient of F and the expected information per case at the point last evaluated. */
-  gradientAndInformation(withGradient: boolean): void {
-    const { ws, sample, chol, w, t, d, cd, grad, info, cu, cv } = this;
+  /**
+   * Gradient of F and the expected information per case at the point last evaluated (the
+   * information is skipped when `withInformation` is false: fixed-metric refits). Allocates nothing.
+   */
+  gradientAndInformation(withGradient: boolean, withInformation = true): void {
+    const { ws, sample, chol, w, t, d, cd, grad, info, cu, cv, c } = this;
     const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
     derivatives(ws);
-    const c = inverseFromCholesky(chol, p);
-    this.c = c;
+    if (this.woodbury) {
+      woodburyInverse(this.lowRank!, p, c);
+    } else {
+      // Σ⁻¹ column by column from the Cholesky factor.
+      for (let j = 0; j < p; j++) {
+        const col = this.dev;
+        col.fill(0);
+        col[j] = 1;
+        choleskySolveInPlace(chol, p, col);
+        for (let i = 0; i < p; i++) c[i * p + j] = col[i] as number;
+      }
+    }
     const means = ws.spec.meanStructure;
     if (means) {
       for (let i = 0; i < p; i++) d[i] = (sample.mean[i] as number) - (ws.mu[i] as number);
@@ -116,17 +147,25 @@ export class Fitter implements Objective {
     }
     if (withGradient) {
       // W = C − C (S + ddᵀ) C
-      for (let i = 0; i < p; i++) {
-        for (let j = 0; j < p; j++) {
-          let s = 0;
-          for (let k = 0; k < p; k++) s += (c[i * p + k] as number) * (sample.covariance[k * p + j] as number);
-          t[i * p + j] = s;
+      if (this.woodbury) woodburyCsc(this.lowRank!, p, sample.covariance, t);
+      else {
+        const cov = sample.covariance;
+        for (let i = 0; i < p; i++) {
+          for (let j = 0; j < p; j++) {
+            let s = 0;
+            for (let k = 0; k < p; k++) s += (c[i * p + k] as number) * (cov[k * p + j] as number);
+            t[i * p + j] = s;
+          }
         }
       }
       for (let i = 0; i < p; i++) {
         for (let j = 0; j <= i; j++) {
-          let s = 0;
-          for (let k = 0; k < p; k++) s += (t[i * p + k] as number) * (c[k * p + j] as number);
+          let s: number;
+          if (this.woodbury) s = t[i * p + j] as number;
+          else {
+            s = 0;
+            for (let k = 0; k < p; k++) s += (t[i * p + k] as number) * (c[k * p + j] as number);
+          }
           if (means) s += (cd[i] as number) * (cd[j] as number);
           const v = (c[i * p + j] as number) - s;
           w[i * p + j] = v;
@@ -154,6 +193,7 @@ export class Fitter implements Objective {
         }
       }
     }
+    if (!withInformation) return;
     // CU, CV
     for (let a = 0; a < pairs; a++) {
       for (let i = 0; i < p; i++) {
@@ -299,4 +339,177 @@ export function fitMaximumLikelihood(ws: ModelWorkspace, sample: SampleMoments, 
   const e = fitter.evaluate(m.estimates)!;
   fitter.gradientAndInformation(false);
   return { estimates: m.estimates, discrepancy: m.f, iterations: m.iterations, converged: m.converged, information: m.information, logDetSigma: e.logDet, sigmaInverse: fitter.c };
+}
+
+// The Woodbury path. With Θ diagonal and positive (no correlated residuals, no observed variable
+// in a regression), Σ = ΛGΛᵀ + Θ has rank-m structure:
+//   Σ⁻¹ = D − V M⁻¹ Vᵀ,  D = Θ⁻¹, V = DΛ, M = G⁻¹ + ΛᵀDΛ,   log|Σ| = log|Θ| + log|G| + log|M|,
+// so F, Σ⁻¹ and Σ⁻¹SΣ⁻¹ cost O(p²m) instead of O(p³): for a 41-indicator, 3-factor model about
+// a tenth of the work, which is what makes the bootstrap's thousands of refits cheap.
+
+interface LowRank {
+  readonly m: number;
+  /** Θ⁻¹ (diagonal). */
+  readonly dInv: Float64Array;
+  /** V = Θ⁻¹Λ (p × m). */
+  readonly v: Float64Array;
+  /** SV (p × m). */
+  readonly sv: Float64Array;
+  /** M⁻¹ (m × m). */
+  readonly mInv: Float64Array;
+  readonly gChol: Float64Array;
+  readonly mChol: Float64Array;
+  readonly small: Float64Array;
+  readonly column: Float64Array;
+  /** VᵀSV and M⁻¹VᵀSV M⁻¹ (m × m). */
+  readonly vsv: Float64Array;
+  readonly core: Float64Array;
+  readonly pm: Float64Array;
+}
+
+function lowRankWorkspace(p: number, m: number): LowRank {
+  return {
+    m,
+    dInv: new Float64Array(p),
+    v: new Float64Array(p * m),
+    sv: new Float64Array(p * m),
+    mInv: new Float64Array(m * m),
+    gChol: new Float64Array(m * m),
+    mChol: new Float64Array(m * m),
+    small: new Float64Array(m * m),
+    column: new Float64Array(m),
+    vsv: new Float64Array(m * m),
+    core: new Float64Array(m * m),
+    pm: new Float64Array(p * m),
+  };
+}
+
+/** Inverse of an m × m SPD matrix from its Cholesky factor, into out. */
+function smallInverse(chol: Float64Array, m: number, column: Float64Array, out: Float64Array): void {
+  for (let j = 0; j < m; j++) {
+    column.fill(0);
+    column[j] = 1;
+    choleskySolveInPlace(chol, m, column);
+    for (let i = 0; i < m; i++) out[i * m + j] = column[i] as number;
+  }
+}
+
+/** F by the Woodbury identity, or null when Θ or G is not positive definite (the caller then goes dense). */
+function woodburyEvaluate(lr: LowRank, ws: ModelWorkspace, sample: SampleMoments): Evaluation | null {
+  const { p, m, lambda, theta, g } = ws;
+  const { dInv, v, sv, mInv, gChol, mChol, small, column, vsv } = lr;
+  let logDet = 0;
+  for (let i = 0; i < p; i++) {
+    const t = theta[i * p + i] as number;
+    if (!(t > 0)) return null;
+    dInv[i] = 1 / t;
+    logDet += Math.log(t);
+  }
+  gChol.set(g.subarray(0, m * m));
+  if (!choleskyInPlace(gChol, m)) return null;
+  for (let i = 0; i < m; i++) logDet += 2 * Math.log(gChol[i * m + i] as number);
+  // M = G⁻¹ + ΛᵀDΛ
+  smallInverse(gChol, m, column, small);
+  for (let i = 0; i < p; i++) for (let a = 0; a < m; a++) v[i * m + a] = (dInv[i] as number) * (lambda[i * m + a] as number);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b <= a; b++) {
+      let s = small[a * m + b] as number;
+      for (let i = 0; i < p; i++) s += (lambda[i * m + a] as number) * (v[i * m + b] as number);
+      mChol[a * m + b] = s;
+      mChol[b * m + a] = s;
+    }
+  }
+  if (!choleskyInPlace(mChol, m)) return null;
+  for (let i = 0; i < m; i++) logDet += 2 * Math.log(mChol[i * m + i] as number);
+  smallInverse(mChol, m, column, mInv);
+  // tr(SΣ⁻¹) = Σ sᵢᵢ/θᵢ − tr(M⁻¹ VᵀSV)
+  const cov = sample.covariance;
+  for (let i = 0; i < p; i++) {
+    for (let a = 0; a < m; a++) {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += (cov[i * p + k] as number) * (v[k * m + a] as number);
+      sv[i * m + a] = s;
+    }
+  }
+  let trace = 0;
+  for (let i = 0; i < p; i++) trace += (cov[i * p + i] as number) * (dInv[i] as number);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += (v[i * m + a] as number) * (sv[i * m + b] as number);
+      vsv[a * m + b] = s;
+    }
+  }
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) trace -= (mInv[a * m + b] as number) * (vsv[b * m + a] as number);
+  let quad = 0;
+  if (ws.spec.meanStructure) {
+    // dᵀΣ⁻¹d = dᵀDd − (Vᵀd)ᵀM⁻¹(Vᵀd)
+    for (let i = 0; i < p; i++) {
+      const d = (sample.mean[i] as number) - (ws.mu[i] as number);
+      quad += d * d * (dInv[i] as number);
+    }
+    for (let a = 0; a < m; a++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += (v[i * m + a] as number) * ((sample.mean[i] as number) - (ws.mu[i] as number));
+      column[a] = s;
+    }
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) quad -= (column[a] as number) * (mInv[a * m + b] as number) * (column[b] as number);
+  }
+  return { f: logDet + trace - sample.logDet - p + quad, logDet };
+}
+
+/** Σ⁻¹ = D − V M⁻¹ Vᵀ into c (p × p). */
+function woodburyInverse(lr: LowRank, p: number, c: Float64Array): void {
+  const { m, dInv, v, mInv, pm } = lr;
+  // pm = V M⁻¹
+  for (let i = 0; i < p; i++) {
+    for (let b = 0; b < m; b++) {
+      let s = 0;
+      for (let a = 0; a < m; a++) s += (v[i * m + a] as number) * (mInv[a * m + b] as number);
+      pm[i * m + b] = s;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = i === j ? (dInv[i] as number) : 0;
+      for (let b = 0; b < m; b++) s -= (pm[i * m + b] as number) * (v[j * m + b] as number);
+      c[i * p + j] = s;
+      c[j * p + i] = s;
+    }
+  }
+}
+
+/**
+ * Σ⁻¹SΣ⁻¹ into out (p × p), from Σ⁻¹ = D − V M⁻¹ Vᵀ and SV:
+ *   Σ⁻¹SΣ⁻¹ = DSD − DSV M⁻¹Vᵀ − V M⁻¹ VᵀSD + V M⁻¹ (VᵀSV) M⁻¹ Vᵀ.
+ */
+function woodburyCsc(lr: LowRank, p: number, cov: Float64Array, out: Float64Array): void {
+  const { m, dInv, v, sv, mInv, vsv, core, pm } = lr;
+  // pm = V M⁻¹ (from woodburyInverse); core = M⁻¹ VᵀSV M⁻¹
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      let s = 0;
+      for (let e = 0; e < m; e++) for (let f = 0; f < m; f++) s += (mInv[a * m + e] as number) * (vsv[e * m + f] as number) * (mInv[f * m + b] as number);
+      core[a * m + b] = s;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    const di = dInv[i] as number;
+    for (let j = 0; j <= i; j++) {
+      const dj = dInv[j] as number;
+      let s = di * (cov[i * p + j] as number) * dj;
+      // − (DSV)ᵢ·(V M⁻¹)ⱼ − (V M⁻¹)ᵢ·(DSV)ⱼ + Vᵢ core Vⱼᵀ
+      let cross = 0;
+      let inner = 0;
+      for (let a = 0; a < m; a++) {
+        cross += di * (sv[i * m + a] as number) * (pm[j * m + a] as number) + (pm[i * m + a] as number) * dj * (sv[j * m + a] as number);
+        let t = 0;
+        for (let b = 0; b < m; b++) t += (core[a * m + b] as number) * (v[j * m + b] as number);
+        inner += (v[i * m + a] as number) * t;
+      }
+      s += inner - cross;
+      out[i * p + j] = s;
+      out[j * p + i] = s;
+    }
+  }
 }

@@ -7,13 +7,18 @@ import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
 import { normalQuantile, normalTwoSided } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
+import type { Seed } from '../random/index.js';
+import { summariseBootstrap, type BootstrapInterval } from '../resampling/intervals.js';
+import { bootstrapSettings, RESAMPLING_FIELDS, type BootstrapInfo } from '../resampling/settings.js';
+import { bootstrapSem } from './bootstrap.js';
 import type { Matrix } from '../util/types.js';
 import { evaluateDefinitions, type Dual } from './defined.js';
 import { Fitter, minimize, type Objective, type SampleMoments } from './estimate.js';
 import { FimlObjective, missingPatterns, patternLogLikelihood, saturatedMoments, type MissingData, type SaturatedMoments } from './fiml.js';
 import { baselineDegrees, fitMeasures, type SemFitMeasures } from './fit-measures.js';
 import { observedInformation, robustInference } from './robust.js';
-import { modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { derivatives, modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { modificationIndices, type InformationPattern } from './modification.js';
 import { specifyModel, type ModelSpecification, type ParameterOp } from './specification.js';
 
 /** Options of {@link cfa} and {@link sem}. */
@@ -38,8 +43,22 @@ export interface SemOptions extends ReadTableOptions {
    * `missing = "ml"`; adds a mean structure; SEs from the observed information).
    */
   readonly missing?: 'listwise' | 'fiml';
-  /** Level of the Wald intervals. Default 0.95. */
+  /** Level of the Wald (or bootstrap) intervals. Default 0.95. */
   readonly confidence?: number;
+  /**
+   * Bootstrap resamples (lavaan's `se = "bootstrap"`): 0 (default) for none; otherwise every free
+   * and defined parameter's SE and interval come from that many case resamples (at least 1,000,
+   * or 2–999 with `allowFewResamples`). Not with `estimator: 'MLR'`, as in lavaan.
+   */
+  readonly resamples?: number;
+  /** Allow 2–999 resamples (for exploring). */
+  readonly allowFewResamples?: boolean;
+  /** Seed of the resampling stream; the result reports the seed used. */
+  readonly seed?: Seed;
+  /** Bootstrap interval: `'percentile'` (default) or `'bias-corrected'`. */
+  readonly interval?: BootstrapInterval;
+  /** Called with (resamples done, total) about every 1% of the bootstrap. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** One row of the parameter table (lavaan's `parameterEstimates(fit, standardized = TRUE)`). */
@@ -68,6 +87,34 @@ export interface SemParameter {
   readonly stdAll: number | null;
 }
 
+/** Reliability of one factor's indicators (semTools' `compRelSEM` and `reliability`). */
+export interface FactorReliability {
+  readonly factor: string;
+  /** The indicators (observed variables with a nonzero loading on the factor). */
+  readonly columns: readonly string[];
+  /** Composite reliability ω = (Σλ)²·Var(f) / Var(Σ items) with the observed variance of the sum (semTools' `compRelSEM` default, `omega3`). */
+  readonly omega: number;
+  /** The same with the model-implied variance of the sum (semTools' `omega2`). */
+  readonly omegaImplied: number;
+  /** Average variance extracted: Σλ²Var(f) / (Σλ²Var(f) + Σθᵢᵢ) (Fornell & Larcker 1981; semTools' `avevar`). */
+  readonly ave: number;
+  /** Cronbach's α of the indicators from the sample covariance. */
+  readonly alpha: number;
+}
+
+/** One modification index (lavaan's `modindices()` row). */
+export interface ModificationIndex {
+  readonly lhs: string;
+  readonly op: ParameterOp;
+  readonly rhs: string;
+  /** The score-test χ²(1) for freeing the parameter. */
+  readonly mi: number;
+  /** Expected parameter change. */
+  readonly epc: number;
+  readonly sepcLv: number | null;
+  readonly sepcAll: number | null;
+}
+
 /** Result of {@link cfa} or {@link sem}. */
 export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
   readonly model: string;
@@ -91,6 +138,16 @@ export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
   /** Sample minus implied. */
   readonly residuals: { readonly covariance: Matrix; readonly means: readonly number[] | null };
   readonly confidence: number;
+  /**
+   * Modification indices of every loading, residual covariance and latent covariance the model
+   * does not estimate, largest first (lavaan's `modindices()`: expected information; `epc` the
+   * expected parameter change, `sepcLv`/`sepcAll` standardized as the parameter would be).
+   */
+  readonly modificationIndices: readonly ModificationIndex[];
+  /** Composite reliability, AVE and α of every factor measured by two or more observed indicators. */
+  readonly reliability: readonly FactorReliability[];
+  /** How the bootstrap was run (SEs and intervals of free and defined parameters are then bootstrap ones), or null. */
+  readonly bootstrap: BootstrapInfo | null;
 }
 
 const OPTION_FIELDS = {
@@ -105,6 +162,11 @@ const OPTION_FIELDS = {
   estimator: field.oneOf(['ML', 'MLR'] as const, 'ML'),
   missing: field.oneOf(['listwise', 'fiml'] as const, 'listwise'),
   confidence: field.confidence(),
+  resamples: field.number(0, 0, 10_000_000, { integer: true }),
+  allowFewResamples: RESAMPLING_FIELDS.allowFewResamples,
+  seed: RESAMPLING_FIELDS.seed,
+  interval: RESAMPLING_FIELDS.interval,
+  onProgress: RESAMPLING_FIELDS.onProgress,
 };
 const readCfaOptions = defineOptions('cfa', OPTION_FIELDS);
 const readSemOptions = defineOptions('sem', OPTION_FIELDS);
@@ -178,6 +240,101 @@ function independenceLogLikelihood(data: MissingData, columns: readonly Float64A
     total += (-count / 2) * (Math.log(2 * Math.PI) + Math.log(variance) + 1);
   }
   return total;
+}
+
+/**
+ * Per factor: ω from its loadings and variance over the observed (sample, or EM under FIML) and
+ * the model-implied variance of the unit-weighted sum, AVE, and α (semTools' `compRelSEM`,
+ * `reliability`).
+ */
+function factorReliability(ws: ModelWorkspace, spec: ModelSpecification, sample: SampleMoments): FactorReliability[] {
+  const { p, m } = ws;
+  const out: FactorReliability[] = [];
+  spec.latent.forEach((f, fi) => {
+    const items: number[] = [];
+    for (let i = 0; i < p; i++) if (spec.dummyOf[i]! < 0 && (ws.lambda[i * m + fi] as number) !== 0) items.push(i);
+    const k = items.length;
+    if (k < 2) return;
+    const variance = ws.g[fi * m + fi] as number;
+    let sum = 0;
+    let squares = 0;
+    let residual = 0;
+    let observed = 0;
+    let implied = 0;
+    let diagonal = 0;
+    for (const i of items) {
+      const l = ws.lambda[i * m + fi] as number;
+      sum += l;
+      squares += l * l;
+      residual += ws.theta[i * p + i] as number;
+      diagonal += sample.covariance[i * p + i] as number;
+      for (const j of items) {
+        observed += sample.covariance[i * p + j] as number;
+        implied += ws.sigma[i * p + j] as number;
+      }
+    }
+    const trueScore = sum * sum * variance;
+    out.push({
+      factor: f,
+      columns: items.map((i) => spec.observed[i]!),
+      omega: trueScore / observed,
+      omegaImplied: trueScore / implied,
+      ave: (squares * variance) / (squares * variance + residual),
+      alpha: (k / (k - 1)) * (1 - diagonal / observed),
+    });
+  });
+  return out;
+}
+
+/** Modification indices at the estimates (ws holds their moments), standardized as lavaan's sepc. */
+function modificationResults(
+  ws: ModelWorkspace,
+  spec: ModelSpecification,
+  missingData: MissingData | null,
+  sample: SampleMoments,
+  information: Float64Array,
+  n: number,
+  sd: Standardizer,
+  variance: (v: string) => number,
+  isLatent: (v: string) => boolean,
+): ModificationIndex[] {
+  const p = ws.p;
+  derivatives(ws);
+  const all = Int32Array.from({ length: p }, (_, i) => i);
+  const block = (observed: Int32Array, mean: Float64Array, covariance: Float64Array): InformationPattern | null => {
+    const k = observed.length;
+    const chol = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = ws.sigma[(observed[a] as number) * p + (observed[b] as number)] as number;
+    if (!choleskyInPlace(chol, k)) return null;
+    const moments = Float64Array.from(covariance);
+    if (spec.meanStructure) {
+      for (let a = 0; a < k; a++) {
+        for (let b = 0; b < k; b++) {
+          const da = (mean[a] as number) - (ws.mu[observed[a] as number] as number);
+          const db = (mean[b] as number) - (ws.mu[observed[b] as number] as number);
+          moments[a * k + b] = (moments[a * k + b] as number) + da * db;
+        }
+      }
+    }
+    return { weight: 0, observed, inverse: inverseFromCholesky(chol, k), moments };
+  };
+  const patterns: InformationPattern[] = [];
+  if (missingData === null) {
+    const b = block(all, sample.mean, sample.covariance);
+    if (b === null) return [];
+    patterns.push({ ...b, weight: 1 });
+  } else {
+    for (const pat of missingData.patterns) {
+      const b = block(pat.observed, pat.mean, pat.covariance);
+      if (b === null) return [];
+      patterns.push({ ...b, weight: pat.rows.length / missingData.n });
+    }
+  }
+  return modificationIndices(ws, patterns, information, n).map((r) => {
+    const sign = Math.sign(r.epc);
+    const std = (scale: (v: string) => number, scaled: (v: string) => boolean) => finiteOrNull(sign * standardized(r.op, r.lhs, r.rhs, Math.abs(r.epc), scale, variance, scaled));
+    return { lhs: r.lhs, op: r.op, rhs: r.rhs, mi: r.mi, epc: r.epc, sepcLv: std(sd.lv, isLatent), sepcAll: std(sd.all, () => true) };
+  });
 }
 
 /** lavaan-like start values: loadings from the marker's covariances, residual variances half the observed. */
@@ -431,6 +588,30 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
       });
     });
   }
+  let bootstrap: BootstrapInfo | null = null;
+  const settings = bootstrapSettings(o);
+  if (settings.resamples > 0) {
+    if (o.estimator === 'MLR') throw fail('INVALID_OPTION', "Bootstrap standard errors are for estimator: 'ML' (as lavaan: \"use ML estimator for bootstrap\"); drop `resamples` or the MLR estimator.", { option: 'resamples' });
+    const B = settings.resamples;
+    const { draws, replaced } = bootstrapSem({ ws, spec, columns, n, fiml, sample, estimates: ml.estimates, information: ml.information, fixed, resamples: B, seed: settings.seed, onProgress: settings.onProgress });
+    // Moments at the estimates again (the refits moved them).
+    fillMatrices(ws, ml.estimates, fixed);
+    impliedMoments(ws);
+    const summary = (s: number, point: number) => summariseBootstrap(draws.subarray(s * B, (s + 1) * B), point, o.confidence, settings.interval);
+    const rowSummaries = new Map<number, ReturnType<typeof summary>>();
+    parameters.forEach((row, i) => {
+      let s: number;
+      if (row.op === ':=') s = q + (i - spec.rows.length);
+      else if (spec.rows[i]!.free > 0) s = spec.rows[i]!.free - 1;
+      else return;
+      const b = rowSummaries.get(s) ?? summary(s, row.estimate);
+      rowSummaries.set(s, b);
+      const statistic = row.estimate / b.se;
+      parameters[i] = { ...row, se: b.se, statistic, p: normalTwoSided(statistic), lower: b.lower, upper: b.upper };
+    });
+    bootstrap = { resamples: B, replaced, seed: settings.seed, interval: settings.interval, confidence: o.confidence };
+  }
+  const modifications = modificationResults(ws, spec, missingData, sample, ml.information, n, sd, variance, isLatent);
   // Warnings as lavaan gives them.
   const negative = parameters.filter((r) => r.op === '~~' && r.lhs === r.rhs && r.estimate < 0).map((r) => r.lhs);
   if (negative.length > 0) warnings.push({ code: 'HEYWOOD', message: `Some estimated variances are negative (${negative.join(', ')}): a Heywood case; the model may be misspecified or the sample too small.`, details: { columns: negative } });
@@ -488,6 +669,9 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     sample: { covariance: matrixRows(sample.covariance, p), means: Array.from(sample.mean) },
     residuals: { covariance: matrixRows(residual, p), means: spec.meanStructure ? Array.from(sample.mean, (m, i) => m - (ws.mu[i] as number)) : null },
     confidence: o.confidence,
+    modificationIndices: modifications,
+    reliability: factorReliability(ws, spec, sample),
+    bootstrap,
     warnings,
   });
 }

@@ -35,6 +35,8 @@ interface RefCase {
   fit: Record<string, number | null>;
   rsquare?: Record<string, number>;
   implied?: { cov: number[][]; names: string[] };
+  modificationIndices?: { lhs: string; op: string; rhs: string; mi: number; epc: number; 'sepc.lv': number; 'sepc.all': number }[];
+  reliability?: { compRelSEM: Record<string, number>; reliability: Record<'alpha' | 'omega2' | 'avevar', Record<string, number>> };
 }
 
 const shared = loadJson<{ cases: Record<string, RefCase> }>('cfa.json').cases;
@@ -177,6 +179,33 @@ function checkCase(name: string, c: RefCase): void {
     compared++;
   }
   if (c.parameters.some((x) => x.op === 'r2')) expect(fit.rSquared.length, `${name}: R² rows`).toBe(c.parameters.filter((x) => x.op === 'r2').length);
+  // Modification indices: lavaan's ten largest. psychkit's candidates are loadings and
+  // covariances; cases whose top ten include a regression (~) are skipped.
+  const mis = c.modificationIndices ?? [];
+  if (mis.every((m) => m.op !== '~')) {
+    for (const m of mis) {
+      const what = `${name}: MI ${m.lhs} ${m.op} ${m.rhs}`;
+      const mine = fit.modificationIndices.find((x) => x.op === m.op && ((x.lhs === m.lhs && x.rhs === m.rhs) || (m.op === '~~' && x.lhs === m.rhs && x.rhs === m.lhs)));
+      if (mine === undefined) expect.fail(`${what}: missing`);
+      expectRelClose(mine.mi, m.mi, 1e-4, `${what}: mi`);
+      expectClose(mine.epc, m.epc, 1e-4, `${what}: epc`);
+      expectClose(mine.sepcLv!, m['sepc.lv'], 1e-4, `${what}: sepc.lv`);
+      expectClose(mine.sepcAll!, m['sepc.all'], 1e-4, `${what}: sepc.all`);
+      compared += 4;
+    }
+    if (mis.length > 0) expect(fit.modificationIndices[0]!.mi, `${name}: largest MI first`).toBeCloseTo(mis[0]!.mi, 3);
+  }
+  if (c.reliability !== undefined) {
+    for (const r of fit.reliability) {
+      const R = c.reliability;
+      expectClose(r.omega, R.compRelSEM[r.factor]!, 1e-4, `${name}: compRelSEM ${r.factor}`);
+      expectClose(r.omegaImplied, R.reliability.omega2[r.factor]!, 1e-4, `${name}: omega2 ${r.factor}`);
+      expectClose(r.ave, R.reliability.avevar[r.factor]!, 1e-4, `${name}: avevar ${r.factor}`);
+      expectClose(r.alpha, R.reliability.alpha[r.factor]!, 1e-4, `${name}: alpha ${r.factor}`);
+      compared += 4;
+    }
+    expect(fit.reliability.length, `${name}: factors with reliability`).toBe(Object.keys(c.reliability.compRelSEM).length);
+  }
   if (c.implied !== undefined && Array.isArray(c.implied.cov)) {
     const order = c.implied.names.map((v) => fit.columns.indexOf(v));
     c.implied.cov.forEach((row, i) =>

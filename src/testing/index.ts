@@ -4,6 +4,9 @@
 export * as simulate from './simulate/index.js';
 export * as arbitraries from './arbitraries/index.js';
 export type {
+  CfaPopulation,
+  CfaSample,
+  CfaSimulationOptions,
   CongenericOptions,
   CongenericPopulation,
   CongenericSample,
@@ -17,16 +20,27 @@ export type {
   MediationPopulation,
   MediationSample,
   ObservedPopulation,
+  PopulationParameters,
+  SemPopulation,
+  SemSample,
+  SemSimulationOptions,
   SimulatedCovariate,
   SimulatedData,
   SimulatedIndirectEffect,
+  SimulatedLatentEffect,
   SimulatedMediationModel,
+  SimulatedParameter,
+  SimulatedPath,
+  SimulatedRegression,
+  SimulatedTable,
 } from './simulate/index.js';
 export type {
   Arbitrary,
+  CfaModelArbitraryOptions,
   CorrelationMatrixOptions,
   FactorModelArbitraryOptions,
   FastCheck,
+  GeneratedCfaModel,
   GeneratedFactorModel,
   HostileTable,
   HostileTableKind,

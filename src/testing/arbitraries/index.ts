@@ -2,6 +2,8 @@ export { likertResponses } from './likert.js';
 export type { LikertResponses, LikertResponsesOptions } from './likert.js';
 export { correlationMatrix } from './correlation.js';
 export type { CorrelationMatrixOptions } from './correlation.js';
+export { cfaModel } from './cfa-model.js';
+export type { CfaModelArbitraryOptions, GeneratedCfaModel } from './cfa-model.js';
 export { factorModel } from './factor-model.js';
 export type { FactorModelArbitraryOptions, GeneratedFactorModel } from './factor-model.js';
 export { mediationModel } from './mediation-model.js';

@@ -1,3 +1,5 @@
+export { cfa } from './cfa.js';
+export type { CfaPopulation, CfaSample, CfaSimulationOptions } from './cfa.js';
 export { congeneric } from './congeneric.js';
 export type { CongenericOptions, CongenericPopulation, CongenericSample } from './congeneric.js';
 export { factorModel } from './factor-model.js';
@@ -12,5 +14,8 @@ export type {
   SimulatedIndirectEffect,
   SimulatedMediationModel,
 } from './mediation.js';
+export type { PopulationParameters, SimulatedParameter, SimulatedTable } from './latent.js';
+export { sem } from './sem.js';
+export type { SemPopulation, SemSample, SemSimulationOptions, SimulatedLatentEffect, SimulatedPath, SimulatedRegression } from './sem.js';
 export type { DataShape } from './options.js';
 export type { SimulatedData } from './output.js';

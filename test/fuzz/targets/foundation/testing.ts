@@ -15,6 +15,8 @@ const notHuge = (o: unknown) => !(typeof o === 'object' && o !== null && typeof 
 
 const congeneric = { loadings: [0.7, 0.6, 0.5], n: 5, seed: 1, categories: 4, names: ['a', 'b', 'c'], shape: 'columns' };
 const factorModel = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, thresholds: [-1, 0, 1], shape: 'matrix' };
+const cfa = { loadings: [[0.7, 0], [0.6, 0.1], [0.5, 0], [0, 0.6], [0, 0.5]], factorCovariance: [[1.5, 0.3], [0.3, 0.8]], residualVariances: [0.5, 0.4, 0.6, 0.7, 0.3], intercepts: [1, 2, 3, 4, 5], n: 5, seed: 1, factorNames: ['g', 'h'], shape: 'columns', missing: 0.2 };
+const sem = { measurement: { x: [0.7, 0.6, 0.5], m: [0.7, 0.6, 0.5], y: [0.8, 0.7] }, regressions: [{ outcome: 'm', predictor: 'x', coefficient: 0.4, label: 'a' }, { outcome: 'y', predictor: 'm', coefficient: 0.3 }], latentResiduals: 'unit', n: 5, seed: 1, shape: 'matrix', missing: 0.1 };
 const mediation = { model: 6, paths: { a: [0.3, 0.2], b: [0.3, 0.1], d: [[0, 0], [0.4, 0]], direct: 0.1 }, covariates: [{ x: 0.2, y: 0.1 }], n: 5, seed: 1, residuals: 'standardized' };
 
 /** Simulator options: valid, one key hostile, one nested value hostile, hostile lists, or not an object. */
@@ -61,10 +63,13 @@ function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbi
 export const TESTING_TARGETS: readonly FuzzTarget[] = [
   { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
   { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },
+  { name: 'simulate.cfa', args: simulatorArgs(cfa), call: (o) => simulate.cfa(o as never), runs: 450 },
+  { name: 'simulate.sem', args: simulatorArgs(sem, ['measurement', ['x', 'm', 'y']]), call: (o) => simulate.sem(o as never), runs: 450 },
   { name: 'simulate.mediation', args: simulatorArgs(mediation, ['paths', ['a', 'b', 'd', 'direct']]), call: (o) => simulate.mediation(o as never), runs: 450 },
   arbitraryTarget('likertResponses', (f, o) => arbitraries.likertResponses(f as never, o as never), { items: { min: 2, max: 4 }, levels: 5, n: { min: 1, max: 10 }, missing: 0.2 }),
   arbitraryTarget('correlationMatrix', (f, o) => arbitraries.correlationMatrix(f as never, o as never), { size: { min: 2, max: 5 }, minEigenvalue: 0.05 }),
   arbitraryTarget('factorModel', (f, o) => arbitraries.factorModel(f as never, o as never), { factors: { min: 1, max: 2 }, itemsPerFactor: 3, loadings: { min: 0.4, max: 0.8 }, crossLoadings: 0.1, oblique: true, maxFactorCorrelation: 0.5, maxCommunality: 0.85, negative: true }),
+  arbitraryTarget('cfaModel', (f, o) => arbitraries.cfaModel(f as never, o as never), { factors: { min: 1, max: 2 }, itemsPerFactor: { min: 3, max: 4 }, loadings: { min: 0.4, max: 0.8 }, maxFactorCorrelation: 0.5, standardized: false }),
   arbitraryTarget('mediationModel', (f, o) => arbitraries.mediationModel(f as never, o as never), { models: [4, 6], mediators: { min: 1, max: 2 }, maxPath: 0.5, n: { min: 20, max: 50 }, covariates: 1 }),
   arbitraryTarget('messyTable', (f, o) => arbitraries.messyTable(f as never, o as never), { columns: 3, rows: { min: 1, max: 8 }, missing: 0.3, values: 'likert', levels: 7, shapes: ['rows', 'arrow'], numericStrings: true, extraColumns: false }),
   arbitraryTarget('hostileValue', (f, o) => arbitraries.hostileValue(f as never, o as never), { symbols: false }, 450),

@@ -97,6 +97,9 @@ export function bootstrapSem(input: SemBootstrapInput): SemBootstrapDraws {
   // Complete data: one sample buffer refilled per resample, and the fixed metric's Cholesky factor.
   const sample = { n, p, covariance: new Float64Array(p * p), mean: new Float64Array(p), logDet: 0 } satisfies SampleMoments;
   const sChol = new Float64Array(p * p);
+  const counts = new Float64Array(n);
+  const scaled = new Float64Array(p * n);
+  const rows = input.fiml ? null : rowMajor(columns, n);
   const fitter = input.fiml ? null : new Fitter(ws, sample, fixed);
   // The metric: F's Hessian at the full-sample estimates (Newton steps: the refits converge in a
   // few steps even for a misspecified model, where the expected information converges slowly);
@@ -122,7 +125,9 @@ export function bootstrapSem(input: SemBootstrapInput): SemBootstrapDraws {
     bootstrapIndices(rng, n, idx);
     let ok: boolean;
     if (fitter !== null) {
-      ok = completeMoments(columns, idx, sample, sChol);
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[idx[i] as number] = (counts[idx[i] as number] as number) + 1;
+      ok = completeMoments(rows!, counts, sample, sChol, scaled);
       if (ok) {
         refreshSampleMoments(spec, sampleMoment, ov, sample, fixed);
         x.set(estimates);
@@ -160,29 +165,50 @@ export function bootstrapSem(input: SemBootstrapInput): SemBootstrapDraws {
   return { draws, replaced };
 }
 
-/** Mean and covariance (divisor n) of the rows idx; false when the covariance is not positive definite. */
-function completeMoments(columns: readonly Float64Array[], idx: Int32Array, sample: { covariance: Float64Array; mean: Float64Array; logDet: number; p: number }, chol: Float64Array): boolean {
-  const { p, mean, covariance } = sample;
-  const n = idx.length;
+/** The complete rows, row-major (n × p), for the moments of each resample. */
+function rowMajor(columns: readonly Float64Array[], n: number): Float64Array {
+  const p = columns.length;
+  const out = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const c = columns[j] as Float64Array;
-    let s = 0;
-    for (let i = 0; i < n; i++) s += c[idx[i] as number] as number;
-    mean[j] = s / n;
+    for (let i = 0; i < n; i++) out[i * p + j] = c[i] as number;
+  }
+  return out;
+}
+
+/**
+ * Mean and covariance (divisor n) of a resample given as case counts: the drawn cases (about 63%
+ * of them, each once) are centred, scaled by √count and stored variable-major, so each covariance
+ * is one dot product over them. False when the covariance is not positive definite.
+ */
+function completeMoments(rows: Float64Array, counts: Float64Array, sample: { covariance: Float64Array; mean: Float64Array; logDet: number; p: number }, chol: Float64Array, scaled: Float64Array): boolean {
+  const { p, mean, covariance } = sample;
+  const n = counts.length;
+  mean.fill(0);
+  for (let i = 0; i < n; i++) {
+    const w = counts[i] as number;
+    if (w === 0) continue;
+    const base = i * p;
+    for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) + w * (rows[base + j] as number);
+  }
+  for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) / n;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const w = counts[i] as number;
+    if (w === 0) continue;
+    const root = Math.sqrt(w);
+    const base = i * p;
+    for (let j = 0; j < p; j++) scaled[j * n + k] = root * ((rows[base + j] as number) - (mean[j] as number));
+    k++;
   }
   for (let a = 0; a < p; a++) {
-    const ca = columns[a] as Float64Array;
-    const ma = mean[a] as number;
-    for (let b = 0; b <= a; b++) {
-      const cb = columns[b] as Float64Array;
-      const mb = mean[b] as number;
-      let s = 0;
-      for (let i = 0; i < n; i++) {
-        const row = idx[i] as number;
-        s += ((ca[row] as number) - ma) * ((cb[row] as number) - mb);
-      }
-      covariance[a * p + b] = s / n;
-      covariance[b * p + a] = s / n;
+    const ra = a * n;
+    for (let c = 0; c <= a; c++) {
+      const rc = c * n;
+      let x = 0;
+      for (let r = 0; r < k; r++) x += (scaled[ra + r] as number) * (scaled[rc + r] as number);
+      covariance[a * p + c] = x / n;
+      covariance[c * p + a] = x / n;
     }
   }
   chol.set(covariance);
@@ -203,48 +229,91 @@ function refreshSampleMoments(spec: ModelSpecification, sampleMoment: readonly b
   }
 }
 
+
+/** Pairs kept by the limited-memory BFGS refits. */
+const HISTORY = 6;
+
 /** Scratch of the quasi-Newton refits, allocated once per bootstrap. */
 interface RefitWork {
   /** H₀⁻¹, the inverse of F's Hessian at the full-sample estimates (q × q). */
   readonly inverse0: Float64Array;
-  /** The current inverse-Hessian approximation. */
-  readonly inverse: Float64Array;
   readonly step: Float64Array;
   readonly trial: Float64Array;
   readonly gradient: Float64Array;
-  readonly change: Float64Array;
-  readonly hy: Float64Array;
+  readonly r: Float64Array;
+  /** The last HISTORY steps s and gradient changes y (ring buffers of q each), and ρ = 1/yᵀs. */
+  readonly s: Float64Array;
+  readonly y: Float64Array;
+  readonly rho: Float64Array;
+  readonly alpha: Float64Array;
 }
 
 function refitWork(inverse0: Float64Array, q: number): RefitWork {
-  return { inverse0, inverse: new Float64Array(q * q), step: new Float64Array(q), trial: new Float64Array(q), gradient: new Float64Array(q), change: new Float64Array(q), hy: new Float64Array(q) };
+  return {
+    inverse0,
+    step: new Float64Array(q),
+    trial: new Float64Array(q),
+    gradient: new Float64Array(q),
+    r: new Float64Array(q),
+    s: new Float64Array(HISTORY * q),
+    y: new Float64Array(HISTORY * q),
+    rho: new Float64Array(HISTORY),
+    alpha: new Float64Array(HISTORY),
+  };
+}
+
+/** d = −H g by L-BFGS's two loops over the kept pairs, with H₀⁻¹ as the initial matrix. */
+function lbfgsDirection(work: RefitWork, size: number, newest: number, g: Float64Array, d: Float64Array): void {
+  const { s, y, rho, alpha, inverse0, r } = work;
+  const n = g.length;
+  r.set(g);
+  for (let k = 0; k < size; k++) {
+    const slot = (newest - k + HISTORY) % HISTORY;
+    let dot = 0;
+    for (let i = 0; i < n; i++) dot += (s[slot * n + i] as number) * (r[i] as number);
+    const a = (rho[slot] as number) * dot;
+    alpha[slot] = a;
+    for (let i = 0; i < n; i++) r[i] = (r[i] as number) - a * (y[slot * n + i] as number);
+  }
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += (inverse0[i * n + j] as number) * (r[j] as number);
+    d[i] = v;
+  }
+  for (let k = size - 1; k >= 0; k--) {
+    const slot = (newest - k + HISTORY) % HISTORY;
+    let dot = 0;
+    for (let i = 0; i < n; i++) dot += (y[slot * n + i] as number) * (d[i] as number);
+    const b = (rho[slot] as number) * dot;
+    const a = alpha[slot] as number;
+    for (let i = 0; i < n; i++) d[i] = (d[i] as number) + (a - b) * (s[slot * n + i] as number);
+  }
+  for (let i = 0; i < n; i++) d[i] = -(d[i] as number);
 }
 
 /**
- * ML refit by BFGS from the full-sample estimates, started with the inverse Hessian H₀⁻¹ (the
- * resample's Hessian is close to it, so the first steps are nearly Newton's and the updates make
- * the rest superlinear); step halving (Armijo). Stops when a step changes no parameter by more
- * than 1e-7 (relative): far below the bootstrap's Monte Carlo error. x is updated in place.
+ * ML refit by limited-memory BFGS from the full-sample estimates, its initial matrix the inverse
+ * Hessian H₀⁻¹ at the full-sample estimates (the resample's Hessian is close to it, so the first
+ * steps are nearly Newton's); step halving (Armijo). Stops when a step changes no parameter by more
+ * than 1e-6 (relative; L-BFGS converges superlinearly, so the estimates are closer than that): far below the bootstrap's Monte Carlo error. x is updated in place.
  */
 function refitQuasiNewton(fitter: Fitter, x: Float64Array, work: RefitWork): boolean {
   const q = x.length;
-  const { inverse, step, trial, gradient, change: s, hy } = work;
-  inverse.set(work.inverse0);
+  const { step, trial, gradient, s, y, rho } = work;
+  let size = 0;
+  let newest = HISTORY - 1;
   let current = fitter.evaluate(x);
   if (current === null) return false;
   fitter.gradientAndInformation(true, false);
   gradient.set(fitter.grad);
   for (let it = 0; it < MAX_STEPS; it++) {
-    for (let i = 0; i < q; i++) {
-      let v = 0;
-      for (let j = 0; j < q; j++) v -= (inverse[i * q + j] as number) * (gradient[j] as number);
-      step[i] = v;
-    }
+    lbfgsDirection(work, size, newest, gradient, step);
     let slope = 0;
     for (let i = 0; i < q; i++) slope += (gradient[i] as number) * (step[i] as number);
     if (!(slope < 0)) {
-      // Not a descent direction (a poor update): restart from H₀⁻¹.
-      inverse.set(work.inverse0);
+      if (size === 0) return false;
+      // Not a descent direction: forget the pairs and take the H₀⁻¹ step.
+      size = 0;
       continue;
     }
     let scale = 1;
@@ -260,39 +329,28 @@ function refitQuasiNewton(fitter: Fitter, x: Float64Array, work: RefitWork): boo
       scale /= 2;
     }
     if (!accepted) return Math.abs(slope) < 1e-12;
+    const slot = (newest + 1) % HISTORY;
     let largest = 0;
     for (let i = 0; i < q; i++) {
-      s[i] = scale * (step[i] as number);
-      largest = Math.max(largest, Math.abs(s[i] as number) / Math.max(1, Math.abs(x[i] as number)));
+      const si = scale * (step[i] as number);
+      s[slot * q + i] = si;
+      largest = Math.max(largest, Math.abs(si) / Math.max(1, Math.abs(x[i] as number)));
     }
     x.set(trial);
-    if (largest < 1e-7) return true;
-    // BFGS update of the inverse Hessian with s = Δx, y = Δg.
+    if (largest < 1e-6) return true;
     fitter.gradientAndInformation(true, false);
     const g = fitter.grad;
     let ys = 0;
     for (let i = 0; i < q; i++) {
-      const y = (g[i] as number) - (gradient[i] as number);
+      const yi = (g[i] as number) - (gradient[i] as number);
+      y[slot * q + i] = yi;
+      ys += yi * (s[slot * q + i] as number);
       gradient[i] = g[i] as number;
-      trial[i] = y;
-      ys += y * (s[i] as number);
     }
-    if (!(ys > 1e-300)) continue;
-    const rho = 1 / ys;
-    let yHy = 0;
-    for (let i = 0; i < q; i++) {
-      let v = 0;
-      for (let j = 0; j < q; j++) v += (inverse[i * q + j] as number) * (trial[j] as number);
-      hy[i] = v;
-      yHy += (trial[i] as number) * v;
-    }
-    const coefficient = rho * rho * yHy + rho;
-    for (let i = 0; i < q; i++) {
-      const si = s[i] as number;
-      const hi = hy[i] as number;
-      for (let j = 0; j < q; j++) {
-        inverse[i * q + j] = (inverse[i * q + j] as number) - rho * (hi * (s[j] as number) + si * (hy[j] as number)) + coefficient * si * (s[j] as number);
-      }
+    if (ys > 1e-300) {
+      rho[slot] = 1 / ys;
+      newest = slot;
+      size = Math.min(size + 1, HISTORY);
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
-import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { derivatives, fillMatrices, impliedMoments, implySigma, type ModelWorkspace } from './model.js';
 
 // Maximum likelihood for complete data, as lavaan's `estimator = "ML"`:
 //   F(θ) = log|Σ| + tr(SΣ⁻¹) − log|S| − p + (ȳ − μ)ᵀΣ⁻¹(ȳ − μ),
@@ -82,15 +82,17 @@ export class Fitter implements Objective {
     const { ws, sample, chol, fixed } = this;
     const { p } = ws;
     fillMatrices(ws, x, fixed);
-    if (!impliedMoments(ws)) return null;
     this.woodbury = false;
     if (this.lowRank !== null) {
+      // Σ itself is not needed on the Woodbury path.
+      if (!impliedMoments(ws, false)) return null;
       const e = woodburyEvaluate(this.lowRank, ws, sample);
       if (e !== null) {
         this.woodbury = true;
         return Number.isFinite(e.f) ? e : null;
       }
-    }
+      implySigma(ws);
+    } else if (!impliedMoments(ws)) return null;
     chol.set(ws.sigma);
     if (!choleskyInPlace(chol, p)) return null;
     let logDet = 0;
@@ -123,6 +125,11 @@ export class Fitter implements Objective {
   gradientAndInformation(withGradient: boolean, withInformation = true): void {
     const { ws, sample, chol, w, t, d, cd, grad, info, cu, cv, c } = this;
     const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
+    if (this.woodbury && withGradient && !withInformation && !ws.spec.meanStructure) {
+      // The refits' hot path: the gradient from low-rank products, no p × p matrix formed.
+      woodburyGradient(this.lowRank!, ws, sample.covariance, grad);
+      return;
+    }
     derivatives(ws);
     if (this.woodbury) {
       woodburyInverse(this.lowRank!, p, c);
@@ -365,6 +372,11 @@ interface LowRank {
   readonly vsv: Float64Array;
   readonly core: Float64Array;
   readonly pm: Float64Array;
+  /** WY and CY (p × 2m), and m × 2m scratch, for the gradient without W. */
+  readonly wy: Float64Array;
+  readonly cy: Float64Array;
+  readonly y: Float64Array;
+  readonly small2: Float64Array;
 }
 
 function lowRankWorkspace(p: number, m: number): LowRank {
@@ -381,6 +393,10 @@ function lowRankWorkspace(p: number, m: number): LowRank {
     vsv: new Float64Array(m * m),
     core: new Float64Array(m * m),
     pm: new Float64Array(p * m),
+    wy: new Float64Array(p * 2 * m),
+    cy: new Float64Array(p * 2 * m),
+    y: new Float64Array(p * 2 * m),
+    small2: new Float64Array(2 * m * m),
   };
 }
 
@@ -511,5 +527,111 @@ function woodburyCsc(lr: LowRank, p: number, cov: Float64Array, out: Float64Arra
       out[i * p + j] = s;
       out[j * p + i] = s;
     }
+  }
+}
+
+/** dst = Σ⁻¹ src for a p × 2m block, through Σ⁻¹ = D − (V M⁻¹) Vᵀ (needs lr.pm). */
+function applyInverse(lr: LowRank, p: number, src: Float64Array, dst: Float64Array): void {
+  const { m, dInv, v, pm, small2 } = lr;
+  const m2 = 2 * m;
+  small2.fill(0);
+  for (let i = 0; i < p; i++) {
+    for (let a = 0; a < m; a++) {
+      const via = v[i * m + a] as number;
+      for (let col = 0; col < m2; col++) small2[a * m2 + col] = (small2[a * m2 + col] as number) + via * (src[i * m2 + col] as number);
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    const di = dInv[i] as number;
+    for (let col = 0; col < m2; col++) {
+      let x = di * (src[i * m2 + col] as number);
+      for (let a = 0; a < m; a++) x -= (pm[i * m + a] as number) * (small2[a * m2 + col] as number);
+      dst[i * m2 + col] = x;
+    }
+  }
+}
+
+/**
+ * ∇F without forming W = Σ⁻¹ − Σ⁻¹SΣ⁻¹: with Y = [ΛA | ΛG], WY = CY − C(S(CY)) costs O(p²m)
+ * through C = D − V M⁻¹ Vᵀ, and each parameter's term uᵀWv reads WY (loadings, regressions,
+ * latent (co)variances) or one entry of W (residual (co)variances, from the low-rank form of
+ * Σ⁻¹SΣ⁻¹). Needs the Woodbury state of the point last evaluated and no mean structure.
+ */
+function woodburyGradient(lr: LowRank, ws: ModelWorkspace, cov: Float64Array, grad: Float64Array): void {
+  const { p, m, la, lg } = ws;
+  const { dInv, v, sv, mInv, vsv, core, pm, wy, cy, y } = lr;
+  const m2 = 2 * m;
+  // pm = V M⁻¹; core = M⁻¹ VᵀSV M⁻¹
+  for (let i = 0; i < p; i++) {
+    for (let b = 0; b < m; b++) {
+      let x = 0;
+      for (let a = 0; a < m; a++) x += (v[i * m + a] as number) * (mInv[a * m + b] as number);
+      pm[i * m + b] = x;
+    }
+  }
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b < m; b++) {
+      let x = 0;
+      for (let e = 0; e < m; e++) for (let f = 0; f < m; f++) x += (mInv[a * m + e] as number) * (vsv[e * m + f] as number) * (mInv[f * m + b] as number);
+      core[a * m + b] = x;
+    }
+  }
+  // Y = [ΛA | ΛG]; CY = D Y − V M⁻¹ (Vᵀ Y); then S·CY, C·(S·CY), and WY = CY − C S C Y.
+  for (let i = 0; i < p; i++) {
+    for (let a = 0; a < m; a++) {
+      y[i * m2 + a] = la[i * m + a] as number;
+      y[i * m2 + m + a] = lg[i * m + a] as number;
+    }
+  }
+  applyInverse(lr, p, y, cy);
+  for (let i = 0; i < p; i++) {
+    const row = i * p;
+    for (let col = 0; col < m2; col++) {
+      let x = 0;
+      for (let k = 0; k < p; k++) x += (cov[row + k] as number) * (cy[k * m2 + col] as number);
+      wy[i * m2 + col] = x;
+    }
+  }
+  y.set(wy);
+  applyInverse(lr, p, y, wy);
+  for (let i = 0; i < p * m2; i++) wy[i] = (cy[i] as number) - (wy[i] as number);
+  // One entry of W from the low-rank forms of Σ⁻¹ and Σ⁻¹SΣ⁻¹.
+  const wEntry = (i: number, j: number): number => {
+    const di = dInv[i] as number;
+    const dj = dInv[j] as number;
+    let c = i === j ? di : 0;
+    let csc = di * (cov[i * p + j] as number) * dj;
+    for (let a = 0; a < m; a++) {
+      c -= (pm[i * m + a] as number) * (v[j * m + a] as number);
+      csc -= di * (sv[i * m + a] as number) * (pm[j * m + a] as number) + (pm[i * m + a] as number) * dj * (sv[j * m + a] as number);
+      let x = 0;
+      for (let b = 0; b < m; b++) x += (core[a * m + b] as number) * (v[j * m + b] as number);
+      csc += (v[i * m + a] as number) * x;
+    }
+    return c - csc;
+  };
+  grad.fill(0);
+  for (const r of ws.spec.rows) {
+    if (r.free === 0) continue;
+    const t = r.free - 1;
+    let g = 0;
+    switch (r.matrix) {
+      case 'lambda':
+        g = 2 * (wy[r.row * m2 + m + r.col] as number);
+        break;
+      case 'beta':
+        for (let i = 0; i < p; i++) g += 2 * (la[i * m + r.row] as number) * (wy[i * m2 + m + r.col] as number);
+        break;
+      case 'psi':
+        for (let i = 0; i < p; i++) g += (la[i * m + r.row] as number) * (wy[i * m2 + r.col] as number);
+        if (r.row !== r.col) g *= 2;
+        break;
+      case 'theta':
+        g = r.row === r.col ? wEntry(r.row, r.row) : 2 * wEntry(r.row, r.col);
+        break;
+      default:
+        break;
+    }
+    grad[t] = (grad[t] as number) + g;
   }
 }

@@ -133,9 +133,9 @@ function invertIMinusB(ws: ModelWorkspace): boolean {
   return invertInto(iMinusB, m, ws.a, work);
 }
 
-/** Computes A, ΛA, G, ΛG, Σ and μ from the filled matrices; false when I − B is singular. */
-export function impliedMoments(ws: ModelWorkspace): boolean {
-  const { p, m, a, la, g, lg, lambda, psi, theta, sigma, scratch: t } = ws;
+/** Computes A, ΛA, G, ΛG, Σ (unless `withSigma` is false) and μ from the filled matrices; false when I − B is singular. */
+export function impliedMoments(ws: ModelWorkspace, withSigma = true): boolean {
+  const { p, m, a, la, g, lg, lambda, psi, scratch: t } = ws;
   if (!invertIMinusB(ws)) return false;
   // ΛA
   for (let i = 0; i < p; i++) {
@@ -169,15 +169,7 @@ export function impliedMoments(ws: ModelWorkspace): boolean {
       lg[i * m + j] = s;
     }
   }
-  // Σ = ΛG Λᵀ + Θ
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = theta[i * p + j] as number;
-      for (let k = 0; k < m; k++) s += (lg[i * m + k] as number) * (lambda[j * m + k] as number);
-      sigma[i * p + j] = s;
-      sigma[j * p + i] = s;
-    }
-  }
+  if (withSigma) implySigma(ws);
   if (ws.spec.meanStructure) {
     for (let i = 0; i < m; i++) {
       let s = 0;
@@ -191,6 +183,19 @@ export function impliedMoments(ws: ModelWorkspace): boolean {
     }
   }
   return true;
+}
+
+/** Σ = ΛG Λᵀ + Θ from ΛG (impliedMoments computed it). */
+export function implySigma(ws: ModelWorkspace): void {
+  const { p, m, lg, lambda, theta, sigma } = ws;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = theta[i * p + j] as number;
+      for (let k = 0; k < m; k++) s += (lg[i * m + k] as number) * (lambda[j * m + k] as number);
+      sigma[i * p + j] = s;
+      sigma[j * p + i] = s;
+    }
+  }
 }
 
 /** Fills the rank-2 derivative terms (u, v) of every free row and ∂μ/∂θ, at the current moments. */

@@ -77,91 +77,128 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
   return out;
 }
 
+/** A p-vector's nonzero entries (most derivative vectors are unit vectors). */
+interface Sparse {
+  readonly index: Int32Array;
+  readonly value: Float64Array;
+}
+
+function sparse(x: Float64Array, from: number, p: number): Sparse {
+  const index: number[] = [];
+  const value: number[] = [];
+  for (let i = 0; i < p; i++) {
+    const v = x[from + i] as number;
+    if (v !== 0) {
+      index.push(i);
+      value.push(v);
+    }
+  }
+  return { index: Int32Array.from(index), value: Float64Array.from(value) };
+}
+
+/** xᵀ y for sparse x and a dense y indexed by variable through `position` (−1 = not observed). */
+function dot(x: Sparse, y: Float64Array, yFrom: number, position: Int32Array): number {
+  let s = 0;
+  for (let k = 0; k < x.index.length; k++) {
+    const pos = position[x.index[k] as number] as number;
+    if (pos >= 0) s += (x.value[k] as number) * (y[yFrom + pos] as number);
+  }
+  return s;
+}
+
+/** xᵀ A y for sparse x, y and a pattern matrix A (p_k × p_k). */
+function quadratic(x: Sparse, a: Float64Array, y: Sparse, position: Int32Array, pk: number): number {
+  let s = 0;
+  for (let i = 0; i < x.index.length; i++) {
+    const pi = position[x.index[i] as number] as number;
+    if (pi < 0) continue;
+    let row = 0;
+    for (let j = 0; j < y.index.length; j++) {
+      const pj = position[y.index[j] as number] as number;
+      if (pj >= 0) row += (a[pi * pk + pj] as number) * (y.value[j] as number);
+    }
+    s += (x.value[i] as number) * row;
+  }
+  return s;
+}
+
 /**
  * MI and EPC of every candidate. `ws` holds the moments and derivative terms at the estimates
- * (`derivatives(ws)` called); `information` is the model's expected information per case.
+ * (`derivatives(ws)` called); `information` is the model's expected information per case. The
+ * candidates' derivative vectors are mostly unit vectors (a residual covariance: e_a, e_b; a
+ * loading: e_i and a column of ΛG), so their products with the model's terms are taken sparsely.
  */
 export function modificationIndices(ws: ModelWorkspace, patterns: readonly InformationPattern[], information: Float64Array, n: number): RawModificationIndex[] {
   const { p, q, pairs, pairU, pairV, pairParameter } = ws;
   const candidates = modificationCandidates(ws);
   const k = candidates.length;
   if (k === 0) return [];
-  // All derivative terms: the model's, then one per candidate (parameter index q + j).
-  const total = pairs + k;
-  const U = new Float64Array(total * p);
-  const V = new Float64Array(total * p);
-  U.set(pairU.subarray(0, pairs * p));
-  V.set(pairV.subarray(0, pairs * p));
-  candidates.forEach((c, j) => {
-    U.set(c.u, (pairs + j) * p);
-    V.set(c.v, (pairs + j) * p);
-  });
-  const param = (t: number) => (t < pairs ? (pairParameter[t] as number) : q + (t - pairs));
-  // Cross information I_cθ (k × q), candidate diagonal I_cc, and scores.
+  const cu0 = candidates.map((c) => sparse(c.u, 0, p));
+  const cv0 = candidates.map((c) => sparse(c.v, 0, p));
   const cross = new Float64Array(k * q);
   const diagonal = new Float64Array(k);
   const score = new Float64Array(k);
-  const cu = new Float64Array(total * p);
-  const cv = new Float64Array(total * p);
+  const mu = new Float64Array(pairs * p);
+  const mv = new Float64Array(pairs * p);
+  const position = new Int32Array(p);
   for (const pat of patterns) {
     const o = pat.observed;
     const po = o.length;
     const c = pat.inverse;
-    for (let t = 0; t < total; t++) {
+    position.fill(-1);
+    o.forEach((v, i) => (position[v] = i));
+    // The model's terms times C (pattern positions).
+    for (let t = 0; t < pairs; t++) {
       for (let a = 0; a < po; a++) {
         let su = 0;
         let sv = 0;
         for (let b = 0; b < po; b++) {
           const cab = c[a * po + b] as number;
-          su += cab * (U[t * p + (o[b] as number)] as number);
-          sv += cab * (V[t * p + (o[b] as number)] as number);
+          su += cab * (pairU[t * p + (o[b] as number)] as number);
+          sv += cab * (pairV[t * p + (o[b] as number)] as number);
         }
-        cu[t * p + a] = su;
-        cv[t * p + a] = sv;
+        mu[t * p + a] = su;
+        mv[t * p + a] = sv;
       }
     }
-    // W_k = C − C M C, with M = S_k + d dᵀ: the score of a term is −(uᵀW v) per case.
+    // W_k = C − C M C, M = S_k + d dᵀ: the score of a term is −uᵀW v per case.
+    const cm = new Float64Array(po * po);
+    for (let a = 0; a < po; a++) {
+      for (let b = 0; b < po; b++) {
+        let x = 0;
+        for (let e = 0; e < po; e++) x += (c[a * po + e] as number) * (pat.moments[e * po + b] as number);
+        cm[a * po + b] = x;
+      }
+    }
+    const w = new Float64Array(po * po);
+    for (let a = 0; a < po; a++) {
+      for (let b = 0; b < po; b++) {
+        let x = 0;
+        for (let e = 0; e < po; e++) x += (cm[a * po + e] as number) * (c[e * po + b] as number);
+        w[a * po + b] = (c[a * po + b] as number) - x;
+      }
+    }
     for (let j = 0; j < k; j++) {
-      const t = pairs + j;
-      // uᵀ(C − CMC)v = uᵀCv − (Cu)ᵀM(Cv)
-      let uCv = 0;
-      let quad = 0;
-      for (let a = 0; a < po; a++) {
-        const ua = U[t * p + (o[a] as number)] as number;
-        uCv += ua * (cv[t * p + a] as number);
-        let mcv = 0;
-        for (let b = 0; b < po; b++) mcv += (pat.moments[a * po + b] as number) * (cv[t * p + b] as number);
-        quad += (cu[t * p + a] as number) * mcv;
+      const u = cu0[j]!;
+      const v = cv0[j]!;
+      score[j] = (score[j] as number) - pat.weight * quadratic(u, w, v, position, po);
+      // Cross terms with the model's terms: (vᵀCu_b)(uᵀCv_b) + (vᵀCv_b)(uᵀCu_b).
+      for (let b = 0; b < pairs; b++) {
+        const value = pat.weight * (dot(v, mu, b * p, position) * dot(u, mv, b * p, position) + dot(v, mv, b * p, position) * dot(u, mu, b * p, position));
+        const s = pairParameter[b] as number;
+        cross[j * q + s] = (cross[j * q + s] as number) + value;
       }
-      score[j] = (score[j] as number) - pat.weight * (uCv - quad);
-      for (let b = 0; b < total; b++) {
-        let uCu = 0;
-        let uCv2 = 0;
-        let vCu = 0;
-        let vCv = 0;
-        for (let e = 0; e < po; e++) {
-          const oe = o[e] as number;
-          const ui = U[t * p + oe] as number;
-          const vi = V[t * p + oe] as number;
-          uCu += ui * (cu[b * p + e] as number);
-          uCv2 += ui * (cv[b * p + e] as number);
-          vCu += vi * (cu[b * p + e] as number);
-          vCv += vi * (cv[b * p + e] as number);
-        }
-        const value = pat.weight * (vCu * uCv2 + vCv * uCu);
-        const s = param(b);
-        if (s < q) cross[j * q + s] = (cross[j * q + s] as number) + value;
-        else if (s === q + j) diagonal[j] = (diagonal[j] as number) + value;
-      }
+      diagonal[j] = (diagonal[j] as number) + pat.weight * (quadratic(v, c, u, position, po) * quadratic(u, c, v, position, po) + quadratic(v, c, v, position, po) * quadratic(u, c, u, position, po));
     }
   }
   const chol = Float64Array.from(information);
   if (q > 0 && !choleskyInPlace(chol, q)) return [];
   const out: RawModificationIndex[] = [];
   const row = new Float64Array(q);
+  const solved = new Float64Array(q);
   for (let j = 0; j < k; j++) {
     for (let s = 0; s < q; s++) row[s] = cross[j * q + s] as number;
-    const solved = Float64Array.from(row);
+    solved.set(row);
     if (q > 0) choleskySolveInPlace(chol, q, solved);
     let reduction = 0;
     for (let s = 0; s < q; s++) reduction += (row[s] as number) * (solved[s] as number);

@@ -17,7 +17,8 @@ export interface ApaTableOptions {
   readonly decimals?: number;
   /**
    * Loadings whose absolute value is below this are dimmed, e.g. `0.3`: in `efa`, `omega` and
-   * `rotate` tables (loadings only — not h², u², SS loadings or Φ). `tableToHtml` gives such a
+   * `rotate` tables (loadings only — not h², u², SS loadings or Φ) and the standardized loadings
+   * of `cfa`/`sem` tables. `tableToHtml` gives such a
    * cell the class `dim` (grey in `toHtmlReport`); `tableToText` and `tableToMarkdown` print it as
    * it is, since plain text has no grey and blanking it (psych's `cut`) would hide a number. The
    * note says which loadings are dimmed. A number in [0, 1]; default 0 (nothing dimmed). Tables

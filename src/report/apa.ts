@@ -18,12 +18,14 @@ import type { HierarchicalResult } from '../regression/hierarchical.js';
 import type { OlsResult } from '../regression/ols.js';
 import type { CronbachAlphaResult } from '../reliability/alpha.js';
 import type { BootstrapResult } from '../resampling/bootstrap.js';
+import type { SemResult } from '../sem/fit.js';
 import { apaContext, type ApaContext, type ApaTableOptions } from './apa-common.js';
 import { compareTransformsTable, describeTable, normalityTable } from './apa-distribution.js';
 import { correlationMatrixTable, kmoTable, omegaTable, parallelTable, rotationTable, velicerMapTable } from './apa-factor.js';
 import { alphaTable, efaTable } from './apa-measures.js';
 import { pathModelTable, processTable } from './apa-process.js';
 import { bootstrapTable } from './apa-resampling.js';
+import { semTable } from './apa-sem.js';
 import { checkResultShape } from './result-shape.js';
 import { correlationsTable, hierarchicalTable, olsTable } from './apa-regression.js';
 import { tableToMarkdown, type ReportTable } from './table.js';
@@ -48,7 +50,8 @@ export type ReportableResult =
   | AnyRelativeProcessResult
   | CounterfactualMediationResult
   | PathModelResult
-  | BootstrapResult;
+  | BootstrapResult
+  | SemResult;
 
 /** The `kind` of every {@link ReportableResult}. */
 export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.freeze([
@@ -69,6 +72,8 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
   'processModel',
   'pathModel',
   'bootstrap',
+  'cfa',
+  'sem',
 ] as const);
 
 /**
@@ -108,6 +113,7 @@ export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroW
  * | `processModel` | a block per equation, then total, direct and indirect effects (bootstrap SE and CI), contrasts and conditional effects |
  * | `pathModel` | a block per equation, then the named effects with bootstrap SE and CI |
  * | `bootstrap` | each statistic's estimate, bootstrap SE and CI; resamples, seed and interval in the note |
+ * | `cfa`, `sem` | loadings (factor, indicator, B, SE, β = std.all, p; markers without SE), structural paths, defined parameters, factor and residual covariances (β = correlation); χ², CFI, TLI, RMSEA with its 90% CI and SRMR (under MLR the Yuan–Bentler scaled χ² and the robust indices), estimator, missing-data rule and n in the note |
  *
  * Not tables ({@link NOT_TABULAR_KINDS}): `bartlettSphericity` and `shapiroWilk` are one test each
  * (report them in the text, with `formatNumber` and `formatP`; Bartlett's test beside the KMO table,
@@ -116,7 +122,7 @@ export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroW
  * Passing one is an `INVALID_INPUT` error that says so.
  *
  * `dimBelow: 0.3` dims loadings below .30 in absolute value in the `efa`, `omega` and `rotate`
- * tables: grey in HTML (`<td class="dim">`), printed as they are in text and Markdown.
+ * tables (and standardized loadings in `cfa`/`sem` tables): grey in HTML (`<td class="dim">`), printed as they are in text and Markdown.
  *
  * APA 7 conventions (§6.36, Table 6.5): two decimals (`decimals` changes it); no leading zero for
  * statistics that cannot exceed 1 (r, α, R², loadings, h², W, p); p with three decimals and
@@ -174,6 +180,9 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
       return pathModelTable(result as PathModelResult, c);
     case 'bootstrap':
       return bootstrapTable(result as BootstrapResult, c);
+    case 'cfa':
+    case 'sem':
+      return semTable(result as SemResult, c);
     default:
       if (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(NOT_TABULAR_KINDS, kind)) {
         throw fail('INVALID_INPUT', `${fn}: ${NOT_TABULAR_KINDS[kind as keyof typeof NOT_TABULAR_KINDS]}.`, { value: kind });

@@ -10,6 +10,9 @@ export type { PathDiagramModel, PathDiagramOptions, MediationPaths, PathValue } 
 export { simpleSlopesSvg } from './simple-slopes.js';
 export { johnsonNeymanSvg } from './johnson-neyman.js';
 export { conceptualDiagramSvg } from './conceptual-diagram.js';
+export { semDiagramSvg } from './sem-diagram.js';
+export type { SemDiagramOptions } from './sem-diagram.js';
+export { formatCfa } from './format-cfa.js';
 export type { SimpleSlopesOptions } from './simple-slopes.js';
 export type { JohnsonNeymanOptions } from './johnson-neyman.js';
 export type { ConceptualDiagramOptions } from './conceptual-diagram.js';

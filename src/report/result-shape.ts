@@ -6,8 +6,11 @@ import { fail } from '../errors.js';
 import { showValue } from '../util/options.js';
 import { shapeKit, type Shape } from '../util/shape.js';
 
+/** The function whose input is being checked (named in the error): toApaTable unless said otherwise. */
+let caller = 'toApaTable';
+
 function bad(path: string, what: string, value: unknown): never {
-  throw fail('INVALID_INPUT', `toApaTable: \`${path}\` must be ${what}; got ${showValue(value)}. Pass a result as psychkit returned it.`, { option: path, value });
+  throw fail('INVALID_INPUT', `${caller}: \`${path}\` must be ${what}; got ${showValue(value)}. Pass a result as psychkit returned it.`, { option: path, value });
 }
 
 const kit = shapeKit(bad, { typedArrays: true, arraysAsObjects: false });
@@ -316,7 +319,73 @@ const bootstrapResult = obj({
   warnings,
 });
 
+const rmsea = obj({ estimate: num, lower: num, upper: num, confidence: level, pClose: nullable(prob), pNotClose: nullable(prob) });
+const semParameter = obj({
+  lhs: str,
+  op: oneOf('=~', '~', '~~', '~1', ':='),
+  rhs: str,
+  label: str,
+  free: bool,
+  estimate: num,
+  se: nullable(num),
+  statistic: nullable(num),
+  p: nullable(prob),
+  lower: num,
+  upper: num,
+  stdLv: nullable(num),
+  stdAll: nullable(num),
+});
+
+/** A cfa/sem result: the fields the table, formatCfa and semDiagramSvg read, and every variable a parameter names declared. */
+function semResult(v: unknown, p: string): void {
+  obj({
+    model: str,
+    estimator: oneOf('ML', 'MLR'),
+    missing: oneOf('listwise', 'fiml'),
+    n: count,
+    nDropped: count,
+    columns: arr(str),
+    latent: arr(str),
+    converged: bool,
+    iterations: count,
+    confidence: level,
+    parameters: arr(semParameter),
+    fit: obj({
+      npar: count,
+      chiSquare: num,
+      df: count,
+      p: nullable(prob),
+      baseline: obj({ chiSquare: num, df: count, p: prob }),
+      cfi: num,
+      tli: num,
+      logLikelihood: num,
+      unrestrictedLogLikelihood: num,
+      aic: num,
+      bic: num,
+      sabic: num,
+      rmsea,
+      srmr: num,
+      scaled: nullable(obj({ chiSquare: num, df: count, p: nullable(prob), scalingFactor: num, baseline: obj({ chiSquare: num, df: count, p: prob, scalingFactor: num }), cfi: num, tli: num, rmsea })),
+      robust: nullable(obj({ cfi: num, tli: num, rmsea })),
+    }),
+    bootstrap: optional(obj({ resamples: count, seed, interval: oneOf('percentile', 'bias-corrected') })),
+    warnings,
+  })(v, p);
+  const r = v as { columns: string[]; latent: string[]; parameters: { lhs: string; op: string; rhs: string }[] };
+  const latent = new Set(r.latent);
+  const names = new Set([...r.columns, ...r.latent]);
+  r.parameters.forEach((q, i) => {
+    if (q.op === ':=') return;
+    const at = `${p}.parameters[${i}]`;
+    if (q.op === '=~' && !latent.has(q.lhs)) bad(`${at}.lhs`, 'a latent variable of the model (one of `latent`)', q.lhs);
+    if (!names.has(q.lhs)) bad(`${at}.lhs`, 'a variable of the model (one of `columns` or `latent`)', q.lhs);
+    if (q.op !== '~1' && !names.has(q.rhs)) bad(`${at}.rhs`, 'a variable of the model (one of `columns` or `latent`)', q.rhs);
+  });
+}
+
 const SHAPES: Record<string, Shape> = {
+  cfa: semResult,
+  sem: semResult,
   omega,
   kmo,
   velicerMap,
@@ -337,7 +406,25 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** Throws INVALID_INPUT, naming the field, unless `result` has the shape its `kind` promises. */
-export function checkResultShape(kind: string, result: unknown): void {
+export function checkResultShape(kind: string, result: unknown, fn = 'toApaTable'): void {
   // Own keys only: a kind such as "__proto__" or "toString" must not reach Object.prototype.
-  if (Object.prototype.hasOwnProperty.call(SHAPES, kind)) SHAPES[kind]!(result, 'result');
+  if (!Object.prototype.hasOwnProperty.call(SHAPES, kind)) return;
+  caller = fn;
+  try {
+    SHAPES[kind]!(result, 'result');
+  } finally {
+    caller = 'toApaTable';
+  }
+}
+
+/**
+ * Throws INVALID_INPUT unless `result` is a cfa or sem result of the right shape (`fn` names the
+ * caller: formatCfa, semDiagramSvg).
+ */
+export function checkSemResult(result: unknown, fn: string): void {
+  const kind = typeof result === 'object' && result !== null ? (result as { kind?: unknown }).kind : undefined;
+  if (kind !== 'cfa' && kind !== 'sem') {
+    throw fail('INVALID_INPUT', `${fn} expects the result of cfa() or sem(); got ${result === null ? 'null' : typeof result !== 'object' ? typeof result : kind === undefined ? 'an object without a `kind`' : `kind ${showValue(kind)}`}.`, { value: typeof kind === 'string' ? kind : typeof result });
+  }
+  checkResultShape(kind, result, fn);
 }

@@ -29,6 +29,7 @@ const loadings = [
 const matrix = { correlation: [[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]], n: 100 };
 const model4 = { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 0 } as const;
 const process4 = psychkit.processModel(peer, model4);
+const cfaFit = psychkit.cfa(small, { model: 'f =~ esse1 + esse2 + esse3 + esse4', missingCodes: ['NA'] });
 
 /** One valid call per function with an options object; `extra` is merged into the options. */
 const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
@@ -69,14 +70,18 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   toHtmlReport: (x) => psychkit.toHtmlReport([{ heading: 'H', blocks: ['text'] }], { ...x }),
   screePlotSvg: (x) => psychkit.screePlotSvg([2, 1, 0.5], { ...x }),
   pathDiagramSvg: (x) => psychkit.pathDiagramSvg({ x: 'X', m: 'M', y: 'Y', paths: { a: 1, b: 1, cPrime: 1 } }, { ...x }),
+  semDiagramSvg: (x) => psychkit.semDiagramSvg(cfaFit, { ...x }),
   conceptualDiagramSvg: (x) => psychkit.conceptualDiagramSvg({ kind: 'processModel', model: 1, variables: { x: 'X', y: 'Y', m: [] }, moderators: [], equations: [{ outcome: 'Y', terms: ['X'] }] }, { ...x }),
   johnsonNeymanSvg: (x) => psychkit.johnsonNeymanSvg({ points: [], table: [{ w: 0, estimate: 1, lower: 0, upper: 2 }, { w: 1, estimate: 1, lower: 0, upper: 2 }] }, { ...x }),
   simpleSlopesSvg: (x) => psychkit.simpleSlopesSvg({ kind: 'processModel', variables: { x: 'X', y: 'Y' }, moderators: [{ role: 'w', column: 'W' }], predictedValues: [{ x: 0, at: { w: 1 }, predicted: 1 }] }, { ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),
   'simulate.factorModel': (x) => simulate.factorModel({ loadings, n: 5, seed: 1, ...x }),
   'simulate.mediation': (x) => simulate.mediation({ model: 4, paths: { a: [0.3], b: [0.3], direct: 0.1 }, n: 5, seed: 1, ...x }),
+  'simulate.cfa': (x) => simulate.cfa({ loadings, n: 5, seed: 1, ...x }),
+  'simulate.sem': (x) => simulate.sem({ measurement: { x: [0.7, 0.6, 0.5], y: [0.7, 0.6, 0.5] }, regressions: [{ outcome: 'y', predictor: 'x', coefficient: 0.3 }], n: 5, seed: 1, ...x }),
   'arbitraries.correlationMatrix': (x) => arbitraries.correlationMatrix(fc, { ...x }),
   'arbitraries.factorModel': (x) => arbitraries.factorModel(fc, { ...x }),
+  'arbitraries.cfaModel': (x) => arbitraries.cfaModel(fc, { ...x }),
   'arbitraries.hostileTable': (x) => arbitraries.hostileTable(fc, { ...x }),
   'arbitraries.hostileValue': (x) => arbitraries.hostileValue(fc, { ...x }),
   'arbitraries.likertResponses': (x) => arbitraries.likertResponses(fc, { ...x }),
@@ -139,6 +144,7 @@ const NO_OPTIONS: Readonly<Record<string, string>> = {
   tableToMarkdown: 'takes a table (its shape is checked field by field)',
   tableToHtml: 'takes a table (its shape is checked field by field)',
   formatProcess: 'takes a processModel result',
+  formatCfa: 'takes a cfa or sem result (lavaan’s summary layout has no settings)',
   'arbitraries.hostileOptions': '(fc, valid): the second argument is the valid options to corrupt',
 };
 

@@ -4,6 +4,7 @@ import {
   bartlettSphericity,
   bootstrap,
   boxCox,
+  cfa,
   compareTransforms,
   correlationMatrix,
   correlations,
@@ -25,6 +26,7 @@ import {
   REPORTABLE_KINDS,
   rotate,
   scoreScale,
+  sem,
   shapiroWilk,
   transform,
   velicerMap,
@@ -116,6 +118,8 @@ const results: Record<string, ReportableResult> = {
     seed: 1,
   }),
   bootstrap: bootstrap(peer, { columns: ['esse', 'pwb'], statistic: ([x, y], n) => [mean(y!, n) - mean(x!, n), mean(x!, n)], resamples: 1000, seed: 1 }),
+  cfa: cfa(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
+  sem: sem(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
 };
 
 function mean(x: Float64Array, n: number): number {

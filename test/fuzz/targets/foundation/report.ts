@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import {
   bootstrap,
+  cfa,
   compareTransforms,
   correlationMatrix,
   correlations,
@@ -16,6 +17,7 @@ import {
   escapeHtml,
   escapeMarkdownCell,
   escapeMarkdownText,
+  formatCfa,
   formatInterval,
   formatNumber,
   formatP,
@@ -30,6 +32,8 @@ import {
   processModel,
   rotate,
   screePlotSvg,
+  sem,
+  semDiagramSvg,
   simpleSlopesSvg,
   johnsonNeymanSvg,
   conceptualDiagramSvg,
@@ -86,6 +90,9 @@ function genuineResults(): Record<string, unknown> {
     correlationMatrix: correlationMatrix(cong, { columns: items, method: 'polychoric' }),
     pathModel: pathModel(med, { equations: [{ outcome: m!, predictors: [x!] }, { outcome: y!, predictors: [x!, m!] }], effects: { ab: (b) => b(m!, x!) * b(y!, m!) }, resamples: 200, allowFewResamples: true, seed: 1 }),
     bootstrap: bootstrap(med, { columns: [x!, y!], statistic: ([a], n) => a![0]! + n, resamples: 50, allowFewResamples: true, seed: 1 }),
+    cfa: cfa(fm, { model: 'f1 =~ item1 + item2 + item3\nf2 =~ item4 + item5 + l5*item6\nitem2 ~~ item3' }),
+    cfaMlr: cfa(fm, { model: 'f1 =~ item1 + item2 + item3\nf2 =~ item4 + item5 + item6', estimator: 'MLR' }),
+    sem: sem(fm, { model: 'f1 =~ item1 + item2 + item3\nf2 =~ item4 + item5 + item6\nf2 ~ a*f1\nind := 2*a', meanStructure: true }),
   };
   return cache;
 }
@@ -126,6 +133,18 @@ const hostileResult: fc.Arbitrary<unknown> = fc
     return result;
   });
 
+/** A genuine cfa or sem result with one node replaced by a hostile value, or deleted (formatCfa, semDiagramSvg). */
+const hostileSemResult: fc.Arbitrary<unknown> = fc
+  .record({ kind: fc.constantFrom('cfa', 'cfaMlr', 'sem'), node: fc.nat(), value: fc.oneof(hostile, nasty, edgeNumber), remove: fc.boolean() })
+  .map(({ kind, node, value, remove }) => {
+    const result = clone(genuineResults()[kind]);
+    const list = nodes(result);
+    const [parent, key] = list[node % list.length]!;
+    if (remove && !Array.isArray(parent)) delete parent[key];
+    else parent[key] = value;
+    return result;
+  });
+
 /** A Johnson–Neyman region as processModel gives it: rows across the moderator, 0–2 points. */
 const jnRegion: fc.Arbitrary<unknown> = fc
   .tuple(fc.array(fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true })), { minLength: 2, maxLength: 24 }), fc.array(fc.double({ min: -5, max: 30, noNaN: true }), { maxLength: 2 }))
@@ -152,6 +171,9 @@ const genuineResult: fc.Arbitrary<unknown> = fc.nat().map((i) => {
   const names = Object.keys(all);
   return all[names[i % names.length]!];
 });
+
+/** What formatCfa and semDiagramSvg take: mostly cfa/sem results with one part hostile. */
+const semResultArg = fc.oneof({ arbitrary: hostileSemResult, weight: 6 }, { arbitrary: hostileResult, weight: 1 }, { arbitrary: genuineResult, weight: 2 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 });
 
 const VALID_APA = { title: 'Table 1', labels: { x: 'Predictor', item1: 'First item', 'marital[married]': 'Married' }, decimals: 3, dimBelow: 0.3 };
 const apaOptions = fc.oneof(
@@ -295,6 +317,23 @@ export const REPORT_TARGETS: readonly FuzzTarget[] = [
       fc.oneof(fc.constant(undefined), options({ title: 'Figure 3', width: 700, height: 400 })),
     ),
     call: (r, o) => conceptualDiagramSvg(r, o as never),
+    check: textOk,
+    runs: 400,
+  },
+  {
+    name: 'formatCfa',
+    args: fc.tuple(semResultArg),
+    call: (r) => formatCfa(r as never),
+    check: textOk,
+    runs: 400,
+  },
+  {
+    name: 'semDiagramSvg',
+    args: fc.tuple(
+      semResultArg,
+      fc.oneof(fc.constant(undefined), options({ standardized: false, decimals: 3, residuals: false, title: 'Figure 4', width: 800 })),
+    ),
+    call: (r, o) => semDiagramSvg(r as never, o as never),
     check: textOk,
     runs: 400,
   },

@@ -1,0 +1,99 @@
+// The APA table of a cfa/sem result: loadings, structural paths, defined parameters and
+// covariances, each with B, SE, β (std.all) and p; the fit in the note.
+import type { SemParameter, SemResult } from '../sem/fit.js';
+import type { Rmsea } from '../sem/fit-measures.js';
+import { formatNumber } from './format.js';
+import { count, percent, withWarnings, type ApaContext } from './apa-common.js';
+import { estimatorPhrase, isResidual, semBootstrap, semRoles, semSections } from './sem-view.js';
+import type { ReportTable, TableCell, TableSection } from './table.js';
+
+type Row = TableCell[] | TableSection;
+
+function rmseaText(c: ApaContext, name: string, r: Rmsea): string {
+  return `${name} = ${c.bnd(r.estimate)}, ${percent(r.confidence)}% CI ${c.ci(r.lower, r.upper, true)}`;
+}
+
+function chiSquareText(c: ApaContext, name: string, chi: number, df: number, p: number | null): string {
+  return `${name}(${formatNumber(df, { decimals: 0 })}) = ${c.num(chi)}${p === null ? '' : `, ${c.p(p)}`}`;
+}
+
+/** The fit sentence of the note: ML's χ², CFI, TLI, RMSEA and SRMR, or under MLR the scaled test and the robust indices. */
+export function semFitText(r: SemResult, c: ApaContext): string {
+  const f = r.fit;
+  const srmr = `SRMR = ${c.bnd(f.srmr)}`;
+  if (f.scaled !== null && f.robust !== null) {
+    const s = f.scaled;
+    return (
+      `Yuan–Bentler scaled ${chiSquareText(c, 'χ²', s.chiSquare, s.df, s.p)} (scaling factor = ${c.num(s.scalingFactor)}; unscaled ${chiSquareText(c, 'χ²', f.chiSquare, f.df, f.p)}); ` +
+      `robust CFI = ${c.bnd(f.robust.cfi)}; robust TLI = ${c.bnd(f.robust.tli)}; ${rmseaText(c, 'robust RMSEA', f.robust.rmsea)}; ${srmr}.`
+    );
+  }
+  return `${chiSquareText(c, 'χ²', f.chiSquare, f.df, f.p)}; CFI = ${c.bnd(f.cfi)}; TLI = ${c.bnd(f.tli)}; ${rmseaText(c, 'RMSEA', f.rmsea)}; ${srmr}.`;
+}
+
+/**
+ * cfa/sem → one row per loading (factor, indicator, B, SE, β = std.all, p), then the structural
+ * paths, the defined parameters and the covariances of the factors (β: their correlations) and
+ * of the residuals; the fit, the estimator, the missing-data rule and n in the note.
+ */
+export function semTable(r: SemResult, c: ApaContext): ReportTable {
+  const roles = semRoles(r);
+  const s = semSections(r, roles);
+  const named = (v: string, label: string) => (label === '' ? c.label(v) : `${c.label(v)} (${label})`);
+  const cells = (first: string, second: string, q: SemParameter, loading = false): TableCell[] => [
+    first,
+    second,
+    q.estimate,
+    q.se,
+    loading && q.stdAll !== null ? c.loading(q.stdAll) : q.stdAll,
+    q.p,
+  ];
+  const rows: Row[] = [];
+  if (s.loadings.length > 0) {
+    rows.push({ section: 'Measurement model (factor loadings)' });
+    for (const q of s.loadings) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q, true));
+  }
+  if (s.regressions.length > 0) {
+    rows.push({ section: 'Structural paths (outcome regressed on predictor)' });
+    for (const q of s.regressions) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
+  if (s.defined.length > 0) {
+    rows.push({ section: 'Defined parameters (name := expression)' });
+    for (const q of s.defined) rows.push(cells(q.lhs, q.rhs, q));
+  }
+  const residual = (q: SemParameter) => isResidual(q.lhs, roles) || isResidual(q.rhs, roles);
+  const factorCovariances = s.covariances.filter((q) => !residual(q));
+  const residualCovariances = s.covariances.filter(residual);
+  if (factorCovariances.length > 0) {
+    rows.push({ section: 'Factor covariances (β = correlation)' });
+    for (const q of factorCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
+  if (residualCovariances.length > 0) {
+    rows.push({ section: 'Residual covariances (β = correlation of the residuals)' });
+    for (const q of residualCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
+  const structural = s.regressions.length > 0 || s.defined.length > 0;
+  const boot = semBootstrap(r);
+  const markers = s.loadings.some((q) => !q.free && q.se === null);
+  const note = [
+    `n = ${r.n}. ${estimatorPhrase(r)}.`,
+    semFitText(r, c),
+    'B = unstandardized estimate; β = completely standardized estimate (latent and observed variables with variance 1: lavaan’s std.all).',
+    ...(markers ? ['Loadings fixed to scale their factor (markers) have no SE or p.'] : []),
+    ...(boot !== null ? [`SEs and p-values from ${count(boot.resamples)} bootstrap resamples (seed ${String(boot.seed)}).`] : []),
+  ].join(' ');
+  const cfa = r.kind === 'cfa';
+  return {
+    title: c.title ?? (cfa ? 'Confirmatory factor analysis: standardized and unstandardized loadings' : 'Structural equation model: standardized and unstandardized estimates'),
+    columns: [
+      { label: structural ? 'Factor / outcome' : 'Factor' },
+      { label: structural ? 'Indicator / predictor' : 'Indicator' },
+      { label: 'B', format: c.number },
+      { label: 'SE', format: c.number },
+      { label: 'β', format: c.bounded },
+      { label: 'p', format: 'p' },
+    ],
+    rows,
+    note: withWarnings(note + c.dimNote('Standardized loadings'), r.warnings),
+  };
+}

@@ -1,0 +1,100 @@
+// What the CFA/SEM reports (toApaTable, formatCfa, semDiagramSvg) read from a cfa/sem result:
+// the parameter rows sorted into lavaan's sections, and the roles of the variables. Only plain
+// functions of a result already checked by result-shape.ts.
+import type { SemParameter, SemResult } from '../sem/fit.js';
+
+/** The variables of a model and their roles. */
+export interface SemRoles {
+  readonly latent: ReadonlySet<string>;
+  /** Observed variables that are indicators of a latent (rhs of `=~`). */
+  readonly indicators: ReadonlySet<string>;
+  /**
+   * Endogenous variables of the structural model: regressed on something (lhs of `~`), or a
+   * latent indicator of a higher-order factor (rhs of `=~`). Their `~~` rows are residual ones.
+   */
+  readonly outcomes: ReadonlySet<string>;
+  /**
+   * Observed covariates: observed, never an indicator, never an outcome. Their variances,
+   * covariances and means are fixed at the sample values (lavaan's fixed.x).
+   */
+  readonly covariates: ReadonlySet<string>;
+}
+
+export function semRoles(r: SemResult): SemRoles {
+  const latent = new Set(r.latent);
+  const indicators = new Set<string>();
+  const outcomes = new Set<string>();
+  for (const q of r.parameters) {
+    if (q.op === '=~') (latent.has(q.rhs) ? outcomes : indicators).add(q.rhs);
+    if (q.op === '~') outcomes.add(q.lhs);
+  }
+  const covariates = new Set(r.columns.filter((v) => !latent.has(v) && !indicators.has(v) && !outcomes.has(v)));
+  return { latent, indicators, outcomes, covariates };
+}
+
+/**
+ * Whether a row only restates the sample moments of observed covariates (a fixed variance,
+ * covariance or mean of fixed.x variables): lavaan's summary leaves these out, and so do the
+ * reports.
+ */
+export function isFixedCovariateMoment(q: SemParameter, roles: SemRoles): boolean {
+  if (q.free || (q.op !== '~~' && q.op !== '~1')) return false;
+  return roles.covariates.has(q.lhs) && (q.op === '~1' || roles.covariates.has(q.rhs));
+}
+
+/** The parameter rows in lavaan's sections (each in the result's order). */
+export interface SemSections {
+  readonly loadings: readonly SemParameter[];
+  readonly regressions: readonly SemParameter[];
+  readonly covariances: readonly SemParameter[];
+  readonly intercepts: readonly SemParameter[];
+  readonly variances: readonly SemParameter[];
+  readonly defined: readonly SemParameter[];
+}
+
+export function semSections(r: SemResult, roles: SemRoles = semRoles(r)): SemSections {
+  const shown = r.parameters.filter((q) => !isFixedCovariateMoment(q, roles));
+  return {
+    loadings: shown.filter((q) => q.op === '=~'),
+    regressions: shown.filter((q) => q.op === '~'),
+    covariances: shown.filter((q) => q.op === '~~' && q.lhs !== q.rhs),
+    intercepts: shown.filter((q) => q.op === '~1'),
+    variances: shown.filter((q) => q.op === '~~' && q.lhs === q.rhs),
+    defined: shown.filter((q) => q.op === ':='),
+  };
+}
+
+/**
+ * Whether a variance or covariance row of `v` is a residual one (lavaan's leading dot): `v` is an
+ * indicator or regressed on something, so its `~~` row is what the model leaves unexplained.
+ */
+export function isResidual(v: string, roles: SemRoles): boolean {
+  return roles.indicators.has(v) || roles.outcomes.has(v);
+}
+
+/** Groups rows by their left-hand side, in order of first appearance. */
+export function byLhs(rows: readonly SemParameter[]): { readonly lhs: string; readonly rows: readonly SemParameter[] }[] {
+  const groups = new Map<string, SemParameter[]>();
+  for (const q of rows) {
+    const list = groups.get(q.lhs);
+    if (list === undefined) groups.set(q.lhs, [q]);
+    else list.push(q);
+  }
+  return [...groups].map(([lhs, list]) => ({ lhs, rows: list }));
+}
+
+/** "ML" or "MLR", with listwise deletion or FIML, as a phrase for notes. */
+export function estimatorPhrase(r: SemResult): string {
+  const estimator = r.estimator === 'MLR' ? 'Robust maximum likelihood (MLR: Huber–White standard errors)' : 'Maximum likelihood (ML)';
+  const missing =
+    r.missing === 'fiml'
+      ? `full-information ML over every row with an observed value${r.nDropped > 0 ? ` (${r.nDropped} row${r.nDropped === 1 ? '' : 's'} with none left out)` : ''}`
+      : `listwise deletion${r.nDropped > 0 ? ` (${r.nDropped} row${r.nDropped === 1 ? '' : 's'} with missing values left out)` : ''}`;
+  return `${estimator}, ${missing}`;
+}
+
+/** The bootstrap settings of a result fitted with `resamples` (its SEs, p-values and intervals are then bootstrap ones), or null. */
+export function semBootstrap(r: SemResult): { readonly resamples: number; readonly seed: number | string; readonly interval: string } | null {
+  const b = (r as { readonly bootstrap?: { readonly resamples: number; readonly seed: number | string; readonly interval: string } | null }).bootstrap;
+  return b === undefined || b === null ? null : b;
+}

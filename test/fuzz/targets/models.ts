@@ -646,17 +646,18 @@ function semArgs(extra: (d: { columns: readonly string[]; factors: number }) => 
     arbitraries.hostileTable(fc).map(({ table, items }) => [table, valid({ columns: items, factors: 1 })]),
     oneHostileCell(itemData).map((d) => [d.rows, valid(d)]),
     itemData.chain((d) => hostileSyntax(d.columns).map((model) => [d.rows, { ...valid(d), model }])),
-    itemData.chain((d) => optionVariants(valid(d), { stdLv: ['yes', 1], meanStructure: [true, 'no'], orthogonal: [true, null], estimator: ['MLR', 'ml'], missing: ['fiml', 'pairwise'], confidence: [1, 0.9] }).map((o) => [d.rows, o])),
+    itemData.chain((d) => optionVariants(valid(d), { stdLv: ['yes', 1], meanStructure: [true, 'no'], orthogonal: [true, null], estimator: ['MLR', 'ml'], missing: ['fiml', 'pairwise'], confidence: [1, 0.9], resamples: [50, 2, 1, -1], allowFewResamples: [true], interval: ['bias-corrected', 'bca'] }).map((o) => [d.rows, o])),
     itemData.map((d) => [d.rows, valid(d)]),
   );
 }
 
 const SEM_TARGETS: FuzzTarget[] = [
-  { name: 'cfa', runs: 500, args: semArgs(() => ({})), call: (table, options) => cfa(table as never, options as never) },
+  // A hostile `resamples` may be valid but large (with allowFewResamples): bootstraps above 200 refits only cost time.
+  { name: 'cfa', runs: 500, args: capped(semArgs(() => ({})), { resamples: 200 }), call: (table, options) => cfa(table as never, options as never) },
   {
     name: 'sem',
     runs: 300,
-    args: semArgs((d) => (d.factors >= 2 ? { model: `${cfaSyntax(d.columns, d.factors)}\nf2 ~ a*f1\nind := a*2` } : {})),
+    args: capped(semArgs((d) => (d.factors >= 2 ? { model: `${cfaSyntax(d.columns, d.factors)}\nf2 ~ a*f1\nind := a*2` } : {})), { resamples: 200 }),
     call: (table, options) => sem(table as never, options as never),
   },
 ];

@@ -262,8 +262,8 @@ export class Fitter implements Objective {
 export interface Objective {
   /** F at x (null when the implied moments are not positive definite); the point becomes current. */
   evaluate(x: Float64Array): Evaluation | null;
-  /** ∇F into `grad` (when asked) and the expected information per case into `info`, at the current point. */
-  gradientAndInformation(withGradient: boolean): void;
+  /** ∇F into `grad` (when asked) and, unless `withInformation` is false, the expected information per case into `info`, at the current point. */
+  gradientAndInformation(withGradient: boolean, withInformation?: boolean): void;
   readonly grad: Float64Array;
   readonly info: Float64Array;
 }

@@ -1,4 +1,4 @@
-import { choleskyInPlace, choleskySolveInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import type { Evaluation, Objective } from './estimate.js';
 import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 
@@ -19,6 +19,37 @@ export interface MissingPattern {
   readonly mean: Float64Array;
   /** Covariance over n_k of the observed variables (p_k × p_k). */
   readonly covariance: Float64Array;
+  /** Scratch reused by every evaluation (nothing is allocated per iteration). */
+  readonly work: PatternScratch;
+}
+
+interface PatternScratch {
+  readonly chol: Float64Array;
+  readonly c: Float64Array;
+  readonly cs: Float64Array;
+  readonly d: Float64Array;
+  readonly cd: Float64Array;
+  readonly col: Float64Array;
+  /** EM: the regression of the missing on the observed variables, and the conditional covariance. */
+  readonly b: Float64Array;
+  readonly conditional: Float64Array;
+  readonly missing: Int32Array;
+}
+
+function patternScratch(k: number, p: number, observed: Int32Array): PatternScratch {
+  const missing = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !observed.includes(j));
+  const mm = missing.length;
+  return {
+    chol: new Float64Array(k * k),
+    c: new Float64Array(k * k),
+    cs: new Float64Array(k * k),
+    d: new Float64Array(k),
+    cd: new Float64Array(k),
+    col: new Float64Array(k),
+    b: new Float64Array(mm * k),
+    conditional: new Float64Array(mm * mm),
+    missing,
+  };
 }
 
 export interface MissingData {
@@ -68,7 +99,7 @@ export function missingPatterns(columns: readonly Float64Array[], rows: number):
     }
     n += m;
     observedValues += m * k;
-    return { observed, rows: Int32Array.from(list), mean, covariance };
+    return { observed, rows: Int32Array.from(list), mean, covariance, work: patternScratch(k, p, observed) };
   });
   return { p, n, patterns, observedValues };
 }
@@ -82,21 +113,19 @@ export function patternDiscrepancy(data: MissingData, mu: Float64Array, sigma: F
   let total = 0;
   for (const pat of data.patterns) {
     const k = pat.observed.length;
-    const chol = new Float64Array(k * k);
+    const { chol, col, d, cd } = pat.work;
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = sigma[(pat.observed[a] as number) * p + (pat.observed[b] as number)] as number;
     if (!choleskyInPlace(chol, k)) return null;
     let logDet = 0;
     for (let a = 0; a < k; a++) logDet += 2 * Math.log(chol[a * k + a] as number);
-    const col = new Float64Array(k);
     let trace = 0;
     for (let b = 0; b < k; b++) {
       for (let a = 0; a < k; a++) col[a] = pat.covariance[a * k + b] as number;
       choleskySolveInPlace(chol, k, col);
       trace += col[b] as number;
     }
-    const d = new Float64Array(k);
     for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (mu[pat.observed[a] as number] as number);
-    const cd = Float64Array.from(d);
+    cd.set(d);
     choleskySolveInPlace(chol, k, cd);
     let quad = 0;
     for (let a = 0; a < k; a++) quad += (d[a] as number) * (cd[a] as number);
@@ -154,20 +183,16 @@ export function saturatedMoments(data: MissingData, columns: readonly Float64Arr
     for (const pat of data.patterns) {
       const o = pat.observed;
       const k = o.length;
-      const missing = Int32Array.from({ length: p }, (_, j) => j).filter((j) => !o.includes(j));
+      const { missing, chol, col: row, b: bMat, conditional } = pat.work;
       const mm = missing.length;
       // B = Σ_mo Σ_oo⁻¹ (mm × k), conditional covariance Σ_mm − B Σ_om.
-      const chol = new Float64Array(k * k);
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = covariance[(o[a] as number) * p + (o[b] as number)] as number;
       choleskyInPlace(chol, k);
-      const bMat = new Float64Array(mm * k);
-      const row = new Float64Array(k);
       for (let i = 0; i < mm; i++) {
         for (let a = 0; a < k; a++) row[a] = covariance[(missing[i] as number) * p + (o[a] as number)] as number;
         choleskySolveInPlace(chol, k, row);
         bMat.set(row, i * k);
       }
-      const conditional = new Float64Array(mm * mm);
       for (let i = 0; i < mm; i++) {
         for (let j = 0; j < mm; j++) {
           let s = covariance[(missing[i] as number) * p + (missing[j] as number)] as number;
@@ -224,6 +249,11 @@ export class FimlObjective implements Objective {
   private readonly cu: Float64Array;
   private readonly cv: Float64Array;
   private readonly cm: Float64Array;
+  private readonly unitU: Int32Array;
+  private readonly unitV: Int32Array;
+  private readonly unitScaleU: Float64Array;
+  private readonly unitScaleV: Float64Array;
+  private readonly position: Int32Array;
 
   constructor(
     readonly ws: ModelWorkspace,
@@ -238,6 +268,11 @@ export class FimlObjective implements Objective {
     this.cu = new Float64Array(pairs * p);
     this.cv = new Float64Array(pairs * p);
     this.cm = new Float64Array(q * p);
+    this.unitU = new Int32Array(pairs);
+    this.unitV = new Int32Array(pairs);
+    this.unitScaleU = new Float64Array(pairs);
+    this.unitScaleV = new Float64Array(pairs);
+    this.position = new Int32Array(p);
   }
 
   evaluate(x: Float64Array): Evaluation | null {
@@ -248,24 +283,60 @@ export class FimlObjective implements Objective {
     return { f: sum / this.data.n, logDet: Number.NaN };
   }
 
-  gradientAndInformation(withGradient: boolean): void {
+  gradientAndInformation(withGradient: boolean, withInformation = true): void {
     const { ws, data, w, gMu, cu, cv, cm, grad, info } = this;
     const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
     derivatives(ws);
     w.fill(0);
     gMu.fill(0);
     info.fill(0);
+    const { unitU, unitV, unitScaleU, unitScaleV, position } = this;
+    if (withInformation) {
+      // Which terms' u and v are multiples of a unit vector (the index, or −1).
+      for (let a = 0; a < pairs; a++) {
+        unitU[a] = -1;
+        unitV[a] = -1;
+        let nu = 0;
+        let nv = 0;
+        for (let i = 0; i < p; i++) {
+          if ((pairU[a * p + i] as number) !== 0) {
+            nu++;
+            unitU[a] = i;
+            unitScaleU[a] = pairU[a * p + i] as number;
+          }
+          if ((pairV[a * p + i] as number) !== 0) {
+            nv++;
+            unitV[a] = i;
+            unitScaleV[a] = pairV[a * p + i] as number;
+          }
+        }
+        if (nu !== 1) unitU[a] = -1;
+        if (nv !== 1) unitV[a] = -1;
+        // A zero vector contributes nothing: treat it as a unit vector with scale 0.
+        if (nu === 0) {
+          unitU[a] = 0;
+          unitScaleU[a] = 0;
+        }
+        if (nv === 0) {
+          unitV[a] = 0;
+          unitScaleV[a] = 0;
+        }
+      }
+    }
     for (const pat of data.patterns) {
       const o = pat.observed;
       const k = o.length;
       const weight = pat.rows.length / data.n;
-      const chol = new Float64Array(k * k);
+      const { chol, c, d, cd, cs, col } = pat.work;
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = ws.sigma[(o[a] as number) * p + (o[b] as number)] as number;
       choleskyInPlace(chol, k);
-      const c = inverseFromCholesky(chol, k);
-      const d = new Float64Array(k);
+      for (let b = 0; b < k; b++) {
+        col.fill(0);
+        col[b] = 1;
+        choleskySolveInPlace(chol, k, col);
+        for (let a = 0; a < k; a++) c[a * k + b] = col[a] as number;
+      }
       for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (ws.mu[o[a] as number] as number);
-      const cd = new Float64Array(k);
       for (let a = 0; a < k; a++) {
         let s = 0;
         for (let b = 0; b < k; b++) s += (c[a * k + b] as number) * (d[b] as number);
@@ -273,7 +344,6 @@ export class FimlObjective implements Objective {
       }
       if (withGradient) {
         // W_k = C − C(S + ddᵀ)C, embedded; gμ = −2Cd.
-        const cs = new Float64Array(k * k);
         for (let a = 0; a < k; a++) {
           for (let b = 0; b < k; b++) {
             let s = 0;
@@ -292,16 +362,23 @@ export class FimlObjective implements Objective {
           gMu[o[a] as number] = (gMu[o[a] as number] as number) - 2 * weight * (cd[a] as number);
         }
       }
+      if (!withInformation) continue;
+      position.fill(-1);
+      for (let e = 0; e < k; e++) position[o[e] as number] = e;
       // Information: the rank-2 terms restricted to the observed variables.
       for (let t = 0; t < pairs; t++) {
+        // C·u: a column of C when u is a unit vector, else a full product (and the same for v).
+        const iu = unitU[t] as number;
+        const iv = unitV[t] as number;
+        const eu = iu >= 0 ? (position[iu] as number) : -1;
+        const ev = iv >= 0 ? (position[iv] as number) : -1;
         for (let a = 0; a < k; a++) {
           let su = 0;
           let sv = 0;
-          for (let b = 0; b < k; b++) {
-            const cab = c[a * k + b] as number;
-            su += cab * (pairU[t * p + (o[b] as number)] as number);
-            sv += cab * (pairV[t * p + (o[b] as number)] as number);
-          }
+          if (iu >= 0) su = eu >= 0 ? (unitScaleU[t] as number) * (c[a * k + eu] as number) : 0;
+          else for (let b = 0; b < k; b++) su += (c[a * k + b] as number) * (pairU[t * p + (o[b] as number)] as number);
+          if (iv >= 0) sv = ev >= 0 ? (unitScaleV[t] as number) * (c[a * k + ev] as number) : 0;
+          else for (let b = 0; b < k; b++) sv += (c[a * k + b] as number) * (pairV[t * p + (o[b] as number)] as number);
           cu[t * p + a] = su;
           cv[t * p + a] = sv;
         }
@@ -315,16 +392,46 @@ export class FimlObjective implements Objective {
           let uCv = 0;
           let vCu = 0;
           let vCv = 0;
-          for (let e = 0; e < k; e++) {
-            const oe = o[e] as number;
-            const ui = pairU[a * p + oe] as number;
-            const vi = pairV[a * p + oe] as number;
-            const cui = cu[b * p + e] as number;
-            const cvi = cv[b * p + e] as number;
-            uCu += ui * cui;
-            uCv += ui * cvi;
-            vCu += vi * cui;
-            vCv += vi * cvi;
+          // Loadings and residual (co)variances have unit vectors u (and v): one entry each.
+          const iu = unitU[a] as number;
+          const iv = unitV[a] as number;
+          if (iu >= 0 && iv >= 0) {
+            const eu = position[iu] as number;
+            const ev = position[iv] as number;
+            const su = unitScaleU[a] as number;
+            const sv = unitScaleV[a] as number;
+            if (eu >= 0) {
+              uCu = su * (cu[b * p + eu] as number);
+              uCv = su * (cv[b * p + eu] as number);
+            }
+            if (ev >= 0) {
+              vCu = sv * (cu[b * p + ev] as number);
+              vCv = sv * (cv[b * p + ev] as number);
+            }
+          } else if (iu >= 0) {
+            const eu = position[iu] as number;
+            const su = unitScaleU[a] as number;
+            if (eu >= 0) {
+              uCu = su * (cu[b * p + eu] as number);
+              uCv = su * (cv[b * p + eu] as number);
+            }
+            for (let e = 0; e < k; e++) {
+              const vi = pairV[a * p + (o[e] as number)] as number;
+              vCu += vi * (cu[b * p + e] as number);
+              vCv += vi * (cv[b * p + e] as number);
+            }
+          } else {
+            for (let e = 0; e < k; e++) {
+              const oe = o[e] as number;
+              const ui = pairU[a * p + oe] as number;
+              const vi = pairV[a * p + oe] as number;
+              const cui = cu[b * p + e] as number;
+              const cvi = cv[b * p + e] as number;
+              uCu += ui * cui;
+              uCv += ui * cvi;
+              vCu += vi * cui;
+              vCv += vi * cvi;
+            }
           }
           info[s * q + tt] = (info[s * q + tt] as number) + weight * (vCu * uCv + vCv * uCu);
         }

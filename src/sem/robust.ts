@@ -33,11 +33,11 @@ export function observedInformation(fitter: Objective, x: Float64Array): Float64
     const step = 1e-5 * Math.max(1, Math.abs(x[j] as number));
     point[j] = (x[j] as number) + step;
     if (fitter.evaluate(point) === null) return null;
-    fitter.gradientAndInformation(true);
+    fitter.gradientAndInformation(true, false);
     plus.set(fitter.grad);
     point[j] = (x[j] as number) - step;
     if (fitter.evaluate(point) === null) return null;
-    fitter.gradientAndInformation(true);
+    fitter.gradientAndInformation(true, false);
     for (let i = 0; i < q; i++) h[i * q + j] = ((plus[i] as number) - (fitter.grad[i] as number)) / (2 * step) / 2;
     point[j] = x[j] as number;
   }

@@ -233,8 +233,10 @@ const REPORT_HEADINGS = [
   'Data and scales',
   'Reliability',
   'Factor structure of the ESSE',
+  'Cross-validation: EFA and CFA on random halves',
   'Distribution of recovery',
   'Mediation: H1–H4',
+  'Mediation: latent H1 (SEM)',
   'Mediation: full model tables',
   'Mediation: parallel and serial models',
   'Correlations',
@@ -251,7 +253,7 @@ async function checkReport(context, base) {
   const tables = await page.$$eval('table.psychkit-table', (ts) => ts.length);
   if (tables < 12) failures.push(`report has ${tables} tables, expected at least 12`);
   const svgs = await page.$$eval('figure > svg', (ss) => ss.map((s, i) => (s.setAttribute('data-check', String(i)), s.getAttribute('class'))));
-  same('report figures', JSON.stringify(svgs), JSON.stringify(['psychkit-scree', ...Array(5).fill('psychkit-path-diagram')]), failures);
+  same('report figures', JSON.stringify(svgs), JSON.stringify(['psychkit-scree', ...Array(4).fill('psychkit-path-diagram'), 'psychkit-sem-diagram', 'psychkit-path-diagram']), failures);
   for (let i = 0; i < svgs.length; i++) {
     const box = await page.$eval(`svg[data-check="${i}"]`, (s) => s.getBoundingClientRect().toJSON());
     if (!(box.width > 100 && box.height > 100)) failures.push(`figure ${i} is ${box.width} × ${box.height} px`);

@@ -1,11 +1,13 @@
-// The peer-worker study as one function: scales → reliability → factor structure → distribution
-// of recovery → mediation (H1–H4, parallel, serial) → correlations → hierarchical regression,
+// The peer-worker study as one function: scales → reliability → factor structure (and its
+// cross-validation: EFA on one random half, CFA on the other) → distribution of recovery →
+// mediation (H1–H4, H1 with latent variables, parallel, serial) → correlations → hierarchical regression,
 // with a report as text, Markdown and HTML. No Node built-ins here: main.ts does the file I/O,
 // so the same function runs in a browser, a worker or a test.
 //
 // In your own project, import from 'psychkit' instead of '../../src/index.js'.
 import {
   bartlettSphericity,
+  cfa,
   compareTransforms,
   correlations,
   cronbachAlpha,
@@ -23,8 +25,12 @@ import {
   parallelAnalysis,
   pathDiagramSvg,
   processModel,
+  randomStream,
+  reverseScore,
   scoreScale,
   screePlotSvg,
+  sem,
+  semDiagramSvg,
   skewness,
   toApaTable,
   toHtmlReport,
@@ -46,6 +52,8 @@ import {
   type ReportTable,
   type ScaleDefinition,
   type ScaleScores,
+  type SemParameter,
+  type SemResult,
 } from '../../src/index.js';
 
 /** The survey as row objects, e.g. from d3-dsv's `csvParse` (numbers as strings, '' = missing). */
@@ -53,11 +61,11 @@ export type SurveyRows = readonly Record<string, unknown>[];
 
 /** Options of {@link runStudy}. */
 export interface StudyOptions {
-  /** Bootstrap resamples for every mediation model. Default 5,000 (PROCESS's default). */
+  /** Bootstrap resamples for every mediation model, the latent H1 SEM included (0: no bootstrap; the SEM then has delta-method CIs). Default 5,000 (PROCESS's default). */
   readonly resamples?: number;
-  /** Seed of every bootstrap and of parallel analysis. Default 42. */
+  /** Seed of every bootstrap, of parallel analysis and of the cross-validation split. Default 42. */
   readonly seed?: number;
-  /** Called while bootstrapping: which model, resamples done, resamples in all. */
+  /** Called while bootstrapping: which model (each PROCESS model, and 'latent H1: …' for the SEM), resamples done, resamples in all. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -95,6 +103,34 @@ export interface MediationSummary {
   readonly upper: number;
 }
 
+/** The ESSE's two-factor structure cross-validated: EFA on one random half, CFA on the other. */
+export interface CrossValidation {
+  /** The seed of the split (the study's seed). */
+  readonly seed: number;
+  /** 0-based row indices (in file order) of half A, analysed by the EFA, and of half B, by the CFA: disjoint, together every row. */
+  readonly halves: { readonly efa: readonly number[]; readonly cfa: readonly number[] };
+  /** Two-factor principal-axis EFA with oblimin on half A (listwise-complete items, as the full-sample EFA). */
+  readonly efa: EfaResult;
+  /** The lavaan model of the CFA. */
+  readonly model: string;
+  /** Two-factor CFA on half B, ML with FIML for the missing item responses. */
+  readonly cfa: SemResult;
+}
+
+/** H1 with latent variables: the SEM's paths, next to PROCESS's on the observed scale scores. */
+export interface LatentMediation {
+  /** The lavaan model (test/fixtures/cfa.json's `peer_mediation`). */
+  readonly model: string;
+  readonly result: SemResult;
+  /** a (esse → support), b (support → pwb), c′ (esse → pwb), indirect (a·b) and total (c′ + a·b): rows of `result.parameters`. */
+  readonly paths: { readonly a: SemParameter; readonly b: SemParameter; readonly cPrime: SemParameter; readonly indirect: SemParameter; readonly total: SemParameter };
+  /**
+   * PROCESS H1 completely standardized, for the comparison: B·SD(predictor)/SD(outcome), SDs of the
+   * scale scores over the n respondents of the PROCESS model.
+   */
+  readonly processStandardized: { readonly n: number; readonly a: number; readonly b: number; readonly cPrime: number; readonly c: number; readonly indirect: number };
+}
+
 export interface StudyResult {
   readonly n: number;
   readonly settings: { readonly resamples: number; readonly seed: number };
@@ -107,6 +143,7 @@ export interface StudyResult {
     readonly oneFactor: EfaResult;
     readonly twoFactor: EfaResult;
   };
+  readonly crossValidation: CrossValidation;
   readonly recovery: {
     readonly describe: DescriptivesResult;
     /** Skewness and excess kurtosis of the recovery score by psych's types 1–3. */
@@ -115,11 +152,13 @@ export interface StudyResult {
     readonly transforms: CompareTransformsResult;
   };
   readonly hypotheses: readonly Hypothesis[];
+  readonly latentH1: LatentMediation;
   readonly parallel: ProcessResult<4>;
   readonly serial: ProcessResult<6>;
   readonly correlations: CorrelationsResult;
   readonly hierarchical: HierarchicalResult;
-  readonly figures: { readonly scree: string; readonly paths: Readonly<Record<string, string>> };
+  /** SVG figures: the scree plot, the PROCESS path diagrams (H1–H4, parallel) and the latent H1 SEM diagram. */
+  readonly figures: { readonly scree: string; readonly paths: Readonly<Record<string, string>>; readonly latentH1: string };
   /** Section headings, in order (the same in every rendering). */
   readonly headings: readonly string[];
   readonly report: { readonly text: string; readonly markdown: string; readonly html: string };
@@ -186,6 +225,83 @@ export function mediationSummary(r: ProcessResult<4>): MediationSummary {
   };
 }
 
+/** The ESSE's two factors, for the CFA on half B: empathic (items 1–6) and social (items 7–11) self-efficacy. */
+export const ESSE_CFA_MODEL = `empathic =~ esse1 + esse2 + esse3 + esse4 + esse5 + esse6
+social   =~ esse7 + esse8 + esse9 + esse10 + esse11`;
+
+/** H1 with latent variables (test/fixtures/cfa.json's `peer_mediation`, fitted there by lavaan). */
+export const LATENT_H1_MODEL = `# latent mediation: self-efficacy -> social support -> well-being
+esse    =~ esse1 + esse2 + esse3 + esse4 + esse5 + esse6 + esse7 + esse8 + esse9 + esse10 + esse11
+support =~ mspss1 + mspss2 + mspss3 + mspss4 + mspss5 + mspss6 + mspss7 + mspss8 + mspss9 + mspss10 + mspss11 + mspss12
+pwb     =~ pwb1 + pwb2 + pwb3 + pwb4 + pwb5 + pwb6 + pwb7 + pwb8 + pwb9 + pwb10 + pwb11 + pwb12 + pwb13 + pwb14 + pwb15 + pwb16 + pwb17 + pwb18
+support ~ a*esse
+pwb ~ b*support + c*esse
+indirect := a*b
+total := c + a*b`;
+
+/**
+ * The cross-validation split of n rows: the indices 0 … n − 1 shuffled by Fisher–Yates with
+ * `randomStream(seed)` (for i = n − 1 down to 1, swap positions i and `rng.int(i + 1)`); half A
+ * (the EFA's) is the first ⌈n/2⌉ indices of the shuffled order, half B (the CFA's) the other ⌊n/2⌋.
+ * Each half is returned in file order.
+ */
+export function splitHalves(n: number, seed: number): { efa: number[]; cfa: number[] } {
+  const rng = randomStream(seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+  const cut = Math.ceil(n / 2);
+  const byRow = (x: number[]) => x.sort((p, q) => p - q);
+  return { efa: byRow(order.slice(0, cut)), cfa: byRow(order.slice(cut)) };
+}
+
+/**
+ * The rows with every reverse-keyed item of these scales reversed in place (min + max − x, with
+ * the scale definition's keys and response range: PWB's ten items as 8 − x), so that a latent
+ * model can use the original column names.
+ */
+export function reverseKeyedRows(rows: SurveyRows, definitions: readonly ScaleDefinition[]): Record<string, unknown>[] {
+  const reversed = definitions.flatMap((d) => d.reverse.map((item) => [item, reverseScore(rowsColumn(rows, item), d.response)] as const));
+  return rows.map((row, i) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const [item, values] of reversed) out[item] = values[i];
+    return out;
+  });
+}
+
+/** The labelled structural paths and the defined effects of the latent H1 model. */
+function latentPaths(r: SemResult): LatentMediation['paths'] {
+  const find = (test: (q: SemParameter) => boolean, what: string): SemParameter => {
+    const q = r.parameters.find(test);
+    if (q === undefined) throw new Error(`no ${what} in the latent H1 model`);
+    return q;
+  };
+  const path = (label: string) => find((q) => q.op === '~' && q.label === label, `path ${label}`);
+  const defined = (name: string) => find((q) => q.op === ':=' && q.lhs === name, `defined parameter ${name}`);
+  return { a: path('a'), b: path('b'), cPrime: path('c'), indirect: defined('indirect'), total: defined('total') };
+}
+
+const isMissing = (v: unknown) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
+
+/** PROCESS H1's paths completely standardized: SDs of X, M and Y over the respondents complete on the model's variables (as PROCESS's effsize). */
+function standardizedProcess(data: Record<string, readonly unknown[]>, h: Hypothesis): LatentMediation['processStandardized'] {
+  const variables = ['esse', h.mediator, h.outcome, ...COVARIATES];
+  const length = (data.esse as readonly unknown[]).length;
+  const rows = Array.from({ length }, (_, i) => i).filter((i) => variables.every((v) => !isMissing((data[v] as readonly unknown[])[i])));
+  const sd = (v: string) => {
+    const x = rows.map((i) => Number((data[v] as readonly unknown[])[i]));
+    const mean = x.reduce((s, y) => s + y, 0) / x.length;
+    return Math.sqrt(x.reduce((s, y) => s + (y - mean) ** 2, 0) / (x.length - 1));
+  };
+  const [sx, sm, sy] = [sd('esse'), sd(h.mediator), sd(h.outcome)];
+  const p = h.paths;
+  return { n: rows.length, a: (p.a * sx) / sm, b: (p.b * sm) / sy, cPrime: (p.cPrime * sx) / sy, c: (p.c * sx) / sy, indirect: (p.indirect * sx) / sy };
+}
+
 const n2 = (x: number) => formatNumber(x);
 const b2 = (x: number) => formatNumber(x, { leadingZero: false });
 
@@ -214,6 +330,17 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
     parallel: parallelAnalysis(rows, { ...factorInput, extraction: 'pa', resamples: 100, seed }),
     oneFactor: efa(rows, { ...factorInput, factors: 1, extraction: 'pa', rotation: 'none' }),
     twoFactor: efa(rows, { ...factorInput, factors: 2, extraction: 'pa', rotation: 'oblimin' }),
+  };
+
+  // 2b. Cross-validation: the same two-factor EFA on a random half A, the two-factor CFA on the
+  // other half B. The CFA uses FIML, so a respondent who skipped an item still counts.
+  const halves = splitHalves(rows.length, seed);
+  const crossValidation: CrossValidation = {
+    seed,
+    halves,
+    efa: efa(halves.efa.map((i) => rows[i]!), { ...factorInput, factors: 2, extraction: 'pa', rotation: 'oblimin' }),
+    model: ESSE_CFA_MODEL,
+    cfa: cfa(halves.cfa.map((i) => rows[i]!), { model: ESSE_CFA_MODEL, missing: 'fiml' }),
   };
 
   // 3. The recovery score: shape and transforms.
@@ -247,6 +374,16 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
     const result = run(`${h.id}: esse → ${h.mediator} → ${h.outcome}`, { model: 4, m: h.mediator, y: h.outcome });
     return { ...h, result, paths: mediationSummary(result) };
   });
+  // H1 with latent variables, on the items (PWB's reverse-keyed ones reversed as for its score).
+  // Listwise: FIML over the 41 indicators' missing-data patterns takes about a minute per fit,
+  // too slow to bootstrap. Percentile bootstrap CIs as PROCESS's; none (delta method) at 0.
+  const latentResult = sem(reverseKeyedRows(rows, (['esse', 'ss', 'pwb'] as const).map((k) => scales.find((x) => x.key === k)!.definition)), {
+    model: LATENT_H1_MODEL,
+    resamples: B,
+    seed,
+    ...(progress && B > 0 ? { onProgress: (done: number, total: number) => progress('latent H1: esse → support → pwb (SEM)', done, total) } : {}),
+  });
+  const latentH1: LatentMediation = { model: LATENT_H1_MODEL, result: latentResult, paths: latentPaths(latentResult), processStandardized: standardizedProcess(data, hypotheses[0]!) };
   const parallel = run('parallel: esse → ss, si → pwb', { model: 4, m: ['ss', 'si'], y: 'pwb', contrasts: true });
   const serial = run('serial: esse → ss → si → pwb', { model: 6, m: ['ss', 'si'], y: 'pwb' });
 
@@ -274,19 +411,22 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
         c: { estimate: parallel.totalEffect!.estimate, p: parallel.totalEffect!.p },
       } }, { title: 'Parallel mediation: social support and social isolation' });
   }
+  const latentFigure = semDiagramSvg(latentResult, { title: 'H1 with latent variables: self-efficacy → social support → well-being (standardized)' });
 
   const result = {
     n: nRows,
     settings: { resamples: B, seed },
     scales,
     factor,
+    crossValidation,
     recovery,
     hypotheses,
+    latentH1,
     parallel,
     serial,
     correlations: cor,
     hierarchical,
-    figures: { scree, paths },
+    figures: { scree, paths, latentH1: latentFigure },
   };
   const full = buildSections(result, true);
   const brief = buildSections(result, false);
@@ -402,6 +542,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
       { table: toApaTable(f.twoFactor, { title: 'Two-factor principal-axis solution, oblimin rotation', dimBelow: 0.3 }) },
     ],
   });
+  sections.push(crossValidationSection(s, full));
 
   // Recovery.
   const r = s.recovery;
@@ -449,6 +590,7 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     }
   }
   sections.push({ heading: 'Mediation: H1–H4', blocks: mediationBlocks });
+  sections.push(latentSection(s, full));
   if (full) {
     sections.push({
       heading: 'Mediation: full model tables',
@@ -512,4 +654,151 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
     blocks: [{ table: stepTable }, ...(full ? [{ table: toApaTable(h, { ...opts, title: 'Coefficients at each step' }) }] : [])],
   });
   return sections;
+}
+
+/** Hu and Bentler's (1999) conventional cutoffs, checked on the unrounded indices. */
+const CUTOFFS = [
+  { name: 'CFI', text: 'CFI ≥ .95', met: (f: SemResult['fit']) => f.cfi >= 0.95 },
+  { name: 'RMSEA', text: 'RMSEA ≤ .06', met: (f: SemResult['fit']) => f.rmsea.estimate <= 0.06 },
+  { name: 'SRMR', text: 'SRMR ≤ .08', met: (f: SemResult['fit']) => f.srmr <= 0.08 },
+] as const;
+
+/** "A, B and C". */
+const listing = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** χ²(df) = …, p = …; CFI = …; TLI = …; RMSEA = …, 90% CI […]; SRMR = … */
+function fitText(f: SemResult['fit']): string {
+  const r = f.rmsea;
+  return `χ²(${f.df}) = ${n2(f.chiSquare)}, ${formatP(f.p)}; CFI = ${b2(f.cfi)}; TLI = ${b2(f.tli)}; RMSEA = ${b2(r.estimate)}, ${Math.round(100 * r.confidence)}% CI ${formatInterval(r.lower, r.upper, { leadingZero: false })}; SRMR = ${b2(f.srmr)}`;
+}
+
+/** A sentence on the fit by the conventional cutoffs, saying what they cannot show. */
+function fitVerdict(f: SemResult['fit'], n: number): string {
+  const met = CUTOFFS.filter((c) => c.met(f)).map((c) => c.name);
+  const missed = CUTOFFS.filter((c) => !c.met(f)).map((c) => c.name);
+  const rule = `Hu and Bentler's (1999) conventional cutoffs (${CUTOFFS.map((c) => c.text).join(', ')})`;
+  const verdict =
+    missed.length === 0
+      ? `By ${rule} the model fits well: all three are met`
+      : met.length === 0
+        ? `By ${rule} the model fits poorly: none is met`
+        : `By ${rule} the fit is mixed: ${listing(met)} ${met.length === 1 ? 'meets its cutoff' : 'meet theirs'}, ${listing(missed)} ${missed.length === 1 ? 'does' : 'do'} not`;
+  const chi = f.p === null ? '' : f.p < 0.05 ? `; the χ² test rejects exact fit (${formatP(f.p)})` : `, and the χ² test does not reject exact fit (${formatP(f.p)})`;
+  const wide = f.rmsea.upper > 0.06 ? `; the RMSEA's upper 90% bound (${b2(f.rmsea.upper)}) lies above .06, so at n = ${n} a worse fit is not ruled out` : '';
+  return `${verdict}${chi}. The cutoffs are rules of thumb for approximate fit, not significance tests${wide}.`;
+}
+
+/** The EFA on half A: does each item load most on the factor of its own subscale? */
+function efaPattern(e: EfaResult): string {
+  const empathic = e.columns.map((_, i) => i).filter((i) => i < 6);
+  const primary = (i: number) => {
+    const row = e.loadings[i] as readonly number[];
+    return Math.abs(row[0] as number) >= Math.abs(row[1] as number) ? 0 : 1;
+  };
+  // The empathic factor: the one most empathic items load on most.
+  const fe = empathic.filter((i) => primary(i) === 0).length >= empathic.length / 2 ? 0 : 1;
+  const expected = (i: number) => (i < 6 ? fe : 1 - fe);
+  const misplaced = e.columns.filter((_, i) => primary(i) !== expected(i));
+  const cross = e.columns
+    .map((item, i) => ({ item, own: (e.loadings[i] as readonly number[])[primary(i)] as number, other: (e.loadings[i] as readonly number[])[1 - primary(i)] as number }))
+    .filter((x) => Math.abs(x.other) >= 0.3)
+    .map((x) => `${x.item} (${b2(x.own)} and ${b2(x.other)})`);
+  const phi = (e.phi[1] as readonly number[])[0] as number;
+  const pattern =
+    misplaced.length === 0
+      ? `each of the empathic items 1–6 loads most on F${fe + 1} and each of the social items 7–11 on F${2 - fe}, the structure the CFA then tests`
+      : `the items mostly split as empathic (1–6, F${fe + 1}) and social (7–11, F${2 - fe}), but ${listing(misplaced)} ${misplaced.length === 1 ? 'loads' : 'load'} most on the other factor`;
+  const crossing = cross.length === 0 ? '' : `; ${listing(cross)} ${cross.length === 1 ? 'loads' : 'load'} at least .30 on both factors`;
+  return `EFA, half A (n = ${e.n} with every ESSE item answered): ${pattern} (factor correlation ${b2(phi)})${crossing}.`;
+}
+
+function crossValidationSection(s: Parts, full: boolean): ReportSection {
+  const cv = s.crossValidation;
+  const c = cv.cfa;
+  const loadings = c.parameters.filter((q) => q.op === '=~').map((q) => q.stdAll as number);
+  const factorR = c.parameters.find((q) => q.op === '~~' && q.lhs !== q.rhs && c.latent.includes(q.lhs) && c.latent.includes(q.rhs))!.stdAll as number;
+  const reliability: ReportTable = {
+    title: 'Half B: composite reliability and average variance extracted',
+    columns: [{ label: 'Factor' }, { label: 'Items' }, { label: 'ω', format: 'bounded' }, { label: 'AVE', format: 'bounded' }, { label: '√AVE', format: 'bounded' }, { label: 'α', format: 'bounded' }],
+    rows: c.reliability.map((r) => [r.factor, `${r.columns[0]}–${r.columns[r.columns.length - 1]}`, r.omega, r.ave, Math.sqrt(r.ave), r.alpha]),
+    note: `ω = composite reliability from the CFA (semTools' compRelSEM); AVE = average variance extracted (Fornell & Larcker, 1981); α from the sample covariances. The factors correlate ${b2(factorR)}: discriminant validity by Fornell and Larcker's criterion needs each √AVE above that correlation.`,
+  };
+  const sqrtAve = c.reliability.map((r) => Math.sqrt(r.ave));
+  const distinct = sqrtAve.every((x) => x > Math.abs(factorR));
+  return {
+    heading: 'Cross-validation: EFA and CFA on random halves',
+    blocks: [
+      `The ${thousands(s.n)} respondents were split into two random halves: a Fisher–Yates shuffle of the row numbers with randomStream(${cv.seed}) (the study's seed), half A the first ${cv.halves.efa.length} of the shuffled order and half B the other ${cv.halves.cfa.length}. Half A repeats the two-factor principal-axis EFA with oblimin rotation (listwise-complete items, as above); half B tests the two-factor structure by confirmatory factor analysis: empathic self-efficacy (esse1–esse6) and social self-efficacy (esse7–esse11), correlated factors, ML. The CFA handles missing item responses by full-information ML, so all ${c.n} respondents of half B count: listwise deletion would drop everyone who skipped an item, and FIML needs the responses to be missing at random only, not completely at random.`,
+      efaPattern(cv.efa),
+      ...(full ? [{ table: toApaTable(cv.efa, { title: 'Half A: two-factor principal-axis solution, oblimin rotation', dimBelow: 0.3 }) }] : []),
+      `CFA, half B (n = ${c.n}): ${fitText(c.fit)}. ${fitVerdict(c.fit, c.n)} Standardized loadings range from ${b2(Math.min(...loadings))} to ${b2(Math.max(...loadings))}; ω = ${c.reliability.map((r) => `${b2(r.omega)} (${r.factor})`).join(' and ')}. The two factors correlate ${b2(factorR)}${
+        distinct
+          ? `, below √AVE of each factor, so they are empirically distinct by Fornell and Larcker's criterion.`
+          : `, ${sqrtAve.every((x) => x <= Math.abs(factorR)) ? "above the square root of each factor's AVE" : "above the square root of one factor's AVE"}: the two-factor pattern is reproduced, but the two kinds of self-efficacy are not clearly distinct constructs in these data (Fornell and Larcker's criterion is not met).`
+      }`,
+      { table: toApaTable(c, { title: 'Half B: confirmatory two-factor model of the ESSE' }) },
+      { table: reliability },
+    ],
+  };
+}
+
+function latentSection(s: Parts, full: boolean): ReportSection {
+  const L = s.latentH1;
+  const r = L.result;
+  const p = L.paths;
+  const h1 = s.hypotheses.find((h) => h.id === 'H1')!;
+  const ps = L.processStandardized;
+  const B = s.settings.resamples;
+  const boot = r.bootstrap !== null;
+  const ciKind = boot ? `95% percentile bootstrap CI` : '95% CI (delta method)';
+  const [mEq] = h1.result.equations;
+  const aCoef = mEq!.coefficients.find((x) => x.term === 'esse')!;
+  const yCoef = h1.result.equations[1]!.coefficients.find((x) => x.term === h1.mediator)!;
+  const ind = h1.result.indirectEffects[0]!;
+  const direct = h1.result.directEffect;
+  const total = h1.result.totalEffect!;
+  const comparison: ReportTable = {
+    title: 'H1 with latent variables (SEM) beside PROCESS model 4 on the scale scores',
+    columns: [
+      { label: 'Effect' },
+      { label: 'SEM B' },
+      { label: 'SEM 95% CI', align: 'right' },
+      { label: 'SEM β', format: 'bounded' },
+      { label: 'PROCESS B' },
+      { label: 'PROCESS 95% CI', align: 'right' },
+      { label: 'PROCESS β', format: 'bounded' },
+    ],
+    rows: [
+      ['a: self-efficacy → social support', p.a.estimate, formatInterval(p.a.lower, p.a.upper), p.a.stdAll, aCoef.estimate, formatInterval(aCoef.lower, aCoef.upper), ps.a],
+      ['b: social support → well-being', p.b.estimate, formatInterval(p.b.lower, p.b.upper), p.b.stdAll, yCoef.estimate, formatInterval(yCoef.lower, yCoef.upper), ps.b],
+      ['c′: direct effect', p.cPrime.estimate, formatInterval(p.cPrime.lower, p.cPrime.upper), p.cPrime.stdAll, direct.estimate, formatInterval(direct.lower, direct.upper), ps.cPrime],
+      ['c: total effect', p.total.estimate, formatInterval(p.total.lower, p.total.upper), p.total.stdAll, total.estimate, formatInterval(total.lower, total.upper), ps.c],
+      ['ab: indirect effect', p.indirect.estimate, formatInterval(p.indirect.lower, p.indirect.upper), p.indirect.stdAll, ind.estimate, formatInterval(ind.lower, ind.upper), ps.indirect],
+    ],
+    note:
+      `SEM: latent self-efficacy, social support and well-being measured by their items; ML on the n = ${r.n} respondents who answered all 41 items, no covariates; ` +
+      (boot ? `percentile bootstrap CIs (${thousands(B)} resamples, seed ${s.settings.seed})` : 'Wald CIs, the delta method for ab and c') +
+      `; β = completely standardized (lavaan's std.all). PROCESS: observed scale scores, n = ${h1.result.n}, covariates gender, education and marital status; t-based CIs for a, b, c′ and c, ` +
+      (B > 0 ? `a percentile bootstrap CI for ab (${thousands(B)} resamples)` : 'no CI for ab without resamples') +
+      `; β = B·SD(predictor)/SD(outcome) of the scale scores. The two B columns are on different metrics (SEM: the marker items esse1, mspss1 and pwb1; PROCESS: scale means), so compare the β columns.`,
+  };
+  const bigger = (p.indirect.stdAll as number) > ps.indirect;
+  const compare = bigger
+    ? `The latent indirect effect is ${(p.indirect.stdAll as number) - ps.indirect < 0.05 ? 'slightly ' : ''}larger than PROCESS's on the observed scale scores: standardized ${b2(p.indirect.stdAll as number)} against ${b2(ps.indirect)} (a: ${b2(p.a.stdAll as number)} against ${b2(ps.a)}; b: ${b2(p.b.stdAll as number)} against ${b2(ps.b)}), as expected when the items' measurement error, which attenuates correlations among scale scores, is taken out of the latent variables.`
+    : `The latent indirect effect is not larger than PROCESS's on the observed scale scores (standardized ${b2(p.indirect.stdAll as number)} against ${b2(ps.indirect)}), although removing the items' measurement error usually enlarges it.`;
+  const blocks: ReportSection['blocks'][number][] = [
+    `H1 again, with latent variables in place of the scale scores: self-efficacy (the 11 ESSE items), social support (the 12 MSPSS items) and well-being (the 18 PWB items, the ten positively worded ones reversed as 8 − x, as for the score), each a factor of its items; social support regressed on self-efficacy (a), well-being on social support (b) and self-efficacy (c′, labelled c in the syntax); indirect effect a·b. Fitted by ML (sem, lavaan syntax) on the ${r.n} respondents who answered all 41 items (listwise: FIML over this many indicators is too slow to bootstrap), without covariates.`,
+    `a = ${n2(p.a.estimate)}, b = ${n2(p.b.estimate)}, c′ = ${n2(p.cPrime.estimate)}; indirect effect a·b = ${n2(p.indirect.estimate)}, ${ciKind} ${formatInterval(p.indirect.lower, p.indirect.upper)}${boot ? ` (${thousands(B)} resamples, seed ${s.settings.seed})` : ''}; completely standardized indirect effect ${b2(p.indirect.stdAll as number)}. Fit: ${fitText(r.fit)}. ${fitVerdict(r.fit, r.n)}`,
+    `${compare} The comparison is not exact: the SEM uses the ${r.n} complete respondents and no covariates, PROCESS ${h1.result.n} respondents with gender, education and marital status as covariates.`,
+    { table: comparison },
+  ];
+  if (full) {
+    blocks.push(
+      { figure: s.figures.latentH1, caption: 'H1 with latent variables: completely standardized loadings, paths and residual variances (41 indicators: the full-size drawing is sem-h1.svg)', file: 'sem-h1.svg' },
+      { table: toApaTable(r, { title: 'H1 with latent variables: the full SEM', dimBelow: 0.3 }) },
+      'The model in lavaan syntax, as passed to sem():',
+      { code: L.model },
+    );
+  }
+  return { heading: 'Mediation: latent H1 (SEM)', level: 3, blocks };
 }

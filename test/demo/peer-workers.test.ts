@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { formatInterval, formatNumber, formatP } from '../../src/index.js';
-import { runStudy, type ScaleKey } from '../../examples/peer-workers/study.js';
+import { cfa, efa, formatInterval, formatNumber, formatP, sem, type SemResult } from '../../src/index.js';
+import { ESSE_CFA_MODEL, LATENT_H1_MODEL, runStudy, splitHalves, type ScaleKey, type StudyResult } from '../../examples/peer-workers/study.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { psychkitTerm } from '../helpers/peer.js';
@@ -18,6 +18,9 @@ const BOOT_TOL = 0.02;
 const started = performance.now();
 const study = runStudy(csvParse(csv)); // the demo's settings: 5,000 resamples, seed 42
 const seconds = (performance.now() - started) / 1000;
+/** The study at 1,000 resamples and seed 7, run once for the tests that need another seed. */
+let sevenRun: StudyResult | undefined;
+const seven = (): StudyResult => (sevenRun ??= runStudy(csvParse(csv), { resamples: 1000, seed: 7 }));
 
 const refScale: Record<ScaleKey, string> = { esse: 'esse', ss: 'mspss', si: 'si', pwb: 'pwb', rec: 'ras' };
 const bounded = (x: number) => formatNumber(x, { leadingZero: false });
@@ -272,13 +275,121 @@ describe('correlations and hierarchical regression', () => {
   });
 });
 
+describe('cross-validation: EFA on half A, CFA on half B', () => {
+  const cv = study.crossValidation;
+  const rows = csvParse(csv);
+  const items = Array.from({ length: 11 }, (_, i) => `esse${i + 1}`);
+  it('splits the rows into two disjoint halves that together are every row, by the seeded shuffle', () => {
+    const { efa: a, cfa: b } = cv.halves;
+    expect(cv.seed).toBe(42);
+    expect([a.length, b.length]).toEqual([134, 134]);
+    expect(a.filter((i) => b.includes(i))).toEqual([]);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(Array.from({ length: rows.length }, (_, i) => i));
+    expect(cv.halves).toEqual(splitHalves(rows.length, 42));
+    // reproducible: the same seed gives the same halves, another seed others
+    expect(seven().crossValidation.halves).toEqual(splitHalves(rows.length, 7));
+    expect(seven().crossValidation.halves.efa).not.toEqual(a);
+    expect(splitHalves(rows.length, 42)).toEqual(splitHalves(rows.length, 42));
+  });
+  it('fits the EFA on half A only, with the full-sample EFA settings', () => {
+    const half = cv.halves.efa.map((i) => rows[i]!);
+    const direct = efa(half, { columns: items, missing: 'listwise', factors: 2, extraction: 'pa', rotation: 'oblimin' });
+    expect(cv.efa.loadings).toEqual(direct.loadings);
+    expect(cv.efa.phi).toEqual(direct.phi);
+    expect(cv.efa.n).toBe(half.filter((r) => items.every((c) => r[c] !== '')).length);
+    expect([cv.efa.extraction, cv.efa.rotation, cv.efa.factors]).toEqual([study.factor.twoFactor.extraction, study.factor.twoFactor.rotation, 2]);
+  });
+  it('fits the two-factor CFA (FIML) on every row of half B and on no other', () => {
+    expect(cv.model).toBe(ESSE_CFA_MODEL);
+    expect(cv.cfa.n).toBe(cv.halves.cfa.length);
+    expect(cv.cfa.missing).toBe('fiml');
+    const direct = cfa(cv.halves.cfa.map((i) => rows[i]!), { model: ESSE_CFA_MODEL, missing: 'fiml' });
+    expect(cv.cfa.parameters).toEqual(direct.parameters);
+    expect(cv.cfa.fit).toEqual(direct.fit);
+    expect(cv.cfa.reliability.map((r) => r.factor)).toEqual(['empathic', 'social']);
+  });
+  it('prints the fit, the standardized loadings, the factor correlation, ω and AVE, and reads the fit by the cutoffs', () => {
+    const f = cv.cfa.fit;
+    const section = text.slice(text.indexOf('Cross-validation: EFA and CFA'), text.indexOf('Distribution of recovery'));
+    printsInOrder(section, [`χ²(${f.df})`, formatNumber(f.chiSquare), formatP(f.p), bounded(f.cfi), bounded(f.tli), bounded(f.rmsea.estimate), formatInterval(f.rmsea.lower, f.rmsea.upper, { leadingZero: false }), bounded(f.srmr)]);
+    expect(section).toContain("Hu and Bentler's (1999) conventional cutoffs (CFI ≥ .95, RMSEA ≤ .06, SRMR ≤ .08)");
+    expect(section).toContain('rules of thumb');
+    const r = cv.cfa.parameters.find((q) => q.op === '~~' && q.lhs === 'empathic' && q.rhs === 'social')!;
+    printsInOrder(lines.find((l) => l.startsWith('empathic  social'))!, [formatNumber(r.estimate), bounded(r.stdAll!)]);
+    printsInOrder(lines.find((l) => l.startsWith('social    esse11'))!, [bounded(cv.cfa.parameters.find((q) => q.op === '=~' && q.rhs === 'esse11')!.stdAll!)]);
+    for (const rel of cv.cfa.reliability) printsInOrder(lines.find((l) => l.startsWith(`${rel.factor}  `) && l.includes('–'))!, [bounded(rel.omega), bounded(rel.ave), bounded(Math.sqrt(rel.ave)), bounded(rel.alpha)]);
+    expect(study.report.markdown).toContain('*Half A: two-factor principal-axis solution, oblimin rotation*');
+    expect(study.report.html).toContain('Half B: confirmatory two-factor model of the ESSE');
+  });
+});
+
+/** The rows with PWB's ten reverse-keyed items replaced by 8 − x, as lavaan's reference did. */
+function latentRows(): Record<string, unknown>[] {
+  const reverse = loadJson('cfa.json').cases.peer_mediation.prep.reverse as string[];
+  return csvParse(csv).map((row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const item of reverse) out[item] = row[item] === '' ? null : 8 - Number(row[item]);
+    return out;
+  });
+}
+
+describe('latent H1 (SEM)', () => {
+  const L = study.latentH1;
+  const lavaan = loadJson('cfa.json').cases.peer_mediation;
+  const direct = sem(latentRows(), { model: lavaan.model });
+  const estimates = (r: SemResult) => r.parameters.map((q) => [q.lhs, q.op, q.rhs, q.estimate, q.stdAll]);
+  it("is the peer_mediation model, with the estimates of a direct sem() call on the same rows (and lavaan's)", () => {
+    expect(L.model).toBe(lavaan.model);
+    expect(LATENT_H1_MODEL).toBe(lavaan.model);
+    expect(L.result.n).toBe(lavaan.n.used);
+    expect(estimates(L.result)).toEqual(estimates(direct));
+    expect(L.result.fit.chiSquare).toBe(direct.fit.chiSquare);
+    const ref = (label: string) => lavaan.parameters.find((q: { label: string }) => q.label === label);
+    for (const [key, label] of [['a', 'a'], ['b', 'b'], ['cPrime', 'c'], ['indirect', 'indirect'], ['total', 'total']] as const) {
+      expectClose(L.paths[key].estimate, ref(label).est, 1e-4, `${key} vs lavaan`);
+      expectClose(L.paths[key].stdAll!, ref(label)['std.all'], 1e-4, `${key} std.all vs lavaan`);
+    }
+  });
+  it('bootstraps with the study resamples and seed: the CIs of a direct sem() call with them', () => {
+    expect(L.result.bootstrap).toMatchObject({ resamples: 5000, seed: 42, interval: 'percentile' });
+    const s7 = seven().latentH1.result;
+    const boot = sem(latentRows(), { model: lavaan.model, resamples: 1000, seed: 7 });
+    expect(s7.parameters.map((q) => [q.lower, q.upper, q.se])).toEqual(boot.parameters.map((q) => [q.lower, q.upper, q.se]));
+  });
+  it('prints a, b, c′, the indirect effect with its CI and standardized value, the fit, and the comparison with PROCESS', () => {
+    const p = L.paths;
+    const section = text.slice(text.indexOf('Mediation: latent H1 (SEM)'), text.indexOf('Mediation: parallel and serial models'));
+    printsInOrder(section, [`a = ${formatNumber(p.a.estimate)}`, `b = ${formatNumber(p.b.estimate)}`, `c′ = ${formatNumber(p.cPrime.estimate)}`, formatNumber(p.indirect.estimate), formatInterval(p.indirect.lower, p.indirect.upper), '5,000 resamples', bounded(p.indirect.stdAll!)]);
+    printsInOrder(section, [`χ²(${L.result.fit.df})`, formatNumber(L.result.fit.chiSquare), bounded(L.result.fit.cfi), bounded(L.result.fit.srmr)]);
+    const h1 = study.hypotheses[0]!;
+    expect(L.processStandardized.n).toBe(h1.result.n);
+    expect(p.indirect.stdAll!).toBeGreaterThan(L.processStandardized.indirect);
+    expect(section).toMatch(/The latent indirect effect is (slightly )?larger than PROCESS's/);
+    printsInOrder(lines.find((l) => l.startsWith('ab: indirect effect'))!, [formatNumber(p.indirect.estimate), formatInterval(p.indirect.lower, p.indirect.upper), bounded(p.indirect.stdAll!), formatNumber(h1.paths.indirect), formatInterval(h1.paths.lower, h1.paths.upper), bounded(L.processStandardized.indirect)]);
+    // the latent section follows the PROCESS H1–H4 table
+    expect(text.indexOf('Mediation: latent H1 (SEM)')).toBeGreaterThan(text.indexOf('Mediation: H1–H4'));
+    expect(study.report.markdown).toMatch(/^### Mediation: latent H1 \(SEM\)$/m);
+  });
+  it('uses delta-method CIs and reports no SEM progress when resamples is 0', () => {
+    const stages = new Set<string>();
+    const none = runStudy(csvParse(csv), { resamples: 0, onProgress: (stage) => stages.add(stage) });
+    expect(stages.size).toBe(0);
+    expect(none.latentH1.result.bootstrap).toBeNull();
+    const ind = direct.parameters.find((q) => q.lhs === 'indirect')!;
+    expect([none.latentH1.paths.indirect.lower, none.latentH1.paths.indirect.upper]).toEqual([ind.lower, ind.upper]);
+    expect(none.report.text).toContain('95% CI (delta method)');
+  });
+});
+
 describe('the report', () => {
   const headings = [
     'Data and scales',
     'Reliability',
     'Factor structure of the ESSE',
+    'Cross-validation: EFA and CFA on random halves',
     'Distribution of recovery',
     'Mediation: H1–H4',
+    'Mediation: latent H1 (SEM)',
     'Mediation: full model tables',
     'Mediation: parallel and serial models',
     'Correlations',
@@ -291,35 +402,39 @@ describe('the report', () => {
       expect(study.report.markdown).toMatch(new RegExp(`^#{2,3} ${h.replace(/[:()]/g, '\\$&')}$`, 'm'));
       expect(study.report.html).toContain(`>${h}</h`);
     }
-    // Every table is numbered by the report renderers, in order: 12 in the text, 25 in Markdown and HTML.
-    for (let t = 1; t <= 12; t++) expect(lines).toContain(`Table ${t}`);
-    expect(lines).not.toContain('Table 13');
-    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 25 }, (_, i) => `**Table ${i + 1}**\\`));
-    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(25);
-    expect((study.report.html.match(/<table /g) ?? []).length).toBe(25);
-    expect(study.report.html.match(/<strong class="psychkit-number">Figure \d+<\/strong>/g)).toEqual(Array.from({ length: 6 }, (_, i) => `<strong class="psychkit-number">Figure ${i + 1}</strong>`));
+    // Every table is numbered by the report renderers, in order: 15 in the text, 30 in Markdown and HTML.
+    for (let t = 1; t <= 15; t++) expect(lines).toContain(`Table ${t}`);
+    expect(lines).not.toContain('Table 16');
+    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 30 }, (_, i) => `**Table ${i + 1}**\\`));
+    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(30);
+    expect((study.report.html.match(/<table /g) ?? []).length).toBe(30);
+    expect(study.report.html.match(/<strong class="psychkit-number">Figure \d+<\/strong>/g)).toEqual(Array.from({ length: 7 }, (_, i) => `<strong class="psychkit-number">Figure ${i + 1}</strong>`));
     // the cross-reference follows the numbering of each rendering
-    expect(text).toContain('Covariates as in Table 9;');
-    expect(study.report.markdown).toContain('Covariates as in Table 15;');
+    expect(text).toContain('Covariates as in Table 11;');
+    expect(study.report.markdown).toContain('Covariates as in Table 18;');
   });
-  it('embeds the scree plot (with the parallel-analysis line) and the path diagrams in the HTML', () => {
+  it('embeds the scree plot (with the parallel-analysis line), the path diagrams and the SEM diagram in the HTML', () => {
     const html = study.report.html;
-    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html.match(/<svg /g)).toHaveLength(7);
     expect(html).toContain('class="psychkit-scree"');
     expect(study.figures.scree).toContain('data-series="simulated"');
     expect(html.match(/class="psychkit-path-diagram"/g)).toHaveLength(5);
     expect(study.report.markdown).toContain('](scree.svg)');
     expect(study.report.markdown).toContain('](path-h1.svg)');
+    expect(html.match(/class="psychkit-sem-diagram"/g)).toHaveLength(1);
+    expect(study.figures.latentH1).toContain('class="psychkit-sem-diagram"');
+    expect(study.report.markdown).toContain('](sem-h1.svg)');
   });
   it('is reproducible: the same seed gives the same report', () => {
-    const again = runStudy(csvParse(csv), { resamples: 1000, seed: 7 });
+    const again = seven();
     expect(runStudy(csvParse(csv), { resamples: 1000, seed: 7 }).report.html).toBe(again.report.html);
     expect(again.report.text).not.toBe(text);
   });
-  it('reports bootstrap progress for each model', () => {
+  it('reports bootstrap progress for each model, the latent H1 SEM included', () => {
     const stages = new Map<string, number>();
     runStudy(csvParse(csv), { resamples: 1000, seed: 1, onProgress: (stage, done, total) => (expect(total).toBe(1000), stages.set(stage, done)) });
-    expect([...stages.keys()]).toHaveLength(6);
+    expect([...stages.keys()]).toHaveLength(7);
+    expect([...stages.keys()].filter((k) => k.startsWith('latent H1'))).toEqual(['latent H1: esse → support → pwb (SEM)']);
     expect([...stages.values()].every((d) => d === 1000)).toBe(true);
   });
 });

@@ -337,7 +337,7 @@ function refitQuasiNewton(fitter: Fitter, x: Float64Array, work: RefitWork): boo
       largest = Math.max(largest, Math.abs(si) / Math.max(1, Math.abs(x[i] as number)));
     }
     x.set(trial);
-    if (largest < 1e-6) return true;
+    if (largest < 1e-5) return true;
     fitter.gradientAndInformation(true, false);
     const g = fitter.grad;
     let ys = 0;

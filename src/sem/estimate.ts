@@ -375,6 +375,7 @@ interface LowRank {
   /** WY and CY (p × 2m), and m × 2m scratch, for the gradient without W. */
   readonly wy: Float64Array;
   readonly cy: Float64Array;
+  readonly cyT: Float64Array;
   readonly y: Float64Array;
   readonly small2: Float64Array;
 }
@@ -395,6 +396,7 @@ function lowRankWorkspace(p: number, m: number): LowRank {
     pm: new Float64Array(p * m),
     wy: new Float64Array(p * 2 * m),
     cy: new Float64Array(p * 2 * m),
+    cyT: new Float64Array(p * 2 * m),
     y: new Float64Array(p * 2 * m),
     small2: new Float64Array(2 * m * m),
   };
@@ -584,11 +586,15 @@ function woodburyGradient(lr: LowRank, ws: ModelWorkspace, cov: Float64Array, gr
     }
   }
   applyInverse(lr, p, y, cy);
+  // S·CY with CY transposed (contiguous inner loops).
+  const cyT = lr.cyT;
+  for (let k = 0; k < p; k++) for (let col = 0; col < m2; col++) cyT[col * p + k] = cy[k * m2 + col] as number;
   for (let i = 0; i < p; i++) {
     const row = i * p;
     for (let col = 0; col < m2; col++) {
+      const base = col * p;
       let x = 0;
-      for (let k = 0; k < p; k++) x += (cov[row + k] as number) * (cy[k * m2 + col] as number);
+      for (let k = 0; k < p; k++) x += (cov[row + k] as number) * (cyT[base + k] as number);
       wy[i * m2 + col] = x;
     }
   }

@@ -19,6 +19,8 @@ export interface MissingPattern {
   readonly mean: Float64Array;
   /** Covariance over n_k of the observed variables (p_k × p_k). */
   readonly covariance: Float64Array;
+  /** The rows' values (n_k × p_k), for patterns with fewer rows than half their variables: S_k + ddᵀ is then used through its n_k rank-one terms. */
+  readonly values: Float64Array | null;
   /** Scratch reused by every evaluation (nothing is allocated per iteration). */
   readonly work: PatternScratch;
 }
@@ -30,6 +32,10 @@ interface PatternScratch {
   readonly d: Float64Array;
   readonly cd: Float64Array;
   readonly col: Float64Array;
+  readonly e: Float64Array;
+  /** The block-inverse route: (Σ⁻¹)_mm's Cholesky factor and (Σ⁻¹)_mm⁻¹(Σ⁻¹)_mo. */
+  readonly q: Float64Array;
+  readonly t: Float64Array;
   /** EM: the regression of the missing on the observed variables, and the conditional covariance. */
   readonly b: Float64Array;
   readonly conditional: Float64Array;
@@ -46,6 +52,9 @@ function patternScratch(k: number, p: number, observed: Int32Array): PatternScra
     d: new Float64Array(k),
     cd: new Float64Array(k),
     col: new Float64Array(k),
+    e: new Float64Array(k),
+    q: new Float64Array(mm * mm),
+    t: new Float64Array(mm * k),
     b: new Float64Array(mm * k),
     conditional: new Float64Array(mm * mm),
     missing,
@@ -99,37 +108,135 @@ export function missingPatterns(columns: readonly Float64Array[], rows: number):
     }
     n += m;
     observedValues += m * k;
-    return { observed, rows: Int32Array.from(list), mean, covariance, work: patternScratch(k, p, observed) };
+    let values: Float64Array | null = null;
+    if (2 * m < k) {
+      values = new Float64Array(m * k);
+      list.forEach((r, i) => {
+        for (let a = 0; a < k; a++) values![i * k + a] = (columns[observed[a] as number] as Float64Array)[r] as number;
+      });
+    }
+    return { observed, rows: Int32Array.from(list), mean, covariance, values, work: patternScratch(k, p, observed) };
   });
   return { p, n, patterns, observedValues };
 }
 
+/** Σ⁻¹ and log|Σ| (p × p), from which every pattern's Σ_k⁻¹ follows by a block formula. */
+export interface FullInverse {
+  readonly p: number;
+  readonly chol: Float64Array;
+  readonly inverse: Float64Array;
+  readonly column: Float64Array;
+  logDet: number;
+}
+
+export function fullInverse(p: number): FullInverse {
+  return { p, chol: new Float64Array(p * p), inverse: new Float64Array(p * p), column: new Float64Array(p), logDet: 0 };
+}
+
+/** Fills Σ⁻¹ and log|Σ|; false when Σ is not positive definite. */
+function invertFull(full: FullInverse, sigma: Float64Array): boolean {
+  const { p, chol, inverse, column } = full;
+  chol.set(sigma.subarray(0, p * p));
+  if (!choleskyInPlace(chol, p)) return false;
+  let logDet = 0;
+  for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
+  full.logDet = logDet;
+  for (let j = 0; j < p; j++) {
+    column.fill(0);
+    column[j] = 1;
+    choleskySolveInPlace(chol, p, column);
+    for (let i = 0; i < p; i++) inverse[i * p + j] = column[i] as number;
+  }
+  return true;
+}
+
 /**
- * Σ_k n_k [log|Σ_k| + tr(Σ_k⁻¹S_k) + d_kᵀΣ_k⁻¹d_k] for given μ, Σ (p × p); null when some Σ_k is
- * not positive definite.
+ * Σ_k⁻¹ into pat.work.c; returns log|Σ_k| (NaN when Σ_k is not positive definite). With P = Σ⁻¹
+ * and the pattern's missing set m (observed o), Σ_oo⁻¹ = P_oo − P_om P_mm⁻¹ P_mo and
+ * log|Σ_oo| = log|Σ| + log|P_mm|: O(p_k²·m) instead of O(p_k³) when few values are missing.
  */
-export function patternDiscrepancy(data: MissingData, mu: Float64Array, sigma: Float64Array): number | null {
-  const { p } = data;
+function patternInverse(pat: MissingPattern, sigma: Float64Array, full: FullInverse): number {
+  const p = full.p;
+  const o = pat.observed;
+  const k = o.length;
+  const { c, chol, col, missing, q, t } = pat.work;
+  const mm = missing.length;
+  const P = full.inverse;
+  if (2 * mm <= k) {
+    for (let i = 0; i < mm; i++) for (let j = 0; j < mm; j++) q[i * mm + j] = P[(missing[i] as number) * p + (missing[j] as number)] as number;
+    if (choleskyInPlace(q, mm)) {
+      let logDet = full.logDet;
+      for (let i = 0; i < mm; i++) logDet += 2 * Math.log(q[i * mm + i] as number);
+      // t = P_mm⁻¹ P_mo (mm × k), one solve per observed column.
+      const rhs = col.subarray(0, mm);
+      for (let b = 0; b < k; b++) {
+        for (let i = 0; i < mm; i++) rhs[i] = P[(missing[i] as number) * p + (o[b] as number)] as number;
+        choleskySolveInPlace(q, mm, rhs);
+        for (let i = 0; i < mm; i++) t[i * k + b] = rhs[i] as number;
+      }
+      for (let a = 0; a < k; a++) {
+        const row = (o[a] as number) * p;
+        for (let b = 0; b <= a; b++) {
+          let x = P[row + (o[b] as number)] as number;
+          for (let i = 0; i < mm; i++) x -= (P[row + (missing[i] as number)] as number) * (t[i * k + b] as number);
+          c[a * k + b] = x;
+          c[b * k + a] = x;
+        }
+      }
+      return logDet;
+    }
+  }
+  // Many missing values (or a numerically singular P_mm): Σ_oo directly.
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = sigma[(o[a] as number) * p + (o[b] as number)] as number;
+  if (!choleskyInPlace(chol, k)) return Number.NaN;
+  let logDet = 0;
+  for (let a = 0; a < k; a++) logDet += 2 * Math.log(chol[a * k + a] as number);
+  for (let b = 0; b < k; b++) {
+    col.fill(0);
+    col[b] = 1;
+    choleskySolveInPlace(chol, k, col);
+    for (let a = 0; a < k; a++) c[a * k + b] = col[a] as number;
+  }
+  return logDet;
+}
+
+/**
+ * Σ_k n_k [log|Σ_k| + tr(Σ_k⁻¹S_k) + d_kᵀΣ_k⁻¹d_k] for given μ, Σ (p × p); null when Σ is not
+ * positive definite. Leaves each pattern's Σ_k⁻¹ in its scratch (the gradient reuses them).
+ */
+export function patternDiscrepancy(data: MissingData, mu: Float64Array, sigma: Float64Array, full: FullInverse = fullInverse(data.p)): number | null {
+  if (!invertFull(full, sigma)) return null;
   let total = 0;
   for (const pat of data.patterns) {
     const k = pat.observed.length;
-    const { chol, col, d, cd } = pat.work;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = sigma[(pat.observed[a] as number) * p + (pat.observed[b] as number)] as number;
-    if (!choleskyInPlace(chol, k)) return null;
-    let logDet = 0;
-    for (let a = 0; a < k; a++) logDet += 2 * Math.log(chol[a * k + a] as number);
-    let trace = 0;
-    for (let b = 0; b < k; b++) {
-      for (let a = 0; a < k; a++) col[a] = pat.covariance[a * k + b] as number;
-      choleskySolveInPlace(chol, k, col);
-      trace += col[b] as number;
+    const { c, d, e } = pat.work;
+    const logDet = patternInverse(pat, sigma, full);
+    if (!Number.isFinite(logDet)) return null;
+    const nk = pat.rows.length;
+    if (pat.values !== null) {
+      // tr(Σ_k⁻¹(S_k + ddᵀ)) = (1/n_k) Σ_r e_rᵀ Σ_k⁻¹ e_r with e_r = y_r − μ_k.
+      let sum = 0;
+      for (let r = 0; r < nk; r++) {
+        for (let a = 0; a < k; a++) e[a] = (pat.values[r * k + a] as number) - (mu[pat.observed[a] as number] as number);
+        for (let a = 0; a < k; a++) {
+          let x = 0;
+          for (let b = 0; b < k; b++) x += (c[a * k + b] as number) * (e[b] as number);
+          sum += (e[a] as number) * x;
+        }
+      }
+      total += nk * logDet + sum;
+      continue;
     }
+    let trace = 0;
+    for (let a = 0; a < k * k; a++) trace += (c[a] as number) * (pat.covariance[a] as number);
     for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (mu[pat.observed[a] as number] as number);
-    cd.set(d);
-    choleskySolveInPlace(chol, k, cd);
     let quad = 0;
-    for (let a = 0; a < k; a++) quad += (d[a] as number) * (cd[a] as number);
-    total += pat.rows.length * (logDet + trace + quad);
+    for (let a = 0; a < k; a++) {
+      let x = 0;
+      for (let b = 0; b < k; b++) x += (c[a * k + b] as number) * (d[b] as number);
+      quad += (d[a] as number) * x;
+    }
+    total += nk * (logDet + trace + quad);
   }
   return total;
 }
@@ -254,6 +361,10 @@ export class FimlObjective implements Objective {
   private readonly unitScaleU: Float64Array;
   private readonly unitScaleV: Float64Array;
   private readonly position: Int32Array;
+  private readonly full: FullInverse;
+  private readonly meanParameters: Int32Array;
+  private readonly meanUnit: Int32Array;
+  private readonly meanScale: Float64Array;
 
   constructor(
     readonly ws: ModelWorkspace,
@@ -273,12 +384,16 @@ export class FimlObjective implements Objective {
     this.unitScaleU = new Float64Array(pairs);
     this.unitScaleV = new Float64Array(pairs);
     this.position = new Int32Array(p);
+    this.full = fullInverse(p);
+    this.meanParameters = new Int32Array(q);
+    this.meanUnit = new Int32Array(q);
+    this.meanScale = new Float64Array(q);
   }
 
   evaluate(x: Float64Array): Evaluation | null {
     fillMatrices(this.ws, x, this.fixed);
     if (!impliedMoments(this.ws)) return null;
-    const sum = patternDiscrepancy(this.data, this.ws.mu, this.ws.sigma);
+    const sum = patternDiscrepancy(this.data, this.ws.mu, this.ws.sigma, this.full);
     if (sum === null || !Number.isFinite(sum)) return null;
     return { f: sum / this.data.n, logDet: Number.NaN };
   }
@@ -290,8 +405,25 @@ export class FimlObjective implements Objective {
     w.fill(0);
     gMu.fill(0);
     info.fill(0);
-    const { unitU, unitV, unitScaleU, unitScaleV, position } = this;
+    const { unitU, unitV, unitScaleU, unitScaleV, position, meanParameters, meanUnit, meanScale } = this;
+    let meanCount = 0;
     if (withInformation) {
+      // The parameters whose ∂μ is not zero, and which of them move one mean only.
+      for (let t = 0; t < q; t++) {
+        let nonzero = 0;
+        let at = -1;
+        for (let i = 0; i < p; i++) {
+          if ((dMu[t * p + i] as number) !== 0) {
+            nonzero++;
+            at = i;
+          }
+        }
+        if (nonzero === 0) continue;
+        meanParameters[meanCount] = t;
+        meanUnit[meanCount] = nonzero === 1 ? at : -1;
+        meanScale[meanCount] = nonzero === 1 ? (dMu[t * p + at] as number) : 0;
+        meanCount++;
+      }
       // Which terms' u and v are multiples of a unit vector (the index, or −1).
       for (let a = 0; a < pairs; a++) {
         unitU[a] = -1;
@@ -327,22 +459,40 @@ export class FimlObjective implements Objective {
       const o = pat.observed;
       const k = o.length;
       const weight = pat.rows.length / data.n;
-      const { chol, c, d, cd, cs, col } = pat.work;
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) chol[a * k + b] = ws.sigma[(o[a] as number) * p + (o[b] as number)] as number;
-      choleskyInPlace(chol, k);
-      for (let b = 0; b < k; b++) {
-        col.fill(0);
-        col[b] = 1;
-        choleskySolveInPlace(chol, k, col);
-        for (let a = 0; a < k; a++) c[a * k + b] = col[a] as number;
-      }
+      // Σ_k⁻¹ as the last evaluation (at this point) left it.
+      const { c, d, cd, cs, col } = pat.work;
       for (let a = 0; a < k; a++) d[a] = (pat.mean[a] as number) - (ws.mu[o[a] as number] as number);
       for (let a = 0; a < k; a++) {
         let s = 0;
         for (let b = 0; b < k; b++) s += (c[a * k + b] as number) * (d[b] as number);
         cd[a] = s;
       }
-      if (withGradient) {
+      if (withGradient && pat.values !== null) {
+        // W_k = C − (1/n_k) Σ_r (C e_r)(C e_r)ᵀ with e_r = y_r − μ_k; gμ = −2Cd.
+        const nk = pat.rows.length;
+        const e = pat.work.e;
+        for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) cs[a * k + b] = c[a * k + b] as number;
+        for (let r = 0; r < nk; r++) {
+          for (let a = 0; a < k; a++) e[a] = (pat.values[r * k + a] as number) - (ws.mu[o[a] as number] as number);
+          for (let a = 0; a < k; a++) {
+            let x = 0;
+            for (let b = 0; b < k; b++) x += (c[a * k + b] as number) * (e[b] as number);
+            col[a] = x;
+          }
+          for (let a = 0; a < k; a++) {
+            const ca = (col[a] as number) / nk;
+            for (let b = 0; b < k; b++) cs[a * k + b] = (cs[a * k + b] as number) - ca * (col[b] as number);
+          }
+        }
+        for (let a = 0; a < k; a++) {
+          const row = (o[a] as number) * p;
+          for (let b = 0; b < k; b++) {
+            const idx = row + (o[b] as number);
+            w[idx] = (w[idx] as number) + weight * (cs[a * k + b] as number);
+          }
+          gMu[o[a] as number] = (gMu[o[a] as number] as number) - 2 * weight * (cd[a] as number);
+        }
+      } else if (withGradient) {
         // W_k = C − C(S + ddᵀ)C, embedded; gμ = −2Cd.
         for (let a = 0; a < k; a++) {
           for (let b = 0; b < k; b++) {
@@ -436,18 +586,35 @@ export class FimlObjective implements Objective {
           info[s * q + tt] = (info[s * q + tt] as number) + weight * (vCu * uCv + vCv * uCu);
         }
       }
-      for (let s = 0; s < q; s++) {
-        for (let a = 0; a < k; a++) {
-          let v = 0;
-          for (let b = 0; b < k; b++) v += (c[a * k + b] as number) * (dMu[s * p + (o[b] as number)] as number);
-          cm[s * p + a] = v;
+      // Mean part ∂μ_sᵀ Σ_k⁻¹ ∂μ_t, over the parameters that move μ (intercepts: unit vectors).
+      for (let si = 0; si < meanCount; si++) {
+        const s = meanParameters[si] as number;
+        const us = meanUnit[si] as number;
+        if (us >= 0) {
+          const es = position[us] as number;
+          if (es < 0) continue;
+          for (let a = 0; a < k; a++) cm[s * p + a] = (meanScale[si] as number) * (c[a * k + es] as number);
+        } else {
+          for (let a = 0; a < k; a++) {
+            let v = 0;
+            for (let b = 0; b < k; b++) v += (c[a * k + b] as number) * (dMu[s * p + (o[b] as number)] as number);
+            cm[s * p + a] = v;
+          }
         }
-      }
-      for (let s = 0; s < q; s++) {
-        for (let tt = s; tt < q; tt++) {
+        for (let ti = si; ti < meanCount; ti++) {
+          const tt = meanParameters[ti] as number;
+          const ut = meanUnit[ti] as number;
           let v = 0;
-          for (let a = 0; a < k; a++) v += (cm[s * p + a] as number) * (dMu[tt * p + (o[a] as number)] as number);
-          if (v !== 0) info[s * q + tt] = (info[s * q + tt] as number) + weight * v;
+          if (ut >= 0) {
+            const et = position[ut] as number;
+            if (et < 0) continue;
+            v = (meanScale[ti] as number) * (cm[s * p + et] as number);
+          } else {
+            for (let a = 0; a < k; a++) v += (cm[s * p + a] as number) * (dMu[tt * p + (o[a] as number)] as number);
+          }
+          const lo = Math.min(s, tt);
+          const hi = Math.max(s, tt);
+          if (v !== 0) info[lo * q + hi] = (info[lo * q + hi] as number) + weight * v;
         }
       }
     }

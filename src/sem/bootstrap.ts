@@ -295,7 +295,7 @@ function lbfgsDirection(work: RefitWork, size: number, newest: number, g: Float6
  * ML refit by limited-memory BFGS from the full-sample estimates, its initial matrix the inverse
  * Hessian H₀⁻¹ at the full-sample estimates (the resample's Hessian is close to it, so the first
  * steps are nearly Newton's); step halving (Armijo). Stops when a step changes no parameter by more
- * than 1e-6 (relative; L-BFGS converges superlinearly, so the estimates are closer than that): far below the bootstrap's Monte Carlo error. x is updated in place.
+ * than 1e-5 (relative; L-BFGS converges superlinearly, so the estimates are much closer than that): far below the bootstrap's Monte Carlo error. x is updated in place.
  */
 function refitQuasiNewton(fitter: Fitter, x: Float64Array, work: RefitWork): boolean {
   const q = x.length;

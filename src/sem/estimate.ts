@@ -1,5 +1,5 @@
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
-import { derivatives, fillMatrices, impliedMoments, implySigma, type ModelWorkspace } from './model.js';
+import { contractGradient, derivatives, fillMatrices, impliedMoments, implySigma, type ModelWorkspace } from './model.js';
 
 // Maximum likelihood for complete data, as lavaan's `estimator = "ML"`:
 //   F(θ) = log|Σ| + tr(SΣ⁻¹) − log|S| − p + (ȳ − μ)ᵀΣ⁻¹(ȳ − μ),
@@ -51,6 +51,7 @@ export class Fitter implements Objective {
   readonly cv: Float64Array;
   readonly c: Float64Array;
   private readonly dev: Float64Array;
+  private readonly meanGradient: Float64Array;
   /** Woodbury workspace (null when Θ is not diagonal or some observed variable is a dummy). */
   private readonly lowRank: LowRank | null;
   /** Whether the point last evaluated used the Woodbury identity. */
@@ -73,6 +74,7 @@ export class Fitter implements Objective {
     this.cv = new Float64Array(pairs * p);
     this.c = new Float64Array(p * p);
     this.dev = new Float64Array(p);
+    this.meanGradient = new Float64Array(p);
     const diagonalTheta = ws.spec.rows.every((r) => r.matrix !== 'theta' || r.row === r.col) && ws.spec.dummyOf.every((e) => e < 0);
     this.lowRank = diagonalTheta && ws.m > 0 && ws.m < p ? lowRankWorkspace(p, ws.m) : null;
   }
@@ -179,26 +181,9 @@ export class Fitter implements Objective {
           w[j * p + i] = v;
         }
       }
-      grad.fill(0);
-      for (let a = 0; a < pairs; a++) {
-        let s = 0;
-        for (let i = 0; i < p; i++) {
-          const ui = pairU[a * p + i] as number;
-          if (ui === 0) continue;
-          let wv = 0;
-          for (let j = 0; j < p; j++) wv += (w[i * p + j] as number) * (pairV[a * p + j] as number);
-          s += ui * wv;
-        }
-        const k = pairParameter[a] as number;
-        grad[k] = (grad[k] as number) + 2 * s;
-      }
-      if (means) {
-        for (let k = 0; k < q; k++) {
-          let s = 0;
-          for (let i = 0; i < p; i++) s += (cd[i] as number) * (dMu[k * p + i] as number);
-          grad[k] = (grad[k] as number) - 2 * s;
-        }
-      }
+      // ∂F/∂μ = −2Σ⁻¹(ȳ − μ).
+      if (means) for (let i = 0; i < p; i++) this.meanGradient[i] = -2 * (cd[i] as number);
+      contractGradient(ws, w, means ? this.meanGradient : null, grad);
     }
     if (!withInformation) return;
     // CU, CV

@@ -1,6 +1,6 @@
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import type { Evaluation, Objective } from './estimate.js';
-import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { contractGradient, derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 
 // Full-information ML for data missing at random (lavaan's `missing = "ml"`). Rows are grouped by
 // their pattern of observed variables; pattern k (n_k rows, observed set o_k, mean ȳ_k and
@@ -620,23 +620,6 @@ export class FimlObjective implements Objective {
     }
     for (let s = 0; s < q; s++) for (let tt = 0; tt < s; tt++) info[s * q + tt] = info[tt * q + s] as number;
     if (!withGradient) return;
-    grad.fill(0);
-    for (let a = 0; a < pairs; a++) {
-      let s = 0;
-      for (let i = 0; i < p; i++) {
-        const ui = pairU[a * p + i] as number;
-        if (ui === 0) continue;
-        let wv = 0;
-        for (let j = 0; j < p; j++) wv += (w[i * p + j] as number) * (pairV[a * p + j] as number);
-        s += ui * wv;
-      }
-      const t = pairParameter[a] as number;
-      grad[t] = (grad[t] as number) + 2 * s;
-    }
-    for (let t = 0; t < q; t++) {
-      let s = 0;
-      for (let i = 0; i < p; i++) s += (gMu[i] as number) * (dMu[t * p + i] as number);
-      grad[t] = (grad[t] as number) + s;
-    }
+    contractGradient(ws, w, gMu, grad);
   }
 }

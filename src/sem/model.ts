@@ -247,3 +247,30 @@ export function derivatives(ws: ModelWorkspace): void {
     k++;
   }
 }
+
+/**
+ * ∇F from W = ∂F/∂Σ (p × p, symmetric) and g_μ = ∂F/∂μ: ∂F/∂θ_t = Σ over t's terms 2uᵀWv + g_μᵀ∂μ/∂θ_t
+ * (`derivatives(ws)` must hold the terms at the current point).
+ */
+export function contractGradient(ws: ModelWorkspace, w: Float64Array, meanGradient: Float64Array | null, grad: Float64Array): void {
+  const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
+  grad.fill(0);
+  for (let a = 0; a < pairs; a++) {
+    let s = 0;
+    for (let i = 0; i < p; i++) {
+      const ui = pairU[a * p + i] as number;
+      if (ui === 0) continue;
+      let wv = 0;
+      for (let j = 0; j < p; j++) wv += (w[i * p + j] as number) * (pairV[a * p + j] as number);
+      s += ui * wv;
+    }
+    const t = pairParameter[a] as number;
+    grad[t] = (grad[t] as number) + 2 * s;
+  }
+  if (meanGradient === null) return;
+  for (let t = 0; t < q; t++) {
+    let s = 0;
+    for (let i = 0; i < p; i++) s += (meanGradient[i] as number) * (dMu[t * p + i] as number);
+    grad[t] = (grad[t] as number) + s;
+  }
+}

@@ -2,8 +2,9 @@ import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import type { ModelWorkspace } from './model.js';
 import type { ParameterOp } from './specification.js';
 
-// Modification indices as lavaan's `modindices()`: every loading, residual covariance and latent
-// covariance the model does not estimate is freed in turn (score test). With s_j the score of the
+// Modification indices as lavaan's `modindices()`: every loading, residual covariance, latent
+// covariance and regression among the structural variables the model does not estimate is freed
+// in turn (score test). With s_j the score of the
 // candidate (the derivative of log L per case at the estimates, the candidate at its current value)
 // and I the expected information of the model extended by every candidate,
 //   V_j = I_jj − I_jθ I_θθ⁻¹ I_θj,   MI_j = N·s_j² / V_j,   EPC_j = s_j / V_j,
@@ -22,7 +23,7 @@ export interface InformationPattern {
 
 export interface ModificationCandidate {
   readonly lhs: string;
-  readonly op: '=~' | '~~';
+  readonly op: '=~' | '~~' | '~';
   readonly rhs: string;
   /** Derivative term of Σ: u vᵀ + v uᵀ (p-vectors). */
   readonly u: Float64Array;
@@ -60,6 +61,22 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
       const j = plain[b]!;
       if (free.has(`theta:${Math.max(i, j)}:${Math.min(i, j)}`)) continue;
       out.push({ lhs: spec.observed[i]!, op: '~~', rhs: spec.observed[j]!, u: unit(i), v: unit(j) });
+    }
+  }
+  // Regressions among the structural variables (latents, and observed variables in regressions):
+  // ∂Σ/∂β_ab = (ΛA)_a (ΛG)_bᵀ + transpose.
+  // An exogenous covariate (fixed.x) is not made an outcome: its moments are not modelled.
+  for (let a = 0; a < spec.eta.length; a++) {
+    if (spec.exogenous.includes(spec.eta[a]!)) continue;
+    for (let b = 0; b < spec.eta.length; b++) {
+      if (a === b || free.has(`beta:${a}:${b}`)) continue;
+      out.push({
+        lhs: spec.eta[a]!,
+        op: '~',
+        rhs: spec.eta[b]!,
+        u: Float64Array.from({ length: p }, (_, k) => la[k * m + a] as number),
+        v: Float64Array.from({ length: p }, (_, k) => lg[k * m + b] as number),
+      });
     }
   }
   for (let a = 0; a < spec.latent.length; a++) {

@@ -588,6 +588,16 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
       });
     });
   }
+  // Numerical breakdown (variables on wildly different scales, e.g. 1e78 next to 1): the SEs or
+  // estimates are not finite. A result would be noise, so say so.
+  const broken = parameters.find((r) => !Number.isFinite(r.estimate) || (r.se !== null && !(Number.isFinite(r.se) && r.se >= 0)));
+  if (broken !== undefined) {
+    throw fail(
+      'NOT_CONVERGED',
+      `The fit broke down numerically: ${broken.lhs} ${broken.op} ${broken.rhs} has ${Number.isFinite(broken.estimate) ? `standard error ${String(broken.se)}` : `estimate ${broken.estimate}`}. Variables on very different scales cause this; rescale them (e.g. divide by a power of 10) and fit again.`,
+      { parameter: `${broken.lhs} ${broken.op} ${broken.rhs}` },
+    );
+  }
   let bootstrap: BootstrapInfo | null = null;
   const settings = bootstrapSettings(o);
   if (settings.resamples > 0) {
@@ -650,6 +660,9 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: ReturnType<typeof readCf
     scaling,
     ...(likelihoods === undefined ? {} : { likelihoods }),
   });
+  if (!(fit.chiSquare > -1e-6 * Math.max(1, n)) || !Number.isFinite(fit.logLikelihood)) {
+    throw fail('NOT_CONVERGED', `The fit broke down numerically (χ² = ${fit.chiSquare}). Variables on very different scales cause this; rescale them (e.g. divide by a power of 10) and fit again.`, { chiSquare: fit.chiSquare });
+  }
   const residual = Float64Array.from(sample.covariance, (s, i) => s - (ws.sigma[i] as number));
   return deepFreeze({
     kind,

@@ -102,6 +102,14 @@ describe('data and options', () => {
     expect(e.code).toBe('TOO_FEW_CASES');
     expect(e.details.column).toBe('x3');
   });
+  it('a numerical breakdown (a value of 1e78 among small ones) is an error, not NaN', () => {
+    // Found by the fuzz harness: 22 rows of 1s and 2s with one 2.4e78.
+    const rows = Array.from({ length: 22 }, (_, i) => ({ item1: i === 0 ? 2.4444875465820593e78 : 1 + (i % 4 === 1 ? 1 : 0), item2: 1 + (i % 4 === 1 || i % 4 === 2 ? 1 : 0), item3: 1 + (i % 4 === 2 ? 1 : 0) }));
+    const e = errorOf(() => cfa(rows, { model: 'f1 =~ item1 + item2 + item3' }));
+    expect(['NOT_CONVERGED', 'NOT_IDENTIFIED']).toContain(e.code);
+    const e2 = errorOf(() => cfa(hs.map((r, i) => (i === 0 ? { ...r, x1: '2.4e78' } : r)), { model: 'f =~ x1 + x2 + x3' }));
+    expect(['NOT_CONVERGED', 'NOT_IDENTIFIED']).toContain(e2.code);
+  });
   it('does not mutate its input', () => {
     const copy = structuredClone(hs);
     cfa(hs, { model: HS3 });

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import { shapeKit } from '../util/shape.js';
 import type { FittedEquation } from './engine.js';
 import type { ConditionalEffect, JohnsonNeyman } from './probes.js';
-import type { CounterfactualMediationResult, ProcessResult, TestedEffect } from './process-types.js';
+import type { CounterfactualMediationResult, ProcessResult, StandardizedMediationEffects, TestedEffect } from './process-types.js';
 import type { CatalogProcessResult, ModeratorValues, OmnibusChiSquareTest, OmnibusFTest, OmnibusTest, ProbedModerator, AnyRelativeProcessResult } from './catalog-types.js';
 import { PROCESS_MODELS } from './process-options.js';
 import { processView, type ProcessView } from './process-view.js';
@@ -166,7 +166,7 @@ function bad(path: string, expected: string): never {
   throw fail('INVALID_INPUT', `formatProcess expects the result of processModel(): \`${path}\` is not ${expected}.`, { option: path });
 }
 
-const { leaf, nullable, array: arrayOf, object } = shapeKit(bad, { typedArrays: false, arraysAsObjects: true });
+const { leaf, nullable, optional, array: arrayOf, object } = shapeKit(bad, { typedArrays: false, arraysAsObjects: true });
 const number = leaf((v) => v === null || typeof v === 'number', 'a number');
 const requiredNumber = leaf((v) => typeof v === 'number', 'a number');
 const string = leaf((v) => typeof v === 'string', 'a string');
@@ -200,7 +200,7 @@ const processResultShape = object({
   indirectEffects: nullable(arrayOf(indirect)),
   totalIndirectEffect: nullable(indirect),
   contrasts: nullable(arrayOf(object({ ...boot, label: string, first: string, second: string }))),
-  standardized: nullable(object({ partially: arrayOf(indirect), completely: arrayOf(indirect) })),
+  standardized: nullable(object({ partially: arrayOf(indirect), completely: arrayOf(indirect), directEffect: optional(object({ partially: requiredNumber, completely: requiredNumber })), totalEffect: optional(object({ partially: requiredNumber, completely: requiredNumber })) })),
   sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
   conditionalEffects: nullable(arrayOf(atTested)),
   conditionalInteractions: nullable(arrayOf(atTested)),
@@ -357,9 +357,17 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
   else if (r.equations.length > 1) {
     const moderatedDirect = r.conditionalDirectEffects !== null;
     lines.push(r.totalEffect !== null || r.totalEffects !== null ? '************** TOTAL, DIRECT, AND INDIRECT EFFECTS OF X ON Y **************' : '****************** DIRECT AND INDIRECT EFFECTS OF X ON Y *****************', '');
+    // PROCESS 4 with effsize: the standardized direct and total effects as two more columns.
+    const std = r.standardized as Partial<StandardizedMediationEffects> | null;
+    const standardizedDirect = std !== null && std.directEffect !== undefined && std.totalEffect !== undefined ? (std as StandardizedMediationEffects) : null;
     if (r.totalEffect !== null) {
       lines.push('Total effect of X on Y:');
-      testedRows([r.totalEffect], lines);
+      if (standardizedDirect === null) testedRows([r.totalEffect], lines);
+      else {
+        const e = r.totalEffect;
+        lines.push(header(['Effect', 'se', 't', 'p', 'LLCI', 'ULCI', 'c_ps', 'c_cs'], 0));
+        lines.push(row('', [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper, standardizedDirect.totalEffect.partially, standardizedDirect.totalEffect.completely], 0));
+      }
       lines.push('');
     }
     if (r.totalEffects !== null) {
@@ -369,7 +377,12 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
     }
     if (r.directEffect !== null) {
       lines.push('Direct effect of X on Y:');
-      testedRows([r.directEffect], lines, yColumns);
+      if (standardizedDirect === null) testedRows([r.directEffect], lines, yColumns);
+      else {
+        const e = r.directEffect;
+        lines.push(header([...yColumns, "c'_ps", "c'_cs"], 0));
+        lines.push(row('', [e.estimate, e.se, e.statistic, e.p, e.lower, e.upper, standardizedDirect.directEffect.partially, standardizedDirect.directEffect.completely], 0));
+      }
       lines.push('');
     }
     if (r.directEffects !== null) {

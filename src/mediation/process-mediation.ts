@@ -13,7 +13,7 @@ import type {
   ParallelMediationResult,
   SerialMediationResult,
   SobelTest,
-  StandardizedIndirectEffects,
+  StandardizedMediationEffects,
   TestedEffect,
 } from './process-types.js';
 
@@ -62,7 +62,7 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
   const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);
 
   // Which bootstrapped statistic is which: the engine returns them in this order.
-  const slots: { indirect: number[]; total: number; contrasts: number[]; partially: number[]; completely: number[] } = { indirect: [], total: -1, contrasts: [], partially: [], completely: [] };
+  const slots: { indirect: number[]; total: number; contrasts: number[]; partially: number[]; completely: number[]; direct: number[] } = { indirect: [], total: -1, contrasts: [], partially: [], completely: [], direct: [] };
   const contrastPairs: [number, number][] = [];
   let coefficientSlots: CoefficientSlot[] = [];
   const engine = fitProcess(data, s, equations, (loc) => {
@@ -110,6 +110,14 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
       const all = [...products, ...(chains.length > 1 ? [sumAll] : [])];
       all.forEach((f, i) => push(slots.partially, `partially standardized ${i}`, (c, sd) => f(c) / (sd[sy] as number), true));
       all.forEach((f, i) => push(slots.completely, `completely standardized ${i}`, (c, sd) => (f(c) * (sd[sx] as number)) / (sd[sy] as number), true));
+      // c′ and c = c′ + Σ indirect (OLS on one sample), standardized the same way: only their
+      // full-sample values are reported, as PROCESS.
+      const direct = loc.coefficient(y, x);
+      const totalOf = (c: Float64Array) => (c[direct] as number) + sumAll(c);
+      push(slots.direct, "c'_ps", (c, sd) => (c[direct] as number) / (sd[sy] as number), true);
+      push(slots.direct, "c'_cs", (c, sd) => ((c[direct] as number) * (sd[sx] as number)) / (sd[sy] as number), true);
+      push(slots.direct, 'c_ps', (c, sd) => totalOf(c) / (sd[sy] as number), true);
+      push(slots.direct, 'c_cs', (c, sd) => (totalOf(c) * (sd[sx] as number)) / (sd[sy] as number), true);
     }
     return out;
   });
@@ -123,11 +131,17 @@ export function mediation(table: Table, s: ProcessSettings): ParallelMediationRe
         return { label: `${labels[i]} minus ${labels[j]}`, first: labels[i] as string, second: labels[j] as string, ...effect(slot) };
       })
     : null;
-  let standardized: StandardizedIndirectEffects | null = null;
+  let standardized: StandardizedMediationEffects | null = null;
   if (s.standardize) {
     const labelled = (list: number[]) =>
       list.map((slot, i): IndirectEffect => (i < chains.length ? { label: labels[i] as string, path: paths[i] as string[], ...effect(slot) } : { label: 'TOTAL', path: [], ...effect(slot) }));
-    standardized = { partially: labelled(slots.partially), completely: labelled(slots.completely) };
+    const value = (k: number) => (engine.effects[slots.direct[k] as number] as BootstrapEffect).estimate;
+    standardized = {
+      partially: labelled(slots.partially),
+      completely: labelled(slots.completely),
+      directEffect: { partially: value(0), completely: value(1) },
+      totalEffect: { partially: value(2), completely: value(3) },
+    };
   }
 
   // Total-effect model on the same sample.

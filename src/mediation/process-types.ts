@@ -276,6 +276,21 @@ export interface StandardizedIndirectEffects {
   readonly completely: readonly IndirectEffect[];
 }
 
+/** An effect over SD(Y) (partially standardized) and times SD(X)/SD(Y) (completely standardized). */
+export interface StandardizedValues {
+  readonly partially: number;
+  readonly completely: number;
+}
+
+/**
+ * Models 4 and 6 with `standardize: true`: the standardized indirect effects, and the direct and
+ * total effects standardized the same way (PROCESS 4's c′_ps, c′_cs, c_ps and c_cs columns).
+ */
+export interface StandardizedMediationEffects extends StandardizedIndirectEffects {
+  readonly directEffect: StandardizedValues;
+  readonly totalEffect: StandardizedValues;
+}
+
 /** The roles of the model's variables. */
 export interface ProcessVariables {
   readonly x: string;
@@ -342,8 +357,8 @@ export interface MediationResultCommon<M extends 4 | 6> extends ProcessResultCom
   readonly totalIndirectEffect: IndirectEffect | null;
   /** Pairwise contrasts (with `contrasts: true`), else null. */
   readonly contrasts: readonly IndirectContrast[] | null;
-  /** Standardized indirect effects (with `standardize: true`), else null. */
-  readonly standardized: StandardizedIndirectEffects | null;
+  /** Standardized indirect, direct and total effects (with `standardize: true`), else null. */
+  readonly standardized: StandardizedMediationEffects | null;
   /** How the bootstrap ran (null with `resamples: 0`, when SEs and CIs are null). */
   readonly bootstrap: BootstrapInfo | null;
 }

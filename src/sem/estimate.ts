@@ -1,4 +1,5 @@
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { InformationAccumulator } from './information.js';
 import { contractGradient, derivatives, fillMatrices, impliedMoments, implySigma, type ModelWorkspace } from './model.js';
 
 // Maximum likelihood for complete data, as lavaan's `estimator = "ML"`:
@@ -47,8 +48,8 @@ export class Fitter implements Objective {
   readonly cd: Float64Array;
   readonly grad: Float64Array;
   readonly info: Float64Array;
-  readonly cu: Float64Array;
-  readonly cv: Float64Array;
+  private readonly accumulator: InformationAccumulator;
+  private readonly all: Int32Array;
   readonly c: Float64Array;
   private readonly dev: Float64Array;
   private readonly meanGradient: Float64Array;
@@ -62,7 +63,7 @@ export class Fitter implements Objective {
     readonly sample: SampleMoments,
     readonly fixed: Float64Array,
   ) {
-    const { p, q, pairs } = ws;
+    const { p, q } = ws;
     this.chol = new Float64Array(p * p);
     this.w = new Float64Array(p * p);
     this.t = new Float64Array(p * p);
@@ -70,8 +71,8 @@ export class Fitter implements Objective {
     this.cd = new Float64Array(p);
     this.grad = new Float64Array(q);
     this.info = new Float64Array(q * q);
-    this.cu = new Float64Array(pairs * p);
-    this.cv = new Float64Array(pairs * p);
+    this.accumulator = new InformationAccumulator(ws, this.info);
+    this.all = Int32Array.from({ length: p }, (_, i) => i);
     this.c = new Float64Array(p * p);
     this.dev = new Float64Array(p);
     this.meanGradient = new Float64Array(p);
@@ -120,13 +121,18 @@ export class Fitter implements Objective {
     return Number.isFinite(f) ? { f, logDet } : null;
   }
 
+  /** Σ⁻¹v of each derivative term (term-major, p each), as the last information left it: the casewise scores use it. */
+  get cv(): Float64Array {
+    return this.accumulator.cvTerms;
+  }
+
   /**
    * Gradient of F and the expected information per case at the point last evaluated (the
    * information is skipped when `withInformation` is false: fixed-metric refits). Allocates nothing.
    */
   gradientAndInformation(withGradient: boolean, withInformation = true): void {
-    const { ws, sample, chol, w, t, d, cd, grad, info, cu, cv, c } = this;
-    const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
+    const { ws, sample, chol, w, t, d, cd, grad, c } = this;
+    const { p } = ws;
     if (this.woodbury && withGradient && !withInformation && !ws.spec.meanStructure) {
       // The refits' hot path: the gradient from low-rank products, no p × p matrix formed.
       woodburyGradient(this.lowRank!, ws, sample.covariance, grad);
@@ -186,60 +192,10 @@ export class Fitter implements Objective {
       contractGradient(ws, w, means ? this.meanGradient : null, grad);
     }
     if (!withInformation) return;
-    // CU, CV
-    for (let a = 0; a < pairs; a++) {
-      for (let i = 0; i < p; i++) {
-        let su = 0;
-        let sv = 0;
-        for (let k = 0; k < p; k++) {
-          const cik = c[i * p + k] as number;
-          su += cik * (pairU[a * p + k] as number);
-          sv += cik * (pairV[a * p + k] as number);
-        }
-        cu[a * p + i] = su;
-        cv[a * p + i] = sv;
-      }
-    }
-    info.fill(0);
-    for (let a = 0; a < pairs; a++) {
-      const s = pairParameter[a] as number;
-      for (let b = 0; b < pairs; b++) {
-        const tt = pairParameter[b] as number;
-        if (tt < s) continue;
-        let uCu = 0;
-        let uCv = 0;
-        let vCu = 0;
-        let vCv = 0;
-        for (let i = 0; i < p; i++) {
-          const ui = pairU[a * p + i] as number;
-          const vi = pairV[a * p + i] as number;
-          const cui = cu[b * p + i] as number;
-          const cvi = cv[b * p + i] as number;
-          uCu += ui * cui;
-          uCv += ui * cvi;
-          vCu += vi * cui;
-          vCv += vi * cvi;
-        }
-        info[s * q + tt] = (info[s * q + tt] as number) + vCu * uCv + vCv * uCu;
-      }
-    }
-    if (means) {
-      for (let s = 0; s < q; s++) {
-        for (let i = 0; i < p; i++) {
-          let ci = 0;
-          for (let k = 0; k < p; k++) ci += (c[i * p + k] as number) * (dMu[s * p + k] as number);
-          t[i] = ci;
-        }
-        for (let tt = s; tt < q; tt++) {
-          let v = 0;
-          for (let i = 0; i < p; i++) v += (t[i] as number) * (dMu[tt * p + i] as number);
-          info[s * q + tt] = (info[s * q + tt] as number) + v;
-        }
-      }
-    }
-    // Only the upper triangle was accumulated (every ordered pair of terms with tt ≥ s, so a
-    // parameter with several terms, equal labels, gets all its cross terms); mirror it.
-    for (let s = 0; s < q; s++) for (let tt = 0; tt < s; tt++) info[s * q + tt] = info[tt * q + s] as number;
+    // One block of every variable, weight 1.
+    this.accumulator.begin();
+    this.accumulator.add(c, this.all, 1);
+    this.accumulator.end();
   }
 }
 

@@ -79,12 +79,10 @@ export interface RobustFit {
   readonly rmsea: Rmsea;
 }
 
-export interface FitInput {
+/** One group's moments for the fit measures. */
+export interface GroupFitInput {
   readonly n: number;
   readonly p: number;
-  readonly npar: number;
-  /** F at the estimates. */
-  readonly discrepancy: number;
   readonly sigma: Float64Array;
   readonly mu: Float64Array | null;
   readonly sample: { readonly covariance: Float64Array; readonly mean: Float64Array; readonly logDet: number };
@@ -95,6 +93,13 @@ export interface FitInput {
    * independence model; χ² = 2(H1 − H0). `sample` then holds the H1 moments. Absent for complete data.
    */
   readonly likelihoods?: { readonly h0: number; readonly h1: number; readonly baseline: number };
+}
+
+export interface FitInput {
+  readonly npar: number;
+  /** F at the estimates (Σ (n_g/N) F_g over groups). */
+  readonly discrepancy: number;
+  readonly groups: readonly GroupFitInput[];
   /** Under MLR: the Yuan–Bentler scaling factors of the model and the baseline. */
   readonly scaling: { readonly model: number | null; readonly baseline: number | null } | null;
 }
@@ -105,7 +110,7 @@ export function baselineDegrees(p: number, exogenous: number, means: boolean): n
   return moments - (p - exogenous) * (means ? 2 : 1);
 }
 
-function scaledFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling']): ScaledFit | null {
+function scaledFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling'], groups: number): ScaledFit | null {
   if (scaling === null || scaling.model === null || scaling.baseline === null) return null;
   const c = scaling.model;
   const cB = scaling.baseline;
@@ -120,14 +125,14 @@ function scaledFit(chi: number, df: number, baselineChi: number, baselineDf: num
     ...incremental(chiSquare, df, baselineScaled, baselineDf),
     // lavaan refers the unscaled χ² to df·c degrees of freedom (tr(UΓ)): the same estimate as
     // χ²_scaled on df, but its own interval and tests.
-    rmsea: rmseaOf(chi, df * c, n),
+    rmsea: rmseaOf(chi, df * c, n, 1, groups),
   };
 }
 
-function robustFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling']): RobustFit | null {
+function robustFit(chi: number, df: number, baselineChi: number, baselineDf: number, n: number, scaling: FitInput['scaling'], groups: number): RobustFit | null {
   if (scaling === null || scaling.model === null || scaling.baseline === null) return null;
   const { cfi, tli, rni } = incremental(chi, df, baselineChi, baselineDf, scaling.model, scaling.baseline);
-  return { cfi, tli, rni, rmsea: rmseaOf(chi / scaling.model, df, n, scaling.model) };
+  return { cfi, tli, rni, rmsea: rmseaOf(chi / scaling.model, df, n, scaling.model, groups) };
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -158,19 +163,22 @@ function logDetOf(matrix: Float64Array, idx: readonly number[]): number {
  * RMSEA and its interval from a χ² (lavaan's lav_fit_rmsea): with a scaling factor c (robust
  * RMSEA) the noncentrality is c·λ and the close-fit tests use N·df·ε²/c.
  */
-function rmseaOf(chi: number, df: number, n: number, c = 1): Rmsea {
+function rmseaOf(chi: number, df: number, n: number, c = 1, groups = 1): Rmsea {
   const confidence = 0.9;
-  // With c, `chi` is the scaled χ²: the robust RMSEA is √c times the scaled one.
-  const estimate = df > 0 ? Math.sqrt(c) * Math.sqrt(Math.max(0, chi / n / df - 1 / n)) : 0;
+  // With c, `chi` is the scaled χ²: the robust RMSEA is √c times the scaled one. With G groups
+  // every RMSEA is multiplied by √G and the close-fit tests' noncentrality divided by G
+  // (Steiger 1998; Dudgeon 2004, eq. 16; as lavaan).
+  const g = Math.sqrt(groups);
+  const estimate = df > 0 ? g * Math.sqrt(c) * Math.sqrt(Math.max(0, chi / n / df - 1 / n)) : 0;
   const bound = (level: number): number => {
-    const g = (ncp: number) => noncentralChiSquareCdf(chi, df, ncp) - level;
-    if (!(df > 0) || g(0) < 0) return 0;
+    const f = (ncp: number) => noncentralChiSquareCdf(chi, df, ncp) - level;
+    if (!(df > 0) || f(0) < 0) return 0;
     // Widen until the cdf falls below the level (lavaan searches 0 … χ², then wider).
     let hi = Math.max(chi, 1);
-    while (g(hi) > 0) hi *= 2;
-    return Math.sqrt((c * decreasingRoot(g, 0, hi)) / (n * df));
+    while (f(hi) > 0) hi *= 2;
+    return g * Math.sqrt((c * decreasingRoot(f, 0, hi)) / (n * df));
   };
-  const pAt = (h0: number) => noncentralChiSquareCdf(chi, df, (n * df * h0 * h0) / c);
+  const pAt = (h0: number) => noncentralChiSquareCdf(chi, df, (n * df * h0 * h0) / c / groups);
   return {
     estimate,
     lower: bound((1 + confidence) / 2),
@@ -215,27 +223,23 @@ function incremental(chi: number, df: number, baselineChi: number, baselineDf: n
   return { cfi, tli, nfi, rfi, ifi, rni };
 }
 
-/** Every fit measure of an ML fit with complete data. */
-export function fitMeasures(input: FitInput): SemFitMeasures {
-  const { n, p, npar, discrepancy, sample, sigma, exogenous } = input;
+/** One group's χ² pieces, log-likelihoods and residual sums. */
+function groupPieces(input: GroupFitInput, discrepancy: number | null) {
+  const { n, p, sample, sigma, exogenous } = input;
   const px = exogenous.length;
   const means = input.mu !== null;
   const moments = (p * (p + 1)) / 2 + (means ? p : 0) - ((px * (px + 1)) / 2 + (means ? px : 0));
   const ll = input.likelihoods;
-  const chiSquare = ll !== undefined ? 2 * (ll.h1 - ll.h0) : n * discrepancy;
-  const df = moments - npar;
   // Independence model: diagonal Σ (exogenous block kept), means saturated.
   const isX = new Set(exogenous);
   let logDetBaseline = px > 0 ? logDetOf(sample.covariance, exogenous) : 0;
   for (let i = 0; i < p; i++) if (!isX.has(i)) logDetBaseline += Math.log(sample.covariance[i * p + i] as number);
   const baselineChi = ll !== undefined ? 2 * (ll.h1 - ll.baseline) : n * (logDetBaseline - sample.logDet);
   const baselineDf = moments - (p - px) * (means ? 2 : 1);
-  const { cfi, tli, nfi, rfi, ifi, rni } = incremental(chiSquare, df, baselineChi, baselineDf);
   // Log-likelihoods, conditional on the exogenous covariates under fixed.x (as lavaan): their
   // marginal log-likelihood, fitted exactly by both models, is taken out.
   const marginalX = px > 0 ? (-n / 2) * (px * LOG_2PI + logDetOf(sample.covariance, exogenous) + px) : 0;
-  const unrestrictedLogLikelihood = ll !== undefined ? ll.h1 : (-n / 2) * (p * LOG_2PI + sample.logDet + p) - marginalX;
-  const logLikelihood = ll !== undefined ? ll.h0 : unrestrictedLogLikelihood - (n / 2) * discrepancy;
+  const unrestricted = ll !== undefined ? ll.h1 : (-n / 2) * (p * LOG_2PI + sample.logDet + p) - marginalX;
   // Residuals: raw and standardized by the sample SDs.
   let rmrSum = 0;
   let srmrSum = 0;
@@ -256,6 +260,29 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
       count++;
     }
   }
+  return { moments, baselineChi, baselineDf, unrestricted, h0: ll?.h0 ?? null, discrepancy, rmr: Math.sqrt(rmrSum / count), srmr: Math.sqrt(srmrSum / count) };
+}
+
+/**
+ * Every fit measure of an ML fit. With several groups (lavaan's rules): χ², df, the baseline and
+ * the log-likelihoods add over groups; RMR and SRMR are the n_g/N-weighted means of the groups'
+ * values; the RMSEA carries lavaan's √G factor.
+ */
+export function fitMeasures(input: FitInput): SemFitMeasures {
+  const { npar, discrepancy } = input;
+  const G = input.groups.length;
+  const n = input.groups.reduce((s, g) => s + g.n, 0);
+  const pieces = input.groups.map((g) => groupPieces(g, null));
+  const withLikelihoods = pieces.every((x) => x.h0 !== null);
+  const sum = (f: (x: (typeof pieces)[number]) => number) => pieces.reduce((s, x) => s + f(x), 0);
+  const unrestrictedLogLikelihood = sum((x) => x.unrestricted);
+  const chiSquare = withLikelihoods ? 2 * (unrestrictedLogLikelihood - sum((x) => x.h0!)) : n * discrepancy;
+  const df = sum((x) => x.moments) - npar;
+  const baselineChi = sum((x) => x.baselineChi);
+  const baselineDf = sum((x) => x.baselineDf);
+  const { cfi, tli, nfi, rfi, ifi, rni } = incremental(chiSquare, df, baselineChi, baselineDf);
+  const logLikelihood = withLikelihoods ? sum((x) => x.h0!) : unrestrictedLogLikelihood - (n / 2) * discrepancy;
+  const weighted = (f: (x: (typeof pieces)[number]) => number) => input.groups.reduce((s, g, i) => s + (g.n / n) * f(pieces[i]!), 0);
   return {
     npar,
     fmin: chiSquare / (2 * n),
@@ -274,10 +301,10 @@ export function fitMeasures(input: FitInput): SemFitMeasures {
     aic: -2 * logLikelihood + 2 * npar,
     bic: -2 * logLikelihood + npar * Math.log(n),
     sabic: -2 * logLikelihood + npar * Math.log((n + 2) / 24),
-    rmsea: rmseaOf(chiSquare, df, n),
-    rmr: Math.sqrt(rmrSum / count),
-    srmr: Math.sqrt(srmrSum / count),
-    scaled: scaledFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling),
-    robust: robustFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling),
+    rmsea: rmseaOf(chiSquare, df, n, 1, G),
+    rmr: weighted((x) => x.rmr),
+    srmr: weighted((x) => x.srmr),
+    scaled: scaledFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling, G),
+    robust: robustFit(chiSquare, df, baselineChi, baselineDf, n, input.scaling, G),
   };
 }

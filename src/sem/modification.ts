@@ -19,6 +19,8 @@ export interface InformationPattern {
   /** Σ_k⁻¹ (p_k × p_k) and S_k + d_k d_kᵀ (p_k × p_k) at the estimates. */
   readonly inverse: Float64Array;
   readonly moments: Float64Array;
+  /** ȳ_k − μ_k (pattern positions) under a mean structure, else null. */
+  readonly deviation: Float64Array | null;
 }
 
 export interface ModificationCandidate {
@@ -28,6 +30,8 @@ export interface ModificationCandidate {
   /** Derivative term of Σ: u vᵀ + v uᵀ (p-vectors). */
   readonly u: Float64Array;
   readonly v: Float64Array;
+  /** ∂μ (p-vector) under a mean structure with nonzero latent means, else null. */
+  readonly mu: Float64Array | null;
 }
 
 export interface RawModificationIndex {
@@ -40,7 +44,13 @@ export interface RawModificationIndex {
 
 /** The candidates: loadings, residual covariances of indicators and latent covariances not free in the model. */
 export function modificationCandidates(ws: ModelWorkspace): ModificationCandidate[] {
-  const { spec, p, m, la, lg } = ws;
+  const { spec, p, m, la, lg, aAlpha } = ws;
+  // With latent means, a loading λ_if also moves μ_i by (Aα)_f, a regression β_ab moves μ by (ΛA)_a (Aα)_b.
+  const meanShift = (column: Float64Array | null, f: number): Float64Array | null => {
+    const shift = spec.meanStructure ? (aAlpha[f] as number) : 0;
+    if (shift === 0 || column === null) return null;
+    return column.map((x) => x * shift);
+  };
   const free = new Set(spec.rows.filter((r) => r.free > 0).map((r) => `${r.matrix}:${r.row}:${r.col}`));
   const out: ModificationCandidate[] = [];
   const unit = (i: number, value = 1) => {
@@ -52,7 +62,7 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
   spec.latent.forEach((f, fi) => {
     for (const i of plain) {
       if (free.has(`lambda:${i}:${fi}`)) continue;
-      out.push({ lhs: f, op: '=~', rhs: spec.observed[i]!, u: unit(i), v: Float64Array.from({ length: p }, (_, k) => lg[k * m + fi] as number) });
+      out.push({ lhs: f, op: '=~', rhs: spec.observed[i]!, u: unit(i), v: Float64Array.from({ length: p }, (_, k) => lg[k * m + fi] as number), mu: meanShift(unit(i), fi) });
     }
   });
   for (let a = 0; a < plain.length; a++) {
@@ -60,7 +70,7 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
       const i = plain[a]!;
       const j = plain[b]!;
       if (free.has(`theta:${Math.max(i, j)}:${Math.min(i, j)}`)) continue;
-      out.push({ lhs: spec.observed[i]!, op: '~~', rhs: spec.observed[j]!, u: unit(i), v: unit(j) });
+      out.push({ lhs: spec.observed[i]!, op: '~~', rhs: spec.observed[j]!, u: unit(i), v: unit(j), mu: null });
     }
   }
   // Regressions among the structural variables (latents, and observed variables in regressions):
@@ -70,12 +80,14 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
     if (spec.exogenous.includes(spec.eta[a]!)) continue;
     for (let b = 0; b < spec.eta.length; b++) {
       if (a === b || free.has(`beta:${a}:${b}`)) continue;
+      const u = Float64Array.from({ length: p }, (_, k) => la[k * m + a] as number);
       out.push({
         lhs: spec.eta[a]!,
         op: '~',
         rhs: spec.eta[b]!,
-        u: Float64Array.from({ length: p }, (_, k) => la[k * m + a] as number),
+        u,
         v: Float64Array.from({ length: p }, (_, k) => lg[k * m + b] as number),
+        mu: meanShift(u, b),
       });
     }
   }
@@ -88,6 +100,7 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
         rhs: spec.latent[b]!,
         u: Float64Array.from({ length: p }, (_, k) => la[k * m + a] as number),
         v: Float64Array.from({ length: p }, (_, k) => la[k * m + b] as number),
+        mu: null,
       });
     }
   }
@@ -146,7 +159,7 @@ function quadratic(x: Sparse, a: Float64Array, y: Sparse, position: Int32Array, 
  * loading: e_i and a column of ΛG), so their products with the model's terms are taken sparsely.
  */
 export function modificationIndices(ws: ModelWorkspace, patterns: readonly InformationPattern[], information: Float64Array, n: number): RawModificationIndex[] {
-  const { p, q, pairs, pairU, pairV, pairParameter } = ws;
+  const { p, q, pairs, pairU, pairV, pairParameter, dMu } = ws;
   const candidates = modificationCandidates(ws);
   const k = candidates.length;
   if (k === 0) return [];
@@ -206,6 +219,29 @@ export function modificationIndices(ws: ModelWorkspace, patterns: readonly Infor
         cross[j * q + s] = (cross[j * q + s] as number) + value;
       }
       diagonal[j] = (diagonal[j] as number) + pat.weight * (quadratic(v, c, u, position, po) * quadratic(u, c, v, position, po) + quadratic(v, c, v, position, po) * quadratic(u, c, u, position, po));
+      // The mean part: score dμᵀC d, information dμᵀC dμ and dμᵀC ∂μ_s.
+      const dm = candidates[j]!.mu;
+      if (dm !== null && pat.deviation !== null) {
+        const cdm = new Float64Array(po);
+        for (let a = 0; a < po; a++) {
+          let x = 0;
+          for (let b = 0; b < po; b++) x += (c[a * po + b] as number) * (dm[o[b] as number] as number);
+          cdm[a] = x;
+        }
+        let sc = 0;
+        let dd = 0;
+        for (let a = 0; a < po; a++) {
+          sc += (cdm[a] as number) * (pat.deviation[a] as number);
+          dd += (cdm[a] as number) * (dm[o[a] as number] as number);
+        }
+        score[j] = (score[j] as number) + pat.weight * sc;
+        diagonal[j] = (diagonal[j] as number) + pat.weight * dd;
+        for (let s = 0; s < q; s++) {
+          let x = 0;
+          for (let a = 0; a < po; a++) x += (cdm[a] as number) * (dMu[s * p + (o[a] as number)] as number);
+          if (x !== 0) cross[j * q + s] = (cross[j * q + s] as number) + pat.weight * x;
+        }
+      }
     }
   }
   const chol = Float64Array.from(information);

@@ -149,25 +149,42 @@ function baselineTrace(sample: SampleMoments, columns: readonly Float64Array[], 
   return trace;
 }
 
-/** Huber–White covariance and Yuan–Bentler scaling factors at the ML estimates x. */
-export function robustInference(
-  ws: ModelWorkspace,
-  sample: SampleMoments,
-  fixed: Float64Array,
-  x: Float64Array,
-  columns: readonly Float64Array[],
-  df: number,
-  baselineDf: number,
-  exogenous: ReadonlySet<number>,
-): RobustInference | null {
-  const q = ws.q;
-  const fitter = new Fitter(ws, sample, fixed);
-  const a = observedInformation(fitter, x);
+/** One group's part of the robust computations. */
+export interface RobustGroup {
+  readonly ws: ModelWorkspace;
+  readonly sample: SampleMoments;
+  readonly fixed: Float64Array;
+  /** The complete rows. */
+  readonly columns: readonly Float64Array[];
+  /** n_g / N. */
+  readonly weight: number;
+  readonly exogenous: ReadonlySet<number>;
+}
+
+/**
+ * Huber–White covariance and Yuan–Bentler scaling factors at the ML estimates x. With several
+ * groups A and B are the n_g/N-weighted sums of the groups' information and score covariance (the
+ * fit function is Σ (n_g/N) F_g) and the saturated and baseline traces add over the groups.
+ */
+export function robustInference(objective: Objective, groups: readonly RobustGroup[], x: Float64Array, df: number, baselineDf: number): RobustInference | null {
+  const q = x.length;
+  const a = observedInformation(objective, x);
   if (a === null) return null;
   const chol = Float64Array.from(a);
   if (!choleskyInPlace(chol, q, 1e-12)) return null;
   const aInverse = inverseFromCholesky(chol, q);
-  const b = scoreCovariance(fitter, x, columns);
+  const b = new Float64Array(q * q);
+  let n = 0;
+  let traceH1 = 0;
+  let traceBaseline = 0;
+  for (const g of groups) {
+    const bg = scoreCovariance(new Fitter(g.ws, g.sample, g.fixed), x, g.columns);
+    for (let i = 0; i < q * q; i++) b[i] = (b[i] as number) + g.weight * (bg[i] as number);
+    n += g.sample.n;
+    const means = g.ws.spec.meanStructure;
+    traceH1 += saturatedTrace(g.sample, g.columns, means);
+    traceBaseline += baselineTrace(g.sample, g.columns, means, g.exogenous);
+  }
   // A⁻¹ B A⁻¹ / N, and tr(B A⁻¹).
   const t = new Float64Array(q * q);
   let traceH0 = 0;
@@ -184,14 +201,12 @@ export function robustInference(
     for (let j = 0; j <= i; j++) {
       let s = 0;
       for (let k = 0; k < q; k++) s += (t[i * q + k] as number) * (aInverse[k * q + j] as number);
-      covariance[i * q + j] = s / sample.n;
-      covariance[j * q + i] = s / sample.n;
+      covariance[i * q + j] = s / n;
+      covariance[j * q + i] = s / n;
     }
   }
-  const means = ws.spec.meanStructure;
-  const traceH1 = saturatedTrace(sample, columns, means);
   const scaling = df > 0 ? (traceH1 - traceH0) / df : null;
-  const baselineScaling = baselineDf > 0 ? (traceH1 - baselineTrace(sample, columns, means, exogenous)) / baselineDf : null;
+  const baselineScaling = baselineDf > 0 ? (traceH1 - traceBaseline) / baselineDf : null;
   return {
     covariance,
     scaling: scaling !== null && scaling > 0 ? scaling : null,

@@ -194,7 +194,8 @@ export type PsychkitWarningCode =
   | 'DICHOTOMOUS_MEDIATOR'
   // sem
   | 'MODEL_NOT_CONVERGED'
-  | 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE';
+  | 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE'
+  | 'SCALED_DIFFERENCE_NEGATIVE';
 
 /** Every warning code, for documentation and exhaustive tests. */
 export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
@@ -234,6 +235,7 @@ export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
   'DICHOTOMOUS_MEDIATOR',
   'MODEL_NOT_CONVERGED',
   'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE',
+  'SCALED_DIFFERENCE_NEGATIVE',
 ] as const);
 
 /**

@@ -36,6 +36,7 @@ const ESTIMATORS: Readonly<Record<string, () => unknown>> = {
   pathModel: () => psychkit.pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], resamples: 0 }),
   cfa: () => psychkit.cfa(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
   sem: () => psychkit.sem(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
+  invariance: () => psychkit.invariance(raw.map((r, i) => ({ ...r, half: i % 2 === 0 ? 'even' : 'odd' })), { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', group: 'half', missingCodes: ['NA'] }),
   bootstrap: () => psychkit.bootstrap(peer, { columns: ['esse'], statistic: ([c], n) => (c as Float64Array).reduce((a, b) => a + b, 0) / n, resamples: 1000, seed: 1 }),
 };
 

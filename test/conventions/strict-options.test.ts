@@ -29,6 +29,7 @@ const loadings = [
 const matrix = { correlation: [[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]], n: 100 };
 const model4 = { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 0 } as const;
 const process4 = psychkit.processModel(peer, model4);
+const groupRows = raw.map((r, i) => ({ ...r, half: i % 2 === 0 ? 'even' : 'odd' }));
 const cfaFit = psychkit.cfa(small, { model: 'f =~ esse1 + esse2 + esse3 + esse4', missingCodes: ['NA'] });
 
 /** One valid call per function with an options object; `extra` is merged into the options. */
@@ -54,6 +55,7 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   dummyCode: (x) => psychkit.dummyCode(psychkit.categoricalColumn({ m: ['a', 'b'] }, 'm'), { ...x }),
   ols: (x) => psychkit.ols(peer, { y: 'pwb', x: ['esse'], ...x }),
   cfa: (x) => psychkit.cfa(small, { model: 'f =~ esse1 + esse2 + esse3 + esse4', missingCodes: ['NA'], ...x }),
+  invariance: (x) => psychkit.invariance(groupRows, { model: 'f =~ esse1 + esse2 + esse3 + esse4', group: 'half', missingCodes: ['NA'], ...x }),
   sem: (x) => psychkit.sem(small, { model: 'f =~ esse1 + esse2 + esse3\ng =~ esse4 + esse5 + esse6\ng ~ f', missingCodes: ['NA'], ...x }),
   hierarchicalRegression: (x) => psychkit.hierarchicalRegression(peer, { y: 'pwb', steps: [['esse']], ...x }),
   correlations: (x) => psychkit.correlations(peer, { columns: ['esse', 'pwb'], ...x }),

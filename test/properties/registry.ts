@@ -101,6 +101,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   // structural equation models
   cfa: ['test/sem/properties.test.ts'],
   sem: ['test/sem/properties.test.ts'],
+  invariance: ['test/sem/invariance.test.ts'],
 
   // regression
   ols: ['test/regression/ols-options.test.ts', 'test/properties/regression.properties.test.ts', 'test/properties/mediation.properties.test.ts'],

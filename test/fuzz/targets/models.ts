@@ -7,6 +7,7 @@ import {
   bartlettSphericity,
   bootstrap,
   cfa,
+  invariance,
   correlationMatrix,
   correlations,
   efa,
@@ -659,6 +660,18 @@ const SEM_TARGETS: FuzzTarget[] = [
     runs: 300,
     args: capped(semArgs((d) => (d.factors >= 2 ? { model: `${cfaSyntax(d.columns, d.factors)}\nf2 ~ a*f1\nind := a*2` } : {})), { resamples: 200 }),
     call: (table, options) => sem(table as never, options as never),
+  },
+  {
+    // Two groups by row parity; hostile tables (no "half" column) must fail cleanly too.
+    name: 'invariance',
+    runs: 150,
+    args: semArgs((d) => ({ group: 'half', ...(d.factors > 2 ? { steps: ['configural', 'metric', 'scalar', 'strict'] } : {}) })).map((args) => {
+      const [table, options] = args;
+      const rows = Array.isArray(table) ? table.map((r: unknown, i: number) => (r !== null && typeof r === 'object' ? { ...(r as object), half: i % 2 === 0 ? 'a' : 'b' } : r)) : table;
+      const o = options !== null && typeof options === 'object' ? Object.fromEntries(Object.entries(options as object).filter(([k]) => !['resamples', 'allowFewResamples', 'interval', 'seed', 'onProgress'].includes(k))) : options;
+      return [rows, o] as readonly unknown[];
+    }),
+    call: (table, options) => invariance(table as never, options as never),
   },
 ];
 

@@ -218,13 +218,30 @@ export interface Minimum {
   readonly information: Float64Array;
 }
 
-/** Fisher scoring with step halving (Armijo) from `start`; null when no start is feasible or the information is degenerate. */
+/** Switch from Fisher scoring to BFGS once a step moves no parameter by more than this (relative). */
+const SWITCH_TO_BFGS = 1e-3;
+
+/**
+ * Fisher scoring with step halving (Armijo) from `start`, then BFGS: Fisher scoring converges
+ * only linearly when the model misfits (the expected information is not the Hessian), so once the
+ * steps are small the last 2I seeds a BFGS approximation of the Hessian, updated from the
+ * gradients, which converges superlinearly without recomputing the information. Null when no
+ * start is feasible or the information is degenerate.
+ */
 export function minimize(objective: Objective, start: Float64Array): Minimum | null {
   const q = start.length;
   const x = Float64Array.from(start);
   const step = new Float64Array(q);
   const trial = new Float64Array(q);
   const h = new Float64Array(q * q);
+  // BFGS state: the Hessian approximation, the last step and gradient.
+  const hessian = new Float64Array(q * q);
+  const lastStep = new Float64Array(q);
+  const lastGrad = new Float64Array(q);
+  const y = new Float64Array(q);
+  const hs = new Float64Array(q);
+  let quasiNewton = false;
+  let haveStep = false;
   const { grad, info } = objective;
   let current = objective.evaluate(x);
   if (current === null) return null;
@@ -232,10 +249,29 @@ export function minimize(objective: Objective, start: Float64Array): Minimum | n
   let converged = false;
   while (iterations < MAX_ITERATIONS) {
     iterations++;
-    objective.gradientAndInformation(true);
+    objective.gradientAndInformation(true, !quasiNewton);
+    if (quasiNewton && haveStep) {
+      // B ← B + yyᵀ/yᵀs − Bs(Bs)ᵀ/sᵀBs, skipped unless the curvature yᵀs is positive.
+      let ys = 0;
+      let sBs = 0;
+      for (let i = 0; i < q; i++) y[i] = (grad[i] as number) - (lastGrad[i] as number);
+      for (let i = 0; i < q; i++) {
+        let t = 0;
+        for (let j = 0; j < q; j++) t += (hessian[i * q + j] as number) * (lastStep[j] as number);
+        hs[i] = t;
+        ys += (y[i] as number) * (lastStep[i] as number);
+        sBs += (lastStep[i] as number) * t;
+      }
+      if (ys > 1e-12 * Math.sqrt(sBs * sBs + ys * ys) && sBs > 0) {
+        for (let i = 0; i < q; i++) {
+          for (let j = 0; j < q; j++) hessian[i * q + j] = (hessian[i * q + j] as number) + ((y[i] as number) * (y[j] as number)) / ys - ((hs[i] as number) * (hs[j] as number)) / sBs;
+        }
+      }
+    }
+    if (!quasiNewton) for (let i = 0; i < q * q; i++) hessian[i] = 2 * (info[i] as number);
     let ridge = 0;
     for (;;) {
-      for (let i = 0; i < q * q; i++) h[i] = 2 * (info[i] as number);
+      h.set(hessian);
       if (ridge > 0) for (let i = 0; i < q; i++) h[i * q + i] = (h[i * q + i] as number) * (1 + ridge);
       if (choleskyInPlace(h, q)) {
         for (let i = 0; i < q; i++) step[i] = -(grad[i] as number);
@@ -259,13 +295,25 @@ export function minimize(objective: Objective, start: Float64Array): Minimum | n
       scale /= 2;
     }
     if (accepted === null) {
-      // No decrease along the scoring direction: at the minimum to working precision.
       objective.evaluate(x);
+      if (quasiNewton) {
+        // The approximation may have drifted: start again from Fisher scoring before giving up.
+        quasiNewton = false;
+        haveStep = false;
+        continue;
+      }
+      // No decrease along the scoring direction: at the minimum to working precision.
       converged = Math.abs(slope) < 1e-8;
       break;
     }
     let change = 0;
-    for (let i = 0; i < q; i++) change = Math.max(change, Math.abs(scale * (step[i] as number)) / Math.max(1, Math.abs(x[i] as number)));
+    for (let i = 0; i < q; i++) {
+      const d = scale * (step[i] as number);
+      lastStep[i] = d;
+      change = Math.max(change, Math.abs(d) / Math.max(1, Math.abs(x[i] as number)));
+    }
+    lastGrad.set(grad);
+    haveStep = true;
     x.set(trial);
     const previous = current.f;
     current = accepted;
@@ -273,6 +321,7 @@ export function minimize(objective: Objective, start: Float64Array): Minimum | n
       converged = true;
       break;
     }
+    if (!quasiNewton && change < SWITCH_TO_BFGS) quasiNewton = true;
   }
   objective.evaluate(x);
   objective.gradientAndInformation(false);

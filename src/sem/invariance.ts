@@ -38,7 +38,7 @@ export interface InvarianceTest {
   readonly chiSquare: number;
   readonly df: number;
   readonly p: number;
-  /** RMSEA of the difference test (lavaan's `RMSEA` column; Savalei et al. 2023's RDR); null under FIML, as lavaan. */
+  /** RMSEA of the difference test (lavaan's `RMSEA` column; Savalei et al. 2023's RDR); null under FIML and MLR, as lavaan 0.6.14. */
   readonly rmsea: number | null;
   /** The scaling factor of the difference under MLR (lavaan's `scaling.factor`), else null. */
   readonly scalingFactor: number | null;
@@ -98,9 +98,9 @@ const readInvarianceOptions = defineOptions('invariance', {
   },
 });
 
-/** lavaan's RMSEA of a difference test: √(max(0, Δχ²/N/Δdf − c/N))·√G. */
-function differenceRmsea(chi: number, df: number, n: number, groups: number, c: number): number {
-  return Math.sqrt(Math.max(0, chi / n / df - c / n)) * Math.sqrt(groups);
+/** lavaan's RMSEA of a difference test: √(max(0, Δχ²/N/Δdf − 1/N))·√G. */
+function differenceRmsea(chi: number, df: number, n: number, groups: number): number {
+  return Math.sqrt(Math.max(0, chi / n / df - 1 / n)) * Math.sqrt(groups);
 }
 
 /** Satorra & Bentler (2001): T_d = (T₀ − T₁)/c_d, c_d = (df₀c₀ − df₁c₁)/(df₀ − df₁), with unscaled T. */
@@ -178,7 +178,7 @@ export function invariance(table: Table, options: InvarianceOptions): Invariance
         chiSquare,
         df,
         p: chiSquareSurvival(Math.max(chiSquare, 0), df),
-        rmsea: result.missing === 'listwise' ? differenceRmsea(raw, df, result.n, G, scalingFactor ?? 1) : null,
+        rmsea: result.missing === 'listwise' && !robust ? differenceRmsea(raw, df, result.n, G) : null,
         scalingFactor,
       },
       deltaCfi: cfi === null || cfiBefore === null ? null : cfi - cfiBefore,

@@ -25,7 +25,7 @@ export interface InformationPattern {
 
 export interface ModificationCandidate {
   readonly lhs: string;
-  readonly op: '=~' | '~~' | '~';
+  readonly op: '=~' | '~~' | '~' | '~1';
   readonly rhs: string;
   /** Derivative term of Σ: u vᵀ + v uᵀ (p-vectors). */
   readonly u: Float64Array;
@@ -42,7 +42,7 @@ export interface RawModificationIndex {
   readonly epc: number;
 }
 
-/** The candidates: loadings, residual covariances of indicators and latent covariances not free in the model. */
+/** The candidates: loadings, residual covariances of indicators, regressions, latent covariances and (with a mean structure) latent means and intercepts not free in the model. */
 export function modificationCandidates(ws: ModelWorkspace): ModificationCandidate[] {
   const { spec, p, m, la, lg, aAlpha } = ws;
   // With latent means, a loading λ_if also moves μ_i by (Aα)_f, a regression β_ab moves μ by (ΛA)_a (Aα)_b.
@@ -102,6 +102,18 @@ export function modificationCandidates(ws: ModelWorkspace): ModificationCandidat
         v: Float64Array.from({ length: p }, (_, k) => la[k * m + b] as number),
         mu: null,
       });
+    }
+  }
+  // Under a mean structure: fixed latent means (∂μ = (ΛA)_f) and fixed intercepts (∂μ = e_i).
+  if (spec.meanStructure) {
+    const zero = new Float64Array(p);
+    spec.latent.forEach((f, a) => {
+      if (free.has(`alpha:${a}:0`)) return;
+      out.push({ lhs: f, op: '~1', rhs: '', u: zero, v: zero, mu: Float64Array.from({ length: p }, (_, k) => la[k * m + a] as number) });
+    });
+    for (const i of plain) {
+      if (free.has(`nu:${i}:0`)) continue;
+      out.push({ lhs: spec.observed[i]!, op: '~1', rhs: '', u: zero, v: zero, mu: unit(i) });
     }
   }
   return out;

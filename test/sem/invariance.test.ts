@@ -52,6 +52,35 @@ describe('invariance (lavTestLRT on Holzinger–Swineford by school)', () => {
   });
 });
 
+describe('invariance against sem-groups.R (lavTestLRT under MLR, and with strict)', () => {
+  const more = loadJson<{ invariance: Record<'mlr' | 'strict', { rows: (LrtRow & { diffScalingFactor?: number })[] }> }>('sem-groups.json').invariance;
+  it('MLR: Satorra–Bentler 2001 scaled differences, no RMSEA_D (as lavaan 0.6.14)', () => {
+    const mi = invariance(hs, { model, group: 'school', estimator: 'MLR' });
+    more.mlr.rows.forEach((r, i) => {
+      const m = mi.models[i]!;
+      expect(m.result.fit.df).toBe(r.Df);
+      expectRelClose(m.result.fit.chiSquare, r.Chisq, 1e-3, `${r.model}: χ²`);
+      if (r['Chisq.diff'] === null) return;
+      expectRelClose(m.test!.chiSquare, r['Chisq.diff'], 1e-3, `${r.model}: scaled Δχ²`);
+      expectClose(m.test!.p, r['Pr.Chisq']!, 1e-4, `${r.model}: p`);
+      expectRelClose(m.test!.scalingFactor!, r.diffScalingFactor!, 1e-3, `${r.model}: c_d`);
+      expect(m.test!.rmsea).toBeNull();
+    });
+  });
+  it('strict: equal residual variances on top of scalar', () => {
+    const mi = invariance(hs, { model, group: 'school', steps: ['configural', 'metric', 'scalar', 'strict'] });
+    more.strict.rows.forEach((r, i) => {
+      const m = mi.models[i]!;
+      expect(m.result.fit.df).toBe(r.Df);
+      expectRelClose(m.result.fit.aic, r.AIC, 1e-6, `${r.model}: AIC`);
+      if (r['Chisq.diff'] === null) return;
+      expectRelClose(m.test!.chiSquare, r['Chisq.diff'], 1e-3, `${r.model}: Δχ²`);
+      expectClose(m.test!.p, r['Pr.Chisq']!, 1e-4, `${r.model}: p`);
+      expectClose(m.test!.rmsea!, r.RMSEA!, 1e-4, `${r.model}: RMSEA_D`);
+    });
+  });
+});
+
 describe('invariants of nested multiple-group models', () => {
   const mi = invariance(hs, { model, group: 'school', steps: ['configural', 'metric', 'scalar', 'strict'] });
   it('each added constraint never improves fit (χ² rises, df rises)', () => {

@@ -46,9 +46,11 @@ interface RefCase {
 
 const shared = loadJson<{ cases: Record<string, RefCase> }>('cfa.json').cases;
 const extra = loadJson<{ cases: Record<string, RefCase> }>('sem-extra.json').cases;
+const groups = loadJson<{ cases: Record<string, RefCase> }>('sem-groups.json').cases;
 const data: Record<string, Record<string, string>[]> = {
   'holzinger-swineford-1939.csv': loadCsv('holzinger-swineford-1939.csv'),
   'peer-workers.csv': loadCsv('peer-workers.csv'),
+  'sem-groups-missing.csv': loadCsv('sem-groups-missing.csv'),
 };
 
 function rowsOf(c: RefCase): Record<string, string>[] {
@@ -73,6 +75,7 @@ function fitCase(c: RefCase): SemResult {
     ...(c.options['missing'] === 'fiml' ? { missing: 'fiml' as const } : {}),
     ...(typeof c.options['group'] === 'string' ? { group: c.options['group'] } : {}),
     ...(Array.isArray(c.options['groupEqual']) ? { groupEqual: c.options['groupEqual'] as ('loadings' | 'intercepts')[] } : {}),
+    ...(Array.isArray(c.options['groupPartial']) ? { groupPartial: c.options['groupPartial'] as string[] } : {}),
   };
   return c.fun === 'sem' ? sem(rowsOf(c), options) : cfa(rowsOf(c), options);
 }
@@ -240,6 +243,12 @@ function checkCase(name: string, c: RefCase): void {
 describe('cfa/sem against lavaan 0.6.14 (shared cases)', () => {
   for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation', 'hs_school_configural', 'hs_school_metric', 'hs_school_scalar']) {
     it(name, () => checkCase(name, shared[name]!));
+  }
+});
+
+describe('cfa/sem against lavaan 0.6.14: multiple groups (sem-groups.R)', () => {
+  for (const name of Object.keys(groups)) {
+    it(name, () => checkCase(name, groups[name]!));
   }
 });
 

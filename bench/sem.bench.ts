@@ -5,7 +5,7 @@ import { cfa, sem, type SemOptions } from '../src/index.js';
 // The shared lavaan cases (test/fixtures/cfa.json): each must run at least 5× faster than the
 // lavaanSeconds recorded beside it (median of 5 lavaan fits on the reference machine).
 const reference = JSON.parse(readFileSync(new URL('../test/fixtures/cfa.json', import.meta.url), 'utf8')) as {
-  cases: Record<string, { fun: 'cfa' | 'sem'; model: string; data: string; prep: { reverse: string[]; total: number } | null; options: { stdLv?: boolean; estimator?: 'ML' | 'MLR'; missing?: 'listwise' | 'fiml'; group?: string; groupEqual?: ('loadings' | 'intercepts')[] }; lavaanSeconds: number }>;
+  cases: Record<string, { fun: 'cfa' | 'sem'; model: string; data: string; prep: { reverse: string[]; total: number } | null; options: { stdLv?: boolean; estimator?: 'ML' | 'MLR' | 'WLSMV'; ordered?: string[]; missing?: 'listwise' | 'fiml'; group?: string; groupEqual?: ('loadings' | 'intercepts')[] }; lavaanSeconds: number }>;
 };
 
 function csv(file: string): Record<string, string>[] {
@@ -14,13 +14,14 @@ function csv(file: string): Record<string, string>[] {
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v.replace(/"/g, '')])));
 }
 
-const cases: BenchCase[] = ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation', 'hs_school_configural', 'hs_school_metric', 'hs_school_scalar'].map((name) => {
+const cases: BenchCase[] = ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation', 'hs_school_configural', 'hs_school_metric', 'hs_school_scalar', 'esse_wlsmv'].map((name) => {
   const c = reference.cases[name]!;
   const options: SemOptions = {
     model: c.model,
     missingCodes: ['NA'],
     ...(c.options.stdLv === true ? { stdLv: true } : {}),
     ...(c.options.estimator === 'MLR' ? { estimator: 'MLR' as const } : {}),
+    ...(c.options.estimator === 'WLSMV' ? { estimator: 'WLSMV' as const, ordered: c.options.ordered ?? true } : {}),
     ...(c.options.missing === 'fiml' ? { missing: 'fiml' as const } : {}),
     ...(c.options.group === undefined ? {} : { group: c.options.group }),
     ...(c.options.groupEqual === undefined ? {} : { groupEqual: c.options.groupEqual }),

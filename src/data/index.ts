@@ -9,3 +9,4 @@ export { categoricalColumn, dummyCode } from './categorical.js';
 export type { CategoricalColumn, DummyCoding, DummyCodeOptions } from './categorical.js';
 export type { ReadTableOptions } from './table.js';
 export type { MissingCode } from '../util/options.js';
+export type { MomentsInput } from './moments.js';

@@ -185,6 +185,11 @@ export function efaSettings(changes: { readonly extraction: ExtractionName; read
  *
  * Heywood cases and non-convergence are flagged (`heywood`, `converged`, `warnings`), not thrown.
  *
+ * Input: a table, `{ correlation, n }`, a `correlationMatrix()` result, or moments computed
+ * elsewhere (`{ covariance, n, columns? }`, e.g. SQL's `covar_samp` and `count`): the covariance
+ * is rescaled to correlations, as psych::fa does with a covariance matrix, and `n` enters the
+ * tests and fit indices; the result equals the one from the rows the moments came from.
+ *
  * References: Revelle, psych (fa, factor.stats); Jennrich (2001, 2002); Bernaards & Jennrich (2005);
  * Harman (1976) Modern Factor Analysis; Lawley & Maxwell (1971).
  *
@@ -193,6 +198,7 @@ export function efaSettings(changes: { readonly extraction: ExtractionName; read
  * const fit = efa(rows, { columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa', rotation: 'oblimin' });
  * fit.loadings; fit.phi; fit.fit?.rmsea;
  * efa({ correlation: R, n: 145 }, { factors: 4, extraction: 'ml' });
+ * efa({ covariance: C, n: 301, columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'] }, { factors: 3 }); // moments
  * ```
  */
 export function efa(input: FactorInput, options?: EfaOptions): EfaResult {

@@ -1,6 +1,7 @@
 import { fail, type PsychkitWarning } from '../errors.js';
 import { listwise, numericColumns, type NumericColumns, type Table } from '../data/index.js';
 import { tableView } from '../data/table.js';
+import { hasCovarianceRows, readMoments, type MomentsInput } from '../data/moments.js';
 import { choleskyInPlace, correlationMatrixOf, covarianceToCorrelation, type MissingRule } from '../linalg/index.js';
 import { booleanOption, columnList, field, oneOf, show, type MissingCode } from '../util/options.js';
 import { correlationMatrix } from './correlation.js';
@@ -26,9 +27,11 @@ export interface CorrelationMatrixLike {
 
 /**
  * What the factor-analysis functions accept: a table of item responses, a correlation matrix
- * `{ correlation, n }`, or a `correlationMatrix()` result (e.g. polychoric).
+ * `{ correlation, n }`, a `correlationMatrix()` result (e.g. polychoric), or moments computed
+ * elsewhere ({@link MomentsInput}: `{ covariance, n }`, rescaled to correlations as psych::fa
+ * rescales a covariance matrix; `means` are not used).
  */
-export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike;
+export type FactorInput = Table | CorrelationInput | CorrelationMatrixLike | MomentsInput;
 
 /** Options of the internal reader behind kmo, bartlettSphericity and velicerMap (`correlationInput`). */
 export interface CorrelationInputOptions {
@@ -80,9 +83,14 @@ function isRows(x: unknown): x is readonly ArrayLike<number>[] {
   return Array.isArray(x) && x.length > 0 && x.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView)));
 }
 
-/** A `{ correlation, n }` object, or the result of `correlationMatrix` (`{ columns, matrix, n }`). */
-function asCorrelation(input: unknown): CorrelationInput | undefined {
+/** A `{ correlation, n }` object, the result of `correlationMatrix` (`{ columns, matrix, n }`), or moments (`{ covariance, n }`, rescaled to correlations). */
+function asCorrelation(input: unknown, caller: string): CorrelationInput | undefined {
   if (!isObject(input) || Array.isArray(input)) return undefined;
+  if (hasCovarianceRows(input)) {
+    const m = readMoments(input as unknown as MomentsInput, caller);
+    const r = covarianceToCorrelation(m.covariance, m.p, m.names); // psych::fa's cov2cor of a covmat
+    return { correlation: Array.from({ length: m.p }, (_, i) => Array.from(r.subarray(i * m.p, (i + 1) * m.p))), n: m.n, columns: m.names };
+  }
   if ('correlation' in input) {
     if (isRows(input['correlation'])) return input as unknown as CorrelationInput;
     // A column named "correlation" in a column table is an array of numbers, not of rows.
@@ -222,12 +230,12 @@ export function correlationInput(input: FactorInput, options: CorrelationInputOp
   const missing = oneOf<MissingRule>('missing', options.missing, ['pairwise', 'listwise'], 'pairwise');
   const items = options.columns === undefined ? undefined : columnList('columns', options.columns);
   const minVariables = options.minVariables ?? 2;
-  const given = asCorrelation(input);
+  const given = asCorrelation(input, caller);
   let names: readonly string[];
   let matrix: Float64Array;
   let n: number | undefined;
   if (given !== undefined) {
-    refuseCodes(options.missingCodes, caller);
+    refuseCodes(options.missingCodes, caller, hasCovarianceRows(input));
     ({ names, matrix } = fromCorrelation(given, items, caller, options.acceptCovariance ?? false));
     n = checkN(given.n, caller);
   } else {
@@ -328,10 +336,10 @@ export const CORRELATION_TABLE_FIELDS = {
   missing: field.oneOf<MissingRule>(['pairwise', 'listwise'], 'pairwise'),
 } as const;
 
-/** `missingCodes` applies to a table: with a correlation matrix it is a mistake. */
-function refuseCodes(codes: readonly MissingCode[] | undefined, caller: string): void {
+/** `missingCodes` applies to a table: with a correlation matrix (or moments) it is a mistake. */
+function refuseCodes(codes: readonly MissingCode[] | undefined, caller: string, moments = false): void {
   if (codes !== undefined && codes.length > 0) {
-    throw fail('INVALID_OPTION', `${caller}: \`missingCodes\` applies to a table of responses; the input is already a correlation matrix.`, { option: 'missingCodes' });
+    throw fail('INVALID_OPTION', `${caller}: \`missingCodes\` applies to a table of responses; the input is already ${moments ? 'moments (a covariance matrix)' : 'a correlation matrix'}.`, { option: 'missingCodes' });
   }
 }
 
@@ -378,15 +386,15 @@ export function readFactorInput(input: FactorInput, options: FactorInputSettings
   let n: number | null = null;
   let pairwiseN: Float64Array | null = null;
   let data: NumericColumns | null = null;
-  const given = asCorrelation(input);
+  const given = asCorrelation(input, fn);
   if (given !== undefined) {
     if (options.correlation !== undefined) {
-      throw fail('INVALID_OPTION', `${fn}: \`correlation\` chooses how correlations are computed from a table; the input is already a correlation matrix.`, {
+      throw fail('INVALID_OPTION', `${fn}: \`correlation\` chooses how correlations are computed from a table; the input is already ${hasCovarianceRows(input) ? 'moments (a covariance matrix)' : 'a correlation matrix'}.`, {
         option: 'correlation',
         value: options.correlation,
       });
     }
-    refuseCodes(options.missingCodes, fn);
+    refuseCodes(options.missingCodes, fn, hasCovarianceRows(input));
     const c = correlationInput(given, { ...(options.columns ? { columns: options.columns } : {}), positiveDefinite: false, minVariables: 3, caller: fn, acceptCovariance: true });
     ({ names, p } = c);
     r = c.matrix;

@@ -103,6 +103,10 @@ const readOmegaOptions = defineOptions(
  * With one factor, g is that factor: ω_t comes from its loadings and ω_h equals it in spirit only
  * (a warning says so).
  *
+ * Input as for `efa`: a table, `{ correlation, n }`, a `correlationMatrix()` result, or moments
+ * (`{ covariance, n, columns? }`, rescaled to correlations as psych::omega does with a covariance
+ * matrix).
+ *
  * References: McDonald (1999) Test Theory: A Unified Treatment; Schmid & Leiman (1957);
  * Zinbarg, Revelle, Yovel & Li (2005) Psychometrika 70:123–133; Revelle, psych (omega, schmid).
  *
@@ -110,6 +114,7 @@ const readOmegaOptions = defineOptions(
  * ```ts
  * const om = omega(rows, { columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'], factors: 3, extraction: 'pa' });
  * om.omegaHierarchical; om.omegaTotal;
+ * omega({ covariance: C, n: 301, columns: ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'] }, { factors: 3 }); // moments
  * ```
  */
 export function omega(input: FactorInput, options?: OmegaOptions): OmegaResult {

@@ -1,5 +1,6 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
+import { hasCovarianceRows, readMoments, selectMoments, type MomentsInput } from '../data/moments.js';
 import { possibleMissingCodes } from '../data/suspect.js';
 import { type Table, type TableView, tableView, type ReadTableOptions } from '../data/table.js';
 import { covarianceMatrix, type MissingRule } from '../linalg/covariance.js';
@@ -9,7 +10,7 @@ import { readResponses, type OutOfRangeRule } from '../scales/responses.js';
 import { deepFreeze } from '../util/freeze.js';
 import { columnList, defineOptions, field, showValue } from '../util/options.js';
 import { bootstrapAlpha, duhachekInterval, feldtInterval } from './alphaInterval.js';
-import { covarianceAlphaStatistics } from './alphaStatistics.js';
+import { covarianceAlphaStatistics, type CovarianceAlphaStatistics } from './alphaStatistics.js';
 import { itemTotalStatistics } from './itemTotal.js';
 import { plural } from '../util/text.js';
 
@@ -44,16 +45,24 @@ export interface CronbachAlphaOptions extends ReadTableOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** One item's row of the item analysis. */
-export interface AlphaItemStatistics {
+/**
+ * One item's row of the item analysis. `Mean` is `number` for a table; for moments it is
+ * `number | null` (`null` when the moments have no `means`).
+ */
+export interface AlphaItemStatistics<Mean extends number | null = number> {
   readonly column: string;
   /** Whether the item was reverse-keyed before analysis. */
   readonly reversed: boolean;
-  /** Answered responses (in the rows analysed). */
+  /** Answered responses (in the rows analysed); from moments, their `n`. */
   readonly n: number;
-  readonly mean: number;
+  /** Mean of the answered responses (reversed items: of the reversed responses); from moments, their mean, or `null` when they have no `means`. */
+  readonly mean: Mean;
+  /** Standard deviation of the item (divisor n − 1), √Cᵢᵢ. */
   readonly sd: number;
-  /** Correlation with the respondents' mean of answered items, item included (psych `raw.r`). */
+  /**
+   * Correlation with the respondents' mean of answered items, item included (psych `raw.r`); from
+   * moments, colSumᵢ(C)/√(Cᵢᵢ·ΣC), which is that correlation for complete rows.
+   */
   readonly rTotal: number;
   /** Item–total correlation corrected for item overlap and reliability, SMC on the diagonal (psych `r.cor`). */
   readonly rCorrected: number;
@@ -75,8 +84,11 @@ export interface AlphaBootstrapInfo {
   readonly se: number;
 }
 
-/** The result of {@link cronbachAlpha}. */
-export interface CronbachAlphaResult extends PsychkitResult<'cronbachAlpha'> {
+/**
+ * The result of {@link cronbachAlpha}. From moments it is `CronbachAlphaResult<number | null>`:
+ * the item means are `null` when the moments have no `means`.
+ */
+export interface CronbachAlphaResult<Mean extends number | null = number> extends PsychkitResult<'cronbachAlpha'> {
   /** Raw alpha, from the item covariances (psych `raw_alpha`). */
   readonly alpha: number;
   /** Alpha from the item correlations (psych `std.alpha`) = k·r̄/(1 + (k − 1)·r̄). */
@@ -89,12 +101,13 @@ export interface CronbachAlphaResult extends PsychkitResult<'cronbachAlpha'> {
   readonly signalToNoise: number;
   /** Asymptotic standard error of alpha, Duhachek & Iacobucci (2004) (psych `ase`). */
   readonly se: number;
-  /** Respondents analysed: every row of the table (pairwise, as psych) or complete rows (listwise). */
+  /** Respondents analysed: every row of the table (pairwise, as psych) or complete rows (listwise); from moments, their `n`. */
   readonly n: number;
   /** Number of items. */
   readonly k: number;
   /** The item columns analysed, in order. */
   readonly columns: readonly string[];
+  /** The missing-data rule: `'pairwise'` or `'listwise'`; from moments always `'listwise'` (one covariance matrix of `n` rows). */
   readonly missing: MissingRule;
   /** How the interval was formed: `'feldt'`, `'duhachek'` or `'bootstrap'`. */
   readonly interval: AlphaInterval;
@@ -106,7 +119,7 @@ export interface CronbachAlphaResult extends PsychkitResult<'cronbachAlpha'> {
   /** The bootstrap's bookkeeping with `interval: 'bootstrap'`, otherwise `null`. */
   readonly bootstrap: AlphaBootstrapInfo | null;
   /** The item analysis: one row per item, in `columns` order. */
-  readonly items: readonly AlphaItemStatistics[];
+  readonly items: readonly AlphaItemStatistics<Mean>[];
 }
 
 const readAlphaOptions = defineOptions(
@@ -159,7 +172,7 @@ function planFromScale(opts: AlphaSettings): Plan {
   return { items, reverse: scale.reverse.filter((name) => items.includes(name)), response: scale.response };
 }
 
-function planFromItems(opts: AlphaSettings, view: TableView): Plan {
+function planFromItems(opts: AlphaSettings, view: { readonly columnNames: readonly string[] }): Plan {
   if (opts.subscale !== undefined) throw fail('INVALID_OPTION', '`subscale` needs a `scale`.', { option: 'subscale' });
   const items = opts.columns === undefined ? view.columnNames : columnList('columns', opts.columns);
   const reverse = opts.reverse === undefined ? [] : columnList('reverse', opts.reverse, { min: 0 });
@@ -206,15 +219,34 @@ function planFromItems(opts: AlphaSettings, view: TableView): Plan {
  * item, psych drops it with a warning; or a constant total score, items that cancel out), `TOO_FEW_VARIABLES` (< 2 items), `TOO_FEW_CASES` (< 2
  * complete rows listwise, < 2 common answers for a pair pairwise), `INVALID_OPTION`.
  *
+ * **From moments** ({@link MomentsInput}: the item covariance matrix with divisor n − 1, optional
+ * means, n — e.g. from SQL's `covar_samp`, `avg`, `count`), as psych::alpha of a covariance matrix
+ * with `n.obs`: alpha, standardized alpha, λ6, r̄, S/N, the ASE, the Feldt or Duhachek interval,
+ * `sd`, `rCorrected`, `rRest` and alpha-if-deleted are what the rows would give; `rTotal` is
+ * colSumᵢ(C)/√(Cᵢᵢ·ΣC) (raw.r for complete rows); each item's `n` is the moments' n, its `mean`
+ * the given mean (`null` without `means`); `missing` is `'listwise'`. `columns`, `reverse` (a
+ * sign flip of the item's covariances; its mean becomes min + max − mean), `response` (means
+ * outside it are `OUT_OF_RANGE`) and `scale` work as for a table. What needs the rows is refused
+ * (`INVALID_OPTION`): `interval: 'bootstrap'`, `missingCodes`, `outOfRange`, `missing: 'pairwise'`.
+ * Invalid moments throw `INVALID_INPUT`, `LENGTH_MISMATCH` (not square; `means` or `columns` of
+ * the wrong length), `NOT_SYMMETRIC`, `NON_NUMERIC` / `NON_FINITE`, `TOO_FEW_CASES` (n < 2),
+ * `DUPLICATE_NAME` or `ZERO_VARIANCE`, naming the row, column or pair.
+ *
  * @example
  * ```ts
  * const a = cronbachAlpha(rows, { columns: ['si1', 'si2', 'si3', 'si4', 'si5', 'si6'] });
  * a.alpha; a.lower; a.upper; a.items[0].rRest;
  * cronbachAlpha(rows, { scale: instruments.mspss({ prefix: 'mspss' }), subscale: 'family' });
  * cronbachAlpha([[1, 2, 2], [3, 3, 4], [4, 5, 4], [2, 2, 1]]); // a respondents × items matrix
+ * // moments computed elsewhere (SQL covar_samp, avg, count): no rows needed
+ * cronbachAlpha({ covariance: C, means: [2.4, 2.5, 2.6], n: 268, columns: ['si1', 'si2', 'si3'] }, { interval: 'duhachek' });
  * ```
  */
-export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaOptions): CronbachAlphaResult {
+export function cronbachAlpha(table: Table, options?: CronbachAlphaOptions): CronbachAlphaResult;
+export function cronbachAlpha(moments: MomentsInput, options?: CronbachAlphaOptions): CronbachAlphaResult<number | null>;
+// Last, so that ReturnType<typeof cronbachAlpha> is the result of a table.
+export function cronbachAlpha(table: TableView, options?: CronbachAlphaOptions): CronbachAlphaResult;
+export function cronbachAlpha(table: Table | TableView | MomentsInput, options?: CronbachAlphaOptions): CronbachAlphaResult<number | null> {
   const opts = readAlphaOptions.read(options);
   const { missing, outOfRange, confidence } = opts;
   const method = opts.interval;
@@ -223,6 +255,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
       if (opts[key] !== undefined) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`interval: 'bootstrap'\`.`, { option: key, value: opts[key] });
     }
   }
+  if (hasCovarianceRows(table)) return alphaFromMoments(table as MomentsInput, options, opts);
   const resamples = opts.resamples ?? 2000;
 
   const view = tableView(table, opts.missingCodes);
@@ -306,45 +339,7 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
   }));
 
-  for (const item of items) {
-    if (item.rRest < 0) {
-      warnings.push({
-        code: 'NEGATIVE_ITEM_CORRELATION',
-        message: `Item "${item.column}" correlates negatively with the rest of the scale (r = ${item.rRest.toFixed(3)}); it probably needs reversing.`,
-        details: { column: item.column, value: item.rRest },
-      });
-    }
-  }
-  if (stats.alpha < 0) {
-    warnings.push({
-      code: 'NEGATIVE_ALPHA',
-      message: `Alpha is negative (${stats.alpha.toFixed(3)}): the items covary negatively on average; check reverse keying.`,
-      details: { value: stats.alpha },
-    });
-  }
-  if (stats.smcSingular || stats.smcClipped || stats.indefinite) {
-    warnings.push({
-      code: 'SINGULAR_CORRELATION',
-      message: stats.indefinite
-        ? 'The item covariance matrix is not positive semi-definite (pairwise deletion can do this); λ6 and rCorrected use a pseudo-inverse with clipped SMCs, as psych does, and rRest or alpha-if-deleted can be undefined (NaN) or extreme.'
-        : 'The item correlation matrix is singular; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
-      details: { singular: stats.smcSingular, clipped: stats.smcClipped, indefinite: stats.indefinite },
-    });
-  }
-  if (Number.isNaN(ase)) {
-    warnings.push({
-      code: 'UNDEFINED_ASE',
-      message: `The asymptotic standard error of alpha is undefined (NaN), as in psych: Duhachek and Iacobucci's Q is negative, which pairwise deletion can cause (the item covariance matrix is then not positive semi-definite)${method === 'duhachek' ? ', so the Duhachek interval is undefined too' : ''}. missing: 'listwise' or interval: 'bootstrap' avoid it.`,
-    });
-  }
-  const undefinedStats = items.filter((item) => [item.rTotal, item.rCorrected, item.rRest, item.alphaIfItemDeleted, item.standardizedAlphaIfItemDeleted].some(Number.isNaN));
-  if (undefinedStats.length > 0) {
-    warnings.push({
-      code: 'UNDEFINED_ITEM_STATISTICS',
-      message: `Some item statistics of ${undefinedStats.map((item) => `"${item.column}"`).join(', ')} are undefined (NaN), as in psych: rCorrected when the items correlate negatively on average, rRest when the other items' sum score has no (or, with pairwise deletion, negative) variance, rTotal when the respondents' mean score is constant.`,
-      details: { columns: undefinedStats.map((item) => item.column) },
-    });
-  }
+  warnings.push(...covarianceWarnings(items, stats, ase, method, 'table'));
   if (raw.emptyRows > 0) {
     warnings.push({
       code: 'EMPTY_ROWS',
@@ -378,5 +373,163 @@ export function cronbachAlpha(table: Table | TableView, options?: CronbachAlphaO
     bootstrap,
     items,
     warnings,
+  });
+}
+
+/**
+ * The warnings about the statistics derived from the item covariance matrix, in this order:
+ * negative item–rest correlations, a negative alpha, a singular or indefinite R, an undefined ASE
+ * and undefined item statistics. `source` only changes the advice for an undefined ASE.
+ */
+function covarianceWarnings(
+  items: readonly AlphaItemStatistics<number | null>[],
+  stats: CovarianceAlphaStatistics,
+  ase: number,
+  method: AlphaInterval,
+  source: 'table' | 'moments',
+): PsychkitWarning[] {
+  const warnings: PsychkitWarning[] = [];
+  for (const item of items) {
+    if (item.rRest < 0) {
+      warnings.push({
+        code: 'NEGATIVE_ITEM_CORRELATION',
+        message: `Item "${item.column}" correlates negatively with the rest of the scale (r = ${item.rRest.toFixed(3)}); it probably needs reversing.`,
+        details: { column: item.column, value: item.rRest },
+      });
+    }
+  }
+  if (stats.alpha < 0) {
+    warnings.push({
+      code: 'NEGATIVE_ALPHA',
+      message: `Alpha is negative (${stats.alpha.toFixed(3)}): the items covary negatively on average; check reverse keying.`,
+      details: { value: stats.alpha },
+    });
+  }
+  if (stats.smcSingular || stats.smcClipped || stats.indefinite) {
+    warnings.push({
+      code: 'SINGULAR_CORRELATION',
+      message: stats.indefinite
+        ? 'The item covariance matrix is not positive semi-definite (pairwise deletion can do this); λ6 and rCorrected use a pseudo-inverse with clipped SMCs, as psych does, and rRest or alpha-if-deleted can be undefined (NaN) or extreme.'
+        : 'The item correlation matrix is singular; squared multiple correlations (λ6, rCorrected) use its pseudo-inverse and are clipped to [0, 1], as psych does.',
+      details: { singular: stats.smcSingular, clipped: stats.smcClipped, indefinite: stats.indefinite },
+    });
+  }
+  if (Number.isNaN(ase)) {
+    const advice = source === 'table' ? "missing: 'listwise' or interval: 'bootstrap' avoid it." : 'Covariances computed over complete rows (listwise) avoid it.';
+    warnings.push({
+      code: 'UNDEFINED_ASE',
+      message: `The asymptotic standard error of alpha is undefined (NaN), as in psych: Duhachek and Iacobucci's Q is negative, which pairwise deletion can cause (the item covariance matrix is then not positive semi-definite)${method === 'duhachek' ? ', so the Duhachek interval is undefined too' : ''}. ${advice}`,
+    });
+  }
+  const undefinedStats = items.filter((item) => [item.rTotal, item.rCorrected, item.rRest, item.alphaIfItemDeleted, item.standardizedAlphaIfItemDeleted].some(Number.isNaN));
+  if (undefinedStats.length > 0) {
+    warnings.push({
+      code: 'UNDEFINED_ITEM_STATISTICS',
+      message: `Some item statistics of ${undefinedStats.map((item) => `"${item.column}"`).join(', ')} are undefined (NaN), as in psych: rCorrected when the items correlate negatively on average, rRest when the other items' sum score has no (or, with pairwise deletion, negative) variance, rTotal when the respondents' mean score is constant.`,
+      details: { columns: undefinedStats.map((item) => item.column) },
+    });
+  }
+  return warnings;
+}
+
+/** Options that act on rows, refused with moments (`missing: 'listwise'` is what moments are, and is accepted). */
+function refuseRowOptions(options: CronbachAlphaOptions | undefined, opts: AlphaSettings): void {
+  const raw = (options ?? {}) as Readonly<Record<string, unknown>>;
+  if (opts.interval === 'bootstrap') {
+    throw fail('INVALID_OPTION', "cronbachAlpha: `interval: 'bootstrap'` resamples rows, which moments cannot give; use `'feldt'` or `'duhachek'`.", { option: 'interval', value: 'bootstrap' });
+  }
+  if (opts.missingCodes.length > 0) {
+    throw fail('INVALID_OPTION', 'cronbachAlpha: `missingCodes` applies to a table of responses; moments have no responses to read (leave missing-data codes out where the moments are computed).', { option: 'missingCodes' });
+  }
+  if (raw['outOfRange'] !== undefined) {
+    throw fail('INVALID_OPTION', 'cronbachAlpha: `outOfRange` acts on single responses, which moments cannot give (with `response`, the means are checked against the range).', { option: 'outOfRange', value: raw['outOfRange'] });
+  }
+  if (raw['missing'] === 'pairwise') {
+    throw fail('INVALID_OPTION', "cronbachAlpha: `missing: 'pairwise'` acts on rows, which moments cannot give: moments are one covariance matrix of `n` rows (`missing: 'listwise'`). Handle missing values where the moments are computed.", { option: 'missing', value: 'pairwise' });
+  }
+}
+
+/**
+ * psych::alpha of a covariance matrix (with `n.obs`): everything but the row-level statistics.
+ * Reverse-keyed items flip the sign of their row and column of C (psych's key.d %*% C %*% key.d)
+ * and their mean becomes min + max − mean.
+ */
+function alphaFromMoments(input: MomentsInput, options: CronbachAlphaOptions | undefined, opts: AlphaSettings): CronbachAlphaResult<number | null> {
+  refuseRowOptions(options, opts);
+  const { confidence } = opts;
+  const method = opts.interval;
+  const all = readMoments(input, 'cronbachAlpha');
+  const plan = opts.scale !== undefined ? planFromScale(opts) : planFromItems(opts, { columnNames: all.names });
+  const k = plan.items.length;
+  if (k < 2) {
+    throw fail('TOO_FEW_VARIABLES', `Alpha needs at least 2 items; got ${k}.`, { option: 'columns', columns: plan.items });
+  }
+  const m = selectMoments(all, plan.items, 'cronbachAlpha');
+  const { n, covariance: cov, means } = m;
+  const reversed = new Set(plan.reverse);
+  const response = plan.response;
+  plan.items.forEach((name, j) => {
+    if (means !== null && response !== undefined) {
+      const mean = means[j] as number;
+      const slack = 1e-9 * (response.max - response.min);
+      if (!(mean >= response.min - slack && mean <= response.max + slack)) {
+        throw fail('OUT_OF_RANGE', `cronbachAlpha: the mean of "${name}" is ${mean}, outside the response range ${response.min}–${response.max}, so some of its responses are too.`, {
+          column: name,
+          value: mean,
+          min: response.min,
+          max: response.max,
+        });
+      }
+    }
+    if (!reversed.has(name)) return;
+    // reverse needs `response` (planFromItems, defineScale), so the range is known here.
+    const range = response as ResponseRange;
+    for (let i = 0; i < k; i++) {
+      if (i === j) continue;
+      cov[i * k + j] = -(cov[i * k + j] as number);
+      cov[j * k + i] = -(cov[j * k + i] as number);
+    }
+    if (means !== null) means[j] = range.min + range.max - (means[j] as number);
+  });
+  const stats = covarianceAlphaStatistics(cov, k, plan.items);
+  if (!(Math.abs(stats.total) > 1e-12 * stats.trace)) {
+    throw fail('ZERO_VARIANCE', `The total score of ${plan.items.join(', ')} has zero variance (the items cancel each other out), so alpha is undefined; check whether an item needs reverse keying.`, {
+      columns: plan.items,
+      value: stats.total,
+    });
+  }
+  const ase = Math.sqrt(stats.q / n);
+  const interval = method === 'feldt' ? feldtInterval(stats.alpha, n, k, confidence) : duhachekInterval(stats.alpha, ase, confidence);
+  const items: AlphaItemStatistics<number | null>[] = plan.items.map((name, j) => ({
+    column: name,
+    reversed: reversed.has(name),
+    n,
+    mean: means === null ? null : (means[j] as number),
+    sd: stats.sd[j] as number,
+    rTotal: stats.rTotalComplete[j] as number,
+    rCorrected: stats.rCorrected[j] as number,
+    rRest: stats.rRest[j] as number,
+    alphaIfItemDeleted: stats.alphaIfItemDeleted[j] as number,
+    standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
+  }));
+  return deepFreeze({
+    kind: 'cronbachAlpha',
+    alpha: stats.alpha,
+    standardizedAlpha: stats.standardizedAlpha,
+    lambda6: stats.lambda6,
+    averageR: stats.averageR,
+    signalToNoise: stats.signalToNoise,
+    se: ase,
+    n,
+    k,
+    columns: [...plan.items],
+    missing: 'listwise',
+    interval: method,
+    confidence,
+    lower: interval.lower,
+    upper: interval.upper,
+    bootstrap: null,
+    items,
+    warnings: covarianceWarnings(items, stats, ase, method, 'moments'),
   });
 }

@@ -11,7 +11,7 @@ const CI_METHOD: Record<string, string> = {
 };
 
 /** cronbachAlpha → item analysis: n, M, SD, item–rest r and α if the item is deleted, per item. */
-export function alphaTable(r: CronbachAlphaResult, c: ApaContext): ReportTable {
+export function alphaTable(r: CronbachAlphaResult<number | null>, c: ApaContext): ReportTable {
   const level = percent(r.confidence);
   const anyReversed = r.items.some((i) => i.reversed);
   const bootstrap = r.bootstrap !== null ? ` (${count(r.bootstrap.resamples)} resamples, seed ${String(r.bootstrap.seed)})` : '';

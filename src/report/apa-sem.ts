@@ -4,10 +4,12 @@ import type { SemParameter, SemResult } from '../sem/fit.js';
 import type { Rmsea } from '../sem/fit-measures.js';
 import { formatNumber } from './format.js';
 import { count, percent, withWarnings, type ApaContext } from './apa-common.js';
-import { estimatorPhrase, isResidual, semBootstrap, semRoles, semSections } from './sem-view.js';
+import { estimatorPhrase, groupCounts, groupsBy, isResidual, semBootstrap, semDefinedRows, semGroupLabels, semGroupView, semRoles, semSections, type SemRoles, type SemSections } from './sem-view.js';
 import type { ReportTable, TableCell, TableSection } from './table.js';
 
 type Row = TableCell[] | TableSection;
+
+const NO_ROWS: SemSections = { loadings: [], regressions: [], covariances: [], intercepts: [], variances: [], defined: [] };
 
 function rmseaText(c: ApaContext, name: string, r: Rmsea): string {
   return `${name} = ${c.bnd(r.estimate)}, ${percent(r.confidence)}% CI ${c.ci(r.lower, r.upper, true)}`;
@@ -34,49 +36,28 @@ export function semFitText(r: SemResult, c: ApaContext): string {
 /**
  * cfa/sem → one row per loading (factor, indicator, B, SE, β = std.all, p), then the structural
  * paths, the defined parameters and the covariances of the factors (β: their correlations) and
- * of the residuals; the fit, the estimator, the missing-data rule and n in the note.
+ * of the residuals; the fit, the estimator, the missing-data rule and n in the note. A
+ * multiple-group result gives these blocks once per group, each section titled with the group's
+ * label ("Pasteur: Measurement model (factor loadings)"), the defined parameters after the last
+ * group, and the grouping variable with each group's n in the note.
  */
 export function semTable(r: SemResult, c: ApaContext): ReportTable {
   const roles = semRoles(r);
-  const s = semSections(r, roles);
-  const named = (v: string, label: string) => (label === '' ? c.label(v) : `${c.label(v)} (${label})`);
-  const cells = (first: string, second: string, q: SemParameter, loading = false): TableCell[] => [
-    first,
-    second,
-    q.estimate,
-    q.se,
-    loading && q.stdAll !== null ? c.loading(q.stdAll) : q.stdAll,
-    q.p,
-  ];
+  const labels = semGroupLabels(r);
   const rows: Row[] = [];
-  if (s.loadings.length > 0) {
-    rows.push({ section: 'Measurement model (factor loadings)' });
-    for (const q of s.loadings) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q, true));
-  }
-  if (s.regressions.length > 0) {
-    rows.push({ section: 'Structural paths (outcome regressed on predictor)' });
-    for (const q of s.regressions) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
-  }
-  if (s.defined.length > 0) {
-    rows.push({ section: 'Defined parameters (name := expression)' });
-    for (const q of s.defined) rows.push(cells(q.lhs, q.rhs, q));
-  }
-  const residual = (q: SemParameter) => isResidual(q.lhs, roles) || isResidual(q.rhs, roles);
-  const factorCovariances = s.covariances.filter((q) => !residual(q));
-  const residualCovariances = s.covariances.filter(residual);
-  if (factorCovariances.length > 0) {
-    rows.push({ section: 'Factor covariances (β = correlation)' });
-    for (const q of factorCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
-  }
-  if (residualCovariances.length > 0) {
-    rows.push({ section: 'Residual covariances (β = correlation of the residuals)' });
-    for (const q of residualCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
-  }
-  const structural = s.regressions.length > 0 || s.defined.length > 0;
+  // A multiple-group result: one block of sections per group, each title prefixed with the
+  // group's label; the defined parameters, which belong to no group, after the last group.
+  const blocks: SemSections[] =
+    labels === null
+      ? [semSections(r, roles)]
+      : [...labels.map((label) => ({ ...semSections(semGroupView(r, label), roles), defined: [] })), { ...NO_ROWS, defined: semDefinedRows(r) }];
+  blocks.forEach((b, i) => parameterRows(b, roles, c, labels !== null && i < labels.length ? `${labels[i]!}: ` : '', rows));
+  const structural = blocks.some((b) => b.regressions.length > 0 || b.defined.length > 0);
+  const markers = blocks.some((b) => b.loadings.some((q) => !q.free && q.se === null));
   const boot = semBootstrap(r);
-  const markers = s.loadings.some((q) => !q.free && q.se === null);
   const note = [
     `n = ${r.n}. ${estimatorPhrase(r)}.`,
+    ...(labels === null ? [] : [`${groupsBy(r.group, c.label)}: ${groupCounts(r)}; the same model in every group, fitted jointly (fit statistics are for all groups together).`]),
     semFitText(r, c),
     'B = unstandardized estimate; β = completely standardized estimate (latent and observed variables with variance 1: lavaan’s std.all).',
     ...(markers ? ['Loadings fixed to scale their factor (markers) have no SE or p.'] : []),
@@ -96,4 +77,40 @@ export function semTable(r: SemResult, c: ApaContext): ReportTable {
     rows,
     note: withWarnings(note + c.dimNote('Standardized loadings'), r.warnings),
   };
+}
+
+/** The rows of the loadings, paths, defined parameters and covariances, each block under a section row whose title starts with `prefix`. */
+function parameterRows(s: SemSections, roles: SemRoles, c: ApaContext, prefix: string, rows: Row[]): void {
+  const named = (v: string, label: string) => (label === '' ? c.label(v) : `${c.label(v)} (${label})`);
+  const cells = (first: string, second: string, q: SemParameter, loading = false): TableCell[] => [
+    first,
+    second,
+    q.estimate,
+    q.se,
+    loading && q.stdAll !== null ? c.loading(q.stdAll) : q.stdAll,
+    q.p,
+  ];
+  if (s.loadings.length > 0) {
+    rows.push({ section: `${prefix}Measurement model (factor loadings)` });
+    for (const q of s.loadings) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q, true));
+  }
+  if (s.regressions.length > 0) {
+    rows.push({ section: `${prefix}Structural paths (outcome regressed on predictor)` });
+    for (const q of s.regressions) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
+  if (s.defined.length > 0) {
+    rows.push({ section: `${prefix}Defined parameters (name := expression)` });
+    for (const q of s.defined) rows.push(cells(q.lhs, q.rhs, q));
+  }
+  const residual = (q: SemParameter) => isResidual(q.lhs, roles) || isResidual(q.rhs, roles);
+  const factorCovariances = s.covariances.filter((q) => !residual(q));
+  const residualCovariances = s.covariances.filter(residual);
+  if (factorCovariances.length > 0) {
+    rows.push({ section: `${prefix}Factor covariances (β = correlation)` });
+    for (const q of factorCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
+  if (residualCovariances.length > 0) {
+    rows.push({ section: `${prefix}Residual covariances (β = correlation of the residuals)` });
+    for (const q of residualCovariances) rows.push(cells(c.label(q.lhs), named(q.rhs, q.label), q));
+  }
 }

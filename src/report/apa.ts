@@ -19,6 +19,7 @@ import type { OlsResult } from '../regression/ols.js';
 import type { CronbachAlphaResult } from '../reliability/alpha.js';
 import type { BootstrapResult } from '../resampling/bootstrap.js';
 import type { SemResult } from '../sem/fit.js';
+import type { InvarianceResult } from '../sem/invariance.js';
 import { apaContext, type ApaContext, type ApaTableOptions } from './apa-common.js';
 import { compareTransformsTable, describeTable, normalityTable } from './apa-distribution.js';
 import { correlationMatrixTable, kmoTable, omegaTable, parallelTable, rotationTable, velicerMapTable } from './apa-factor.js';
@@ -26,13 +27,14 @@ import { alphaTable, efaTable } from './apa-measures.js';
 import { pathModelTable, processTable } from './apa-process.js';
 import { bootstrapTable } from './apa-resampling.js';
 import { semTable } from './apa-sem.js';
+import { invarianceTable } from './apa-invariance.js';
 import { checkResultShape } from './result-shape.js';
 import { correlationsTable, hierarchicalTable, olsTable } from './apa-regression.js';
 import { tableToMarkdown, type ReportTable } from './table.js';
 
 /** The results {@link toApaTable} and {@link toMarkdown} know, told apart by their `kind`. */
 export type ReportableResult =
-  | CronbachAlphaResult
+  | CronbachAlphaResult<number | null>
   | OmegaResult
   | EfaResult
   | RotationResult
@@ -51,7 +53,8 @@ export type ReportableResult =
   | CounterfactualMediationResult
   | PathModelResult
   | BootstrapResult
-  | SemResult;
+  | SemResult
+  | InvarianceResult;
 
 /** The `kind` of every {@link ReportableResult}. */
 export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.freeze([
@@ -74,6 +77,7 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
   'bootstrap',
   'cfa',
   'sem',
+  'invariance',
 ] as const);
 
 /**
@@ -113,7 +117,8 @@ export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroW
  * | `processModel` | a block per equation, then total, direct and indirect effects (bootstrap SE and CI), contrasts and conditional effects |
  * | `pathModel` | a block per equation, then the named effects with bootstrap SE and CI |
  * | `bootstrap` | each statistic's estimate, bootstrap SE and CI; resamples, seed and interval in the note |
- * | `cfa`, `sem` | loadings (factor, indicator, B, SE, β = std.all, p; markers without SE), structural paths, defined parameters, factor and residual covariances (β = correlation); χ², CFI, TLI, RMSEA with its 90% CI and SRMR (under MLR the Yuan–Bentler scaled χ² and the robust indices), estimator, missing-data rule and n in the note |
+ * | `cfa`, `sem` | loadings (factor, indicator, B, SE, β = std.all, p; markers without SE), structural paths, defined parameters, factor and residual covariances (β = correlation); χ², CFI, TLI, RMSEA with its 90% CI and SRMR (under MLR the Yuan–Bentler scaled χ² and the robust indices), estimator, missing-data rule and n in the note; a multiple-group result has these blocks per group, titled with the group's label, and the groups with their n in the note |
+ * | `invariance` | one row per step (configural, metric, scalar, strict): χ² (df), CFI, RMSEA [90% CI], SRMR, Δχ² (Δdf), p, ΔCFI, ΔRMSEA (under MLR the scaled χ², robust CFI and RMSEA and the Satorra–Bentler scaled Δχ²); groups with n, estimator, what each step holds equal and the reading rules (Cheung & Rensvold, 2002; Chen, 2007) in the note |
  *
  * Not tables ({@link NOT_TABULAR_KINDS}): `bartlettSphericity` and `shapiroWilk` are one test each
  * (report them in the text, with `formatNumber` and `formatP`; Bartlett's test beside the KMO table,
@@ -147,7 +152,7 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
   if (typeof kind === 'string') checkResultShape(kind, result);
   switch (kind) {
     case 'cronbachAlpha':
-      return alphaTable(result as CronbachAlphaResult, c);
+      return alphaTable(result as CronbachAlphaResult<number | null>, c);
     case 'omega':
       return omegaTable(result as OmegaResult, c);
     case 'efa':
@@ -183,6 +188,8 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
     case 'cfa':
     case 'sem':
       return semTable(result as SemResult, c);
+    case 'invariance':
+      return invarianceTable(result as InvarianceResult, c);
     default:
       if (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(NOT_TABULAR_KINDS, kind)) {
         throw fail('INVALID_INPUT', `${fn}: ${NOT_TABULAR_KINDS[kind as keyof typeof NOT_TABULAR_KINDS]}.`, { value: kind });

@@ -1,9 +1,10 @@
 // formatCfa: a cfa/sem result as plain text laid out like lavaan's
 // summary(fit, fit.measures = TRUE, standardized = TRUE).
-import type { SemParameter, SemResult } from '../sem/fit.js';
+import type { SemGroup, SemParameter, SemResult } from '../sem/fit.js';
 import type { Rmsea } from '../sem/fit-measures.js';
+import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
 import { checkSemResult } from './result-shape.js';
-import { byLhs, isResidual, semBootstrap, semRoles, semSections, type SemRoles } from './sem-view.js';
+import { byLhs, isResidual, semBootstrap, semDefinedRows, semGroupLabels, semGroupView, semRoles, semSections, type SemRoles, type SemSections } from './sem-view.js';
 
 /** The column the first value of a fit line ends in, and the second (MLR's scaled column). */
 const FIRST = 54;
@@ -45,6 +46,38 @@ function rmseaLines(name: string, standard: Rmsea, scaled: Rmsea | null): string
   ];
 }
 
+/** log|A| of a symmetric positive-definite matrix and its inverse, or null when it is not positive definite. */
+function logDetInverse(m: readonly (readonly number[])[]): { logDet: number; inverse: Float64Array } | null {
+  const p = m.length;
+  const a = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) a[i * p + j] = m[i]![j]!;
+  if (!choleskyInPlace(a, p)) return null;
+  let logDet = 0;
+  for (let i = 0; i < p; i++) logDet += 2 * Math.log(a[i * p + i]!);
+  return { logDet, inverse: inverseFromCholesky(a, p) };
+}
+
+/**
+ * One group's share of the ML χ² (lavaan's "Test statistic for each group"): n_g·F_g with
+ * F_g = log|Σ| − log|S| + tr(SΣ⁻¹) − p + (x̄ − μ)ᵀΣ⁻¹(x̄ − μ), from the group's sample and implied
+ * moments (complete data: the shares add up to the χ²). Null when a matrix is not positive definite.
+ */
+function groupChiSquare(g: SemGroup): number | null {
+  const sample = g.sample.covariance;
+  const p = sample.length;
+  const s = logDetInverse(sample);
+  const sigma = logDetInverse(g.implied.covariance);
+  if (s === null || sigma === null) return null;
+  let f = sigma.logDet - s.logDet - p;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) f += sample[i]![j]! * sigma.inverse[j * p + i]!;
+  const m = g.sample.means;
+  const mu = g.implied.means;
+  if (m !== null && mu !== null) {
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) f += (m[i]! - mu[i]!) * sigma.inverse[i * p + j]! * (m[j]! - mu[j]!);
+  }
+  return g.n * f;
+}
+
 /** The fit part: model and baseline tests, CFI/TLI, log-likelihoods and information criteria, RMSEA, SRMR. */
 function fitSection(r: SemResult, lines: string[]): void {
   const f = r.fit;
@@ -61,6 +94,13 @@ function fitSection(r: SemResult, lines: string[]): void {
     lines.push(fitLine('Scaling correction factor', '', num3(s.scalingFactor)));
     lines.push('    Yuan-Bentler correction (Mplus variant)');
   }
+  if (semGroupLabels(r) !== null && r.missing === 'listwise') {
+    lines.push('  Test statistic for each group:');
+    for (const g of r.groups) {
+      const chi = groupChiSquare(g);
+      lines.push(fitLine(`  ${String(g.label)}`, ...two(num3(chi), num3(chi === null || s === null ? null : chi / s.scalingFactor))));
+    }
+  }
   lines.push('', 'Model Test Baseline Model:', '');
   lines.push(fitLine('Test statistic', ...two(num3(f.baseline.chiSquare), num3(s?.baseline.chiSquare ?? null))));
   lines.push(fitLine('Degrees of freedom', ...two(whole(f.baseline.df), whole(s?.baseline.df ?? f.baseline.df))));
@@ -75,13 +115,16 @@ function fitSection(r: SemResult, lines: string[]): void {
     lines.push(fitLine('Robust Tucker-Lewis Index (TLI)', '', num3(robust.tli)));
   }
   const same = (x: number): [string, string?] => two(num3(x), num3(x));
-  lines.push('', 'Loglikelihood and Information Criteria:', '');
-  lines.push(fitLine('Loglikelihood user model (H0)', ...same(f.logLikelihood)));
-  lines.push(fitLine('Loglikelihood unrestricted model (H1)', ...same(f.unrestrictedLogLikelihood)));
-  lines.push('');
-  lines.push(fitLine('Akaike (AIC)', ...same(f.aic)));
-  lines.push(fitLine('Bayesian (BIC)', ...same(f.bic)));
-  lines.push(fitLine('Sample-size adjusted Bayesian (SABIC)', ...same(f.sabic)));
+  // No likelihood under WLSMV: lavaan prints no such section.
+  if (f.logLikelihood !== null && f.unrestrictedLogLikelihood !== null && f.aic !== null && f.bic !== null && f.sabic !== null) {
+    lines.push('', 'Loglikelihood and Information Criteria:', '');
+    lines.push(fitLine('Loglikelihood user model (H0)', ...same(f.logLikelihood)));
+    lines.push(fitLine('Loglikelihood unrestricted model (H1)', ...same(f.unrestrictedLogLikelihood)));
+    lines.push('');
+    lines.push(fitLine('Akaike (AIC)', ...same(f.aic)));
+    lines.push(fitLine('Bayesian (BIC)', ...same(f.bic)));
+    lines.push(fitLine('Sample-size adjusted Bayesian (SABIC)', ...same(f.sabic)));
+  }
   lines.push('', 'Root Mean Square Error of Approximation:', '');
   lines.push(...rmseaLines('RMSEA', f.rmsea, s?.rmsea ?? null));
   if (robust !== null) {
@@ -158,6 +201,30 @@ function entryWidth(e: Entry): number {
   return 'header' in e ? 0 : e.name.length + (e.label === '' ? 0 : e.label.length + 3);
 }
 
+/** The entries of lavaan's parameter sections, in its order. */
+function sectionEntries(s: SemSections, residual: (v: string) => boolean) {
+  const latentVariables = grouped(s.loadings, '=~', () => false, () => false);
+  const regressions = grouped(s.regressions, '~', () => false, () => false);
+  const covariances = grouped(s.covariances, '~~', residual, residual);
+  const intercepts = single(s.intercepts, residual);
+  const variances = single(s.variances, residual);
+  const defined = single(s.defined, () => false, false);
+  const all = [...latentVariables, ...regressions, ...covariances, ...intercepts, ...variances, ...defined];
+  return { latentVariables, regressions, covariances, intercepts, variances, defined, all };
+}
+
+/** Latent Variables, Regressions, Covariances, Intercepts, Variances and Defined Parameters (width: of the name column; default from the entries). */
+function parameterSections(s: SemSections, residual: (v: string) => boolean, lines: string[], width?: number): void {
+  const e = sectionEntries(s, residual);
+  const w = width ?? Math.max(MIN_NAME_WIDTH, ...e.all.map(entryWidth));
+  section('Latent Variables', e.latentVariables, w, lines);
+  section('Regressions', e.regressions, w, lines);
+  section('Covariances', e.covariances, w, lines);
+  section('Intercepts', e.intercepts, w, lines);
+  section('Variances', e.variances, w, lines);
+  section('Defined Parameters', e.defined, w, lines);
+}
+
 /**
  * A `cfa` or `sem` result as plain text in the layout of lavaan's
  * `summary(fit, fit.measures = TRUE, standardized = TRUE)`: a header (estimator, iterations,
@@ -171,6 +238,14 @@ function entryWidth(e: Entry): number {
  * (co)variances and intercepts of indicators and outcomes are marked with a leading dot; fixed
  * parameters leave Std.Err, z-value and P(>|z|) blank. The fixed sample moments of observed
  * covariates (fixed.x) are left out, as lavaan does. Warnings follow at the end.
+ *
+ * A multiple-group result (`group`) follows lavaan's multiple-group summary: "Number of
+ * observations per group:" with each group's n (used and total when rows were left out), "Test
+ * statistic for each group:" under the χ² test (each group's n_g·F_g, and its scaled value under
+ * MLR; not printed under FIML, whose per-group log-likelihoods the result does not hold), then
+ * each group's sections under "Group 1 [Pasteur]:" — with the Intercepts of the mean structure —
+ * and the defined parameters last. lavaan's labels of parameters held equal across groups
+ * (`(.p2.)`) are not printed: psychkit gives them none.
  *
  * The numbers are the result's, so they are lavaan's where the fit agrees with lavaan (docs/cfa.md,
  * Validation); lavaan's own scaling factors of the MLR log-likelihoods and the number of missing
@@ -189,7 +264,6 @@ export function formatCfa(result: SemResult): string {
   checkSemResult(result, 'formatCfa');
   const r = result;
   const roles: SemRoles = semRoles(r);
-  const s = semSections(r, roles);
   const residual = (v: string) => isResidual(v, roles);
   const lines: string[] = [];
   const fn = `${r.kind}()`;
@@ -199,7 +273,13 @@ export function formatCfa(result: SemResult): string {
   lines.push(fitLine('Number of model parameters', whole(Math.max(freeRows, r.fit.npar))));
   if (freeRows > r.fit.npar) lines.push(fitLine('Number of equality constraints', whole(freeRows - r.fit.npar)));
   lines.push('');
-  if (r.nDropped > 0) {
+  const labels = semGroupLabels(r);
+  if (labels !== null) {
+    // lavaan's multiple-group header: one line per group, Used and Total when rows were left out.
+    const dropped = r.nDropped > 0 || r.groups.some((g) => g.nDropped > 0);
+    lines.push(dropped ? fitLine('Number of observations per group:', 'Used', 'Total') : '  Number of observations per group:');
+    for (const g of r.groups) lines.push(dropped ? fitLine(`  ${String(g.label)}`, whole(g.n), whole(g.n + g.nDropped)) : fitLine(`  ${String(g.label)}`, whole(g.n)));
+  } else if (r.nDropped > 0) {
     lines.push(fitLine('', 'Used', 'Total'));
     lines.push(fitLine('Number of observations', whole(r.n), whole(r.n + r.nDropped)));
   } else lines.push(fitLine('Number of observations', whole(r.n)));
@@ -208,20 +288,22 @@ export function formatCfa(result: SemResult): string {
   fitSection(r, lines);
   lines.push('', 'Parameter Estimates:', '', ...seLines(r));
 
-  const latentVariables = grouped(s.loadings, '=~', () => false, () => false);
-  const regressions = grouped(s.regressions, '~', () => false, () => false);
-  const covariances = grouped(s.covariances, '~~', residual, residual);
-  const intercepts = single(s.intercepts, residual);
-  const variances = single(s.variances, residual);
-  const defined = single(s.defined, () => false, false);
-  const all = [...latentVariables, ...regressions, ...covariances, ...intercepts, ...variances, ...defined];
-  const width = Math.max(MIN_NAME_WIDTH, ...all.map(entryWidth));
-  section('Latent Variables', latentVariables, width, lines);
-  section('Regressions', regressions, width, lines);
-  section('Covariances', covariances, width, lines);
-  section('Intercepts', intercepts, width, lines);
-  section('Variances', variances, width, lines);
-  section('Defined Parameters', defined, width, lines);
+  if (labels === null) parameterSections(semSections(r, roles), residual, lines);
+  else {
+    // lavaan's multiple-group layout: each group's sections under "Group 1 [label]:", then the
+    // defined parameters, which belong to no group. One name width for every group.
+    const views = labels.map((label) => {
+      const view = semGroupView(r, label);
+      return { label, sections: semSections(view, roles) };
+    });
+    const defined = semDefinedRows(r);
+    const width = Math.max(MIN_NAME_WIDTH, ...views.flatMap((v) => sectionEntries(v.sections, residual).all.map(entryWidth)), ...single(defined, () => false, false).map(entryWidth));
+    views.forEach((v, i) => {
+      lines.push('', '', `Group ${i + 1} [${v.label}]:`);
+      parameterSections({ ...v.sections, defined: [] }, residual, lines, width);
+    });
+    section('Defined Parameters', single(defined, () => false, false), width, lines);
+  }
   if (r.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const w of r.warnings) lines.push(`  ${w.message}`);

@@ -82,7 +82,7 @@ const alpha = obj({
   lower: num,
   upper: num,
   bootstrap: nullable(obj({ resamples: count, seed })),
-  items: arr(obj({ column: str, reversed: bool, n: num, mean: num, sd: num, rRest: num, alphaIfItemDeleted: num })),
+  items: arr(obj({ column: str, reversed: bool, n: num, mean: nullable(num), sd: num, rRest: num, alphaIfItemDeleted: num })),
   warnings,
 });
 
@@ -321,6 +321,7 @@ const bootstrapResult = obj({
 
 const rmsea = obj({ estimate: num, lower: num, upper: num, confidence: level, pClose: nullable(prob), pNotClose: nullable(prob) });
 const semParameter = obj({
+  group: optional(nullable(str)),
   lhs: str,
   op: oneOf('=~', '~', '~~', '~1', ':='),
   rhs: str,
@@ -336,7 +337,22 @@ const semParameter = obj({
   stdAll: nullable(num),
 });
 
-/** A cfa/sem result: the fields the table, formatCfa and semDiagramSvg read, and every variable a parameter names declared. */
+/** A p × p matrix of numbers (a group's moments). */
+function square(p: number): Shape {
+  return arrOf(arrOf(num, p), p);
+}
+
+/** One group's counts and moments (a `groups` entry of a cfa/sem result), over `p` observed variables. */
+function semGroup(p: number): Shape {
+  const moments = obj({ covariance: square(p), means: nullable(arrOf(num, p)) });
+  return obj({ label: nullable(str), n: count, nDropped: count, sample: moments, implied: moments });
+}
+
+/**
+ * A cfa/sem result: the fields the table, formatCfa and semDiagramSvg read, and every variable a
+ * parameter names declared. A multiple-group result (`group` a column name, or labelled `groups`)
+ * has a label per group, and every row but the `:=` ones names one of those labels.
+ */
 function semResult(v: unknown, p: string): void {
   obj({
     model: str,
@@ -369,9 +385,27 @@ function semResult(v: unknown, p: string): void {
       robust: nullable(obj({ cfi: num, tli: num, rmsea })),
     }),
     bootstrap: optional(obj({ resamples: count, seed, interval: oneOf('percentile', 'bias-corrected') })),
+    group: optional(nullable(str)),
     warnings,
   })(v, p);
-  const r = v as { columns: string[]; latent: string[]; parameters: { lhs: string; op: string; rhs: string }[] };
+  const r = v as { columns: string[]; latent: string[]; group?: string | null; groups?: { label: unknown }[]; parameters: { group?: string | null; lhs: string; op: string; rhs: string }[] };
+  if (r.groups !== undefined || typeof r.group === 'string') {
+    obj({ groups: arr(semGroup(r.columns.length)) })(v, p);
+    const groups = r.groups!;
+    const labelled = typeof r.group === 'string' || groups.some((g) => typeof g.label === 'string');
+    if (groups.length === 0) bad(`${p}.groups`, 'one entry per group', groups);
+    if (labelled) {
+      // Several groups: each has a label, and every row but the `:=` ones names one of them.
+      groups.forEach((g, i) => {
+        if (typeof g.label !== 'string') bad(`${p}.groups[${i}].label`, 'a string (the group’s label)', g.label);
+      });
+      const labels = new Set(groups.map((g) => g.label as string));
+      r.parameters.forEach((q, i) => {
+        if (q.op === ':=') return;
+        if (typeof q.group !== 'string' || !labels.has(q.group)) bad(`${p}.parameters[${i}].group`, `one of the group labels (${[...labels].map((x) => JSON.stringify(x)).join(', ')})`, q.group);
+      });
+    }
+  }
   const latent = new Set(r.latent);
   const names = new Set([...r.columns, ...r.latent]);
   r.parameters.forEach((q, i) => {
@@ -383,7 +417,44 @@ function semResult(v: unknown, p: string): void {
   });
 }
 
+const invarianceFit = obj({
+  chiSquare: num,
+  df: count,
+  p: nullable(prob),
+  cfi: num,
+  rmsea,
+  srmr: num,
+  scaled: nullable(obj({ chiSquare: num, df: count, p: nullable(prob), scalingFactor: num })),
+  robust: nullable(obj({ cfi: num, rmsea })),
+});
+
+/** An invariance result: the steps in order, each with the fit of its model and its test against the step before. */
+function invarianceResult(v: unknown, p: string): void {
+  obj({
+    model: str,
+    group: nullable(str),
+    groups: arr(str),
+    estimator: oneOf('ML', 'MLR'),
+    n: count,
+    models: arr(
+      obj({
+        step: oneOf('configural', 'metric', 'scalar', 'strict'),
+        groupEqual: arr(str),
+        result: obj({ estimator: oneOf('ML', 'MLR'), missing: oneOf('listwise', 'fiml'), n: count, nDropped: count, fit: invarianceFit, groups: arr(obj({ label: nullable(str), n: count, nDropped: count })) }),
+        test: nullable(obj({ chiSquare: num, df: count, p: prob, rmsea: nullable(num), scalingFactor: nullable(num) })),
+        deltaCfi: nullable(num),
+        deltaRmsea: nullable(num),
+      }),
+    ),
+    warnings,
+  })(v, p);
+  const r = v as { models: { result: { groups: unknown[] } }[] };
+  if (r.models.length === 0) bad(`${p}.models`, 'a non-empty array (one entry per step)', r.models);
+  if (r.models[0]!.result.groups.length === 0) bad(`${p}.models[0].result.groups`, 'a non-empty array (one entry per group)', r.models[0]!.result.groups);
+}
+
 const SHAPES: Record<string, Shape> = {
+  invariance: invarianceResult,
   cfa: semResult,
   sem: semResult,
   omega,

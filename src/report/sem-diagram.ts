@@ -1,12 +1,13 @@
 // semDiagramSvg: the path diagram of a cfa/sem result — latent variables as ellipses, observed
 // variables as rectangles, loadings and regressions as arrows, covariances as curved
 // double-headed arrows, residual variances as short arrows into their variable.
+import { fail } from '../errors.js';
 import type { SemParameter, SemResult } from '../sem/fit.js';
-import { defineOptions, field } from '../util/options.js';
+import { defineOptions, field, showValue } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
 import { checkSemResult } from './result-shape.js';
-import { isResidual, semRoles, semSections } from './sem-view.js';
+import { isResidual, semGroupLabels, semGroupView, semRoles, semSections } from './sem-view.js';
 import { arrowHead, coordinate, element, sizeOption, svgOpen, textWidth } from './svg.js';
 
 /** Options of {@link semDiagramSvg}. */
@@ -21,6 +22,8 @@ export interface SemDiagramOptions {
   readonly title?: string;
   /** Width in pixels (100–10,000); the drawing scales to it, keeping its proportions. Default: its natural width. */
   readonly width?: number;
+  /** For a multiple-group result: the label of the group whose estimates are drawn (default the first group). */
+  readonly group?: string;
 }
 
 const readOptions = defineOptions('semDiagramSvg', {
@@ -29,6 +32,7 @@ const readOptions = defineOptions('semDiagramSvg', {
   residuals: field.boolean(true),
   title: field.optionalString(),
   width: (v: unknown, k: string): number | undefined => (v === undefined ? undefined : sizeOption(k, v, 0)),
+  group: field.optionalString(),
 });
 
 const FONT = 13;
@@ -125,8 +129,13 @@ function curved(p0: readonly [number, number], c: readonly [number, number], p2:
  * `<g class="loading|regression|covariance|residual" data-path="visual =~ x1">` per path, and
  * `<g class="latent|observed" data-name="x1">` per variable. All names are escaped.
  *
+ * A multiple-group result draws one group's estimates: the first group's, or with `group` the
+ * group of that label; the title and the description name the group ("Confirmatory factor
+ * analysis, school = Pasteur").
+ *
  * Errors: `INVALID_INPUT` for anything but a cfa or sem result (or one with a field of the wrong
- * type); `INVALID_OPTION` for a bad option.
+ * type); `INVALID_OPTION` for a bad option, and for a `group` that is not one of the result's
+ * group labels (or given for a single-group result).
  *
  * @example
  * ```ts
@@ -137,7 +146,19 @@ function curved(p0: readonly [number, number], c: readonly [number, number], p2:
 export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): string {
   const o = readOptions.read(options);
   checkSemResult(result, 'semDiagramSvg');
-  const r = result;
+  const groupLabels = semGroupLabels(result);
+  if (o.group !== undefined && (groupLabels === null || !groupLabels.includes(o.group))) {
+    throw fail(
+      'INVALID_OPTION',
+      groupLabels === null
+        ? `\`group\`: ${showValue(o.group)} is not a group of this result, which has a single group; leave \`group\` out.`
+        : `\`group\`: ${showValue(o.group)} is not a group of this result; its groups${result.group === null ? '' : ` (by "${result.group}")`} are ${groupLabels.map((x) => JSON.stringify(x)).join(', ')}.`,
+      { option: 'group', value: o.group },
+    );
+  }
+  // A multiple-group result: one group's estimates (the first unless `group` says otherwise).
+  const shown = groupLabels === null ? null : (o.group ?? groupLabels[0]!);
+  const r = shown === null ? result : semGroupView(result, shown);
   const roles = semRoles(r);
   const sections = semSections(r, roles);
   const std = o.standardized;
@@ -341,8 +362,9 @@ export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): s
   parts.push(element('g', { class: 'labels', 'font-size': String(LABEL_FONT) }, labelMarkup.join('')));
 
   const cfa = r.kind === 'cfa';
-  const title = o.title ?? (cfa ? 'Confirmatory factor analysis' : 'Structural equation model');
-  const description = `${cfa ? 'Confirmatory factor analysis' : 'Structural equation model'}, ${std ? 'completely standardized estimates (std.all)' : 'unstandardized estimates'}. ${describe.length > 0 ? `${describe.join('; ')}.` : 'No paths.'}`;
+  const what = `${cfa ? 'Confirmatory factor analysis' : 'Structural equation model'}${shown === null ? '' : (result.group === null ? `, group ${shown}` : `, ${result.group} = ${shown}`)}`;
+  const title = o.title ?? what;
+  const description = `${what}, ${std ? 'completely standardized estimates (std.all)' : 'unstandardized estimates'}. ${describe.length > 0 ? `${describe.join('; ')}.` : 'No paths.'}`;
   const width = o.width ?? naturalWidth;
   const height = (naturalHeight * width) / naturalWidth;
   const open = svgOpen('psychkit-sem-diagram', naturalWidth, naturalHeight, title, description).replace(

@@ -98,3 +98,34 @@ export function semBootstrap(r: SemResult): { readonly resamples: number; readon
   const b = (r as { readonly bootstrap?: { readonly resamples: number; readonly seed: number | string; readonly interval: string } | null }).bootstrap;
   return b === undefined || b === null ? null : b;
 }
+
+/**
+ * The group labels of a multiple-group result (every entry of `groups` has a label: fitted with
+ * `group`, or from the moments of labelled groups), in the result's order; null for a
+ * single-group result (one unlabelled group, or a result from before groups).
+ */
+export function semGroupLabels(r: SemResult): readonly string[] | null {
+  const groups = (r as { readonly groups?: readonly { readonly label: string | null }[] }).groups;
+  if (groups === undefined || groups.length === 0 || !groups.every((g) => typeof g.label === 'string')) return null;
+  return groups.map((g) => g.label as string);
+}
+
+/** "Groups by school" (or "Groups" when the groups came from moments, without a column). */
+export function groupsBy(column: string | null, label: (v: string) => string): string {
+  return column === null ? 'Groups' : `Groups by ${label(column)}`;
+}
+
+/** The rows of one group of a multiple-group result (without the `:=` rows, which belong to no group), as a result of their own for the section helpers. */
+export function semGroupView(r: SemResult, label: string): SemResult {
+  return { ...r, parameters: r.parameters.filter((q) => q.op !== ':=' && q.group === label) };
+}
+
+/** The `:=` rows of a result (they belong to no group). */
+export function semDefinedRows(r: SemResult): readonly SemParameter[] {
+  return r.parameters.filter((q) => q.op === ':=');
+}
+
+/** "Pasteur (n = 156), Grant-White (n = 145)": the groups of a multiple-group result with their n (and rows left out). */
+export function groupCounts(r: SemResult): string {
+  return r.groups.map((g) => `${String(g.label)} (n = ${g.n}${g.nDropped > 0 ? ` of ${g.n + g.nDropped}` : ''})`).join(', ');
+}

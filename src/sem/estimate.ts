@@ -282,13 +282,21 @@ export function minimize(objective: Objective, start: Float64Array): Minimum | n
       if (ridge > 1e8) return null;
     }
     let slope = 0;
-    for (let i = 0; i < q; i++) slope += (grad[i] as number) * (step[i] as number);
+    let fullChange = 0;
+    for (let i = 0; i < q; i++) {
+      slope += (grad[i] as number) * (step[i] as number);
+      fullChange = Math.max(fullChange, Math.abs(step[i] as number) / Math.max(1, Math.abs(x[i] as number)));
+    }
     let scale = 1;
     let accepted: Evaluation | null = null;
+    // F is computed to about 1e-15 of its terms (log|Σ|, tr(SΣ⁻¹)), so within ~1e-8 of the minimum
+    // its changes are rounding noise: there the (descent) step is taken on a looser test and the
+    // convergence rule, on the step, decides.
+    const noise = (fullChange < 1e-6 ? 1e-12 : 1e-14) * Math.max(1, Math.abs(current.f));
     for (let halving = 0; halving < 40; halving++) {
       for (let i = 0; i < q; i++) trial[i] = (x[i] as number) + scale * (step[i] as number);
       const e = objective.evaluate(trial);
-      if (e !== null && e.f <= current.f + 1e-4 * scale * slope + 1e-14 * Math.abs(current.f)) {
+      if (e !== null && e.f <= current.f + 1e-4 * scale * slope + noise) {
         accepted = e;
         break;
       }
@@ -315,13 +323,17 @@ export function minimize(objective: Objective, start: Float64Array): Minimum | n
     lastGrad.set(grad);
     haveStep = true;
     x.set(trial);
-    const previous = current.f;
     current = accepted;
-    if (change < TOLERANCE || (Math.abs(previous - current.f) < 1e-15 * Math.max(1, Math.abs(current.f)) && change < 1e-7)) {
+    // Converged when the full step (not one the line search cut short) is negligible.
+    if (fullChange < TOLERANCE) {
       converged = true;
       break;
     }
-    if (!quasiNewton && change < SWITCH_TO_BFGS) quasiNewton = true;
+    if (quasiNewton && scale < 0.25) {
+      // A poor quasi-Newton direction (the approximation has drifted): one scoring step reseeds it.
+      quasiNewton = false;
+      haveStep = false;
+    } else if (!quasiNewton && change < SWITCH_TO_BFGS) quasiNewton = true;
   }
   objective.evaluate(x);
   objective.gradientAndInformation(false);

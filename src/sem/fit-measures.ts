@@ -37,20 +37,21 @@ export interface SemFitMeasures {
   readonly rfi: number | null;
   readonly ifi: number | null;
   readonly rni: number | null;
-  readonly logLikelihood: number;
-  readonly unrestrictedLogLikelihood: number;
-  readonly aic: number;
-  readonly bic: number;
+  /** Log-likelihoods and information criteria: null under WLSMV (no likelihood; lavaan prints NA). */
+  readonly logLikelihood: number | null;
+  readonly unrestrictedLogLikelihood: number | null;
+  readonly aic: number | null;
+  readonly bic: number | null;
   /** Sample-size-adjusted BIC (lavaan's `bic2`: N replaced by (N + 2)/24). */
-  readonly sabic: number;
+  readonly sabic: number | null;
   readonly rmsea: Rmsea;
   /** Root mean square residual (raw covariances). */
   readonly rmr: number;
   /** Standardized root mean square residual (lavaan's `srmr`, Bentler's). */
   readonly srmr: number;
-  /** Under MLR: the Yuan–Bentler scaled test and the indices computed from it (lavaan's `*.scaled`); null under ML. */
+  /** Under MLR the Yuan–Bentler scaled test, under WLSMV the mean-and-variance adjusted one, and the indices computed from it (lavaan's `*.scaled`); null under ML. */
   readonly scaled: ScaledFit | null;
-  /** Under MLR: the robust CFI, TLI and RMSEA of Brosseau-Liard, Savalei and Li (lavaan's `*.robust`); null under ML. */
+  /** The robust CFI, TLI and RMSEA (lavaan's `*.robust`): under MLR Brosseau-Liard, Savalei and Li's, under WLSMV Savalei's (2021; null when the polychoric matrix is not positive definite); null under ML. */
   readonly robust: RobustFit | null;
 }
 
@@ -59,8 +60,10 @@ export interface ScaledFit {
   readonly chiSquare: number;
   readonly df: number;
   readonly p: number | null;
-  /** The scaling factor c: χ²_scaled = χ² / c (lavaan's `chisq.scaling.factor`). */
+  /** The scaling factor c: χ²_scaled = χ² / c under MLR, a·χ² + b with a = 1/c under WLSMV (lavaan's `chisq.scaling.factor`). */
   readonly scalingFactor: number;
+  /** WLSMV's shift b of the mean-and-variance adjusted test (lavaan's `shift.parameter`); null under MLR. */
+  readonly shift: number | null;
   readonly baseline: { readonly chiSquare: number; readonly df: number; readonly p: number; readonly scalingFactor: number };
   readonly cfi: number;
   readonly tli: number;
@@ -121,6 +124,7 @@ function scaledFit(chi: number, df: number, baselineChi: number, baselineDf: num
     df,
     p: chiSquareSurvival(chiSquare, df),
     scalingFactor: c,
+    shift: null,
     baseline: { chiSquare: baselineScaled, df: baselineDf, p: chiSquareSurvival(baselineScaled, baselineDf), scalingFactor: cB },
     ...incremental(chiSquare, df, baselineScaled, baselineDf),
     // lavaan refers the unscaled χ² to df·c degrees of freedom (tr(UΓ)): the same estimate as
@@ -163,7 +167,7 @@ function logDetOf(matrix: Float64Array, idx: readonly number[]): number {
  * RMSEA and its interval from a χ² (lavaan's lav_fit_rmsea): with a scaling factor c (robust
  * RMSEA) the noncentrality is c·λ and the close-fit tests use N·df·ε²/c.
  */
-function rmseaOf(chi: number, df: number, n: number, c = 1, groups = 1): Rmsea {
+export function rmseaOf(chi: number, df: number, n: number, c = 1, groups = 1): Rmsea {
   const confidence = 0.9;
   // With c, `chi` is the scaled χ²: the robust RMSEA is √c times the scaled one. With G groups
   // every RMSEA is multiplied by √G and the close-fit tests' noncentrality divided by G
@@ -189,7 +193,7 @@ function rmseaOf(chi: number, df: number, n: number, c = 1, groups = 1): Rmsea {
   };
 }
 
-interface Incremental {
+export interface Incremental {
   cfi: number;
   tli: number;
   nfi: number | null;
@@ -199,7 +203,7 @@ interface Incremental {
 }
 
 /** CFI, TLI, NFI, RFI, IFI, RNI (lavaan's lav_fit_cfi and friends); c and cB: robust scaling (lavaan's c.hat). */
-function incremental(chi: number, df: number, baselineChi: number, baselineDf: number, c = 1, cB = 1): Incremental {
+export function incremental(chi: number, df: number, baselineChi: number, baselineDf: number, c = 1, cB = 1): Incremental {
   const robust = c !== 1 || cB !== 1;
   const t1 = Math.max(chi - c * df, 0);
   const t2 = Math.max(chi - c * df, baselineChi - cB * baselineDf, 0);

@@ -2,10 +2,11 @@ import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
 import { readNumericColumns } from '../data/numeric.js';
 import { categoricalColumn } from '../data/categorical.js';
+import { hasCovarianceRows, readMoments, selectMoments, type MomentsInput } from '../data/moments.js';
 import { tableView, type ReadTableOptions, type Table, type TableView } from '../data/table.js';
 import { symmetricEigen } from '../linalg/eigen.js';
 import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
-import { normalQuantile, normalTwoSided } from '../probability/index.js';
+import { chiSquareSurvival, normalQuantile, normalTwoSided } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import type { Seed } from '../random/index.js';
@@ -16,12 +17,25 @@ import type { Matrix } from '../util/types.js';
 import { evaluateDefinitions, type Dual } from './defined.js';
 import { Fitter, minimize, type Objective, type SampleMoments } from './estimate.js';
 import { FimlObjective, missingPatterns, patternLogLikelihood, saturatedMoments, type MissingData, type SaturatedMoments } from './fiml.js';
-import { baselineDegrees, fitMeasures, type SemFitMeasures } from './fit-measures.js';
+import { baselineDegrees, fitMeasures, rmseaOf, type SemFitMeasures } from './fit-measures.js';
 import { observedInformation, robustInference } from './robust.js';
 import { derivatives, modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 import { modificationIndices, type InformationPattern } from './modification.js';
-import type { ModelSpecification, ParameterOp } from './specification.js';
+import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
+import { ordinalMoments } from './ordinal.js';
+import { DwlsObjective, wlsmvInference } from './wlsmv.js';
 import { GROUP_EQUAL, GroupedObjective, specifyGroups, type GroupEqual } from './groups.js';
+
+/**
+ * Moments of several groups (lavaan's `sample.cov`/`sample.mean`/`sample.nobs` as lists): one
+ * {@link MomentsInput} per group with the group's `label`.
+ */
+export interface GroupedMomentsInput {
+  readonly groups: readonly (MomentsInput & { readonly label: string })[];
+}
+
+/** What {@link cfa} and {@link sem} fit: a table of rows, or moments computed elsewhere (one group or several). */
+export type SemInput = Table | MomentsInput | GroupedMomentsInput;
 
 /** Options of {@link cfa} and {@link sem}. */
 export interface SemOptions extends ReadTableOptions {
@@ -36,9 +50,11 @@ export interface SemOptions extends ReadTableOptions {
   /**
    * `'ML'` (default): normal-theory maximum likelihood, SEs from the expected information.
    * `'MLR'`: the same estimates with Huber–White SEs (observed information) and the Yuan–Bentler
-   * scaled χ² (lavaan's `estimator = "MLR"`).
+   * scaled χ² (lavaan's `estimator = "MLR"`). `'WLSMV'` (the default with `ordered`): diagonally
+   * weighted least squares on the thresholds and polychoric correlations, robust SEs and the
+   * mean-and-variance adjusted χ² (lavaan's `estimator = "WLSMV"`, delta parameterization).
    */
-  readonly estimator?: 'ML' | 'MLR';
+  readonly estimator?: 'ML' | 'MLR' | 'WLSMV';
   /**
    * `'listwise'` (default): rows with a missing value on any model variable are left out.
    * `'fiml'`: full-information ML over every row with at least one observed value (lavaan's
@@ -78,6 +94,12 @@ export interface SemOptions extends ReadTableOptions {
   readonly groupEqual?: readonly GroupEqual[];
   /** Parameters exempt from `groupEqual`, e.g. `['visual =~ x2', 'x3 ~ 1']` (lavaan's `group.partial`). */
   readonly groupPartial?: readonly string[];
+  /**
+   * Ordered-categorical indicators (lavaan's `ordered`): `true` for every observed variable of the
+   * model, or their names (all of them: a mix with continuous ones is not supported yet). Fitted
+   * by WLSMV; responses must be integer codes.
+   */
+  readonly ordered?: boolean | readonly string[];
 }
 
 /** One row of the parameter table (lavaan's `parameterEstimates(fit, standardized = TRUE)`). */
@@ -85,8 +107,8 @@ export interface SemParameter {
   /** The group's label (a value of the `group` column); null in a single-group model and for `:=` rows. */
   readonly group: string | null;
   readonly lhs: string;
-  /** `=~` loading, `~` regression, `~~` (co)variance, `~1` intercept or mean, `:=` defined parameter. */
-  readonly op: ParameterOp | ':=';
+  /** `=~` loading, `~` regression, `~~` (co)variance, `~1` intercept or mean, `|` threshold, `~*~` scale factor (ordered indicators), `:=` defined parameter. */
+  readonly op: ParameterOp | ':=' | '|' | '~*~';
   /** The right-hand variable; for `:=` the expression; `''` for `~1`. */
   readonly rhs: string;
   /** The label written in the syntax (the name, for `:=`), or `''`. */
@@ -157,7 +179,7 @@ export interface SemGroup {
 /** Result of {@link cfa} or {@link sem}. */
 export interface SemResult extends PsychkitResult<'cfa' | 'sem'> {
   readonly model: string;
-  readonly estimator: 'ML' | 'MLR';
+  readonly estimator: 'ML' | 'MLR' | 'WLSMV';
   readonly missing: 'listwise' | 'fiml';
   /** The grouping column, or null for a single-group model. */
   readonly group: string | null;
@@ -197,7 +219,12 @@ const OPTION_FIELDS = {
   stdLv: field.boolean(false),
   meanStructure: field.boolean(false),
   orthogonal: field.boolean(false),
-  estimator: field.oneOf(['ML', 'MLR'] as const, 'ML'),
+  estimator: field.optionalOneOf(['ML', 'MLR', 'WLSMV'] as const),
+  ordered: (v: unknown, k: string): true | readonly string[] => {
+    if (v === undefined || v === false) return [];
+    if (v === true) return true;
+    return field.names()(v, k);
+  },
   missing: field.oneOf(['listwise', 'fiml'] as const, 'listwise'),
   confidence: field.confidence(),
   resamples: field.number(0, 0, 10_000_000, { integer: true }),
@@ -220,7 +247,16 @@ const OPTION_FIELDS = {
 };
 const readCfaOptions = defineOptions('cfa', OPTION_FIELDS);
 const readSemOptions = defineOptions('sem', OPTION_FIELDS);
-type SemSettings = ReturnType<typeof readCfaOptions.read>;
+type SemSettings = Omit<ReturnType<typeof readCfaOptions.read>, 'estimator'> & { readonly estimator: 'ML' | 'MLR' | 'WLSMV' };
+
+/** The estimator: as given, or WLSMV with ordered indicators and ML otherwise (as lavaan); WLSMV and ordered need each other. */
+function settings(o: ReturnType<typeof readCfaOptions.read>): SemSettings {
+  const ordered = o.ordered === true || o.ordered.length > 0;
+  const estimator = o.estimator ?? (ordered ? 'WLSMV' : 'ML');
+  if (ordered && estimator !== 'WLSMV') throw fail('INVALID_OPTION', `Ordered indicators are fitted by estimator: 'WLSMV' (got '${estimator}'): ML on category codes treats them as continuous; drop \`ordered\` for that.`, { option: 'estimator', value: estimator });
+  if (!ordered && estimator === 'WLSMV') throw fail('INVALID_OPTION', "estimator: 'WLSMV' is for ordered indicators: list them in `ordered` (or `ordered: true`).", { option: 'ordered' });
+  return { ...o, estimator };
+}
 
 function sampleMoments(columns: readonly Float64Array[], n: number, names: readonly string[], label: string | null): SampleMoments {
   const p = columns.length;
@@ -474,6 +510,55 @@ function standardized(op: ParameterOp, lhs: string, rhs: string, value: number, 
   }
 }
 
+/** The `:=` rows: values from the labels' estimates, delta-method SEs from vcov (its first q × q block: the free parameters). */
+function definedRows(
+  definitions: ModelSpecification['definitions'],
+  values: ReadonlyMap<string, { estimate: number; free: number; stdLv: number; stdAll: number }>,
+  vcov: Float64Array,
+  q: number,
+  z: number,
+): SemParameter[] {
+  if (definitions.length === 0) return [];
+  const stride = Math.round(Math.sqrt(vcov.length));
+  const dual = (pick: 'estimate' | 'stdLv' | 'stdAll') => (name: string): Dual | undefined => {
+    const v = values.get(name);
+    if (v === undefined) return undefined;
+    const gradient = new Float64Array(q);
+    if (v.free > 0) gradient[v.free - 1] = 1;
+    return { value: v[pick], gradient };
+  };
+  const raw = evaluateDefinitions(definitions, dual('estimate'), q);
+  const lv = evaluateDefinitions(definitions, dual('stdLv'), q);
+  const all = evaluateDefinitions(definitions, dual('stdAll'), q);
+  return definitions.map((d, i) => {
+    const { value, gradient } = raw[i]!;
+    let variance = 0;
+    for (let a = 0; a < q; a++) {
+      const ga = gradient[a] as number;
+      if (ga === 0) continue;
+      for (let b = 0; b < q; b++) variance += ga * (vcov[a * stride + b] as number) * (gradient[b] as number);
+    }
+    const se = Math.sqrt(Math.max(variance, 0));
+    const statistic = value / se;
+    return {
+      group: null,
+      lhs: d.name,
+      op: ':=' as const,
+      rhs: d.text,
+      label: d.name,
+      free: false,
+      estimate: value,
+      se,
+      statistic,
+      p: normalTwoSided(statistic),
+      lower: value - z * se,
+      upper: value + z * se,
+      stdLv: finiteOrNull(lv[i]!.value),
+      stdAll: finiteOrNull(all[i]!.value),
+    };
+  });
+}
+
 /** One group's data and model. */
 interface GroupData {
   readonly label: string | null;
@@ -560,14 +645,66 @@ function fixedValues(spec: ModelSpecification, sample: SampleMoments): Float64Ar
   });
 }
 
-function fitModel(kind: 'cfa' | 'sem', table: Table, o: SemSettings): SemResult {
+/** `{ groups: [{ label, covariance, n, … }, …] }`. */
+function isGroupedMoments(x: unknown): x is GroupedMomentsInput {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || !('groups' in x)) return false;
+  const g = (x as { groups: unknown }).groups;
+  return Array.isArray(g) && g.length > 0 && g.every((m) => hasCovarianceRows(m));
+}
+
+/**
+ * The groups of a fit from moments: the covariance (divisor n − 1) rescaled to lavaan's divisor
+ * n, as lavaan's `sample.cov.rescale`; the means where given (a mean structure needs them).
+ */
+function groupsFromMoments(kind: 'cfa' | 'sem', input: MomentsInput | GroupedMomentsInput, o: SemSettings): GroupData[] {
+  const refuse = (option: string, why: string) => {
+    throw fail('INVALID_OPTION', `${kind} from moments: ${why}; fit the rows instead.`, { option });
+  };
+  if (o.estimator === 'MLR') refuse('estimator', "estimator: 'MLR' needs the rows (their fourth moments)");
+  if (o.estimator === 'WLSMV') refuse('ordered', 'ordered indicators need the rows (their categories and polychoric correlations)');
+  if (o.missing === 'fiml') refuse('missing', "missing: 'fiml' needs the rows (their missing-data patterns)");
+  if (o.resamples > 0) refuse('resamples', 'the bootstrap resamples rows');
+  if (o.missingCodes.length > 0) refuse('missingCodes', 'moments have no cells to read as missing');
+  if (o.group !== undefined || o.groupLabels.length > 0) refuse(o.group !== undefined ? 'group' : 'groupLabels', 'groups come from the moments (give { groups: [{ label, covariance, means, n }, …] })');
+  const list: (MomentsInput & { label?: string })[] = 'groups' in input ? [...input.groups] : [input];
+  const grouped = 'groups' in input;
+  if (grouped) {
+    const labels = list.map((m, i) => {
+      if (typeof m.label !== 'string' || m.label === '') throw fail('INVALID_INPUT', `${kind}: groups[${i}] needs a \`label\` (a non-empty string).`, { option: 'groups', index: i });
+      return m.label;
+    });
+    const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+    if (twice !== undefined) throw fail('DUPLICATE_NAME', `${kind}: the group label "${twice}" is used twice.`, { option: 'groups', value: twice });
+  } else if (o.groupEqual.length > 0 || o.groupPartial.length > 0) {
+    refuse(o.groupEqual.length > 0 ? 'groupEqual' : 'groupPartial', 'group options need the moments of several groups');
+  }
+  const specs = specifyGroups(
+    o.model,
+    { stdLv: o.stdLv, meanStructure: o.meanStructure || grouped, orthogonal: o.orthogonal },
+    { groups: list.length, groupEqual: o.groupEqual, groupPartial: o.groupPartial },
+  );
+  return specs.map((spec, g) => {
+    const label = grouped ? (list[g]!.label as string) : null;
+    const m = selectMoments(readMoments(list[g]!, kind), spec.observed, kind);
+    const means = m.means;
+    if (means === null && spec.meanStructure) {
+      throw fail('INVALID_INPUT', `${kind}: the model has a mean structure (intercepts${grouped ? ', several groups' : ''}), so the moments${inGroup(label)} need \`means\`.`, { option: 'means', ...(label === null ? {} : { group: label }) });
+    }
+    const covariance = Float64Array.from(m.covariance, (v) => (v * (m.n - 1)) / m.n);
+    const sample = checkedMoments(covariance, means ?? new Float64Array(m.p), m.n, spec.observed, 'sample', label);
+    return { label, spec, n: m.n, nDropped: 0, sample, columns: null, missingData: null, saturated: null, hasMeans: means !== null };
+  });
+}
+
+function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResult {
+  if (isGroupedMoments(table) || hasCovarianceRows(table)) return estimateGroups(kind, o, groupsFromMoments(kind, table as MomentsInput | GroupedMomentsInput, o), 0);
   const fiml = o.missing === 'fiml';
   if (o.group === undefined) {
     for (const key of ['groupEqual', 'groupPartial', 'groupLabels'] as const) {
       if (o[key].length > 0) throw fail('INVALID_OPTION', `\`${key}\` needs \`group\` (the column that splits the rows into groups).`, { option: key });
     }
   }
-  const view = tableView(table, o.missingCodes);
+  const view = tableView(table as Table, o.missingCodes);
   const split = splitGroups(view, o);
   const G = split.labels.length;
   const specs = specifyGroups(
@@ -581,13 +718,234 @@ function fitModel(kind: 'cfa' | 'sem', table: Table, o: SemSettings): SemResult 
     throw fail('INVALID_OPTION', `missing: 'fiml' with exogenous observed covariates (${spec0.exogenous.join(', ')}) is not supported yet: psychkit would have to model their distribution (lavaan's fixed.x = FALSE). Use missing: 'listwise', or make them indicators of single-indicator latents.`, { option: 'missing', columns: [...spec0.exogenous] });
   }
   if (fiml && o.estimator === 'MLR') throw fail('INVALID_OPTION', "estimator: 'MLR' with missing: 'fiml' is not supported yet; use one of them.", { option: 'estimator' });
+  if (o.estimator === 'WLSMV') {
+    if (G > 1) throw fail('INVALID_OPTION', 'Ordered indicators (WLSMV) in several groups are not supported yet; fit each group, or drop `group`.', { option: 'group' });
+    return estimateOrdinal(kind, o, view, spec0);
+  }
   const read = readNumericColumns(view, spec0.observed);
   const groups = specs.map((spec, g) => {
     const rows = split.rows[g]!;
     if (rows === null) return groupFromRows(spec, split.labels[g]!, read, view.nRows, fiml);
-    return groupFromRows(spec, split.labels[g]!, read.map((c) => Float64Array.from(rows, (r) => c[r] as number)), rows.length, fiml);
+    // A plain gather: Float64Array.from with a callback is ~8× slower on millions of rows.
+    const columns = read.map((c) => {
+      const out = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = c[rows[i] as number] as number;
+      return out;
+    });
+    return groupFromRows(spec, split.labels[g]!, columns, rows.length, fiml);
   });
   return estimateGroups(kind, o, groups, split.dropped);
+}
+
+/**
+ * WLSMV for ordered indicators (lavaan's `ordered`, delta parameterization): thresholds and
+ * polychoric correlations (ordinal.ts), DWLS on the correlations, then wlsmv.ts's inference.
+ * The residual variances of the latent responses are 1 − diag(ΛGΛᵀ), reported as fixed rows,
+ * with lavaan's fixed scale factors (`~*~`, 1) and intercepts (`~1`, 0).
+ */
+function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, template: ModelSpecification): SemResult {
+  const refuse = (option: string, why: string): never => {
+    throw fail('INVALID_OPTION', `Ordered indicators (WLSMV): ${why}.`, { option });
+  };
+  if (o.missing === 'fiml') refuse('missing', "missing: 'fiml' is ML; WLSMV uses the complete rows (listwise)");
+  if (o.resamples > 0) refuse('resamples', 'the bootstrap is not supported with WLSMV yet');
+  if (o.meanStructure) refuse('meanStructure', 'the thresholds take the place of the intercepts');
+  if (template.exogenous.length > 0 || template.dummyOf.some((e) => e >= 0)) {
+    refuse('ordered', `observed variables in regressions (${template.observed.filter((v, i) => template.dummyOf[i]! >= 0 || template.exogenous.includes(v)).join(', ')}) are not supported yet: use them as indicators of latent variables`);
+  }
+  const observed = template.observed;
+  if (o.ordered !== true) {
+    const listed = o.ordered;
+    const stranger = listed.find((v) => !observed.includes(v));
+    if (stranger !== undefined) refuse('ordered', `"${stranger}" is not an observed variable of the model`);
+    const continuous = observed.filter((v) => !listed.includes(v));
+    if (continuous.length > 0) refuse('ordered', `every indicator must be ordered (a mix with continuous ones is not supported yet); not listed: ${continuous.join(', ')}`);
+  }
+  const p = observed.length;
+  const om = ordinalMoments(readNumericColumns(view, observed), observed);
+  const n = om.n;
+  const nth = om.thresholds.length;
+  const degenerate = Array.from(om.weights).findIndex((w) => !(Number.isFinite(w) && w > 0));
+  if (n < 3 || degenerate >= 0) {
+    const what = degenerate < 0 ? '' : ` (the sampling variance of ${degenerate < nth ? om.thresholdNames[degenerate] : om.correlationNames[degenerate - nth]} is ${om.gamma[degenerate * om.k + degenerate]})`;
+    throw fail('TOO_FEW_CASES', `${n} complete row${n === 1 ? '' : 's'}: too few to estimate the sampling variances of the thresholds and polychoric correlations${what}.`, { n });
+  }
+  // The latent responses' residual variances are not parameters: fixed here (at 0 in Σ, whose
+  // diagonal is then set to 1), renumbering the free parameters.
+  const ordinalResidual = (r: ParameterRow) => r.op === '~~' && r.lhs === r.rhs && observed.includes(r.lhs);
+  const renumber = new Map<number, number>();
+  const rows = template.rows.map((r) => {
+    if (ordinalResidual(r)) {
+      if (r.user) refuse('model', `the residual variance of "${r.lhs}" is 1 − its communality under the delta parameterization; it cannot be written in the model`);
+      return { ...r, free: 0, value: 0 };
+    }
+    if (r.free === 0) return r;
+    let f = renumber.get(r.free);
+    if (f === undefined) {
+      f = renumber.size + 1;
+      renumber.set(r.free, f);
+    }
+    return { ...r, free: f };
+  });
+  const spec: ModelSpecification = { ...template, rows, nFree: renumber.size };
+  const q = spec.nFree;
+  const npar = q + nth;
+  if (npar > om.k) throw fail('NOT_IDENTIFIED', `The model has ${npar} free parameters (with ${nth} thresholds) but the data give only ${om.k} statistics: it is not identified.`, { npar, moments: om.k });
+  const ws = modelWorkspace(spec);
+  const fixed = Float64Array.from(rows, (r) => r.value);
+  const polychoric: SampleMoments = { n, p, covariance: om.correlation, mean: new Float64Array(p), logDet: Number.NaN };
+  const objective = new DwlsObjective(ws, fixed, om);
+  const fit = minimize(objective, startValues(spec, polychoric));
+  if (fit === null) throw fail('NOT_CONVERGED', 'The WLSMV fit failed: the model-implied correlations could not be computed at the start values or along every search direction. Check the model.', {});
+  objective.evaluate(fit.estimates);
+  const inference = q > 0 ? wlsmvInference(objective, npar) : null;
+  if (inference === null) {
+    const parameter = q > 0 ? unidentifiedParameter(fit.information, q, [{ spec, label: null }]) : 'none';
+    throw fail('NOT_IDENTIFIED', `The model is not identified: the information matrix is singular, and "${parameter}" is the parameter least determined by the data (fix it, or constrain it).`, { parameter });
+  }
+  const Q = npar;
+  const vcov = inference.covariance;
+  // Σ* (unit diagonal) and the residual variances θᵢᵢ = 1 − diag(ΛGΛᵀ).
+  const theta = Float64Array.from({ length: p }, (_, i) => 1 - (ws.sigma[i * p + i] as number));
+  for (let i = 0; i < p; i++) {
+    ws.sigma[i * p + i] = 1;
+    ws.theta[i * p + i] = theta[i] as number;
+  }
+  const warnings: PsychkitWarning[] = [];
+  if (!fit.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The WLSMV fit did not converge in ${fit.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: fit.iterations } });
+  const z = normalQuantile(1 - (1 - o.confidence) / 2);
+  const sd = standardizer(ws);
+  const estimateOf = (r: ParameterRow, index: number): number => (ordinalResidual(r) ? (theta[observed.indexOf(r.lhs)] as number) : r.free > 0 ? (fit.estimates[r.free - 1] as number) : (fixed[index] as number));
+  const variances = new Map<string, number>();
+  rows.forEach((r, index) => {
+    if (r.op === '~~' && r.lhs === r.rhs) variances.set(r.lhs, estimateOf(r, index));
+  });
+  const variance = (v: string) => variances.get(v) ?? 1;
+  const isLatent = (v: string) => spec.latent.includes(v);
+  const values = new Map<string, { estimate: number; free: number; stdLv: number; stdAll: number }>();
+  const row = (r: { lhs: string; op: SemParameter['op']; rhs: string; label: string }, estimate: number, index: number): SemParameter => {
+    const se = index >= 0 ? Math.sqrt(vcov[index * Q + index] as number) : null;
+    const statistic = se === null ? null : estimate / se;
+    const std = (scale: (v: string) => number, scaled: (v: string) => boolean): number | null => {
+      if (r.op === '|') return estimate / scale(r.lhs);
+      if (r.op === '~*~') return 1;
+      if (r.op === ':=') return null;
+      return finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, scale, variance, scaled));
+    };
+    return {
+      group: null,
+      lhs: r.lhs,
+      op: r.op,
+      rhs: r.rhs,
+      label: r.label,
+      free: index >= 0,
+      estimate,
+      se,
+      statistic,
+      p: statistic === null ? null : normalTwoSided(statistic),
+      lower: se === null ? estimate : estimate - z * se,
+      upper: se === null ? estimate : estimate + z * se,
+      stdLv: std(sd.lv, isLatent),
+      stdAll: std(sd.all, () => true),
+    };
+  };
+  const parameters: SemParameter[] = [];
+  const thresholdRows = (): void => {
+    for (let t = 0; t < nth; t++) {
+      const name = om.thresholdNames[t]!;
+      const bar = name.indexOf('|');
+      parameters.push(row({ lhs: name.slice(0, bar), op: '|', rhs: name.slice(bar + 1), label: '' }, om.thresholds[t] as number, q + t));
+    }
+  };
+  // lavaan's order: loadings and regressions, thresholds, (co)variances, then the fixed rows.
+  let thresholdsAdded = false;
+  rows.forEach((r, index) => {
+    if (!thresholdsAdded && r.op !== '=~' && r.op !== '~') {
+      thresholdRows();
+      thresholdsAdded = true;
+    }
+    const out = row(r, estimateOf(r, index), ordinalResidual(r) || r.free === 0 ? -1 : r.free - 1);
+    if (r.label !== '' && !values.has(r.label)) values.set(r.label, { estimate: out.estimate, free: ordinalResidual(r) ? 0 : r.free, stdLv: out.stdLv ?? Number.NaN, stdAll: out.stdAll ?? Number.NaN });
+    parameters.push(out);
+  });
+  if (!thresholdsAdded) thresholdRows();
+  for (const v of observed) parameters.push(row({ lhs: v, op: '~*~', rhs: v, label: '' }, 1, -1));
+  for (const v of [...observed, ...spec.latent]) parameters.push(row({ lhs: v, op: '~1', rhs: '', label: '' }, 0, -1));
+  parameters.push(...definedRows(spec.definitions, values, vcov, q, z));
+  const broken = parameters.find((r) => !Number.isFinite(r.estimate) || (r.se !== null && !(Number.isFinite(r.se) && r.se >= 0)));
+  if (broken !== undefined) {
+    throw fail('NOT_CONVERGED', `The WLSMV fit broke down numerically: ${broken.lhs} ${broken.op} ${broken.rhs} has standard error ${String(broken.se)} (n = ${n}: too few rows for the sandwich, or an empty category pattern).`, { parameter: `${broken.lhs} ${broken.op} ${broken.rhs}` });
+  }
+  const negative = observed.filter((_, i) => (theta[i] as number) < 0);
+  if (negative.length > 0) warnings.push({ code: 'HEYWOOD', message: `Some residual variances of the latent responses are negative (${negative.join(', ')}): a standardized loading beyond 1 (a Heywood case).`, details: { columns: negative } });
+  const rSquared: { group: string | null; variable: string; rSquared: number }[] = observed.map((v, i) => ({ group: null, variable: v, rSquared: 1 - (theta[i] as number) }));
+  const etaIndex = new Map(spec.eta.map((v, i) => [v, i]));
+  for (const f of spec.latent) {
+    const e = etaIndex.get(f)!;
+    if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ group: null, variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
+  }
+  const modificationIndices: ModificationIndex[] = inference.modificationIndices.map((r) => {
+    const sign = Math.sign(r.epc);
+    const std = (scale: (v: string) => number, scaled: (v: string) => boolean) => finiteOrNull(sign * standardized(r.op, r.lhs, r.rhs, Math.abs(r.epc), scale, variance, scaled));
+    return { group: null, lhs: r.lhs, op: r.op, rhs: r.rhs, mi: r.mi, epc: r.epc, sepcLv: std(sd.lv, isLatent), sepcAll: std(sd.all, () => true) };
+  });
+  const { chiSquare, df } = inference;
+  const fitResult: SemFitMeasures = {
+    npar,
+    fmin: inference.fmin,
+    chiSquare,
+    df,
+    p: df > 0 ? chiSquareSurvival(chiSquare, df) : null,
+    baseline: { chiSquare: inference.baseline.chiSquare, df: inference.baseline.df, p: chiSquareSurvival(inference.baseline.chiSquare, inference.baseline.df) },
+    cfi: inference.cfi,
+    tli: inference.tli,
+    nfi: inference.nfi,
+    rfi: inference.rfi,
+    ifi: inference.ifi,
+    rni: inference.rni,
+    logLikelihood: null,
+    unrestrictedLogLikelihood: null,
+    aic: null,
+    bic: null,
+    sabic: null,
+    rmsea: rmseaOf(chiSquare, df, n - 1),
+    rmr: inference.rmr,
+    srmr: inference.srmr,
+    scaled: inference.scaled,
+    robust: inference.robust,
+  };
+  const residual = Float64Array.from(om.correlation, (r, i) => r - (ws.sigma[i] as number));
+  return deepFreeze({
+    kind,
+    model: o.model,
+    estimator: 'WLSMV' as const,
+    missing: o.missing,
+    group: null,
+    n,
+    nDropped: view.nRows - n,
+    columns: [...observed],
+    latent: [...spec.latent],
+    converged: fit.converged,
+    iterations: fit.iterations,
+    parameters,
+    fit: fitResult,
+    rSquared,
+    groups: [
+      {
+        label: null,
+        n,
+        nDropped: view.nRows - n,
+        sample: { covariance: matrixRows(om.correlation, p), means: null },
+        implied: { covariance: matrixRows(ws.sigma, p), means: null },
+        residuals: { covariance: matrixRows(residual, p), means: null },
+      },
+    ],
+    confidence: o.confidence,
+    modificationIndices,
+    reliability: [],
+    bootstrap: null,
+    warnings,
+  });
 }
 
 /** Fits the model to every group's moments (and rows, where the estimator needs them). */
@@ -703,45 +1061,7 @@ function estimateGroups(kind: 'cfa' | 'sem', o: SemSettings, groups: readonly Gr
     });
   });
   const nRows = parameters.length;
-  if (spec0.definitions.length > 0) {
-    const dual = (pick: 'estimate' | 'stdLv' | 'stdAll') => (name: string): Dual | undefined => {
-      const v = values.get(name);
-      if (v === undefined) return undefined;
-      const gradient = new Float64Array(q);
-      if (v.free > 0) gradient[v.free - 1] = 1;
-      return { value: v[pick], gradient };
-    };
-    const raw = evaluateDefinitions(spec0.definitions, dual('estimate'), q);
-    const lv = evaluateDefinitions(spec0.definitions, dual('stdLv'), q);
-    const all = evaluateDefinitions(spec0.definitions, dual('stdAll'), q);
-    spec0.definitions.forEach((d, i) => {
-      const { value, gradient } = raw[i]!;
-      let variance = 0;
-      for (let a = 0; a < q; a++) {
-        const ga = gradient[a] as number;
-        if (ga === 0) continue;
-        for (let b = 0; b < q; b++) variance += ga * (vcov[a * q + b] as number) * (gradient[b] as number);
-      }
-      const se = Math.sqrt(Math.max(variance, 0));
-      const statistic = value / se;
-      parameters.push({
-        group: null,
-        lhs: d.name,
-        op: ':=',
-        rhs: d.text,
-        label: d.name,
-        free: false,
-        estimate: value,
-        se,
-        statistic,
-        p: normalTwoSided(statistic),
-        lower: value - z * se,
-        upper: value + z * se,
-        stdLv: finiteOrNull(lv[i]!.value),
-        stdAll: finiteOrNull(all[i]!.value),
-      });
-    });
-  }
+  parameters.push(...definedRows(spec0.definitions, values, vcov, q, z));
   // Numerical breakdown (variables on wildly different scales, e.g. 1e78 next to 1): the SEs or
   // estimates are not finite. A result would be noise, so say so.
   const broken = parameters.find((r) => !Number.isFinite(r.estimate) || (r.se !== null && !(Number.isFinite(r.se) && r.se >= 0)));
@@ -868,16 +1188,30 @@ function estimateGroups(kind: 'cfa' | 'sem', o: SemSettings, groups: readonly Gr
 
 /**
  * Confirmatory factor analysis with lavaan's model syntax, estimates, standard errors and fit
- * measures (matches `lavaan::cfa`).
+ * measures (matches `lavaan::cfa`): normal-theory ML, F = log|Σ| + tr(SΣ⁻¹) − log|S| − p (plus the
+ * mean part), minimised by Fisher scoring then BFGS; SEs from the expected information (MLR:
+ * Huber–White with the Yuan–Bentler scaled χ²; FIML: the observed information).
+ *
+ * Several groups (`group`, `groupEqual`, `groupPartial`) fit F = Σ (n_g/N) F_g with lavaan's
+ * defaults. The data may be rows, or moments computed elsewhere — `{ covariance, means?, n,
+ * columns }` with the covariance over n − 1 (R's `cov()`, SQL's `covar_samp`), or
+ * `{ groups: [{ label, covariance, means, n, columns }, …] }` — as lavaan's `sample.cov`; from
+ * moments the fit equals the fit of the rows that produced them (ML, listwise).
+ *
+ * Reference: Bollen, K. A. (1989). *Structural equations with latent variables*. Wiley.
+ * Rosseel, Y. (2012). lavaan: An R package for structural equation modeling. *Journal of
+ * Statistical Software, 48*(2).
  *
  * @example
  * ```ts
  * const fit = cfa(rows, { model: 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9' });
  * fit.fit.cfi; fit.parameters.filter((r) => r.op === '=~');
+ * const metric = cfa(rows, { model: 'visual =~ x1 + x2 + x3', group: 'school', groupEqual: ['loadings'] });
+ * const fromSql = cfa({ covariance: [[1, 0.5, 0.4], [0.5, 1, 0.3], [0.4, 0.3, 1]], n: 500, columns: ['x1', 'x2', 'x3'] }, { model: 'f =~ x1 + x2 + x3' });
  * ```
  */
-export function cfa(table: Table, options: SemOptions): SemResult {
-  return fitModel('cfa', table, readCfaOptions.read(options));
+export function cfa(table: SemInput, options: SemOptions): SemResult {
+  return fitModel('cfa', table, settings(readCfaOptions.read(options)));
 }
 
 /**
@@ -888,6 +1222,6 @@ export function cfa(table: Table, options: SemOptions): SemResult {
  * const fit = sem(rows, { model: 'f1 =~ a1 + a2 + a3\nf2 =~ b1 + b2 + b3\nf2 ~ f1' });
  * ```
  */
-export function sem(table: Table, options: SemOptions): SemResult {
-  return fitModel('sem', table, readSemOptions.read(options));
+export function sem(table: SemInput, options: SemOptions): SemResult {
+  return fitModel('sem', table, settings(readSemOptions.read(options)));
 }

@@ -1,9 +1,8 @@
 import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
-import type { Table } from '../data/table.js';
 import { chiSquareSurvival } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
-import { cfa, type SemOptions, type SemResult } from './fit.js';
+import { cfa, type SemInput, type SemOptions, type SemResult } from './fit.js';
 import type { GroupEqual } from './groups.js';
 
 // Measurement invariance as the sequence of nested multiple-group CFAs every applied paper
@@ -26,8 +25,8 @@ const EQUAL: Record<InvarianceStep, readonly GroupEqual[]> = {
 
 /** Options of {@link invariance}: those of {@link cfa} (with `group` required), without `groupEqual`. */
 export interface InvarianceOptions extends Omit<SemOptions, 'groupEqual' | 'group' | 'resamples' | 'allowFewResamples' | 'seed' | 'interval' | 'onProgress'> {
-  /** The column that splits the rows into groups. */
-  readonly group: string;
+  /** The column that splits the rows into groups (not with grouped moments, whose groups are given). */
+  readonly group?: string;
   /** The steps to fit, in order (default configural, metric, scalar; add `'strict'` for equal residual variances). */
   readonly steps?: readonly InvarianceStep[];
 }
@@ -64,7 +63,8 @@ export interface InvarianceModel {
 /** Result of {@link invariance}. */
 export interface InvarianceResult extends PsychkitResult<'invariance'> {
   readonly model: string;
-  readonly group: string;
+  /** The grouping column (null when fitted from grouped moments). */
+  readonly group: string | null;
   /** The groups, in the order fitted. */
   readonly groups: readonly string[];
   readonly estimator: 'ML' | 'MLR';
@@ -81,7 +81,7 @@ const readInvarianceOptions = defineOptions('invariance', {
   estimator: field.raw(),
   missing: field.raw(),
   confidence: field.raw(),
-  group: field.column(),
+  group: field.optionalColumn(),
   groupLabels: field.raw(),
   groupPartial: field.raw(),
   steps: (v: unknown, k: string): readonly InvarianceStep[] => {
@@ -130,21 +130,25 @@ function scaledDifference(restricted: SemResult, free: SemResult): { chiSquare: 
  * 233–255. Satorra, A., & Bentler, P. M. (2001). A scaled difference chi-square test statistic
  * for moment structure analysis. *Psychometrika, 66*, 507–514.
  *
+ * Rows or grouped moments (`{ groups: [{ label, covariance, means, n, columns }, …] }`, see {@link cfa}).
+ *
  * @example
  * ```ts
  * const mi = invariance(rows, { model: 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9', group: 'school' });
  * mi.models.map((m) => [m.step, m.test?.chiSquare, m.test?.p, m.deltaCfi]);
  * ```
  */
-export function invariance(table: Table, options: InvarianceOptions): InvarianceResult {
+export function invariance(table: SemInput, options: InvarianceOptions): InvarianceResult {
   const o = readInvarianceOptions.read(options);
+  const grouped = typeof table === 'object' && table !== null && !Array.isArray(table) && 'groups' in table;
+  if (o.group === undefined && !grouped) throw fail('INVALID_OPTION', 'invariance needs `group` (the column that splits the rows into groups), or moments of several groups ({ groups: [...] }).', { option: 'group' });
   const { steps, ...rest } = o;
   const base = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as unknown as SemOptions;
   const fits = steps.map((step) => ({ step, result: cfa(table, { ...base, groupEqual: EQUAL[step] }) }));
   const first = fits[0]!.result;
   const robust = first.estimator === 'MLR';
   const G = first.groups.length;
-  if (G < 2) throw fail('TOO_FEW_CASES', `"${o.group}" holds one group (${String(first.groups[0]!.label)}); invariance compares two or more.`, { column: o.group, n: G });
+  if (G < 2) throw fail('TOO_FEW_CASES', `${o.group === undefined ? 'The moments hold' : `"${o.group}" holds`} one group (${String(first.groups[0]!.label)}); invariance compares two or more.`, { ...(o.group === undefined ? {} : { column: o.group }), n: G });
   const warnings: PsychkitWarning[] = [];
   const cfiOf = (r: SemResult) => (robust ? (r.fit.robust?.cfi ?? null) : r.fit.cfi);
   const rmseaOf = (r: SemResult) => (robust ? (r.fit.robust?.rmsea.estimate ?? null) : r.fit.rmsea.estimate);
@@ -188,9 +192,9 @@ export function invariance(table: Table, options: InvarianceOptions): Invariance
   return deepFreeze({
     kind: 'invariance',
     model: first.model,
-    group: o.group,
+    group: o.group ?? null,
     groups: first.groups.map((g) => g.label!),
-    estimator: first.estimator,
+    estimator: first.estimator as 'ML' | 'MLR',
     n: first.n,
     models,
     warnings: [...warnings, ...fits.flatMap(({ step, result }) => result.warnings.map((w) => ({ ...w, message: `${step}: ${w.message}` })))],

@@ -158,6 +158,7 @@ describe('the examples read the same data as the tests', () => {
   it('peer workers and Holzinger–Swineford are the fixtures byte for byte', () => {
     expect(read('examples/peer-workers/peer-workers.csv')).toBe(read('test/fixtures/peer-workers.csv'));
     expect(read('examples/data/holzinger-swineford.csv')).toBe(read('test/fixtures/holzinger-swineford.csv'));
+    expect(read('examples/data/holzinger-swineford-1939.csv')).toBe(read('test/fixtures/holzinger-swineford-1939.csv'));
   });
   it('Harman74 is the fixture as { columns, n, correlation }', () => {
     const fixture = JSON.parse(read('test/fixtures/harman74.json'));

@@ -14,6 +14,7 @@ import {
   formatNumber,
   hierarchicalRegression,
   instruments,
+  invariance,
   isPsychkitError,
   kmo,
   normalityTests,
@@ -120,6 +121,7 @@ const results: Record<string, ReportableResult> = {
   bootstrap: bootstrap(peer, { columns: ['esse', 'pwb'], statistic: ([x, y], n) => [mean(y!, n) - mean(x!, n), mean(x!, n)], resamples: 1000, seed: 1 }),
   cfa: cfa(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
   sem: sem(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
+  invariance: invariance(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', group: 'gender', missingCodes: ['NA'] }),
 };
 
 function mean(x: Float64Array, n: number): number {
@@ -203,6 +205,7 @@ group('kind', () => {
       [edit(results.correlationMatrix!, (x) => ((x.matrix as unknown[][])[3] = [1])), 'result.matrix[3]'],
       [edit(results.pathModel!, (x) => ((x.effects as Record<string, unknown>[])[0]!.name = 3)), 'result.effects[0].name'],
       [edit(results.bootstrap!, (x) => ((x.bootstrap as Record<string, unknown>).resamples = -1)), 'result.bootstrap.resamples'],
+      [edit(results.invariance!, (x) => ((x.models as Record<string, unknown>[])[1]!.deltaCfi = 'x')), 'result.models[1].deltaCfi'],
     ];
     for (const [bad, field] of cases) {
       expect(codeOf(() => toApaTable(bad)), field).toBe('INVALID_INPUT');

@@ -21,7 +21,7 @@ import {
   type SemResult,
   type TableCell,
 } from '../../src/index.js';
-import { loadCsv } from '../helpers/fixtures.js';
+import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { findAll, nastyText, parseXml, textContent, xmlVisible, type XmlNode } from '../helpers/xml.js';
 
 const rows = loadCsv('holzinger-swineford-1939.csv');
@@ -409,5 +409,261 @@ group('toApaTable of cfa results (property)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+// ---- multiple groups ---------------------------------------------------------------------------
+// lavaan 0.6.14: cfa(model, hs, group = "school", group.equal = "loadings") and its
+// summary(fit, fit.measures = TRUE, standardized = TRUE) (test/fixtures/cfa.json, hs_school_metric).
+
+interface ReferenceParameter {
+  lhs: string;
+  op: string;
+  rhs: string;
+  groupLabel: string | null;
+  est: number;
+  se: number | null;
+  'std.lv': number | null;
+  'std.all': number | null;
+}
+const lavaanMetric = loadJson<{ cases: Record<string, { n: { perGroup: number[] }; groups: string[]; fit: Record<string, number>; parameters: ReferenceParameter[] }> }>('cfa.json').cases['hs_school_metric']!;
+const metric = cfa(rows, { model: MODEL, group: 'school', groupEqual: ['loadings'] });
+
+/** The lines of one group's block of formatCfa's text ("Group 1 [Pasteur]:" up to the next group or the end). */
+function groupBlock(lines: readonly string[], index: number, label: string): string[] {
+  const start = lines.indexOf(`Group ${index} [${label}]:`);
+  expect(start, label).toBeGreaterThan(0);
+  const next = lines.findIndex((l, i) => i > start && /^Group \d+ \[/.test(l));
+  return lines.slice(start, next < 0 ? undefined : next);
+}
+
+group('formatCfa of a multiple-group result (lavaan’s multiple-group summary)', () => {
+  const text = formatCfa(metric);
+  const lines = text.split('\n');
+  it('the header lists the observations per group; the model test adds each group’s statistic', () => {
+    const f = lavaanMetric.fit;
+    const at = lines.indexOf('  Number of observations per group:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '    Pasteur                                        156',
+      '    Grant-White                                    145',
+    ]);
+    expect(lavaanMetric.n.perGroup).toEqual([156, 145]);
+    expect(lines).toContain(`  Number of model parameters                        60`);
+    expect(lines).toContain(`  Number of equality constraints                     6`);
+    const test = lines.indexOf('Model Test User Model:');
+    expect(lines.slice(test + 2, test + 8)).toEqual([
+      `  Test statistic                               ${f['chisq']!.toFixed(3)}`,
+      `  Degrees of freedom                                ${f['df']}`,
+      '  P-value (Chi-square)                           0.000',
+      '  Test statistic for each group:',
+      // As lavaan prints them.
+      '    Pasteur                                     68.825',
+      '    Grant-White                                 55.219',
+    ]);
+    expect(lines[test + 2]).toBe('  Test statistic                               124.044');
+    for (const [label, key] of [
+      ['Comparative Fit Index (CFI)', 'cfi'],
+      ['Tucker-Lewis Index (TLI)', 'tli'],
+      ['Loglikelihood user model (H0)', 'logl'],
+      ['Akaike (AIC)', 'aic'],
+      ['RMSEA', 'rmsea'],
+      ['90 Percent confidence interval - lower', 'rmsea.ci.lower'],
+      ['SRMR', 'srmr'],
+    ] as const) {
+      const value = f[key]!.toFixed(3);
+      expect(lines, label).toContain(`  ${label}${' '.repeat(52 - label.length - value.length)}${value}`);
+    }
+    expect(lines).toContain('  Comparative Fit Index (CFI)                    0.921');
+    expect(lines).toContain('  RMSEA                                          0.093');
+  });
+  it('the groups’ statistics add up to the χ²', () => {
+    const at = lines.indexOf('  Test statistic for each group:');
+    const shares = lines.slice(at + 1, at + 3).map((l) => Number(l.trim().split(/\s+/).at(-1)));
+    expect(Math.abs(shares[0]! + shares[1]! - metric.fit.chiSquare)).toBeLessThan(2e-3);
+  });
+  it('prints each group’s estimates under “Group 1 [Pasteur]:”, with the Intercepts of the mean structure', () => {
+    expect(lines.filter((l) => /^Group \d+ \[/.test(l))).toEqual(['Group 1 [Pasteur]:', 'Group 2 [Grant-White]:']);
+    const start = lines.indexOf('Group 1 [Pasteur]:');
+    // Two blank lines before each group, one after its heading, as lavaan.
+    expect(lines.slice(start - 2, start + 3)).toEqual(['', '', 'Group 1 [Pasteur]:', '', 'Latent Variables:']);
+    lavaanMetric.groups.forEach((label, g) => {
+      const block = groupBlock(lines, g + 1, label);
+      expect(block.filter((l) => l.endsWith(':') && !l.startsWith(' ')).slice(1), label).toEqual(['Latent Variables:', 'Covariances:', 'Intercepts:', 'Variances:']);
+    });
+  });
+  it('every estimate, SE, Std.lv and Std.all is lavaan’s to three decimals, in its group', () => {
+    const close = (printedValue: string | undefined, expected: number | null, what: string) => {
+      if (expected === null) return;
+      expect(Math.abs(Number(printedValue) - expected), what).toBeLessThanOrEqual(0.0005 + 1e-6);
+    };
+    let checked = 0;
+    lavaanMetric.groups.forEach((label, g) => {
+      const block = groupBlock(lines, g + 1, label);
+      // Section by section: the rows of a section follow its title.
+      const sectionOf = { '=~': 'Latent Variables:', '~~': 'Covariances:', '~1': 'Intercepts:' } as const;
+      for (const q of lavaanMetric.parameters.filter((x) => x.groupLabel === label)) {
+        const variance = q.op === '~~' && q.lhs === q.rhs;
+        const title = variance ? 'Variances:' : sectionOf[q.op as keyof typeof sectionOf];
+        const from = block.indexOf(title);
+        let at = from + 2;
+        if (q.op === '=~' || (q.op === '~~' && !variance)) at = block.indexOf(`  ${q.lhs} ${q.op}`, from) + 1;
+        const name = q.op === '=~' || (q.op === '~~' && !variance) ? q.rhs : q.lhs;
+        const line = block.slice(at).find((l) => l.trim().split(/\s+/)[0]!.replace(/^\./, '') === name)!;
+        const what = `${label}: ${q.lhs} ${q.op} ${q.rhs}`;
+        expect(line, what).toBeDefined();
+        const cells = line.trim().split(/\s+/);
+        const fixed = q.se === null || q.se === 0;
+        close(cells[1], q.est, `${what} estimate`);
+        if (!fixed) close(cells[2], q.se, `${what} SE`);
+        close(cells.at(-2), q['std.lv'], `${what} Std.lv`);
+        close(cells.at(-1), q['std.all'], `${what} Std.all`);
+        checked++;
+      }
+    });
+    expect(checked).toBe(lavaanMetric.parameters.length);
+    // A few lines exactly as lavaan prints them.
+    const pasteur = groupBlock(lines, 1, 'Pasteur');
+    const grantWhite = groupBlock(lines, 2, 'Grant-White');
+    expect(pasteur).toContain('    x2                0.599    0.100    5.979    0.000    0.537    0.432');
+    expect(grantWhite).toContain('    x2                0.599    0.100    5.979    0.000    0.509    0.466');
+    expect(pasteur).toContain('   .x1                4.941    0.093   52.991    0.000    4.941    4.243');
+    expect(grantWhite).toContain('   .x1                4.930    0.097   50.763    0.000    4.930    4.216');
+    expect(pasteur).toContain('    visual            0.000                               0.000    0.000');
+    expect(grantWhite).toContain('    speed             0.475    0.109    4.347    0.000    1.000    1.000');
+  });
+  it('defined parameters follow the last group; a single-group result keeps its layout', () => {
+    const s = formatCfa(sem(rows, { model: `${MODEL}\nspeed ~ a*visual\nind := a*2`, group: 'school' })).split('\n');
+    const defined = s.indexOf('Defined Parameters:');
+    expect(defined).toBeGreaterThan(s.indexOf('Group 2 [Grant-White]:'));
+    expect(s[defined + 2]).toMatch(/^ {4}ind {10,}-?\d+\.\d{3}/);
+    expect(s.filter((l) => l === 'Regressions:')).toHaveLength(2);
+    const single = formatCfa(fit);
+    expect(single).not.toContain('per group');
+    expect(single).not.toContain('Group 1');
+    expect(single).toContain('  Number of observations                           301');
+  });
+  it('under MLR with rows left out: Used and Total per group, each group’s standard and scaled statistic (lavaan’s numbers)', () => {
+    // lavaan: hs$x1[c(1:5, 200:202)] <- NA; cfa(model, hs, group = "school", estimator = "MLR").
+    const holed = rows.map((r, i) => (i < 5 || (i >= 199 && i <= 201) ? { ...r, x1: '' } : r));
+    const s = formatCfa(cfa(holed, { model: MODEL, group: 'school', estimator: 'MLR' })).split('\n');
+    const at = s.indexOf('  Number of observations per group:               Used       Total');
+    expect(at).toBeGreaterThan(0);
+    expect(s.slice(at + 1, at + 3)).toEqual([
+      '    Pasteur                                        151         156',
+      '    Grant-White                                    142         145',
+    ]);
+    const each = s.indexOf('  Test statistic for each group:');
+    expect(s.slice(each - 5, each + 3)).toEqual([
+      '  Test statistic                               116.150     124.127',
+      '  Degrees of freedom                                48          48',
+      '  P-value (Chi-square)                           0.000       0.000',
+      '  Scaling correction factor                                  0.936',
+      '    Yuan-Bentler correction (Mplus variant)',
+      '  Test statistic for each group:',
+      '    Pasteur                                     64.817      69.269',
+      '    Grant-White                                 51.333      54.858',
+    ]);
+  });
+  it('under FIML: no per-group statistics (the result holds no per-group log-likelihoods)', () => {
+    const holed = rows.map((r, i) => (i % 7 === 6 ? { ...r, x1: '' } : r));
+    const s = formatCfa(cfa(holed, { model: MODEL, group: 'school', missing: 'fiml' }));
+    expect(s).toContain('  Number of observations per group:');
+    expect(s).not.toContain('Test statistic for each group');
+    expect(s).toContain('Group 2 [Grant-White]:');
+  });
+});
+
+group('toApaTable of a multiple-group result', () => {
+  const table = toApaTable(metric);
+  const body = printed(table);
+  it('one block of sections per group, each titled with the group’s label', () => {
+    const titles = body.filter((r) => r.length === 1).map((r) => r[0]);
+    expect(titles).toEqual([
+      'Pasteur: Measurement model (factor loadings)',
+      'Pasteur: Factor covariances (β = correlation)',
+      'Grant-White: Measurement model (factor loadings)',
+      'Grant-White: Factor covariances (β = correlation)',
+    ]);
+    for (const label of ['Pasteur', 'Grant-White']) {
+      const from = body.findIndex((r) => r[0] === `${label}: Measurement model (factor loadings)`);
+      const loadings = metric.parameters.filter((q) => q.group === label && q.op === '=~');
+      expect(body.slice(from + 1, from + 1 + loadings.length)).toEqual(loadings.map((q) => expectedRow(q)));
+    }
+    expect(body.filter((r) => r.length > 1)).toHaveLength(2 * (9 + 3));
+    // Equal loadings, different standardized ones.
+    const x2 = body.filter((r) => r[1] === 'x2');
+    expect(x2[0]![2]).toBe(x2[1]![2]);
+    expect(x2.map((r) => r[4])).toEqual(['.43', '.47']);
+  });
+  it('names the grouping variable and each group’s n in the note; the fit is the joint one', () => {
+    expect(table.note).toContain('n = 301. Maximum likelihood (ML), listwise deletion.');
+    expect(table.note).toContain('Groups by school: Pasteur (n = 156), Grant-White (n = 145);');
+    expect(table.note).toContain(`χ²(54) = ${formatNumber(metric.fit.chiSquare)}`);
+    expect(toApaTable(metric, { labels: { school: 'School' } }).note).toContain('Groups by School: ');
+    expect(toMarkdown(metric)).toBe(tableToMarkdown(table));
+    parseXml(tableToHtml(table));
+  });
+  it('defined parameters after the last group; a single-group table has no group prefix', () => {
+    const s = toApaTable(sem(rows, { model: `${MODEL}\nspeed ~ a*visual\nind := a*2`, group: 'school' }));
+    const titles = printed(s).filter((r) => r.length === 1).map((r) => r[0]!);
+    expect(titles.at(-1)).toBe('Defined parameters (name := expression)');
+    expect(titles).toContain('Grant-White: Structural paths (outcome regressed on predictor)');
+    expect(printed(toApaTable(fit)).filter((r) => r.length === 1).map((r) => r[0])).toEqual(['Measurement model (factor loadings)', 'Factor covariances (β = correlation)']);
+  });
+  it('a malformed multiple-group result: INVALID_INPUT naming the field', () => {
+    const edit = (f: (x: Record<string, unknown>) => void): SemResult => {
+      const copy = JSON.parse(JSON.stringify(metric)) as Record<string, unknown>;
+      f(copy);
+      return copy as unknown as SemResult;
+    };
+    const cases: [SemResult, string][] = [
+      [edit((x) => ((x.parameters as Record<string, unknown>[])[3]!.group = 'Nowhere')), 'result.parameters[3].group'],
+      [edit((x) => ((x.parameters as Record<string, unknown>[])[40]!.group = null)), 'result.parameters[40].group'],
+      [edit((x) => ((x.groups as Record<string, unknown>[])[1]!.label = 5)), 'result.groups[1].label'],
+      [edit((x) => ((x.groups as Record<string, unknown>[])[0]!.n = -3)), 'result.groups[0].n'],
+      [edit((x) => (((x.groups as Record<string, Record<string, unknown>>[])[0]!.implied!.covariance as unknown[]).pop())), 'result.groups[0].implied.covariance'],
+      [edit((x) => (x.groups = 'x')), 'result.groups'],
+      [edit((x) => delete x.groups), 'result.groups'],
+      [edit((x) => (x.groups = [])), 'result.groups'],
+    ];
+    for (const [bad, field] of cases) {
+      expect(codeOf(() => toApaTable(bad)), field).toBe('INVALID_INPUT');
+      expect(() => toApaTable(bad)).toThrow(`toApaTable: \`${field}\``);
+      expect(() => formatCfa(bad)).toThrow(`formatCfa: \`${field}\``);
+      expect(() => semDiagramSvg(bad)).toThrow(`semDiagramSvg: \`${field}\``);
+    }
+  });
+});
+
+group('semDiagramSvg of a multiple-group result', () => {
+  const label = (svg: string, path: string) => {
+    const labels = findAll(parseXml(svg), 'text').filter((t) => t.attributes.class === 'label');
+    return textContent(labels.find((t) => t.attributes['data-path'] === path)!);
+  };
+  const std = (groupLabel: string, lhs: string, op: string, rhs: string) => metric.parameters.find((q) => q.group === groupLabel && q.lhs === lhs && q.op === op && q.rhs === rhs)!.stdAll;
+  it('draws the first group by default, and the group named by `group`; the title names it', () => {
+    const first = semDiagramSvg(metric);
+    expect(textContent(findAll(parseXml(first), 'title')[0]!)).toBe('Confirmatory factor analysis, school = Pasteur');
+    expect(label(first, 'visual =~ x1')).toBe(bounded(std('Pasteur', 'visual', '=~', 'x1')));
+    const second = semDiagramSvg(metric, { group: 'Grant-White' });
+    const root = parseXml(second);
+    expect(textContent(findAll(root, 'title')[0]!)).toBe('Confirmatory factor analysis, school = Grant-White');
+    expect(textContent(findAll(root, 'desc')[0]!)).toContain('school = Grant-White');
+    expect(label(second, 'visual =~ x1')).toBe(bounded(std('Grant-White', 'visual', '=~', 'x1')));
+    expect(label(second, 'visual =~ x1')).not.toBe(label(first, 'visual =~ x1'));
+    // One group's paths, not both groups' drawn on top of each other.
+    expect(groupsOf(root, 'loading')).toHaveLength(9);
+    expect(groupsOf(root, 'covariance')).toHaveLength(3);
+    expect(semDiagramSvg(metric, { group: 'Pasteur' })).toBe(first);
+    expect(textContent(findAll(parseXml(semDiagramSvg(metric, { title: 'Figure 2' })), 'title')[0]!)).toBe('Figure 2');
+  });
+  it('an unknown group, a group for a single-group result, or a non-string: INVALID_OPTION naming it', () => {
+    expect(codeOf(() => semDiagramSvg(metric, { group: 'Nowhere' }))).toBe('INVALID_OPTION');
+    expect(() => semDiagramSvg(metric, { group: 'Nowhere' })).toThrow(/"Nowhere" is not a group of this result; its groups \(by "school"\) are "Pasteur", "Grant-White"/);
+    expect(codeOf(() => semDiagramSvg(fit, { group: 'Pasteur' }))).toBe('INVALID_OPTION');
+    expect(() => semDiagramSvg(fit, { group: 'Pasteur' })).toThrow(/single group/);
+    expect(codeOf(() => semDiagramSvg(metric, { group: 3 } as never))).toBe('INVALID_OPTION');
+    expect(codeOf(() => semDiagramSvg(metric, { groups: 'Pasteur' } as never))).toBe('INVALID_OPTION');
   });
 });

@@ -33,8 +33,8 @@ describe('invariance (lavTestLRT on Holzinger–Swineford by school)', () => {
       const m = mi.models[i]!;
       expect(m.result.fit.df).toBe(r.Df);
       expectRelClose(m.result.fit.chiSquare, r.Chisq, 1e-3, `${r.model}: χ²`);
-      expectRelClose(m.result.fit.aic, r.AIC, 1e-6, `${r.model}: AIC`);
-      expectRelClose(m.result.fit.bic, r.BIC, 1e-6, `${r.model}: BIC`);
+      expectRelClose(m.result.fit.aic!, r.AIC, 1e-6, `${r.model}: AIC`);
+      expectRelClose(m.result.fit.bic!, r.BIC, 1e-6, `${r.model}: BIC`);
       if (r['Chisq.diff'] === null) {
         expect(m.test).toBeNull();
         return;
@@ -72,7 +72,7 @@ describe('invariance against sem-groups.R (lavTestLRT under MLR, and with strict
     more.strict.rows.forEach((r, i) => {
       const m = mi.models[i]!;
       expect(m.result.fit.df).toBe(r.Df);
-      expectRelClose(m.result.fit.aic, r.AIC, 1e-6, `${r.model}: AIC`);
+      expectRelClose(m.result.fit.aic!, r.AIC, 1e-6, `${r.model}: AIC`);
       if (r['Chisq.diff'] === null) return;
       expectRelClose(m.test!.chiSquare, r['Chisq.diff'], 1e-3, `${r.model}: Δχ²`);
       expectClose(m.test!.p, r['Pr.Chisq']!, 1e-4, `${r.model}: p`);
@@ -96,7 +96,7 @@ describe('invariants of nested multiple-group models', () => {
     const separate = mi.groups.map((g) => cfa(hs.filter((r) => r['school'] === g), { model, meanStructure: true }));
     expectRelClose(configural.fit.chiSquare, separate[0]!.fit.chiSquare + separate[1]!.fit.chiSquare, 1e-8, 'χ²');
     expect(configural.fit.df).toBe(separate[0]!.fit.df + separate[1]!.fit.df);
-    expectRelClose(configural.fit.logLikelihood, separate[0]!.fit.logLikelihood + separate[1]!.fit.logLikelihood, 1e-10, 'log L');
+    expectRelClose(configural.fit.logLikelihood!, separate[0]!.fit.logLikelihood! + separate[1]!.fit.logLikelihood!, 1e-10, 'log L');
     for (const [g, label] of mi.groups.entries()) {
       for (const r of separate[g]!.parameters) {
         const mine = configural.parameters.find((x) => x.group === label && x.lhs === r.lhs && x.op === r.op && x.rhs === r.rhs)!;

@@ -72,6 +72,7 @@ function fitCase(c: RefCase): SemResult {
     ...(c.options['meanStructure'] === true ? { meanStructure: true } : {}),
     ...(c.lavaanOptions?.['orthogonal'] === true ? { orthogonal: true } : {}),
     ...(c.options['estimator'] === 'MLR' ? { estimator: 'MLR' as const } : {}),
+    ...(c.options['estimator'] === 'WLSMV' ? { estimator: 'WLSMV' as const, ordered: c.options['ordered'] as string[] } : {}),
     ...(c.options['missing'] === 'fiml' ? { missing: 'fiml' as const } : {}),
     ...(typeof c.options['group'] === 'string' ? { group: c.options['group'] } : {}),
     ...(Array.isArray(c.options['groupEqual']) ? { groupEqual: c.options['groupEqual'] as ('loadings' | 'intercepts')[] } : {}),
@@ -203,15 +204,18 @@ function checkCase(name: string, c: RefCase): void {
       const group = m.group === undefined || c.groups === null || c.groups === undefined ? null : c.groups[m.group - 1]!;
       const mine = fit.modificationIndices.find((x) => x.group === group && x.op === m.op && ((x.lhs === m.lhs && x.rhs === m.rhs) || (m.op === '~~' && x.lhs === m.rhs && x.rhs === m.lhs)));
       if (mine === undefined) expect.fail(`${what}: missing`);
-      expectRelClose(mine.mi, m.mi, 1e-4, `${what}: mi`);
-      expectClose(mine.epc, m.epc, 1e-4, `${what}: epc`);
-      expectClose(mine.sepcLv!, m['sepc.lv'], 1e-4, `${what}: sepc.lv`);
-      expectClose(mine.sepcAll!, m['sepc.all'], 1e-4, `${what}: sepc.all`);
+      // WLSMV: the issue's 1e-3 (lavaan stops its DWLS search early; cross-loading MIs move ~1e-4).
+      const tol = c.options['estimator'] === 'WLSMV' ? 1e-3 : 1e-4;
+      expectRelClose(mine.mi, m.mi, tol, `${what}: mi`);
+      expectClose(mine.epc, m.epc, tol, `${what}: epc`);
+      expectClose(mine.sepcLv!, m['sepc.lv'], tol, `${what}: sepc.lv`);
+      expectClose(mine.sepcAll!, m['sepc.all'], tol, `${what}: sepc.all`);
       compared += 4;
     }
     if (mis.length > 0) expectRelClose(fit.modificationIndices[0]!.mi, mis[0]!.mi, 1e-4, `${name}: largest MI first`);
   }
-  if (c.reliability !== undefined) {
+  // Under WLSMV semTools' categorical reliabilities (Green & Yang) are not computed yet (docs/cfa.md, "Not yet").
+  if (c.reliability !== undefined && c.options['estimator'] !== 'WLSMV') {
     const groups = c.groups ?? [null];
     groups.forEach((label, g) => {
       const R = c.reliability!;
@@ -241,7 +245,7 @@ function checkCase(name: string, c: RefCase): void {
 }
 
 describe('cfa/sem against lavaan 0.6.14 (shared cases)', () => {
-  for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation', 'hs_school_configural', 'hs_school_metric', 'hs_school_scalar']) {
+  for (const name of ['hs_ml', 'hs_mlr', 'hs_stdlv', 'hs_syntax', 'esse_fiml', 'esse_listwise', 'peer_mediation', 'hs_school_configural', 'hs_school_metric', 'hs_school_scalar', 'esse_wlsmv']) {
     it(name, () => checkCase(name, shared[name]!));
   }
 });

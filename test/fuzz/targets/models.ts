@@ -647,7 +647,7 @@ function semArgs(extra: (d: { columns: readonly string[]; factors: number }) => 
     arbitraries.hostileTable(fc).map(({ table, items }) => [table, valid({ columns: items, factors: 1 })]),
     oneHostileCell(itemData).map((d) => [d.rows, valid(d)]),
     itemData.chain((d) => hostileSyntax(d.columns).map((model) => [d.rows, { ...valid(d), model }])),
-    itemData.chain((d) => optionVariants(valid(d), { stdLv: ['yes', 1], meanStructure: [true, 'no'], orthogonal: [true, null], estimator: ['MLR', 'ml'], missing: ['fiml', 'pairwise'], confidence: [1, 0.9], resamples: [50, 2, 1, -1], allowFewResamples: [true], interval: ['bias-corrected', 'bca'] }).map((o) => [d.rows, o])),
+    itemData.chain((d) => optionVariants(valid(d), { stdLv: ['yes', 1], meanStructure: [true, 'no'], orthogonal: [true, null], estimator: ['MLR', 'ml', 'WLSMV'], ordered: [true, ['item1'], 'yes'], missing: ['fiml', 'pairwise'], confidence: [1, 0.9], resamples: [50, 2, 1, -1], allowFewResamples: [true], interval: ['bias-corrected', 'bca'] }).map((o) => [d.rows, o])),
     itemData.map((d) => [d.rows, valid(d)]),
   );
 }

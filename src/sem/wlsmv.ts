@@ -1,0 +1,377 @@
+import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
+import { chiSquareSurvival } from '../probability/index.js';
+import type { Evaluation, Objective } from './estimate.js';
+import { incremental, rmseaOf, type RobustFit, type ScaledFit } from './fit-measures.js';
+import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
+import { modificationCandidates, type RawModificationIndex } from './modification.js';
+import type { OrdinalMoments } from './ordinal.js';
+
+// lavaan's WLSMV for ordered indicators (single group, delta parameterization), after the
+// sample statistics of ordinal.ts (thresholds τ̂, polychoric ρ̂, Γ = N·Var, w = 1/diag Γ):
+//   F(θ) = Σ_k w_k (s_k − σ_k(θ))²,  σ = (τ, the off-diagonal of Σ* = ΛGΛᵀ + Θ),
+// with the residual variances of the latent responses 1 − diag(ΛGΛᵀ) (not parameters), so
+// diag Σ* = 1. With W diagonal and the thresholds' Jacobian the identity, τ̂ are the sample
+// thresholds and only the correlation part is iterated (Gauss–Newton: the Hessian 2ΔᵀWΔ).
+// χ² = (N − 1)·F; SEs from the sandwich E⁻¹ΔᵀWΓWΔE⁻¹/(N − 1), E = ΔᵀWΔ (lavaan's
+// `se = "robust.sem"`); the mean-and-variance adjusted ("scaled.shifted") test
+// T* = a·T + b, a = √(df / tr((UΓ)²)), b = df − a·tr(UΓ), U = W − WΔE⁻¹ΔᵀW; the robust CFI
+// and RMSEA of Savalei (2021) from the ML discrepancy of Σ* against the polychoric matrix.
+// References: Muthén, B., du Toit, S. H. C., & Spisic, D. (1997). Robust inference using
+// weighted least squares and quadratic estimating equations in latent variable modeling with
+// categorical and continuous outcomes. Savalei, V. (2021). Improving fit indices in structural
+// equation modeling with categorical data. Multivariate Behavioral Research, 56, 390–407.
+
+/** The DWLS fit function over the correlations (the thresholds are fitted exactly). */
+export class DwlsObjective implements Objective {
+  readonly grad: Float64Array;
+  readonly info: Float64Array;
+  /** ∂σ_r/∂θ_t over the correlations (P × q), at the point last differentiated. */
+  readonly jacobian: Float64Array;
+  private readonly residual: Float64Array;
+  private readonly nth: number;
+  readonly pairs: number;
+
+  constructor(
+    readonly ws: ModelWorkspace,
+    readonly fixed: Float64Array,
+    readonly om: OrdinalMoments,
+  ) {
+    this.nth = om.thresholds.length;
+    this.pairs = om.pairRow.length;
+    this.grad = new Float64Array(ws.q);
+    this.info = new Float64Array(ws.q * ws.q);
+    this.jacobian = new Float64Array(this.pairs * ws.q);
+    this.residual = new Float64Array(this.pairs);
+  }
+
+  evaluate(x: Float64Array): Evaluation | null {
+    const { ws, om } = this;
+    fillMatrices(ws, x, this.fixed);
+    if (!impliedMoments(ws)) return null;
+    const p = ws.p;
+    let f = 0;
+    for (let r = 0; r < this.pairs; r++) {
+      const e = (om.observed[this.nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+      this.residual[r] = e;
+      f += (om.weights[this.nth + r] as number) * e * e;
+    }
+    return Number.isFinite(f) ? { f, logDet: Number.NaN } : null;
+  }
+
+  /** ∂σ/∂θ over the correlations at the current point: Δ_rt = Σ_terms u_i v_j + v_i u_j. */
+  differentiate(): void {
+    const { ws, om, jacobian } = this;
+    const { p, q, pairs: terms, pairU, pairV, pairParameter } = ws;
+    derivatives(ws);
+    jacobian.fill(0);
+    for (let t = 0; t < terms; t++) {
+      const s = pairParameter[t] as number;
+      const o = t * p;
+      for (let r = 0; r < this.pairs; r++) {
+        const i = om.pairRow[r] as number;
+        const j = om.pairColumn[r] as number;
+        const d = (pairU[o + i] as number) * (pairV[o + j] as number) + (pairV[o + i] as number) * (pairU[o + j] as number);
+        if (d !== 0) jacobian[r * q + s] = (jacobian[r * q + s] as number) + d;
+      }
+    }
+  }
+
+  gradientAndInformation(withGradient: boolean, withInformation = true): void {
+    const { ws, om, jacobian, residual } = this;
+    const q = ws.q;
+    this.differentiate();
+    if (withGradient) {
+      this.grad.fill(0);
+      for (let r = 0; r < this.pairs; r++) {
+        const c = -2 * (om.weights[this.nth + r] as number) * (residual[r] as number);
+        for (let t = 0; t < q; t++) this.grad[t] = (this.grad[t] as number) + c * (jacobian[r * q + t] as number);
+      }
+    }
+    if (withInformation) {
+      this.info.fill(0);
+      for (let r = 0; r < this.pairs; r++) {
+        const w = om.weights[this.nth + r] as number;
+        for (let a = 0; a < q; a++) {
+          const da = w * (jacobian[r * q + a] as number);
+          if (da === 0) continue;
+          for (let b = 0; b <= a; b++) this.info[a * q + b] = (this.info[a * q + b] as number) + da * (jacobian[r * q + b] as number);
+        }
+      }
+      for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) this.info[b * q + a] = this.info[a * q + b] as number;
+    }
+  }
+}
+
+/** Everything WLSMV reports beyond the estimates. */
+export interface WlsmvInference {
+  /** Covariance of (model parameters, then thresholds), (q + nth)². */
+  readonly covariance: Float64Array;
+  readonly chiSquare: number;
+  readonly df: number;
+  readonly fmin: number;
+  readonly baseline: { readonly chiSquare: number; readonly df: number };
+  /** Null for a saturated model (df = 0: lavaan's scaling factor is NA). */
+  readonly scaled: ScaledFit | null;
+  readonly robust: RobustFit | null;
+  readonly cfi: number;
+  readonly tli: number;
+  readonly nfi: number | null;
+  readonly rfi: number | null;
+  readonly ifi: number | null;
+  readonly rni: number | null;
+  /** lavaan's `srmr` for categorical data (`srmr_bentler_nomean`) and `rmr` (`srmr_bentler`, with the thresholds' residuals). */
+  readonly srmr: number;
+  readonly rmr: number;
+  readonly modificationIndices: RawModificationIndex[];
+}
+
+/** A = X Y for row-major X (a × b) and Y (b × c). */
+function multiply(x: Float64Array, y: Float64Array, a: number, b: number, c: number): Float64Array {
+  const out = new Float64Array(a * c);
+  for (let i = 0; i < a; i++) {
+    for (let k = 0; k < b; k++) {
+      const v = x[i * b + k] as number;
+      if (v === 0) continue;
+      for (let j = 0; j < c; j++) out[i * c + j] = (out[i * c + j] as number) + v * (y[k * c + j] as number);
+    }
+  }
+  return out;
+}
+
+/** The inverse of a symmetric positive-definite matrix, or null. */
+function spdInverse(m: Float64Array, n: number): Float64Array | null {
+  const chol = Float64Array.from(m);
+  return choleskyInPlace(chol, n, 1e-12) ? inverseFromCholesky(chol, n) : null;
+}
+
+/** a and b of the scaled-and-shifted statistic from tr(UΓ) and tr((UΓ)²). */
+function scaleShift(df: number, trace: number, trace2: number): { a: number; b: number } {
+  const a = Math.sqrt(df / trace2);
+  return { a, b: df - a * trace };
+}
+
+/**
+ * Inference at the DWLS estimates (the objective's point): the sandwich covariance, the tests,
+ * fit measures and modification indices of lavaan's WLSMV. Null when the information is singular.
+ */
+export function wlsmvInference(objective: DwlsObjective, npar: number): WlsmvInference | null {
+  const { ws, om } = objective;
+  const { p, q } = ws;
+  const n = om.n;
+  const nth = om.thresholds.length;
+  const P = objective.pairs;
+  const k = om.k;
+  const Q = q + nth;
+  objective.gradientAndInformation(false, false);
+  const dc = objective.jacobian;
+  // Full Jacobian (k × Q): thresholds (identity on their own columns, after the model's), then correlations.
+  const delta = new Float64Array(k * Q);
+  for (let t = 0; t < nth; t++) delta[t * Q + q + t] = 1;
+  for (let r = 0; r < P; r++) for (let s = 0; s < q; s++) delta[(nth + r) * Q + s] = dc[r * q + s] as number;
+  const w = om.weights;
+  const wDelta = Float64Array.from(delta, (v, i) => v * (w[Math.floor(i / Q)] as number));
+  const transpose = (x: Float64Array, rows: number, cols: number) => {
+    const t = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j] as number;
+    return t;
+  };
+  const deltaT = transpose(delta, k, Q);
+  const e = multiply(deltaT, wDelta, Q, k, Q);
+  const eInverse = spdInverse(e, Q);
+  if (eInverse === null) return null;
+  // Sandwich: E⁻¹ (WΔ)ᵀ Γ (WΔ) E⁻¹ / (N − 1).
+  const wDeltaT = transpose(wDelta, k, Q);
+  const middle = multiply(multiply(wDeltaT, om.gamma, Q, k, k), wDelta, Q, k, Q);
+  const covariance = multiply(multiply(eInverse, middle, Q, Q, Q), eInverse, Q, Q, Q).map((v) => v / (n - 1));
+  // The test.
+  let f = 0;
+  for (let r = 0; r < P; r++) {
+    const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+    f += (w[nth + r] as number) * res * res;
+  }
+  const chiSquare = (n - 1) * f;
+  const df = k - npar;
+  // U = W − WΔE⁻¹ΔᵀW; UΓ, its trace and the trace of its square.
+  const correction = multiply(multiply(wDelta, eInverse, k, Q, Q), wDeltaT, k, Q, k);
+  const u = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) u[i * k + j] = (i === j ? (w[i] as number) : 0) - (correction[i * k + j] as number);
+  const ug = multiply(u, om.gamma, k, k, k);
+  let trace = 0;
+  let trace2 = 0;
+  for (let i = 0; i < k; i++) {
+    trace += ug[i * k + i] as number;
+    for (let j = 0; j < k; j++) trace2 += (ug[i * k + j] as number) * (ug[j * k + i] as number);
+  }
+  // Baseline: every correlation 0, thresholds free: χ²_b = (N − 1) Σ w ρ̂², U_b = diag(0, W_ρ).
+  let baselineF = 0;
+  let baselineTrace2 = 0;
+  for (let r = 0; r < P; r++) {
+    const rho = om.observed[nth + r] as number;
+    baselineF += (w[nth + r] as number) * rho * rho;
+    for (let s = 0; s < P; s++) {
+      const g = om.gamma[(nth + r) * k + nth + s] as number;
+      baselineTrace2 += (g * g) / ((om.gamma[(nth + r) * k + nth + r] as number) * (om.gamma[(nth + s) * k + nth + s] as number));
+    }
+  }
+  const baselineChi = (n - 1) * baselineF;
+  const baselineDf = P;
+  const nPrime = n - 1;
+  const standard = incremental(chiSquare, df, baselineChi, baselineDf);
+  const ss = df > 0 ? scaleShift(df, trace, trace2) : null;
+  const scaledChi = ss === null ? chiSquare : ss.a * chiSquare + ss.b;
+  const bss = scaleShift(baselineDf, P, baselineTrace2);
+  const baselineScaled = bss.a * baselineChi + bss.b;
+  const scaled: ScaledFit | null = ss === null ? null : {
+    chiSquare: scaledChi,
+    df,
+    p: chiSquareSurvival(scaledChi, df),
+    scalingFactor: 1 / ss.a,
+    shift: ss.b,
+    baseline: { chiSquare: baselineScaled, df: baselineDf, p: chiSquareSurvival(baselineScaled, baselineDf), scalingFactor: 1 / bss.a },
+    ...incremental(scaledChi, df, baselineScaled, baselineDf),
+    rmsea: rmseaOf(scaledChi, df, nPrime),
+  };
+  // SRMR: Σ* and the polychoric matrix are correlation matrices; the diagonal counts in the
+  // denominator but not in the sum (lavaan's srmr_bentler_nomean for categorical data).
+  let squares = 0;
+  for (let r = 0; r < P; r++) {
+    const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+    squares += res * res;
+  }
+  const robust = robustFit(objective, eInverse, Q, df, baselineDf, chiSquare);
+  return {
+    covariance,
+    chiSquare,
+    df,
+    fmin: (0.5 * (n - 1) * f) / n,
+    baseline: { chiSquare: baselineChi, df: baselineDf },
+    scaled,
+    robust,
+    ...standard,
+    srmr: Math.sqrt(squares / ((p * (p + 1)) / 2)),
+    rmr: Math.sqrt(squares / ((p * (p + 1)) / 2 + nth)),
+    modificationIndices: dwlsModificationIndices(objective, eInverse, Q),
+  };
+}
+
+/**
+ * Savalei's (2021) robust RMSEA, CFI and TLI (lavaan's `lav_fit_catml_dwls`): the ML discrepancy
+ * of Σ̂* against the polychoric R (N·F_ML, no refit) with ĉ = tr(MᵀVMΓ_ρ)/df,
+ * M = I − Δ_ρE⁻¹Δ_ρᵀW_ρ, V the ML weight ½D′ᵀ(Σ̂*⁻¹ ⊗ Σ̂*⁻¹)D′ over the correlations; null when R is
+ * not positive definite.
+ */
+function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, df: number, baselineDf: number, _chi: number): RobustFit | null {
+  const { ws, om } = objective;
+  const { p, q } = ws;
+  const n = om.n;
+  const nth = om.thresholds.length;
+  const P = objective.pairs;
+  const k = om.k;
+  const rChol = Float64Array.from(om.correlation);
+  if (!choleskyInPlace(rChol, p, Math.sqrt(2.220446049250313e-16))) return null;
+  const sChol = Float64Array.from(ws.sigma);
+  for (let i = 0; i < p; i++) sChol[i * p + i] = 1;
+  const sigmaStar = Float64Array.from(sChol);
+  if (!choleskyInPlace(sChol, p)) return null;
+  let logDetR = 0;
+  let logDetS = 0;
+  for (let i = 0; i < p; i++) {
+    logDetR += 2 * Math.log(rChol[i * p + i] as number);
+    logDetS += 2 * Math.log(sChol[i * p + i] as number);
+  }
+  const c = inverseFromCholesky(sChol, p);
+  let trace = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) trace += (om.correlation[i * p + j] as number) * (c[j * p + i] as number);
+  void sigmaStar;
+  const xx3 = n * (logDetS - logDetR + trace - p);
+  const xx3Baseline = -n * logDetR;
+  // M = I − Δ_ρ E⁻¹_(model) Δ_ρᵀ W_ρ (thresholds do not enter the correlation rows).
+  const dc = objective.jacobian;
+  const eModel = new Float64Array(q * q);
+  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) eModel[a * q + b] = eInverse[a * Q + b] as number;
+  const de = multiply(dc, eModel, P, q, q);
+  const m = new Float64Array(P * P);
+  for (let r = 0; r < P; r++) {
+    for (let s = 0; s < P; s++) {
+      let v = 0;
+      for (let t = 0; t < q; t++) v += (de[r * q + t] as number) * (dc[s * q + t] as number);
+      m[r * P + s] = (r === s ? 1 : 0) - v * (om.weights[nth + s] as number);
+    }
+  }
+  const v = new Float64Array(P * P);
+  for (let r = 0; r < P; r++) {
+    const i = om.pairRow[r] as number;
+    const j = om.pairColumn[r] as number;
+    for (let s = 0; s < P; s++) {
+      const a = om.pairRow[s] as number;
+      const b = om.pairColumn[s] as number;
+      v[r * P + s] = (c[i * p + a] as number) * (c[j * p + b] as number) + (c[i * p + b] as number) * (c[j * p + a] as number);
+    }
+  }
+  const gammaRho = new Float64Array(P * P);
+  let gammaTrace = 0;
+  for (let r = 0; r < P; r++) {
+    for (let s = 0; s < P; s++) gammaRho[r * P + s] = om.gamma[(nth + r) * k + nth + s] as number;
+    gammaTrace += gammaRho[r * P + r] as number;
+  }
+  // tr(Mᵀ V M Γ) = Σ (VM) ∘ (MΓ).
+  const vm = multiply(v, m, P, P, P);
+  const mg = multiply(m, gammaRho, P, P, P);
+  let t = 0;
+  for (let i = 0; i < P * P; i++) t += (vm[i] as number) * (mg[i] as number);
+  const cHat = df > 0 ? t / df : Number.NaN;
+  const cBaseline = gammaTrace / baselineDf;
+  if (!(df > 0)) return null;
+  const { cfi, tli, rni } = incremental(xx3, df, xx3Baseline, baselineDf, cHat, cBaseline);
+  return { cfi, tli, rni, rmsea: rmseaOf(xx3 / cHat, df, n - 1, cHat) };
+}
+
+/**
+ * Modification indices under DWLS (lavaan's `modindices`): score g = −(N−1)/N·ΔₓᵀW(s − σ̂),
+ * information ΔₓᵀWΔₓ, V = I_ee − I_em E⁻¹ I_me, MI = N·g²/V, EPC = −g/V.
+ */
+function dwlsModificationIndices(objective: DwlsObjective, eInverse: Float64Array, Q: number): RawModificationIndex[] {
+  const { ws, om } = objective;
+  const { p, q } = ws;
+  const n = om.n;
+  const nth = om.thresholds.length;
+  const P = objective.pairs;
+  const dc = objective.jacobian;
+  const out: RawModificationIndex[] = [];
+  const dx = new Float64Array(P);
+  const cross = new Float64Array(q);
+  for (const c of modificationCandidates(ws)) {
+    if (c.op === '~1') continue;
+    let any = false;
+    for (let r = 0; r < P; r++) {
+      const i = om.pairRow[r] as number;
+      const j = om.pairColumn[r] as number;
+      dx[r] = (c.u[i] as number) * (c.v[j] as number) + (c.v[i] as number) * (c.u[j] as number);
+      if (dx[r] !== 0) any = true;
+    }
+    if (!any) continue;
+    let g = 0;
+    let iee = 0;
+    cross.fill(0);
+    for (let r = 0; r < P; r++) {
+      const w = om.weights[nth + r] as number;
+      const d = dx[r] as number;
+      if (d === 0) continue;
+      const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+      g += w * d * res;
+      iee += w * d * d;
+      for (let t = 0; t < q; t++) cross[t] = (cross[t] as number) + w * d * (dc[r * q + t] as number);
+    }
+    g *= -(n - 1) / n;
+    let reduction = 0;
+    for (let a = 0; a < q; a++) {
+      let s = 0;
+      for (let b = 0; b < q; b++) s += (eInverse[a * Q + b] as number) * (cross[b] as number);
+      reduction += (cross[a] as number) * s;
+    }
+    const v = iee - reduction;
+    if (!(v >= Math.cbrt(Number.EPSILON))) continue;
+    out.push({ lhs: c.lhs, op: c.op, rhs: c.rhs, mi: (n * g * g) / v, epc: -g / v });
+  }
+  return out.sort((a, b) => b.mi - a.mi);
+}

@@ -234,6 +234,7 @@ const REPORT_HEADINGS = [
   'Reliability',
   'Factor structure of the ESSE',
   'Cross-validation: EFA and CFA on random halves',
+  'ESSE as ordered categories and across gender',
   'Distribution of recovery',
   'Mediation: H1–H4',
   'Mediation: latent H1 (SEM)',

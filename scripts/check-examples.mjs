@@ -67,6 +67,7 @@ declare const data: Record<string, (number | string | null)[]>;
 declare const recovery: (number | null)[];
 declare const esseItems: string[];
 declare const R: number[][];
+declare const C: number[][]; // a covariance matrix (divisor n − 1), e.g. from SQL's covar_samp
 declare const unrotated: number[][];
 declare const view: TableView;
 declare const alpha: CronbachAlphaResult;
@@ -76,7 +77,7 @@ declare const eigenvalues: number[];
 declare function expect(value: unknown): { toBe(v: unknown): void; toEqual(v: unknown): void };
 declare function myScore(table: Table): number;
 declare function myMean(table: Table, columns: readonly string[]): number[];
-void [writeFileSync, fc, arbitraries, simulate, psychkit, rows, data, recovery, esseItems, R, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
+void [writeFileSync, fc, arbitraries, simulate, psychkit, rows, data, recovery, esseItems, R, C, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
 `;
 
 // --- a fresh project with the packed package ---------------------------------------------------

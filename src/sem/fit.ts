@@ -20,7 +20,7 @@ import { FimlObjective, missingPatterns, patternLogLikelihood, saturatedMoments,
 import { baselineDegrees, fitMeasures, rmseaOf, type SemFitMeasures } from './fit-measures.js';
 import { observedInformation, robustInference } from './robust.js';
 import { derivatives, modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
-import { modificationIndices, type InformationPattern } from './modification.js';
+import { modificationIndices, type InformationPattern, type RawModificationIndex } from './modification.js';
 import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
 import { ordinalMoments } from './ordinal.js';
 import { DwlsObjective, wlsmvInference } from './wlsmv.js';
@@ -412,11 +412,15 @@ function modificationResults(
       patterns.push({ ...b, weight: (weight * pat.rows.length) / missingData.n });
     }
   }
-  const { sd, variance, isLatent } = standard;
-  return modificationIndices(ws, patterns, information, n).map((r) => {
+  return standardizedIndices(modificationIndices(ws, patterns, information, n), data.label, standard);
+}
+
+/** MI rows with the EPC standardized as the parameter would be (lavaan's sepc.lv, sepc.all). */
+function standardizedIndices(raw: readonly RawModificationIndex[], group: string | null, { sd, variance, isLatent }: GroupStandardizer): ModificationIndex[] {
+  return raw.map((r) => {
     const sign = Math.sign(r.epc);
     const std = (scale: (v: string) => number, scaled: (v: string) => boolean) => finiteOrNull(sign * standardized(r.op, r.lhs, r.rhs, Math.abs(r.epc), scale, variance, scaled));
-    return { group: data.label, lhs: r.lhs, op: r.op, rhs: r.rhs, mi: r.mi, epc: r.epc, sepcLv: std(sd.lv, isLatent), sepcAll: std(sd.all, () => true) };
+    return { group, lhs: r.lhs, op: r.op, rhs: r.rhs, mi: r.mi, epc: r.epc, sepcLv: std(sd.lv, isLatent), sepcAll: std(sd.all, () => true) };
   });
 }
 
@@ -884,11 +888,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, t
     const e = etaIndex.get(f)!;
     if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ group: null, variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
   }
-  const modificationIndices: ModificationIndex[] = inference.modificationIndices.map((r) => {
-    const sign = Math.sign(r.epc);
-    const std = (scale: (v: string) => number, scaled: (v: string) => boolean) => finiteOrNull(sign * standardized(r.op, r.lhs, r.rhs, Math.abs(r.epc), scale, variance, scaled));
-    return { group: null, lhs: r.lhs, op: r.op, rhs: r.rhs, mi: r.mi, epc: r.epc, sepcLv: std(sd.lv, isLatent), sepcAll: std(sd.all, () => true) };
-  });
+  const modificationIndices = standardizedIndices(inference.modificationIndices, null, { sd, variance, isLatent });
   const { chiSquare, df } = inference;
   const fitResult: SemFitMeasures = {
     npar,

@@ -48,14 +48,19 @@ export class DwlsObjective implements Objective {
     const { ws, om } = this;
     fillMatrices(ws, x, this.fixed);
     if (!impliedMoments(ws)) return null;
-    const p = ws.p;
     let f = 0;
     for (let r = 0; r < this.pairs; r++) {
-      const e = (om.observed[this.nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+      const e = this.correlationResidual(r);
       this.residual[r] = e;
       f += (om.weights[this.nth + r] as number) * e * e;
     }
     return Number.isFinite(f) ? { f, logDet: Number.NaN } : null;
+  }
+
+  /** ρ̂ − σ* of pair r (vech order) at the current point. */
+  correlationResidual(r: number): number {
+    const { ws, om } = this;
+    return (om.observed[this.nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * ws.p + (om.pairColumn[r] as number)] as number);
   }
 
   /** ∂σ/∂θ over the correlations at the current point: Δ_rt = Σ_terms u_i v_j + v_i u_j. */
@@ -185,9 +190,11 @@ export function wlsmvInference(objective: DwlsObjective, npar: number): WlsmvInf
   const covariance = multiply(multiply(eInverse, middle, Q, Q, Q), eInverse, Q, Q, Q).map((v) => v / (n - 1));
   // The test.
   let f = 0;
+  let squares = 0;
   for (let r = 0; r < P; r++) {
-    const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
+    const res = objective.correlationResidual(r);
     f += (w[nth + r] as number) * res * res;
+    squares += res * res;
   }
   const chiSquare = (n - 1) * f;
   const df = k - npar;
@@ -233,12 +240,7 @@ export function wlsmvInference(objective: DwlsObjective, npar: number): WlsmvInf
   };
   // SRMR: Σ* and the polychoric matrix are correlation matrices; the diagonal counts in the
   // denominator but not in the sum (lavaan's srmr_bentler_nomean for categorical data).
-  let squares = 0;
-  for (let r = 0; r < P; r++) {
-    const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
-    squares += res * res;
-  }
-  const robust = robustFit(objective, eInverse, Q, df, baselineDf, chiSquare);
+  const robust = robustFit(objective, eInverse, Q, df, baselineDf);
   return {
     covariance,
     chiSquare,
@@ -260,7 +262,7 @@ export function wlsmvInference(objective: DwlsObjective, npar: number): WlsmvInf
  * M = I − Δ_ρE⁻¹Δ_ρᵀW_ρ, V the ML weight ½D′ᵀ(Σ̂*⁻¹ ⊗ Σ̂*⁻¹)D′ over the correlations; null when R is
  * not positive definite.
  */
-function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, df: number, baselineDf: number, _chi: number): RobustFit | null {
+function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, df: number, baselineDf: number): RobustFit | null {
   const { ws, om } = objective;
   const { p, q } = ws;
   const n = om.n;
@@ -271,7 +273,6 @@ function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, 
   if (!choleskyInPlace(rChol, p, Math.sqrt(2.220446049250313e-16))) return null;
   const sChol = Float64Array.from(ws.sigma);
   for (let i = 0; i < p; i++) sChol[i * p + i] = 1;
-  const sigmaStar = Float64Array.from(sChol);
   if (!choleskyInPlace(sChol, p)) return null;
   let logDetR = 0;
   let logDetS = 0;
@@ -282,7 +283,6 @@ function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, 
   const c = inverseFromCholesky(sChol, p);
   let trace = 0;
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) trace += (om.correlation[i * p + j] as number) * (c[j * p + i] as number);
-  void sigmaStar;
   const xx3 = n * (logDetS - logDetR + trace - p);
   const xx3Baseline = -n * logDetR;
   // M = I − Δ_ρ E⁻¹_(model) Δ_ρᵀ W_ρ (thresholds do not enter the correlation rows).
@@ -332,7 +332,7 @@ function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, 
  */
 function dwlsModificationIndices(objective: DwlsObjective, eInverse: Float64Array, Q: number): RawModificationIndex[] {
   const { ws, om } = objective;
-  const { p, q } = ws;
+  const { q } = ws;
   const n = om.n;
   const nth = om.thresholds.length;
   const P = objective.pairs;
@@ -357,8 +357,7 @@ function dwlsModificationIndices(objective: DwlsObjective, eInverse: Float64Arra
       const w = om.weights[nth + r] as number;
       const d = dx[r] as number;
       if (d === 0) continue;
-      const res = (om.observed[nth + r] as number) - (ws.sigma[(om.pairRow[r] as number) * p + (om.pairColumn[r] as number)] as number);
-      g += w * d * res;
+      g += w * d * objective.correlationResidual(r);
       iee += w * d * d;
       for (let t = 0; t < q; t++) cross[t] = (cross[t] as number) + w * d * (dc[r * q + t] as number);
     }

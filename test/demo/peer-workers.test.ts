@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { cfa, efa, formatInterval, formatNumber, formatP, sem, type SemResult } from '../../src/index.js';
-import { ESSE_CFA_MODEL, LATENT_H1_MODEL, runStudy, splitHalves, type ScaleKey, type StudyResult } from '../../examples/peer-workers/study.js';
+import { cfa, efa, formatInterval, formatNumber, formatP, invariance, sem, type SemResult } from '../../src/index.js';
+import { ESSE_CFA_MODEL, GENDER_GROUPS, genderRows, LATENT_H1_MODEL, runStudy, splitHalves, type ScaleKey, type StudyResult } from '../../examples/peer-workers/study.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { psychkitTerm } from '../helpers/peer.js';
@@ -323,6 +323,76 @@ describe('cross-validation: EFA on half A, CFA on half B', () => {
   });
 });
 
+describe('ESSE as ordered categories (WLSMV) and across gender', () => {
+  const o = study.orderedAndGender;
+  const rows = csvParse(csv);
+  const items = Array.from({ length: 11 }, (_, i) => `esse${i + 1}`);
+  const complete = rows.filter((r) => items.every((c) => r[c] !== ''));
+  const section = text.slice(text.indexOf('ESSE as ordered categories and across gender'), text.indexOf('Distribution of recovery'));
+  const loadings = (r: SemResult) => r.parameters.filter((q) => q.op === '=~').map((q) => q.stdAll!);
+  it('fits WLSMV and ML on the complete rows: the results of direct cfa() calls on exactly those rows', () => {
+    expect(o.model).toBe(ESSE_CFA_MODEL);
+    expect(o.wlsmv.estimator).toBe('WLSMV');
+    expect([o.wlsmv.n, o.wlsmv.nDropped, o.ml.n]).toEqual([complete.length, rows.length - complete.length, complete.length]);
+    expect(complete.length).toBe(228);
+    const direct = cfa(complete, { model: ESSE_CFA_MODEL, ordered: true });
+    expect(o.wlsmv.parameters).toEqual(direct.parameters);
+    expect(o.wlsmv.fit).toEqual(direct.fit);
+    expect(o.wlsmv.parameters.filter((q) => q.op === '|')).toHaveLength(11 * 4);
+    const ml = cfa(complete, { model: ESSE_CFA_MODEL });
+    expect([o.ml.estimator, o.ml.missing]).toEqual(['ML', 'listwise']);
+    expect(o.ml.parameters).toEqual(ml.parameters);
+    expect(o.ml.fit).toEqual(ml.fit);
+  });
+  it('tests configural, metric and scalar invariance across gender: a direct invariance() call with readable group labels', () => {
+    expect(rows.every((r) => r.gender === '0' || r.gender === '1')).toBe(true);
+    expect(genderRows(rows).map((r) => r.gender)).toEqual(rows.map((r) => (r.gender === '1' ? 'female' : 'other')));
+    const direct = invariance(genderRows(rows), { model: ESSE_CFA_MODEL, group: 'gender', groupLabels: [...GENDER_GROUPS.values()] });
+    const g = o.gender;
+    expect(g.groups).toEqual(['female', 'other']);
+    expect(g.models.map((m) => m.step)).toEqual(['configural', 'metric', 'scalar']);
+    expect(g.models.map((m) => [m.test, m.deltaCfi, m.deltaRmsea])).toEqual(direct.models.map((m) => [m.test, m.deltaCfi, m.deltaRmsea]));
+    expect(g.models.map((m) => m.result.fit)).toEqual(direct.models.map((m) => m.result.fit));
+    expect(g.n).toBe(complete.length);
+    expect(g.models[0]!.result.groups.map((x) => [x.label, x.n])).toEqual([
+      ['female', complete.filter((r) => r.gender === '1').length],
+      ['other', complete.filter((r) => r.gender === '0').length],
+    ]);
+  });
+  it('prints the WLSMV fit and loadings beside ML, the invariance tests and their reading, and the APA table', () => {
+    const { scaled, robust, srmr } = o.wlsmv.fit;
+    printsInOrder(section, [
+      String(o.wlsmv.n),
+      `χ²(${scaled!.df})`,
+      formatNumber(scaled!.chiSquare),
+      formatP(scaled!.p),
+      bounded(scaled!.cfi),
+      bounded(robust!.cfi!),
+      bounded(robust!.rmsea.estimate),
+      formatInterval(robust!.rmsea.lower, robust!.rmsea.upper, { leadingZero: false }),
+      bounded(srmr),
+      bounded(Math.min(...loadings(o.wlsmv))),
+      bounded(Math.max(...loadings(o.wlsmv))),
+      bounded(Math.min(...loadings(o.ml))),
+      bounded(Math.max(...loadings(o.ml))),
+    ]);
+    expect(loadings(o.wlsmv).every((x, i) => x > loadings(o.ml)[i]!)).toBe(true);
+    expect(section).toContain('every loading is higher under WLSMV');
+    const [, metric, scalar] = o.gender.models;
+    for (const m of [metric!, scalar!]) {
+      expect(m.test!.p).toBeGreaterThan(0.05);
+      expect(m.deltaCfi!).toBeGreaterThan(-0.01);
+      printsInOrder(section, [`${m.step} invariance`, 'holds', `Δχ²(${m.test!.df})`, formatNumber(m.test!.chiSquare), formatP(m.test!.p), formatNumber(m.deltaCfi!, { decimals: 3, leadingZero: false })]);
+    }
+    printsInOrder(section, ['165 female', '63 other']);
+    const row = lines.find((l) => l.startsWith('Scalar '))!;
+    printsInOrder(row, [formatNumber(scalar!.result.fit.chiSquare), `(${scalar!.result.fit.df})`, formatNumber(scalar!.test!.chiSquare), `(${scalar!.test!.df})`]);
+    expect(study.report.markdown).toMatch(/^### ESSE as ordered categories and across gender$/m);
+    expect(study.report.html).toContain('Measurement invariance of the two-factor ESSE model across gender');
+    expect(section).toContain('Groups by gender: female (n = 165 of 198) and other (n = 63 of 70)');
+  });
+});
+
 /** The rows with PWB's ten reverse-keyed items replaced by 8 − x, as lavaan's reference did. */
 function latentRows(): Record<string, unknown>[] {
   const reverse = loadJson('cfa.json').cases.peer_mediation.prep.reverse as string[];
@@ -387,6 +457,7 @@ describe('the report', () => {
     'Reliability',
     'Factor structure of the ESSE',
     'Cross-validation: EFA and CFA on random halves',
+    'ESSE as ordered categories and across gender',
     'Distribution of recovery',
     'Mediation: H1–H4',
     'Mediation: latent H1 (SEM)',
@@ -402,16 +473,16 @@ describe('the report', () => {
       expect(study.report.markdown).toMatch(new RegExp(`^#{2,3} ${h.replace(/[:()]/g, '\\$&')}$`, 'm'));
       expect(study.report.html).toContain(`>${h}</h`);
     }
-    // Every table is numbered by the report renderers, in order: 15 in the text, 30 in Markdown and HTML.
-    for (let t = 1; t <= 15; t++) expect(lines).toContain(`Table ${t}`);
-    expect(lines).not.toContain('Table 16');
-    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 30 }, (_, i) => `**Table ${i + 1}**\\`));
-    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(30);
-    expect((study.report.html.match(/<table /g) ?? []).length).toBe(30);
+    // Every table is numbered by the report renderers, in order: 16 in the text, 31 in Markdown and HTML.
+    for (let t = 1; t <= 16; t++) expect(lines).toContain(`Table ${t}`);
+    expect(lines).not.toContain('Table 17');
+    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 31 }, (_, i) => `**Table ${i + 1}**\\`));
+    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(31);
+    expect((study.report.html.match(/<table /g) ?? []).length).toBe(31);
     expect(study.report.html.match(/<strong class="psychkit-number">Figure \d+<\/strong>/g)).toEqual(Array.from({ length: 7 }, (_, i) => `<strong class="psychkit-number">Figure ${i + 1}</strong>`));
     // the cross-reference follows the numbering of each rendering
-    expect(text).toContain('Covariates as in Table 11;');
-    expect(study.report.markdown).toContain('Covariates as in Table 18;');
+    expect(text).toContain('Covariates as in Table 12;');
+    expect(study.report.markdown).toContain('Covariates as in Table 19;');
   });
   it('embeds the scree plot (with the parallel-analysis line), the path diagrams and the SEM diagram in the HTML', () => {
     const html = study.report.html;

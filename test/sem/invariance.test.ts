@@ -3,9 +3,10 @@
 // invariants of nested multiple-group models.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cfa, invariance, isPsychkitError } from '../../src/index.js';
+import { cfa, invariance } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
+import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 
 interface LrtRow {
@@ -148,15 +149,7 @@ describe('invariance: properties on simulated groups', () => {
 });
 
 describe('invariance and group options: bad input', () => {
-  const code = (f: () => unknown): string | undefined => {
-    try {
-      f();
-    } catch (e) {
-      if (isPsychkitError(e)) return e.code;
-      throw e;
-    }
-    return undefined;
-  };
+  const code = (f: () => unknown): string => errorOf(f).code;
   it('refuses unknown steps, steps out of order, a missing group and group options without group', () => {
     expect(code(() => invariance(hs, { model, group: 'school', steps: ['metric', 'configural'] }))).toBe('INVALID_OPTION');
     expect(code(() => invariance(hs, { model, group: 'school', steps: ['configural', 'weak' as never] }))).toBe('INVALID_OPTION');
@@ -171,13 +164,9 @@ describe('invariance and group options: bad input', () => {
   });
   it('names the group whose data cannot be fitted', () => {
     const rows = hs.map((r) => (r['school'] === 'Grant-White' ? { ...r, x1: '3' } : r));
-    try {
-      cfa(rows, { model, group: 'school' });
-      expect.fail('no error');
-    } catch (e) {
-      expect(isPsychkitError(e) && e.code).toBe('ZERO_VARIANCE');
-      expect((e as Error).message).toContain('Grant-White');
-    }
+    const e = errorOf(() => cfa(rows, { model, group: 'school' }));
+    expect(e.code).toBe('ZERO_VARIANCE');
+    expect(e.message).toContain('Grant-White');
   });
   it('does not mutate its input', () => {
     const copy = structuredClone(hs);

@@ -2,8 +2,9 @@
 // equals the fit of the rows that produced the moments (complete data, ML), to 1e-10.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cfa, invariance, isPsychkitError, sem, type SemResult } from '../../src/index.js';
+import { cfa, invariance, sem, type SemResult } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
+import { errorOf } from '../helpers/errors.js';
 import { loadCsv } from '../helpers/fixtures.js';
 
 const hs = loadCsv('holzinger-swineford-1939.csv');
@@ -80,15 +81,7 @@ describe('cfa/sem from moments equal the fit of the rows', () => {
 });
 
 describe('cfa from moments: bad input', () => {
-  const code = (f: () => unknown): string | undefined => {
-    try {
-      f();
-    } catch (e) {
-      if (isPsychkitError(e)) return e.code;
-      throw e;
-    }
-    return undefined;
-  };
+  const code = (f: () => unknown): string => errorOf(f).code;
   const m = momentsOf(hs, items);
   it('refuses what needs rows, and names what is missing', () => {
     expect(code(() => cfa(m, { model, estimator: 'MLR' }))).toBe('INVALID_OPTION');

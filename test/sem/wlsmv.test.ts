@@ -4,9 +4,10 @@
 // values and an empty cell, binary items. Tolerances as the for WLSMV: 1e-3.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cfa, isPsychkitError, type SemResult } from '../../src/index.js';
+import { cfa, type SemResult } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
+import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 
 interface Case {
@@ -115,15 +116,7 @@ describe('WLSMV: properties', () => {
 describe('WLSMV: bad input', () => {
   const rows = loadCsv('peer-workers.csv');
   const model = 'f =~ esse1 + esse2 + esse3 + esse4';
-  const code = (f: () => unknown): string | undefined => {
-    try {
-      f();
-    } catch (e) {
-      if (isPsychkitError(e)) return e.code;
-      throw e;
-    }
-    return undefined;
-  };
+  const code = (f: () => unknown): string => errorOf(f).code;
   it('refuses what it does not support, by name', () => {
     expect(code(() => cfa(rows, { model, ordered: true, estimator: 'ML', missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
     expect(code(() => cfa(rows, { model, estimator: 'WLSMV', missingCodes: ['NA'] }))).toBe('INVALID_OPTION');

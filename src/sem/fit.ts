@@ -6,7 +6,7 @@ import { hasCovarianceRows, readMoments, selectMoments, type MomentsInput } from
 import { tableView, type ReadTableOptions, type Table, type TableView } from '../data/table.js';
 import { symmetricEigen } from '../linalg/eigen.js';
 import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
-import { chiSquareSurvival, normalQuantile, normalTwoSided } from '../probability/index.js';
+import { chiSquareSurvival, normalCdf, normalQuantile, normalTwoSided } from '../probability/index.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import type { Seed } from '../random/index.js';
@@ -22,7 +22,8 @@ import { observedInformation, robustInference } from './robust.js';
 import { derivatives, modelWorkspace, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
 import { modificationIndices, type InformationPattern, type RawModificationIndex } from './modification.js';
 import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
-import { ordinalMoments } from './ordinal.js';
+import { ordinalMoments, type OrdinalMoments } from './ordinal.js';
+import { bivariateNormalUpper } from '../probability/bivariate-normal.js';
 import { DwlsObjective, wlsmvInference } from './wlsmv.js';
 import { GROUP_EQUAL, GroupedObjective, specifyGroups, type GroupEqual } from './groups.js';
 
@@ -143,8 +144,10 @@ export interface FactorReliability {
   readonly omegaImplied: number;
   /** Average variance extracted: Σλ²Var(f) / (Σλ²Var(f) + Σθᵢᵢ) (Fornell & Larcker 1981; semTools' `avevar`). */
   readonly ave: number;
-  /** Cronbach's α of the indicators from the sample covariance. */
+  /** Cronbach's α of the indicators from the sample covariance (ordered indicators: of their category codes, as semTools' `reliability`). */
   readonly alpha: number;
+  /** Ordered indicators: α from the polychoric correlations ("ordinal α", semTools' `alpha.ord`); null otherwise. */
+  readonly alphaOrdinal: number | null;
 }
 
 /** One modification index (lavaan's `modindices()` row). */
@@ -369,6 +372,7 @@ function factorReliability(ws: ModelWorkspace, spec: ModelSpecification, sample:
       omegaImplied: trueScore / implied,
       ave: (squares * variance) / (squares * variance + residual),
       alpha: (k / (k - 1)) * (1 - diagonal / observed),
+      alphaOrdinal: null,
     });
   });
   return out;
@@ -742,6 +746,80 @@ function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResu
 }
 
 /**
+ * Green and Yang's (2009) ω for ordered indicators (semTools' `compRelSEM` and its `omegaCat`):
+ * the variance of the sum of the category scores that the common factor explains, over the
+ * variance of that sum, both from bivariate normal probabilities at the thresholds τ:
+ *   ω = Σ_ij Σ_cc′ [Φ₂(τ_ic, τ_jc′; λ_iλ_jψ) − Φ(τ_ic)Φ(τ_jc′)] / Σ_ij Σ_cc′ [Φ₂(τ_ic, τ_jc′; r_ij) − Φ(τ_ic)Φ(τ_jc′)],
+ * r the polychoric correlations (`omega`) or the model-implied ones (`omegaImplied`; r_ii = 1).
+ * Also AVE on the latent responses, α of the category codes and ordinal α (of the polychorics).
+ * Reference: Green, S. B., & Yang, Y. (2009). Reliability of summed item scores using structural
+ * equation modeling: An alternative to coefficient alpha. *Psychometrika, 74*, 155–167.
+ */
+function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: OrdinalMoments, codes: readonly Float64Array[]): FactorReliability[] {
+  const { p, m } = ws;
+  const out: FactorReliability[] = [];
+  const thresholds = (i: number) => om.thresholds.subarray(om.thresholdStart[i] as number, om.thresholdStart[i + 1] as number);
+  const categoryCovariance = (i: number, j: number, r: number): number => {
+    let s = 0;
+    for (const a of thresholds(i)) for (const b of thresholds(j)) s += bivariateNormalUpper(-a, -b, r) - normalCdf(a) * normalCdf(b);
+    return s;
+  };
+  spec.latent.forEach((f, fi) => {
+    const items: number[] = [];
+    for (let i = 0; i < p; i++) if ((ws.lambda[i * m + fi] as number) !== 0) items.push(i);
+    const k = items.length;
+    if (k < 2) return;
+    const psi = ws.g[fi * m + fi] as number;
+    let common = 0;
+    let observed = 0;
+    let implied = 0;
+    let squares = 0;
+    let residual = 0;
+    let polySum = 0;
+    for (const i of items) {
+      const li = ws.lambda[i * m + fi] as number;
+      squares += li * li;
+      residual += ws.theta[i * p + i] as number;
+      for (const j of items) {
+        const lj = ws.lambda[j * m + fi] as number;
+        common += categoryCovariance(i, j, Math.max(-1, Math.min(1, li * lj * psi)));
+        observed += categoryCovariance(i, j, i === j ? 1 : (om.correlation[i * p + j] as number));
+        implied += categoryCovariance(i, j, i === j ? 1 : (ws.sigma[i * p + j] as number));
+        polySum += i === j ? 1 : (om.correlation[i * p + j] as number);
+      }
+    }
+    // α of the category codes over the rows analysed.
+    const n = om.rows.length;
+    const mean = items.map((i) => {
+      let s = 0;
+      for (let r = 0; r < n; r++) s += codes[i]![om.rows[r] as number] as number;
+      return s / n;
+    });
+    let codeDiagonal = 0;
+    let codeTotal = 0;
+    items.forEach((i, a) => {
+      items.forEach((j, b) => {
+        let s = 0;
+        for (let r = 0; r < n; r++) s += ((codes[i]![om.rows[r] as number] as number) - mean[a]!) * ((codes[j]![om.rows[r] as number] as number) - mean[b]!);
+        codeTotal += s;
+        if (a === b) codeDiagonal += s;
+      });
+    });
+    out.push({
+      group: null,
+      factor: f,
+      columns: items.map((i) => spec.observed[i]!),
+      omega: common / observed,
+      omegaImplied: common / implied,
+      ave: (squares * psi) / (squares * psi + residual),
+      alpha: (k / (k - 1)) * (1 - codeDiagonal / codeTotal),
+      alphaOrdinal: (k / (k - 1)) * (1 - k / polySum),
+    });
+  });
+  return out;
+}
+
+/**
  * WLSMV for ordered indicators (lavaan's `ordered`, delta parameterization): thresholds and
  * polychoric correlations (ordinal.ts), DWLS on the correlations, then wlsmv.ts's inference.
  * The residual variances of the latent responses are 1 − diag(ΛGΛᵀ), reported as fixed rows,
@@ -766,7 +844,8 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, t
     if (continuous.length > 0) refuse('ordered', `every indicator must be ordered (a mix with continuous ones is not supported yet); not listed: ${continuous.join(', ')}`);
   }
   const p = observed.length;
-  const om = ordinalMoments(readNumericColumns(view, observed), observed);
+  const codes = readNumericColumns(view, observed);
+  const om = ordinalMoments(codes, observed);
   const n = om.n;
   const nth = om.thresholds.length;
   const degenerate = Array.from(om.weights).findIndex((w) => !(Number.isFinite(w) && w > 0));
@@ -942,7 +1021,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, t
     ],
     confidence: o.confidence,
     modificationIndices,
-    reliability: [],
+    reliability: ordinalReliability(ws, spec, om, codes),
     bootstrap: null,
     warnings,
   });

@@ -214,8 +214,7 @@ function checkCase(name: string, c: RefCase): void {
     }
     if (mis.length > 0) expectRelClose(fit.modificationIndices[0]!.mi, mis[0]!.mi, 1e-4, `${name}: largest MI first`);
   }
-  // Under WLSMV semTools' categorical reliabilities (Green & Yang) are not computed yet (docs/cfa.md, "Not yet").
-  if (c.reliability !== undefined && c.options['estimator'] !== 'WLSMV') {
+  if (c.reliability !== undefined) {
     const groups = c.groups ?? [null];
     groups.forEach((label, g) => {
       const R = c.reliability!;
@@ -229,6 +228,10 @@ function checkCase(name: string, c: RefCase): void {
         expectClose(r.ave, rel['avevar']![r.factor]!, 1e-4, `${what}: avevar`);
         expectClose(r.alpha, rel['alpha']![r.factor]!, 1e-4, `${what}: alpha`);
         compared += 4;
+        if (rel['alpha.ord'] !== undefined) {
+          expectClose(r.alphaOrdinal!, rel['alpha.ord'][r.factor]!, 1e-4, `${what}: alpha.ord`);
+          compared++;
+        } else expect(r.alphaOrdinal).toBeNull();
       }
       expect(mine.length, `${name}: factors with reliability`).toBe(Object.keys(comp).filter((k) => k !== 'group').length);
     });

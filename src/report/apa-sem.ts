@@ -9,7 +9,7 @@ import type { ReportTable, TableCell, TableSection } from './table.js';
 
 type Row = TableCell[] | TableSection;
 
-const NO_ROWS: SemSections = { loadings: [], regressions: [], covariances: [], intercepts: [], variances: [], defined: [] };
+const NO_ROWS: SemSections = { loadings: [], regressions: [], covariances: [], intercepts: [], thresholds: [], variances: [], scales: [], defined: [] };
 
 function rmseaText(c: ApaContext, name: string, r: Rmsea): string {
   return `${name} = ${c.bnd(r.estimate)}, ${percent(r.confidence)}% CI ${c.ci(r.lower, r.upper, true)}`;
@@ -19,10 +19,23 @@ function chiSquareText(c: ApaContext, name: string, chi: number, df: number, p: 
   return `${name}(${formatNumber(df, { decimals: 0 })}) = ${c.num(chi)}${p === null ? '' : `, ${c.p(p)}`}`;
 }
 
-/** The fit sentence of the note: ML's χ², CFI, TLI, RMSEA and SRMR, or under MLR the scaled test and the robust indices. */
+/**
+ * The fit sentence of the note: ML's χ², CFI, TLI, RMSEA and SRMR; under MLR the scaled test and
+ * the robust indices; under WLSMV the mean-and-variance adjusted test, the scaled CFI and TLI and
+ * Savalei's (2021) robust RMSEA (the scaled one when the result has no robust RMSEA).
+ */
 export function semFitText(r: SemResult, c: ApaContext): string {
   const f = r.fit;
   const srmr = `SRMR = ${c.bnd(f.srmr)}`;
+  if (r.estimator === 'WLSMV' && f.scaled !== null) {
+    const s = f.scaled;
+    const shift = s.shift === null || s.shift === undefined ? '' : `, shift = ${c.num(s.shift)}`;
+    const rmsea = f.robust !== null ? `${rmseaText(c, 'robust RMSEA', f.robust.rmsea)} (Savalei, 2021)` : rmseaText(c, 'scaled RMSEA', s.rmsea);
+    return (
+      `Mean-and-variance adjusted ${chiSquareText(c, 'χ²', s.chiSquare, s.df, s.p)} (scaling factor = ${c.num(s.scalingFactor)}${shift}; unadjusted ${chiSquareText(c, 'χ²', f.chiSquare, f.df, f.p)}); ` +
+      `scaled CFI = ${c.bnd(s.cfi)}; scaled TLI = ${c.bnd(s.tli)}; ${rmsea}; ${srmr}.`
+    );
+  }
   if (f.scaled !== null && f.robust !== null) {
     const s = f.scaled;
     return (
@@ -39,7 +52,10 @@ export function semFitText(r: SemResult, c: ApaContext): string {
  * of the residuals; the fit, the estimator, the missing-data rule and n in the note. A
  * multiple-group result gives these blocks once per group, each section titled with the group's
  * label ("Pasteur: Measurement model (factor loadings)"), the defined parameters after the last
- * group, and the grouping variable with each group's n in the note.
+ * group, and the grouping variable with each group's n in the note. A WLSMV result (ordered
+ * indicators) has the same rows — its thresholds, fixed residual variances, scale factors and
+ * intercepts are left out, with the number of thresholds in the note — and the adjusted test, the
+ * scaled CFI and TLI and the robust RMSEA as its fit.
  */
 export function semTable(r: SemResult, c: ApaContext): ReportTable {
   const roles = semRoles(r);
@@ -55,12 +71,15 @@ export function semTable(r: SemResult, c: ApaContext): ReportTable {
   const structural = blocks.some((b) => b.regressions.length > 0 || b.defined.length > 0);
   const markers = blocks.some((b) => b.loadings.some((q) => !q.free && q.se === null));
   const boot = semBootstrap(r);
+  // Thresholds of ordered indicators are left out of the table (formatCfa prints them): a count in the note.
+  const thresholds = blocks.reduce((n, b) => n + b.thresholds.length, 0);
   const note = [
     `n = ${r.n}. ${estimatorPhrase(r)}.`,
     ...(labels === null ? [] : [`${groupsBy(r.group, c.label)}: ${groupCounts(r)}; the same model in every group, fitted jointly (fit statistics are for all groups together).`]),
     semFitText(r, c),
     'B = unstandardized estimate; β = completely standardized estimate (latent and observed variables with variance 1: lavaan’s std.all).',
     ...(markers ? ['Loadings fixed to scale their factor (markers) have no SE or p.'] : []),
+    ...(thresholds > 0 ? [`Thresholds of the ordered indicators (${count(thresholds)}) are not shown.`] : []),
     ...(boot !== null ? [`SEs and p-values from ${count(boot.resamples)} bootstrap resamples (seed ${String(boot.seed)}).`] : []),
   ].join(' ');
   const cfa = r.kind === 'cfa';

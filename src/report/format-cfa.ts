@@ -83,6 +83,9 @@ function fitSection(r: SemResult, lines: string[]): void {
   const f = r.fit;
   const s = f.scaled;
   const robust = f.robust;
+  // Two columns (Standard, Scaled) under MLR and WLSMV. lavaan capitalizes "Test Statistic" in
+  // that layout; psychkit keeps "Test statistic" in both. A WLSMV model with df = 0 has no scaled
+  // test in the result (lavaan prints a Scaled column of zeros and the scaled baseline): one column.
   const mlr = s !== null;
   const two = (standard: string, scaled: string): [string, string?] => (mlr ? [standard, scaled] : [standard]);
   lines.push('Model Test User Model:');
@@ -92,9 +95,14 @@ function fitSection(r: SemResult, lines: string[]): void {
   lines.push(fitLine('P-value (Chi-square)', ...two(num3(f.p), num3(s?.p ?? null))));
   if (s !== null) {
     lines.push(fitLine('Scaling correction factor', '', num3(s.scalingFactor)));
-    lines.push('    Yuan-Bentler correction (Mplus variant)');
+    if (r.estimator === 'WLSMV') {
+      // lavaan's "scaled.shifted" test: T* = a·T + b, the scaling factor 1/a and the shift b.
+      lines.push(fitLine('Shift parameter', '', num3(s.shift ?? null)));
+      lines.push('    simple second-order correction');
+    } else lines.push('    Yuan-Bentler correction (Mplus variant)');
   }
-  if (semGroupLabels(r) !== null && r.missing === 'listwise') {
+  // n_g·F_g is the ML statistic's share; a WLSMV result holds no per-group DWLS statistics.
+  if (semGroupLabels(r) !== null && r.missing === 'listwise' && r.estimator !== 'WLSMV') {
     lines.push('  Test statistic for each group:');
     for (const g of r.groups) {
       const chi = groupChiSquare(g);
@@ -152,6 +160,7 @@ function seLines(r: SemResult): string[] {
       fitLine('Number of successful bootstrap draws', whole(boot.resamples)),
     ];
   }
+  if (r.estimator === 'WLSMV') return [fitLine('Standard errors', 'Robust.sem'), fitLine('Information', 'Expected'), fitLine('Information saturated (h1) model', 'Unstructured')];
   if (r.estimator === 'MLR') return [fitLine('Standard errors', 'Sandwich'), fitLine('Information bread', 'Observed'), fitLine('Observed information based on', 'Hessian')];
   if (r.missing === 'fiml') return [fitLine('Standard errors', 'Standard'), fitLine('Information', 'Observed'), fitLine('Observed information based on', 'Hessian')];
   return [fitLine('Standard errors', 'Standard'), fitLine('Information', 'Expected'), fitLine('Information saturated (h1) model', 'Structured')];
@@ -176,6 +185,11 @@ function grouped(rows: readonly SemParameter[], op: string, residualHeader: (v: 
 
 function single(rows: readonly SemParameter[], residual: (v: string) => boolean, showLabel = true): Entry[] {
   return rows.map((q) => ({ name: dotted(q.lhs, residual(q.lhs), 4), label: showLabel ? q.label : '', q }));
+}
+
+/** Thresholds as lavaan names them (`    esse1|t1`, never dotted). */
+function thresholdEntries(rows: readonly SemParameter[]): Entry[] {
+  return rows.map((q) => ({ name: `    ${q.lhs}|${q.rhs}`, label: q.label, q }));
 }
 
 const COLUMNS = ['Estimate', 'Std.Err', 'z-value', 'P(>|z|)', 'Std.lv', 'Std.all'];
@@ -207,13 +221,19 @@ function sectionEntries(s: SemSections, residual: (v: string) => boolean) {
   const regressions = grouped(s.regressions, '~', () => false, () => false);
   const covariances = grouped(s.covariances, '~~', residual, residual);
   const intercepts = single(s.intercepts, residual);
+  const thresholds = thresholdEntries(s.thresholds);
   const variances = single(s.variances, residual);
+  // The scale factors of the latent responses y*: lavaan prints their names undotted.
+  const scales = single(s.scales, () => false);
   const defined = single(s.defined, () => false, false);
-  const all = [...latentVariables, ...regressions, ...covariances, ...intercepts, ...variances, ...defined];
-  return { latentVariables, regressions, covariances, intercepts, variances, defined, all };
+  const all = [...latentVariables, ...regressions, ...covariances, ...intercepts, ...thresholds, ...variances, ...scales, ...defined];
+  return { latentVariables, regressions, covariances, intercepts, thresholds, variances, scales, defined, all };
 }
 
-/** Latent Variables, Regressions, Covariances, Intercepts, Variances and Defined Parameters (width: of the name column; default from the entries). */
+/**
+ * Latent Variables, Regressions, Covariances, Intercepts, Thresholds, Variances, Scales y* and
+ * Defined Parameters (width: of the name column; default from the entries).
+ */
 function parameterSections(s: SemSections, residual: (v: string) => boolean, lines: string[], width?: number): void {
   const e = sectionEntries(s, residual);
   const w = width ?? Math.max(MIN_NAME_WIDTH, ...e.all.map(entryWidth));
@@ -221,7 +241,9 @@ function parameterSections(s: SemSections, residual: (v: string) => boolean, lin
   section('Regressions', e.regressions, w, lines);
   section('Covariances', e.covariances, w, lines);
   section('Intercepts', e.intercepts, w, lines);
+  section('Thresholds', e.thresholds, w, lines);
   section('Variances', e.variances, w, lines);
+  section('Scales y*', e.scales, w, lines);
   section('Defined Parameters', e.defined, w, lines);
 }
 
@@ -247,6 +269,14 @@ function parameterSections(s: SemSections, residual: (v: string) => boolean, lin
  * and the defined parameters last. lavaan's labels of parameters held equal across groups
  * (`(.p2.)`) are not printed: psychkit gives them none.
  *
+ * A WLSMV result (ordered indicators) follows lavaan's summary for `estimator = "WLSMV"`: estimator
+ * "DWLS"; the Standard and Scaled columns with the scaling correction factor (1/a) and the shift
+ * parameter (b) of the mean-and-variance adjusted test; the baseline test with its scaling factor;
+ * CFI/TLI with the robust ones; RMSEA standard, scaled and robust; SRMR; no log-likelihood section;
+ * robust.sem standard errors; and after Intercepts (the fixed zeros) the Thresholds
+ * (`esse1|t1`), and after Variances (the residual variances of the latent responses, fixed at
+ * 1 − R²) the Scales y*. With df = 0 the result has no scaled test, so one column is printed.
+ *
  * The numbers are the result's, so they are lavaan's where the fit agrees with lavaan (docs/cfa.md,
  * Validation); lavaan's own scaling factors of the MLR log-likelihoods and the number of missing
  * patterns under FIML are not printed.
@@ -268,7 +298,9 @@ export function formatCfa(result: SemResult): string {
   const lines: string[] = [];
   const fn = `${r.kind}()`;
   lines.push(r.converged ? `psychkit ${fn} ended normally after ${r.iterations} iterations` : `** WARNING ** psychkit ${fn} did NOT end normally after ${r.iterations} iterations`, '');
-  lines.push(fitLine('Estimator', r.estimator), fitLine('Optimization method', 'FISHER'));
+  // WLSMV is lavaan's DWLS estimator with robust SEs and the adjusted test: lavaan prints "DWLS".
+  // The optimizer is psychkit's own (Fisher scoring; Gauss–Newton under DWLS), not lavaan's NLMINB.
+  lines.push(fitLine('Estimator', r.estimator === 'WLSMV' ? 'DWLS' : r.estimator), fitLine('Optimization method', 'FISHER'));
   const freeRows = r.parameters.filter((q) => q.free && q.op !== ':=').length;
   lines.push(fitLine('Number of model parameters', whole(Math.max(freeRows, r.fit.npar))));
   if (freeRows > r.fit.npar) lines.push(fitLine('Number of equality constraints', whole(freeRows - r.fit.npar)));

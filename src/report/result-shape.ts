@@ -320,10 +320,12 @@ const bootstrapResult = obj({
 });
 
 const rmsea = obj({ estimate: num, lower: num, upper: num, confidence: level, pClose: nullable(prob), pNotClose: nullable(prob) });
+/** The operators of a cfa/sem parameter row; `|` (threshold) and `~*~` (scale factor) only under WLSMV. */
+const SEM_OPS = ['=~', '~', '~~', '~1', '|', '~*~', ':='] as const;
 const semParameter = obj({
   group: optional(nullable(str)),
   lhs: str,
-  op: oneOf('=~', '~', '~~', '~1', ':='),
+  op: oneOf(...SEM_OPS),
   rhs: str,
   label: str,
   free: bool,
@@ -336,6 +338,9 @@ const semParameter = obj({
   stdLv: nullable(num),
   stdAll: nullable(num),
 });
+
+/** The log-likelihoods and information criteria of a cfa/sem result (null under WLSMV). */
+const LIKELIHOOD_FIELDS = ['logLikelihood', 'unrestrictedLogLikelihood', 'aic', 'bic', 'sabic'] as const;
 
 /** A p × p matrix of numbers (a group's moments). */
 function square(p: number): Shape {
@@ -356,7 +361,7 @@ function semGroup(p: number): Shape {
 function semResult(v: unknown, p: string): void {
   obj({
     model: str,
-    estimator: oneOf('ML', 'MLR'),
+    estimator: oneOf('ML', 'MLR', 'WLSMV'),
     missing: oneOf('listwise', 'fiml'),
     n: count,
     nDropped: count,
@@ -374,21 +379,48 @@ function semResult(v: unknown, p: string): void {
       baseline: obj({ chiSquare: num, df: count, p: prob }),
       cfi: num,
       tli: num,
-      logLikelihood: num,
-      unrestrictedLogLikelihood: num,
-      aic: num,
-      bic: num,
-      sabic: num,
+      // Numbers under ML and MLR (checked below); null under WLSMV, which has no likelihood.
+      ...Object.fromEntries(LIKELIHOOD_FIELDS.map((k) => [k, nullable(num)])),
       rmsea,
       srmr: num,
-      scaled: nullable(obj({ chiSquare: num, df: count, p: nullable(prob), scalingFactor: num, baseline: obj({ chiSquare: num, df: count, p: prob, scalingFactor: num }), cfi: num, tli: num, rmsea })),
+      scaled: nullable(
+        obj({
+          chiSquare: num,
+          df: count,
+          p: nullable(prob),
+          scalingFactor: num,
+          // WLSMV's shift b (a number there, checked below); null under MLR, absent in results from before it.
+          shift: optional(num),
+          baseline: obj({ chiSquare: num, df: count, p: prob, scalingFactor: num }),
+          cfi: num,
+          tli: num,
+          rmsea,
+        }),
+      ),
       robust: nullable(obj({ cfi: num, tli: num, rmsea })),
     }),
     bootstrap: optional(obj({ resamples: count, seed, interval: oneOf('percentile', 'bias-corrected') })),
     group: optional(nullable(str)),
     warnings,
   })(v, p);
-  const r = v as { columns: string[]; latent: string[]; group?: string | null; groups?: { label: unknown }[]; parameters: { group?: string | null; lhs: string; op: string; rhs: string }[] };
+  const r = v as {
+    estimator: string;
+    columns: string[];
+    latent: string[];
+    group?: string | null;
+    groups?: { label: unknown }[];
+    parameters: { group?: string | null; lhs: string; op: string; rhs: string }[];
+    fit: Record<string, unknown> & { scaled: Record<string, unknown> | null };
+  };
+  const wlsmv = r.estimator === 'WLSMV';
+  if (wlsmv) {
+    // The mean-and-variance adjusted test has its shift b (lavaan's "Shift parameter").
+    if (r.fit.scaled !== null) obj({ shift: num })(r.fit.scaled, `${p}.fit.scaled`);
+  } else {
+    // ML and MLR have a likelihood: the log-likelihoods and information criteria are numbers.
+    const likelihood = leaf((x) => typeof x === 'number', `a number (null only under WLSMV; the estimator is ${JSON.stringify(r.estimator)})`);
+    obj(Object.fromEntries(LIKELIHOOD_FIELDS.map((k) => [k, likelihood])))(r.fit, `${p}.fit`);
+  }
   if (r.groups !== undefined || typeof r.group === 'string') {
     obj({ groups: arr(semGroup(r.columns.length)) })(v, p);
     const groups = r.groups!;
@@ -408,12 +440,19 @@ function semResult(v: unknown, p: string): void {
   }
   const latent = new Set(r.latent);
   const names = new Set([...r.columns, ...r.latent]);
+  const observed = new Set(r.columns);
   r.parameters.forEach((q, i) => {
     if (q.op === ':=') return;
     const at = `${p}.parameters[${i}]`;
+    if ((q.op === '|' || q.op === '~*~') && !wlsmv) bad(`${at}.op`, `one of ${SEM_OPS.filter((o) => o !== '|' && o !== '~*~').map((o) => JSON.stringify(o)).join(', ')} (thresholds \`|\` and scale factors \`~*~\` belong to WLSMV results)`, q.op);
     if (q.op === '=~' && !latent.has(q.lhs)) bad(`${at}.lhs`, 'a latent variable of the model (one of `latent`)', q.lhs);
+    if ((q.op === '|' || q.op === '~*~') && !observed.has(q.lhs)) bad(`${at}.lhs`, 'an observed variable of the model (one of `columns`: thresholds and scale factors are of ordered indicators)', q.lhs);
     if (!names.has(q.lhs)) bad(`${at}.lhs`, 'a variable of the model (one of `columns` or `latent`)', q.lhs);
-    if (q.op !== '~1' && !names.has(q.rhs)) bad(`${at}.rhs`, 'a variable of the model (one of `columns` or `latent`)', q.rhs);
+    if (q.op === '|') {
+      if (typeof q.rhs !== 'string' || !/^t[1-9][0-9]*$/.test(q.rhs)) bad(`${at}.rhs`, 'a threshold name (`t1`, `t2`, …)', q.rhs);
+    } else if (q.op === '~*~') {
+      if (q.rhs !== q.lhs) bad(`${at}.rhs`, `the indicator the scale factor belongs to (its lhs, ${JSON.stringify(q.lhs)})`, q.rhs);
+    } else if (q.op !== '~1' && !names.has(q.rhs)) bad(`${at}.rhs`, 'a variable of the model (one of `columns` or `latent`)', q.rhs);
   });
 }
 

@@ -124,7 +124,9 @@ function curved(p0: readonly [number, number], c: readonly [number, number], p2:
  * exogenous on the left to endogenous on the right by the regressions among them, in the result's
  * order otherwise — each factor's indicators in a row below it; covariances and regressions
  * between non-neighbours arc above the row, residual covariances of indicators below theirs.
- * Variances of exogenous latents are not drawn (1 in the standardized solution). Lines use
+ * Variances of exogenous latents are not drawn (1 in the standardized solution), nor are the
+ * thresholds, scale factors and fixed intercepts of ordered indicators (WLSMV), whose residual
+ * arrows are the residual variances of the latent responses. Lines use
  * `currentColor`, labels sit on white boxes, and no ids are defined, as in the other figures;
  * `<g class="loading|regression|covariance|residual" data-path="visual =~ x1">` per path, and
  * `<g class="latent|observed" data-name="x1">` per variable. All names are escaped.

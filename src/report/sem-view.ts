@@ -48,7 +48,11 @@ export interface SemSections {
   readonly regressions: readonly SemParameter[];
   readonly covariances: readonly SemParameter[];
   readonly intercepts: readonly SemParameter[];
+  /** Thresholds of ordered indicators (`|`, WLSMV). */
+  readonly thresholds: readonly SemParameter[];
   readonly variances: readonly SemParameter[];
+  /** Scale factors of ordered indicators (`~*~`, WLSMV; lavaan's "Scales y*"). */
+  readonly scales: readonly SemParameter[];
   readonly defined: readonly SemParameter[];
 }
 
@@ -59,7 +63,9 @@ export function semSections(r: SemResult, roles: SemRoles = semRoles(r)): SemSec
     regressions: shown.filter((q) => q.op === '~'),
     covariances: shown.filter((q) => q.op === '~~' && q.lhs !== q.rhs),
     intercepts: shown.filter((q) => q.op === '~1'),
+    thresholds: shown.filter((q) => q.op === '|'),
     variances: shown.filter((q) => q.op === '~~' && q.lhs === q.rhs),
+    scales: shown.filter((q) => q.op === '~*~'),
     defined: shown.filter((q) => q.op === ':='),
   };
 }
@@ -83,9 +89,14 @@ export function byLhs(rows: readonly SemParameter[]): { readonly lhs: string; re
   return [...groups].map(([lhs, list]) => ({ lhs, rows: list }));
 }
 
-/** "ML" or "MLR", with listwise deletion or FIML, as a phrase for notes. */
+/** "ML", "MLR" or "WLSMV", with listwise deletion or FIML, as a phrase for notes. */
 export function estimatorPhrase(r: SemResult): string {
-  const estimator = r.estimator === 'MLR' ? 'Robust maximum likelihood (MLR: Huber–White standard errors)' : 'Maximum likelihood (ML)';
+  const estimator =
+    r.estimator === 'WLSMV'
+      ? 'WLSMV (diagonally weighted least squares on polychoric correlations, robust standard errors)'
+      : r.estimator === 'MLR'
+        ? 'Robust maximum likelihood (MLR: Huber–White standard errors)'
+        : 'Maximum likelihood (ML)';
   const missing =
     r.missing === 'fiml'
       ? `full-information ML over every row with an observed value${r.nDropped > 0 ? ` (${r.nDropped} row${r.nDropped === 1 ? '' : 's'} with none left out)` : ''}`

@@ -717,7 +717,8 @@ function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResu
   const G = split.labels.length;
   const specs = specifyGroups(
     o.model,
-    { stdLv: o.stdLv, meanStructure: o.meanStructure || fiml || o.group !== undefined, orthogonal: o.orthogonal },
+    // Ordered indicators have fixed intercepts (thresholds instead): no mean structure to add.
+    { stdLv: o.stdLv, meanStructure: (o.meanStructure || fiml || o.group !== undefined) && o.estimator !== 'WLSMV', orthogonal: o.orthogonal },
     { groups: G, groupEqual: o.groupEqual, groupPartial: o.groupPartial },
   );
   const spec0 = specs[0]!;
@@ -726,10 +727,7 @@ function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResu
     throw fail('INVALID_OPTION', `missing: 'fiml' with exogenous observed covariates (${spec0.exogenous.join(', ')}) is not supported yet: psychkit would have to model their distribution (lavaan's fixed.x = FALSE). Use missing: 'listwise', or make them indicators of single-indicator latents.`, { option: 'missing', columns: [...spec0.exogenous] });
   }
   if (fiml && o.estimator === 'MLR') throw fail('INVALID_OPTION', "estimator: 'MLR' with missing: 'fiml' is not supported yet; use one of them.", { option: 'estimator' });
-  if (o.estimator === 'WLSMV') {
-    if (G > 1) throw fail('INVALID_OPTION', 'Ordered indicators (WLSMV) in several groups are not supported yet; fit each group, or drop `group`.', { option: 'group' });
-    return estimateOrdinal(kind, o, view, spec0);
-  }
+  if (o.estimator === 'WLSMV') return estimateOrdinal(kind, o, view, specs, split);
   const read = readNumericColumns(view, spec0.observed);
   const groups = specs.map((spec, g) => {
     const rows = split.rows[g]!;
@@ -820,18 +818,24 @@ function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: Or
 }
 
 /**
- * WLSMV for ordered indicators (lavaan's `ordered`, delta parameterization): thresholds and
- * polychoric correlations (ordinal.ts), DWLS on the correlations, then wlsmv.ts's inference.
+ * WLSMV for ordered indicators (lavaan's `ordered`, delta parameterization), in one group or
+ * several: thresholds and polychoric correlations per group (ordinal.ts), DWLS on the correlations
+ * (Σ_g (n_g − 1)/N · F_g, the thresholds of each group fitted exactly), then wlsmv.ts's inference.
  * The residual variances of the latent responses are 1 − diag(ΛGΛᵀ), reported as fixed rows,
- * with lavaan's fixed scale factors (`~*~`, 1) and intercepts (`~1`, 0).
+ * with lavaan's fixed scale factors (`~*~`, 1) and intercepts (`~1`, 0). Across groups the
+ * loadings, latent (co)variances and regressions may be held equal; equal thresholds (which free
+ * the scale factors and latent means of groups 2 … G) are not supported yet.
  */
-function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, template: ModelSpecification): SemResult {
+function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, specs: readonly ModelSpecification[], split: { labels: (string | null)[]; rows: (Int32Array | null)[]; dropped: number }): SemResult {
   const refuse = (option: string, why: string): never => {
     throw fail('INVALID_OPTION', `Ordered indicators (WLSMV): ${why}.`, { option });
   };
+  const template = specs[0]!;
   if (o.missing === 'fiml') refuse('missing', "missing: 'fiml' is ML; WLSMV uses the complete rows (listwise)");
   if (o.resamples > 0) refuse('resamples', 'the bootstrap is not supported with WLSMV yet');
   if (o.meanStructure) refuse('meanStructure', 'the thresholds take the place of the intercepts');
+  const unsupported = o.groupEqual.filter((s) => s === 'intercepts' || s === 'means' || s === 'residuals' || s === 'residual.covariances');
+  if (unsupported.length > 0) refuse('groupEqual', `${unsupported.join(', ')} across groups are not supported yet (equal thresholds, with free scale factors and latent means, come later); the loadings, latent (co)variances and regressions can be held equal`);
   if (template.exogenous.length > 0 || template.dummyOf.some((e) => e >= 0)) {
     refuse('ordered', `observed variables in regressions (${template.observed.filter((v, i) => template.dummyOf[i]! >= 0 || template.exogenous.includes(v)).join(', ')}) are not supported yet: use them as indicators of latent variables`);
   }
@@ -844,130 +848,189 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, t
     if (continuous.length > 0) refuse('ordered', `every indicator must be ordered (a mix with continuous ones is not supported yet); not listed: ${continuous.join(', ')}`);
   }
   const p = observed.length;
-  const codes = readNumericColumns(view, observed);
-  const om = ordinalMoments(codes, observed);
-  const n = om.n;
-  const nth = om.thresholds.length;
-  const degenerate = Array.from(om.weights).findIndex((w) => !(Number.isFinite(w) && w > 0));
-  if (n < 3 || degenerate >= 0) {
-    const what = degenerate < 0 ? '' : ` (the sampling variance of ${degenerate < nth ? om.thresholdNames[degenerate] : om.correlationNames[degenerate - nth]} is ${om.gamma[degenerate * om.k + degenerate]})`;
-    throw fail('TOO_FEW_CASES', `${n} complete row${n === 1 ? '' : 's'}: too few to estimate the sampling variances of the thresholds and polychoric correlations${what}.`, { n });
+  const G = specs.length;
+  const read = readNumericColumns(view, observed);
+  // Per group: its rows' codes and sample statistics.
+  const data = specs.map((_, g) => {
+    const rows = split.rows[g]!;
+    const codes = rows === null ? read : read.map((c) => {
+      const out = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = c[rows[i] as number] as number;
+      return out;
+    });
+    const om = ordinalMoments(codes, observed);
+    const label = split.labels[g]!;
+    const degenerate = Array.from(om.weights).findIndex((w) => !(Number.isFinite(w) && w > 0));
+    if (om.n < 3 || degenerate >= 0) {
+      const nth = om.thresholds.length;
+      const what = degenerate < 0 ? '' : ` (the sampling variance of ${degenerate < nth ? om.thresholdNames[degenerate] : om.correlationNames[degenerate - nth]} is ${om.gamma[degenerate * om.k + degenerate]})`;
+      throw fail('TOO_FEW_CASES', `${om.n} complete row${om.n === 1 ? '' : 's'}${inGroup(label)}: too few to estimate the sampling variances of the thresholds and polychoric correlations${what}.`, { n: om.n, ...(label === null ? {} : { group: label }) });
+    }
+    return { label, codes, om, nRows: rows === null ? view.nRows : rows.length };
+  });
+  // As lavaan: every group must show every category of every item.
+  if (G > 1) {
+    observed.forEach((v, i) => {
+      const all = [...new Set(data.flatMap((d) => d.om.categories[i]!))].sort((a, b) => a - b);
+      for (const d of data) {
+        const missing = all.filter((c) => !d.om.categories[i]!.includes(c));
+        if (missing.length > 0) throw fail('TOO_FEW_CASES', `"${v}" has no response ${missing.join(', ')} in group "${d.label}" (the other groups use it): the groups' thresholds would not match. Merge sparse categories first.`, { column: v, group: d.label!, value: missing[0] });
+      }
+    });
   }
+  const N = data.reduce((s, d) => s + d.om.n, 0);
   // The latent responses' residual variances are not parameters: fixed here (at 0 in Σ, whose
-  // diagonal is then set to 1), renumbering the free parameters.
+  // diagonal is then set to 1), renumbering the free parameters (shared ones stay shared).
   const ordinalResidual = (r: ParameterRow) => r.op === '~~' && r.lhs === r.rhs && observed.includes(r.lhs);
   const renumber = new Map<number, number>();
-  const rows = template.rows.map((r) => {
-    if (ordinalResidual(r)) {
-      if (r.user) refuse('model', `the residual variance of "${r.lhs}" is 1 − its communality under the delta parameterization; it cannot be written in the model`);
-      return { ...r, free: 0, value: 0 };
-    }
-    if (r.free === 0) return r;
-    let f = renumber.get(r.free);
-    if (f === undefined) {
-      f = renumber.size + 1;
-      renumber.set(r.free, f);
-    }
-    return { ...r, free: f };
+  const groupRows = specs.map((spec) =>
+    spec.rows.map((r) => {
+      if (ordinalResidual(r)) {
+        if (r.user) refuse('model', `the residual variance of "${r.lhs}" is 1 − its communality under the delta parameterization; it cannot be written in the model`);
+        return { ...r, free: 0, value: 0 };
+      }
+      if (r.free === 0) return r;
+      let f = renumber.get(r.free);
+      if (f === undefined) {
+        f = renumber.size + 1;
+        renumber.set(r.free, f);
+      }
+      return { ...r, free: f };
+    }),
+  );
+  const q = renumber.size;
+  const groupSpecs: ModelSpecification[] = specs.map((spec, g) => ({ ...spec, rows: groupRows[g]!, nFree: q }));
+  const offsets: number[] = [];
+  let npar = q;
+  for (const d of data) {
+    offsets.push(npar);
+    npar += d.om.thresholds.length;
+  }
+  const statistics = data.reduce((s, d) => s + d.om.k, 0);
+  if (npar > statistics) throw fail('NOT_IDENTIFIED', `The model has ${npar} free parameters (with the thresholds) but the data give only ${statistics} statistics: it is not identified.`, { npar, moments: statistics });
+  const workspaces = groupSpecs.map((spec) => modelWorkspace(spec));
+  const fixed = groupRows.map((rows) => Float64Array.from(rows, (r) => r.value));
+  const objectives = data.map((d, g) => new DwlsObjective(workspaces[g]!, fixed[g]!, d.om));
+  const objective: Objective = G === 1 ? objectives[0]! : new GroupedObjective(objectives, data.map((d) => (d.om.n - 1) / N), q);
+  const start = new Float64Array(q).fill(Number.NaN);
+  groupSpecs.forEach((spec, g) => {
+    const s = startValues(spec, { n: data[g]!.om.n, p, covariance: data[g]!.om.correlation, mean: new Float64Array(p), logDet: Number.NaN });
+    for (let i = 0; i < q; i++) if (Number.isNaN(start[i] as number) && !Number.isNaN(s[i] as number)) start[i] = s[i] as number;
   });
-  const spec: ModelSpecification = { ...template, rows, nFree: renumber.size };
-  const q = spec.nFree;
-  const npar = q + nth;
-  if (npar > om.k) throw fail('NOT_IDENTIFIED', `The model has ${npar} free parameters (with ${nth} thresholds) but the data give only ${om.k} statistics: it is not identified.`, { npar, moments: om.k });
-  const ws = modelWorkspace(spec);
-  const fixed = Float64Array.from(rows, (r) => r.value);
-  const polychoric: SampleMoments = { n, p, covariance: om.correlation, mean: new Float64Array(p), logDet: Number.NaN };
-  const objective = new DwlsObjective(ws, fixed, om);
-  const fit = minimize(objective, startValues(spec, polychoric));
+  const fit = minimize(objective, start);
   if (fit === null) throw fail('NOT_CONVERGED', 'The WLSMV fit failed: the model-implied correlations could not be computed at the start values or along every search direction. Check the model.', {});
-  objective.evaluate(fit.estimates);
-  const inference = q > 0 ? wlsmvInference(objective, npar) : null;
+  for (const ob of objectives) ob.evaluate(fit.estimates);
+  const inference = q > 0 ? wlsmvInference(objectives, q, offsets, npar) : null;
   if (inference === null) {
-    const parameter = q > 0 ? unidentifiedParameter(fit.information, q, [{ spec, label: null }]) : 'none';
+    const parameter = q > 0 ? unidentifiedParameter(fit.information, q, groupSpecs.map((spec, g) => ({ spec, label: data[g]!.label }))) : 'none';
     throw fail('NOT_IDENTIFIED', `The model is not identified: the information matrix is singular, and "${parameter}" is the parameter least determined by the data (fix it, or constrain it).`, { parameter });
   }
   const Q = npar;
   const vcov = inference.covariance;
-  // Σ* (unit diagonal) and the residual variances θᵢᵢ = 1 − diag(ΛGΛᵀ).
-  const theta = Float64Array.from({ length: p }, (_, i) => 1 - (ws.sigma[i * p + i] as number));
-  for (let i = 0; i < p; i++) {
-    ws.sigma[i * p + i] = 1;
-    ws.theta[i * p + i] = theta[i] as number;
-  }
   const warnings: PsychkitWarning[] = [];
   if (!fit.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The WLSMV fit did not converge in ${fit.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: fit.iterations } });
   const z = normalQuantile(1 - (1 - o.confidence) / 2);
-  const sd = standardizer(ws);
-  const estimateOf = (r: ParameterRow, index: number): number => (ordinalResidual(r) ? (theta[observed.indexOf(r.lhs)] as number) : r.free > 0 ? (fit.estimates[r.free - 1] as number) : (fixed[index] as number));
-  const variances = new Map<string, number>();
-  rows.forEach((r, index) => {
-    if (r.op === '~~' && r.lhs === r.rhs) variances.set(r.lhs, estimateOf(r, index));
-  });
-  const variance = (v: string) => variances.get(v) ?? 1;
-  const isLatent = (v: string) => spec.latent.includes(v);
   const values = new Map<string, { estimate: number; free: number; stdLv: number; stdAll: number }>();
-  const row = (r: { lhs: string; op: SemParameter['op']; rhs: string; label: string }, estimate: number, index: number): SemParameter => {
-    const se = index >= 0 ? Math.sqrt(vcov[index * Q + index] as number) : null;
-    const statistic = se === null ? null : estimate / se;
-    const std = (scale: (v: string) => number, scaled: (v: string) => boolean): number | null => {
-      if (r.op === '|') return estimate / scale(r.lhs);
-      if (r.op === '~*~') return 1;
-      if (r.op === ':=') return null;
-      return finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, scale, variance, scaled));
-    };
-    return {
-      group: null,
-      lhs: r.lhs,
-      op: r.op,
-      rhs: r.rhs,
-      label: r.label,
-      free: index >= 0,
-      estimate,
-      se,
-      statistic,
-      p: statistic === null ? null : normalTwoSided(statistic),
-      lower: se === null ? estimate : estimate - z * se,
-      upper: se === null ? estimate : estimate + z * se,
-      stdLv: std(sd.lv, isLatent),
-      stdAll: std(sd.all, () => true),
-    };
-  };
   const parameters: SemParameter[] = [];
-  const thresholdRows = (): void => {
-    for (let t = 0; t < nth; t++) {
-      const name = om.thresholdNames[t]!;
-      const bar = name.indexOf('|');
-      parameters.push(row({ lhs: name.slice(0, bar), op: '|', rhs: name.slice(bar + 1), label: '' }, om.thresholds[t] as number, q + t));
+  const rSquared: { group: string | null; variable: string; rSquared: number }[] = [];
+  const modificationIndices: ModificationIndex[] = [];
+  const reliability: FactorReliability[] = [];
+  const negative: string[] = [];
+  const groupsOut: SemGroup[] = [];
+  data.forEach((d, g) => {
+    const ws = workspaces[g]!;
+    const spec = groupSpecs[g]!;
+    const rows = groupRows[g]!;
+    const { om, label } = d;
+    const nth = om.thresholds.length;
+    // Σ* (unit diagonal) and the residual variances θᵢᵢ = 1 − diag(ΛGΛᵀ).
+    const theta = Float64Array.from({ length: p }, (_, i) => 1 - (ws.sigma[i * p + i] as number));
+    for (let i = 0; i < p; i++) {
+      ws.sigma[i * p + i] = 1;
+      ws.theta[i * p + i] = theta[i] as number;
     }
-  };
-  // lavaan's order: loadings and regressions, thresholds, (co)variances, then the fixed rows.
-  let thresholdsAdded = false;
-  rows.forEach((r, index) => {
-    if (!thresholdsAdded && r.op !== '=~' && r.op !== '~') {
-      thresholdRows();
-      thresholdsAdded = true;
+    const sd = standardizer(ws);
+    const estimateOf = (r: ParameterRow, index: number): number => (ordinalResidual(r) ? (theta[observed.indexOf(r.lhs)] as number) : r.free > 0 ? (fit.estimates[r.free - 1] as number) : (fixed[g]![index] as number));
+    const variances = new Map<string, number>();
+    rows.forEach((r, index) => {
+      if (r.op === '~~' && r.lhs === r.rhs) variances.set(r.lhs, estimateOf(r, index));
+    });
+    const variance = (v: string) => variances.get(v) ?? 1;
+    const isLatent = (v: string) => spec.latent.includes(v);
+    const row = (r: { lhs: string; op: SemParameter['op']; rhs: string; label: string }, estimate: number, index: number): SemParameter => {
+      const se = index >= 0 ? Math.sqrt(vcov[index * Q + index] as number) : null;
+      const statistic = se === null ? null : estimate / se;
+      const std = (scale: (v: string) => number, scaled: (v: string) => boolean): number | null => {
+        if (r.op === '|') return estimate / scale(r.lhs);
+        if (r.op === '~*~') return 1;
+        if (r.op === ':=') return null;
+        return finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, scale, variance, scaled));
+      };
+      return {
+        group: label,
+        lhs: r.lhs,
+        op: r.op,
+        rhs: r.rhs,
+        label: r.label,
+        free: index >= 0,
+        estimate,
+        se,
+        statistic,
+        p: statistic === null ? null : normalTwoSided(statistic),
+        lower: se === null ? estimate : estimate - z * se,
+        upper: se === null ? estimate : estimate + z * se,
+        stdLv: std(sd.lv, isLatent),
+        stdAll: std(sd.all, () => true),
+      };
+    };
+    const thresholdRows = (): void => {
+      for (let t = 0; t < nth; t++) {
+        const name = om.thresholdNames[t]!;
+        const bar = name.indexOf('|');
+        parameters.push(row({ lhs: name.slice(0, bar), op: '|', rhs: name.slice(bar + 1), label: '' }, om.thresholds[t] as number, (offsets[g] as number) + t));
+      }
+    };
+    // lavaan's order: loadings and regressions, thresholds, (co)variances, then the fixed rows.
+    let thresholdsAdded = false;
+    rows.forEach((r, index) => {
+      if (!thresholdsAdded && r.op !== '=~' && r.op !== '~') {
+        thresholdRows();
+        thresholdsAdded = true;
+      }
+      const out = row(r, estimateOf(r, index), ordinalResidual(r) || r.free === 0 ? -1 : r.free - 1);
+      if (r.label !== '' && !values.has(r.label)) values.set(r.label, { estimate: out.estimate, free: ordinalResidual(r) ? 0 : r.free, stdLv: out.stdLv ?? Number.NaN, stdAll: out.stdAll ?? Number.NaN });
+      parameters.push(out);
+    });
+    if (!thresholdsAdded) thresholdRows();
+    for (const v of observed) parameters.push(row({ lhs: v, op: '~*~', rhs: v, label: '' }, 1, -1));
+    for (const v of [...observed, ...spec.latent]) parameters.push(row({ lhs: v, op: '~1', rhs: '', label: '' }, 0, -1));
+    observed.forEach((v, i) => {
+      if ((theta[i] as number) < 0) negative.push(label === null ? v : `${v} (${label})`);
+      rSquared.push({ group: label, variable: v, rSquared: 1 - (theta[i] as number) });
+    });
+    const etaIndex = new Map(spec.eta.map((v, i) => [v, i]));
+    for (const f of spec.latent) {
+      const e = etaIndex.get(f)!;
+      if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ group: label, variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
     }
-    const out = row(r, estimateOf(r, index), ordinalResidual(r) || r.free === 0 ? -1 : r.free - 1);
-    if (r.label !== '' && !values.has(r.label)) values.set(r.label, { estimate: out.estimate, free: ordinalResidual(r) ? 0 : r.free, stdLv: out.stdLv ?? Number.NaN, stdAll: out.stdAll ?? Number.NaN });
-    parameters.push(out);
+    modificationIndices.push(...standardizedIndices(inference.modificationIndices[g]!, label, { sd, variance, isLatent }));
+    reliability.push(...ordinalReliability(ws, spec, om, d.codes).map((r) => ({ ...r, group: label })));
+    const residual = Float64Array.from(om.correlation, (r, i) => r - (ws.sigma[i] as number));
+    groupsOut.push({
+      label,
+      n: om.n,
+      nDropped: d.nRows - om.n,
+      sample: { covariance: matrixRows(om.correlation, p), means: null },
+      implied: { covariance: matrixRows(ws.sigma, p), means: null },
+      residuals: { covariance: matrixRows(residual, p), means: null },
+    });
   });
-  if (!thresholdsAdded) thresholdRows();
-  for (const v of observed) parameters.push(row({ lhs: v, op: '~*~', rhs: v, label: '' }, 1, -1));
-  for (const v of [...observed, ...spec.latent]) parameters.push(row({ lhs: v, op: '~1', rhs: '', label: '' }, 0, -1));
-  parameters.push(...definedRows(spec.definitions, values, vcov, q, z));
+  parameters.push(...definedRows(template.definitions, values, vcov, q, z));
   const broken = parameters.find((r) => !Number.isFinite(r.estimate) || (r.se !== null && !(Number.isFinite(r.se) && r.se >= 0)));
   if (broken !== undefined) {
-    throw fail('NOT_CONVERGED', `The WLSMV fit broke down numerically: ${broken.lhs} ${broken.op} ${broken.rhs} has standard error ${String(broken.se)} (n = ${n}: too few rows for the sandwich, or an empty category pattern).`, { parameter: `${broken.lhs} ${broken.op} ${broken.rhs}` });
+    throw fail('NOT_CONVERGED', `The WLSMV fit broke down numerically: ${broken.lhs} ${broken.op} ${broken.rhs} has standard error ${String(broken.se)} (n = ${N}: too few rows for the sandwich, or an empty category pattern).`, { parameter: `${broken.lhs} ${broken.op} ${broken.rhs}` });
   }
-  const negative = observed.filter((_, i) => (theta[i] as number) < 0);
   if (negative.length > 0) warnings.push({ code: 'HEYWOOD', message: `Some residual variances of the latent responses are negative (${negative.join(', ')}): a standardized loading beyond 1 (a Heywood case).`, details: { columns: negative } });
-  const rSquared: { group: string | null; variable: string; rSquared: number }[] = observed.map((v, i) => ({ group: null, variable: v, rSquared: 1 - (theta[i] as number) }));
-  const etaIndex = new Map(spec.eta.map((v, i) => [v, i]));
-  for (const f of spec.latent) {
-    const e = etaIndex.get(f)!;
-    if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ group: null, variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
-  }
-  const modificationIndices = standardizedIndices(inference.modificationIndices, null, { sd, variance, isLatent });
   const { chiSquare, df } = inference;
   const fitResult: SemFitMeasures = {
     npar,
@@ -987,41 +1050,31 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, t
     aic: null,
     bic: null,
     sabic: null,
-    rmsea: rmseaOf(chiSquare, df, n - 1),
+    rmsea: rmseaOf(chiSquare, df, N - G, 1, G),
     rmr: inference.rmr,
     srmr: inference.srmr,
     scaled: inference.scaled,
     robust: inference.robust,
   };
-  const residual = Float64Array.from(om.correlation, (r, i) => r - (ws.sigma[i] as number));
   return deepFreeze({
     kind,
     model: o.model,
     estimator: 'WLSMV' as const,
     missing: o.missing,
-    group: null,
-    n,
-    nDropped: view.nRows - n,
+    group: o.group ?? null,
+    n: N,
+    nDropped: split.dropped + data.reduce((s, d) => s + d.nRows - d.om.n, 0),
     columns: [...observed],
-    latent: [...spec.latent],
+    latent: [...template.latent],
     converged: fit.converged,
     iterations: fit.iterations,
     parameters,
     fit: fitResult,
     rSquared,
-    groups: [
-      {
-        label: null,
-        n,
-        nDropped: view.nRows - n,
-        sample: { covariance: matrixRows(om.correlation, p), means: null },
-        implied: { covariance: matrixRows(ws.sigma, p), means: null },
-        residuals: { covariance: matrixRows(residual, p), means: null },
-      },
-    ],
+    groups: groupsOut,
     confidence: o.confidence,
-    modificationIndices,
-    reliability: ordinalReliability(ws, spec, om, codes),
+    modificationIndices: modificationIndices.sort((a, b) => b.mi - a.mi),
+    reliability,
     bootstrap: null,
     warnings,
   });

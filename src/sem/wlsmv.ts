@@ -109,7 +109,7 @@ export class DwlsObjective implements Objective {
 
 /** Everything WLSMV reports beyond the estimates. */
 export interface WlsmvInference {
-  /** Covariance of (model parameters, then thresholds), (q + nth)². */
+  /** Covariance of (model parameters, then each group's thresholds), Q × Q. */
   readonly covariance: Float64Array;
   readonly chiSquare: number;
   readonly df: number;
@@ -124,10 +124,11 @@ export interface WlsmvInference {
   readonly rfi: number | null;
   readonly ifi: number | null;
   readonly rni: number | null;
-  /** lavaan's `srmr` for categorical data (`srmr_bentler_nomean`) and `rmr` (`srmr_bentler`, with the thresholds' residuals). */
+  /** lavaan's `srmr` for categorical data (`srmr_bentler_nomean`) and `rmr` (`srmr_bentler`, with the thresholds' residuals); n-weighted over groups. */
   readonly srmr: number;
   readonly rmr: number;
-  readonly modificationIndices: RawModificationIndex[];
+  /** Per group, in group order. */
+  readonly modificationIndices: readonly RawModificationIndex[][];
 }
 
 /** A = X Y for row-major X (a × b) and Y (b × c). */
@@ -143,6 +144,12 @@ function multiply(x: Float64Array, y: Float64Array, a: number, b: number, c: num
   return out;
 }
 
+function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
+  const t = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j] as number;
+  return t;
+}
+
 /** The inverse of a symmetric positive-definite matrix, or null. */
 function spdInverse(m: Float64Array, n: number): Float64Array | null {
   const chol = Float64Array.from(m);
@@ -155,185 +162,250 @@ function scaleShift(df: number, trace: number, trace2: number): { a: number; b: 
   return { a, b: df - a * trace };
 }
 
+/** One group's pieces: its objective at the estimates, its share f_g = n_g/N and its thresholds' first column. */
+interface GroupPieces {
+  readonly objective: DwlsObjective;
+  readonly f: number;
+  readonly offset: number;
+  /** Full Jacobian k_g × Q: thresholds (identity on the group's own columns), then correlations. */
+  readonly delta: Float64Array;
+}
+
 /**
- * Inference at the DWLS estimates (the objective's point): the sandwich covariance, the tests,
- * fit measures and modification indices of lavaan's WLSMV. Null when the information is singular.
+ * Inference at the DWLS estimates (each group's objective at its point), as lavaan's WLSMV over
+ * G groups: E = Σ f_g ΔᵀWΔ, the sandwich E⁻¹(Σ f_g ΔᵀWΓWΔ)E⁻¹/(N − G), χ² = Σ (n_g − 1)F_g, one
+ * U = V − VΔE⁻¹ΔᵀV over all groups (V = ⊕ f_g W_g, Γ = ⊕ Γ_g/f_g) for the scaled-and-shifted test,
+ * RMSEA on N − G with √G. `q` model parameters (shared across groups where equal), then each
+ * group's thresholds at `offsets[g]`. Null when the information is singular.
  */
-export function wlsmvInference(objective: DwlsObjective, npar: number): WlsmvInference | null {
-  const { ws, om } = objective;
-  const { p, q } = ws;
-  const n = om.n;
-  const nth = om.thresholds.length;
-  const P = objective.pairs;
-  const k = om.k;
-  const Q = q + nth;
-  objective.gradientAndInformation(false, false);
-  const dc = objective.jacobian;
-  // Full Jacobian (k × Q): thresholds (identity on their own columns, after the model's), then correlations.
-  const delta = new Float64Array(k * Q);
-  for (let t = 0; t < nth; t++) delta[t * Q + q + t] = 1;
-  for (let r = 0; r < P; r++) for (let s = 0; s < q; s++) delta[(nth + r) * Q + s] = dc[r * q + s] as number;
-  const w = om.weights;
-  const wDelta = Float64Array.from(delta, (v, i) => v * (w[Math.floor(i / Q)] as number));
-  const transpose = (x: Float64Array, rows: number, cols: number) => {
-    const t = new Float64Array(rows * cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j] as number;
-    return t;
-  };
-  const deltaT = transpose(delta, k, Q);
-  const e = multiply(deltaT, wDelta, Q, k, Q);
+export function wlsmvInference(objectives: readonly DwlsObjective[], q: number, offsets: readonly number[], npar: number): WlsmvInference | null {
+  const G = objectives.length;
+  const N = objectives.reduce((s, o) => s + o.om.n, 0);
+  const Q = npar;
+  const groups: GroupPieces[] = objectives.map((objective, g) => {
+    objective.gradientAndInformation(false, false);
+    const { om } = objective;
+    const nth = om.thresholds.length;
+    const k = om.k;
+    const delta = new Float64Array(k * Q);
+    for (let t = 0; t < nth; t++) delta[t * Q + (offsets[g] as number) + t] = 1;
+    const dc = objective.jacobian;
+    for (let r = 0; r < objective.pairs; r++) for (let s = 0; s < q; s++) delta[(nth + r) * Q + s] = dc[r * q + s] as number;
+    return { objective, f: om.n / N, offset: offsets[g] as number, delta };
+  });
+  // E and the middle of the sandwich.
+  const e = new Float64Array(Q * Q);
+  const middle = new Float64Array(Q * Q);
+  for (const { objective, f, delta } of groups) {
+    const { om } = objective;
+    const k = om.k;
+    const wDelta = Float64Array.from(delta, (v, i) => v * (om.weights[Math.floor(i / Q)] as number));
+    const wDeltaT = transpose(wDelta, k, Q);
+    const eg = multiply(transpose(delta, k, Q), wDelta, Q, k, Q);
+    const bg = multiply(multiply(wDeltaT, om.gamma, Q, k, k), wDelta, Q, k, Q);
+    for (let i = 0; i < Q * Q; i++) {
+      e[i] = (e[i] as number) + f * (eg[i] as number);
+      middle[i] = (middle[i] as number) + f * (bg[i] as number);
+    }
+  }
   const eInverse = spdInverse(e, Q);
   if (eInverse === null) return null;
-  // Sandwich: E⁻¹ (WΔ)ᵀ Γ (WΔ) E⁻¹ / (N − 1).
-  const wDeltaT = transpose(wDelta, k, Q);
-  const middle = multiply(multiply(wDeltaT, om.gamma, Q, k, k), wDelta, Q, k, Q);
-  const covariance = multiply(multiply(eInverse, middle, Q, Q, Q), eInverse, Q, Q, Q).map((v) => v / (n - 1));
+  const covariance = multiply(multiply(eInverse, middle, Q, Q, Q), eInverse, Q, Q, Q).map((v) => v / (N - G));
   // The test.
-  let f = 0;
-  let squares = 0;
-  for (let r = 0; r < P; r++) {
-    const res = objective.correlationResidual(r);
-    f += (w[nth + r] as number) * res * res;
-    squares += res * res;
+  let chiSquare = 0;
+  let srmr = 0;
+  let rmr = 0;
+  let baselineChi = 0;
+  let baselineDf = 0;
+  let baselineTrace2 = 0;
+  let k = 0;
+  for (const { objective, f } of groups) {
+    const { om, ws } = objective;
+    const nth = om.thresholds.length;
+    const p = ws.p;
+    let fg = 0;
+    let squares = 0;
+    let baselineF = 0;
+    for (let r = 0; r < objective.pairs; r++) {
+      const res = objective.correlationResidual(r);
+      const w = om.weights[nth + r] as number;
+      fg += w * res * res;
+      squares += res * res;
+      const rho = om.observed[nth + r] as number;
+      baselineF += w * rho * rho;
+      for (let s = 0; s < objective.pairs; s++) {
+        const g = om.gamma[(nth + r) * om.k + nth + s] as number;
+        baselineTrace2 += (g * g) / ((om.gamma[(nth + r) * om.k + nth + r] as number) * (om.gamma[(nth + s) * om.k + nth + s] as number));
+      }
+    }
+    chiSquare += (om.n - 1) * fg;
+    baselineChi += (om.n - 1) * baselineF;
+    baselineDf += objective.pairs;
+    srmr += f * Math.sqrt(squares / ((p * (p + 1)) / 2));
+    rmr += f * Math.sqrt(squares / ((p * (p + 1)) / 2 + nth));
+    k += om.k;
   }
-  const chiSquare = (n - 1) * f;
   const df = k - npar;
-  // U = W − WΔE⁻¹ΔᵀW; UΓ, its trace and the trace of its square.
-  const correction = multiply(multiply(wDelta, eInverse, k, Q, Q), wDeltaT, k, Q, k);
-  const u = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) u[i * k + j] = (i === j ? (w[i] as number) : 0) - (correction[i * k + j] as number);
-  const ug = multiply(u, om.gamma, k, k, k);
+  // U = V − VΔE⁻¹ΔᵀV over all groups (V = ⊕ f_g W_g), Γ = ⊕ Γ_g/f_g; tr(UΓ) and tr((UΓ)²).
+  const vDelta = new Float64Array(k * Q);
+  const v = new Float64Array(k);
+  {
+    let row = 0;
+    for (const { objective, f, delta } of groups) {
+      const { om } = objective;
+      for (let i = 0; i < om.k; i++, row++) {
+        const vi = f * (om.weights[i] as number);
+        v[row] = vi;
+        for (let j = 0; j < Q; j++) vDelta[row * Q + j] = vi * (delta[i * Q + j] as number);
+      }
+    }
+  }
+  const correction = multiply(multiply(vDelta, eInverse, k, Q, Q), transpose(vDelta, k, Q), k, Q, k);
+  const ug = new Float64Array(k * k);
+  {
+    // (UΓ)[:, block g] = U[:, block g] Γ_g / f_g (Γ is block-diagonal).
+    let start = 0;
+    for (const { objective, f } of groups) {
+      const { om } = objective;
+      const kg = om.k;
+      for (let i = 0; i < k; i++) {
+        for (let b = 0; b < kg; b++) {
+          let s = 0;
+          for (let a = 0; a < kg; a++) {
+            const u = (i === start + a ? (v[i] as number) : 0) - (correction[i * k + start + a] as number);
+            if (u !== 0) s += u * (om.gamma[a * kg + b] as number);
+          }
+          ug[i * k + start + b] = s / f;
+        }
+      }
+      start += kg;
+    }
+  }
   let trace = 0;
   let trace2 = 0;
   for (let i = 0; i < k; i++) {
     trace += ug[i * k + i] as number;
     for (let j = 0; j < k; j++) trace2 += (ug[i * k + j] as number) * (ug[j * k + i] as number);
   }
-  // Baseline: every correlation 0, thresholds free: χ²_b = (N − 1) Σ w ρ̂², U_b = diag(0, W_ρ).
-  let baselineF = 0;
-  let baselineTrace2 = 0;
-  for (let r = 0; r < P; r++) {
-    const rho = om.observed[nth + r] as number;
-    baselineF += (w[nth + r] as number) * rho * rho;
-    for (let s = 0; s < P; s++) {
-      const g = om.gamma[(nth + r) * k + nth + s] as number;
-      baselineTrace2 += (g * g) / ((om.gamma[(nth + r) * k + nth + r] as number) * (om.gamma[(nth + s) * k + nth + s] as number));
-    }
-  }
-  const baselineChi = (n - 1) * baselineF;
-  const baselineDf = P;
-  const nPrime = n - 1;
+  const nPrime = N - G;
   const standard = incremental(chiSquare, df, baselineChi, baselineDf);
   const ss = df > 0 ? scaleShift(df, trace, trace2) : null;
-  const scaledChi = ss === null ? chiSquare : ss.a * chiSquare + ss.b;
-  const bss = scaleShift(baselineDf, P, baselineTrace2);
+  const bss = scaleShift(baselineDf, baselineDf, baselineTrace2);
   const baselineScaled = bss.a * baselineChi + bss.b;
-  const scaled: ScaledFit | null = ss === null ? null : {
-    chiSquare: scaledChi,
-    df,
-    p: chiSquareSurvival(scaledChi, df),
-    scalingFactor: 1 / ss.a,
-    shift: ss.b,
-    baseline: { chiSquare: baselineScaled, df: baselineDf, p: chiSquareSurvival(baselineScaled, baselineDf), scalingFactor: 1 / bss.a },
-    ...incremental(scaledChi, df, baselineScaled, baselineDf),
-    rmsea: rmseaOf(scaledChi, df, nPrime),
-  };
-  // SRMR: Σ* and the polychoric matrix are correlation matrices; the diagonal counts in the
-  // denominator but not in the sum (lavaan's srmr_bentler_nomean for categorical data).
-  const robust = robustFit(objective, eInverse, Q, df, baselineDf);
+  const scaled: ScaledFit | null =
+    ss === null
+      ? null
+      : {
+          chiSquare: ss.a * chiSquare + ss.b,
+          df,
+          p: chiSquareSurvival(ss.a * chiSquare + ss.b, df),
+          scalingFactor: 1 / ss.a,
+          shift: ss.b,
+          baseline: { chiSquare: baselineScaled, df: baselineDf, p: chiSquareSurvival(baselineScaled, baselineDf), scalingFactor: 1 / bss.a },
+          ...incremental(ss.a * chiSquare + ss.b, df, baselineScaled, baselineDf),
+          rmsea: rmseaOf(ss.a * chiSquare + ss.b, df, nPrime, 1, G),
+        };
   return {
     covariance,
     chiSquare,
     df,
-    fmin: (0.5 * (n - 1) * f) / n,
+    fmin: chiSquare / (2 * N),
     baseline: { chiSquare: baselineChi, df: baselineDf },
     scaled,
-    robust,
+    robust: robustFit(groups, eInverse, q, Q, df, baselineDf, N),
     ...standard,
-    srmr: Math.sqrt(squares / ((p * (p + 1)) / 2)),
-    rmr: Math.sqrt(squares / ((p * (p + 1)) / 2 + nth)),
-    modificationIndices: dwlsModificationIndices(objective, eInverse, Q),
+    srmr,
+    rmr,
+    modificationIndices: groups.map((g) => dwlsModificationIndices(g, eInverse, q, Q, N)),
   };
 }
 
 /**
  * Savalei's (2021) robust RMSEA, CFI and TLI (lavaan's `lav_fit_catml_dwls`): the ML discrepancy
- * of Σ̂* against the polychoric R (N·F_ML, no refit) with ĉ = tr(MᵀVMΓ_ρ)/df,
- * M = I − Δ_ρE⁻¹Δ_ρᵀW_ρ, V the ML weight ½D′ᵀ(Σ̂*⁻¹ ⊗ Σ̂*⁻¹)D′ over the correlations; null when R is
- * not positive definite.
+ * of Σ̂*_g against the polychoric R_g (Σ n_g F_ML, no refit) with ĉ = tr(MᵀVMΓ_ρ)/df,
+ * M = I − Δ_ρE⁻¹Δ_ρᵀW_ρ, V = ⊕ f_g ½D′ᵀ(Σ̂*⁻¹ ⊗ Σ̂*⁻¹)D′, W_ρ = ⊕ f_g W_ρ,g, Γ_ρ = ⊕ Γ_ρ,g/f_g;
+ * the baseline's ĉ_b = Σ tr(Γ_ρ,g)/f_g / df_b (as lavaan). Null when some R_g is not positive definite.
  */
-function robustFit(objective: DwlsObjective, eInverse: Float64Array, Q: number, df: number, baselineDf: number): RobustFit | null {
-  const { ws, om } = objective;
-  const { p, q } = ws;
-  const n = om.n;
-  const nth = om.thresholds.length;
-  const P = objective.pairs;
-  const k = om.k;
-  const rChol = Float64Array.from(om.correlation);
-  if (!choleskyInPlace(rChol, p, Math.sqrt(2.220446049250313e-16))) return null;
-  const sChol = Float64Array.from(ws.sigma);
-  for (let i = 0; i < p; i++) sChol[i * p + i] = 1;
-  if (!choleskyInPlace(sChol, p)) return null;
-  let logDetR = 0;
-  let logDetS = 0;
-  for (let i = 0; i < p; i++) {
-    logDetR += 2 * Math.log(rChol[i * p + i] as number);
-    logDetS += 2 * Math.log(sChol[i * p + i] as number);
+function robustFit(groups: readonly GroupPieces[], eInverse: Float64Array, q: number, Q: number, df: number, baselineDf: number, N: number): RobustFit | null {
+  if (!(df > 0)) return null;
+  const G = groups.length;
+  let xx3 = 0;
+  let xx3Baseline = 0;
+  let gammaTrace = 0;
+  const P = groups.reduce((s, g) => s + g.objective.pairs, 0);
+  const dc = new Float64Array(P * q);
+  const wc = new Float64Array(P);
+  const v = new Float64Array(P * P);
+  const gammaRho = new Float64Array(P * P);
+  let start = 0;
+  for (const { objective, f } of groups) {
+    const { ws, om } = objective;
+    const p = ws.p;
+    const n = om.n;
+    const nth = om.thresholds.length;
+    const Pg = objective.pairs;
+    const rChol = Float64Array.from(om.correlation);
+    if (!choleskyInPlace(rChol, p, Math.sqrt(2.220446049250313e-16))) return null;
+    const sChol = Float64Array.from(ws.sigma);
+    for (let i = 0; i < p; i++) sChol[i * p + i] = 1;
+    if (!choleskyInPlace(sChol, p)) return null;
+    let logDetR = 0;
+    let logDetS = 0;
+    for (let i = 0; i < p; i++) {
+      logDetR += 2 * Math.log(rChol[i * p + i] as number);
+      logDetS += 2 * Math.log(sChol[i * p + i] as number);
+    }
+    const c = inverseFromCholesky(sChol, p);
+    let trace = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) trace += (om.correlation[i * p + j] as number) * (c[j * p + i] as number);
+    xx3 += n * (logDetS - logDetR + trace - p);
+    xx3Baseline += -n * logDetR;
+    for (let r = 0; r < Pg; r++) {
+      for (let s = 0; s < q; s++) dc[(start + r) * q + s] = objective.jacobian[r * q + s] as number;
+      wc[start + r] = f * (om.weights[nth + r] as number);
+      const i = om.pairRow[r] as number;
+      const j = om.pairColumn[r] as number;
+      for (let s = 0; s < Pg; s++) {
+        const a = om.pairRow[s] as number;
+        const b = om.pairColumn[s] as number;
+        v[(start + r) * P + start + s] = f * ((c[i * p + a] as number) * (c[j * p + b] as number) + (c[i * p + b] as number) * (c[j * p + a] as number));
+        gammaRho[(start + r) * P + start + s] = (om.gamma[(nth + r) * om.k + nth + s] as number) / f;
+      }
+      gammaTrace += (om.gamma[(nth + r) * om.k + nth + r] as number) / f;
+    }
+    start += Pg;
   }
-  const c = inverseFromCholesky(sChol, p);
-  let trace = 0;
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) trace += (om.correlation[i * p + j] as number) * (c[j * p + i] as number);
-  const xx3 = n * (logDetS - logDetR + trace - p);
-  const xx3Baseline = -n * logDetR;
   // M = I − Δ_ρ E⁻¹_(model) Δ_ρᵀ W_ρ (thresholds do not enter the correlation rows).
-  const dc = objective.jacobian;
   const eModel = new Float64Array(q * q);
   for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) eModel[a * q + b] = eInverse[a * Q + b] as number;
   const de = multiply(dc, eModel, P, q, q);
   const m = new Float64Array(P * P);
   for (let r = 0; r < P; r++) {
     for (let s = 0; s < P; s++) {
-      let v = 0;
-      for (let t = 0; t < q; t++) v += (de[r * q + t] as number) * (dc[s * q + t] as number);
-      m[r * P + s] = (r === s ? 1 : 0) - v * (om.weights[nth + s] as number);
+      let x = 0;
+      for (let t = 0; t < q; t++) x += (de[r * q + t] as number) * (dc[s * q + t] as number);
+      m[r * P + s] = (r === s ? 1 : 0) - x * (wc[s] as number);
     }
-  }
-  const v = new Float64Array(P * P);
-  for (let r = 0; r < P; r++) {
-    const i = om.pairRow[r] as number;
-    const j = om.pairColumn[r] as number;
-    for (let s = 0; s < P; s++) {
-      const a = om.pairRow[s] as number;
-      const b = om.pairColumn[s] as number;
-      v[r * P + s] = (c[i * p + a] as number) * (c[j * p + b] as number) + (c[i * p + b] as number) * (c[j * p + a] as number);
-    }
-  }
-  const gammaRho = new Float64Array(P * P);
-  let gammaTrace = 0;
-  for (let r = 0; r < P; r++) {
-    for (let s = 0; s < P; s++) gammaRho[r * P + s] = om.gamma[(nth + r) * k + nth + s] as number;
-    gammaTrace += gammaRho[r * P + r] as number;
   }
   // tr(Mᵀ V M Γ) = Σ (VM) ∘ (MΓ).
   const vm = multiply(v, m, P, P, P);
   const mg = multiply(m, gammaRho, P, P, P);
   let t = 0;
   for (let i = 0; i < P * P; i++) t += (vm[i] as number) * (mg[i] as number);
-  const cHat = df > 0 ? t / df : Number.NaN;
+  const cHat = t / df;
   const cBaseline = gammaTrace / baselineDf;
-  if (!(df > 0)) return null;
   const { cfi, tli, rni } = incremental(xx3, df, xx3Baseline, baselineDf, cHat, cBaseline);
-  return { cfi, tli, rni, rmsea: rmseaOf(xx3 / cHat, df, n - 1, cHat) };
+  return { cfi, tli, rni, rmsea: rmseaOf(xx3 / cHat, df, N - G, cHat, G) };
 }
 
 /**
- * Modification indices under DWLS (lavaan's `modindices`): score g = −(N−1)/N·ΔₓᵀW(s − σ̂),
- * information ΔₓᵀWΔₓ, V = I_ee − I_em E⁻¹ I_me, MI = N·g²/V, EPC = −g/V.
+ * Modification indices of one group under DWLS (lavaan's `modindices`): score
+ * g = −(n_g−1)/N·ΔₓᵀW(s − σ̂), information f_g·ΔₓᵀWΔₓ, V = I_ee − I_em E⁻¹ I_me, MI = N·g²/V,
+ * EPC = −g/V.
  */
-function dwlsModificationIndices(objective: DwlsObjective, eInverse: Float64Array, Q: number): RawModificationIndex[] {
+function dwlsModificationIndices(group: GroupPieces, eInverse: Float64Array, q: number, Q: number, N: number): RawModificationIndex[] {
+  const { objective, f } = group;
   const { ws, om } = objective;
-  const { q } = ws;
-  const n = om.n;
   const nth = om.thresholds.length;
   const P = objective.pairs;
   const dc = objective.jacobian;
@@ -358,19 +430,19 @@ function dwlsModificationIndices(objective: DwlsObjective, eInverse: Float64Arra
       const d = dx[r] as number;
       if (d === 0) continue;
       g += w * d * objective.correlationResidual(r);
-      iee += w * d * d;
-      for (let t = 0; t < q; t++) cross[t] = (cross[t] as number) + w * d * (dc[r * q + t] as number);
+      iee += f * w * d * d;
+      for (let t = 0; t < q; t++) cross[t] = (cross[t] as number) + f * w * d * (dc[r * q + t] as number);
     }
-    g *= -(n - 1) / n;
+    g *= -(om.n - 1) / N;
     let reduction = 0;
     for (let a = 0; a < q; a++) {
       let s = 0;
       for (let b = 0; b < q; b++) s += (eInverse[a * Q + b] as number) * (cross[b] as number);
       reduction += (cross[a] as number) * s;
     }
-    const v = iee - reduction;
-    if (!(v >= Math.cbrt(Number.EPSILON))) continue;
-    out.push({ lhs: c.lhs, op: c.op, rhs: c.rhs, mi: (n * g * g) / v, epc: -g / v });
+    const vee = iee - reduction;
+    if (!(vee >= Math.cbrt(Number.EPSILON))) continue;
+    out.push({ lhs: c.lhs, op: c.op, rhs: c.rhs, mi: (N * g * g) / vee, epc: -g / vee });
   }
   return out.sort((a, b) => b.mi - a.mi);
 }

@@ -174,7 +174,11 @@ group('toApaTable, formatCfa and semDiagramSvg refuse what is not a cfa/sem resu
     [edit((x) => ((x.parameters as Record<string, unknown>[])[0]!.lhs = 'x1')), 'result.parameters[0].lhs'],
     [edit((x) => delete (x.fit as Record<string, unknown>).rmsea), 'result.fit.rmsea'],
     [edit((x) => ((x.fit as Record<string, unknown>).scaled = 3)), 'result.fit.scaled'],
-    [edit((x) => (x.estimator = 'WLSMV')), 'result.estimator'],
+    [edit((x) => (x.estimator = 'GLS')), 'result.estimator'],
+    // ML has a likelihood; thresholds and scale factors belong to WLSMV results.
+    [edit((x) => ((x.fit as Record<string, unknown>).logLikelihood = null)), 'result.fit.logLikelihood'],
+    [edit((x) => ((x.fit as Record<string, unknown>).sabic = null)), 'result.fit.sabic'],
+    [edit((x) => ((x.parameters as Record<string, unknown>[])[2]!.op = '|')), 'result.parameters[2].op'],
     [edit((x) => (x.latent = null)), 'result.latent'],
   ];
   it.each(cases.map(([bad, field], i) => [i, bad, field] as const))('case %i: INVALID_INPUT naming the field', (_, bad, field) => {

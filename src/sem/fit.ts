@@ -518,6 +518,29 @@ function standardized(op: ParameterOp, lhs: string, rhs: string, value: number, 
   }
 }
 
+/** A parameter row with its Wald test and interval (a fixed parameter, se null: bounds at the estimate). */
+function waldRow(
+  id: Pick<SemParameter, 'group' | 'lhs' | 'op' | 'rhs' | 'label' | 'free'>,
+  estimate: number,
+  se: number | null,
+  z: number,
+  stdLv: number | null,
+  stdAll: number | null,
+): SemParameter {
+  const statistic = se === null ? null : estimate / se;
+  return {
+    ...id,
+    estimate,
+    se,
+    statistic,
+    p: statistic === null ? null : normalTwoSided(statistic),
+    lower: se === null ? estimate : estimate - z * se,
+    upper: se === null ? estimate : estimate + z * se,
+    stdLv,
+    stdAll,
+  };
+}
+
 /** The `:=` rows: values from the labels' estimates, delta-method SEs from vcov (its first q × q block: the free parameters). */
 function definedRows(
   definitions: ModelSpecification['definitions'],
@@ -546,24 +569,7 @@ function definedRows(
       if (ga === 0) continue;
       for (let b = 0; b < q; b++) variance += ga * (vcov[a * stride + b] as number) * (gradient[b] as number);
     }
-    const se = Math.sqrt(Math.max(variance, 0));
-    const statistic = value / se;
-    return {
-      group: null,
-      lhs: d.name,
-      op: ':=' as const,
-      rhs: d.text,
-      label: d.name,
-      free: false,
-      estimate: value,
-      se,
-      statistic,
-      p: normalTwoSided(statistic),
-      lower: value - z * se,
-      upper: value + z * se,
-      stdLv: finiteOrNull(lv[i]!.value),
-      stdAll: finiteOrNull(all[i]!.value),
-    };
+    return waldRow({ group: null, lhs: d.name, op: ':=', rhs: d.text, label: d.name, free: false }, value, Math.sqrt(Math.max(variance, 0)), z, finiteOrNull(lv[i]!.value), finiteOrNull(all[i]!.value));
   });
 }
 
@@ -959,29 +965,13 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
     const isLatent = (v: string) => spec.latent.includes(v);
     const row = (r: { lhs: string; op: SemParameter['op']; rhs: string; label: string }, estimate: number, index: number): SemParameter => {
       const se = index >= 0 ? Math.sqrt(vcov[index * Q + index] as number) : null;
-      const statistic = se === null ? null : estimate / se;
       const std = (scale: (v: string) => number, scaled: (v: string) => boolean): number | null => {
         if (r.op === '|') return estimate / scale(r.lhs);
         if (r.op === '~*~') return 1;
         if (r.op === ':=') return null;
         return finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, scale, variance, scaled));
       };
-      return {
-        group: label,
-        lhs: r.lhs,
-        op: r.op,
-        rhs: r.rhs,
-        label: r.label,
-        free: index >= 0,
-        estimate,
-        se,
-        statistic,
-        p: statistic === null ? null : normalTwoSided(statistic),
-        lower: se === null ? estimate : estimate - z * se,
-        upper: se === null ? estimate : estimate + z * se,
-        stdLv: std(sd.lv, isLatent),
-        stdAll: std(sd.all, () => true),
-      };
+      return waldRow({ group: label, lhs: r.lhs, op: r.op, rhs: r.rhs, label: r.label, free: index >= 0 }, estimate, se, z, std(sd.lv, isLatent), std(sd.all, () => true));
     };
     const thresholdRows = (): void => {
       for (let t = 0; t < nth; t++) {
@@ -1171,23 +1161,14 @@ function estimateGroups(kind: 'cfa' | 'sem', o: SemSettings, groups: readonly Gr
     g.spec.rows.forEach((r, index) => {
       const estimate = r.free > 0 ? (ml.estimates[r.free - 1] as number) : (fixed[gi]![index] as number);
       const se = r.free > 0 ? Math.sqrt(vcov[(r.free - 1) * q + (r.free - 1)] as number) : null;
-      const statistic = se === null ? null : estimate / se;
-      const row: SemParameter = {
-        group: g.label,
-        lhs: r.lhs,
-        op: r.op,
-        rhs: r.rhs,
-        label: r.label,
-        free: r.free > 0,
+      const row = waldRow(
+        { group: g.label, lhs: r.lhs, op: r.op, rhs: r.rhs, label: r.label, free: r.free > 0 },
         estimate,
         se,
-        statistic,
-        p: statistic === null ? null : normalTwoSided(statistic),
-        lower: se === null ? estimate : estimate - z * se,
-        upper: se === null ? estimate : estimate + z * se,
-        stdLv: finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.lv, variance, isLatent)),
-        stdAll: finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.all, variance, () => true)),
-      };
+        z,
+        finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.lv, variance, isLatent)),
+        finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, sd.all, variance, () => true)),
+      );
       if (r.label !== '' && !values.has(r.label)) values.set(r.label, { estimate, free: r.free, stdLv: row.stdLv ?? Number.NaN, stdAll: row.stdAll ?? Number.NaN });
       parameters.push(row);
     });

@@ -916,7 +916,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   if (npar > statistics) throw fail('NOT_IDENTIFIED', `The model has ${npar} free parameters (with the thresholds) but the data give only ${statistics} statistics: it is not identified.`, { npar, moments: statistics });
   const workspaces = groupSpecs.map((spec) => modelWorkspace(spec));
   const fixed = groupRows.map((rows) => Float64Array.from(rows, (r) => r.value));
-  const objectives = data.map((d, g) => new DwlsObjective(workspaces[g]!, fixed[g]!, d.om));
+  const objectives = data.map((d, g) => new DwlsObjective(workspaces[g]!, fixed[g]!, d.om, Int32Array.from({ length: d.om.thresholds.length }, (_, t) => (offsets[g] as number) + t)));
   const objective: Objective = G === 1 ? objectives[0]! : new GroupedObjective(objectives, data.map((d) => (d.om.n - 1) / N), q);
   const start = new Float64Array(q).fill(Number.NaN);
   groupSpecs.forEach((spec, g) => {
@@ -926,7 +926,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   const fit = minimize(objective, start);
   if (fit === null) throw fail('NOT_CONVERGED', 'The WLSMV fit failed: the model-implied correlations could not be computed at the start values or along every search direction. Check the model.', {});
   for (const ob of objectives) ob.evaluate(fit.estimates);
-  const inference = q > 0 ? wlsmvInference(objectives, q, offsets, npar) : null;
+  const inference = q > 0 ? wlsmvInference(objectives, q, npar) : null;
   if (inference === null) {
     const parameter = q > 0 ? unidentifiedParameter(fit.information, q, groupSpecs.map((spec, g) => ({ spec, label: data[g]!.label }))) : 'none';
     throw fail('NOT_IDENTIFIED', `The model is not identified: the information matrix is singular, and "${parameter}" is the parameter least determined by the data (fix it, or constrain it).`, { parameter });

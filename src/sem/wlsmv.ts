@@ -3,7 +3,7 @@ import { chiSquareSurvival } from '../probability/index.js';
 import type { Evaluation, Objective } from './estimate.js';
 import { incremental, rmseaOf, type RobustFit, type ScaledFit } from './fit-measures.js';
 import { derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
-import { modificationCandidates, type RawModificationIndex } from './modification.js';
+import { modificationCandidates, type ModificationCandidate, type RawModificationIndex } from './modification.js';
 import type { OrdinalMoments } from './ordinal.js';
 
 // lavaan's WLSMV for ordered indicators (single group, delta parameterization), after the
@@ -21,13 +21,29 @@ import type { OrdinalMoments } from './ordinal.js';
 // categorical and continuous outcomes. Savalei, V. (2021). Improving fit indices in structural
 // equation modeling with categorical data. Multivariate Behavioral Research, 56, 390–407.
 
+/** What the inference needs of one group's fit function at its current point. */
+export interface DwlsGroup {
+  readonly ws: ModelWorkspace;
+  readonly om: OrdinalMoments;
+  readonly pairs: number;
+  /** Whether the scale factors are free somewhere (equal thresholds): lavaan then has no robust indices. */
+  readonly scaled: boolean;
+  /** Residual s − σ of statistic k (thresholds, then correlations in vech order). */
+  residual(k: number): number;
+  /** ∂σ/∂θ, k × Q (row-major), over the whole parameter vector. */
+  fullJacobian(Q: number): Float64Array;
+  /** ∂σ of a modification candidate (its Σ term u vᵀ + v uᵀ and μ shift), length k; false when it moves nothing. */
+  candidateRow(c: ModificationCandidate, out: Float64Array): boolean;
+}
+
 /** The DWLS fit function over the correlations (the thresholds are fitted exactly). */
-export class DwlsObjective implements Objective {
+export class DwlsObjective implements Objective, DwlsGroup {
+  readonly scaled = false;
   readonly grad: Float64Array;
   readonly info: Float64Array;
   /** ∂σ_r/∂θ_t over the correlations (P × q), at the point last differentiated. */
   readonly jacobian: Float64Array;
-  private readonly residual: Float64Array;
+  private readonly residuals: Float64Array;
   private readonly nth: number;
   readonly pairs: number;
 
@@ -35,13 +51,15 @@ export class DwlsObjective implements Objective {
     readonly ws: ModelWorkspace,
     readonly fixed: Float64Array,
     readonly om: OrdinalMoments,
+    /** Global 0-based index of each threshold (its column in the full Jacobian). */
+    readonly thresholdIndex: Int32Array = Int32Array.from({ length: om.thresholds.length }, (_, t) => ws.q + t),
   ) {
     this.nth = om.thresholds.length;
     this.pairs = om.pairRow.length;
     this.grad = new Float64Array(ws.q);
     this.info = new Float64Array(ws.q * ws.q);
     this.jacobian = new Float64Array(this.pairs * ws.q);
-    this.residual = new Float64Array(this.pairs);
+    this.residuals = new Float64Array(this.pairs);
   }
 
   evaluate(x: Float64Array): Evaluation | null {
@@ -51,10 +69,38 @@ export class DwlsObjective implements Objective {
     let f = 0;
     for (let r = 0; r < this.pairs; r++) {
       const e = this.correlationResidual(r);
-      this.residual[r] = e;
+      this.residuals[r] = e;
       f += (om.weights[this.nth + r] as number) * e * e;
     }
     return Number.isFinite(f) ? { f, logDet: Number.NaN } : null;
+  }
+
+  residual(k: number): number {
+    return k < this.nth ? 0 : this.correlationResidual(k - this.nth);
+  }
+
+  fullJacobian(Q: number): Float64Array {
+    const { om, ws } = this;
+    const q = ws.q;
+    this.differentiate();
+    const delta = new Float64Array(om.k * Q);
+    for (let t = 0; t < this.nth; t++) delta[t * Q + (this.thresholdIndex[t] as number)] = 1;
+    for (let r = 0; r < this.pairs; r++) for (let s = 0; s < q; s++) delta[(this.nth + r) * Q + s] = this.jacobian[r * q + s] as number;
+    return delta;
+  }
+
+  candidateRow(c: ModificationCandidate, out: Float64Array): boolean {
+    const { om } = this;
+    out.fill(0);
+    let any = false;
+    for (let r = 0; r < this.pairs; r++) {
+      const i = om.pairRow[r] as number;
+      const j = om.pairColumn[r] as number;
+      const d = (c.u[i] as number) * (c.v[j] as number) + (c.v[i] as number) * (c.u[j] as number);
+      out[this.nth + r] = d;
+      if (d !== 0) any = true;
+    }
+    return any;
   }
 
   /** ρ̂ − σ* of pair r (vech order) at the current point. */
@@ -82,13 +128,13 @@ export class DwlsObjective implements Objective {
   }
 
   gradientAndInformation(withGradient: boolean, withInformation = true): void {
-    const { ws, om, jacobian, residual } = this;
+    const { ws, om, jacobian, residuals } = this;
     const q = ws.q;
     this.differentiate();
     if (withGradient) {
       this.grad.fill(0);
       for (let r = 0; r < this.pairs; r++) {
-        const c = -2 * (om.weights[this.nth + r] as number) * (residual[r] as number);
+        const c = -2 * (om.weights[this.nth + r] as number) * (residuals[r] as number);
         for (let t = 0; t < q; t++) this.grad[t] = (this.grad[t] as number) + c * (jacobian[r * q + t] as number);
       }
     }
@@ -104,6 +150,165 @@ export class DwlsObjective implements Objective {
       }
       for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) this.info[b * q + a] = this.info[a * q + b] as number;
     }
+  }
+}
+
+/**
+ * The full DWLS fit function of one group when the thresholds are parameters shared across groups
+ * (lavaan's `group.equal = "thresholds"`): with the group's scale factors Δ and latent means α,
+ *   τ*_ik = Δ_i(τ_ik − μ_i),  ρ*_ij = Δ_iΔ_j Σ_ij,  μ = ΛAα,  θ_ii = 1/Δ_i² − (ΛGΛᵀ)_ii,
+ * every threshold, scale and model parameter iterated jointly (the thresholds no longer equal the
+ * sample ones). Parameter vector: the model's q, then thresholds and scales at the given indices.
+ */
+export class ScaledDwlsObjective implements Objective, DwlsGroup {
+  readonly scaled = true;
+  readonly grad: Float64Array;
+  readonly info: Float64Array;
+  readonly pairs: number;
+  private readonly nth: number;
+  private readonly r: Float64Array;
+  private readonly tau: Float64Array;
+  readonly scales: Float64Array;
+
+  constructor(
+    readonly ws: ModelWorkspace,
+    readonly fixed: Float64Array,
+    readonly om: OrdinalMoments,
+    /** Global 0-based index of each threshold. */
+    readonly thresholdIndex: Int32Array,
+    /** Global 0-based index of each item's scale factor, or −1 where it is fixed at 1. */
+    readonly scaleIndex: Int32Array,
+    readonly size: number,
+  ) {
+    this.nth = om.thresholds.length;
+    this.pairs = om.pairRow.length;
+    this.grad = new Float64Array(size);
+    this.info = new Float64Array(size * size);
+    this.r = new Float64Array(om.k);
+    this.tau = new Float64Array(this.nth);
+    this.scales = new Float64Array(ws.p).fill(1);
+  }
+
+  evaluate(x: Float64Array): Evaluation | null {
+    const { ws, om, nth } = this;
+    fillMatrices(ws, x, this.fixed);
+    if (!impliedMoments(ws)) return null;
+    const p = ws.p;
+    for (let i = 0; i < p; i++) {
+      const si = this.scaleIndex[i] as number;
+      this.scales[i] = si >= 0 ? (x[si] as number) : 1;
+    }
+    let f = 0;
+    for (let t = 0; t < nth; t++) {
+      const i = om.thresholdOwner[t] as number;
+      const tau = x[this.thresholdIndex[t] as number] as number;
+      this.tau[t] = tau;
+      const e = (om.observed[t] as number) - (this.scales[i] as number) * (tau - (ws.mu[i] as number));
+      this.r[t] = e;
+      f += (om.weights[t] as number) * e * e;
+    }
+    for (let k = 0; k < this.pairs; k++) {
+      const i = om.pairRow[k] as number;
+      const j = om.pairColumn[k] as number;
+      const e = (om.observed[nth + k] as number) - (this.scales[i] as number) * (this.scales[j] as number) * (ws.sigma[i * p + j] as number);
+      this.r[nth + k] = e;
+      f += (om.weights[nth + k] as number) * e * e;
+    }
+    return Number.isFinite(f) ? { f, logDet: Number.NaN } : null;
+  }
+
+  residual(k: number): number {
+    return this.r[k] as number;
+  }
+
+  /** The model's thresholds at the current point. */
+  thresholds(): Float64Array {
+    return Float64Array.from(this.tau);
+  }
+
+  fullJacobian(Q: number): Float64Array {
+    const { ws, om, nth } = this;
+    const { p, q, pairs: terms, pairU, pairV, pairParameter, dMu } = ws;
+    derivatives(ws);
+    const d = new Float64Array(om.k * Q);
+    for (let t = 0; t < nth; t++) {
+      const i = om.thresholdOwner[t] as number;
+      const di = this.scales[i] as number;
+      const ti = t * Q + (this.thresholdIndex[t] as number);
+      d[ti] = (d[ti] as number) + di;
+      const si = this.scaleIndex[i] as number;
+      if (si >= 0) d[t * Q + si] = (d[t * Q + si] as number) + (this.tau[t] as number) - (ws.mu[i] as number);
+      for (let s = 0; s < q; s++) {
+        const m = dMu[s * p + i] as number;
+        if (m !== 0) d[t * Q + s] = (d[t * Q + s] as number) + -di * m;
+      }
+    }
+    for (let k = 0; k < this.pairs; k++) {
+      const i = om.pairRow[k] as number;
+      const j = om.pairColumn[k] as number;
+      const row = (nth + k) * Q;
+      const dij = (this.scales[i] as number) * (this.scales[j] as number);
+      for (let t = 0; t < terms; t++) {
+        const o = t * p;
+        const v = (pairU[o + i] as number) * (pairV[o + j] as number) + (pairV[o + i] as number) * (pairU[o + j] as number);
+        const at = row + (pairParameter[t] as number);
+        if (v !== 0) d[at] = (d[at] as number) + dij * v;
+      }
+      const si = this.scaleIndex[i] as number;
+      const sj = this.scaleIndex[j] as number;
+      if (si >= 0) d[row + si] = (d[row + si] as number) + (this.scales[j] as number) * (ws.sigma[i * p + j] as number);
+      if (sj >= 0) d[row + sj] = (d[row + sj] as number) + (this.scales[i] as number) * (ws.sigma[i * p + j] as number);
+    }
+    return d;
+  }
+
+  gradientAndInformation(withGradient: boolean, withInformation = true): void {
+    const { om } = this;
+    const Q = this.size;
+    const d = this.fullJacobian(Q);
+    const k = om.k;
+    if (withGradient) {
+      this.grad.fill(0);
+      for (let a = 0; a < k; a++) {
+        const c = -2 * (om.weights[a] as number) * (this.r[a] as number);
+        if (c === 0) continue;
+        for (let t = 0; t < Q; t++) this.grad[t] = (this.grad[t] as number) + c * (d[a * Q + t] as number);
+      }
+    }
+    if (withInformation) {
+      this.info.fill(0);
+      for (let a = 0; a < k; a++) {
+        const w = om.weights[a] as number;
+        for (let s = 0; s < Q; s++) {
+          const ds = w * (d[a * Q + s] as number);
+          if (ds === 0) continue;
+          for (let t = 0; t <= s; t++) this.info[s * Q + t] = (this.info[s * Q + t] as number) + ds * (d[a * Q + t] as number);
+        }
+      }
+      for (let s = 0; s < Q; s++) for (let t = 0; t < s; t++) this.info[t * Q + s] = this.info[s * Q + t] as number;
+    }
+  }
+
+  candidateRow(c: ModificationCandidate, out: Float64Array): boolean {
+    const { om, nth } = this;
+    out.fill(0);
+    let any = false;
+    if (c.mu !== null) {
+      for (let t = 0; t < nth; t++) {
+        const i = om.thresholdOwner[t] as number;
+        const v = -(this.scales[i] as number) * (c.mu[i] as number);
+        out[t] = v;
+        if (v !== 0) any = true;
+      }
+    }
+    for (let k = 0; k < this.pairs; k++) {
+      const i = om.pairRow[k] as number;
+      const j = om.pairColumn[k] as number;
+      const v = (this.scales[i] as number) * (this.scales[j] as number) * ((c.u[i] as number) * (c.v[j] as number) + (c.v[i] as number) * (c.u[j] as number));
+      out[nth + k] = v;
+      if (v !== 0) any = true;
+    }
+    return any;
   }
 }
 
@@ -164,7 +369,7 @@ function scaleShift(df: number, trace: number, trace2: number): { a: number; b: 
 
 /** One group's pieces: its objective at the estimates, its share f_g = n_g/N and its thresholds' first column. */
 interface GroupPieces {
-  readonly objective: DwlsObjective;
+  readonly objective: DwlsGroup;
   readonly f: number;
   readonly offset: number;
   /** Full Jacobian k_g × Q: thresholds (identity on the group's own columns), then correlations. */
@@ -178,21 +383,11 @@ interface GroupPieces {
  * RMSEA on N − G with √G. `q` model parameters (shared across groups where equal), then each
  * group's thresholds at `offsets[g]`. Null when the information is singular.
  */
-export function wlsmvInference(objectives: readonly DwlsObjective[], q: number, offsets: readonly number[], npar: number): WlsmvInference | null {
+export function wlsmvInference(objectives: readonly DwlsGroup[], q: number, npar: number): WlsmvInference | null {
   const G = objectives.length;
   const N = objectives.reduce((s, o) => s + o.om.n, 0);
   const Q = npar;
-  const groups: GroupPieces[] = objectives.map((objective, g) => {
-    objective.gradientAndInformation(false, false);
-    const { om } = objective;
-    const nth = om.thresholds.length;
-    const k = om.k;
-    const delta = new Float64Array(k * Q);
-    for (let t = 0; t < nth; t++) delta[t * Q + (offsets[g] as number) + t] = 1;
-    const dc = objective.jacobian;
-    for (let r = 0; r < objective.pairs; r++) for (let s = 0; s < q; s++) delta[(nth + r) * Q + s] = dc[r * q + s] as number;
-    return { objective, f: om.n / N, offset: offsets[g] as number, delta };
-  });
+  const groups: GroupPieces[] = objectives.map((objective) => ({ objective, f: objective.om.n / N, offset: 0, delta: objective.fullJacobian(Q) }));
   // E and the middle of the sandwich.
   const e = new Float64Array(Q * Q);
   const middle = new Float64Array(Q * Q);
@@ -225,9 +420,15 @@ export function wlsmvInference(objectives: readonly DwlsObjective[], q: number, 
     const p = ws.p;
     let fg = 0;
     let squares = 0;
+    let thresholdSquares = 0;
     let baselineF = 0;
+    for (let t = 0; t < nth; t++) {
+      const res = objective.residual(t);
+      fg += (om.weights[t] as number) * res * res;
+      thresholdSquares += res * res;
+    }
     for (let r = 0; r < objective.pairs; r++) {
-      const res = objective.correlationResidual(r);
+      const res = objective.residual(nth + r);
       const w = om.weights[nth + r] as number;
       fg += w * res * res;
       squares += res * res;
@@ -242,7 +443,7 @@ export function wlsmvInference(objectives: readonly DwlsObjective[], q: number, 
     baselineChi += (om.n - 1) * baselineF;
     baselineDf += objective.pairs;
     srmr += f * Math.sqrt(squares / ((p * (p + 1)) / 2));
-    rmr += f * Math.sqrt(squares / ((p * (p + 1)) / 2 + nth));
+    rmr += f * Math.sqrt((squares + thresholdSquares) / ((p * (p + 1)) / 2 + nth));
     k += om.k;
   }
   const df = k - npar;
@@ -312,7 +513,8 @@ export function wlsmvInference(objectives: readonly DwlsObjective[], q: number, 
     fmin: chiSquare / (2 * N),
     baseline: { chiSquare: baselineChi, df: baselineDf },
     scaled,
-    robust: robustFit(groups, eInverse, q, Q, df, baselineDf, N),
+    // lavaan 0.6.14 has no robust indices once thresholds are held equal (its ML refit fails).
+    robust: groups.some((g) => g.objective.scaled) ? null : robustFit(groups, eInverse, q, Q, df, baselineDf, N),
     ...standard,
     srmr,
     rmr,
@@ -338,7 +540,7 @@ function robustFit(groups: readonly GroupPieces[], eInverse: Float64Array, q: nu
   const v = new Float64Array(P * P);
   const gammaRho = new Float64Array(P * P);
   let start = 0;
-  for (const { objective, f } of groups) {
+  for (const { objective, f, delta } of groups) {
     const { ws, om } = objective;
     const p = ws.p;
     const n = om.n;
@@ -361,7 +563,7 @@ function robustFit(groups: readonly GroupPieces[], eInverse: Float64Array, q: nu
     xx3 += n * (logDetS - logDetR + trace - p);
     xx3Baseline += -n * logDetR;
     for (let r = 0; r < Pg; r++) {
-      for (let s = 0; s < q; s++) dc[(start + r) * q + s] = objective.jacobian[r * q + s] as number;
+      for (let s = 0; s < q; s++) dc[(start + r) * q + s] = delta[(nth + r) * Q + s] as number;
       wc[start + r] = f * (om.weights[nth + r] as number);
       const i = om.pairRow[r] as number;
       const j = om.pairColumn[r] as number;
@@ -403,42 +605,38 @@ function robustFit(groups: readonly GroupPieces[], eInverse: Float64Array, q: nu
  * g = −(n_g−1)/N·ΔₓᵀW(s − σ̂), information f_g·ΔₓᵀWΔₓ, V = I_ee − I_em E⁻¹ I_me, MI = N·g²/V,
  * EPC = −g/V.
  */
-function dwlsModificationIndices(group: GroupPieces, eInverse: Float64Array, q: number, Q: number, N: number): RawModificationIndex[] {
-  const { objective, f } = group;
+function dwlsModificationIndices(group: GroupPieces, eInverse: Float64Array, _q: number, Q: number, N: number): RawModificationIndex[] {
+  const { objective, f, delta } = group;
   const { ws, om } = objective;
-  const nth = om.thresholds.length;
-  const P = objective.pairs;
-  const dc = objective.jacobian;
+  const k = om.k;
   const out: RawModificationIndex[] = [];
-  const dx = new Float64Array(P);
-  const cross = new Float64Array(q);
+  const dx = new Float64Array(k);
+  const cross = new Float64Array(Q);
   for (const c of modificationCandidates(ws)) {
     if (c.op === '~1') continue;
-    let any = false;
-    for (let r = 0; r < P; r++) {
-      const i = om.pairRow[r] as number;
-      const j = om.pairColumn[r] as number;
-      dx[r] = (c.u[i] as number) * (c.v[j] as number) + (c.v[i] as number) * (c.u[j] as number);
-      if (dx[r] !== 0) any = true;
-    }
-    if (!any) continue;
+    if (!objective.candidateRow(c, dx)) continue;
     let g = 0;
     let iee = 0;
     cross.fill(0);
-    for (let r = 0; r < P; r++) {
-      const w = om.weights[nth + r] as number;
+    for (let r = 0; r < k; r++) {
       const d = dx[r] as number;
       if (d === 0) continue;
-      g += w * d * objective.correlationResidual(r);
+      const w = om.weights[r] as number;
+      g += w * d * objective.residual(r);
       iee += f * w * d * d;
-      for (let t = 0; t < q; t++) cross[t] = (cross[t] as number) + f * w * d * (dc[r * q + t] as number);
+      for (let t = 0; t < Q; t++) {
+        const j = delta[r * Q + t] as number;
+        if (j !== 0) cross[t] = (cross[t] as number) + f * w * d * j;
+      }
     }
     g *= -(om.n - 1) / N;
     let reduction = 0;
-    for (let a = 0; a < q; a++) {
+    for (let a = 0; a < Q; a++) {
+      const ca = cross[a] as number;
+      if (ca === 0) continue;
       let s = 0;
-      for (let b = 0; b < q; b++) s += (eInverse[a * Q + b] as number) * (cross[b] as number);
-      reduction += (cross[a] as number) * s;
+      for (let b = 0; b < Q; b++) s += (eInverse[a * Q + b] as number) * (cross[b] as number);
+      reduction += ca * s;
     }
     const vee = iee - reduction;
     if (!(vee >= Math.cbrt(Number.EPSILON))) continue;

@@ -24,7 +24,7 @@ import { modificationIndices, type InformationPattern, type RawModificationIndex
 import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
 import { ordinalMoments, type OrdinalMoments } from './ordinal.js';
 import { bivariateNormalUpper } from '../probability/bivariate-normal.js';
-import { DwlsObjective, wlsmvInference } from './wlsmv.js';
+import { DwlsObjective, ScaledDwlsObjective, wlsmvInference } from './wlsmv.js';
 import { GROUP_EQUAL, GroupedObjective, specifyGroups, type GroupEqual } from './groups.js';
 
 /**
@@ -89,8 +89,9 @@ export interface SemOptions extends ReadTableOptions {
   /**
    * Parameter sets held equal across groups (lavaan's `group.equal`): `'loadings'`,
    * `'intercepts'`, `'means'`, `'regressions'`, `'residuals'`, `'residual.covariances'`,
-   * `'lv.variances'`, `'lv.covariances'`. With `'intercepts'` (and not `'means'`) the latent means
-   * of groups 2 … G are freed, as lavaan.
+   * `'lv.variances'`, `'lv.covariances'`, and with ordered indicators `'thresholds'`. With
+   * `'intercepts'` or `'thresholds'` (and not `'means'`) the latent means of groups 2 … G are freed,
+   * and with `'thresholds'` their scale factors too, as lavaan.
    */
   readonly groupEqual?: readonly GroupEqual[];
   /** Parameters exempt from `groupEqual`, e.g. `['visual =~ x2', 'x3 ~ 1']` (lavaan's `group.partial`). */
@@ -679,6 +680,7 @@ function groupsFromMoments(kind: 'cfa' | 'sem', input: MomentsInput | GroupedMom
   if (o.missing === 'fiml') refuse('missing', "missing: 'fiml' needs the rows (their missing-data patterns)");
   if (o.resamples > 0) refuse('resamples', 'the bootstrap resamples rows');
   if (o.missingCodes.length > 0) refuse('missingCodes', 'moments have no cells to read as missing');
+  if (o.groupEqual.includes('thresholds')) refuse('groupEqual', 'equal thresholds are for ordered indicators, which need the rows');
   if (o.group !== undefined || o.groupLabels.length > 0) refuse(o.group !== undefined ? 'group' : 'groupLabels', 'groups come from the moments (give { groups: [{ label, covariance, means, n }, …] })');
   const list: (MomentsInput & { label?: string })[] = 'groups' in input ? [...input.groups] : [input];
   const grouped = 'groups' in input;
@@ -724,10 +726,11 @@ function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResu
   const specs = specifyGroups(
     o.model,
     // Ordered indicators have fixed intercepts (thresholds instead): no mean structure to add.
-    { stdLv: o.stdLv, meanStructure: (o.meanStructure || fiml || o.group !== undefined) && o.estimator !== 'WLSMV', orthogonal: o.orthogonal },
+    { stdLv: o.stdLv, meanStructure: (o.meanStructure || fiml || o.group !== undefined) && (o.estimator !== 'WLSMV' || o.groupEqual.includes('thresholds')), orthogonal: o.orthogonal },
     { groups: G, groupEqual: o.groupEqual, groupPartial: o.groupPartial },
   );
   const spec0 = specs[0]!;
+  if (o.estimator !== 'WLSMV' && o.groupEqual.includes('thresholds')) throw fail('INVALID_OPTION', "`groupEqual: ['thresholds']` is for ordered indicators (`ordered`); continuous indicators have intercepts.", { option: 'groupEqual', value: 'thresholds' });
   if (o.group !== undefined && spec0.observed.includes(o.group)) throw fail('INVALID_OPTION', `The group column "${o.group}" is also a variable of the model.`, { option: 'group', column: o.group });
   if (fiml && spec0.exogenous.length > 0) {
     throw fail('INVALID_OPTION', `missing: 'fiml' with exogenous observed covariates (${spec0.exogenous.join(', ')}) is not supported yet: psychkit would have to model their distribution (lavaan's fixed.x = FALSE). Use missing: 'listwise', or make them indicators of single-indicator latents.`, { option: 'missing', columns: [...spec0.exogenous] });
@@ -759,10 +762,11 @@ function fitModel(kind: 'cfa' | 'sem', table: SemInput, o: SemSettings): SemResu
  * Reference: Green, S. B., & Yang, Y. (2009). Reliability of summed item scores using structural
  * equation modeling: An alternative to coefficient alpha. *Psychometrika, 74*, 155–167.
  */
-function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: OrdinalMoments, codes: readonly Float64Array[]): FactorReliability[] {
+function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: OrdinalMoments, codes: readonly Float64Array[], modelThresholds: Float64Array, scales: Float64Array): FactorReliability[] {
   const { p, m } = ws;
   const out: FactorReliability[] = [];
-  const thresholds = (i: number) => om.thresholds.subarray(om.thresholdStart[i] as number, om.thresholdStart[i + 1] as number);
+  // semTools' omegaCat works on the standardized scale: thresholds τΔ, common part ΔλλᵀψΔ.
+  const thresholds = (i: number) => modelThresholds.subarray(om.thresholdStart[i] as number, om.thresholdStart[i + 1] as number).map((t) => t * (scales[i] as number));
   const categoryCovariance = (i: number, j: number, r: number): number => {
     let s = 0;
     for (const a of thresholds(i)) for (const b of thresholds(j)) s += bivariateNormalUpper(-a, -b, r) - normalCdf(a) * normalCdf(b);
@@ -782,13 +786,15 @@ function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: Or
     let polySum = 0;
     for (const i of items) {
       const li = ws.lambda[i * m + fi] as number;
-      squares += li * li;
-      residual += ws.theta[i * p + i] as number;
+      const di = scales[i] as number;
+      squares += li * li * di * di;
+      residual += (ws.theta[i * p + i] as number) * di * di;
       for (const j of items) {
         const lj = ws.lambda[j * m + fi] as number;
-        common += categoryCovariance(i, j, Math.max(-1, Math.min(1, li * lj * psi)));
+        const dij = (scales[i] as number) * (scales[j] as number);
+        common += categoryCovariance(i, j, Math.max(-1, Math.min(1, dij * li * lj * psi)));
         observed += categoryCovariance(i, j, i === j ? 1 : (om.correlation[i * p + j] as number));
-        implied += categoryCovariance(i, j, i === j ? 1 : (ws.sigma[i * p + j] as number));
+        implied += categoryCovariance(i, j, i === j ? 1 : dij * (ws.sigma[i * p + j] as number));
         polySum += i === j ? 1 : (om.correlation[i * p + j] as number);
       }
     }
@@ -841,7 +847,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   if (o.resamples > 0) refuse('resamples', 'the bootstrap is not supported with WLSMV yet');
   if (o.meanStructure) refuse('meanStructure', 'the thresholds take the place of the intercepts');
   const unsupported = o.groupEqual.filter((s) => s === 'intercepts' || s === 'means' || s === 'residuals' || s === 'residual.covariances');
-  if (unsupported.length > 0) refuse('groupEqual', `${unsupported.join(', ')} across groups are not supported yet (equal thresholds, with free scale factors and latent means, come later); the loadings, latent (co)variances and regressions can be held equal`);
+  if (unsupported.length > 0) refuse('groupEqual', `${unsupported.join(', ')} across groups are not supported yet; the thresholds, loadings, latent (co)variances and regressions can be held equal`);
   if (template.exogenous.length > 0 || template.dummyOf.some((e) => e >= 0)) {
     refuse('ordered', `observed variables in regressions (${template.observed.filter((v, i) => template.dummyOf[i]! >= 0 || template.exogenous.includes(v)).join(', ')}) are not supported yet: use them as indicators of latent variables`);
   }
@@ -895,6 +901,11 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
         if (r.user) refuse('model', `the residual variance of "${r.lhs}" is 1 − its communality under the delta parameterization; it cannot be written in the model`);
         return { ...r, free: 0, value: 0 };
       }
+      // The indicators' intercepts are 0: the thresholds carry their location.
+      if (r.op === '~1' && observed.includes(r.lhs)) {
+        if (r.user) refuse('model', `the intercept of the ordered indicator "${r.lhs}" is fixed at 0 (its thresholds carry the location)`);
+        return { ...r, free: 0, value: 0 };
+      }
       if (r.free === 0) return r;
       let f = renumber.get(r.free);
       if (f === undefined) {
@@ -906,23 +917,45 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   );
   const q = renumber.size;
   const groupSpecs: ModelSpecification[] = specs.map((spec, g) => ({ ...spec, rows: groupRows[g]!, nFree: q }));
-  const offsets: number[] = [];
+  // The thresholds: each group's own (fitted exactly), or one set shared by every group, with
+  // free scale factors in groups 2 … G (lavaan's group.equal = "thresholds").
+  const thresholdsEqual = G > 1 && o.groupEqual.includes('thresholds');
+  const thresholdIndex: Int32Array[] = [];
+  const scaleIndex: Int32Array[] = [];
   let npar = q;
-  for (const d of data) {
-    offsets.push(npar);
-    npar += d.om.thresholds.length;
+  if (thresholdsEqual) {
+    const nth = data[0]!.om.thresholds.length;
+    data.forEach((_, g) => {
+      thresholdIndex.push(Int32Array.from({ length: nth }, (_, t) => q + t));
+      scaleIndex.push(Int32Array.from({ length: p }, (_, i) => (g === 0 ? -1 : q + nth + (g - 1) * p + i)));
+    });
+    npar = q + nth + (G - 1) * p;
+  } else {
+    for (const d of data) {
+      const nth = d.om.thresholds.length;
+      thresholdIndex.push(Int32Array.from({ length: nth }, (_, t) => npar + t));
+      scaleIndex.push(new Int32Array(p).fill(-1));
+      npar += nth;
+    }
   }
   const statistics = data.reduce((s, d) => s + d.om.k, 0);
   if (npar > statistics) throw fail('NOT_IDENTIFIED', `The model has ${npar} free parameters (with the thresholds) but the data give only ${statistics} statistics: it is not identified.`, { npar, moments: statistics });
   const workspaces = groupSpecs.map((spec) => modelWorkspace(spec));
   const fixed = groupRows.map((rows) => Float64Array.from(rows, (r) => r.value));
-  const objectives = data.map((d, g) => new DwlsObjective(workspaces[g]!, fixed[g]!, d.om, Int32Array.from({ length: d.om.thresholds.length }, (_, t) => (offsets[g] as number) + t)));
-  const objective: Objective = G === 1 ? objectives[0]! : new GroupedObjective(objectives, data.map((d) => (d.om.n - 1) / N), q);
-  const start = new Float64Array(q).fill(Number.NaN);
+  const scaledObjectives = thresholdsEqual ? data.map((d, g) => new ScaledDwlsObjective(workspaces[g]!, fixed[g]!, d.om, thresholdIndex[g]!, scaleIndex[g]!, npar)) : null;
+  const objectives: (DwlsObjective | ScaledDwlsObjective)[] = scaledObjectives ?? data.map((d, g) => new DwlsObjective(workspaces[g]!, fixed[g]!, d.om, thresholdIndex[g]!));
+  const size = thresholdsEqual ? npar : q;
+  const objective: Objective = G === 1 ? objectives[0]! : new GroupedObjective(objectives, data.map((d) => (d.om.n - 1) / N), size);
+  const start = new Float64Array(size).fill(Number.NaN);
   groupSpecs.forEach((spec, g) => {
     const s = startValues(spec, { n: data[g]!.om.n, p, covariance: data[g]!.om.correlation, mean: new Float64Array(p), logDet: Number.NaN });
     for (let i = 0; i < q; i++) if (Number.isNaN(start[i] as number) && !Number.isNaN(s[i] as number)) start[i] = s[i] as number;
   });
+  if (thresholdsEqual) {
+    // The shared thresholds start at the first group's, the scale factors at 1.
+    data[0]!.om.thresholds.forEach((t, k) => (start[q + k] = t));
+    for (let i = q + data[0]!.om.thresholds.length; i < npar; i++) start[i] = 1;
+  }
   const fit = minimize(objective, start);
   if (fit === null) throw fail('NOT_CONVERGED', 'The WLSMV fit failed: the model-implied correlations could not be computed at the start values or along every search direction. Check the model.', {});
   for (const ob of objectives) ob.evaluate(fit.estimates);
@@ -933,6 +966,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   }
   const Q = npar;
   const vcov = inference.covariance;
+  const scalesOf = (g: number): Float64Array => Float64Array.from(scaleIndex[g]!, (k) => (k >= 0 ? (fit.estimates[k] as number) : 1));
   const warnings: PsychkitWarning[] = [];
   if (!fit.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The WLSMV fit did not converge in ${fit.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: fit.iterations } });
   const z = normalQuantile(1 - (1 - o.confidence) / 2);
@@ -950,11 +984,14 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
     const { om, label } = d;
     const nth = om.thresholds.length;
     // Σ* (unit diagonal) and the residual variances θᵢᵢ = 1 − diag(ΛGΛᵀ).
-    const theta = Float64Array.from({ length: p }, (_, i) => 1 - (ws.sigma[i * p + i] as number));
+    // θᵢᵢ = 1/Δᵢ² − (ΛGΛᵀ)ᵢᵢ: Σ's diagonal becomes 1/Δᵢ², so ΔΣΔ has a unit diagonal.
+    const scales = scalesOf(g);
+    const theta = Float64Array.from({ length: p }, (_, i) => 1 / (scales[i] as number) ** 2 - (ws.sigma[i * p + i] as number));
     for (let i = 0; i < p; i++) {
-      ws.sigma[i * p + i] = 1;
+      ws.sigma[i * p + i] = 1 / (scales[i] as number) ** 2;
       ws.theta[i * p + i] = theta[i] as number;
     }
+    const modelThresholds = thresholdsEqual ? Float64Array.from(thresholdIndex[g]!, (k) => fit.estimates[k] as number) : om.thresholds;
     const sd = standardizer(ws);
     const estimateOf = (r: ParameterRow, index: number): number => (ordinalResidual(r) ? (theta[observed.indexOf(r.lhs)] as number) : r.free > 0 ? (fit.estimates[r.free - 1] as number) : (fixed[g]![index] as number));
     const variances = new Map<string, number>();
@@ -967,7 +1004,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
       const se = index >= 0 ? Math.sqrt(vcov[index * Q + index] as number) : null;
       const std = (scale: (v: string) => number, scaled: (v: string) => boolean): number | null => {
         if (r.op === '|') return estimate / scale(r.lhs);
-        if (r.op === '~*~') return 1;
+        if (r.op === '~*~') return scale === sd.lv ? estimate : 1; // lavaan: std.lv Δ, std.all 1
         if (r.op === ':=') return null;
         return finiteOrNull(standardized(r.op, r.lhs, r.rhs, estimate, scale, variance, scaled));
       };
@@ -977,7 +1014,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
       for (let t = 0; t < nth; t++) {
         const name = om.thresholdNames[t]!;
         const bar = name.indexOf('|');
-        parameters.push(row({ lhs: name.slice(0, bar), op: '|', rhs: name.slice(bar + 1), label: '' }, om.thresholds[t] as number, (offsets[g] as number) + t));
+        parameters.push(row({ lhs: name.slice(0, bar), op: '|', rhs: name.slice(bar + 1), label: '' }, modelThresholds[t] as number, thresholdIndex[g]![t] as number));
       }
     };
     // lavaan's order: loadings and regressions, thresholds, (co)variances, then the fixed rows.
@@ -992,11 +1029,11 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
       parameters.push(out);
     });
     if (!thresholdsAdded) thresholdRows();
-    for (const v of observed) parameters.push(row({ lhs: v, op: '~*~', rhs: v, label: '' }, 1, -1));
-    for (const v of [...observed, ...spec.latent]) parameters.push(row({ lhs: v, op: '~1', rhs: '', label: '' }, 0, -1));
+    observed.forEach((v, i) => parameters.push(row({ lhs: v, op: '~*~', rhs: v, label: '' }, scales[i] as number, scaleIndex[g]![i] as number)));
+    if (!spec.meanStructure) for (const v of [...observed, ...spec.latent]) parameters.push(row({ lhs: v, op: '~1', rhs: '', label: '' }, 0, -1));
     observed.forEach((v, i) => {
       if ((theta[i] as number) < 0) negative.push(label === null ? v : `${v} (${label})`);
-      rSquared.push({ group: label, variable: v, rSquared: 1 - (theta[i] as number) });
+      rSquared.push({ group: label, variable: v, rSquared: 1 - (theta[i] as number) * (scales[i] as number) ** 2 });
     });
     const etaIndex = new Map(spec.eta.map((v, i) => [v, i]));
     for (const f of spec.latent) {
@@ -1004,14 +1041,15 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
       if (spec.rows.some((r) => r.matrix === 'beta' && r.row === e)) rSquared.push({ group: label, variable: f, rSquared: 1 - (ws.psi[e * ws.m + e] as number) / (ws.g[e * ws.m + e] as number) });
     }
     modificationIndices.push(...standardizedIndices(inference.modificationIndices[g]!, label, { sd, variance, isLatent }));
-    reliability.push(...ordinalReliability(ws, spec, om, d.codes).map((r) => ({ ...r, group: label })));
-    const residual = Float64Array.from(om.correlation, (r, i) => r - (ws.sigma[i] as number));
+    reliability.push(...ordinalReliability(ws, spec, om, d.codes, modelThresholds, scales).map((r) => ({ ...r, group: label })));
+    const implied = Float64Array.from(ws.sigma, (v, k) => v * (scales[Math.floor(k / p)] as number) * (scales[k % p] as number));
+    const residual = Float64Array.from(om.correlation, (r, k) => r - (implied[k] as number));
     groupsOut.push({
       label,
       n: om.n,
       nDropped: d.nRows - om.n,
       sample: { covariance: matrixRows(om.correlation, p), means: null },
-      implied: { covariance: matrixRows(ws.sigma, p), means: null },
+      implied: { covariance: matrixRows(implied, p), means: null },
       residuals: { covariance: matrixRows(residual, p), means: null },
     });
   });

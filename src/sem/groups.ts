@@ -10,7 +10,7 @@ import { specifyModel, type ModelSpecification, type ParameterRow, type Specific
 // so χ² = N·F = Σ n_g F_g and the information per case is Σ (n_g / N) I_g.
 
 /** The parameter sets `groupEqual` can hold equal across groups (lavaan's `group.equal`). */
-export const GROUP_EQUAL = ['loadings', 'intercepts', 'means', 'regressions', 'residuals', 'residual.covariances', 'lv.variances', 'lv.covariances'] as const;
+export const GROUP_EQUAL = ['loadings', 'intercepts', 'means', 'regressions', 'residuals', 'residual.covariances', 'lv.variances', 'lv.covariances', 'thresholds'] as const;
 export type GroupEqual = (typeof GROUP_EQUAL)[number];
 
 export interface GroupSettings {
@@ -75,7 +75,8 @@ export function specifyGroups(syntax: string, settings: SpecificationSettings, g
     return i;
   };
   const latent = new Set(template.latent);
-  const freedMeans = equal.has('intercepts') && !equal.has('means');
+  // As lavaan: equal intercepts (or, for ordered indicators, equal thresholds) free the latent means.
+  const freedMeans = (equal.has('intercepts') || equal.has('thresholds')) && !equal.has('means');
   const freedVariances = settings.stdLv && equal.has('loadings') && !equal.has('lv.variances');
   const perGroup = Array.from({ length: groups.groups }, (_, g) =>
     template.rows.map((r, i) => {

@@ -127,6 +127,8 @@ describe('WLSMV: bad input', () => {
     expect(code(() => cfa(rows, { model, ordered: true, meanStructure: true, missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
     expect(code(() => cfa(rows, { model: `${model}\nesse1 ~~ 0.5*esse1`, ordered: true, missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
     expect(code(() => cfa(rows, { model, ordered: true, group: 'gender', groupEqual: ['loadings', 'intercepts'], missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
+    expect(code(() => cfa(rows, { model, group: 'gender', groupEqual: ['thresholds'], missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
+    expect(code(() => cfa(rows, { model: `${model}\nesse1 ~ 1`, ordered: true, group: 'gender', groupEqual: ['thresholds'], missingCodes: ['NA'] }))).toBe('INVALID_OPTION');
     expect(code(() => cfa(rows.map((r, i) => (i === 3 ? { ...r, esse2: '2.5' } : r)), { model, ordered: true, missingCodes: ['NA'] }))).toBe('OUT_OF_RANGE');
     expect(code(() => cfa({ covariance: [[1, 0.5], [0.5, 1]], n: 100, columns: ['a', 'b'] }, { model: 'f =~ a + b', ordered: true }))).toBe('INVALID_OPTION');
   });
@@ -149,10 +151,10 @@ describe('WLSMV in several groups against lavaan (wlsmv-groups.R: the ESSE items
   const labels = fixture.data.groupLabels;
   const rows = loadCsv('peer-workers.csv');
   // Equal thresholds (lavaan frees the scale factors and latent means then) are not supported yet.
-  for (const name of ['two_configural', 'two_metric', 'one_configural', 'one_metric']) {
+  for (const name of ['two_configural', 'two_metric', 'one_configural', 'one_metric', 'two_scalar', 'one_scalar', 'two_thresholds', 'one_thresholds']) {
     it(name, () => {
       const c = fixture.fits[name]!;
-      const groupEqual = (Array.isArray(c.groupEqual) ? c.groupEqual : c.groupEqual ? [c.groupEqual] : []) as ('loadings' | 'lv.variances')[];
+      const groupEqual = (Array.isArray(c.groupEqual) ? c.groupEqual : c.groupEqual ? [c.groupEqual] : []) as ('loadings' | 'thresholds')[];
       const fit = cfa(rows, { model: c.model, ordered: true, group: 'gender', groupEqual, missingCodes: ['NA'] });
       expect(fit.groups.map((g) => g.label)).toEqual(labels);
       for (const r of c.parameters) {

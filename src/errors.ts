@@ -195,7 +195,8 @@ export type PsychkitWarningCode =
   // sem
   | 'MODEL_NOT_CONVERGED'
   | 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE'
-  | 'SCALED_DIFFERENCE_NEGATIVE';
+  | 'SCALED_DIFFERENCE_NEGATIVE'
+  | 'MODELS_NOT_NESTED';
 
 /** Every warning code, for documentation and exhaustive tests. */
 export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
@@ -236,6 +237,7 @@ export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
   'MODEL_NOT_CONVERGED',
   'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE',
   'SCALED_DIFFERENCE_NEGATIVE',
+  'MODELS_NOT_NESTED',
 ] as const);
 
 /**

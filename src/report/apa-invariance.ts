@@ -18,6 +18,7 @@ const EQUAL_NAMES: Readonly<Record<string, string>> = {
   'residual.covariances': 'residual covariances',
   'lv.variances': 'latent variances',
   'lv.covariances': 'latent covariances',
+  thresholds: 'thresholds',
 };
 
 /** "a", "a and b", "a, b and c". */
@@ -35,17 +36,19 @@ function listed(items: readonly string[]): string {
  */
 export function invarianceTable(r: InvarianceResult, c: ApaContext): ReportTable {
   const robust = r.estimator === 'MLR';
+  const wlsmv = r.estimator === 'WLSMV';
   const fitDecimals = Math.max(3, c.decimals);
   const index = { decimals: fitDecimals, leadingZero: false };
   const idx = (x: number | null) => formatNumber(x, index);
   const df = (x: number) => formatNumber(x, { decimals: 0 });
   const rows = r.models.map((m): TableCell[] => {
     const f = m.result.fit;
-    const scaled = robust ? f.scaled : null;
+    const scaled = robust || wlsmv ? f.scaled : null;
     const chi = scaled === null ? f.chiSquare : scaled.chiSquare;
     const chiDf = scaled === null ? f.df : scaled.df;
-    const cfi = robust ? (f.robust?.cfi ?? null) : f.cfi;
-    const rmsea = robust ? (f.robust?.rmsea ?? null) : f.rmsea;
+    // Under WLSMV the scaled indices (lavaan has no robust ones once thresholds are equal).
+    const cfi = robust ? (f.robust?.cfi ?? null) : wlsmv ? (f.scaled?.cfi ?? null) : f.cfi;
+    const rmsea = robust ? (f.robust?.rmsea ?? null) : wlsmv ? (f.scaled?.rmsea ?? null) : f.rmsea;
     const t = m.test;
     return [
       STEP_NAMES[m.step],
@@ -68,7 +71,9 @@ export function invarianceTable(r: InvarianceResult, c: ApaContext): ReportTable
     `Constraints across groups: ${steps.join('; ')}.`,
     robust
       ? 'χ² is the Yuan–Bentler scaled statistic and CFI and RMSEA are the robust indices (MLR); Δχ² is the Satorra–Bentler (2001) scaled difference test against the model in the row above.'
-      : 'Δχ² is the likelihood-ratio (χ² difference) test against the model in the row above.',
+      : wlsmv
+        ? 'χ² is the mean-and-variance adjusted statistic and CFI and RMSEA are the scaled indices (WLSMV); Δχ² is Satorra’s (2000) scaled-and-shifted difference test against the model in the row above.'
+        : 'Δχ² is the likelihood-ratio (χ² difference) test against the model in the row above.',
     `RMSEA with its ${percent(level)}% CI. ΔCFI and ΔRMSEA: change from the model in the row above; ΔCFI ≤ −.01 (Cheung & Rensvold, 2002) or ΔRMSEA ≥ .015 (Chen, 2007) suggests that the added constraints do not hold. Fit indices and their changes with ${fitDecimals} decimals.`,
   ].join(' ');
   return {

@@ -463,7 +463,7 @@ const invarianceFit = obj({
   cfi: num,
   rmsea,
   srmr: num,
-  scaled: nullable(obj({ chiSquare: num, df: count, p: nullable(prob), scalingFactor: num })),
+  scaled: nullable(obj({ chiSquare: num, df: count, p: nullable(prob), scalingFactor: num, cfi: num, rmsea })),
   robust: nullable(obj({ cfi: num, rmsea })),
 });
 
@@ -473,14 +473,14 @@ function invarianceResult(v: unknown, p: string): void {
     model: str,
     group: nullable(str),
     groups: arr(str),
-    estimator: oneOf('ML', 'MLR'),
+    estimator: oneOf('ML', 'MLR', 'WLSMV'),
     n: count,
     models: arr(
       obj({
         step: oneOf('configural', 'metric', 'scalar', 'strict'),
         groupEqual: arr(str),
-        result: obj({ estimator: oneOf('ML', 'MLR'), missing: oneOf('listwise', 'fiml'), n: count, nDropped: count, fit: invarianceFit, groups: arr(obj({ label: nullable(str), n: count, nDropped: count })) }),
-        test: nullable(obj({ chiSquare: num, df: count, p: prob, rmsea: nullable(num), scalingFactor: nullable(num) })),
+        result: obj({ estimator: oneOf('ML', 'MLR', 'WLSMV'), missing: oneOf('listwise', 'fiml'), n: count, nDropped: count, fit: invarianceFit, groups: arr(obj({ label: nullable(str), n: count, nDropped: count })) }),
+        test: nullable(obj({ chiSquare: num, df: count, p: prob, rmsea: nullable(num), scalingFactor: nullable(num), shift: nullable(num) })),
         deltaCfi: nullable(num),
         deltaRmsea: nullable(num),
       }),

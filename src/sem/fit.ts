@@ -24,7 +24,7 @@ import { modificationIndices, type InformationPattern, type RawModificationIndex
 import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
 import { ordinalMoments, type OrdinalMoments } from './ordinal.js';
 import { bivariateNormalUpper } from '../probability/bivariate-normal.js';
-import { DwlsObjective, ScaledDwlsObjective, wlsmvInference } from './wlsmv.js';
+import { DwlsObjective, ScaledDwlsObjective, WLSMV_STATE, wlsmvInference, wlsmvState } from './wlsmv.js';
 import { GROUP_EQUAL, GroupedObjective, specifyGroups, type GroupEqual } from './groups.js';
 
 /**
@@ -794,7 +794,8 @@ function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: Or
         const dij = (scales[i] as number) * (scales[j] as number);
         common += categoryCovariance(i, j, Math.max(-1, Math.min(1, dij * li * lj * psi)));
         observed += categoryCovariance(i, j, i === j ? 1 : (om.correlation[i * p + j] as number));
-        implied += categoryCovariance(i, j, i === j ? 1 : dij * (ws.sigma[i * p + j] as number));
+        // A Heywood solution can imply a correlation beyond ±1: clamp, as the common part.
+        implied += categoryCovariance(i, j, i === j ? 1 : Math.max(-1, Math.min(1, dij * (ws.sigma[i * p + j] as number))));
         polySum += i === j ? 1 : (om.correlation[i * p + j] as number);
       }
     }
@@ -966,6 +967,8 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   }
   const Q = npar;
   const vcov = inference.covariance;
+  // Kept beside the result for invariance's Satorra (2000) difference tests.
+  const state = wlsmvState(objectives, npar, inference.chiSquare, inference.df);
   const scalesOf = (g: number): Float64Array => Float64Array.from(scaleIndex[g]!, (k) => (k >= 0 ? (fit.estimates[k] as number) : 1));
   const warnings: PsychkitWarning[] = [];
   if (!fit.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The WLSMV fit did not converge in ${fit.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: fit.iterations } });
@@ -1084,7 +1087,7 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
     scaled: inference.scaled,
     robust: inference.robust,
   };
-  return deepFreeze({
+  const result: SemResult = deepFreeze({
     kind,
     model: o.model,
     estimator: 'WLSMV' as const,
@@ -1106,6 +1109,8 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
     bootstrap: null,
     warnings,
   });
+  WLSMV_STATE.set(result, state);
+  return result;
 }
 
 /** Fits the model to every group's moments (and rows, where the estimator needs them). */

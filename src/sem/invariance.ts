@@ -4,6 +4,7 @@ import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import { cfa, type SemInput, type SemOptions, type SemResult } from './fit.js';
 import type { GroupEqual } from './groups.js';
+import { satorra2000, WLSMV_STATE } from './wlsmv.js';
 
 // Measurement invariance as the sequence of nested multiple-group CFAs every applied paper
 // reports: configural (the same model in every group), metric (equal loadings), scalar (and
@@ -23,24 +24,37 @@ const EQUAL: Record<InvarianceStep, readonly GroupEqual[]> = {
   strict: ['loadings', 'intercepts', 'residuals'],
 };
 
+/** With ordered indicators the thresholds take the place of the intercepts (lavaan's ordinal ladder). */
+const EQUAL_ORDERED: Partial<Record<InvarianceStep, readonly GroupEqual[]>> = {
+  configural: [],
+  metric: ['loadings'],
+  scalar: ['loadings', 'thresholds'],
+};
+
 /** Options of {@link invariance}: those of {@link cfa} (with `group` required), without `groupEqual`. */
 export interface InvarianceOptions extends Omit<SemOptions, 'groupEqual' | 'group' | 'resamples' | 'allowFewResamples' | 'seed' | 'interval' | 'onProgress'> {
   /** The column that splits the rows into groups (not with grouped moments, whose groups are given). */
   readonly group?: string;
-  /** The steps to fit, in order (default configural, metric, scalar; add `'strict'` for equal residual variances). */
+  /**
+   * The steps to fit, in order (default configural, metric, scalar; add `'strict'` for equal
+   * residual variances). With `ordered` indicators (WLSMV) scalar holds the thresholds equal
+   * instead of the intercepts, and strict does not apply.
+   */
   readonly steps?: readonly InvarianceStep[];
 }
 
 /** The test of one step against the one before (lavaan's `lavTestLRT` row). */
 export interface InvarianceTest {
-  /** Δχ² (under MLR the Satorra–Bentler 2001 scaled difference). */
+  /** Δχ² (under MLR the Satorra–Bentler 2001 scaled difference; under WLSMV Satorra's 2000 scaled-and-shifted one). */
   readonly chiSquare: number;
   readonly df: number;
   readonly p: number;
   /** RMSEA of the difference test (lavaan's `RMSEA` column; Savalei et al. 2023's RDR); null under FIML and MLR, as lavaan 0.6.14. */
   readonly rmsea: number | null;
-  /** The scaling factor of the difference under MLR (lavaan's `scaling.factor`), else null. */
+  /** Under MLR the scaling factor c_d of the difference; under WLSMV its scale a (lavaan's `scale`); else null. */
   readonly scalingFactor: number | null;
+  /** Under WLSMV the shift b of the scaled-and-shifted difference (lavaan's `shift`); else null. */
+  readonly shift: number | null;
 }
 
 /** One fitted step. */
@@ -67,7 +81,7 @@ export interface InvarianceResult extends PsychkitResult<'invariance'> {
   readonly group: string | null;
   /** The groups, in the order fitted. */
   readonly groups: readonly string[];
-  readonly estimator: 'ML' | 'MLR';
+  readonly estimator: 'ML' | 'MLR' | 'WLSMV';
   readonly n: number;
   readonly models: readonly InvarianceModel[];
 }
@@ -82,6 +96,7 @@ const readInvarianceOptions = defineOptions('invariance', {
   missing: field.raw(),
   confidence: field.raw(),
   group: field.optionalColumn(),
+  ordered: field.raw(),
   groupLabels: field.raw(),
   groupPartial: field.raw(),
   steps: (v: unknown, k: string): readonly InvarianceStep[] => {
@@ -144,22 +159,39 @@ export function invariance(table: SemInput, options: InvarianceOptions): Invaria
   if (o.group === undefined && !grouped) throw fail('INVALID_OPTION', 'invariance needs `group` (the column that splits the rows into groups), or moments of several groups ({ groups: [...] }).', { option: 'group' });
   const { steps, ...rest } = o;
   const base = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as unknown as SemOptions;
-  const fits = steps.map((step) => ({ step, result: cfa(table, { ...base, groupEqual: EQUAL[step] }) }));
+  const ordered = o.ordered !== undefined && o.ordered !== false && !(Array.isArray(o.ordered) && o.ordered.length === 0);
+  if (ordered && steps.includes('strict')) throw fail('INVALID_OPTION', "`steps`: 'strict' (equal residual variances) does not apply to ordered indicators, whose residual variances are 1 − their communalities.", { option: 'steps', value: 'strict' });
+  const equalOf = (step: InvarianceStep): readonly GroupEqual[] => (ordered ? EQUAL_ORDERED[step]! : EQUAL[step]);
+  const fits = steps.map((step) => ({ step, result: cfa(table, { ...base, groupEqual: equalOf(step) }) }));
   const first = fits[0]!.result;
   const robust = first.estimator === 'MLR';
+  const wlsmv = first.estimator === 'WLSMV';
   const G = first.groups.length;
   if (G < 2) throw fail('TOO_FEW_CASES', `${o.group === undefined ? 'The moments hold' : `"${o.group}" holds`} one group (${String(first.groups[0]!.label)}); invariance compares two or more.`, { ...(o.group === undefined ? {} : { column: o.group }), n: G });
   const warnings: PsychkitWarning[] = [];
-  const cfiOf = (r: SemResult) => (robust ? (r.fit.robust?.cfi ?? null) : r.fit.cfi);
-  const rmseaOf = (r: SemResult) => (robust ? (r.fit.robust?.rmsea.estimate ?? null) : r.fit.rmsea.estimate);
+  // ΔCFI and ΔRMSEA: robust indices under MLR, scaled ones under WLSMV (lavaan has no robust ones once thresholds are equal).
+  const cfiOf = (r: SemResult) => (robust ? (r.fit.robust?.cfi ?? null) : wlsmv ? (r.fit.scaled?.cfi ?? null) : r.fit.cfi);
+  const rmseaOf = (r: SemResult) => (robust ? (r.fit.robust?.rmsea.estimate ?? null) : wlsmv ? (r.fit.scaled?.rmsea.estimate ?? null) : r.fit.rmsea.estimate);
   const models: InvarianceModel[] = fits.map(({ step, result }, i) => {
-    if (i === 0) return { step, groupEqual: EQUAL[step], result, test: null, deltaCfi: null, deltaRmsea: null };
+    if (i === 0) return { step, groupEqual: equalOf(step), result, test: null, deltaCfi: null, deltaRmsea: null };
     const before = fits[i - 1]!.result;
     const df = result.fit.df - before.fit.df;
     const raw = result.fit.chiSquare - before.fit.chiSquare;
     let chiSquare = raw;
     let scalingFactor: number | null = null;
-    if (robust) {
+    let shift: number | null = null;
+    if (raw < -Math.cbrt(Number.EPSILON)) {
+      warnings.push({ code: 'MODELS_NOT_NESTED', message: `${step} fits better than ${fits[i - 1]!.step} (χ² falls by ${(-raw).toFixed(3)}): the models are not nested, or a fit stopped early. The difference test is reported as lavaan reports it.`, details: { step, difference: raw } });
+    }
+    if (wlsmv) {
+      const free = WLSMV_STATE.get(before);
+      const restricted = WLSMV_STATE.get(result);
+      const test = free === undefined || restricted === undefined ? null : satorra2000(free, restricted);
+      if (test === null) throw fail('NOT_IDENTIFIED', `The scaled difference test of ${step} against ${fits[i - 1]!.step} could not be computed (a singular information or Jacobian).`, { step });
+      chiSquare = test.chiSquare;
+      scalingFactor = test.scale;
+      shift = test.shift;
+    } else if (robust) {
       const scaled = scaledDifference(result, before);
       if (scaled === null) {
         warnings.push({ code: 'SCALED_DIFFERENCE_NEGATIVE', message: `The Satorra–Bentler scaled difference of ${step} against ${fits[i - 1]!.step} has a non-positive scaling factor; the unscaled difference is reported.`, details: { step } });
@@ -176,14 +208,15 @@ export function invariance(table: SemInput, options: InvarianceOptions): Invaria
     const rmseaBefore = rmseaOf(before);
     return {
       step,
-      groupEqual: EQUAL[step],
+      groupEqual: equalOf(step),
       result,
       test: {
         chiSquare,
         df,
         p: chiSquareSurvival(Math.max(chiSquare, 0), df),
-        rmsea: result.missing === 'listwise' && !robust ? differenceRmsea(raw, df, result.n, G) : null,
+        rmsea: result.missing === 'listwise' && !robust && !wlsmv ? differenceRmsea(raw, df, result.n, G) : null,
         scalingFactor,
+        shift,
       },
       deltaCfi: cfi === null || cfiBefore === null ? null : cfi - cfiBefore,
       deltaRmsea: rmsea === null || rmseaBefore === null ? null : rmsea - rmseaBefore,
@@ -194,7 +227,7 @@ export function invariance(table: SemInput, options: InvarianceOptions): Invaria
     model: first.model,
     group: o.group ?? null,
     groups: first.groups.map((g) => g.label!),
-    estimator: first.estimator as 'ML' | 'MLR',
+    estimator: first.estimator,
     n: first.n,
     models,
     warnings: [...warnings, ...fits.flatMap(({ step, result }) => result.warnings.map((w) => ({ ...w, message: `${step}: ${w.message}` })))],

@@ -1,3 +1,4 @@
+import { symmetricEigen } from '../linalg/eigen.js';
 import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
 import { chiSquareSurvival } from '../probability/index.js';
 import type { Evaluation, Objective } from './estimate.js';
@@ -643,4 +644,115 @@ function dwlsModificationIndices(group: GroupPieces, eInverse: Float64Array, _q:
     out.push({ lhs: c.lhs, op: c.op, rhs: c.rhs, mi: (N * g * g) / vee, epc: -g / vee });
   }
   return out.sort((a, b) => b.mi - a.mi);
+}
+
+/** What the Satorra (2000) difference test needs of a WLSMV fit (kept beside its result). */
+export interface WlsmvState {
+  /** Per group: the full Jacobian (k_g × Q), the weights, Γ_g and f_g = n_g/N. */
+  readonly groups: readonly { readonly delta: Float64Array; readonly weights: Float64Array; readonly gamma: Float64Array; readonly f: number; readonly k: number }[];
+  readonly Q: number;
+  /** E = Σ f_g ΔᵀWΔ (Q × Q). */
+  readonly information: Float64Array;
+  readonly chiSquare: number;
+  readonly df: number;
+}
+
+/** WLSMV fits' states, keyed by their (frozen) results: results stay plain data. */
+export const WLSMV_STATE = new WeakMap<object, WlsmvState>();
+
+/** The information matrix E = Σ f_g ΔᵀWΔ of fitted groups (as in wlsmvInference). */
+export function wlsmvState(objectives: readonly DwlsGroup[], npar: number, chiSquare: number, df: number): WlsmvState {
+  const N = objectives.reduce((s, o) => s + o.om.n, 0);
+  const Q = npar;
+  const groups = objectives.map((o) => ({ delta: o.fullJacobian(Q), weights: o.om.weights, gamma: o.om.gamma, f: o.om.n / N, k: o.om.k }));
+  const information = new Float64Array(Q * Q);
+  for (const g of groups) {
+    const wd = Float64Array.from(g.delta, (v, i) => v * (g.weights[Math.floor(i / Q)] as number));
+    const e = multiply(transpose(g.delta, g.k, Q), wd, Q, g.k, Q);
+    for (let i = 0; i < Q * Q; i++) information[i] = (information[i] as number) + g.f * (e[i] as number);
+  }
+  return { groups, Q, information, chiSquare, df };
+}
+
+/**
+ * lavaan's scaled-and-shifted difference test of nested WLSMV fits (`lavTestLRT` method
+ * "satorra.2000", A.method "delta"): H = Δ₁⁺Δ₀ maps the restricted model's directions into the
+ * free model's parameters, A spans their orthogonal complement (the restrictions), and with
+ * P = E₁, Π = P⁻¹Aᵀ(AP⁻¹Aᵀ)⁻¹AP⁻¹, U = WΔΠΔᵀW and Γ = ⊕ f_gΓ_g:
+ *   a = √(m / tr((UΓ)²)), b = m − a·tr(UΓ), T_Δ = a(T₀ − T₁) + b on m = df₀ − df₁.
+ * Reference: Satorra, A. (2000). Scaled and adjusted restricted tests in multi-sample analysis of
+ * moment structures. In Heijmans, Pollock & Satorra (Eds.), *Innovations in multivariate
+ * statistical analysis* (pp. 233–247). Kluwer.
+ */
+export function satorra2000(free: WlsmvState, restricted: WlsmvState): { chiSquare: number; df: number; scale: number; shift: number } | null {
+  const m = restricted.df - free.df;
+  const K = free.groups.reduce((s, g) => s + g.k, 0);
+  const Q1 = free.Q;
+  const Q0 = restricted.Q;
+  const stack = (s: WlsmvState): Float64Array => {
+    const out = new Float64Array(K * s.Q);
+    let row = 0;
+    for (const g of s.groups) {
+      out.set(g.delta, row * s.Q);
+      row += g.k;
+    }
+    return out;
+  };
+  const d1 = stack(free);
+  const d0 = stack(restricted);
+  // H = (Δ₁ᵀΔ₁)⁻¹Δ₁ᵀΔ₀.
+  const d1t = transpose(d1, K, Q1);
+  const gram = spdInverse(multiply(d1t, d1, Q1, K, Q1), Q1);
+  if (gram === null) return null;
+  const h = multiply(gram, multiply(d1t, d0, Q1, K, Q0), Q1, Q1, Q0);
+  // A: a basis of col(H)^⊥, from the eigenvectors of HHᵀ with (numerically) zero eigenvalues.
+  const { values, vectors } = symmetricEigen(multiply(h, transpose(h, Q1, Q0), Q1, Q0, Q1), Q1);
+  const top = Math.max(...values);
+  const nullDirections: number[] = [];
+  values.forEach((v, i) => {
+    if (v <= 1e-14 * top) nullDirections.push(i);
+  });
+  const r = nullDirections.length;
+  if (r === 0) return null;
+  const a = new Float64Array(r * Q1);
+  nullDirections.forEach((col, i) => {
+    for (let j = 0; j < Q1; j++) a[i * Q1 + j] = vectors[j * Q1 + col] as number;
+  });
+  const pInverse = spdInverse(free.information, Q1);
+  if (pInverse === null) return null;
+  const apInv = multiply(a, pInverse, r, Q1, Q1);
+  const middle = spdInverse(multiply(apInv, transpose(a, r, Q1), r, Q1, r), r);
+  if (middle === null) return null;
+  const pi = multiply(multiply(transpose(apInv, r, Q1), middle, Q1, r, r), apInv, Q1, r, Q1);
+  // B = ΔΠΔᵀ (K × K), U = WBW, Γ = ⊕ f_gΓ_g.
+  const b = multiply(multiply(d1, pi, K, Q1, Q1), d1t, K, Q1, K);
+  const w = new Float64Array(K);
+  {
+    let row = 0;
+    for (const g of free.groups) {
+      w.set(g.weights, row);
+      row += g.k;
+    }
+  }
+  const ug = new Float64Array(K * K);
+  let start = 0;
+  for (const g of free.groups) {
+    for (let i = 0; i < K; i++) {
+      for (let c = 0; c < g.k; c++) {
+        let s = 0;
+        for (let e = 0; e < g.k; e++) s += (w[i] as number) * (b[i * K + start + e] as number) * (w[start + e] as number) * (g.gamma[e * g.k + c] as number);
+        ug[i * K + start + c] = g.f * s;
+      }
+    }
+    start += g.k;
+  }
+  let trace = 0;
+  let trace2 = 0;
+  for (let i = 0; i < K; i++) {
+    trace += ug[i * K + i] as number;
+    for (let j = 0; j < K; j++) trace2 += (ug[i * K + j] as number) * (ug[j * K + i] as number);
+  }
+  const scale = Math.sqrt(m / trace2);
+  const shift = m - scale * trace;
+  return { chiSquare: scale * (restricted.chiSquare - free.chiSquare) + shift, df: m, scale, shift };
 }

@@ -185,7 +185,7 @@ group('toApaTable of a malformed invariance result', () => {
     [edit((x) => (models(x)[1]!.groupEqual = 'loadings')), 'result.models[1].groupEqual'],
     [edit((x) => (x.groups = null)), 'result.groups'],
     [edit((x) => (x.group = 3)), 'result.group'],
-    [edit((x) => (x.estimator = 'WLSMV')), 'result.estimator'],
+    [edit((x) => (x.estimator = 'GLS')), 'result.estimator'],
     [edit((x) => (x.n = -1)), 'result.n'],
     [edit((x) => (x.warnings = 'none')), 'result.warnings'],
   ];
@@ -236,7 +236,7 @@ group('toApaTable of any valid invariance result (property)', () => {
               step,
               groupEqual: i === 0 ? [] : ['loadings'],
               result,
-              test: i === 0 || x.sd === null ? null : { chiSquare: x.sd, df: x.df, p: x.p, rmsea: null, scalingFactor: null },
+              test: i === 0 || x.sd === null ? null : { chiSquare: x.sd, df: x.df, p: x.p, rmsea: null, scalingFactor: null, shift: null },
               deltaCfi: i === 0 ? null : x.dCfi,
               deltaRmsea: i === 0 ? null : x.dRmsea,
             };

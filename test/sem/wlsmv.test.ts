@@ -4,7 +4,7 @@
 // values and an empty cell, binary items. Tolerances as the issue's for WLSMV: 1e-3.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cfa, type SemResult } from '../../src/index.js';
+import { cfa, invariance, toMarkdown, type SemResult } from '../../src/index.js';
 import { simulate } from '../../src/testing/index.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
 import { errorOf } from '../helpers/errors.js';
@@ -184,6 +184,34 @@ describe('WLSMV in several groups against lavaan (wlsmv-groups.R: the ESSE items
         expectClose(mine.epc, m.epc, 1e-3, `${name}: EPC ${m.lhs} ${m.op} ${m.rhs}`);
         expectClose(mine.sepcAll!, m['sepc.all'], 1e-3, `${name}: sepc.all ${m.lhs} ${m.op} ${m.rhs}`);
       }
+    });
+  }
+});
+
+describe('invariance with ordered indicators: lavTestLRT (Satorra 2000) against lavaan', () => {
+  interface LrtRow { model: string; Df: number; Chisq: number; 'Chisq diff': number | null; 'Df diff': number | null; 'Pr(>Chisq)': number | null; scale: number | null; shift: number | null }
+  const lrt = loadJson<{ lrt: Record<string, { rows: LrtRow[] }>; fits: Record<string, { model: string }> }>('wlsmv-groups.json');
+  const rows = loadCsv('peer-workers.csv');
+  for (const [name, fitName] of [['two_configural_metric_scalar', 'two_configural'], ['one_configural_metric_scalar', 'one_configural']] as const) {
+    it(name, () => {
+      const mi = invariance(rows, { model: lrt.fits[fitName]!.model, group: 'gender', ordered: true, missingCodes: ['NA'] });
+      expect(mi.estimator).toBe('WLSMV');
+      expect(mi.models.map((m) => m.groupEqual)).toEqual([[], ['loadings'], ['loadings', 'thresholds']]);
+      lrt.lrt[name]!.rows.forEach((r, i) => {
+        const m = mi.models[i]!;
+        expect(m.result.fit.df).toBe(r.Df);
+        expectRelClose(m.result.fit.chiSquare, r.Chisq, 1e-3, `${r.model}: χ²`);
+        if (r['Chisq diff'] === null) return;
+        expectClose(m.test!.chiSquare, r['Chisq diff'], 1e-3 * Math.max(1, Math.abs(r['Chisq diff'])), `${r.model}: T_Δ`);
+        expect(m.test!.df).toBe(r['Df diff']);
+        expectClose(m.test!.p, r['Pr(>Chisq)']!, 1e-3, `${r.model}: p`);
+        expectClose(m.test!.scalingFactor!, r.scale!, 1e-3, `${r.model}: scale`);
+        expectClose(m.test!.shift!, r.shift!, 1e-3 * Math.max(1, Math.abs(r.shift!)), `${r.model}: shift`);
+        expect(m.test!.rmsea).toBeNull();
+      });
+      expect(toMarkdown(mi)).toContain('Satorra’s (2000) scaled-and-shifted difference test');
+      // lavaan's equal-loadings model keeps the scale factors at 1: not nested in the scalar one.
+      expect(mi.warnings.some((w) => w.code === 'MODELS_NOT_NESTED')).toBe(mi.models[2]!.result.fit.chiSquare < mi.models[1]!.result.fit.chiSquare);
     });
   }
 });

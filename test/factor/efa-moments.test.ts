@@ -2,10 +2,11 @@
 // and count give them) equal efa and omega from the complete rows those moments came from.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bartlettSphericity, efa, kmo, omega, parallelAnalysis, velicerMap, type MomentsInput } from '../../src/index.js';
+import { bartlettSphericity, efa, kmo, omega, parallelAnalysis, velicerMap } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { errorOf } from '../helpers/errors.js';
 import { numRuns } from '../helpers/runs.js';
+import { complete, momentsOf } from '../helpers/moments.js';
 
 const TOL = 1e-10;
 /**
@@ -19,18 +20,7 @@ const TOL = 1e-10;
 const FIT_TOL = 1e-7;
 const COUNTS = new Set(['iterations', 'rotationIterations']);
 
-/** Rows with every one of `columns` answered, as numbers. */
-function complete(rows: readonly Record<string, string>[], columns: readonly string[]): Record<string, number>[] {
-  return rows.filter((r) => columns.every((c) => r[c] !== '' && r[c] !== 'NA')).map((r) => Object.fromEntries(columns.map((c) => [c, Number(r[c])])));
-}
 
-/** Means and the covariance matrix with divisor n − 1 (two passes), in plain JS. */
-function momentsOf(rows: readonly Record<string, number>[], columns: readonly string[]): MomentsInput & { covariance: number[][]; means: number[]; columns: string[] } {
-  const n = rows.length;
-  const means = columns.map((c) => rows.reduce((s, r) => s + r[c]!, 0) / n);
-  const covariance = columns.map((a, i) => columns.map((b, j) => rows.reduce((s, r) => s + (r[a]! - means[i]!) * (r[b]! - means[j]!), 0) / (n - 1)));
-  return { covariance, means, n, columns: [...columns] };
-}
 
 /**
  * Every number both results have is equal within tol·max(1, |value|); strings, booleans and nulls

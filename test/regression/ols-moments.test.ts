@@ -2,32 +2,17 @@
 // give) equals ols from the complete rows those moments came from.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ols, type MomentsInput, type OlsResult } from '../../src/index.js';
+import { ols, type OlsResult } from '../../src/index.js';
 import { arbitraries, simulate } from '../../src/testing/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { errorOf } from '../helpers/errors.js';
 import { numRuns } from '../helpers/runs.js';
+import { complete, momentsOf, near } from '../helpers/moments.js';
 
 const TOL = 1e-10;
 
-/** Rows with every one of `columns` answered, as numbers. */
-function complete(rows: readonly Record<string, string>[], columns: readonly string[]): Record<string, number>[] {
-  return rows.filter((r) => columns.every((c) => r[c] !== '' && r[c] !== 'NA')).map((r) => Object.fromEntries(columns.map((c) => [c, Number(r[c])])));
-}
 
-/** Means and the covariance matrix with divisor n − 1 (two passes), in plain JS. */
-function momentsOf(rows: readonly Record<string, number>[], columns: readonly string[]): MomentsInput & { covariance: number[][]; means: number[]; columns: string[] } {
-  const n = rows.length;
-  const means = columns.map((c) => rows.reduce((s, r) => s + r[c]!, 0) / n);
-  const covariance = columns.map((a, i) => columns.map((b, j) => rows.reduce((s, r) => s + (r[a]! - means[i]!) * (r[b]! - means[j]!), 0) / (n - 1)));
-  return { covariance, means, n, columns: [...columns] };
-}
 
-/** |a − b| ≤ tol·max(1, |b|), NaN equal to NaN. */
-function near(a: number, b: number, tol: number, what: string): void {
-  if (Number.isNaN(a) && Number.isNaN(b)) return;
-  expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
-}
 
 /** Every numeric field both fits have, within tol (relative above 1). */
 function expectSameFit(m: OlsResult, r: OlsResult, tol = TOL): void {

@@ -6,19 +6,12 @@ import { cfa, invariance, isPsychkitError, sem, type SemResult } from '../../src
 import { simulate } from '../../src/testing/index.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv } from '../helpers/fixtures.js';
+import { momentsOf } from '../helpers/moments.js';
 
 const hs = loadCsv('holzinger-swineford-1939.csv');
 const model = 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9';
 const items = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'];
 
-/** Covariance (divisor n − 1) and means of `columns`, as SQL's covar_samp and avg give them. */
-function momentsOf(rows: readonly Record<string, unknown>[], columns: readonly string[]) {
-  const n = rows.length;
-  const x = columns.map((c) => rows.map((r) => Number(r[c])));
-  const means = x.map((v) => v.reduce((a, b) => a + b, 0) / n);
-  const covariance = x.map((a, i) => x.map((b, j) => a.reduce((s, v, k) => s + (v - means[i]!) * (b[k]! - means[j]!), 0) / (n - 1)));
-  return { covariance, means, n, columns: [...columns] };
-}
 
 function expectSameFit(a: SemResult, b: SemResult, tolerance = 1e-10): void {
   expect(a.parameters.length).toBe(b.parameters.length);

@@ -35,6 +35,7 @@ const cfaFit = psychkit.cfa(small, { model: 'f =~ esse1 + esse2 + esse3 + esse4'
 /** One valid call per function with an options object; `extra` is merged into the options. */
 const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   cronbachAlpha: (x) => psychkit.cronbachAlpha(small, { columns: esse, ...x }),
+  spearmanBrown: (x) => psychkit.spearmanBrown(0.7, { lengthFactor: 2, ...x }),
   omega: (x) => psychkit.omega(raw, { columns: esse, factors: 2, ...x }),
   efa: (x) => psychkit.efa(small, { columns: esse, ...x }),
   parallelAnalysis: (x) => psychkit.parallelAnalysis(matrix, { resamples: 2, seed: 1, ...x }),

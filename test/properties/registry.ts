@@ -61,6 +61,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   requiredAnswered: ['test/properties/scales.properties.test.ts'],
   reverseScore: ['test/scales/define.test.ts'],
   scoreScale: ['test/scales/score.test.ts', 'test/properties/scales.properties.test.ts'],
+  spearmanBrown: ['test/reliability/spearman-brown.test.ts'],
   cronbachAlpha: ['test/reliability/alpha.properties.test.ts', 'test/properties/consistency.test.ts', 'test/properties/report.properties.test.ts'],
 
   // report

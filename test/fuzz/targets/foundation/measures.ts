@@ -1,8 +1,8 @@
 // Fuzz targets: scales (defineScale, scoreScale, reverseScore, requiredAnswered) and reliability
 import { withOption } from '../../../helpers/errors.js';
-// (cronbachAlpha).
+// (cronbachAlpha, spearmanBrown).
 import fc from 'fast-check';
-import { cronbachAlpha, defineScale, requiredAnswered, reverseScore, scoreScale } from '../../../../src/index.js';
+import { cronbachAlpha, defineScale, requiredAnswered, reverseScore, scoreScale, spearmanBrown } from '../../../../src/index.js';
 import { arbitraries } from '../../../../src/testing/index.js';
 import type { FuzzTarget } from '../../harness.js';
 import { anyTable } from './data.js';
@@ -118,5 +118,17 @@ export const MEASURES_TARGETS: readonly FuzzTarget[] = [
       }
     },
     runs: 600,
+  },
+  {
+    name: 'spearmanBrown',
+    args: fc.oneof(
+      { arbitrary: fc.tuple(edgeNumber, options({ lengthFactor: 2 })), weight: 3 },
+      { arbitrary: fc.tuple(edgeNumber, options({ target: 0.9 })), weight: 3 },
+      { arbitrary: fc.tuple(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.record({ lengthFactor: edgeNumber })), weight: 2 },
+      { arbitrary: fc.tuple(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.record({ target: edgeNumber })), weight: 2 },
+      { arbitrary: fc.tuple(hostile, hostile), weight: 1 },
+    ),
+    call: (rho, o) => spearmanBrown(rho as never, o as never),
+    runs: 400,
   },
 ];

@@ -24,7 +24,7 @@ import { modificationIndices, type InformationPattern, type RawModificationIndex
 import type { ModelSpecification, ParameterOp, ParameterRow } from './specification.js';
 import { ordinalMoments, type OrdinalMoments } from './ordinal.js';
 import { bivariateNormalUpper } from '../probability/bivariate-normal.js';
-import { DwlsObjective, ScaledDwlsObjective, WLSMV_STATE, wlsmvInference, wlsmvState } from './wlsmv.js';
+import { DwlsObjective, ScaledDwlsObjective, WLSMV_STATE, wlsmvInference } from './wlsmv.js';
 import { GROUP_EQUAL, GroupedObjective, specifyGroups, type GroupEqual } from './groups.js';
 
 /**
@@ -967,8 +967,6 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
   }
   const Q = npar;
   const vcov = inference.covariance;
-  // Kept beside the result for invariance's Satorra (2000) difference tests.
-  const state = wlsmvState(objectives, npar, inference.chiSquare, inference.df);
   const scalesOf = (g: number): Float64Array => Float64Array.from(scaleIndex[g]!, (k) => (k >= 0 ? (fit.estimates[k] as number) : 1));
   const warnings: PsychkitWarning[] = [];
   if (!fit.converged) warnings.push({ code: 'MODEL_NOT_CONVERGED', message: `The WLSMV fit did not converge in ${fit.iterations} iterations; the estimates are not trustworthy.`, details: { iterations: fit.iterations } });
@@ -1109,7 +1107,8 @@ function estimateOrdinal(kind: 'cfa' | 'sem', o: SemSettings, view: TableView, s
     bootstrap: null,
     warnings,
   });
-  WLSMV_STATE.set(result, state);
+  // Kept beside the result for invariance's Satorra (2000) difference tests.
+  WLSMV_STATE.set(result, inference.state);
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { symmetricEigen } from '../linalg/eigen.js';
+import { crossprodInto, multiplyInto, tcrossprodInto } from '../linalg/products.js';
 import { choleskyInPlace, inverseFromCholesky } from '../linalg/solve.js';
 import { chiSquareSurvival } from '../probability/index.js';
 import type { Evaluation, Objective } from './estimate.js';
@@ -170,6 +171,8 @@ export class ScaledDwlsObjective implements Objective, DwlsGroup {
   private readonly r: Float64Array;
   private readonly tau: Float64Array;
   readonly scales: Float64Array;
+  /** ∂σ/∂θ (k × size) at the point last differentiated. */
+  private readonly jacobian: Float64Array;
 
   constructor(
     readonly ws: ModelWorkspace,
@@ -188,6 +191,7 @@ export class ScaledDwlsObjective implements Objective, DwlsGroup {
     this.r = new Float64Array(om.k);
     this.tau = new Float64Array(this.nth);
     this.scales = new Float64Array(ws.p).fill(1);
+    this.jacobian = new Float64Array(om.k * size);
   }
 
   evaluate(x: Float64Array): Evaluation | null {
@@ -222,16 +226,20 @@ export class ScaledDwlsObjective implements Objective, DwlsGroup {
     return this.r[k] as number;
   }
 
-  /** The model's thresholds at the current point. */
-  thresholds(): Float64Array {
-    return Float64Array.from(this.tau);
+  /** A copy of ∂σ/∂θ at the current point (for the inference, once per fit). */
+  fullJacobian(_Q: number): Float64Array {
+    this.differentiate();
+    return Float64Array.from(this.jacobian);
   }
 
-  fullJacobian(Q: number): Float64Array {
+  /** ∂σ/∂θ (k × size) into the objective's own buffer: no allocation per iteration. */
+  private differentiate(): void {
     const { ws, om, nth } = this;
     const { p, q, pairs: terms, pairU, pairV, pairParameter, dMu } = ws;
+    const Q = this.size;
     derivatives(ws);
-    const d = new Float64Array(om.k * Q);
+    const d = this.jacobian;
+    d.fill(0);
     for (let t = 0; t < nth; t++) {
       const i = om.thresholdOwner[t] as number;
       const di = this.scales[i] as number;
@@ -260,13 +268,13 @@ export class ScaledDwlsObjective implements Objective, DwlsGroup {
       if (si >= 0) d[row + si] = (d[row + si] as number) + (this.scales[j] as number) * (ws.sigma[i * p + j] as number);
       if (sj >= 0) d[row + sj] = (d[row + sj] as number) + (this.scales[i] as number) * (ws.sigma[i * p + j] as number);
     }
-    return d;
   }
 
   gradientAndInformation(withGradient: boolean, withInformation = true): void {
     const { om } = this;
     const Q = this.size;
-    const d = this.fullJacobian(Q);
+    this.differentiate();
+    const d = this.jacobian;
     const k = om.k;
     if (withGradient) {
       this.grad.fill(0);
@@ -335,25 +343,30 @@ export interface WlsmvInference {
   readonly rmr: number;
   /** Per group, in group order. */
   readonly modificationIndices: readonly RawModificationIndex[][];
+  /** What invariance's difference tests need (the Jacobians and E computed here). */
+  readonly state: WlsmvState;
 }
 
-/** A = X Y for row-major X (a × b) and Y (b × c). */
-function multiply(x: Float64Array, y: Float64Array, a: number, b: number, c: number): Float64Array {
-  const out = new Float64Array(a * c);
-  for (let i = 0; i < a; i++) {
-    for (let k = 0; k < b; k++) {
-      const v = x[i * b + k] as number;
-      if (v === 0) continue;
-      for (let j = 0; j < c; j++) out[i * c + j] = (out[i * c + j] as number) + v * (y[k * c + j] as number);
-    }
-  }
+// Fresh-result forms of the linalg kernels (these products run once per fit, not per iteration).
+/** X (n × q) · Y (q × m). */
+function multiply(x: Float64Array, y: Float64Array, n: number, q: number, m: number): Float64Array {
+  const out = new Float64Array(n * m);
+  multiplyInto(x, y, n, q, m, out);
   return out;
 }
 
-function transpose(x: Float64Array, rows: number, cols: number): Float64Array {
-  const t = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j] as number;
-  return t;
+/** Xᵀ · Y for X (n × q) and Y (n × m). */
+function crossprod(x: Float64Array, y: Float64Array, n: number, q: number, m: number): Float64Array {
+  const out = new Float64Array(q * m);
+  crossprodInto(x, y, n, q, m, out);
+  return out;
+}
+
+/** X · Yᵀ for X (n × q) and Y (m × q). */
+function tcrossprod(x: Float64Array, y: Float64Array, n: number, q: number, m: number): Float64Array {
+  const out = new Float64Array(n * m);
+  tcrossprodInto(x, y, n, q, m, out);
+  return out;
 }
 
 /** The inverse of a symmetric positive-definite matrix, or null. */
@@ -368,11 +381,10 @@ function scaleShift(df: number, trace: number, trace2: number): { a: number; b: 
   return { a, b: df - a * trace };
 }
 
-/** One group's pieces: its objective at the estimates, its share f_g = n_g/N and its thresholds' first column. */
+/** One group's pieces: its objective at the estimates and its share f_g = n_g/N. */
 interface GroupPieces {
   readonly objective: DwlsGroup;
   readonly f: number;
-  readonly offset: number;
   /** Full Jacobian k_g × Q: thresholds (identity on the group's own columns), then correlations. */
   readonly delta: Float64Array;
 }
@@ -388,7 +400,7 @@ export function wlsmvInference(objectives: readonly DwlsGroup[], q: number, npar
   const G = objectives.length;
   const N = objectives.reduce((s, o) => s + o.om.n, 0);
   const Q = npar;
-  const groups: GroupPieces[] = objectives.map((objective) => ({ objective, f: objective.om.n / N, offset: 0, delta: objective.fullJacobian(Q) }));
+  const groups: GroupPieces[] = objectives.map((objective) => ({ objective, f: objective.om.n / N, delta: objective.fullJacobian(Q) }));
   // E and the middle of the sandwich.
   const e = new Float64Array(Q * Q);
   const middle = new Float64Array(Q * Q);
@@ -396,9 +408,8 @@ export function wlsmvInference(objectives: readonly DwlsGroup[], q: number, npar
     const { om } = objective;
     const k = om.k;
     const wDelta = Float64Array.from(delta, (v, i) => v * (om.weights[Math.floor(i / Q)] as number));
-    const wDeltaT = transpose(wDelta, k, Q);
-    const eg = multiply(transpose(delta, k, Q), wDelta, Q, k, Q);
-    const bg = multiply(multiply(wDeltaT, om.gamma, Q, k, k), wDelta, Q, k, Q);
+    const eg = crossprod(delta, wDelta, k, Q, Q);
+    const bg = crossprod(wDelta, multiply(om.gamma, wDelta, k, k, Q), k, Q, Q);
     for (let i = 0; i < Q * Q; i++) {
       e[i] = (e[i] as number) + f * (eg[i] as number);
       middle[i] = (middle[i] as number) + f * (bg[i] as number);
@@ -462,7 +473,7 @@ export function wlsmvInference(objectives: readonly DwlsGroup[], q: number, npar
       }
     }
   }
-  const correction = multiply(multiply(vDelta, eInverse, k, Q, Q), transpose(vDelta, k, Q), k, Q, k);
+  const correction = tcrossprod(multiply(vDelta, eInverse, k, Q, Q), vDelta, k, Q, k);
   const ug = new Float64Array(k * k);
   {
     // (UΓ)[:, block g] = U[:, block g] Γ_g / f_g (Γ is block-diagonal).
@@ -520,6 +531,7 @@ export function wlsmvInference(objectives: readonly DwlsGroup[], q: number, npar
     srmr,
     rmr,
     modificationIndices: groups.map((g) => dwlsModificationIndices(g, eInverse, q, Q, N)),
+    state: { groups: groups.map(({ objective: o, f, delta }) => ({ delta, weights: o.om.weights, gamma: o.om.gamma, f, k: o.om.k })), Q, information: e, chiSquare, df },
   };
 }
 
@@ -581,15 +593,8 @@ function robustFit(groups: readonly GroupPieces[], eInverse: Float64Array, q: nu
   // M = I − Δ_ρ E⁻¹_(model) Δ_ρᵀ W_ρ (thresholds do not enter the correlation rows).
   const eModel = new Float64Array(q * q);
   for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) eModel[a * q + b] = eInverse[a * Q + b] as number;
-  const de = multiply(dc, eModel, P, q, q);
-  const m = new Float64Array(P * P);
-  for (let r = 0; r < P; r++) {
-    for (let s = 0; s < P; s++) {
-      let x = 0;
-      for (let t = 0; t < q; t++) x += (de[r * q + t] as number) * (dc[s * q + t] as number);
-      m[r * P + s] = (r === s ? 1 : 0) - x * (wc[s] as number);
-    }
-  }
+  const m = tcrossprod(multiply(dc, eModel, P, q, q), dc, P, q, P);
+  for (let r = 0; r < P; r++) for (let s = 0; s < P; s++) m[r * P + s] = (r === s ? 1 : 0) - (m[r * P + s] as number) * (wc[s] as number);
   // tr(Mᵀ V M Γ) = Σ (VM) ∘ (MΓ).
   const vm = multiply(v, m, P, P, P);
   const mg = multiply(m, gammaRho, P, P, P);
@@ -660,19 +665,6 @@ export interface WlsmvState {
 /** WLSMV fits' states, keyed by their (frozen) results: results stay plain data. */
 export const WLSMV_STATE = new WeakMap<object, WlsmvState>();
 
-/** The information matrix E = Σ f_g ΔᵀWΔ of fitted groups (as in wlsmvInference). */
-export function wlsmvState(objectives: readonly DwlsGroup[], npar: number, chiSquare: number, df: number): WlsmvState {
-  const N = objectives.reduce((s, o) => s + o.om.n, 0);
-  const Q = npar;
-  const groups = objectives.map((o) => ({ delta: o.fullJacobian(Q), weights: o.om.weights, gamma: o.om.gamma, f: o.om.n / N, k: o.om.k }));
-  const information = new Float64Array(Q * Q);
-  for (const g of groups) {
-    const wd = Float64Array.from(g.delta, (v, i) => v * (g.weights[Math.floor(i / Q)] as number));
-    const e = multiply(transpose(g.delta, g.k, Q), wd, Q, g.k, Q);
-    for (let i = 0; i < Q * Q; i++) information[i] = (information[i] as number) + g.f * (e[i] as number);
-  }
-  return { groups, Q, information, chiSquare, df };
-}
 
 /**
  * lavaan's scaled-and-shifted difference test of nested WLSMV fits (`lavTestLRT` method
@@ -701,12 +693,11 @@ export function satorra2000(free: WlsmvState, restricted: WlsmvState): { chiSqua
   const d1 = stack(free);
   const d0 = stack(restricted);
   // H = (Δ₁ᵀΔ₁)⁻¹Δ₁ᵀΔ₀.
-  const d1t = transpose(d1, K, Q1);
-  const gram = spdInverse(multiply(d1t, d1, Q1, K, Q1), Q1);
+  const gram = spdInverse(crossprod(d1, d1, K, Q1, Q1), Q1);
   if (gram === null) return null;
-  const h = multiply(gram, multiply(d1t, d0, Q1, K, Q0), Q1, Q1, Q0);
+  const h = multiply(gram, crossprod(d1, d0, K, Q1, Q0), Q1, Q1, Q0);
   // A: a basis of col(H)^⊥, from the eigenvectors of HHᵀ with (numerically) zero eigenvalues.
-  const { values, vectors } = symmetricEigen(multiply(h, transpose(h, Q1, Q0), Q1, Q0, Q1), Q1);
+  const { values, vectors } = symmetricEigen(tcrossprod(h, h, Q1, Q0, Q1), Q1);
   const top = Math.max(...values);
   const nullDirections: number[] = [];
   values.forEach((v, i) => {
@@ -721,11 +712,11 @@ export function satorra2000(free: WlsmvState, restricted: WlsmvState): { chiSqua
   const pInverse = spdInverse(free.information, Q1);
   if (pInverse === null) return null;
   const apInv = multiply(a, pInverse, r, Q1, Q1);
-  const middle = spdInverse(multiply(apInv, transpose(a, r, Q1), r, Q1, r), r);
+  const middle = spdInverse(tcrossprod(apInv, a, r, Q1, r), r);
   if (middle === null) return null;
-  const pi = multiply(multiply(transpose(apInv, r, Q1), middle, Q1, r, r), apInv, Q1, r, Q1);
+  const pi = multiply(crossprod(apInv, middle, r, Q1, r), apInv, Q1, r, Q1);
   // B = ΔΠΔᵀ (K × K), U = WBW, Γ = ⊕ f_gΓ_g.
-  const b = multiply(multiply(d1, pi, K, Q1, Q1), d1t, K, Q1, K);
+  const b = tcrossprod(multiply(d1, pi, K, Q1, Q1), d1, K, Q1, K);
   const w = new Float64Array(K);
   {
     let row = 0;

@@ -2,6 +2,7 @@ import { fail, type PsychkitResult, type PsychkitWarning } from '../errors.js';
 import { listwise } from '../data/complete.js';
 import { readNumericColumns } from '../data/numeric.js';
 import { categoricalColumn } from '../data/categorical.js';
+import { alphaFromSums } from '../reliability/alphaStatistics.js';
 import { hasCovarianceRows, readMoments, selectMoments, type MomentsInput } from '../data/moments.js';
 import { tableView, type ReadTableOptions, type Table, type TableView } from '../data/table.js';
 import { symmetricEigen } from '../linalg/eigen.js';
@@ -372,7 +373,7 @@ function factorReliability(ws: ModelWorkspace, spec: ModelSpecification, sample:
       omega: trueScore / observed,
       omegaImplied: trueScore / implied,
       ave: (squares * variance) / (squares * variance + residual),
-      alpha: (k / (k - 1)) * (1 - diagonal / observed),
+      alpha: alphaFromSums(diagonal, observed, k),
       alphaOrdinal: null,
     });
   });
@@ -823,8 +824,8 @@ function ordinalReliability(ws: ModelWorkspace, spec: ModelSpecification, om: Or
       omega: common / observed,
       omegaImplied: common / implied,
       ave: (squares * psi) / (squares * psi + residual),
-      alpha: (k / (k - 1)) * (1 - codeDiagonal / codeTotal),
-      alphaOrdinal: (k / (k - 1)) * (1 - k / polySum),
+      alpha: alphaFromSums(codeDiagonal, codeTotal, k),
+      alphaOrdinal: alphaFromSums(k, polySum, k),
     });
   });
   return out;

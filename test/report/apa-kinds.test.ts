@@ -24,6 +24,7 @@ import {
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { peer, reference } from '../helpers/peer.js';
 import { findAll, parseXml, textContent } from '../helpers/xml.js';
+import { printed } from '../helpers/tables.js';
 
 const rows = loadCsv('peer-workers.csv');
 const esse = instruments.esse({ prefix: 'esse' });
@@ -33,20 +34,6 @@ const map = loadJson('map.json');
 const polychoric = loadJson('peer-workers.polychoric.json');
 const bounded = (x: number, decimals = 2) => formatNumber(x, { leadingZero: false, decimals });
 
-/** Every row as printed (section rows as one-element arrays), via Markdown with escapes and non-breaking spaces undone. */
-function printed(table: ReportTable): string[][] {
-  return tableToMarkdown({ columns: table.columns, rows: table.rows })
-    .split('\n')
-    .slice(2)
-    .map((line) =>
-      line.startsWith('| **')
-        ? [line.slice(4, line.indexOf('** |')).replace(/\\(.)/g, '$1')]
-        : line
-            .slice(2, -2)
-            .split(' | ')
-            .map((c) => c.replace(/\\(.)/g, '$1').replace(/\u00a0/g, ' ')),
-    );
-}
 
 function row(table: ReportTable, first: string): string[] {
   const r = printed(table).find((x) => x.length > 1 && x[0] === first);

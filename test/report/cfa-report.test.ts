@@ -8,7 +8,6 @@ import {
   formatCfa,
   formatNumber,
   formatP,
-  isPsychkitError,
   sem,
   semDiagramSvg,
   tableToHtml,
@@ -16,13 +15,14 @@ import {
   tableToText,
   toApaTable,
   toMarkdown,
-  type ReportTable,
   type SemParameter,
   type SemResult,
   type TableCell,
 } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { findAll, nastyText, parseXml, textContent, xmlVisible, type XmlNode } from '../helpers/xml.js';
+import { printed } from '../helpers/tables.js';
+import { errorOf } from '../helpers/errors.js';
 
 const rows = loadCsv('holzinger-swineford-1939.csv');
 const MODEL = 'visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6\nspeed =~ x7 + x8 + x9';
@@ -38,30 +38,9 @@ const holes = cfa(
 
 const bounded = (x: number | null) => formatNumber(x, { leadingZero: false });
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+/** The PsychkitError code a call throws (rethrowing anything else). */
+const codeOf = (f: () => unknown): string => errorOf(f).code;
 
-/** Every row as printed: section rows as one cell, data rows as their cells (via Markdown, escapes undone). */
-function printed(table: ReportTable): string[][] {
-  return tableToMarkdown({ columns: table.columns, rows: table.rows })
-    .split('\n')
-    .slice(2)
-    .map((line) =>
-      line.startsWith('| **')
-        ? [line.slice(4, line.indexOf('** |')).replace(/\\(.)/g, '$1')]
-        : line
-            .slice(2, -2)
-            .split(' | ')
-            .map((c) => c.replace(/\\(.)/g, '$1').replace(/\u00a0/g, ' ')),
-    );
-}
 
 /** The row a parameter gives in the APA table: factor, indicator, B, SE, β, p as printed. */
 function expectedRow(q: SemParameter, first = q.lhs, second = q.label === '' ? q.rhs : `${q.rhs} (${q.label})`): string[] {

@@ -9,17 +9,17 @@ import {
   formatNumber,
   formatP,
   invariance,
-  isPsychkitError,
   tableToHtml,
   tableToMarkdown,
   tableToText,
   toApaTable,
   toMarkdown,
   type InvarianceResult,
-  type ReportTable,
 } from '../../src/index.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { nastyText, parseXml } from '../helpers/xml.js';
+import { printed } from '../helpers/tables.js';
+import { errorOf } from '../helpers/errors.js';
 
 interface LrtRow {
   model: string;
@@ -41,28 +41,9 @@ const COLUMNS = ['Model', 'χ² (df)', 'CFI', 'RMSEA [90% CI]', 'SRMR', 'Δχ² 
 const index = (x: number) => formatNumber(x, { decimals: 3, leadingZero: false });
 const dash = '\u2014';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+/** The PsychkitError code a call throws (rethrowing anything else). */
+const codeOf = (f: () => unknown): string => errorOf(f).code;
 
-/** The data rows as printed (Markdown, escapes undone). */
-function printed(table: ReportTable): string[][] {
-  return tableToMarkdown({ columns: table.columns, rows: table.rows })
-    .split('\n')
-    .slice(2)
-    .map((line) =>
-      line
-        .slice(2, -2)
-        .split(' | ')
-        .map((c) => c.replace(/\\(.)/g, '$1').replace(/\u00a0/g, ' ')),
-    );
-}
 
 group('toApaTable of an invariance result: lavaan’s numbers for Holzinger–Swineford by school', () => {
   const table = toApaTable(mi);

@@ -4,7 +4,8 @@
 // shape checks of the fields only a WLSMV result has.
 import { describe as group, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cfa, formatCfa, isPsychkitError, semDiagramSvg, tableToHtml, tableToMarkdown, toApaTable, toMarkdown, type SemParameter, type SemResult, type TableCell } from '../../src/index.js';
+import { cfa, formatCfa, semDiagramSvg, tableToHtml, tableToMarkdown, toApaTable, toMarkdown, type SemParameter, type SemResult, type TableCell } from '../../src/index.js';
+import { errorOf } from '../helpers/errors.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { findAll, parseXml, textContent } from '../helpers/xml.js';
 
@@ -69,16 +70,6 @@ Parameter Estimates:
   Standard errors                           Robust.sem
   Information                                 Expected
   Information saturated (h1) model        Unstructured`.split('\n');
-
-function errorOf(f: () => unknown): { code: string; message: string } | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return undefined;
-}
 
 group('formatCfa of a WLSMV fit', () => {
   const text = formatCfa(fit);

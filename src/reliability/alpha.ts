@@ -333,10 +333,7 @@ export function cronbachAlpha(table: Table | TableView | MomentsInput, options?:
     mean: raw.means[j] as number,
     sd: stats.sd[j] as number,
     rTotal: raw.rTotal[j] as number,
-    rCorrected: stats.rCorrected[j] as number,
-    rRest: stats.rRest[j] as number,
-    alphaIfItemDeleted: stats.alphaIfItemDeleted[j] as number,
-    standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
+    ...itemStatistics(stats, j),
   }));
 
   warnings.push(...covarianceWarnings(items, stats, ase, method, 'table'));
@@ -356,12 +353,7 @@ export function cronbachAlpha(table: Table | TableView | MomentsInput, options?:
   }
   return deepFreeze({
     kind: 'cronbachAlpha',
-    alpha: stats.alpha,
-    standardizedAlpha: stats.standardizedAlpha,
-    lambda6: stats.lambda6,
-    averageR: stats.averageR,
-    signalToNoise: stats.signalToNoise,
-    se: ase,
+    ...scaleStatistics(stats, ase),
     n,
     k,
     columns: [...plan.items],
@@ -374,6 +366,21 @@ export function cronbachAlpha(table: Table | TableView | MomentsInput, options?:
     items,
     warnings,
   });
+}
+
+/** The scale-level statistics of a result, from the covariance-matrix statistics and the ASE. */
+function scaleStatistics(stats: CovarianceAlphaStatistics, ase: number) {
+  return { alpha: stats.alpha, standardizedAlpha: stats.standardizedAlpha, lambda6: stats.lambda6, averageR: stats.averageR, signalToNoise: stats.signalToNoise, se: ase };
+}
+
+/** Item j's statistics that come from the covariance matrix alone. */
+function itemStatistics(stats: CovarianceAlphaStatistics, j: number) {
+  return {
+    rCorrected: stats.rCorrected[j] as number,
+    rRest: stats.rRest[j] as number,
+    alphaIfItemDeleted: stats.alphaIfItemDeleted[j] as number,
+    standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
+  };
 }
 
 /**
@@ -507,19 +514,11 @@ function alphaFromMoments(input: MomentsInput, options: CronbachAlphaOptions | u
     mean: means === null ? null : (means[j] as number),
     sd: stats.sd[j] as number,
     rTotal: stats.rTotalComplete[j] as number,
-    rCorrected: stats.rCorrected[j] as number,
-    rRest: stats.rRest[j] as number,
-    alphaIfItemDeleted: stats.alphaIfItemDeleted[j] as number,
-    standardizedAlphaIfItemDeleted: stats.standardizedAlphaIfItemDeleted[j] as number,
+    ...itemStatistics(stats, j),
   }));
   return deepFreeze({
     kind: 'cronbachAlpha',
-    alpha: stats.alpha,
-    standardizedAlpha: stats.standardizedAlpha,
-    lambda6: stats.lambda6,
-    averageR: stats.averageR,
-    signalToNoise: stats.signalToNoise,
-    se: ase,
+    ...scaleStatistics(stats, ase),
     n,
     k,
     columns: [...plan.items],

@@ -24,6 +24,7 @@
  * | `NOT_CONVERGED` | an iterative estimator did not converge although its estimate should exist |
  * | `MODEL_SYNTAX` | lavaan model syntax that cannot be parsed or stated twice (names the line and column) |
  * | `NOT_IDENTIFIED` | a CFA/SEM that is not identified (names the parameter or latent variable) |
+ * | `UNKNOWN_LABEL` | a response label that is not among the labels given to `recodeResponses` (names the column and row) |
  */
 export type PsychkitErrorCode =
   | 'INVALID_INPUT'
@@ -46,7 +47,8 @@ export type PsychkitErrorCode =
   | 'SEPARATION'
   | 'NOT_CONVERGED'
   | 'MODEL_SYNTAX'
-  | 'NOT_IDENTIFIED';
+  | 'NOT_IDENTIFIED'
+  | 'UNKNOWN_LABEL';
 
 /** Every code, for documentation and exhaustive tests. */
 export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
@@ -71,6 +73,7 @@ export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
   'NOT_CONVERGED',
   'MODEL_SYNTAX',
   'NOT_IDENTIFIED',
+  'UNKNOWN_LABEL',
 ] as const);
 
 /** Where a problem was found. Every field is optional; those that apply are filled in. */
@@ -196,7 +199,9 @@ export type PsychkitWarningCode =
   | 'MODEL_NOT_CONVERGED'
   | 'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE'
   | 'SCALED_DIFFERENCE_NEGATIVE'
-  | 'MODELS_NOT_NESTED';
+  | 'MODELS_NOT_NESTED'
+  // screening
+  | 'EM_NOT_CONVERGED';
 
 /** Every warning code, for documentation and exhaustive tests. */
 export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
@@ -238,6 +243,7 @@ export const WARNING_CODES: readonly PsychkitWarningCode[] = Object.freeze([
   'LATENT_COVARIANCE_NOT_POSITIVE_DEFINITE',
   'SCALED_DIFFERENCE_NEGATIVE',
   'MODELS_NOT_NESTED',
+  'EM_NOT_CONVERGED',
 ] as const);
 
 /**

@@ -9,6 +9,7 @@ export { randomStream, bootstrapIndices } from './random/index.js';
 export type { RandomStream, Seed } from './random/index.js';
 export * from './probability/index.js';
 export * from './distribution/index.js';
+export * from './screening/index.js';
 export * from './scales/index.js';
 export * from './reliability/index.js';
 export * from './report/index.js';

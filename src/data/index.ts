@@ -10,3 +10,5 @@ export type { CategoricalColumn, DummyCoding, DummyCodeOptions } from './categor
 export type { ReadTableOptions } from './table.js';
 export type { MissingCode } from '../util/options.js';
 export type { MomentsInput } from './moments.js';
+export { recodeResponses } from './recode.js';
+export type { RecodeResponsesOptions, RecodedTable } from './recode.js';

@@ -20,6 +20,10 @@ import type { CronbachAlphaResult } from '../reliability/alpha.js';
 import type { BootstrapResult } from '../resampling/bootstrap.js';
 import type { SemResult } from '../sem/fit.js';
 import type { InvarianceResult } from '../sem/invariance.js';
+import type { ItemFrequenciesResult } from '../screening/item-frequencies.js';
+import type { MissingnessResult } from '../screening/missingness.js';
+import type { IccResult } from '../reliability/icc.js';
+import type { SplitHalfResult } from '../reliability/split-half.js';
 import { apaContext, type ApaContext, type ApaTableOptions } from './apa-common.js';
 import { compareTransformsTable, describeTable, normalityTable } from './apa-distribution.js';
 import { correlationMatrixTable, kmoTable, omegaTable, parallelTable, rotationTable, velicerMapTable } from './apa-factor.js';
@@ -28,6 +32,8 @@ import { pathModelTable, processTable } from './apa-process.js';
 import { bootstrapTable } from './apa-resampling.js';
 import { semTable } from './apa-sem.js';
 import { invarianceTable } from './apa-invariance.js';
+import { itemFrequenciesTable, missingnessTable } from './apa-screening.js';
+import { iccTable, splitHalfTable } from './apa-reliability.js';
 import { checkResultShape } from './result-shape.js';
 import { correlationsTable, hierarchicalTable, olsTable } from './apa-regression.js';
 import { tableToMarkdown, type ReportTable } from './table.js';
@@ -54,7 +60,11 @@ export type ReportableResult =
   | PathModelResult
   | BootstrapResult
   | SemResult
-  | InvarianceResult;
+  | InvarianceResult
+  | ItemFrequenciesResult
+  | MissingnessResult
+  | IccResult
+  | SplitHalfResult;
 
 /** The `kind` of every {@link ReportableResult}. */
 export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.freeze([
@@ -78,19 +88,48 @@ export const REPORTABLE_KINDS: readonly ReportableResult['kind'][] = Object.free
   'cfa',
   'sem',
   'invariance',
+  'itemFrequencies',
+  'missingness',
+  'icc',
+  'splitHalf',
 ] as const);
+
+/** The result kinds that have no table. */
+export type NotTabularKind =
+  | 'bartlettSphericity'
+  | 'shapiroWilk'
+  | 'transform'
+  | 'scoreScale'
+  | 'scoreInstrument'
+  | 'reliableChange'
+  | 'longstring'
+  | 'responseVariability'
+  | 'mahalanobis'
+  | 'evenOddConsistency'
+  | 'psychometricSynonyms'
+  | 'screenResponses';
 
 /**
  * The result kinds that have no table, each with what to report instead (docs/reports.md, "Which
  * results have a table"). `toApaTable` refuses them with this text.
  */
-export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroWilk' | 'transform' | 'scoreScale', string>> = Object.freeze({
+export const NOT_TABULAR_KINDS: Readonly<Record<NotTabularKind, string>> = Object.freeze({
   bartlettSphericity:
     'a bartlettSphericity result is one test, not a table: report it in the text as χ²(df) = statistic, p (formatNumber and formatP print them APA-style), e.g. beside the KMO table (toApaTable of a kmo result)',
   shapiroWilk: 'a shapiroWilk result is one test, not a table: report it in the text (W and formatP(p)), or pass the values to normalityTests, whose table has Shapiro–Wilk beside the other tests',
   transform:
     'a transform result (transform, boxCox, yeoJohnson) holds one value per respondent, not a table: compareTransforms tabulates transforms side by side, and descriptives of the transformed values describes them',
   scoreScale: "a scoreScale result holds one score per respondent, not a table: tabulate descriptives of the scores (toApaTable(descriptives(scores.scores, { name })))",
+  scoreInstrument:
+    'a scoreInstrument result holds one score, band and flag per respondent, not a table: report bandCounts in the text, or tabulate descriptives of the scores (toApaTable(descriptives(result.scores)))',
+  longstring: 'a longstring result holds one value per respondent, not a table: report how many respondents a cut-off flags (screenResponses counts them), or tabulate descriptives of the values',
+  responseVariability: 'a responseVariability result holds one value per respondent, not a table: report how many respondents a cut-off flags, or tabulate descriptives of the values',
+  mahalanobis: 'a mahalanobis result holds one D² per respondent, not a table: report how many were flagged (flagged, at alpha) in the text',
+  evenOddConsistency: 'an evenOddConsistency result holds one value per respondent, not a table: report how many respondents a cut-off flags, or tabulate descriptives of the values',
+  psychometricSynonyms: 'a psychometricSynonyms result holds one value per respondent, not a table: report the pairs used and how many respondents a cut-off flags',
+  screenResponses: 'a screenResponses result is a per-respondent table to store beside each submission, not an APA table: report nFlagged and flagCounts, with the cut-offs, in the text',
+  reliableChange:
+    'a reliableChange result holds one classification per person, not a table: report its counts (recovered, improved, unchanged, deteriorated) and the cut-offs in the text, with standardError.reliableChange as the smallest reliable change',
 });
 
 /**
@@ -118,12 +157,18 @@ export const NOT_TABULAR_KINDS: Readonly<Record<'bartlettSphericity' | 'shapiroW
  * | `pathModel` | a block per equation, then the named effects with bootstrap SE and CI |
  * | `bootstrap` | each statistic's estimate, bootstrap SE and CI; resamples, seed and interval in the note |
  * | `cfa`, `sem` | loadings (factor, indicator, B, SE, β = std.all, p; markers without SE), structural paths, defined parameters, factor and residual covariances (β = correlation); χ², CFI, TLI, RMSEA with its 90% CI and SRMR (under MLR the Yuan–Bentler scaled χ² and the robust indices; under WLSMV the mean-and-variance adjusted χ², scaled CFI and TLI and robust RMSEA, with the thresholds counted, not listed), estimator, missing-data rule and n in the note; a multiple-group result has these blocks per group, titled with the group's label, and the groups with their n in the note |
+ * | `icc` | the six Shrout–Fleiss forms with ICC, CI, F, df and p; n, k and the McGraw–Wong names in the note |
+ * | `splitHalf` | maximum (λ4), average and minimum split half, the range of split halves, α, λ2, λ6 and r̄; the best and worst split in the note |
+ * | `missingness` | missing values (n, %) per column and in all; complete rows, the number of patterns and Little's MCAR test in the note |
+ * | `itemFrequencies` | one row per item: n, % missing, % choosing each option, floor and ceiling %; the options never chosen in the note |
  * | `invariance` | one row per step (configural, metric, scalar, strict): χ² (df), CFI, RMSEA [90% CI], SRMR, Δχ² (Δdf), p, ΔCFI, ΔRMSEA (under MLR the scaled χ², robust CFI and RMSEA and the Satorra–Bentler scaled Δχ²); groups with n, estimator, what each step holds equal and the reading rules (Cheung & Rensvold, 2002; Chen, 2007) in the note |
  *
  * Not tables ({@link NOT_TABULAR_KINDS}): `bartlettSphericity` and `shapiroWilk` are one test each
  * (report them in the text, with `formatNumber` and `formatP`; Bartlett's test beside the KMO table,
- * Shapiro–Wilk through `normalityTests`); `transform` (also `boxCox`, `yeoJohnson`) and `scoreScale`
- * hold a value per respondent (`compareTransforms` and `descriptives` of the scores have the tables).
+ * Shapiro–Wilk through `normalityTests`); `transform` (also `boxCox`, `yeoJohnson`), `scoreScale`,
+ * `scoreInstrument`, `reliableChange` and the careless-responding indices (`longstring`,
+ * `responseVariability`, `mahalanobis`, `evenOddConsistency`, `psychometricSynonyms`,
+ * `screenResponses`) hold a value per respondent (`compareTransforms` and `descriptives` of the scores have the tables).
  * Passing one is an `INVALID_INPUT` error that says so.
  *
  * `dimBelow: 0.3` dims loadings below .30 in absolute value in the `efa`, `omega` and `rotate`
@@ -190,6 +235,14 @@ function build(result: ReportableResult, c: ApaContext, fn: string): ReportTable
       return semTable(result as SemResult, c);
     case 'invariance':
       return invarianceTable(result as InvarianceResult, c);
+    case 'itemFrequencies':
+      return itemFrequenciesTable(result as ItemFrequenciesResult, c);
+    case 'missingness':
+      return missingnessTable(result as MissingnessResult, c);
+    case 'icc':
+      return iccTable(result as IccResult, c);
+    case 'splitHalf':
+      return splitHalfTable(result as SplitHalfResult, c);
     default:
       if (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(NOT_TABULAR_KINDS, kind)) {
         throw fail('INVALID_INPUT', `${fn}: ${NOT_TABULAR_KINDS[kind as keyof typeof NOT_TABULAR_KINDS]}.`, { value: kind });

@@ -17,6 +17,7 @@ export type { SimpleSlopesOptions } from './simple-slopes.js';
 export type { JohnsonNeymanOptions } from './johnson-neyman.js';
 export type { ConceptualDiagramOptions } from './conceptual-diagram.js';
 export { toApaTable, toMarkdown, REPORTABLE_KINDS, NOT_TABULAR_KINDS } from './apa.js';
+export type { NotTabularKind } from './apa.js';
 export type { ReportableResult } from './apa.js';
 export type { ApaTableOptions } from './apa-common.js';
 export { toTextReport, toMarkdownReport, toHtmlReport, escapeMarkdownText } from './document.js';

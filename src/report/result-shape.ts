@@ -492,7 +492,55 @@ function invarianceResult(v: unknown, p: string): void {
   if (r.models[0]!.result.groups.length === 0) bad(`${p}.models[0].result.groups`, 'a non-empty array (one entry per group)', r.models[0]!.result.groups);
 }
 
+function itemFrequencies(v: unknown, p: string): void {
+  obj({ n: count, values: arr(finite), valuesFrom: oneOf('response', 'data'), warnings })(v, p);
+  const k = (v as { values: unknown[] }).values.length;
+  obj({ items: arr(obj({ column: str, n: count, percentMissing: finite, options: arrOf(obj({ value: finite, count, percent: finite }), k), floor: nullable(finite), ceiling: nullable(finite), unused: arr(finite) })) })(v, p);
+}
+
+const iccCoefficient = obj({ type: str, model: str, definition: str, unit: str, estimate: num, statistic: num, df1: finite, df2: finite, p: prob, lower: num, upper: num });
+const icc = obj({ n: count, nDropped: count, k: count, columns: arr(str), confidence: level, coefficients: arr(iccCoefficient), warnings });
+const halves = obj({ a: arr(str), b: arr(str) });
+const splitHalf = obj({
+  n: count,
+  k: count,
+  missing: oneOf('pairwise', 'listwise'),
+  basis: oneOf('correlation', 'covariance'),
+  maximum: num,
+  minimum: num,
+  average: num,
+  alpha: num,
+  lambda2: num,
+  lambda6: num,
+  averageR: num,
+  best: halves,
+  worst: halves,
+  reversed: arr(str),
+  exhaustive: bool,
+  splits: count,
+  seed: nullable(seed),
+  confidence: level,
+  lower: num,
+  upper: num,
+  warnings,
+});
+
+const missingness = obj({
+  n: count,
+  nMissing: count,
+  percent: finite,
+  nComplete: count,
+  byColumn: arr(obj({ column: str, nMissing: count, percent: finite })),
+  patterns: arr(obj({ n: count, nMissing: count })),
+  mcar: nullable(obj({ statistic: finite, df: count, p: prob, n: count, nDropped: count })),
+  warnings,
+});
+
 const SHAPES: Record<string, Shape> = {
+  itemFrequencies,
+  missingness,
+  icc,
+  splitHalf,
   invariance: invarianceResult,
   cfa: semResult,
   sem: semResult,

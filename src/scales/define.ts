@@ -44,6 +44,11 @@ export interface ScaleSpec {
   readonly minAnswered?: number;
   /** Where the scoring key comes from (a citation). */
   readonly source?: string;
+  /**
+   * The catalog key the definition was bound from (`'phq9'`, …); set by `instruments.*`, read by
+   * `scoreInstrument` to find the key's bands, flags and conversion table.
+   */
+  readonly instrument?: string;
 }
 
 /** A validated, frozen scale definition (the result of {@link defineScale}). */
@@ -57,9 +62,11 @@ export interface ScaleDefinition {
   readonly score: ScoreRule;
   readonly minAnswered: number;
   readonly source?: string;
+  /** The catalog key it was bound from (absent for a scale defined by hand). */
+  readonly instrument?: string;
 }
 
-const KNOWN_KEYS = new Set(['id', 'label', 'items', 'response', 'reverse', 'subscales', 'score', 'minAnswered', 'source']);
+const KNOWN_KEYS = new Set(['id', 'label', 'items', 'response', 'reverse', 'subscales', 'score', 'minAnswered', 'source', 'instrument']);
 
 function text(option: string, value: unknown, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
@@ -172,6 +179,7 @@ export function defineScale(spec: ScaleSpec): ScaleDefinition {
   const score = oneOf<ScoreRule>('score', spec.score, ['mean', 'sum'], 'mean');
   const minAnswered = checkMinAnswered(spec.minAnswered, items.length);
   const source = text('source', spec.source, false);
+  const instrument = text('instrument', spec.instrument, false);
   return deepFreeze({
     id,
     label,
@@ -182,6 +190,7 @@ export function defineScale(spec: ScaleSpec): ScaleDefinition {
     score,
     minAnswered,
     ...(source === undefined ? {} : { source }),
+    ...(instrument === undefined ? {} : { instrument }),
   });
 }
 

@@ -3,6 +3,19 @@ export type { ScaleSpec, ScaleDefinition, Subscale, SubscaleInput, ResponseRange
 export { reverseScore } from './reverse.js';
 export { scoreScale } from './score.js';
 export type { ScoreScaleOptions, ScaleScores, ScoreColumn } from './score.js';
+export { scoreInstrument } from './score-instrument.js';
+export type { ScoreInstrumentOptions, InstrumentScores, ConvertedScores } from './score-instrument.js';
 export type { InvalidResponse, OutOfRangeRule } from './responses.js';
-export { instruments } from './instruments/index.js';
-export type { InstrumentBinding, AnchorDirection, Pwb18Binding } from './instruments/index.js';
+export { instruments, INSTRUMENT_KEYS, scoreBand } from './instruments/index.js';
+export type {
+  InstrumentBinding,
+  AnchorDirection,
+  Pwb18Binding,
+  RosenbergBinding,
+  InstrumentKey,
+  ScoreBand,
+  BandSet,
+  ItemFlag,
+  ConversionRow,
+  ConversionTable,
+} from './instruments/index.js';

@@ -4,6 +4,9 @@
 export * as simulate from './simulate/index.js';
 export * as arbitraries from './arbitraries/index.js';
 export type {
+  CarelessResponsesOptions,
+  CarelessResponsesSample,
+  CarelessType,
   CfaPopulation,
   CfaSample,
   CfaSimulationOptions,

@@ -37,6 +37,18 @@ const ESTIMATORS: Readonly<Record<string, () => unknown>> = {
   cfa: () => psychkit.cfa(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
   sem: () => psychkit.sem(raw, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
   invariance: () => psychkit.invariance(raw.map((r, i) => ({ ...r, half: i % 2 === 0 ? 'even' : 'odd' })), { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', group: 'half', missingCodes: ['NA'] }),
+  icc: () => psychkit.icc(raw, { columns: esse.slice(0, 4), missingCodes: ['NA'] }),
+  splitHalf: () => psychkit.splitHalf(raw, { columns: esse.slice(0, 8), missingCodes: ['NA'] }),
+  scoreInstrument: () => psychkit.scoreInstrument({ gad1: [1, 3], gad2: [0, 3], gad3: [2, 2], gad4: [3, 3], gad5: [0, 2], gad6: [1, 3], gad7: [1, null] }, { scale: psychkit.instruments.gad7({ prefix: 'gad' }) }),
+  longstring: () => psychkit.longstring(raw, { columns: esse }),
+  responseVariability: () => psychkit.responseVariability(raw, { columns: esse, missingCodes: ['NA'] }),
+  mahalanobis: () => psychkit.mahalanobis(raw, { columns: esse, missingCodes: ['NA'] }),
+  evenOddConsistency: () => psychkit.evenOddConsistency(raw, { scales: { a: esse.slice(0, 4), b: esse.slice(4, 8) }, missingCodes: ['NA'] }),
+  psychometricSynonyms: () => psychkit.psychometricSynonyms(raw, { columns: esse, threshold: 0.4, missingCodes: ['NA'] }),
+  screenResponses: () => psychkit.screenResponses(raw, { columns: esse, missingCodes: ['NA'] }),
+  missingness: () => psychkit.missingness(raw, { columns: esse, missingCodes: ['NA'] }),
+  itemFrequencies: () => psychkit.itemFrequencies(raw, { columns: esse, missingCodes: ['NA'] }),
+  reliableChange: () => psychkit.reliableChange(raw, { before: 'esse1', after: 'esse2', reliability: 0.8, missingCodes: ['NA'], cutoff: 3.5 }),
   bootstrap: () => psychkit.bootstrap(peer, { columns: ['esse'], statistic: ([c], n) => (c as Float64Array).reduce((a, b) => a + b, 0) / n, resamples: 1000, seed: 1 }),
 };
 

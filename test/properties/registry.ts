@@ -24,6 +24,17 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   pairwiseCounts: ['test/properties/data.properties.test.ts'],
   categoricalColumn: ['test/properties/data.properties.test.ts'],
   dummyCode: ['test/properties/data.properties.test.ts'],
+  recodeResponses: ['test/data/recode.test.ts'],
+
+  // screening
+  itemFrequencies: ['test/screening/item-frequencies.test.ts'],
+  missingness: ['test/screening/missingness.properties.test.ts'],
+  longstring: ['test/screening/careless.properties.test.ts'],
+  responseVariability: ['test/screening/careless.properties.test.ts'],
+  mahalanobis: ['test/screening/careless.properties.test.ts'],
+  evenOddConsistency: ['test/screening/careless.properties.test.ts'],
+  psychometricSynonyms: ['test/screening/careless.properties.test.ts'],
+  screenResponses: ['test/screening/careless.properties.test.ts'],
 
   // distributions
   normalCdf: ['test/properties/distributions.properties.test.ts', 'test/probability/bivariate-normal.test.ts'],
@@ -61,7 +72,14 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   requiredAnswered: ['test/properties/scales.properties.test.ts'],
   reverseScore: ['test/scales/define.test.ts'],
   scoreScale: ['test/scales/score.test.ts', 'test/properties/scales.properties.test.ts'],
+  scoreInstrument: ['test/scales/instruments-properties.test.ts'],
+  scoreBand: ['test/scales/instruments-properties.test.ts'],
   spearmanBrown: ['test/reliability/spearman-brown.test.ts'],
+  compareAlphas: ['test/reliability/compare-alphas.test.ts'],
+  icc: ['test/reliability/icc.test.ts'],
+  splitHalf: ['test/reliability/split-half.test.ts'],
+  reliableChange: ['test/reliability/reliable-change.test.ts'],
+  standardErrorOfMeasurement: ['test/reliability/reliable-change.test.ts'],
   cronbachAlpha: ['test/reliability/alpha.properties.test.ts', 'test/properties/consistency.test.ts', 'test/properties/report.properties.test.ts'],
 
   // report
@@ -116,6 +134,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   formatProcess: ['test/properties/mediation.properties.test.ts'],
 
   // psychkit/testing
+  'simulate.carelessResponses': ['test/screening/careless.properties.test.ts'],
   'simulate.congeneric': ['test/testing/congeneric.test.ts', 'test/testing/factor-model.test.ts', 'test/properties/consistency.test.ts'],
   'simulate.factorModel': ['test/testing/factor-model.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/factor.properties.test.ts'],
   'simulate.cfa': ['test/testing/simulate-cfa.test.ts'],

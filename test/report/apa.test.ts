@@ -15,6 +15,18 @@ import {
   hierarchicalRegression,
   instruments,
   invariance,
+  itemFrequencies,
+  missingness,
+  reliableChange,
+  longstring,
+  responseVariability,
+  mahalanobis,
+  evenOddConsistency,
+  psychometricSynonyms,
+  screenResponses,
+  scoreInstrument,
+  icc,
+  splitHalf,
   isPsychkitError,
   kmo,
   normalityTests,
@@ -122,6 +134,10 @@ const results: Record<string, ReportableResult> = {
   cfa: cfa(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', missingCodes: ['NA'] }),
   sem: sem(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9\nsocial ~ a*empathic\ndoubled := 2*a', missingCodes: ['NA'] }),
   invariance: invariance(rows, { model: 'empathic =~ esse1 + esse2 + esse3\nsocial =~ esse7 + esse8 + esse9', group: 'gender', missingCodes: ['NA'] }),
+  missingness: missingness(rows, { columns: esse.items, missingCodes: ['NA'] }),
+  icc: icc(rows, { columns: esse.items.slice(0, 4), missingCodes: ['NA'] }),
+  splitHalf: splitHalf(rows, { columns: esse.items.slice(0, 8), missingCodes: ['NA'] }),
+  itemFrequencies: itemFrequencies(rows, { columns: esse.items, response: { min: 1, max: 5 }, missingCodes: ['NA'] }),
 };
 
 function mean(x: Float64Array, n: number): number {
@@ -145,6 +161,14 @@ group('kind', () => {
       boxCox(rec),
       yeoJohnson(rec),
       scoreScale(rows, { scale: esse }),
+      reliableChange(rows, { before: 'esse1', after: 'esse2', reliability: 0.8, missingCodes: ['NA'] }),
+      scoreInstrument({ gad1: [1], gad2: [0], gad3: [2], gad4: [3], gad5: [0], gad6: [1], gad7: [1] }, { scale: instruments.gad7({ prefix: 'gad' }) }),
+      longstring(rows, { columns: esse.items }),
+      responseVariability(rows, { columns: esse.items, missingCodes: ['NA'] }),
+      mahalanobis(rows, { columns: esse.items, missingCodes: ['NA'] }),
+      evenOddConsistency(rows, { scales: { a: esse.items.slice(0, 4), b: esse.items.slice(4, 8) }, missingCodes: ['NA'] }),
+      psychometricSynonyms(rows, { columns: esse.items, threshold: 0.4, missingCodes: ['NA'] }),
+      screenResponses(rows, { columns: esse.items, missingCodes: ['NA'] }),
     ].map((r) => r.kind);
     const notTabular = Object.keys(NOT_TABULAR_KINDS);
     for (const kind of made) expect([...REPORTABLE_KINDS, ...notTabular], kind).toContain(kind);

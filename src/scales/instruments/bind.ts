@@ -21,6 +21,59 @@ export interface InstrumentBinding {
   readonly score?: ScoreRule;
 }
 
+/**
+ * One severity band: a score from `min` to `max` (inclusive, the published integer bounds).
+ * A fractional score between two bands (a prorated sum) belongs to the lower band: a band is
+ * reached only when its published minimum is.
+ */
+export interface ScoreBand {
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A key's severity bands: ordered, contiguous (`max + 1 = next min`), on the raw or converted score. */
+export interface BandSet {
+  /** Which score the bands are on: the raw sum or the key's converted score. */
+  readonly on: 'raw' | 'converted';
+  /** Where the cut-offs come from. */
+  readonly source: string;
+  readonly bands: readonly ScoreBand[];
+}
+
+/**
+ * A response-level flag, as data: `{ item: 9, op: '>', value: 0 }` flags a respondent whose
+ * response to item 9 (as given, before any reverse keying) is above 0.
+ */
+export interface ItemFlag {
+  readonly id: string;
+  readonly label: string;
+  /** 1-based item position. */
+  readonly item: number;
+  readonly op: '>' | '>=' | '<' | '<=' | '==';
+  readonly value: number;
+  readonly source: string;
+}
+
+/** One row of a raw-score conversion table: the raw sum, the converted score and its SE (when published). */
+export interface ConversionRow {
+  readonly raw: number;
+  readonly value: number;
+  readonly se?: number;
+}
+
+/** A published raw → converted score table (complete responses only). */
+export interface ConversionTable {
+  /** What the converted score is: `'T-score'`, `'metric score'`, `'percentage'`. */
+  readonly label: string;
+  /** The citation of the table. */
+  readonly source: string;
+  /** Where the numbers were taken from (URL, or repository and path). */
+  readonly foundAt: string;
+  /** One row per possible raw sum, in order. */
+  readonly table: readonly ConversionRow[];
+}
+
 /** A published scoring key, with numbers referring to item positions 1…k. */
 export interface InstrumentKey {
   readonly id: string;
@@ -32,6 +85,12 @@ export interface InstrumentKey {
   readonly subscales: readonly { readonly id: string; readonly label: string; readonly items: readonly number[] }[];
   readonly score: ScoreRule;
   readonly source: string;
+  /** Severity bands, where the source (or common use, said in `source`) gives them. */
+  readonly bands?: BandSet;
+  /** Response-level flags (PHQ-9 item 9). */
+  readonly flags?: readonly ItemFlag[];
+  /** Raw → converted score table (PROMIS T-scores, SWEMWBS metric scores, WHO-5 percentage). */
+  readonly conversion?: ConversionTable;
 }
 
 const BINDING_KEYS = ['prefix', 'items', 'id', 'label', 'minAnswered', 'score'];
@@ -68,6 +127,7 @@ export function bindInstrument(key: InstrumentKey, binding: InstrumentBinding, e
     score: b.score ?? key.score,
     ...(b.minAnswered === undefined ? {} : { minAnswered: b.minAnswered }),
     source: key.source,
+    instrument: key.id,
   });
 }
 

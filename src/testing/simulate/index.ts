@@ -1,3 +1,5 @@
+export { carelessResponses } from './careless.js';
+export type { CarelessResponsesOptions, CarelessResponsesSample, CarelessType } from './careless.js';
 export { cfa } from './cfa.js';
 export type { CfaPopulation, CfaSample, CfaSimulationOptions } from './cfa.js';
 export { congeneric } from './congeneric.js';

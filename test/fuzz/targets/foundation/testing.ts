@@ -17,6 +17,7 @@ const congeneric = { loadings: [0.7, 0.6, 0.5], n: 5, seed: 1, categories: 4, na
 const factorModel = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, thresholds: [-1, 0, 1], shape: 'matrix' };
 const cfa = { loadings: [[0.7, 0], [0.6, 0.1], [0.5, 0], [0, 0.6], [0, 0.5]], factorCovariance: [[1.5, 0.3], [0.3, 0.8]], residualVariances: [0.5, 0.4, 0.6, 0.7, 0.3], intercepts: [1, 2, 3, 4, 5], n: 5, seed: 1, factorNames: ['g', 'h'], shape: 'columns', missing: 0.2 };
 const sem = { measurement: { x: [0.7, 0.6, 0.5], m: [0.7, 0.6, 0.5], y: [0.8, 0.7] }, regressions: [{ outcome: 'm', predictor: 'x', coefficient: 0.4, label: 'a' }, { outcome: 'y', predictor: 'm', coefficient: 0.3 }], latentResiduals: 'unit', n: 5, seed: 1, shape: 'matrix', missing: 0.1 };
+const careless = { n: 20, items: 8, seed: 1, carelessProportion: 0.2, types: ['straightline', 'random', 'pattern'], scales: 2, shape: 'columns' };
 const mediation = { model: 6, paths: { a: [0.3, 0.2], b: [0.3, 0.1], d: [[0, 0], [0.4, 0]], direct: 0.1 }, covariates: [{ x: 0.2, y: 0.1 }], n: 5, seed: 1, residuals: 'standardized' };
 
 /** Simulator options: valid, one key hostile, one nested value hostile, hostile lists, or not an object. */
@@ -61,6 +62,7 @@ function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbi
 }
 
 export const TESTING_TARGETS: readonly FuzzTarget[] = [
+  { name: 'simulate.carelessResponses', args: simulatorArgs(careless), call: (o) => simulate.carelessResponses(o as never), runs: 450 },
   { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
   { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },
   { name: 'simulate.cfa', args: simulatorArgs(cfa), call: (o) => simulate.cfa(o as never), runs: 450 },

@@ -1,0 +1,232 @@
+import type { CrossProducts } from '../linalg/covariance.js';
+
+/** Per-column sums over the answered cells, in row order (see `itemMatrixOf`). */
+export interface ColumnStats {
+  /** Largest |answer| (0 with none). */
+  readonly big: Float64Array;
+  /** Smallest nonzero |answer| (Infinity with none). */
+  readonly small: Float64Array;
+  /** Σ answer, in row order. */
+  readonly sum: Float64Array;
+  /** Answers. */
+  readonly count: Float64Array;
+  /** No answer is ±Infinity. */
+  readonly finite: boolean;
+}
+
+// Pairwise cross-products of the item matrix without an n × k centred copy.
+//
+// The numbers are those of `crossProducts(data, 'pairwise')` in src/linalg/covariance.ts, bit for
+// bit: the same means and power-of-two scales, the same running sums in the same order, and XᵀX
+// accumulated over the same 1,024-row blocks with the same two-columns-by-four register blocking,
+// each block's partial sums added to the total in block order. What differs is memory: the linalg
+// version makes k centred columns of n doubles (32 MB for 100,000 × 40, garbage after one call,
+// and a full mark-sweep of the caller's heap to reclaim); here each block is centred into one
+// reused k × 1,024 column-major buffer (320 KB, cache-resident) just before it is accumulated.
+
+/** Rows per block: must stay 1,024 (the linalg kernel's block) for bit-identical sums. */
+const BLOCK = 1024;
+
+/** 2^−⌊log₂ big⌋, as linalg's powerOfTwoScale. */
+function powerOfTwoScale(big: number): number {
+  if (!(big > 0) || !Number.isFinite(big)) return 1;
+  const e = Math.floor(Math.log2(big));
+  return e > 0 ? 2 ** -Math.min(e, 1023) : 2 ** Math.min(-e, 1023);
+}
+
+/**
+ * Adds Σ xₐ[i]·x_b[i] over the `rows` rows of the column-major block `x` (column a at
+ * `a * stride`) to the upper triangle of `acc` (k × k): two columns against four partners per sweep.
+ */
+function accumulateBlock(x: Float64Array, stride: number, rows: number, k: number, acc: Float64Array): void {
+  let a = 0;
+  for (; a + 1 < k; a += 2) {
+    const oa = a * stride;
+    const oc = oa + stride;
+    const baseA = a * k;
+    const baseC = baseA + k;
+    let s00 = 0;
+    let s01 = 0;
+    let s11 = 0;
+    for (let i = 0; i < rows; i++) {
+      const u = x[oa + i] as number;
+      const w = x[oc + i] as number;
+      s00 += u * u;
+      s01 += u * w;
+      s11 += w * w;
+    }
+    acc[baseA + a] = (acc[baseA + a] as number) + s00;
+    acc[baseA + a + 1] = (acc[baseA + a + 1] as number) + s01;
+    acc[baseC + a + 1] = (acc[baseC + a + 1] as number) + s11;
+    let b = a + 2;
+    for (; b + 3 < k; b += 4) {
+      const o0 = b * stride;
+      const o1 = o0 + stride;
+      const o2 = o1 + stride;
+      const o3 = o2 + stride;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let i = 0; i < rows; i++) {
+        const u = x[oa + i] as number;
+        const w = x[oc + i] as number;
+        const v0 = x[o0 + i] as number;
+        const v1 = x[o1 + i] as number;
+        const v2 = x[o2 + i] as number;
+        const v3 = x[o3 + i] as number;
+        s0 += u * v0;
+        s1 += u * v1;
+        s2 += u * v2;
+        s3 += u * v3;
+        t0 += w * v0;
+        t1 += w * v1;
+        t2 += w * v2;
+        t3 += w * v3;
+      }
+      acc[baseA + b] = (acc[baseA + b] as number) + s0;
+      acc[baseA + b + 1] = (acc[baseA + b + 1] as number) + s1;
+      acc[baseA + b + 2] = (acc[baseA + b + 2] as number) + s2;
+      acc[baseA + b + 3] = (acc[baseA + b + 3] as number) + s3;
+      acc[baseC + b] = (acc[baseC + b] as number) + t0;
+      acc[baseC + b + 1] = (acc[baseC + b + 1] as number) + t1;
+      acc[baseC + b + 2] = (acc[baseC + b + 2] as number) + t2;
+      acc[baseC + b + 3] = (acc[baseC + b + 3] as number) + t3;
+    }
+    for (; b < k; b++) {
+      const ob = b * stride;
+      let s = 0;
+      let t = 0;
+      for (let i = 0; i < rows; i++) {
+        const v = x[ob + i] as number;
+        s += (x[oa + i] as number) * v;
+        t += (x[oc + i] as number) * v;
+      }
+      acc[baseA + b] = (acc[baseA + b] as number) + s;
+      acc[baseC + b] = (acc[baseC + b] as number) + t;
+    }
+  }
+  if (a < k) {
+    const oa = a * stride;
+    let s = 0;
+    for (let i = 0; i < rows; i++) s += (x[oa + i] as number) * (x[oa + i] as number);
+    acc[a * k + a] = (acc[a * k + a] as number) + s;
+  }
+}
+
+/**
+ * Pairwise-complete centred cross-products of `columns` (each of length ≥ n, NaN = missing), the
+ * same {@link CrossProducts} as `crossProducts({ names, n, columns }, 'pairwise')`, bit for bit.
+ * `answered` (optional): answered cells per row, to find the incomplete rows without a pass.
+ */
+export function pairwiseCrossProducts(columns: readonly Float64Array[], n: number, answered?: Int32Array, stats?: ColumnStats): CrossProducts {
+  const p = columns.length;
+  const means = new Float64Array(p);
+  const scaledMeans = new Float64Array(p);
+  const scale = new Float64Array(p);
+  const total = new Float64Array(p);
+  const totalSq = new Float64Array(p);
+  const observed = new Float64Array(p);
+  let missingCells = 0;
+  for (let a = 0; a < p; a++) {
+    const col = columns[a] as Float64Array;
+    let big = 0;
+    if (stats !== undefined) big = stats.big[a] as number;
+    else {
+      for (let i = 0; i < n; i++) {
+        const v = Math.abs(col[i] as number);
+        if (v > big) big = v; // NaN compares false
+      }
+    }
+    const f = powerOfTwoScale(big);
+    scale[a] = f;
+    let s = 0;
+    let c = 0;
+    // Σ v·f equals f·Σ v bit for bit when no scaled partial sum is subnormal: every nonzero partial
+    // sum is a multiple of the smallest answer's last-place unit, ≥ small·2⁻⁵², so small·f ≥ 2⁻⁹⁶⁰
+    // suffices; and none overflows unscaled when count·big < 2¹⁰⁰⁰.
+    if (stats !== undefined && (stats.small[a] as number) * f >= 2 ** -960 && big * (stats.count[a] as number) < 2 ** 1000) {
+      s = (stats.sum[a] as number) * f;
+      c = stats.count[a] as number;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = col[i] as number;
+        if (v === v) {
+          s += v * f;
+          c++;
+        }
+      }
+    }
+    const m = c > 0 ? s / c : Number.NaN;
+    scaledMeans[a] = m;
+    means[a] = m / f;
+    observed[a] = c;
+    missingCells += n - c;
+  }
+  const pp = p * p;
+  const sumAB = new Float64Array(pp);
+  const stride = Math.min(BLOCK, Math.max(n, 1));
+  const buf = new Float64Array(stride * p);
+  for (let from = 0; from < n; from += BLOCK) {
+    const rows = Math.min(BLOCK, n - from);
+    for (let a = 0; a < p; a++) {
+      const col = columns[a] as Float64Array;
+      const m = scaledMeans[a] as number;
+      const f = scale[a] as number;
+      let t = total[a] as number;
+      let tt = totalSq[a] as number;
+      for (let i = 0, at = a * stride; i < rows; i++, at++) {
+        const v = col[from + i] as number;
+        const d = v !== v ? 0 : v * f - m;
+        buf[at] = d;
+        t += d;
+        tt += d * d;
+      }
+      total[a] = t;
+      totalSq[a] = tt;
+    }
+    accumulateBlock(buf, stride, rows, p, sumAB);
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) sumAB[a * p + b] = sumAB[b * p + a] as number;
+  const count = new Float64Array(pp);
+  const sumA = new Float64Array(pp);
+  const sumAA = new Float64Array(pp);
+  for (let a = 0; a < p; a++) {
+    count.fill(observed[a] as number, a * p, a * p + p);
+    sumA.fill(total[a] as number, a * p, a * p + p);
+    sumAA.fill(totalSq[a] as number, a * p, a * p + p);
+  }
+  if (missingCells > 0) {
+    // Remove from column a's totals the rows where its partner b is missing (and a is observed),
+    // row by row in order (as linalg does).
+    const row = new Float64Array(p);
+    const missingCols = new Int32Array(p);
+    for (let i = 0; i < n; i++) {
+      if (answered !== undefined) {
+        if ((answered[i] as number) === p) continue;
+      }
+      let q = 0;
+      for (let a = 0; a < p; a++) {
+        const d = ((columns[a] as Float64Array)[i] as number) * (scale[a] as number) - (scaledMeans[a] as number);
+        row[a] = d;
+        if (d !== d) missingCols[q++] = a;
+      }
+      for (let u = 0; u < q; u++) {
+        const b = missingCols[u] as number;
+        for (let a = 0; a < p; a++) {
+          const d = row[a] as number;
+          if (d !== d) continue;
+          const at = a * p + b;
+          count[at] = (count[at] as number) - 1;
+          sumA[at] = (sumA[at] as number) - d;
+          sumAA[at] = (sumAA[at] as number) - d * d;
+        }
+      }
+    }
+  }
+  return { p, n: count, sumA, sumAA, sumAB, means, scale };
+}

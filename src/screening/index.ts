@@ -1,0 +1,16 @@
+export { itemFrequencies } from './item-frequencies.js';
+export type { ItemFrequenciesOptions, ItemFrequenciesResult, ItemFrequencyRow, ResponseOptionCount } from './item-frequencies.js';
+export { missingness } from './missingness.js';
+export type { MissingnessOptions, MissingnessResult, MissingnessColumn, MissingnessPattern, LittleMcarTest } from './missingness.js';
+export { longstring } from './longstring.js';
+export type { LongstringOptions, LongstringResult } from './longstring.js';
+export { responseVariability } from './response-variability.js';
+export type { ResponseVariabilityOptions, ResponseVariabilityResult } from './response-variability.js';
+export { mahalanobis } from './mahalanobis.js';
+export type { MahalanobisOptions, MahalanobisResult } from './mahalanobis.js';
+export { evenOddConsistency } from './even-odd.js';
+export type { EvenOddOptions, EvenOddResult, EvenOddScale, EvenOddScales } from './even-odd.js';
+export { psychometricSynonyms } from './psychometric-synonyms.js';
+export type { PsychometricSynonymsOptions, PsychometricSynonymsResult, SynonymPair } from './psychometric-synonyms.js';
+export { screenResponses } from './screen-responses.js';
+export type { ScreenResponsesOptions, ScreenResponsesResult, ScreenedRespondent, ScreeningCutoffs, ResolvedScreeningCutoffs, ScreeningIndex } from './screen-responses.js';

@@ -1,4 +1,4 @@
-// The peer-worker study as one function: scales → reliability → factor structure (and its
+// The peer-worker study as one function: screening (missing data, careless responding) → scales → reliability → factor structure (and its
 // cross-validation: EFA on one random half, CFA on the other; the CFA with ordered items and
 // across gender) → distribution of recovery →
 // mediation (H1–H4, H1 with latent variables, parallel, serial) → correlations → hierarchical regression,
@@ -7,6 +7,8 @@
 //
 // In your own project, import from 'psychkit' instead of '../../src/index.js'.
 import {
+  missingness,
+  screenResponses,
   bartlettSphericity,
   cfa,
   compareTransforms,
@@ -48,6 +50,8 @@ import {
   type InvarianceModel,
   type InvarianceResult,
   type KmoResult,
+  type MissingnessResult,
+  type ScreenResponsesResult,
   type NormalityTestsResult,
   type ParallelAnalysisResult,
   type ProcessOptions,
@@ -149,6 +153,8 @@ export interface LatentMediation {
 
 export interface StudyResult {
   readonly n: number;
+  /** Screening of every scale item: missing values with Little's MCAR test, and the careless-responding screen. */
+  readonly screening: { readonly items: readonly string[]; readonly missingness: MissingnessResult; readonly screen: ScreenResponsesResult };
   readonly settings: { readonly resamples: number; readonly seed: number };
   readonly scales: readonly ScaleOutcome[];
   readonly factor: {
@@ -339,6 +345,14 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
   const seed = options.seed ?? 42;
   const progress = options.onProgress;
 
+  // 0. Screening: missing values (patterns, Little's MCAR test) and careless responding over every item.
+  const screeningItems = studyScales().flatMap((s) => [...s.definition.items]);
+  const screening = {
+    items: screeningItems,
+    missingness: missingness(rows, { columns: screeningItems }),
+    screen: screenResponses(rows, { columns: screeningItems }),
+  };
+
   // 1. Scales: score, and Cronbach's alpha on the reverse-keyed items (pairwise, as psych).
   const scales: ScaleOutcome[] = studyScales().map((s) => ({
     ...s,
@@ -452,6 +466,7 @@ export function runStudy(rows: SurveyRows, options: StudyOptions = {}): StudyRes
 
   const result = {
     n: nRows,
+    screening,
     settings: { resamples: B, seed },
     scales,
     factor,
@@ -501,6 +516,8 @@ export function buildSections(s: Parts, full: boolean): ReportSection[] {
   const opts = { labels: LABELS };
   const B = s.settings.resamples;
   const sections: ReportSection[] = [];
+
+  sections.push(screeningSection(s, full));
 
   // Data and scales.
   const scaleTable: ReportTable = {
@@ -882,4 +899,30 @@ function latentSection(s: Parts, full: boolean): ReportSection {
     );
   }
   return { heading: 'Mediation: latent H1 (SEM)', level: 3, blocks };
+}
+
+/** Screening: missing values, Little's MCAR test and the careless-responding flags, before any score is computed. */
+function screeningSection(s: Parts, full: boolean): ReportSection {
+  const { missingness: m, screen } = s.screening;
+  const mcar = m.mcar === null ? "Little's MCAR test is undefined for these data." : `Little's (1988) MCAR test: χ²(${thousands(m.mcar.df)}) = ${n2(m.mcar.statistic)}, ${formatP(m.mcar.p)} — no evidence against missing completely at random${m.mcar.p < 0.05 ? ' (rejected: consider the missing-data rule)' : ''}.`;
+  const c = screen.cutoffs;
+  const flags: ReportTable = {
+    title: 'Careless-responding screen',
+    columns: [{ label: 'Index' }, { label: 'Flag when' }, { label: 'Flagged (n)', format: 'integer' }],
+    rows: [
+      ['Longstring (longest run of identical answers)', `≥ ${c.longstring ?? '–'} of ${s.screening.items.length} items`, screen.flagCounts.longstring],
+      ['Mahalanobis D²', `p < ${String(c.significance).replace(/^0\./, '.')} (D² > ${n2(c.mahalanobis ?? Number.NaN)})`, screen.flagCounts.mahalanobis],
+      ['Psychometric synonyms', `r ≤ ${c.synonyms ?? '–'} over the ${screen.synonymPairs.length} item pairs with r > .60 (few pairs: a noisy index)`, screen.flagCounts.synonyms],
+      ['Any', '', screen.nFlagged],
+    ],
+    note: `n = ${screen.n}. Indices as the R careless package defines them (Curran, 2016; Meade & Craig, 2012), over all ${s.screening.items.length} scale items in questionnaire order; flagged respondents are listed for inspection, not removed.`,
+  };
+  return {
+    heading: 'Screening',
+    blocks: [
+      `${thousands(m.n)} respondents answered ${s.screening.items.length} scale items; ${m.percent.toFixed(1)}% of responses are missing (${m.nComplete} respondents complete, ${m.patterns.length} missing-data patterns). ${mcar}`,
+      { table: flags },
+      ...(full ? [{ table: toApaTable(m, { title: 'Missing values per item' }) }] : []),
+    ],
+  };
 }

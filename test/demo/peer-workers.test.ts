@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { cfa, efa, formatInterval, formatNumber, formatP, invariance, sem, type SemResult } from '../../src/index.js';
+import { cfa, efa, formatInterval, formatNumber, formatP, invariance, missingness, screenResponses, sem, type SemResult } from '../../src/index.js';
 import { ESSE_CFA_MODEL, GENDER_GROUPS, genderRows, LATENT_H1_MODEL, runStudy, splitHalves, type ScaleKey, type StudyResult } from '../../examples/peer-workers/study.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 import { loadJson } from '../helpers/fixtures.js';
@@ -93,7 +93,7 @@ describe('scales and reliability', () => {
     for (const s of study.scales) {
       const r = ref.alpha[refScale[s.key]].pairwise;
       const worst = r.itemRestCorrelation.indexOf(Math.min(...r.itemRestCorrelation));
-      printsInOrder(line(s.name, 'Table 2').replace(/\s+/g, ' '), [
+      printsInOrder(line(s.name, 'Table 3').replace(/\s+/g, ' '), [
         bounded(r.alpha),
         formatInterval(r.feldt[0], r.feldt[1], { leadingZero: false }),
         String(r.items.length),
@@ -128,7 +128,7 @@ describe('ESSE factor structure', () => {
     const eig = ref.efa.esse_1_pa_none.eigenvalues as number[];
     eig.forEach((v, i) => printsInOrder(lines.find((l) => new RegExp(`^\\s+${i + 1}\\s`).test(l))!, [formatNumber(v)]));
     const two = ref.efa.esse_2_pa_oblimin;
-    const start = lines.findIndex((l) => l === 'Table 5');
+    const start = lines.findIndex((l) => l === 'Table 6');
     two.loadings.forEach((l: number[], i: number) => {
       const printed = lines.slice(start).find((x) => x.startsWith(`esse${i + 1} `))!;
       printsInOrder(printed, [bounded(l[0]!), bounded(l[1]!), bounded(two.communalities[i])]);
@@ -161,7 +161,7 @@ describe('recovery', () => {
   });
   it('prints them', () => {
     const d = ref.describe.recovery;
-    printsInOrder(line('Recovery  ', 'Table 6'), [String(d.n), formatNumber(d.mean), formatNumber(d.sd), formatNumber(d.median), formatNumber(d.skewness.type2), formatNumber(d.seSkewness), formatNumber(d.kurtosis.type2), formatNumber(d.seKurtosis)]);
+    printsInOrder(line('Recovery  ', 'Table 7'), [String(d.n), formatNumber(d.mean), formatNumber(d.sd), formatNumber(d.median), formatNumber(d.skewness.type2), formatNumber(d.seSkewness), formatNumber(d.kurtosis.type2), formatNumber(d.seKurtosis)]);
     printsInOrder(line('1: g₁'), [formatNumber(d.skewness.type1), formatNumber(d.kurtosis.type1)]);
     printsInOrder(line('3: b₁'), [formatNumber(d.skewness.type3), formatNumber(d.kurtosis.type3)]);
     printsInOrder(line('Square root '), [formatNumber(ref.describe.recovery_sqrt.skewness.type2)]);
@@ -451,8 +451,25 @@ describe('latent H1 (SEM)', () => {
   });
 });
 
+describe('screening', () => {
+  it('reports missing values, Little\'s MCAR test and the careless-responding flags of every scale item, as direct calls give them', () => {
+    const rows = csvParse(csv);
+    const items = study.screening.items;
+    expect(items).toHaveLength(71);
+    const m = missingness(rows, { columns: items });
+    expect(study.screening.missingness.mcar?.statistic).toBe(m.mcar?.statistic);
+    expect(study.screening.missingness.mcar?.df).toBe(m.mcar?.df);
+    const screen = screenResponses(rows, { columns: items });
+    expect(study.screening.screen.flagCounts).toEqual(screen.flagCounts);
+    expect(text).toContain(`Little's (1988) MCAR test: χ²(${m.mcar!.df.toLocaleString('en-US')}) = ${formatNumber(m.mcar!.statistic)}, ${formatP(m.mcar!.p)}`);
+    expect(text.indexOf('Screening')).toBeLessThan(text.indexOf('Data and scales'));
+    expect(study.report.markdown).toContain('Missing values per item');
+  });
+});
+
 describe('the report', () => {
   const headings = [
+    'Screening',
     'Data and scales',
     'Reliability',
     'Factor structure of the ESSE',
@@ -473,16 +490,16 @@ describe('the report', () => {
       expect(study.report.markdown).toMatch(new RegExp(`^#{2,3} ${h.replace(/[:()]/g, '\\$&')}$`, 'm'));
       expect(study.report.html).toContain(`>${h}</h`);
     }
-    // Every table is numbered by the report renderers, in order: 16 in the text, 31 in Markdown and HTML.
-    for (let t = 1; t <= 16; t++) expect(lines).toContain(`Table ${t}`);
-    expect(lines).not.toContain('Table 17');
-    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 31 }, (_, i) => `**Table ${i + 1}**\\`));
-    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(31);
-    expect((study.report.html.match(/<table /g) ?? []).length).toBe(31);
+    // Every table is numbered by the report renderers, in order: 17 in the text, 33 in Markdown and HTML.
+    for (let t = 1; t <= 17; t++) expect(lines).toContain(`Table ${t}`);
+    expect(lines).not.toContain('Table 18');
+    expect(study.report.markdown.match(/^\*\*Table \d+\*\*\\$/gm)).toEqual(Array.from({ length: 33 }, (_, i) => `**Table ${i + 1}**\\`));
+    expect(study.report.html.match(/<strong class="psychkit-number">Table \d+<\/strong>/g)).toHaveLength(33);
+    expect((study.report.html.match(/<table /g) ?? []).length).toBe(33);
     expect(study.report.html.match(/<strong class="psychkit-number">Figure \d+<\/strong>/g)).toEqual(Array.from({ length: 7 }, (_, i) => `<strong class="psychkit-number">Figure ${i + 1}</strong>`));
     // the cross-reference follows the numbering of each rendering
-    expect(text).toContain('Covariates as in Table 12;');
-    expect(study.report.markdown).toContain('Covariates as in Table 19;');
+    expect(text).toContain('Covariates as in Table 13;');
+    expect(study.report.markdown).toContain('Covariates as in Table 21;');
   });
   it('embeds the scree plot (with the parallel-analysis line), the path diagrams and the SEM diagram in the HTML', () => {
     const html = study.report.html;

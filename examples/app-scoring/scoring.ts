@@ -32,7 +32,7 @@ export function scoreBatch(submissions: readonly Submission[]): StoredScore[] {
   const gad = scoreInstrument(submissions, { scale: GAD7 });
   // Straight-lining across both questionnaires and multivariate outliers at p < .001; 16 items give
   // too few synonym pairs for a stable synonym index, so its flag is off.
-  const screen = screenResponses(submissions, { columns: ITEMS, cutoffs: { longstring: ITEMS.length, synonyms: null } });
+  const screen = screenResponses(submissions, { columns: ITEMS, cutoffs: { synonyms: null } });
   return submissions.map((s, i) => ({
     client: String(s['client']),
     phq9: phq.scores[i] ?? null,

@@ -910,7 +910,7 @@ function screeningSection(s: Parts, full: boolean): ReportSection {
     title: 'Careless-responding screen',
     columns: [{ label: 'Index' }, { label: 'Flag when' }, { label: 'Flagged (n)', format: 'integer' }],
     rows: [
-      ['Longstring (longest run of identical answers)', `≥ ${c.longstring ?? '–'} of ${s.screening.items.length} items`, screen.flagCounts.longstring],
+      ['Longstring (longest run of identical answers)', `${c.longstring ?? '–'} of ${s.screening.items.length} items the same`, screen.flagCounts.longstring],
       ['Mahalanobis D²', `p < ${String(c.significance).replace(/^0\./, '.')} (D² > ${n2(c.mahalanobis ?? Number.NaN)})`, screen.flagCounts.mahalanobis],
       ['Psychometric synonyms', `r ≤ ${c.synonyms ?? '–'} over the ${screen.synonymPairs.length} item pairs with r > .60 (few pairs: a noisy index)`, screen.flagCounts.synonyms],
       ['Any', '', screen.nFlagged],

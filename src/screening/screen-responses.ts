@@ -15,7 +15,7 @@ export type ScreeningIndex = 'longstring' | 'irv' | 'mahalanobis' | 'evenOdd' | 
 
 /** Cut-offs of {@link screenResponses}; `null` turns an index's flag off (the index is still reported). */
 export interface ScreeningCutoffs {
-  /** Flag when the longest run ≥ this. Default: half the number of items (k/2). */
+  /** Flag when the longest run ≥ this. Default: the number of items k (the same answer to every item). */
   readonly longstring?: number | null;
   /** Flag when IRV < this (straight-lining, Dunn et al. 2018). Default null: IRV is in the items' units. */
   readonly irvBelow?: number | null;
@@ -134,7 +134,9 @@ function cutoffValue(path: string, value: unknown, fallback: number | null): num
  * Per respondent (see each function for the definition, careless conventions and missing data):
  *
  * - `longstring`, `longstringAverage` — {@link longstring} (careless::longstring); flagged when the
- *   longest run ≥ `cutoffs.longstring`, default half the items (k/2; Curran 2016 suggests about half a block).
+ *   longest run ≥ `cutoffs.longstring`, default k: the same answer to every item. Runs of identical
+ *   answers are common in short, homogeneous scales, so a lower cut-off (Curran 2016 discusses about
+ *   half a block) belongs to a study that has looked at its own distribution.
  * - `irv` — {@link responseVariability} (careless::irv); flagged below `cutoffs.irvBelow` or above
  *   `cutoffs.irvAbove`, both off by default (IRV is in the items' units).
  * - `mahalanobis`, `mahalanobisP` — {@link mahalanobis} (careless::mahad / psych::outlier); flagged
@@ -186,7 +188,7 @@ export function screenResponses(table: Table | TableView, options?: ScreenRespon
       }
     }
   }
-  const longstringCut = cutoffValue('cutoffs.longstring', c['longstring'], k / 2);
+  const longstringCut = cutoffValue('cutoffs.longstring', c['longstring'], k);
   const irvBelow = cutoffValue('cutoffs.irvBelow', c['irvBelow'], null);
   const irvAbove = cutoffValue('cutoffs.irvAbove', c['irvAbove'], null);
   const evenOddCut = cutoffValue('cutoffs.evenOdd', c['evenOdd'], -0.3);

@@ -10,7 +10,7 @@ describe('screenResponses', () => {
     const s = screenResponses(sim.data, { columns, scales: sim.scales });
     expect(s.kind).toBe('screenResponses');
     expect(s.rows).toHaveLength(300);
-    expect(s.cutoffs.longstring).toBe(10);
+    expect(s.cutoffs.longstring).toBe(20);
     expect(s.cutoffs.significance).toBe(0.001);
     expect(s.cutoffs.evenOdd).toBe(-0.3);
     expect(s.cutoffs.synonyms).toBe(0);
@@ -18,7 +18,7 @@ describe('screenResponses', () => {
     let flagged = 0;
     for (const r of s.rows) {
       const expected = [
-        r.longstring !== null && r.longstring >= 10 ? 'longstring' : null,
+        r.longstring !== null && r.longstring >= 20 ? 'longstring' : null,
         r.mahalanobis !== null && r.mahalanobis > (s.cutoffs.mahalanobis as number) ? 'mahalanobis' : null,
         r.evenOdd !== null && r.evenOdd > -0.3 ? 'evenOdd' : null,
         r.synonyms !== null && r.synonyms < 0 ? 'synonyms' : null,

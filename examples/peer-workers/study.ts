@@ -912,7 +912,7 @@ function screeningSection(s: Parts, full: boolean): ReportSection {
     rows: [
       ['Longstring (longest run of identical answers)', `${c.longstring ?? '–'} of ${s.screening.items.length} items the same`, screen.flagCounts.longstring],
       ['Mahalanobis D²', `p < ${String(c.significance).replace(/^0\./, '.')} (D² > ${n2(c.mahalanobis ?? Number.NaN)})`, screen.flagCounts.mahalanobis],
-      ['Psychometric synonyms', `r ≤ ${c.synonyms ?? '–'} over the ${screen.synonymPairs.length} item pairs with r > .60 (few pairs: a noisy index)`, screen.flagCounts.synonyms],
+      ['Psychometric synonyms', `r < ${c.synonyms ?? '–'} over the ${screen.synonymPairs.length} item pairs with r > .60 (few pairs: a noisy index)`, screen.flagCounts.synonyms],
       ['Any', '', screen.nFlagged],
     ],
     note: `n = ${screen.n}. Indices as the R careless package defines them (Curran, 2016; Meade & Craig, 2012), over all ${s.screening.items.length} scale items in questionnaire order; flagged respondents are listed for inspection, not removed.`,

@@ -126,7 +126,9 @@ export default defineConfig([
     },
   },
   {
-    // A <script>-tag build: window.psychkit. Dependencies are bundled.
+    // One UMD file, every dependency bundled: AMD (d3-require, so `require("psychkit")` in an
+    // Observable notebook), CommonJS, and `window.psychkit` from a classic <script>. esbuild has no
+    // UMD format, so its IIFE (`var psychkit = (() => …)()`) is wrapped in the UMD factory here.
     entry: { psychkit: 'src/index.ts' },
     format: ['iife'],
     globalName: 'psychkit',
@@ -134,17 +136,20 @@ export default defineConfig([
     sourcemap: false,
     target: 'es2020',
     platform: 'browser',
-    outExtension: () => ({ js: '.global.js' }),
+    outExtension: () => ({ js: '.umd.js' }),
     esbuildPlugins: [debugStub],
     metafile: true,
-    banner,
+    banner: {
+      js: `${banner.js}\n(function(root,factory){if(typeof define==="function"&&define.amd)define([],factory);else if(typeof module==="object"&&module.exports)module.exports=factory();else root.psychkit=factory();})(typeof globalThis!=="undefined"?globalThis:typeof self!=="undefined"?self:this,function(){`,
+    },
+    footer: { js: 'return psychkit;});' },
     esbuildOptions(options) {
       options.legalComments = 'none';
     },
   },
   {
     // The same as one minified file for <script type="module"> or import() from a URL; see
-    // docs/runtimes.md. No source map here or for the IIFE: one that helps must embed every
+    // docs/runtimes.md. No source map here or for the UMD build: one that helps must embed every
     // source (2.4 MB for this 331 kB file); to debug in a browser, load dist/index.js, the same
     // code with its names (pretty-printed by the debugger).
     entry: { psychkit: 'src/index.ts' },

@@ -6,7 +6,8 @@
 //   node scripts/browser-check.mjs                   (the two examples/browser pages)
 //   node scripts/browser-check.mjs observable report (also the built Observable page, the demo report)
 import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,20 @@ export function inkFraction(page, selector) {
     for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
     return ink / (canvas.width * canvas.height);
   }, selector);
+}
+
+/** Unpacks what `npm pack` publishes into `dir` (a stand-in for the CDN's copy of the package). */
+function stagePackedPackage(dir) {
+  const packDir = mkdtempSync(join(tmpdir(), 'psychkit-pack-'));
+  try {
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    const [packed] = JSON.parse(out);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', join(packDir, packed.filename), '-C', dir, '--strip-components=1']);
+  } finally {
+    rmSync(packDir, { recursive: true, force: true });
+  }
 }
 
 function nodeFingerprint() {
@@ -230,6 +245,7 @@ export function pngInkFraction(page, png) {
 
 /** The sections and figures out/report.html must have (examples/peer-workers/study.ts). */
 const REPORT_HEADINGS = [
+  'Screening',
   'Data and scales',
   'Reliability',
   'Factor structure of the ESSE',
@@ -283,7 +299,9 @@ export async function browserChecks({ smoke = true, observable = false, report =
     const pages = [];
     if (smoke) {
       pages.push(['examples/browser/index.html (ESM build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/index.html', expected)]);
-      pages.push(['examples/browser/global.html (IIFE build)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/global.html', expected)]);
+      pages.push(['examples/browser/global.html (UMD build, classic script)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/global.html', expected)]);
+      stagePackedPackage(join(root, 'out', 'cdn', 'npm', 'psychkit'));
+      pages.push(['examples/browser/require.html (require("psychkit") with d3-require, the packed package)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/require.html', expected)]);
     }
     if (report) pages.push(['out/report.html (npm run demo)', () => checkReport(chromium.context, server.url)]);
     if (observable) pages.push(['examples/observable (Framework build)', () => checkObservablePage(chromium.context, server.url, expected)]);

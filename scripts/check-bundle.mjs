@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Post-build check (npm run check:bundle; .ci/run calls it after `npm run build`):
-//  1. the core bundle (dist/index.*, its chunks, the IIFE build, its declarations) never mentions
+//  1. the core bundle (dist/index.*, its chunks, the UMD build, its declarations) never mentions
 //     fast-check;
 //  2. psychkit/testing (dist/testing.*) never loads fast-check at run time — its declarations may
 //     import fast-check's types, since the arbitraries return fast-check arbitraries;
@@ -50,7 +50,7 @@ const RUNTIME_FAST_CHECK = [
 ];
 
 // 1. Core: no mention of fast-check at all.
-const core = [...withChunks('index.js'), ...withChunks('index.cjs'), 'psychkit.global.js', 'index.d.ts', 'index.d.cts'];
+const core = [...withChunks('index.js'), ...withChunks('index.cjs'), 'psychkit.umd.js', 'index.d.ts', 'index.d.cts'];
 for (const file of core) {
   if (!existsSync(join(dist, file))) problems.push(`missing build output: dist/${file}`);
   else check(!read(file).includes('fast-check'), `dist/${file} (core bundle) mentions fast-check`);
@@ -100,7 +100,7 @@ const SPECIFIERS = [
   /\brequire\(\s*["']([^"']+)["']\s*\)/g,
   /\bimport\(\s*["']([^"']+)["']\s*\)/g,
 ];
-const runtimeFiles = [...new Set([...withChunks('index.js'), ...withChunks('index.cjs'), ...withChunks('testing.js'), ...withChunks('testing.cjs'), 'psychkit.global.js', 'browser/psychkit.js'])];
+const runtimeFiles = [...new Set([...withChunks('index.js'), ...withChunks('index.cjs'), ...withChunks('testing.js'), ...withChunks('testing.cjs'), 'psychkit.umd.js', 'browser/psychkit.js'])];
 for (const file of runtimeFiles) {
   if (!existsSync(join(dist, file))) continue;
   const text = read(file);

@@ -2,7 +2,7 @@
 //   node  — the built ESM entry (dist/index.js) and CJS entry (dist/index.cjs)
 //   deno  — examples/deno/main.ts, via the `deno` npm package
 //   observable — builds examples/observable offline against the packed package
-//   browser — Debian's Chromium opens examples/browser (ESM and IIFE builds) and, when built,
+//   browser — Debian's Chromium opens examples/browser (the ES module build, the UMD build as a classic script and through d3-require) and, when built,
 //             the Observable page
 //   report  — Chromium opens the demo's out/report.html (`npm run demo` writes it): no console
 //             errors, every section and SVG figure present and drawn, a non-blank screenshot

@@ -1,6 +1,7 @@
-// Renders the smoke analysis into the page. Both index.html (ES module build) and global.html
-// (IIFE build, window.psychkit) call render() with the psychkit they loaded; scripts/runtimes.mjs
-// reads the numbers back from the elements below and compares them with Node's.
+// Renders the smoke analysis into the page. index.html (ES module build), global.html (the UMD
+// build as a classic script: window.psychkit) and require.html (the UMD build through d3-require,
+// as an Observable notebook loads it) call render() with the psychkit they loaded;
+// scripts/runtimes.mjs reads the numbers back from the elements below and compares them with Node's.
 import { fingerprintJson, smokeAnalysis } from '../shared/smoke-analysis.js';
 
 function show(id, value, text) {

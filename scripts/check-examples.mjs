@@ -58,7 +58,7 @@ function quickStart() {
 const PRELUDE = `
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { arbitraries, simulate } from 'psychkit/testing';
+import { ${Object.keys(testing).join(', ')} } from 'psychkit/testing';
 import * as psychkit from 'psychkit';
 import type { CronbachAlphaResult, ReportSection, ReportTable, Table, TableView } from 'psychkit';
 import { ${[...Object.keys(psychkit)].filter((n) => /^[a-zA-Z]\w*$/.test(n)).join(', ')} } from 'psychkit';
@@ -77,7 +77,7 @@ declare const eigenvalues: number[];
 declare function expect(value: unknown): { toBe(v: unknown): void; toEqual(v: unknown): void };
 declare function myScore(table: Table): number;
 declare function myMean(table: Table, columns: readonly string[]): number[];
-void [writeFileSync, fc, arbitraries, simulate, psychkit, rows, data, recovery, esseItems, R, C, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
+void [writeFileSync, fc, ${Object.keys(testing).join(', ')}, psychkit, rows, data, recovery, esseItems, R, C, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
 `;
 
 // --- a fresh project with the packed package ---------------------------------------------------

@@ -3,6 +3,8 @@
 // arbitrary takes the caller's `fc` as its first argument. `simulate` needs nothing beyond psychkit.
 export * as simulate from './simulate/index.js';
 export * as arbitraries from './arbitraries/index.js';
+export { alignFactors, coverageBand, seeds } from './glue/index.js';
+export type { AlignedFactors, CoverageBand, CoverageBandOptions } from './glue/index.js';
 export type {
   CarelessResponsesOptions,
   CarelessResponsesSample,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as psychkit from '../../src/index.js';
-import { arbitraries, simulate } from '../../src/testing/index.js';
+import { arbitraries, coverageBand, simulate } from '../../src/testing/index.js';
 import { isPsychkitError, type PsychkitError } from '../../src/index.js';
 import { publicFunctionNames } from '../helpers/public-api.js';
 import { peer, maritalLevels } from '../helpers/peer.js';
@@ -92,6 +92,7 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   conceptualDiagramSvg: (x) => psychkit.conceptualDiagramSvg({ kind: 'processModel', model: 1, variables: { x: 'X', y: 'Y', m: [] }, moderators: [], equations: [{ outcome: 'Y', terms: ['X'] }] }, { ...x }),
   johnsonNeymanSvg: (x) => psychkit.johnsonNeymanSvg({ points: [], table: [{ w: 0, estimate: 1, lower: 0, upper: 2 }, { w: 1, estimate: 1, lower: 0, upper: 2 }] }, { ...x }),
   simpleSlopesSvg: (x) => psychkit.simpleSlopesSvg({ kind: 'processModel', variables: { x: 'X', y: 'Y' }, moderators: [{ role: 'w', column: 'W' }], predictedValues: [{ x: 0, at: { w: 1 }, predicted: 1 }] }, { ...x }),
+  coverageBand: (x) => coverageBand(941, 1000, { ...x }),
   'simulate.carelessResponses': (x) => simulate.carelessResponses({ n: 20, items: 8, seed: 1, ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),
   'simulate.factorModel': (x) => simulate.factorModel({ loadings, n: 5, seed: 1, ...x }),
@@ -136,6 +137,8 @@ const NO_OPTIONS: Readonly<Record<string, string>> = {
   randomStream: 'takes a seed',
   bootstrapIndices: '(stream, n, buffer): positional by design, allocation-free in hot loops',
   readTable: 'takes a table (its options arrive with missing codes; see the data tests)',
+  alignFactors: '(estimated, truth): two loading matrices, nothing to choose',
+  seeds: '(master, count): a seed and a count',
   scoreBand: '(score, bands): a look-up of one score in an instrument key\'s band set',
   isMatrixInput: 'a type guard of one value',
   isMissing: 'a predicate of one value',

@@ -67,7 +67,7 @@ describe('simulate.mediation: population truth', () => {
     expectClose(populationRegression(sim, 'm1', ['x', 'c1'])[0] as number, 0.5, 1e-13, 'a1');
     const [total] = populationRegression(sim, 'y', ['x', 'c1']);
     expectClose(sim.population.total, total as number, 1e-13, 'total c');
-    expect(sim.population.indirect.map((e) => e.label)).toEqual(['x → m1 → y', 'x → m2 → y']);
+    expect(sim.population.indirect.map((e) => e.label)).toEqual(['m1', 'm2']);
     expectClose(sim.population.indirect[0]?.effect as number, 0.2, 1e-15, 'a1b1');
     expectClose(sim.population.indirect[1]?.effect as number, -0.075, 1e-15, 'a2b2');
     expectClose(sim.population.totalIndirect, 0.125, 1e-15, 'total indirect');
@@ -100,11 +100,11 @@ describe('simulate.mediation: population truth', () => {
       seed: 1,
     });
     const effect = Object.fromEntries(sim.population.indirect.map((e) => [e.label, e.effect]));
-    expectClose(effect['x → m1 → y'] as number, 0.5 * 0.3, 1e-15, 'a1b1');
-    expectClose(effect['x → m1 → m2 → y'] as number, 0.5 * 0.6 * 0.4, 1e-15, 'a1d21b2');
-    expectClose(effect['x → m1 → m3 → y'] as number, 0.5 * 0.2 * 0.5, 1e-15, 'a1d31b3');
-    expectClose(effect['x → m1 → m2 → m3 → y'] as number, 0.5 * 0.6 * 0.7 * 0.5, 1e-15, 'a1d21d32b3');
-    expectClose(effect['x → m2 → m3 → y'] as number, 0.2 * 0.7 * 0.5, 1e-15, 'a2d32b3');
+    expectClose(effect['x -> m1 -> y'] as number, 0.5 * 0.3, 1e-15, 'a1b1');
+    expectClose(effect['x -> m1 -> m2 -> y'] as number, 0.5 * 0.6 * 0.4, 1e-15, 'a1d21b2');
+    expectClose(effect['x -> m1 -> m3 -> y'] as number, 0.5 * 0.2 * 0.5, 1e-15, 'a1d31b3');
+    expectClose(effect['x -> m1 -> m2 -> m3 -> y'] as number, 0.5 * 0.6 * 0.7 * 0.5, 1e-15, 'a1d21d32b3');
+    expectClose(effect['x -> m2 -> m3 -> y'] as number, 0.2 * 0.7 * 0.5, 1e-15, 'a2d32b3');
     expect(sim.population.indirect).toHaveLength(7);
   });
 

@@ -21,7 +21,7 @@ import {
   type SimulatedTable,
 } from './latent.js';
 import { dataShape, numberMatrix, requiredOptions, requiredSeed, sampleSize, type DataShape } from './options.js';
-import { toRows } from './output.js';
+import { toRows, withoutNegativeZero } from './output.js';
 
 /** Options of {@link cfa}. */
 export interface CfaSimulationOptions<S extends DataShape = DataShape> {
@@ -209,7 +209,7 @@ export function cfa<S extends DataShape = 'rows'>(options: CfaSimulationOptions<
     n,
     seed: String(seed),
     nMissing,
-    population: {
+    population: withoutNegativeZero({
       model: syntaxOf(structure),
       loadings: matrixRows(lambda, p, m),
       standardizedLoadings: standardizedLoadings(structure, moments),
@@ -220,6 +220,6 @@ export function cfa<S extends DataShape = 'rows'>(options: CfaSimulationOptions<
       covariance: toRows(moments.covariance, p),
       correlation: correlationRows(moments.covariance, p),
       parameters,
-    },
+    }),
   }) as unknown as CfaSample<S>;
 }

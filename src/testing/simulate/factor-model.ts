@@ -4,7 +4,7 @@ import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { categorise, categoryCovariance, categoryMean, resolveThresholds } from './categories.js';
 import { dataShape, nameList, numberMatrix, requiredSeed, sampleSize, requiredOptions, type DataShape } from './options.js';
-import { alphaOf, grandSum, layOut, toRows, type SimulatedData } from './output.js';
+import { alphaOf, grandSum, layOut, toRows, type SimulatedData, withoutNegativeZero } from './output.js';
 
 /** Options of {@link factorModel}. */
 export interface FactorModelOptions<S extends DataShape = DataShape> {
@@ -279,7 +279,7 @@ export function run(model: Model, o: Record<string, unknown>, fn: string): Facto
   const thresholds = resolveThresholds(o['categories'], o['thresholds']);
   const items = nameList(o['names'], 'names', model.p, 'item');
   const shape = dataShape(o['shape']);
-  const population = populationOf(model, thresholds);
+  const population = withoutNegativeZero(populationOf(model, thresholds));
   const columns = drawFactorData(model, n, seed, thresholds);
   return deepFreeze({
     data: layOut(columns, items, n, shape),

@@ -14,7 +14,7 @@ import {
   uniqueNames,
   type DataShape,
 } from './options.js';
-import { layOut, toRows, type SimulatedData } from './output.js';
+import { layOut, toRows, type SimulatedData, withoutNegativeZero } from './output.js';
 
 /** The PROCESS models {@link mediation} can simulate. */
 export type SimulatedMediationModel = 4 | 6;
@@ -70,7 +70,10 @@ export interface MediationOptions<S extends DataShape = DataShape> {
 export interface SimulatedIndirectEffect {
   /** Variable names along the path, from X to Y. */
   readonly path: readonly string[];
-  /** `x → m1 → m2 → y`. */
+  /**
+   * The label `processModel` gives the same effect in `indirectEffects`, so truths and estimates
+   * join on it: the mediator's name in model 4 (`'m1'`), the path in model 6 (`'x -> m1 -> m2 -> y'`).
+   */
   readonly label: string;
   /** Product of the path coefficients along the path. */
   readonly effect: number;
@@ -293,7 +296,10 @@ function effectAlong(s: Spec, chain: readonly number[], names: { x: string; medi
   for (let t = 1; t < chain.length; t++) effect *= (s.d[chain[t] as number] as number[])[chain[t - 1] as number] as number;
   effect *= s.b[chain[chain.length - 1] as number] as number;
   const path = [names.x, ...chain.map((i) => names.mediators[i] as string), names.y];
-  return { path, label: path.join(' → '), effect };
+  // processModel's labels (src/mediation/process-mediation.ts): the mediator in a parallel model,
+  // the whole path in a serial one.
+  const label = s.model === 6 ? path.join(' -> ') : (names.mediators[chain[0] as number] as string);
+  return { path, label, effect };
 }
 
 /**
@@ -390,7 +396,7 @@ export function mediation<S extends DataShape = 'rows'>(options: MediationOption
     variables: { ...roles, covariates: covariateNames },
     n,
     seed: String(seed),
-    population: {
+    population: withoutNegativeZero({
       model: spec.model,
       paths,
       direct: spec.direct,
@@ -401,6 +407,6 @@ export function mediation<S extends DataShape = 'rows'>(options: MediationOption
       covariance: toRows(covariance, v),
       residualVariances,
       rSquared,
-    },
+    }),
   }) as unknown as MediationSample<S>;
 }

@@ -67,3 +67,19 @@ export function grandSum(m: ArrayLike<number>): number {
   for (let i = 0; i < m.length; i++) s += m[i] as number;
   return s;
 }
+
+/**
+ * A copy of a population's plain objects and arrays with −0 replaced by 0. A product such as
+ * a·b with a = 0 and b < 0 is −0, which prints as "-0" and fails `Object.is(truth, 0)`; a true
+ * parameter of zero is zero.
+ */
+export function withoutNegativeZero<T>(value: T): T {
+  if (typeof value === 'number') return (Object.is(value, -0) ? 0 : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = withoutNegativeZero(v);
+    return out as T;
+  }
+  return value;
+}

@@ -25,7 +25,7 @@ import {
   type SimulatedTable,
 } from './latent.js';
 import { dataShape, describe, finiteNumber, numberArray, requiredOptions, requiredSeed, sampleSize, type DataShape } from './options.js';
-import { toRows } from './output.js';
+import { toRows, withoutNegativeZero } from './output.js';
 
 /** One structural path `outcome ~ label*predictor` between latent variables. */
 export interface SimulatedRegression {
@@ -340,7 +340,7 @@ export function sem<S extends DataShape = 'rows'>(options: SemSimulationOptions<
     n,
     seed: String(seed),
     nMissing,
-    population: {
+    population: withoutNegativeZero({
       model: syntaxOf(structure),
       loadings: matrixRows(lambda, p, m),
       standardizedLoadings: standardizedLoadings(structure, moments),
@@ -367,6 +367,6 @@ export function sem<S extends DataShape = 'rows'>(options: SemSimulationOptions<
       covariance: toRows(moments.covariance, p),
       correlation: correlationRows(moments.covariance, p),
       parameters,
-    },
+    }),
   }) as unknown as SemSample<S>;
 }

@@ -2,7 +2,7 @@
 // under hostile options (and a hostile `fc`). A valid arbitrary is sampled a few times, so that
 // options the constructor accepts but generation chokes on are found too.
 import fc from 'fast-check';
-import { arbitraries, simulate } from '../../../../src/testing/index.js';
+import { alignFactors, arbitraries, coverageBand, seeds, simulate } from '../../../../src/testing/index.js';
 import type { FuzzTarget } from '../../harness.js';
 import { edgeNumber, hostile, nasty, options } from './common.js';
 
@@ -62,6 +62,22 @@ function arbitraryTarget(name: string, make: (f: unknown, o: unknown) => fc.Arbi
 }
 
 export const TESTING_TARGETS: readonly FuzzTarget[] = [
+  {
+    name: 'alignFactors',
+    args: fc.oneof(
+      { arbitrary: fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 6 }).chain((m) => fc.tuple(fc.constant(m), fc.constant(m.map((row) => [...row].reverse())))), weight: 3 },
+      { arbitrary: fc.tuple(fc.oneof(hostile, nasty, fc.array(fc.array(fc.oneof(edgeNumber, hostile), { maxLength: 3 }), { maxLength: 4 })), fc.oneof(hostile, nasty, fc.constant([[0.5, 0], [0, 0.5]]))), weight: 2 },
+    ),
+    call: (e, t) => alignFactors(e as never, t as never),
+    runs: 450,
+  },
+  {
+    name: 'coverageBand',
+    args: fc.tuple(fc.oneof(fc.integer({ min: 0, max: 1000 }), edgeNumber), fc.oneof(fc.integer({ min: 1, max: 1000 }), edgeNumber), fc.oneof(fc.constant(undefined), options({ nominal: 0.95, confidence: 0.99 }))),
+    call: (s, t, o) => coverageBand(s as never, t as never, o as never),
+    runs: 450,
+  },
+  { name: 'seeds', args: fc.tuple(fc.oneof(fc.integer(), fc.string(), hostile), fc.oneof(fc.integer({ min: 0, max: 50 }), edgeNumber)), call: (m, c) => seeds(m as never, c as never), runs: 450 },
   { name: 'simulate.carelessResponses', args: simulatorArgs(careless), call: (o) => simulate.carelessResponses(o as never), runs: 450 },
   { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
   { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },

@@ -118,3 +118,35 @@ describe('simulators and processModel share labels; no truth is −0', () => {
     );
   });
 });
+
+describe('arbitraries: ranges mean ranges, minEffect, and the simulators keep processModel\'s limits', () => {
+  it('{ min } alone is a range from min up (twice min where the default would end below it), { max } alone one down to it', () => {
+    const ns = fc.sample(arbitraries.mediationModel(fc, { n: { min: 500 } }), { numRuns: 200, seed: 1 }).map((m) => m.n);
+    expect(Math.min(...ns)).toBeGreaterThanOrEqual(500);
+    expect(Math.max(...ns)).toBeLessThanOrEqual(1000);
+    expect(new Set(ns).size).toBeGreaterThan(50);
+    const small = fc.sample(arbitraries.mediationModel(fc, { n: { max: 10 } }), { numRuns: 200, seed: 2 }).map((m) => m.n);
+    expect(Math.max(...small)).toBeLessThanOrEqual(10);
+    expect(new Set(small).size).toBeGreaterThan(1);
+  });
+  it('property: with minEffect every a, b and d path is at least that large, so no specific indirect effect is 0', () => {
+    fc.assert(
+      fc.property(arbitraries.mediationModel(fc, { minEffect: 0.1, mediators: { min: 1, max: 8 }, n: 1 }), (spec) => {
+        const lower = (spec.paths.d ?? []).flatMap((row, i) => row.filter((_, j) => j < i));
+        for (const p of [...spec.paths.a, ...spec.paths.b, ...lower]) expect(Math.abs(p)).toBeGreaterThanOrEqual(0.1 - 1e-12);
+        if (spec.model === 6) expect(spec.paths.a.length).toBeLessThanOrEqual(6);
+        const sim = simulate.mediation(spec);
+        for (const e of sim.population.indirect) expect(e.effect).not.toBe(0);
+      }),
+    );
+    expect(errorOf(() => arbitraries.mediationModel(fc, { minEffect: 0.9, maxPath: 0.5 })).details).toMatchObject({ option: 'minEffect' });
+  });
+  it('simulate.mediation takes the mediators processModel takes: 2 … 6 serial, 1 … 10 parallel', () => {
+    const serial = (k: number) => simulate.mediation({ model: 6, paths: { a: new Array(k).fill(0.2), b: new Array(k).fill(0.2), d: Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (j < i ? 0.1 : 0))), direct: 0 }, n: 5, seed: 1 });
+    expect(serial(6).population.indirect).toHaveLength(63);
+    expect(errorOf(() => serial(7)).details).toMatchObject({ option: 'paths.a' });
+    const parallel = (k: number) => simulate.mediation({ model: 4, paths: { a: new Array(k).fill(0.2), b: new Array(k).fill(0.2), direct: 0 }, n: 5, seed: 1 });
+    expect(parallel(10).population.indirect).toHaveLength(10);
+    expect(errorOf(() => parallel(11)).code).toBe('INVALID_OPTION');
+  });
+});

@@ -7,8 +7,14 @@ import { arbitraryOptions, intRange, share, type Range } from './ranges.js';
 export interface MediationModelArbitraryOptions {
   /** PROCESS models to draw from. Default [4, 6]. */
   readonly models?: readonly SimulatedMediationModel[];
-  /** Number of mediators k (model 6 always has at least 2). Default 1 … 3. */
+  /** Number of mediators k (model 6: 2 … 6, model 4: 1 … 10, as processModel). Default 1 … 3. */
   readonly mediators?: Range;
+  /**
+   * The smallest |a|, |b| and (model 6) |d| path: with a positive value no such path is 0, so every
+   * specific indirect effect is nonzero (by default a quarter of the paths are 0, and half of the
+   * one-mediator draws have ab = 0). Default 0.
+   */
+  readonly minEffect?: number;
   /** Largest |path coefficient| (a, b, d, c′ and covariate effects). Default 0.6. */
   readonly maxPath?: number;
   /** Sample size. Default 20 … 200. */
@@ -35,7 +41,7 @@ export interface MediationModelArbitraryOptions {
 export function mediationModel(fc: FastCheck, options?: MediationModelArbitraryOptions): Arbitrary<MediationOptions<'rows'>> {
   const fn = 'arbitraries.mediationModel';
   const f = checkFastCheck(fc, fn);
-  const o = arbitraryOptions(options, fn, ['models', 'mediators', 'maxPath', 'n', 'covariates']);
+  const o = arbitraryOptions(options, fn, ['models', 'mediators', 'maxPath', 'minEffect', 'n', 'covariates']);
   const models = (o['models'] ?? [4, 6]) as unknown;
   if (!Array.isArray(models) || models.length === 0 || !models.every((m) => m === 4 || m === 6)) {
     throw fail('INVALID_OPTION', '`models` must be a non-empty array of 4 and/or 6.', { option: 'models', value: models });
@@ -47,9 +53,15 @@ export function mediationModel(fc: FastCheck, options?: MediationModelArbitraryO
   if ((models as number[]).every((m) => m === 6) && kMax < 2) {
     throw fail('INVALID_OPTION', 'Model 6 needs at least 2 mediators; raise `mediators`.', { option: 'mediators' });
   }
+  const minEffect = share(o['minEffect'], 'minEffect', 0, 0, 10);
+  if (minEffect > maxPath) throw fail('INVALID_OPTION', `\`minEffect\` (${minEffect}) must not exceed \`maxPath\` (${maxPath}).`, { option: 'minEffect', value: minEffect });
   const bound = Math.round(maxPath * 100);
   const path = f.oneof({ arbitrary: f.constant(0), weight: 1 }, { arbitrary: f.integer({ min: -bound, max: bound }), weight: 3 }).map((v) => v / 100);
+  const floor = Math.max(1, Math.round(minEffect * 100));
+  // Paths of the indirect effects: |path| ≥ minEffect and never 0 when minEffect > 0.
+  const mediatedPath = minEffect > 0 ? f.tuple(f.integer({ min: floor, max: Math.max(floor, bound) }), f.boolean()).map(([v, negative]) => (negative ? -v : v) / 100) : path;
   const paths = (len: number) => f.array(path, { minLength: len, maxLength: len });
+  const mediatedPaths = (len: number) => f.array(mediatedPath, { minLength: len, maxLength: len });
   return f
     .record({
       model: f.constantFrom(...(models as SimulatedMediationModel[])),
@@ -57,13 +69,13 @@ export function mediationModel(fc: FastCheck, options?: MediationModelArbitraryO
       q: f.integer({ min: cMin, max: cMax }),
     })
     .chain(({ model, kRaw, q }) => {
-      const k = model === 6 ? Math.max(2, kRaw) : kRaw;
+      const k = model === 6 ? Math.min(6, Math.max(2, kRaw)) : kRaw;
       const covariate: Arbitrary<SimulatedCovariate> = f.record({ x: path, mediators: paths(k), y: path });
       return f.record({
         model: f.constant(model),
-        a: paths(k),
-        b: paths(k),
-        d: model === 6 ? f.array(paths(k), { minLength: k, maxLength: k }) : f.constant(null),
+        a: mediatedPaths(k),
+        b: mediatedPaths(k),
+        d: model === 6 ? f.array(mediatedPaths(k), { minLength: k, maxLength: k }) : f.constant(null),
         direct: path,
         covariates: f.array(covariate, { minLength: q, maxLength: q }),
         n: f.integer({ min: nMin, max: nMax }),

@@ -2,7 +2,10 @@ import { strictOptions } from '../../util/options.js';
 import { fail } from '../../errors.js';
 import { describe } from '../simulate/options.js';
 
-/** A count given exactly (`5`) or as an inclusive range (`{ min: 2, max: 8 }`; either end optional). */
+/**
+ * A count given exactly (`5`) or as an inclusive range (`{ min: 2, max: 8 }`; either end optional:
+ * the default's end, or, where that would cross the given end, twice `min` / half `max`).
+ */
 export type Range = number | { readonly min?: number; readonly max?: number };
 
 /** Resolves a {@link Range} option of integers to [min, max] within [lowest, highest]. */
@@ -12,8 +15,12 @@ export function intRange(value: unknown, option: string, fallback: readonly [num
   let max: unknown;
   if (typeof value === 'number') min = max = value;
   else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    min = (value as { min?: unknown }).min ?? fallback[0];
-    max = (value as { max?: unknown }).max ?? Math.max(fallback[1], typeof min === 'number' ? min : fallback[1]);
+    // A range means a range: an end left out is the default's, and where that end would cross
+    // the given one it moves with it (`{ min: 50 }` with default 1 … 30 is 50 … 100, not 50 … 50).
+    const givenMin = (value as { min?: unknown }).min;
+    const givenMax = (value as { max?: unknown }).max;
+    min = givenMin ?? (typeof givenMax === 'number' && givenMax < fallback[0] ? Math.max(lowest, Math.ceil(givenMax / 2)) : fallback[0]);
+    max = givenMax ?? (typeof givenMin === 'number' && givenMin > fallback[1] ? Math.min(highest, 2 * givenMin) : fallback[1]);
   } else {
     throw fail('INVALID_OPTION', `\`${option}\` must be a number or { min, max }; got ${describe(value)}.`, { option, value });
   }

@@ -120,7 +120,9 @@ export interface MediationSample<S extends DataShape = 'rows'> {
 }
 
 const MEDIATION_OPTIONS = ['model', 'paths', 'covariates', 'n', 'seed', 'residuals', 'names', 'shape'] as const;
-const MAX_SERIAL = 10;
+// processModel's limits (src/mediation/process-options.ts): 2 … 6 serial, 1 … 10 parallel mediators.
+const MAX_SERIAL = 6;
+const MAX_PARALLEL = 10;
 
 interface Spec {
   readonly model: SimulatedMediationModel;
@@ -159,7 +161,10 @@ function readSpec(o: Record<string, unknown>): Spec {
   const a = numberArray(paths['a'], 'paths.a', undefined, model === 6 ? 2 : 1);
   const k = a.length;
   if (model === 6 && k > MAX_SERIAL) {
-    throw fail('INVALID_OPTION', `Model 6 takes 2 … ${MAX_SERIAL} serial mediators; got ${k}.`, { option: 'paths.a', length: k });
+    throw fail('INVALID_OPTION', `Model 6 takes 2 … ${MAX_SERIAL} serial mediators, as processModel does; got ${k}.`, { option: 'paths.a', length: k });
+  }
+  if (model === 4 && k > MAX_PARALLEL) {
+    throw fail('INVALID_OPTION', `Model 4 takes 1 … ${MAX_PARALLEL} parallel mediators, as processModel does; got ${k}.`, { option: 'paths.a', length: k });
   }
   const b = numberArray(paths['b'], 'paths.b', k);
   const direct = finiteNumber(paths['direct'], 'paths.direct');

@@ -1,3 +1,5 @@
+export { ampute } from './ampute.js';
+export type { AmputeOptions, AmputedColumn, AmputedData, MissingMechanism } from './ampute.js';
 export { carelessResponses } from './careless.js';
 export type { CarelessResponsesOptions, CarelessResponsesSample, CarelessType } from './careless.js';
 export { cfa } from './cfa.js';

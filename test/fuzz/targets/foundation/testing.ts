@@ -78,6 +78,21 @@ export const TESTING_TARGETS: readonly FuzzTarget[] = [
     runs: 450,
   },
   { name: 'seeds', args: fc.tuple(fc.oneof(fc.integer(), fc.string(), hostile), fc.oneof(fc.integer({ min: 0, max: 50 }), edgeNumber)), call: (m, c) => seeds(m as never, c as never), runs: 450 },
+  {
+    name: 'simulate.ampute',
+    args: fc.oneof(
+      {
+        arbitrary: fc.tuple(
+          fc.record({ a: fc.array(fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), fc.constant(null)), { minLength: 1, maxLength: 20 }) }).map(({ a }) => ({ a, b: a.map((v, i) => (v === null ? i : -i)) })),
+          fc.oneof(options({ columns: ['a'], mechanism: 'MAR', by: 'b', proportion: 0.3, seed: 1 }), options({ columns: ['a'], mechanism: 'MNAR', proportion: 0.3, strength: -1, seed: 1 }), options({ columns: ['a', 'b'], mechanism: 'MCAR', proportion: 0.5, seed: 'x' })),
+        ),
+        weight: 4,
+      },
+      { arbitrary: fc.tuple(fc.oneof(hostile, nasty), fc.oneof(hostile, nasty)), weight: 1 },
+    ),
+    call: (t, o) => simulate.ampute(t as never, o as never),
+    runs: 450,
+  },
   { name: 'simulate.carelessResponses', args: simulatorArgs(careless), call: (o) => simulate.carelessResponses(o as never), runs: 450 },
   { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
   { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },

@@ -93,6 +93,7 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   johnsonNeymanSvg: (x) => psychkit.johnsonNeymanSvg({ points: [], table: [{ w: 0, estimate: 1, lower: 0, upper: 2 }, { w: 1, estimate: 1, lower: 0, upper: 2 }] }, { ...x }),
   simpleSlopesSvg: (x) => psychkit.simpleSlopesSvg({ kind: 'processModel', variables: { x: 'X', y: 'Y' }, moderators: [{ role: 'w', column: 'W' }], predictedValues: [{ x: 0, at: { w: 1 }, predicted: 1 }] }, { ...x }),
   coverageBand: (x) => coverageBand(941, 1000, { ...x }),
+  'simulate.regression': (x) => simulate.regression({ coefficients: [0.3], n: 10, seed: 1, ...x }),
   'simulate.ampute': (x) => simulate.ampute({ a: [1, 2, 3, 4], b: [2, 1, 4, 3] }, { columns: ['a'], mechanism: 'MAR', by: 'b', proportion: 0.3, seed: 1, ...x }),
   'simulate.carelessResponses': (x) => simulate.carelessResponses({ n: 20, items: 8, seed: 1, ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),

@@ -23,3 +23,5 @@ export { sem } from './sem.js';
 export type { SemPopulation, SemSample, SemSimulationOptions, SimulatedLatentEffect, SimulatedPath, SimulatedRegression } from './sem.js';
 export type { DataShape } from './options.js';
 export type { SimulatedData } from './output.js';
+export { regression } from './regression.js';
+export type { RegressionPopulation, RegressionSample, RegressionSimulationOptions, SimulatedCoefficient } from './regression.js';

@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
+import { choleskyInPlace, choleskySolveInPlace } from '../../linalg/solve.js';
 import { oneOf } from '../../util/options.js';
 import {
   dataShape,
@@ -77,6 +78,21 @@ export interface SimulatedIndirectEffect {
   readonly label: string;
   /** Product of the path coefficients along the path. */
   readonly effect: number;
+  /**
+   * SD of its estimate (the product of the OLS estimates along the path) at this n: the exact
+   * variance of a product of independent estimates, Π(θ² + SE²) − Πθ², with each SE from
+   * `population.standardErrors`. `null` when n is too small for an equation's SEs (n ≤ p + 2).
+   */
+  readonly se: number | null;
+}
+
+/** SDs of the OLS estimates of the paths at the simulated n (exact for jointly normal variables). */
+export interface MediationStandardErrors {
+  readonly a: readonly number[];
+  readonly b: readonly number[];
+  /** Model 6: SE of d[i][j] (j < i; 0 elsewhere). */
+  readonly d: readonly (readonly number[])[] | null;
+  readonly direct: number;
 }
 
 /** The population the data were drawn from. */
@@ -102,6 +118,12 @@ export interface MediationPopulation {
   readonly residualVariances: Readonly<Record<string, number>>;
   /** Population R² of each endogenous variable's equation. */
   readonly rSquared: Readonly<Record<string, number>>;
+  /**
+   * The SDs of the OLS estimates of the paths over samples of this n: σ·√([Σp⁻¹]ⱼⱼ/(n − p − 2))
+   * for a predictor of an equation with p predictors (its covariates included), exact for
+   * jointly normal variables; `null` when n ≤ p + 2 for some equation.
+   */
+  readonly standardErrors: MediationStandardErrors | null;
 }
 
 /** A sample from {@link mediation}. */
@@ -278,8 +300,8 @@ function covarianceOf(B: Float64Array, v: number, q: number, residuals: 'unit' |
 }
 
 /** Specific indirect effects, by first mediator, later mediators in binary-counting order. */
-function indirectEffects(s: Spec, names: { x: string; mediators: readonly string[]; y: string }): SimulatedIndirectEffect[] {
-  const out: SimulatedIndirectEffect[] = [];
+function indirectEffects(s: Spec, names: { x: string; mediators: readonly string[]; y: string }): Omit<SimulatedIndirectEffect, 'se'>[] {
+  const out: Omit<SimulatedIndirectEffect, 'se'>[] = [];
   const { k } = s;
   for (let first = 0; first < k; first++) {
     if (s.model === 4) {
@@ -296,7 +318,7 @@ function indirectEffects(s: Spec, names: { x: string; mediators: readonly string
   return out;
 }
 
-function effectAlong(s: Spec, chain: readonly number[], names: { x: string; mediators: readonly string[]; y: string }): SimulatedIndirectEffect {
+function effectAlong(s: Spec, chain: readonly number[], names: { x: string; mediators: readonly string[]; y: string }): Omit<SimulatedIndirectEffect, 'se'> {
   let effect = s.a[chain[0] as number] as number;
   for (let t = 1; t < chain.length; t++) effect *= (s.d[chain[t] as number] as number[])[chain[t - 1] as number] as number;
   effect *= s.b[chain[chain.length - 1] as number] as number;
@@ -305,6 +327,65 @@ function effectAlong(s: Spec, chain: readonly number[], names: { x: string; medi
   // the whole path in a serial one.
   const label = s.model === 6 ? path.join(' -> ') : (names.mediators[chain[0] as number] as string);
   return { path, label, effect };
+}
+
+/**
+ * SDs of the OLS coefficients of one equation at n: σ²·[Σp⁻¹]ⱼⱼ/(n − p − 2), Σp the predictors'
+ * population covariance (E[(X_c′X_c)⁻¹] = Σp⁻¹/(n − p − 2) for normal predictors); null when
+ * n ≤ p + 2.
+ */
+function equationSe(S: Float64Array, v: number, predictors: readonly number[], residualVariance: number, n: number): number[] | null {
+  const p = predictors.length;
+  if (n <= p + 2) return null;
+  const sp = new Float64Array(p * p);
+  predictors.forEach((a, i) => predictors.forEach((b, j) => (sp[i * p + j] = S[a * v + b] as number)));
+  if (!choleskyInPlace(sp, p)) return null;
+  return predictors.map((_, j) => {
+    const e = new Float64Array(p);
+    e[j] = 1;
+    choleskySolveInPlace(sp, p, e);
+    return Math.sqrt((residualVariance * (e[j] as number)) / (n - p - 2));
+  });
+}
+
+/** The SEs of a, b, d and c′ (causal order: covariates 0 … q − 1, x = q, mediators, y). */
+function pathStandardErrors(spec: Spec, S: Float64Array, psi: Float64Array, v: number, n: number): MediationStandardErrors | null {
+  const { k, q } = spec;
+  const x = q;
+  const covariates = Array.from({ length: q }, (_, i) => i);
+  const a: number[] = [];
+  const d: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    const earlier = spec.model === 6 ? Array.from({ length: i }, (_, j) => q + 1 + j) : [];
+    const se = equationSe(S, v, [x, ...earlier, ...covariates], psi[q + 1 + i] as number, n);
+    if (se === null) return null;
+    a.push(se[0] as number);
+    earlier.forEach((_, j) => ((d[i] as number[])[j] = se[1 + j] as number));
+  }
+  const mediators = Array.from({ length: k }, (_, i) => q + 1 + i);
+  const ySe = equationSe(S, v, [x, ...mediators, ...covariates], psi[q + k + 1] as number, n);
+  if (ySe === null) return null;
+  return { a, b: ySe.slice(1, 1 + k), d: spec.model === 6 ? d : null, direct: ySe[0] as number };
+}
+
+/** Var of a product of independent estimates θ with SDs σ: Π(θ² + σ²) − Πθ²; its square root. */
+function productSe(spec: Spec, path: readonly string[], roles: { x: string; mediators: readonly string[]; y: string }, se: MediationStandardErrors): number {
+  const chain = path.slice(1, -1).map((name) => roles.mediators.indexOf(name));
+  const terms: [number, number][] = [[spec.a[chain[0] as number] as number, se.a[chain[0] as number] as number]];
+  for (let t = 1; t < chain.length; t++) {
+    const i = chain[t] as number;
+    const j = chain[t - 1] as number;
+    terms.push([(spec.d[i] as number[])[j] as number, ((se.d as number[][])[i] as number[])[j] as number]);
+  }
+  const last = chain[chain.length - 1] as number;
+  terms.push([spec.b[last] as number, se.b[last] as number]);
+  let withVariance = 1;
+  let product = 1;
+  for (const [theta, sd] of terms) {
+    withVariance *= theta * theta + sd * sd;
+    product *= theta * theta;
+  }
+  return Math.sqrt(Math.max(0, withVariance - product));
 }
 
 /**
@@ -374,7 +455,8 @@ export function mediation<S extends DataShape = 'rows'>(options: MediationOption
     residualVariances[name] = psi[i] as number;
     rSquared[name] = (explained[i] as number) / (S[i * v + i] as number);
   }
-  const indirect = indirectEffects(spec, roles);
+  const standardErrors = pathStandardErrors(spec, S, psi, v, n);
+  const indirect = indirectEffects(spec, roles).map((e) => ({ ...e, se: standardErrors === null ? null : productSe(spec, e.path, roles, standardErrors) }));
   const totalIndirect = indirect.reduce((s, e) => s + e.effect, 0);
 
   // Draw in causal order.
@@ -412,6 +494,7 @@ export function mediation<S extends DataShape = 'rows'>(options: MediationOption
       covariance: toRows(covariance, v),
       residualVariances,
       rSquared,
+      standardErrors,
     }),
   }) as unknown as MediationSample<S>;
 }

@@ -35,3 +35,15 @@ describe('simulate.mediation standard errors', () => {
     expect(sim.population.indirect.every((e) => e.se === null)).toBe(true);
   });
 });
+
+describe('simulate.congeneric: alphaSe', () => {
+  it("is the spread of cronbachAlpha's α over 300 samples of normal items (within 15%)", async () => {
+    const { cronbachAlpha } = await import('../../src/index.js');
+    const options = { loadings: [0.7, 0.6, 0.5, 0.6, 0.4], n: 150 } as const;
+    const truth = simulate.congeneric({ ...options, seed: 1 }).population;
+    const alphas = seeds(21, 300).map((seed) => cronbachAlpha(simulate.congeneric({ ...options, seed }).data).alpha);
+    expect(Math.abs(sd(alphas) / truth.latent.alphaSe - 1)).toBeLessThan(0.15);
+    expect(truth.observed.alphaSe).toBe(truth.latent.alphaSe);
+    expect(simulate.congeneric({ ...options, categories: 5, seed: 1 }).population.observed.alphaSe).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { categorise, categoryCovariance, categoryMean, resolveThresholds } from './categories.js';
 import { dataShape, nameList, numberMatrix, requiredSeed, sampleSize, requiredOptions, type DataShape } from './options.js';
-import { alphaOf, grandSum, layOut, toRows, type SimulatedData, withoutNegativeZero } from './output.js';
+import { alphaOf, alphaSeOf, grandSum, layOut, toRows, type SimulatedData, withoutNegativeZero } from './output.js';
 
 /** Options of {@link factorModel}. */
 export interface FactorModelOptions<S extends DataShape = DataShape> {
@@ -32,6 +32,12 @@ export interface LatentPopulation {
   readonly correlation: readonly (readonly number[])[];
   /** Cronbach's α of Σ*: k/(k − 1)·(1 − tr Σ* / 1ᵀΣ*1). */
   readonly alpha: number;
+  /**
+   * The standard deviation of `cronbachAlpha`'s α over samples of the simulated n from normal items,
+   * asymptotically: √(Q/n) with Q = 2k²/((k − 1)²(1ᵀΣ1)³)·[(1ᵀΣ1)(tr Σ² + (tr Σ)²) − 2 tr Σ·1ᵀΣ²1]
+   * (van Zyl, Neudecker & Nel 2000; the ASE psych::alpha reports, at the population Σ).
+   */
+  readonly alphaSe: number;
   /** ω (total) of the unit-weighted sum of X*: 1ᵀΛΦΛᵀ1 / 1ᵀΣ*1. */
   readonly omega: number;
 }
@@ -50,6 +56,8 @@ export interface ObservedPopulation {
   readonly correlation: readonly (readonly number[])[];
   /** Cronbach's α of `covariance`: what a sample α of `data` converges to as n grows. */
   readonly alpha: number;
+  /** As `latent.alphaSe` for continuous items; `null` for categorised ones (the normal-theory formula does not hold there). */
+  readonly alphaSe: number | null;
   /**
    * Reliability of the observed sum score: var(E[sum | factors]) / var(sum). For continuous items
    * this is ω of the latent model; for categorised items it is Green & Yang's (2009) categorical ω.
@@ -138,7 +146,7 @@ function communality(lambda: Float64Array, phi: Float64Array, j: number, m: numb
 }
 
 /** Population moments of a validated model (see {@link FactorModelPopulation}). */
-export function populationOf(model: Model, thresholds: readonly number[] | null): FactorModelPopulation {
+export function populationOf(model: Model, thresholds: readonly number[] | null, n: number): FactorModelPopulation {
   const { p, m, lambda, phi } = model;
   // common = ΛΦΛᵀ: the true-score (factor) part of every covariance.
   const lp = new Float64Array(p * m);
@@ -152,6 +160,7 @@ export function populationOf(model: Model, thresholds: readonly number[] | null)
   const latent: LatentPopulation = {
     correlation: toRows(sigma, p),
     alpha: alphaOf(sigma, p),
+    alphaSe: alphaSeOf(sigma, p, n),
     omega: grandSum(common) / grandSum(sigma),
   };
   let observed: ObservedPopulation;
@@ -163,6 +172,7 @@ export function populationOf(model: Model, thresholds: readonly number[] | null)
       covariance: toRows(sigma, p),
       correlation: toRows(sigma, p),
       alpha: latent.alpha,
+      alphaSe: latent.alphaSe,
       omega: latent.omega,
     };
   } else {
@@ -186,6 +196,7 @@ export function populationOf(model: Model, thresholds: readonly number[] | null)
       covariance: toRows(cov, p),
       correlation: toRows(correlation, p),
       alpha: alphaOf(cov, p),
+      alphaSe: null,
       omega: grandSum(trueCov) / grandSum(cov),
     };
   }
@@ -279,7 +290,7 @@ export function run(model: Model, o: Record<string, unknown>, fn: string): Facto
   const thresholds = resolveThresholds(o['categories'], o['thresholds']);
   const items = nameList(o['names'], 'names', model.p, 'item');
   const shape = dataShape(o['shape']);
-  const population = withoutNegativeZero(populationOf(model, thresholds));
+  const population = withoutNegativeZero(populationOf(model, thresholds, n));
   const columns = drawFactorData(model, n, seed, thresholds);
   return deepFreeze({
     data: layOut(columns, items, n, shape),

@@ -61,6 +61,30 @@ export function alphaOf(cov: ArrayLike<number>, p: number): number {
   return (p / (p - 1)) * (1 - trace / total);
 }
 
+/**
+ * The asymptotic standard error of α at n under normality (van Zyl, Neudecker & Nel 2000):
+ * √(Q/n), Q = 2k²/((k − 1)²(1ᵀΣ1)³)·[(1ᵀΣ1)(tr Σ² + (tr Σ)²) − 2 tr Σ·1ᵀΣ²1].
+ */
+export function alphaSeOf(cov: ArrayLike<number>, p: number, n: number): number {
+  let total = 0;
+  let trace = 0;
+  let traceSquare = 0;
+  let sumSquare = 0; // 1ᵀΣ²1 = Σᵢ (Σⱼ Σᵢⱼ)²
+  for (let i = 0; i < p; i++) {
+    trace += cov[i * p + i] as number;
+    let row = 0;
+    for (let j = 0; j < p; j++) {
+      const c = cov[i * p + j] as number;
+      total += c;
+      row += c;
+      traceSquare += c * (cov[j * p + i] as number);
+    }
+    sumSquare += row * row;
+  }
+  const q = ((2 * p * p) / ((p - 1) ** 2 * total ** 3)) * (total * (traceSquare + trace * trace) - 2 * trace * sumSquare);
+  return Math.sqrt(Math.max(0, q) / n);
+}
+
 /** Σᵢⱼ m[i, j]. */
 export function grandSum(m: ArrayLike<number>): number {
   let s = 0;

@@ -150,3 +150,23 @@ describe('arbitraries: ranges mean ranges, minEffect, and the simulators keep pr
     expect(errorOf(() => parallel(11)).code).toBe('INVALID_OPTION');
   });
 });
+
+describe('arbitraries.likertResponses: constant columns only when asked', () => {
+  const constant = (s: { responses: readonly (readonly (number | null)[])[]; items: readonly string[] }) =>
+    s.items.some((_, j) => {
+      const answers = s.responses.map((r) => r[j]).filter((v): v is number => v !== null && v !== undefined);
+      return answers.length >= 2 && answers.every((v) => v === answers[0]);
+    });
+  it('property: no generated sample has a constant column by default', () => {
+    fc.assert(
+      fc.property(arbitraries.likertResponses(fc, { missing: 0.3 }), (s) => {
+        expect(constant(s)).toBe(false);
+      }),
+    );
+  });
+  it('with constantColumns: true they appear, as estimators must reject them', () => {
+    const samples = fc.sample(arbitraries.likertResponses(fc, { n: { min: 2, max: 4 }, constantColumns: true }), { numRuns: 300, seed: 4 });
+    expect(samples.some(constant)).toBe(true);
+    expect(errorOf(() => arbitraries.likertResponses(fc, { constantColumns: 'yes' as never })).details).toMatchObject({ option: 'constantColumns' });
+  });
+});

@@ -1,4 +1,6 @@
 import { checkFastCheck, type Arbitrary, type FastCheck } from './fast-check.js';
+import { fail } from '../../errors.js';
+import { describe } from '../simulate/options.js';
 import { arbitraryOptions, intRange, share, type Range } from './ranges.js';
 
 /** Options of {@link likertResponses}. */
@@ -11,6 +13,12 @@ export interface LikertResponsesOptions {
   readonly n?: Range;
   /** Largest probability that a cell is missing (each sample draws its own rate in [0, missing]). Default 0. */
   readonly missing?: number;
+  /**
+   * Whether a column may be constant (two or more answers, all equal), which estimators must reject
+   * with a `PsychkitError`. Default `false`: such samples are not generated (with fewer than two
+   * respondents every column is constant, and that is allowed).
+   */
+  readonly constantColumns?: boolean;
 }
 
 /** A generated Likert response matrix. */
@@ -33,8 +41,8 @@ export interface LikertResponses {
  * missing cells. Each respondent has a level (1 … K) and each response deviates from it by at
  * most a per-sample spread s ∈ 0 … K − 1 (clipped to 1 … K), so samples range from perfectly
  * consistent items (s = 0) to nearly independent ones (s = K − 1). Shrinking moves towards small
- * n, few items, s = 0 and no missing cells — constant columns included, which estimators must
- * reject with a `PsychkitError` rather than return NaN.
+ * n, few items, s = 0 and no missing cells. A constant column (which estimators must reject with a
+ * `PsychkitError`, not NaN) appears only with `constantColumns: true`.
  *
  * @example
  * ```ts
@@ -47,7 +55,9 @@ export interface LikertResponses {
  */
 export function likertResponses(fc: FastCheck, options?: LikertResponsesOptions): Arbitrary<LikertResponses> {
   const f = checkFastCheck(fc, 'arbitraries.likertResponses');
-  const o = arbitraryOptions(options, 'arbitraries.likertResponses', ['items', 'levels', 'n', 'missing']);
+  const o = arbitraryOptions(options, 'arbitraries.likertResponses', ['items', 'levels', 'n', 'missing', 'constantColumns']);
+  const constantColumns = o['constantColumns'] ?? false;
+  if (typeof constantColumns !== 'boolean') throw fail('INVALID_OPTION', `\`constantColumns\` must be true or false; got ${describe(constantColumns)}.`, { option: 'constantColumns', value: constantColumns });
   const [kMin, kMax] = intRange(o['items'], 'items', [2, 8], 1, 200);
   const [lMin, lMax] = intRange(o['levels'], 'levels', [2, 7], 2, 100);
   const [nMin, nMax] = intRange(o['n'], 'n', [2, 40], 0, 100_000);
@@ -81,5 +91,24 @@ export function likertResponses(fc: FastCheck, options?: LikertResponsesOptions)
           const rows = responses.map((r) => Object.fromEntries(items.map((name, j) => [name, r[j] as number | null])));
           return { items, levels, n, responses, rows, missingRate: percent / 100 };
         }),
-    );
+    )
+    .filter((sample) => constantColumns || sample.n < 2 || !hasConstantColumn(sample));
+}
+
+/** A column with at least two answers, all the same. */
+function hasConstantColumn(sample: LikertResponses): boolean {
+  for (let j = 0; j < sample.items.length; j++) {
+    let first: number | null = null;
+    let answers = 0;
+    let varies = false;
+    for (const row of sample.responses) {
+      const v = row[j] ?? null;
+      if (v === null) continue;
+      answers++;
+      if (first === null) first = v;
+      else if (v !== first) varies = true;
+    }
+    if (answers >= 2 && !varies) return true;
+  }
+  return false;
 }

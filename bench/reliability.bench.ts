@@ -1,19 +1,9 @@
 import type { BenchCase } from './harness.js';
-import { cronbachAlpha, randomStream } from '../src/index.js';
+import { cronbachAlpha } from '../src/index.js';
+import { likertColumns } from './likert-data.js';
 
 /** 40 Likert items (1–5) driven by one factor, as an object of Float64Array columns. */
-function likert(items: number, n: number, missingShare: number): Record<string, Float64Array> {
-  const rng = randomStream('bench-reliability');
-  const f = new Float64Array(n);
-  for (let i = 0; i < n; i++) f[i] = rng.normal();
-  const cols: Record<string, Float64Array> = {};
-  for (let j = 0; j < items; j++) {
-    const c = new Float64Array(n);
-    for (let i = 0; i < n; i++) c[i] = rng.next() < missingShare ? NaN : Math.min(5, Math.max(1, Math.round(3 + 0.8 * f[i]! + rng.normal())));
-    cols[`q${j + 1}`] = c;
-  }
-  return cols;
-}
+const likert = (items: number, n: number, missingShare: number) => likertColumns(items, n, missingShare, 'bench-reliability');
 
 /**
  * The same data as d3-dsv's `csvParse` gives it: one object per row, every value a string, ''

@@ -1,19 +1,8 @@
 import type { BenchCase } from './harness.js';
-import { missingness, randomStream, screenResponses } from '../src/index.js';
+import { missingness, screenResponses } from '../src/index.js';
+import { likertColumns } from './likert-data.js';
 
-/** k Likert items (1–5) driven by one factor, as an object of Float64Array columns, with MCAR missing cells. */
-function likert(items: number, n: number, missingShare: number, seed: string): Record<string, Float64Array> {
-  const rng = randomStream(seed);
-  const f = new Float64Array(n);
-  for (let i = 0; i < n; i++) f[i] = rng.normal();
-  const cols: Record<string, Float64Array> = {};
-  for (let j = 0; j < items; j++) {
-    const c = new Float64Array(n);
-    for (let i = 0; i < n; i++) c[i] = rng.next() < missingShare ? NaN : Math.min(5, Math.max(1, Math.round(3 + 0.8 * f[i]! + rng.normal())));
-    cols[`q${j + 1}`] = c;
-  }
-  return cols;
-}
+const likert = likertColumns;
 
 const scales = Array.from({ length: 8 }, (_, s) => Array.from({ length: 5 }, (_, j) => `q${s * 5 + j + 1}`));
 

@@ -135,7 +135,7 @@ export function crossprodColumnsInto(x: readonly Float64Array[], rows: number, o
 }
 
 /** 2^−⌊log₂ big⌋, so that scaled values lie in [1, 2) at most; 1 when there is nothing to scale. */
-function powerOfTwoScale(big: number): number {
+export function powerOfTwoScale(big: number): number {
   if (!(big > 0) || !Number.isFinite(big)) return 1;
   const e = Math.floor(Math.log2(big));
   // Capped at 2^±1023, the largest representable powers (subnormal data is scaled up partly).

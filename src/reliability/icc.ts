@@ -3,6 +3,7 @@ import { listwise } from '../data/complete.js';
 import { numericColumns } from '../data/numeric.js';
 import { type Table, type ReadTableOptions, tableView } from '../data/table.js';
 import { fQuantile, fSurvival } from '../probability/index.js';
+import { powerOfTwoScale } from '../linalg/covariance.js';
 import { deepFreeze } from '../util/freeze.js';
 import { defineOptions, field } from '../util/options.js';
 import { plural } from '../util/text.js';
@@ -172,7 +173,9 @@ export function icc(table: Table, options?: IccOptions): IccResult {
   }
   // ICCs, F and p are scale-free: the ANOVA runs on the ratings times a power of two (exact), so
   // that squares of extreme ratings do not overflow; mean squares are reported in the data's units.
-  const scale = powerOfTwoScale(complete.columns);
+  let big = 0;
+  for (const col of complete.columns) for (const x of col) if (Math.abs(x) > big) big = Math.abs(x);
+  const scale = powerOfTwoScale(big);
   const anova = twoWayAnova(complete.columns, n, k, scale);
   const units = (1 / scale) ** 2;
   const inUnits = (x: number) => (x === 0 ? 0 : x * units);
@@ -283,13 +286,6 @@ interface TwoWayAnova {
  * of length n): subjects, raters, and the residual summed directly as
  * Σ(x − row mean − column mean + grand mean)² (not as a difference, which would lose digits).
  */
-/** 2^−e with 2^e the power of two at or above the largest |rating| (1 when every rating is 0). */
-function powerOfTwoScale(columns: readonly Float64Array[]): number {
-  let max = 0;
-  for (const col of columns) for (const x of col) if (Math.abs(x) > max) max = Math.abs(x);
-  return max === 0 ? 1 : 2 ** -Math.ceil(Math.log2(max));
-}
-
 /** The two-way ANOVA of the ratings times `scale`. */
 function twoWayAnova(columns: readonly Float64Array[], n: number, k: number, scale: number): TwoWayAnova {
   const rowMeans = new Float64Array(n);

@@ -1,4 +1,4 @@
-import type { CrossProducts } from '../linalg/covariance.js';
+import { powerOfTwoScale, type CrossProducts } from '../linalg/covariance.js';
 
 /** Per-column sums over the answered cells, in row order (see `itemMatrixOf`). */
 export interface ColumnStats {
@@ -26,13 +26,6 @@ export interface ColumnStats {
 
 /** Rows per block: must stay 1,024 (the linalg kernel's block) for bit-identical sums. */
 const BLOCK = 1024;
-
-/** 2^−⌊log₂ big⌋, as linalg's powerOfTwoScale. */
-function powerOfTwoScale(big: number): number {
-  if (!(big > 0) || !Number.isFinite(big)) return 1;
-  const e = Math.floor(Math.log2(big));
-  return e > 0 ? 2 ** -Math.min(e, 1023) : 2 ** Math.min(-e, 1023);
-}
 
 /**
  * Adds Σ xₐ[i]·x_b[i] over the `rows` rows of the column-major block `x` (column a at

@@ -47,11 +47,14 @@ function congruence(e: readonly number[][], a: number, t: readonly number[][], b
   return xx === 0 || yy === 0 ? 0 : xy / Math.sqrt(xx * yy);
 }
 
-/** Every permutation of 0…k−1, in lexicographic order (Heap's algorithm would not keep that order; ties go to the first). */
-function* permutations(k: number): Generator<number[]> {
+/**
+ * Every permutation of 0…k−1, in lexicographic order (Heap's algorithm would not keep that order;
+ * ties go to the first). Yields one array, rearranged in place: copy a permutation to keep it.
+ */
+function* permutations(k: number): Generator<readonly number[]> {
   const p = Array.from({ length: k }, (_, i) => i);
   for (;;) {
-    yield [...p];
+    yield p;
     let i = k - 2;
     while (i >= 0 && (p[i] as number) > (p[i + 1] as number)) i--;
     if (i < 0) return;
@@ -103,7 +106,7 @@ export function alignFactors(estimated: readonly (readonly number[])[], truth: r
       const s = score(p);
       if (s > best + 1e-12) {
         best = s;
-        order = p;
+        order = [...p];
       }
     }
   } else {

@@ -79,7 +79,8 @@ export default defineConfig([
     // no Node built-ins, so dist/index.js also loads in Deno and browsers as is. Whitespace
     // dropped, names kept. No source maps: a map would point at src/*.ts, which is not in the
     // package (see docs/performance.md, "What npm installs").
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // psychkit/worker (worker.js) and the script its workers load (worker-thread.js, beside it).
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', worker: 'src/worker/index.ts', 'worker-thread': 'src/worker/thread.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

@@ -16,6 +16,8 @@ export interface BenchCase {
   /** Prepares inputs outside the timed region. */
   setup?(): unknown;
   run(input: unknown): unknown;
+  /** For a case that returns a promise (psychkit/worker): awaited, and timed to its settling. */
+  readonly async?: boolean;
   readonly runs?: number;
   readonly warmup?: number;
 }
@@ -38,6 +40,34 @@ export function runCase(c: BenchCase): BenchResult {
   }
   cpu.sort((a, b) => a - b);
   if (sink === Symbol.for('never')) console.log(sink); // keep the result observable
+  times.sort((a, b) => a - b);
+  return {
+    name: c.name,
+    medianMs: times[Math.floor(times.length / 2)] as number,
+    minMs: times[0] as number,
+    cpuMedianMs: cpu[Math.floor(cpu.length / 2)] as number,
+    runs,
+    ...(c.targetMs === undefined ? {} : { targetMs: c.targetMs }),
+  };
+}
+
+/** {@link runCase} for a case whose run returns a promise (wall time to settling; the CPU column is this thread's). */
+export async function runCaseAsync(c: BenchCase): Promise<BenchResult> {
+  const input = c.setup?.();
+  const warmup = c.warmup ?? 2;
+  const runs = c.runs ?? 7;
+  for (let i = 0; i < warmup; i++) await c.run(input);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await c.run(input);
+    times.push(performance.now() - t0);
+    const dc = process.cpuUsage(c0);
+    cpu.push((dc.user + dc.system) / 1000);
+  }
+  cpu.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   return {
     name: c.name,

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runCase, type BenchCase } from './harness.js';
+import { runCase, runCaseAsync, type BenchCase } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHILD = '--child';
@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 if (args[0] === CHILD) {
   const mod = (await import(pathToFileURL(join(here, args[1] as string)).href)) as { default: BenchCase[] };
   for (const c of mod.default) {
-    const r = runCase(c);
+    const r = c.async === true ? await runCaseAsync(c) : runCase(c);
     const flag = r.targetMs === undefined ? '' : r.medianMs <= r.targetMs ? ' ✓' : ' ✗';
     console.log(`| ${r.name} | ${r.medianMs.toFixed(1)} | ${r.minMs.toFixed(1)} | ${r.cpuMedianMs.toFixed(1)} | ${r.runs} | ${r.targetMs ?? ''}${flag} |`);
   }

@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './harness.js';
 import { pathModel, processModel } from '../src/index.js';
+import { peerTable } from './peer-data.js';
 
 // The seed study's model: PROCESS model 4, X = esse, M = ss, Y = pwb, covariates gender +
 // education + marital (8 and 9 design columns), n = 267 complete cases, 5,000 resamples.
-const here = dirname(fileURLToPath(import.meta.url));
-const ref = JSON.parse(readFileSync(join(here, '..', 'test', 'fixtures', 'peer-workers.json'), 'utf8'));
-const csv = readFileSync(join(here, '..', 'test', 'fixtures', 'peer-workers.csv'), 'utf8').trim().split(/\r?\n/);
-const header = csv[0]!.split(',').map((h) => h.replace(/"/g, ''));
-const col = (name: string) => csv.slice(1).map((line) => line.split(',')[header.indexOf(name)]!.replace(/"/g, ''));
-const table = {
-  esse: ref.scales.esse.scores,
-  ss: ref.scales.mspss.scores,
-  si: ref.scales.si.scores,
-  pwb: ref.scales.pwb.scores,
-  gender: col('gender').map(Number),
-  education: col('education').map(Number),
-  marital: col('marital'),
-};
+const table = peerTable;
 const covariates = ['gender', 'education', 'marital'];
 
 const cases: BenchCase[] = [

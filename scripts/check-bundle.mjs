@@ -100,7 +100,7 @@ const SPECIFIERS = [
   /\brequire\(\s*["']([^"']+)["']\s*\)/g,
   /\bimport\(\s*["']([^"']+)["']\s*\)/g,
 ];
-const runtimeFiles = [...new Set([...withChunks('index.js'), ...withChunks('index.cjs'), ...withChunks('testing.js'), ...withChunks('testing.cjs'), 'psychkit.umd.js', 'browser/psychkit.js'])];
+const runtimeFiles = [...new Set([...withChunks('index.js'), ...withChunks('index.cjs'), ...withChunks('testing.js'), ...withChunks('testing.cjs'), ...withChunks('worker.js'), ...withChunks('worker.cjs'), ...withChunks('worker-thread.js'), 'psychkit.umd.js', 'browser/psychkit.js'])];
 for (const file of runtimeFiles) {
   if (!existsSync(join(dist, file))) continue;
   const text = read(file);
@@ -108,6 +108,28 @@ for (const file of runtimeFiles) {
     for (const m of text.matchAll(re)) check(m[1].startsWith('./') || m[1].startsWith('../'), `dist/${file} loads '${m[1]}' (the build should be self-contained)`);
   }
   for (const m of text.matchAll(/\b(process\.env|Deno\.env|localStorage)\b/g)) problems.push(`dist/${file} reads the environment: ${m[1]}`);
+}
+
+// psychkit/worker: its own entry (the core never mentions a Node built-in; only the worker files
+// load node:worker_threads / node:os, by dynamic import, where a runtime has no web Worker), types
+// for import and require, and a call from CommonJS that finds worker-thread.js beside worker.cjs.
+for (const file of core) {
+  if (existsSync(join(dist, file))) check(!/\bnode:/.test(read(file)), `dist/${file} (core bundle) mentions a Node built-in`);
+}
+for (const file of ['worker.js', 'worker.cjs', 'worker-thread.js', 'worker.d.ts', 'worker.d.cts']) check(existsSync(join(dist, file)), `missing build output: dist/${file}`);
+const workerTypes = pkg.exports?.['./worker'];
+check(workerTypes?.import?.types === './dist/worker.d.ts' && workerTypes?.require?.types === './dist/worker.d.cts', 'package.json exports["./worker"] lacks its own types');
+check(pkg.typesVersions?.['*']?.worker?.[0] === './dist/worker.d.cts', 'package.json typesVersions lacks worker (node10 resolution)');
+try {
+  const data = { a: [1, 2, 3, 4, 5, 2], b: [2, 2, 3, 5, 4, 1], c: [1, 3, 3, 4, 5, 2] };
+  const cjsWorker = requireHere(`${pkg.name}/worker`);
+  const viaCjs = await cjsWorker.runInWorker('cronbachAlpha', data);
+  const esmWorker = await import(`${pkg.name}/worker`);
+  const viaEsm = await esmWorker.runInWorker('cronbachAlpha', data);
+  const direct = requireHere(pkg.name).cronbachAlpha(data);
+  check(viaCjs.alpha === direct.alpha && viaEsm.alpha === direct.alpha, 'psychkit/worker: runInWorker gave another alpha than cronbachAlpha');
+} catch (e) {
+  problems.push(`psychkit/worker: runInWorker failed: ${e.message}`);
 }
 
 const types = pkg.exports?.['./testing'];

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as psychkit from '../dist/index.js';
 import * as testing from '../dist/testing.js';
+import * as worker from '../dist/worker.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const keep = process.argv.includes('--keep');
@@ -16,7 +17,7 @@ const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 const version = (name) => lock.packages[`node_modules/${name}`]?.version;
 
 // --- what to check --------------------------------------------------------------------------
-const publicNames = new Set([...Object.keys(psychkit), ...Object.keys(testing), 'instruments']);
+const publicNames = new Set([...Object.keys(psychkit), ...Object.keys(testing), ...Object.keys(worker), 'instruments']);
 
 /** Every @example block in src, with the name of the declaration it documents. */
 function examples() {
@@ -60,6 +61,7 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { ${Object.keys(testing).join(', ')} } from 'psychkit/testing';
 import * as psychkit from 'psychkit';
+import { ${Object.keys(worker).join(', ')} } from 'psychkit/worker';
 import type { CronbachAlphaResult, ReportSection, ReportTable, Table, TableView } from 'psychkit';
 import { ${[...Object.keys(psychkit)].filter((n) => /^[a-zA-Z]\w*$/.test(n)).join(', ')} } from 'psychkit';
 declare const rows: Record<string, string>[];
@@ -77,7 +79,7 @@ declare const eigenvalues: number[];
 declare function expect(value: unknown): { toBe(v: unknown): void; toEqual(v: unknown): void };
 declare function myScore(table: Table): number;
 declare function myMean(table: Table, columns: readonly string[]): number[];
-void [writeFileSync, fc, ${Object.keys(testing).join(', ')}, psychkit, rows, data, recovery, esseItems, R, C, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
+void [writeFileSync, fc, ${Object.keys(testing).join(', ')}, ${Object.keys(worker).join(', ')}, psychkit, rows, data, recovery, esseItems, R, C, unrotated, view, alpha, reliability, sections, eigenvalues, expect, myScore, myMean];
 `;
 
 // --- a fresh project with the packed package ---------------------------------------------------

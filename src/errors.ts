@@ -25,6 +25,7 @@
  * | `MODEL_SYNTAX` | lavaan model syntax that cannot be parsed or stated twice (names the line and column) |
  * | `NOT_IDENTIFIED` | a CFA/SEM that is not identified (names the parameter or latent variable) |
  * | `UNKNOWN_LABEL` | a response label that is not among the labels given to `recodeResponses` (names the column and row) |
+ * | `ABORTED` | `runInWorker` (psychkit/worker) was cancelled through its AbortSignal; its workers were terminated |
  */
 export type PsychkitErrorCode =
   | 'INVALID_INPUT'
@@ -48,7 +49,8 @@ export type PsychkitErrorCode =
   | 'NOT_CONVERGED'
   | 'MODEL_SYNTAX'
   | 'NOT_IDENTIFIED'
-  | 'UNKNOWN_LABEL';
+  | 'UNKNOWN_LABEL'
+  | 'ABORTED';
 
 /** Every code, for documentation and exhaustive tests. */
 export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
@@ -74,6 +76,7 @@ export const ERROR_CODES: readonly PsychkitErrorCode[] = Object.freeze([
   'MODEL_SYNTAX',
   'NOT_IDENTIFIED',
   'UNKNOWN_LABEL',
+  'ABORTED',
 ] as const);
 
 /** Where a problem was found. Every field is optional; those that apply are filled in. */

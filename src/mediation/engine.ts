@@ -93,6 +93,11 @@ export interface BootstrapEffect {
   readonly se: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
+  /**
+   * The B resampled estimates in resample order (only with `keepResamples: true`): the `se` is
+   * their SD (B − 1 divisor) and the interval their order statistics.
+   */
+  readonly draws?: Float64Array;
 }
 
 export interface EngineResult {
@@ -214,6 +219,7 @@ export function runEngine(input: EngineInput): EngineResult {
   });
   let bootstrapInfo: BootstrapInfo | null = null;
   let summaries: ({ se: number; lower: number; upper: number } | null)[] = effects.map(() => null);
+  let draws: Float64Array[] | null = null;
   if (bootstrap.resamples > 0 && effects.length > 0) {
     const B = bootstrap.resamples;
     const out = runKernel({
@@ -234,6 +240,7 @@ export function runEngine(input: EngineInput): EngineResult {
     });
     summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.interval));
     bootstrapInfo = { resamples: B, replaced: out.replaced, seed: bootstrap.seed, interval: bootstrap.interval, confidence };
+    if (bootstrap.keepResamples === true) draws = effects.map((_, s) => out.estimates.slice(s * B, (s + 1) * B));
   }
   return {
     designs,
@@ -241,7 +248,8 @@ export function runEngine(input: EngineInput): EngineResult {
     equations: equations.map((eq, e) => equationResult(eq.name, fits[e] as LinearFit, confidence)),
     effects: effects.map((eff, s) => {
       const sm = summaries[s];
-      return { name: eff.name, estimate: points[s] as number, se: sm?.se ?? null, lower: sm?.lower ?? null, upper: sm?.upper ?? null };
+      const kept = draws === null ? {} : { draws: draws[s] as Float64Array };
+      return { name: eff.name, estimate: points[s] as number, se: sm?.se ?? null, lower: sm?.lower ?? null, upper: sm?.upper ?? null, ...kept };
     }),
     bootstrap: bootstrapInfo,
     locator,

@@ -45,6 +45,96 @@ export interface KernelOutput {
   readonly replaced: number;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Slices of the one stream (internal: psychkit/worker's parallel bootstrap)
+//
+// Attempt t (a resample drawn, then kept or replaced) uses draws [t·n, (t + 1)·n) of the one
+// seeded stream, so the sequential result is the first B accepted attempts in attempt order. A
+// worker runs attempts [start, start + count) and returns the accepted estimates; the caller
+// concatenates the slices, runs later attempts until B are accepted, and supplies the B estimates
+// to one more call, which summarises them with the same code as a sequential run: bit-identical.
+
+/** A range of attempts to run instead of the whole bootstrap. */
+export interface KernelSlice {
+  /** First attempt: the stream is advanced by start·n draws first. */
+  readonly start: number;
+  /** At most this many attempts (Infinity: until `accept` resamples are accepted). */
+  readonly attempts: number;
+  /** Stop when this many resamples are accepted. */
+  readonly accept: number;
+  /** Replacements before this slice, counted towards the "more than B replaced" errors. */
+  readonly replacedBefore: number;
+}
+
+/** What a slice gives back. */
+export interface KernelSliceResult {
+  /** Statistic-major: `values[s * accepted + k]`, the k-th accepted attempt of the slice. */
+  readonly values: Float64Array;
+  readonly statistics: number;
+  readonly accepted: number;
+  /** Attempts run. */
+  readonly attempts: number;
+  /** `replacedBefore` + the attempts replaced in this slice. */
+  readonly replaced: number;
+  /** The number of resamples requested (B). */
+  readonly resamples: number;
+}
+
+/** How the next runKernel call runs: one slice (then {@link KERNEL_SLICE_DONE} is thrown), or with estimates supplied. */
+export type KernelOverride =
+  | { readonly mode: 'slice'; readonly slice: KernelSlice; readonly done: (result: KernelSliceResult) => void }
+  | { readonly mode: 'supply'; readonly estimates: Float64Array; readonly replaced: number };
+
+/** Thrown by runKernel after a slice, to end the call that asked for it (caught by the caller of {@link withKernelOverride}). */
+export const KERNEL_SLICE_DONE: { readonly sliceDone: true } = Object.freeze({ sliceDone: true });
+
+let kernelOverride: KernelOverride | null = null;
+
+/** Runs `f` (one synchronous call, e.g. processModel) with the bootstrap kernel overridden once. */
+export function withKernelOverride<T>(override: KernelOverride, f: () => T): T {
+  const previous = kernelOverride;
+  kernelOverride = override;
+  try {
+    return f();
+  } finally {
+    kernelOverride = previous;
+  }
+}
+
+// Alea's recurrence, t = 2091639·s0 + c·2⁻³², s0 ← s1, s1 ← s2, c ← ⌊t⌋, s2 ← t − c, is exact in
+// doubles (every s a multiple of 2⁻³², 2091639·2³² < 2⁵³): with xᵢ = sᵢ·2³² it is Marsaglia's
+// lag-3 multiply-with-carry generator, x ← (a·x₀ + c) mod b, c ← ⌊(a·x₀ + c) / b⌋, b = 2³²,
+// a = 2091639. Its state maps to Z = a·(x₀ + x₁b + x₂b²) + c, 0 ≤ Z ≤ m = a·b³ − 1, and one step
+// multiplies Z by b⁻¹ = a·b² modulo m, so k steps are one modular power: a jump of millions of
+// draws costs microseconds (tested against stepping the recurrence).
+const MWC_A = 2091639n;
+const MWC_B = 2n ** 32n;
+const MWC_M = MWC_A * MWC_B ** 3n - 1n;
+const MWC_B_INVERSE = MWC_A * MWC_B ** 2n;
+
+function powMod(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  let b = base % modulus;
+  for (let e = exponent; e > 0n; e >>= 1n) {
+    if ((e & 1n) === 1n) result = (result * b) % modulus;
+    b = (b * b) % modulus;
+  }
+  return result;
+}
+
+/** Advances an Alea state by `steps` draws, as `steps` calls would (a jump, not a loop). */
+export function advanceAlea(state: { s0: number; s1: number; s2: number; c: number }, steps: number): void {
+  if (steps === 0) return;
+  const scale = 2 ** 32;
+  const w = BigInt(state.s0 * scale) + BigInt(state.s1 * scale) * MWC_B + BigInt(state.s2 * scale) * MWC_B * MWC_B;
+  const z = ((MWC_A * w + BigInt(state.c)) * powMod(MWC_B_INVERSE, BigInt(steps), MWC_M)) % MWC_M;
+  const x = z / MWC_A;
+  state.c = Number(z % MWC_A);
+  state.s0 = Number(x % MWC_B) / scale;
+  state.s1 = Number((x / MWC_B) % MWC_B) / scale;
+  state.s2 = Number(x / (MWC_B * MWC_B)) / scale;
+}
+
 /** Passes over all cases from which listing the drawn cases pays (measured: model 73's 19 passes, −20%; model 4's 2, +25%). */
 const SPARSE_PASSES = 5;
 
@@ -222,6 +312,13 @@ function buildPasses(z: readonly Float64Array[], binary: readonly boolean[], nee
  */
 export function runKernel(input: KernelInput): KernelOutput {
   const { n, columns, equations, statistics, resamples: B, onProgress } = input;
+  const override = kernelOverride;
+  kernelOverride = null; // once: a second bootstrap in the same call runs as usual
+  if (override !== null && override.mode === 'supply') {
+    if (override.estimates.length !== statistics.length * B) throw new Error(`psychkit internal: ${override.estimates.length} estimates supplied for ${statistics.length} × ${B}.`);
+    return { estimates: override.estimates, replaced: override.replaced };
+  }
+  const slice = override === null ? null : override.slice;
   const P = columns.length + 1;
   const T = (P * (P + 1)) / 2;
 
@@ -290,7 +387,8 @@ export function runKernel(input: KernelInput): KernelOutput {
   // Alea, inlined: the same recurrence (same IEEE operations) as seedrandom's alea, started from
   // the state randomStream(seed) starts from, so resample r uses exactly the draws
   // bootstrapIndices(randomStream(seed), n) would make (tested), without a call per draw.
-  const state = aleaState(input.seed);
+  const state = { ...aleaState(input.seed) };
+  if (slice !== null) advanceAlea(state, slice.start * n);
   let s0 = state.s0;
   let s1 = state.s1;
   let s2 = state.s2;
@@ -304,11 +402,15 @@ export function runKernel(input: KernelInput): KernelOutput {
   const coefficients = new Float64Array(totalCoefficients);
   const sds = new Float64Array(P);
   const S = statistics.length;
-  const estimates = new Float64Array(S * B);
-  const progressStep = Math.max(1, Math.ceil(B / 100));
-  let replaced = 0;
+  // A slice stores at most `target` accepted resamples (stride `target`) and stops after `attemptLimit` attempts.
+  const target = slice === null ? B : Math.min(slice.accept, slice.attempts);
+  const attemptLimit = slice === null ? Infinity : slice.attempts;
+  const estimates = new Float64Array(S * target);
+  const progressStep = Math.max(1, Math.ceil(target / 100));
+  let replaced = slice === null ? 0 : slice.replacedBefore;
+  let attempts = 0;
 
-  for (let r = 0; r < B; ) {
+  for (let r = 0; r < target && attempts < attemptLimit; attempts++) {
     // n draws with replacement, counted: the same draws as bootstrapIndices(rng, n), fused.
     counts.fill(0);
     for (let i = 0; i < n; i++) {
@@ -398,7 +500,7 @@ export function runKernel(input: KernelInput): KernelOutput {
     let finite = true;
     for (let s = 0; s < S; s++) {
       const v = (statistics[s] as KernelStatistic)(coefficients, sds);
-      estimates[s * B + r] = v;
+      estimates[s * target + r] = v;
       if (!Number.isFinite(v)) finite = false;
     }
     if (!finite) {
@@ -410,7 +512,14 @@ export function runKernel(input: KernelInput): KernelOutput {
       continue;
     }
     r++;
-    if (onProgress !== undefined && (r % progressStep === 0 || r === B)) onProgress(r, B);
+    if (onProgress !== undefined && (r % progressStep === 0 || r === target)) onProgress(r, target);
+  }
+  if (override !== null && override.mode === 'slice') {
+    const accepted = attempts - (replaced - (slice as KernelSlice).replacedBefore);
+    const values = new Float64Array(S * accepted);
+    for (let s = 0; s < S; s++) values.set(estimates.subarray(s * target, s * target + accepted), s * accepted);
+    override.done({ values, statistics: S, accepted, attempts, replaced, resamples: B });
+    throw KERNEL_SLICE_DONE;
   }
   return { estimates, replaced };
 }

@@ -42,6 +42,11 @@ export interface PathModelSpec extends ResamplingOptions, ReadTableOptions {
   readonly hc?: HcOption;
   /** Default 0.95. */
   readonly confidence?: number;
+  /**
+   * Keep each effect's B resampled estimates as `draws` (a Float64Array in resample order) in
+   * `effects[i]`. Default false (no `draws` field).
+   */
+  readonly keepResamples?: boolean;
 }
 
 /** Result of {@link pathModel}. */
@@ -66,6 +71,7 @@ const readPathModelOptions = defineOptions(
     categorical: categoricalField(),
     hc: field.hc(),
     confidence: field.confidence(),
+    keepResamples: field.boolean(false),
     ...RESAMPLING_FIELDS,
   },
   { bootstrap: 'resamples', ci: 'interval' },
@@ -126,7 +132,7 @@ export function pathModel(table: Table, spec: PathModelSpec): PathModelResult {
   }
   const { center, hc, confidence } = o;
   const standardErrors = standardErrorsOf(hc);
-  const bootstrap = bootstrapSettings(o);
+  const bootstrap = { ...bootstrapSettings(o), keepResamples: o.keepResamples };
   const outcomes = equations.map((e) => e.outcome);
   const parts = equations.flatMap((e) => e.terms.map((t) => termParts(t, view)));
   const used = new Set([...outcomes, ...parts.flat()]);

@@ -333,7 +333,8 @@ export function equationOf(engine: EngineResult, name: string): FittedEquation {
   return engine.equations.find((e) => e.name === name) as FittedEquation;
 }
 
-/** Only the four public fields of an engine effect (drops its internal `name`). */
-export function effectFields(e: { readonly estimate: number; readonly se: number | null; readonly lower: number | null; readonly upper: number | null }) {
-  return { estimate: e.estimate, se: e.se, lower: e.lower, upper: e.upper };
+/** Only the public fields of an engine effect (drops its internal `name`): the four, and `draws` with keepResamples. */
+export function effectFields(e: { readonly estimate: number; readonly se: number | null; readonly lower: number | null; readonly upper: number | null; readonly draws?: Float64Array }) {
+  // `draws` only with keepResamples: absent otherwise, so results without it are unchanged.
+  return { estimate: e.estimate, se: e.se, lower: e.lower, upper: e.upper, ...(e.draws === undefined ? {} : { draws: e.draws }) };
 }

@@ -104,6 +104,7 @@ const readProcessOptions = defineOptions(
     hc: field.hc(),
     yModel: field.optionalOneOf(['auto', 'linear', 'logistic'] as const),
     bootstrapCoefficients: field.optionalBoolean(),
+    keepResamples: field.optionalBoolean(),
     standardize: field.optionalBoolean(),
     contrasts: field.optionalBoolean(),
     total: field.optionalBoolean(),
@@ -215,7 +216,7 @@ export function processSettings(options: unknown): ProcessSettings {
   }
   if (entry.mediator === null) {
     // Models 1–3 have nothing to resample: a bootstrap option there is a mistake (and no seed is drawn).
-    for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress', 'bootstrapCoefficients'] as const) {
+    for (const key of ['resamples', 'allowFewResamples', 'seed', 'interval', 'onProgress', 'bootstrapCoefficients', 'keepResamples'] as const) {
       if (Object.prototype.hasOwnProperty.call(options, key)) notFor(key, model, 'the model has no indirect effect to bootstrap (its conditional effects have t-based intervals)');
     }
   }
@@ -251,7 +252,7 @@ export function processSettings(options: unknown): ProcessSettings {
   }
   const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
   const probesByRole = probeOptions(o.probes, probed);
-  const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : bootstrapSettings(o);
+  const bootstrap = entry.mediator === null ? { resamples: 0, seed: 0, interval: o.interval, onProgress: undefined } : { ...bootstrapSettings(o), keepResamples: o.keepResamples ?? false };
   return {
     model,
     serial: entry.mediator === 'serial',

@@ -41,6 +41,13 @@ export interface ProcessCommonOptions extends ResamplingOptions, ReadTableOption
    * `coefficientBootstrap`. Default false; models 1–3 have no bootstrap.
    */
   readonly bootstrapCoefficients?: boolean;
+  /**
+   * Keep the resampled estimates: every bootstrapped effect of the result (indirect effects,
+   * their total, contrasts, indices of moderated mediation, conditional indirect effects,
+   * bootstrapped coefficients) gets `draws`, a Float64Array of its B estimates in resample order
+   * (their SD, B − 1 divisor, is its `se`), e.g. for a histogram. Default false: no `draws`.
+   */
+  readonly keepResamples?: boolean;
   /** Coefficient standard errors of the OLS equations: `'none'` (default) or `'HC0'`…`'HC4'`. */
   readonly hc?: HcOption;
   /**
@@ -97,7 +104,7 @@ export interface MediatedOptions {
 }
 
 /** Options of PROCESS model 1 (simple moderation): nothing is bootstrapped, so no resampling options. */
-export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'>, ModeratedOptions {
+export interface ModerationOptions extends Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients' | 'keepResamples'>, ModeratedOptions {
   readonly model: 1;
 }
 
@@ -159,7 +166,7 @@ export interface ConditionalProcessOptions<M extends ConditionalProcessModelNumb
 export type CatalogProcessOptions<M extends CatalogOnlyModelNumber = CatalogOnlyModelNumber> = { readonly model: M } & {
   readonly [R in ModelModerators[M]]: string;
 } & Omit<ModeratedOptions, 'w'> &
-  (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients'> : ProcessCommonOptions & MediatedOptions) &
+  (M extends CatalogModerationModel ? Omit<ProcessCommonOptions, keyof ResamplingOptions | 'bootstrapCoefficients' | 'keepResamples'> : ProcessCommonOptions & MediatedOptions) &
   (M extends 80 | 81 | 82
     ? {
         /** Total-effect model Y ← X + covariates (models 80–82). Default true. */

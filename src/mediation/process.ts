@@ -55,6 +55,12 @@ export { PROCESS_MODELS } from './process-options.js';
  * `allowFewResamples`), critical t values are exact, and an essentially perfect fit is flagged
  * (`PERFECT_FIT`, as R's `summary.lm`).
  *
+ * `keepResamples: true` keeps the resampled estimates: every bootstrapped effect in the result
+ * (indirect effects, their total, contrasts, indices, conditional indirect effects, bootstrapped
+ * coefficients) gets `draws`, a Float64Array of its B estimates in resample order whose SD
+ * (B − 1 divisor) is its `se`. To run it off the main thread, with the bootstrap split across
+ * workers and the same digits, see `runInWorker` in `psychkit/worker`.
+ *
  * Reference: Hayes, A. F. (2022). *Introduction to mediation, moderation, and conditional process
  * analysis* (3rd ed.). Guilford.
  *

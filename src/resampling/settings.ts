@@ -16,6 +16,8 @@ export interface BootstrapSettings {
   readonly seed: Seed;
   readonly interval: BootstrapInterval;
   readonly onProgress: ProgressCallback | undefined;
+  /** Keep every effect's resampled estimates (`draws`) in the result (`processModel`, `pathModel`). */
+  readonly keepResamples?: boolean;
 }
 
 /**

@@ -3,7 +3,8 @@
 //   deno  — examples/deno/main.ts, via the `deno` npm package
 //   observable — builds examples/observable offline against the packed package
 //   browser — Debian's Chromium opens examples/browser (the ES module build, the UMD build as a classic script and through d3-require) and, when built,
-//             the Observable page
+//             the Observable page; and renders every SVG figure in a light and a dark theme
+//             (scripts/figure-check.mjs: readable text, no white boxes on dark, width as asked)
 //   report  — Chromium opens the demo's out/report.html (`npm run demo` writes it): no console
 //             errors, every section and SVG figure present and drawn, a non-blank screenshot
 // Every runtime prints the fingerprint of the same smoke analysis (examples/shared/); all must
@@ -12,11 +13,12 @@
 //   node scripts/runtimes.mjs                 all checks
 //   node scripts/runtimes.mjs node deno       only those
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserChecks } from './browser-check.mjs';
+import { figureChecks } from './figure-check.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL = ['node', 'deno', 'observable', 'browser', 'report'];
@@ -77,11 +79,29 @@ if (!existsSync(join(root, 'dist', 'index.js')) || !existsSync(join(root, 'dist'
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** psychkit/worker's check in Node (worker_threads; examples/shared/worker-analysis.js): its fingerprint line. */
+let workerFingerprint;
+async function workerReference() {
+  if (workerFingerprint === undefined) {
+    const { workerAnalysis } = await import(new URL('../examples/shared/worker-analysis.js', import.meta.url));
+    const psychkit = await import(new URL('../dist/index.js', import.meta.url));
+    const worker = await import(new URL('../dist/worker.js', import.meta.url));
+    const { fingerprint } = await workerAnalysis(psychkit, worker, readFileSync(join(root, 'examples', 'peer-workers', 'peer-workers.csv'), 'utf8'));
+    if (fingerprint.sameAsSync !== true) throw new Error('psychkit/worker in Node: runInWorker gave another result than processModel');
+    workerFingerprint = JSON.stringify(fingerprint);
+  }
+  return workerFingerprint;
+}
+
 let reference;
 await timed('node', () => {
   reference = fingerprintOf(run(process.execPath, ['scripts/smoke-node.mjs']), 'node ESM');
   console.log(`  ok   node ESM (dist/index.js): ${reference.slice(0, 100)}…`);
   compare('node CJS (dist/index.cjs)', fingerprintOf(run(process.execPath, ['scripts/smoke-node.cjs']), 'node CJS'), reference);
+});
+await timed('node worker', async () => {
+  console.log(`  ok   node psychkit/worker (dist/worker.js, 2 worker_threads, identical to processModel): ${(await workerReference()).slice(0, 100)}…`);
 });
 if (reference === undefined) {
   console.log(`\n${failures.length} runtime check(s) failed.`);
@@ -89,12 +109,17 @@ if (reference === undefined) {
 }
 
 if (steps.includes('deno')) {
-  await timed('deno', () => {
+  await timed('deno', async () => {
     const version = run(bin('deno'), ['--version']).split('\n')[0];
     const out = run(bin('deno'), ['run', '--allow-read', '--no-lock', '--no-prompt', 'examples/deno/main.ts'], {
       env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
     });
     compare(`${version} (examples/deno/main.ts)`, fingerprintOf(out, 'deno'), reference);
+    // psychkit/worker in Deno's module workers: the same digits as in Node's worker_threads.
+    const workerOut = run(bin('deno'), ['run', '--allow-read', '--no-lock', '--no-prompt', 'examples/deno/worker.ts'], {
+      env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    compare(`${version} (examples/deno/worker.ts, psychkit/worker)`, fingerprintOf(workerOut, 'deno worker'), await workerReference());
   });
 }
 
@@ -134,6 +159,10 @@ if (steps.includes('browser') || steps.includes('report')) {
       log: (line) => console.log(line),
     });
     if (failed > 0) failures.push(`${failed} browser page(s)`);
+    if (steps.includes('browser')) {
+      const figures = await figureChecks({ log: (line) => console.log(line) });
+      if (figures > 0) failures.push(`figures unreadable in ${figures} theme(s) (scripts/figure-check.mjs)`);
+    }
     if (!observableBuilt && steps.includes('observable')) fail('Chromium: Observable page not checked (its build failed)');
   });
 }

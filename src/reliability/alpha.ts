@@ -43,6 +43,8 @@ export interface CronbachAlphaOptions extends ReadTableOptions {
   readonly seed?: Seed;
   /** Called as the bootstrap runs (with `interval: 'bootstrap'`): `(done, total)`. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Keep the bootstrap alphas as `bootstrap.draws` (with `interval: 'bootstrap'`), e.g. for `bootstrapHistogramSvg`. Default false. */
+  readonly keepResamples?: boolean;
 }
 
 /**
@@ -82,6 +84,8 @@ export interface AlphaBootstrapInfo {
   readonly seed: Seed;
   /** Standard deviation of the resampled alphas (divisor B − 1). */
   readonly se: number;
+  /** The resampled alphas, in resample order (only with `keepResamples: true`). */
+  readonly draws?: Float64Array;
 }
 
 /**
@@ -138,6 +142,7 @@ const readAlphaOptions = defineOptions(
     resamples: field.optionalNumber(100, 1e7, { integer: true }),
     seed: field.seed(),
     onProgress: field.progress(),
+    keepResamples: field.boolean(false),
   },
   { items: 'columns', ci: 'interval', bootstrap: 'resamples' },
 );
@@ -254,6 +259,7 @@ export function cronbachAlpha(table: Table | TableView | MomentsInput, options?:
     for (const key of ['resamples', 'seed', 'onProgress'] as const) {
       if (opts[key] !== undefined) throw fail('INVALID_OPTION', `\`${key}\` applies only with \`interval: 'bootstrap'\`.`, { option: key, value: opts[key] });
     }
+    if (opts.keepResamples) throw fail('INVALID_OPTION', "`keepResamples` applies only with `interval: 'bootstrap'`.", { option: 'keepResamples', value: true });
   }
   if (hasCovarianceRows(table)) return alphaFromMoments(table as MomentsInput, options, opts);
   const resamples = opts.resamples ?? 2000;
@@ -315,7 +321,7 @@ export function cronbachAlpha(table: Table | TableView | MomentsInput, options?:
   else {
     const b = bootstrapAlpha(columns, n, resamples, opts.seed ?? freshSeed(), confidence, opts.onProgress);
     interval = b;
-    bootstrap = { resamples: b.resamples, skipped: b.requested - b.resamples, seed: b.seed, se: b.se };
+    bootstrap = { resamples: b.resamples, skipped: b.requested - b.resamples, seed: b.seed, se: b.se, ...(opts.keepResamples ? { draws: b.draws } : {}) };
     if (b.resamples < b.requested) {
       warnings.push({
         code: 'BOOTSTRAP_RESAMPLES_SKIPPED',

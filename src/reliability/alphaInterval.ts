@@ -35,6 +35,8 @@ export interface AlphaBootstrap {
   readonly resamples: number;
   readonly requested: number;
   readonly seed: Seed;
+  /** The resampled alphas that were used, in resample order. */
+  readonly draws: Float64Array;
 }
 
 /**
@@ -204,5 +206,5 @@ export function bootstrapAlpha(
     });
   }
   const summary = summariseBootstrap(values.subarray(0, used), Number.NaN, confidence, 'percentile');
-  return { lower: summary.lower, upper: summary.upper, se: summary.se, resamples: used, requested: resamples, seed };
+  return { lower: summary.lower, upper: summary.upper, se: summary.se, resamples: used, requested: resamples, seed, draws: values.slice(0, used) };
 }

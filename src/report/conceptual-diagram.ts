@@ -1,15 +1,19 @@
 import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
-import { arrowHead, coordinate, element, sizeOption, svgOpen, textOption, textWidth } from './svg.js';
+import { arrowHead, asOption, backgroundOption, coordinate, element, figureOutput, inkOn, sizeOption, svgOpen, textOption, textWidth, type FigureFormat } from './svg.js';
 
 /** Options of {@link conceptualDiagramSvg}. */
 export interface ConceptualDiagramOptions {
   /** Accessible title. Default `'PROCESS model N'`. */
   readonly title?: string;
-  /** Size in pixels; by default it grows with the mediators and moderators. */
+  /** Size in pixels: the diagram lays out for `width`; by default it grows with the mediators and moderators. */
   readonly width?: number;
   readonly height?: number;
+  /** Paint inside the variables' boxes (a CSS colour, e.g. `'white'`). Default: none (outlines on the page). */
+  readonly background?: string;
+  /** `'string'` (default): the SVG markup; `'element'`: an `SVGSVGElement` (needs a DOM). */
+  readonly as?: FigureFormat;
 }
 
 /** What the figure reads from a processModel result. */
@@ -99,7 +103,9 @@ function crosses(a: readonly [number, number], q: readonly [number, number], b: 
  * with an arrow to the middle of every path it moderates. The paths and moderations are read off
  * the fitted equations (a product's mediator is the focal predictor, so model 74's X moderates
  * M → Y); covariates are not drawn. A multicategorical X or W is one box. Standalone SVG using
- * `currentColor`, `role="img"` with a `<title>` and a `<desc>` listing every path.
+ * `currentColor` (text and lines follow the page's text colour; boxes are outlines),
+ * `role="img"` with a `<title>` and a `<desc>` listing every path, laid out for `width`; a
+ * string, or with `as: 'element'` an `SVGSVGElement`.
  *
  * @example
  * ```ts
@@ -107,8 +113,13 @@ function crosses(a: readonly [number, number], q: readonly [number, number], b: 
  * document.querySelector('#model')!.innerHTML = conceptualDiagramSvg(fit);
  * ```
  */
-export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagramOptions): string {
-  const o = strictOptions<ConceptualDiagramOptions>(options, 'conceptualDiagramSvg', ['title', 'width', 'height']);
+export function conceptualDiagramSvg(result: unknown, options: ConceptualDiagramOptions & { readonly as: 'element' }): SVGSVGElement;
+export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagramOptions & { readonly as?: 'string' }): string;
+export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagramOptions): string | SVGSVGElement;
+export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagramOptions): string | SVGSVGElement {
+  const o = strictOptions<ConceptualDiagramOptions>(options, 'conceptualDiagramSvg', ['title', 'width', 'height', 'background', 'as']);
+  const as = asOption(o.as);
+  const background = backgroundOption(o.background);
   const r = readInput(result);
   const title = textOption('title', o.title, `PROCESS model ${r.model}`);
   const { x, y, m } = r.variables;
@@ -217,8 +228,10 @@ export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagra
       element(
         'g',
         { class: `box ${n.kind}` },
-        element('rect', { x: n.cx - n.hw, y: n.cy - BOX_H / 2, width: 2 * n.hw, height: BOX_H, fill: 'white', stroke: 'currentColor', 'stroke-width': '1.25' }) +
-          element('text', { x: n.cx, y: n.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(FONT) }, escapeHtml(n.label)),
+        // No fill by default: every arrow ends at a box's outline (bent around boxes it would
+        // cross), so nothing needs hiding, and an unfilled box reads on any page.
+        element('rect', { x: n.cx - n.hw, y: n.cy - BOX_H / 2, width: 2 * n.hw, height: BOX_H, fill: background ?? 'none', stroke: 'currentColor', 'stroke-width': '1.25' }) +
+          element('text', { x: n.cx, y: n.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(FONT), fill: inkOn(background) }, escapeHtml(n.label)),
       ),
     );
   }
@@ -226,5 +239,5 @@ export function conceptualDiagramSvg(result: unknown, options?: ConceptualDiagra
     `${[...paths.values()].map((p) => `${labelOf(p.from)} → ${labelOf(p.to)}`).join('; ')}` +
     (moderations.size === 0 ? '' : `; ${[...moderations.values()].map((v) => `${labelOf(v.by)} moderates ${labelOf((paths.get(v.path) as { from: string }).from)} → ${labelOf((paths.get(v.path) as { to: string }).to)}`).join('; ')}`) +
     '.';
-  return `${svgOpen('psychkit-conceptual-diagram', width, height, title, description)}${parts.join('')}</svg>`;
+  return figureOutput(`${svgOpen('psychkit-conceptual-diagram', width, height, title, description)}${parts.join('')}</svg>`, as, 'conceptualDiagramSvg');
 }

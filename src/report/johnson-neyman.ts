@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
-import { axesMarkup, coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption } from './svg.js';
+import { asOption, axesMarkup, coordinate, element, figureOutput, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, type FigureFormat } from './svg.js';
 
 /** Options of {@link johnsonNeymanSvg}. */
 export interface JohnsonNeymanOptions {
@@ -14,9 +14,11 @@ export interface JohnsonNeymanOptions {
   /** Size in pixels (also the viewBox). Defaults 520 × 320. */
   readonly width?: number;
   readonly height?: number;
+  /** `'string'` (default): the SVG markup; `'element'`: an `SVGSVGElement` (needs a DOM). */
+  readonly as?: FigureFormat;
 }
 
-const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height'];
+const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height', 'as'];
 
 interface Row {
   readonly w: number;
@@ -51,7 +53,8 @@ function readRegion(region: unknown): { rows: Row[]; points: number[] } {
 }
 
 /**
- * Draws a Johnson–Neyman region as a standalone SVG string: the conditional effect of the focal
+ * Draws a Johnson–Neyman region as a standalone SVG (a string, or with `as: 'element'` an
+ * `SVGSVGElement`), `width` pixels wide: the conditional effect of the focal
  * predictor across the moderator's observed range (the region's `table`) with its confidence band,
  * the zero line, and a dashed vertical line at each transition point, labelled with its value —
  * where the band stops or starts covering zero (Hayes, 2022, §7.4; Bauer & Curran, 2005). Uses
@@ -63,8 +66,12 @@ function readRegion(region: unknown): { rows: Row[]; points: number[] } {
  * document.querySelector('#jn')!.innerHTML = johnsonNeymanSvg(fit.johnsonNeyman!, { xLabel: 'Social support', yLabel: 'Effect of self-efficacy' });
  * ```
  */
-export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions): string {
+export function johnsonNeymanSvg(region: unknown, options: JohnsonNeymanOptions & { readonly as: 'element' }): SVGSVGElement;
+export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions & { readonly as?: 'string' }): string;
+export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions): string | SVGSVGElement;
+export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions): string | SVGSVGElement {
   const o = strictOptions<JohnsonNeymanOptions>(options, 'johnsonNeymanSvg', KEYS);
+  const as = asOption(o.as);
   const { rows, points } = readRegion(region);
   const xLabel = textOption('xLabel', o.xLabel, 'Moderator');
   const yLabel = textOption('yLabel', o.yLabel, 'Conditional effect');
@@ -112,11 +119,13 @@ export function johnsonNeymanSvg(region: unknown, options?: JohnsonNeymanOptions
   const description =
     `${yLabel} across ${xLabel} from ${formatResolved(xMin, pointFormat)} to ${formatResolved(xMax, pointFormat)}, with its confidence band; ` +
     (points.length === 0 ? 'no transition point of significance inside this range.' : `significance changes at ${xLabel} = ${points.map((w) => formatResolved(w, pointFormat)).join(' and ')}.`);
-  return (
+  return figureOutput(
     `${svgOpen('psychkit-johnson-neyman', width, height, title, description)}${axes}` +
     element('polygon', { class: 'band', points: band, fill: 'currentColor', 'fill-opacity': '0.15', stroke: 'none' }) +
     element('line', { class: 'zero', x1: margin.left, x2: margin.left + plotW, y1: y(0), y2: y(0), stroke: 'currentColor', 'stroke-dasharray': '2 3' }) +
     element('polyline', { class: 'effect', points: effect, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5' }) +
-    `${marks.join('')}</svg>`
+    `${marks.join('')}</svg>`,
+    as,
+    'johnsonNeymanSvg',
   );
 }

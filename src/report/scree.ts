@@ -2,7 +2,9 @@ import { fail } from '../errors.js';
 import { booleanOption, strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
-import { coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth } from './svg.js';
+import type { EfaResult } from '../factor/efa.js';
+import type { ParallelAnalysisResult } from '../factor/retention/parallel.js';
+import { asOption, backgroundOption, coordinate, element, figureOutput, niceTicks, pagePaint, sizeOption, stepDecimals, svgOpen, textOption, textWidth, type FigureFormat } from './svg.js';
 
 /** Options of {@link screePlotSvg}. */
 export interface ScreePlotOptions {
@@ -22,12 +24,42 @@ export interface ScreePlotOptions {
   /** Axis titles. Defaults `'Factor'` and `'Eigenvalue'`. */
   readonly xLabel?: string;
   readonly yLabel?: string;
-  /** Size in pixels (also the viewBox). Defaults 480 × 300. */
+  /** Size in pixels (also the viewBox); the plot lays out for it. Defaults 480 × 300. */
   readonly width?: number;
   readonly height?: number;
+  /**
+   * For a parallelAnalysis result: the factor eigenvalues (default; R with one-factor
+   * communalities on its diagonal, psych's `fa` line) or the component eigenvalues (R's own).
+   */
+  readonly eigenvalues?: 'factors' | 'components';
+  /** Paint inside the simulated series' hollow points. Default: the page's background (`Canvas`). */
+  readonly background?: string;
+  /** `'string'` (default): the SVG markup; `'element'`: an `SVGSVGElement` (needs a DOM). */
+  readonly as?: FigureFormat;
 }
 
-const SCREE_KEYS = ['simulated', 'title', 'kaiser', 'observedLabel', 'simulatedLabel', 'xLabel', 'yLabel', 'width', 'height'];
+/** What {@link screePlotSvg} draws: eigenvalues, an efa result (its `eigenvalues`) or a parallelAnalysis result. */
+export type ScreePlotInput = readonly number[] | ArrayLike<number> | EfaResult | ParallelAnalysisResult;
+
+const SCREE_KEYS = ['simulated', 'title', 'kaiser', 'observedLabel', 'simulatedLabel', 'xLabel', 'yLabel', 'width', 'height', 'eigenvalues', 'background', 'as'];
+
+/** The series a result gives: observed, simulated (parallel analysis) and the retained count. */
+function screeSeries(input: unknown, which: 'factors' | 'components'): { observed: unknown; simulated?: readonly number[]; retained?: number; simulatedLabel?: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || ArrayBuffer.isView(input)) return { observed: input };
+  const r = input as { kind?: unknown };
+  if (r.kind === 'efa') return { observed: (input as EfaResult).eigenvalues };
+  if (r.kind === 'parallelAnalysis') {
+    const p = input as ParallelAnalysisResult;
+    const q = Math.round(p.quantile * 100);
+    return {
+      observed: p.observed?.[which],
+      ...(Array.isArray(p.simulated?.[which]?.quantile) ? { simulated: p.simulated[which].quantile } : {}),
+      ...(typeof p.suggestedFactors === 'number' ? { retained: which === 'factors' ? p.suggestedFactors : p.suggestedComponents } : {}),
+      simulatedLabel: `Simulated (${q}th percentile)`,
+    };
+  }
+  throw fail('INVALID_INPUT', 'screePlotSvg expects eigenvalues (an array of numbers), an efa result or a parallelAnalysis result.', { value: r.kind });
+}
 
 function eigenvalueList(option: string, value: unknown): number[] {
   if (!Array.isArray(value) && !ArrayBuffer.isView(value)) {
@@ -46,26 +78,51 @@ function eigenvalueList(option: string, value: unknown): number[] {
 }
 
 /**
- * Draws a scree plot as a standalone SVG string: eigenvalue against factor number, with an
- * optional parallel-analysis line (Horn, 1965) and the Kaiser line at 1 (Kaiser, 1960) — the
- * picture `psych::fa.parallel` draws. No DOM and no plotting library: embed the string in HTML
- * or Markdown, write it to a `.svg` file, or `innerHTML` it.
+ * Draws a scree plot as a standalone SVG: eigenvalue against factor number, with an optional
+ * parallel-analysis line (Horn, 1965) and the Kaiser line at 1 (Kaiser, 1960) — the picture
+ * `psych::fa.parallel` draws. Takes eigenvalues, an efa result (its `eigenvalues`, of R) or a
+ * parallelAnalysis result (observed and simulated eigenvalues — the simulated quantile the
+ * retention rule compares with — as two series, and the number of factors retained). No
+ * plotting library: embed the string in HTML or Markdown, write it to a `.svg` file, or with
+ * `as: 'element'` get an `SVGSVGElement` for a notebook cell.
  *
  * Conventions: the y axis starts at 0 (or below, for negative common-factor eigenvalues) and
- * always shows 1; lines use `currentColor`, so the plot follows the surrounding text colour; the
- * figure is `role="img"` with a `<title>` and a `<desc>` listing the values, for screen readers.
- * Each point is a `<circle>` with `data-series` and `data-value` attributes.
+ * always shows 1; text and lines use `currentColor`, so the plot follows the surrounding text
+ * colour (dark themes too); the figure is `width` pixels wide and lays out for it; it is
+ * `role="img"` with a `<title>` and a `<desc>` listing the values, for screen readers. Each point
+ * is a `<circle>` with `data-series` and `data-value` attributes.
  *
  * @example
  * ```ts
  * const svg = screePlotSvg([5.52, 0.88, 0.67, 0.64], { simulated: [1.31, 1.19, 1.10, 1.03] });
  * document.querySelector('#scree')!.innerHTML = svg;
+ * // In a notebook: a parallel analysis, 640 px wide, as an element.
+ * const figure: SVGSVGElement = screePlotSvg(parallelAnalysis(rows, { seed: 1 }), { width: 640, as: 'element' });
  * ```
  */
-export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlotOptions): string {
+export function screePlotSvg(input: ScreePlotInput, options: ScreePlotOptions & { readonly as: 'element' }): SVGSVGElement;
+export function screePlotSvg(input: ScreePlotInput, options?: ScreePlotOptions & { readonly as?: 'string' }): string;
+export function screePlotSvg(input: ScreePlotInput, options?: ScreePlotOptions): string | SVGSVGElement;
+export function screePlotSvg(input: ScreePlotInput, options?: ScreePlotOptions): string | SVGSVGElement {
   const o = strictOptions<ScreePlotOptions>(options, 'screePlotSvg', SCREE_KEYS);
-  const observed = eigenvalueList('eigenvalues', eigenvalues);
-  const simulated = o.simulated === undefined ? undefined : eigenvalueList('simulated', o.simulated);
+  const as = asOption(o.as);
+  const background = backgroundOption(o.background);
+  const which = (() => {
+    const w = o.eigenvalues;
+    if (w !== undefined && w !== 'factors' && w !== 'components') throw fail('INVALID_OPTION', `\`eigenvalues\` must be 'factors' or 'components'; got ${String(w)}.`, { option: 'eigenvalues', value: w });
+    return w ?? 'factors';
+  })();
+  const given = screeSeries(input, which);
+  if (o.eigenvalues !== undefined && given.simulatedLabel === undefined) {
+    throw fail('INVALID_OPTION', 'screePlotSvg: `eigenvalues` chooses the series of a parallelAnalysis result.', { option: 'eigenvalues', value: o.eigenvalues });
+  }
+  if (given.simulated !== undefined && o.simulated !== undefined) {
+    throw fail('INVALID_OPTION', 'screePlotSvg: a parallelAnalysis result brings its own simulated eigenvalues; leave `simulated` out.', { option: 'simulated' });
+  }
+  const observed = eigenvalueList('eigenvalues', given.observed);
+  const simulatedInput = o.simulated ?? given.simulated;
+  const simulated = simulatedInput === undefined ? undefined : eigenvalueList('simulated', simulatedInput);
+  const retained = given.retained;
   if (simulated && simulated.length !== observed.length) {
     throw fail('LENGTH_MISMATCH', `screePlotSvg: \`simulated\` has ${simulated.length} values; \`eigenvalues\` has ${observed.length}.`, {
       option: 'simulated',
@@ -76,7 +133,7 @@ export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlot
   const kaiser = booleanOption('kaiser', o.kaiser, true);
   const title = textOption('title', o.title, 'Scree plot');
   const observedLabel = textOption('observedLabel', o.observedLabel, 'Observed');
-  const simulatedLabel = textOption('simulatedLabel', o.simulatedLabel, 'Parallel analysis');
+  const simulatedLabel = textOption('simulatedLabel', o.simulatedLabel, given.simulatedLabel ?? 'Parallel analysis');
   const xLabel = textOption('xLabel', o.xLabel, 'Factor');
   const yLabel = textOption('yLabel', o.yLabel, 'Eigenvalue');
   const width = sizeOption('width', o.width, 480);
@@ -158,7 +215,9 @@ export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlot
             cx: x(i),
             cy: y(v),
             r: '3',
-            fill: dashed ? 'white' : 'currentColor',
+            // Hollow points of the simulated series: the page's background inside, so the line
+            // does not show through on a light or a dark page.
+            ...(dashed ? pagePaint(background) : { fill: 'currentColor' }),
             stroke: 'currentColor',
             'data-series': name,
             'data-value': String(v),
@@ -176,6 +235,7 @@ export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlot
   const legend: { label: string; dashed: boolean }[] = [{ label: observedLabel, dashed: false }];
   if (simulated) legend.push({ label: simulatedLabel, dashed: true });
   if (kaiser) legend.push({ label: 'Eigenvalue = 1', dashed: true });
+  const retainedText = retained === undefined ? undefined : `${retained} ${which === 'components' ? (retained === 1 ? 'component' : 'components') : retained === 1 ? 'factor' : 'factors'} retained`;
   const legendWidth = 30 + Math.max(...legend.map((l) => textWidth(l.label, 12)));
   const lx = margin.left + plotW - legendWidth;
   const legendParts = legend.map((l, i) => {
@@ -194,12 +254,16 @@ export function screePlotSvg(eigenvalues: readonly number[], options?: ScreePlot
       }) + element('text', { x: lx + 28, y: ly, 'dominant-baseline': 'middle' }, escapeHtml(l.label))
     );
   });
+  if (retainedText !== undefined) {
+    legendParts.push(element('text', { class: 'retained', 'data-retained': String(retained), x: lx, y: margin.top + 8 + legend.length * 16, 'dominant-baseline': 'middle' }, escapeHtml(retainedText)));
+  }
   parts.push(element('g', { class: 'legend' }, legendParts.join('')));
 
   const list = (values: readonly number[]) => values.map((v) => formatResolved(v, valueFormat)).join(', ');
   const description =
     `${yLabel} by ${xLabel.toLowerCase()} number. ${observedLabel}: ${list(observed)}.` +
     (simulated ? ` ${simulatedLabel}: ${list(simulated)}.` : '') +
-    (kaiser ? ' Dotted line at eigenvalue 1.' : '');
-  return `${svgOpen('psychkit-scree', width, height, title, description)}${parts.join('')}</svg>`;
+    (kaiser ? ' Dotted line at eigenvalue 1.' : '') +
+    (retainedText !== undefined ? ` ${retainedText[0]!.toUpperCase()}${retainedText.slice(1)}.` : '');
+  return figureOutput(`${svgOpen('psychkit-scree', width, height, title, description)}${parts.join('')}</svg>`, as, 'screePlotSvg');
 }

@@ -8,7 +8,7 @@ import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
 import { checkSemResult } from './result-shape.js';
 import { isResidual, semGroupLabels, semGroupView, semRoles, semSections } from './sem-view.js';
-import { arrowHead, coordinate, element, sizeOption, svgOpen, textWidth } from './svg.js';
+import { arrowHead, asOption, backgroundOption, coordinate, element, figureOutput, inkOn, pagePaint, sizeOption, svgOpen, textWidth, type FigureFormat } from './svg.js';
 
 /** Options of {@link semDiagramSvg}. */
 export interface SemDiagramOptions {
@@ -24,6 +24,14 @@ export interface SemDiagramOptions {
   readonly width?: number;
   /** For a multiple-group result: the label of the group whose estimates are drawn (default the first group). */
   readonly group?: string;
+  /**
+   * Paint of the boxes behind the path labels and inside the variables' shapes. Default: label
+   * boxes `Canvas` (the page's background under its color-scheme, so a label hides the line
+   * under it on light and dark pages), shapes unfilled. `'white'` gives the print look.
+   */
+  readonly background?: string;
+  /** `'string'` (default): the SVG markup; `'element'`: an `SVGSVGElement` (needs a DOM). */
+  readonly as?: FigureFormat;
 }
 
 const readOptions = defineOptions('semDiagramSvg', {
@@ -33,6 +41,8 @@ const readOptions = defineOptions('semDiagramSvg', {
   title: field.optionalString(),
   width: (v: unknown, k: string): number | undefined => (v === undefined ? undefined : sizeOption(k, v, 0)),
   group: field.optionalString(),
+  background: (v: unknown) => backgroundOption(v),
+  as: (v: unknown) => asOption(v),
 });
 
 const FONT = 13;
@@ -126,8 +136,10 @@ function curved(p0: readonly [number, number], c: readonly [number, number], p2:
  * between non-neighbours arc above the row, residual covariances of indicators below theirs.
  * Variances of exogenous latents are not drawn (1 in the standardized solution), nor are the
  * thresholds, scale factors and fixed intercepts of ordered indicators (WLSMV), whose residual
- * arrows are the residual variances of the latent responses. Lines use
- * `currentColor`, labels sit on white boxes, and no ids are defined, as in the other figures;
+ * arrows are the residual variances of the latent responses. Text and lines use
+ * `currentColor` (dark themes too), labels sit on boxes of the page's colour (`background`), the
+ * drawing scales to `width`, a string or with `as: 'element'` an `SVGSVGElement` is returned,
+ * and no ids are defined, as in the other figures;
  * `<g class="loading|regression|covariance|residual" data-path="visual =~ x1">` per path, and
  * `<g class="latent|observed" data-name="x1">` per variable. All names are escaped.
  *
@@ -145,7 +157,10 @@ function curved(p0: readonly [number, number], c: readonly [number, number], p2:
  * document.querySelector('#cfa')!.innerHTML = semDiagramSvg(fit, { standardized: true });
  * ```
  */
-export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): string {
+export function semDiagramSvg(result: SemResult, options: SemDiagramOptions & { readonly as: 'element' }): SVGSVGElement;
+export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions & { readonly as?: 'string' }): string;
+export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): string | SVGSVGElement;
+export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): string | SVGSVGElement {
   const o = readOptions.read(options);
   checkSemResult(result, 'semDiagramSvg');
   const groupLabels = semGroupLabels(result);
@@ -344,21 +359,22 @@ export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): s
   // ---- nodes on top of the lines, labels on top of everything ----------------------------------------
   for (const n of nodes.values()) {
     const shape = n.latent
-      ? element('ellipse', { cx: n.cx, cy: n.cy, rx: n.hw, ry: n.hh, fill: 'white', stroke: 'currentColor', 'stroke-width': '1.25' })
-      : element('rect', { x: n.cx - n.hw, y: n.cy - n.hh, width: 2 * n.hw, height: 2 * n.hh, fill: 'white', stroke: 'currentColor', 'stroke-width': '1.25' });
+      ? element('ellipse', { cx: n.cx, cy: n.cy, rx: n.hw, ry: n.hh, fill: o.background ?? 'none', stroke: 'currentColor', 'stroke-width': '1.25' })
+      : element('rect', { x: n.cx - n.hw, y: n.cy - n.hh, width: 2 * n.hw, height: 2 * n.hh, fill: o.background ?? 'none', stroke: 'currentColor', 'stroke-width': '1.25' });
     parts.push(
       element(
         'g',
         { class: n.latent ? 'latent' : 'observed', 'data-name': n.name },
-        shape + element('text', { x: n.cx, y: n.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(FONT) }, escapeHtml(n.name)),
+        shape + element('text', { x: n.cx, y: n.cy, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': String(FONT), fill: inkOn(o.background) }, escapeHtml(n.name)),
       ),
     );
   }
   const labelMarkup = labels.map((l) => {
     const hw = labelWidth(l.text) / 2;
     return (
-      element('rect', { class: 'label-box', 'data-path': l.path, x: l.x - hw, y: l.y - LABEL_HALF_HEIGHT, width: 2 * hw, height: 2 * LABEL_HALF_HEIGHT, fill: 'white' }) +
-      element('text', { class: 'label', 'data-path': l.path, x: l.x, y: l.y, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, escapeHtml(l.text))
+      // The page's colour (LABEL_PAINT; see there) unless `background` says otherwise.
+      element('rect', { class: 'label-box', 'data-path': l.path, x: l.x - hw, y: l.y - LABEL_HALF_HEIGHT, width: 2 * hw, height: 2 * LABEL_HALF_HEIGHT, ...pagePaint(o.background) }) +
+      element('text', { class: 'label', 'data-path': l.path, x: l.x, y: l.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: inkOn(o.background) }, escapeHtml(l.text))
     );
   });
   parts.push(element('g', { class: 'labels', 'font-size': String(LABEL_FONT) }, labelMarkup.join('')));
@@ -373,5 +389,5 @@ export function semDiagramSvg(result: SemResult, options?: SemDiagramOptions): s
     `width="${coordinate(naturalWidth)}" height="${coordinate(naturalHeight)}"`,
     `width="${coordinate(width)}" height="${coordinate(height)}"`,
   );
-  return `${open}${parts.join('')}</svg>`;
+  return figureOutput(`${open}${parts.join('')}</svg>`, o.as, 'semDiagramSvg');
 }

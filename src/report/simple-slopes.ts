@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import { strictOptions } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 import { formatResolved, resolveNumberFormat } from './format.js';
-import { axesMarkup, coordinate, element, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth } from './svg.js';
+import { asOption, axesMarkup, coordinate, element, figureOutput, niceTicks, sizeOption, stepDecimals, svgOpen, textOption, textWidth, type FigureFormat } from './svg.js';
 
 /** Options of {@link simpleSlopesSvg}. */
 export interface SimpleSlopesOptions {
@@ -19,9 +19,11 @@ export interface SimpleSlopesOptions {
    * `plot` table of that path). Default: the first one.
    */
   readonly path?: { readonly equation: string; readonly focal: string };
+  /** `'string'` (default): the SVG markup; `'element'`: an `SVGSVGElement` (needs a DOM). */
+  readonly as?: FigureFormat;
 }
 
-const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height', 'path'];
+const KEYS = ['title', 'xLabel', 'yLabel', 'width', 'height', 'path', 'as'];
 
 /** A mediated model's plot table for one path, as the rows the figure draws (focal value as x). */
 function pathRows(result: unknown, path: SimpleSlopesOptions['path']): { rows: SlopesInput['predictedValues']; x: string; y: string } | null {
@@ -104,7 +106,7 @@ const DASHES = [undefined, '6 4', '2 3', '10 3 2 3', '1 2', '12 4'];
 
 /**
  * Draws the conditional effect of X on Y in a moderation model (PROCESS models 1–3) as a standalone
- * SVG string: predicted Y against X, one line per combination of the moderators' probe values —
+ * SVG (a string, or with `as: 'element'` an `SVGSVGElement`), `width` pixels wide: predicted Y against X, one line per combination of the moderators' probe values —
  * the simple slopes, from the result's `predictedValues` (PROCESS's `plot` table; every other
  * regressor at its mean). Lines use `currentColor` with distinct dash patterns and are labelled
  * with the moderator values at their right end; the figure is `role="img"` with a `<title>` and a
@@ -122,8 +124,12 @@ const DASHES = [undefined, '6 4', '2 3', '10 3 2 3', '1 2', '12 4'];
  * simpleSlopesSvg(m7, { path: { equation: 'ss', focal: 'esse' } });
  * ```
  */
-export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions): string {
+export function simpleSlopesSvg(result: unknown, options: SimpleSlopesOptions & { readonly as: 'element' }): SVGSVGElement;
+export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions & { readonly as?: 'string' }): string;
+export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions): string | SVGSVGElement;
+export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions): string | SVGSVGElement {
   const o = strictOptions<SimpleSlopesOptions>(options, 'simpleSlopesSvg', KEYS);
+  const as = asOption(o.as);
   // A mediated model: one moderated path's plot table, read as a moderation model's would be.
   const path = pathRows(result, o.path);
   const outcome = (result as { variables?: { y?: unknown } } | null)?.variables?.y;
@@ -201,5 +207,5 @@ export function simpleSlopesSvg(result: unknown, options?: SimpleSlopesOptions):
       .map((l) => `${l.label}: ${formatResolved(l.points[0]?.y ?? 0, valueFormat)} at ${xLabel} = ${formatResolved(l.points[0]?.x ?? 0, valueFormat)} to ${formatResolved(l.points[l.points.length - 1]?.y ?? 0, valueFormat)} at ${formatResolved(l.points[l.points.length - 1]?.x ?? 0, valueFormat)}`)
       .join('; ') +
     '.';
-  return `${svgOpen('psychkit-simple-slopes', width, height, title, description)}${axes}${drawn.join('')}</svg>`;
+  return figureOutput(`${svgOpen('psychkit-simple-slopes', width, height, title, description)}${axes}${drawn.join('')}</svg>`, as, 'simpleSlopesSvg');
 }

@@ -1,9 +1,14 @@
 import { fail } from '../errors.js';
-import { showValue } from '../util/options.js';
+import { oneOf, showValue } from '../util/options.js';
 import { escapeHtml } from './escape.js';
 
 // Small helpers shared by the SVG figures. Figures are strings built from these pieces; nothing
-// here touches a DOM, so they work in Node, Deno, workers and browsers alike.
+// here needs a DOM, so they work in Node, Deno, workers and browsers alike. Only `as: 'element'`
+// (figureOutput) parses the string into the page's DOM, where there is one.
+//
+// Colours follow the page: text is filled and lines are stroked with `currentColor`, so a figure
+// takes the colour of the text around it (black on a light page, light on a dark theme). Where a
+// box must hide a line behind a label it is painted with LABEL_PAINT (see there), never white.
 
 /** A coordinate with at most two decimals: keeps the SVG small and the output stable. */
 export function coordinate(v: number): string {
@@ -11,9 +16,13 @@ export function coordinate(v: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-/** An element with escaped attribute values; `content` is trusted markup (already escaped). */
+/**
+ * An element with escaped attribute values; `content` is trusted markup (already escaped). A
+ * `<text>` without a fill of its own is filled with `currentColor` (SVG's default fill is black,
+ * which vanishes on a dark page).
+ */
 export function element(name: string, attributes: Record<string, string | number | undefined>, content?: string): string {
-  let attrs = '';
+  let attrs = name === 'text' && attributes.fill === undefined ? ' fill="currentColor"' : '';
   for (const [key, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
     attrs += ` ${key}="${escapeHtml(typeof value === 'number' ? coordinate(value) : value)}"`;
@@ -56,6 +65,107 @@ export function sizeOption(option: string, value: unknown, fallback: number): nu
     throw fail('INVALID_OPTION', `\`${option}\` must be a number of pixels in [100, 10000]; got ${showValue(value)}.`, { option, value });
   }
   return value;
+}
+
+declare global {
+  /**
+   * The element `as: 'element'` returns. Where the DOM's types are loaded (`"lib": ["dom"]`) this
+   * merges with the DOM's own SVGSVGElement; in a project without them (Node, workers) it is an
+   * empty interface, so psychkit's declarations still compile there.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface SVGSVGElement {}
+}
+
+/** How a figure is returned: the SVG markup as a string (the default) or a DOM element. */
+export type FigureFormat = 'string' | 'element';
+
+/** Reads the `as` option of a figure. */
+export function asOption(value: unknown): FigureFormat {
+  return oneOf('as', value, ['string', 'element'] as const, 'string');
+}
+
+/**
+ * The paint of the boxes that hide a line behind a label (a path coefficient on its arrow), when
+ * no `background` is given: the CSS system colour `Canvas`, the page's background under its
+ * `color-scheme` — white on a light page, near-black on a page that declares
+ * `color-scheme: dark` (Observable's and most notebooks' dark themes do). So a box reads as a
+ * gap in the line on either theme, where opaque white would be a bright patch on a dark page and
+ * no box at all would let the line run through the label's digits. A page that darkens itself
+ * without declaring `color-scheme` should pass `background` (its own background colour).
+ */
+export const LABEL_PAINT = 'Canvas';
+
+/**
+ * The attributes that paint a shape with `background`, or by default with LABEL_PAINT: as CSS
+ * (`style="fill: Canvas"`, which browsers apply over the attribute) with `fill="white"` under it
+ * for renderers that know no CSS system colours (librsvg, Inkscape, print pipelines), which
+ * drop the declaration and paint the white of a printed page instead of SVG's default black.
+ */
+export function pagePaint(background: string | undefined): Record<string, string> {
+  return background !== undefined ? { fill: background } : { fill: 'white', style: `fill: ${LABEL_PAINT}` };
+}
+
+/**
+ * Reads a figure's `background` option: a CSS colour (`'white'`, `'#111'`, `'rgb(17 17 17)'`,
+ * `'Canvas'`) painted behind labels and inside boxes. Undefined when not given.
+ */
+export function backgroundOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[#A-Za-z0-9(),.%\s/-]{1,64}$/.test(value) || !/\S/.test(value)) {
+    throw fail('INVALID_OPTION', `\`background\` must be a CSS colour such as 'white', '#111' or 'Canvas'; got ${showValue(value)}.`, { option: 'background', value });
+  }
+  return value.trim();
+}
+
+/**
+ * The fill of text drawn on `background`: `currentColor` when there is none (the text sits on the
+ * page, or on LABEL_PAINT, the page's own colour); otherwise black on a light colour and white
+ * on a dark one, for the colours it can read (`#rgb`, `#rrggbb`, `rgb(…)`, `white`, `black`) —
+ * so `background: 'white'` keeps its labels black on a dark page. For any other colour the text
+ * keeps `currentColor`.
+ */
+export function inkOn(background: string | undefined): string {
+  if (background === undefined) return 'currentColor';
+  const c = background.toLowerCase();
+  let rgb: number[] | undefined;
+  if (c === 'white') rgb = [255, 255, 255];
+  else if (c === 'black') rgb = [0, 0, 0];
+  else if (/^#[0-9a-f]{3}$/.test(c)) rgb = [1, 2, 3].map((i) => 17 * parseInt(c[i] as string, 16));
+  else if (/^#[0-9a-f]{6}$/.test(c)) rgb = [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  else {
+    const m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(c);
+    if (m) rgb = [m[1], m[2], m[3]].map(Number);
+  }
+  if (rgb === undefined) return 'currentColor';
+  const linear = rgb.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * (linear[0] as number) + 0.7152 * (linear[1] as number) + 0.0722 * (linear[2] as number);
+  // Black and white contrast equally with a luminance of 0.179.
+  return luminance > 0.179 ? 'black' : 'white';
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Returns a figure's markup as it was asked for: the string itself, or with `as: 'element'` an
+ * `SVGSVGElement` of the current document (parsed with the DOM's DOMParser as SVG, then imported
+ * into `globalThis.document`), ready for Observable's cells, `append` or `replaceChildren`.
+ * Without a DOM (Node, Deno, a worker) `'element'` is INVALID_OPTION.
+ */
+export function figureOutput(svg: string, as: FigureFormat, fn: string): string | SVGSVGElement {
+  if (as === 'string') return svg;
+  const g = globalThis as { document?: Document; DOMParser?: typeof DOMParser };
+  if (g.document === undefined || typeof g.DOMParser !== 'function') {
+    throw fail('INVALID_OPTION', `${fn}: \`as: 'element'\` needs a DOM (globalThis.document and DOMParser, as in a browser or a notebook); there is none here. Leave \`as\` out to get the SVG as a string.`, {
+      option: 'as',
+      value: as,
+    });
+  }
+  const parsed = new g.DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+  if (parsed.namespaceURI !== SVG_NS || parsed.localName !== 'svg') {
+    throw fail('INVALID_INPUT', `${fn}: the figure's markup did not parse as SVG (${showValue(parsed.textContent ?? '')}).`, {});
+  }
+  return g.document.importNode(parsed, true) as unknown as SVGSVGElement;
 }
 
 /** Checks an optional text option (titles, labels). */

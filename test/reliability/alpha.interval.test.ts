@@ -6,6 +6,25 @@ const rows = loadCsv('peer-workers.csv');
 const ref = loadJson('peer-workers.json');
 
 describe('alpha confidence intervals', () => {
+  it("keepResamples keeps the bootstrap alphas: their SD is `bootstrap.se`, their quantiles the interval, the rest unchanged", () => {
+    const scale = instruments.mspss({ prefix: 'mspss' });
+    const kept = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 400, seed: 11, keepResamples: true });
+    const plain = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 400, seed: 11 });
+    const draws = kept.bootstrap!.draws!;
+    expect(draws).toBeInstanceOf(Float64Array);
+    expect(draws).toHaveLength(kept.bootstrap!.resamples);
+    const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
+    const sd = Math.sqrt(draws.reduce((s, x) => s + (x - mean) ** 2, 0) / (draws.length - 1));
+    expect(Math.abs(sd - kept.bootstrap!.se)).toBeLessThan(1e-14);
+    const sorted = Float64Array.from(draws).sort();
+    const q = (p: number) => { const h = (sorted.length - 1) * p; const lo = Math.floor(h); return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!); };
+    expect(Math.abs(kept.lower - q(0.025))).toBeLessThan(1e-14);
+    expect(Math.abs(kept.upper - q(0.975))).toBeLessThan(1e-14);
+    expect('draws' in plain.bootstrap!).toBe(false);
+    expect([kept.lower, kept.upper, kept.bootstrap!.se]).toEqual([plain.lower, plain.upper, plain.bootstrap!.se]);
+    expect(() => cronbachAlpha(rows, { scale, keepResamples: true })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+
   it("'duhachek' is alpha ± z·ase with psych's ase", () => {
     const e = ref.alpha.si.pairwise;
     const a = cronbachAlpha(rows, { columns: e.items, interval: 'duhachek', confidence: 0.9 });

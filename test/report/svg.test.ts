@@ -142,7 +142,7 @@ describe('pathDiagramSvg', () => {
     for (let i = 1; i < rects.length; i++) expect(Number(rects[i]!.y)).toBeGreaterThan(Number(rects[i - 1]!.y) + Number(rects[i - 1]!.height));
   });
 
-  // Geometry read back from the SVG: every label's box (its white rect, which must hold the text),
+  // Geometry read back from the SVG: every label's box (its label-box rect, painted with the page's colour, which must hold the text),
   // the variable boxes and the arrow lines. No two labels may overlap, no label may cover a box,
   // and no arrow may run under another path's label.
   type Rect = { x0: number; y0: number; x1: number; y1: number; name: string };

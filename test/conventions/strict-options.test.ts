@@ -11,6 +11,7 @@ import { isPsychkitError, type PsychkitError } from '../../src/index.js';
 import { publicFunctionNames } from '../helpers/public-api.js';
 import { peer, maritalLevels } from '../helpers/peer.js';
 import { loadCsv } from '../helpers/fixtures.js';
+import { workerCall } from '../../src/worker/arguments.js';
 
 type Extra = Readonly<Record<string, unknown>>;
 
@@ -77,6 +78,8 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   correlations: (x) => psychkit.correlations(peer, { columns: ['esse', 'pwb'], ...x }),
   processModel: (x) => psychkit.processModel(peer, { ...model4, ...x }),
   pathModel: (x) => psychkit.pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], resamples: 0, ...x }),
+  // psychkit/worker: its run options, checked by the synchronous half of runInWorker (which rejects with the same error).
+  runInWorker: (x) => workerCall('cronbachAlpha', small, { columns: esse }, { workers: 2, ...x }),
   bootstrap: (x) => psychkit.bootstrap(peer, { columns: ['esse'], statistic: ([c], n) => (c as Float64Array)[0]! + n * 0, resamples: 2, allowFewResamples: true, seed: 1, ...x }),
   formatNumber: (x) => psychkit.formatNumber(1.5, { ...x }),
   formatP: (x) => psychkit.formatP(0.02, { ...x }),
@@ -92,8 +95,11 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   conceptualDiagramSvg: (x) => psychkit.conceptualDiagramSvg({ kind: 'processModel', model: 1, variables: { x: 'X', y: 'Y', m: [] }, moderators: [], equations: [{ outcome: 'Y', terms: ['X'] }] }, { ...x }),
   johnsonNeymanSvg: (x) => psychkit.johnsonNeymanSvg({ points: [], table: [{ w: 0, estimate: 1, lower: 0, upper: 2 }, { w: 1, estimate: 1, lower: 0, upper: 2 }] }, { ...x }),
   simpleSlopesSvg: (x) => psychkit.simpleSlopesSvg({ kind: 'processModel', variables: { x: 'X', y: 'Y' }, moderators: [{ role: 'w', column: 'W' }], predictedValues: [{ x: 0, at: { w: 1 }, predicted: 1 }] }, { ...x }),
+  bootstrapHistogramSvg: (x) => psychkit.bootstrapHistogramSvg({ draws: [0.1, 0.2, 0.3], estimate: 0.2, lower: 0.1, upper: 0.3 }, { ...x }),
+  loadingsHeatmapSvg: (x) => psychkit.loadingsHeatmapSvg({ loadings: [[0.7, 0.1], [0.2, 0.6]] }, { ...x }),
   coverageBand: (x) => coverageBand(941, 1000, { ...x }),
   'simulate.regression': (x) => simulate.regression({ coefficients: [0.3], n: 10, seed: 1, ...x }),
+  'simulate.ratings': (x) => simulate.ratings({ n: 10, raters: 3, seed: 1, ...x }),
   'simulate.ampute': (x) => simulate.ampute({ a: [1, 2, 3, 4], b: [2, 1, 4, 3] }, { columns: ['a'], mechanism: 'MAR', by: 'b', proportion: 0.3, seed: 1, ...x }),
   'simulate.carelessResponses': (x) => simulate.carelessResponses({ n: 20, items: 8, seed: 1, ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),
@@ -182,6 +188,8 @@ const NO_OPTIONS: Readonly<Record<string, string>> = {
   tableToHtml: 'takes a table (its shape is checked field by field)',
   formatProcess: 'takes a processModel result',
   formatCfa: 'takes a cfa or sem result (lavaan’s summary layout has no settings)',
+  tidy: 'takes a result: its rows are fixed by the result kind (broom has no options either)',
+  glance: 'takes a result: one row of its model-level statistics',
   'arbitraries.hostileOptions': '(fc, valid): the second argument is the valid options to corrupt',
 };
 

@@ -98,7 +98,11 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   johnsonNeymanSvg: ['test/report/johnson-neyman.test.ts'],
   conceptualDiagramSvg: ['test/report/conceptual-diagram.test.ts'],
   semDiagramSvg: ['test/report/cfa-report.test.ts'],
+  bootstrapHistogramSvg: ['test/report/bootstrap-histogram.test.ts'],
+  loadingsHeatmapSvg: ['test/report/loadings-heatmap.test.ts'],
   formatCfa: ['test/report/cfa-report.test.ts'],
+  tidy: ['test/report/tidy.test.ts'],
+  glance: ['test/report/tidy.test.ts'],
   toApaTable: ['test/report/apa.test.ts', 'test/properties/report.properties.test.ts', 'test/report/cfa-report.test.ts'],
   toMarkdown: ['test/properties/report.properties.test.ts'],
   toTextReport: ['test/properties/report.properties.test.ts'],
@@ -130,6 +134,8 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   // mediation
   processModel: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts'],
   pathModel: ['test/properties/mediation.properties.test.ts'],
+  // psychkit/worker
+  runInWorker: ['test/worker/run-in-worker.test.ts'],
   bootstrap: ['test/properties/mediation.properties.test.ts'],
   formatProcess: ['test/properties/mediation.properties.test.ts'],
 
@@ -139,6 +145,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   seeds: ['test/testing/glue.test.ts'],
   'simulate.ampute': ['test/testing/ampute.test.ts'],
   'simulate.regression': ['test/testing/regression.test.ts'],
+  'simulate.ratings': ['test/testing/ratings.test.ts'],
   'simulate.carelessResponses': ['test/screening/careless.properties.test.ts'],
   'simulate.congeneric': ['test/testing/congeneric.test.ts', 'test/testing/factor-model.test.ts', 'test/properties/consistency.test.ts'],
   'simulate.factorModel': ['test/testing/factor-model.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/factor.properties.test.ts'],

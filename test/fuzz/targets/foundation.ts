@@ -9,5 +9,6 @@ import { MEASURES_TARGETS } from './foundation/measures.js';
 import { RELIABILITY_TARGETS, SCREENING_TARGETS } from './foundation/screening.js';
 import { REPORT_TARGETS } from './foundation/report.js';
 import { TESTING_TARGETS } from './foundation/testing.js';
+import { TIDY_TARGETS } from './foundation/tidy.js';
 
-export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [...DATA_TARGETS, ...DISTRIBUTIONS_TARGETS, ...DISTRIBUTION_TARGETS, ...MEASURES_TARGETS, ...SCREENING_TARGETS, ...RELIABILITY_TARGETS, ...REPORT_TARGETS, ...TESTING_TARGETS];
+export const FOUNDATION_TARGETS: readonly FuzzTarget[] = [...DATA_TARGETS, ...DISTRIBUTIONS_TARGETS, ...DISTRIBUTION_TARGETS, ...MEASURES_TARGETS, ...SCREENING_TARGETS, ...RELIABILITY_TARGETS, ...REPORT_TARGETS, ...TIDY_TARGETS, ...TESTING_TARGETS];

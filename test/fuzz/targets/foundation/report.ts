@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import {
   bootstrap,
+  bootstrapHistogramSvg,
   cfa,
   compareTransforms,
   correlationMatrix,
@@ -23,6 +24,7 @@ import {
   formatP,
   hierarchicalRegression,
   kmo,
+  loadingsHeatmapSvg,
   normalityTests,
   ols,
   omega,
@@ -267,6 +269,30 @@ function textOk(result: unknown, args: readonly unknown[]): void {
 
 const numberOptions = fc.oneof(fc.constant(undefined), options({ decimals: 3, leadingZero: false, missing: 'NA', minusSign: '\u2212' }));
 
+/** Bootstrap draws with an estimate and an interval (bootstrapHistogramSvg's plain input). */
+const drawsInput = fc.record({
+  draws: fc.oneof(
+    { arbitrary: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 2, maxLength: 200 }), weight: 4 },
+    { arbitrary: fc.array(edgeNumber, { maxLength: 8 }), weight: 1 },
+    { arbitrary: fc.oneof(hostile, nasty), weight: 1 },
+  ),
+  estimate: fc.oneof({ arbitrary: real, weight: 4 }, { arbitrary: edgeNumber, weight: 1 }),
+  lower: fc.oneof(fc.constant(null), real, edgeNumber),
+  upper: fc.oneof(fc.constant(null), real, edgeNumber),
+});
+/** A loading matrix with names (loadingsHeatmapSvg's plain input). */
+const loadingsInput = fc.integer({ min: 1, max: 6 }).chain((p) =>
+  fc.integer({ min: 1, max: 3 }).chain((k) =>
+    fc.record({
+      loadings: fc.oneof(
+        { arbitrary: fc.array(fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }), { minLength: k, maxLength: k }), { minLength: p, maxLength: p }), weight: 4 },
+        { arbitrary: fc.array(fc.array(edgeNumber, { maxLength: 3 }), { maxLength: 4 }), weight: 1 },
+      ),
+      columns: fc.oneof(fc.constant(undefined), fc.array(fc.string(), { minLength: p, maxLength: p }), hostile),
+    }),
+  ),
+);
+
 export const REPORT_TARGETS: readonly FuzzTarget[] = [
   { name: 'escapeHtml', args: fc.tuple(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), hostile, nasty)), call: (t) => escapeHtml(t), runs: 900 },
   { name: 'escapeMarkdownCell', args: fc.tuple(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), hostile, nasty)), call: (t) => escapeMarkdownCell(t), runs: 900 },
@@ -338,4 +364,26 @@ export const REPORT_TARGETS: readonly FuzzTarget[] = [
     runs: 400,
   },
   { name: 'pathDiagramSvg', args: fc.tuple(fc.oneof({ arbitrary: pathArgs, weight: 5 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 })), call: (o) => pathDiagramSvg(o), check: textOk, runs: 600 },
+  {
+    name: 'bootstrapHistogramSvg',
+    args: fc.tuple(
+      fc.oneof({ arbitrary: drawsInput, weight: 4 }, { arbitrary: hostileResult, weight: 2 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 }),
+      fc.oneof(fc.constant(undefined), options({ width: 500, height: 280, bins: 12, label: 'Effect', title: 'Figure 5' })),
+    ),
+    call: (r, o) => bootstrapHistogramSvg(r as never, o as never),
+    check: textOk,
+    runs: 400,
+  },
+  {
+    name: 'loadingsHeatmapSvg',
+    args: fc.tuple(
+      fc.oneof({ arbitrary: loadingsInput, weight: 4 }, { arbitrary: hostileResult, weight: 2 }, { arbitrary: genuineResult, weight: 1 }, { arbitrary: fc.oneof(hostile, nasty), weight: 1 }),
+      fc.oneof(fc.constant(undefined), options({ width: 400, sort: true, decimals: 3, title: 'Figure 6' })),
+    ),
+    call: (r, o) => loadingsHeatmapSvg(r as never, o as never),
+    check: textOk,
+    runs: 400,
+  },
 ];
+
+export { genuineResult, hostileResult };

@@ -6,6 +6,10 @@ export * as arbitraries from './arbitraries/index.js';
 export { alignFactors, coverageBand, seeds } from './glue/index.js';
 export type { AlignedFactors, CoverageBand, CoverageBandOptions } from './glue/index.js';
 export type {
+  RatingsPopulation,
+  RatingsSample,
+  RatingsSimulationOptions,
+  SimulatedIcc,
   RegressionPopulation,
   RegressionSample,
   RegressionSimulationOptions,

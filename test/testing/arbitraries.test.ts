@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cronbachAlpha } from '../../src/index.js';
 import fc from 'fast-check';
 import * as fcNamespace from 'fast-check';
 import { arbitraries, simulate, type HostileTableKind } from '../../src/testing/index.js';
@@ -72,6 +73,41 @@ describe('arbitraries.likertResponses', () => {
     const samples = fc.sample(arbitraries.likertResponses(fc, { missing: 0.5, n: 20 }), { numRuns: 200, seed: 5 });
     expect(samples.some((s) => s.responses.flat().includes(null))).toBe(true);
     expect(samples.some((s) => !s.responses.flat().includes(null))).toBe(true);
+  });
+});
+
+describe('arbitraries.likertResponses with loadings or reliability (a one-factor model)', () => {
+  it('reliability aims the α of the responses: near-continuous items give α within .03 of it', () => {
+    for (const reliability of [0.6, 0.85]) {
+      const samples = fc.sample(arbitraries.likertResponses(fc, { reliability, items: 6, levels: 40, n: 3000 }), { numRuns: 3, seed: 2 });
+      for (const s of samples) {
+        const a = cronbachAlpha(s.rows as never, { columns: [...s.items] }).alpha;
+        expect(Math.abs(a - reliability), `α ${a} for reliability ${reliability}`).toBeLessThan(0.03);
+        expect(s.loadings).toHaveLength(6);
+      }
+    }
+  });
+  it('loadings are drawn within their range, one per item, and reported', () => {
+    fc.assert(
+      fc.property(arbitraries.likertResponses(fc, { loadings: { min: 0.4, max: 0.8 }, levels: 5 }), (s) => {
+        expect(s.loadings).toHaveLength(s.items.length);
+        for (const l of s.loadings!) expect(l >= 0.4 && l <= 0.8).toBe(true);
+        for (const v of s.responses.flat()) expect(v === null || (Number.isInteger(v) && v >= 1 && v <= 5)).toBe(true);
+      }),
+      { numRuns: numRuns(50) },
+    );
+    const [plain] = fc.sample(arbitraries.likertResponses(fc), { numRuns: 1, seed: 1 });
+    expect(plain!.loadings).toBeNull();
+  });
+  it('higher loadings give higher α (same draws otherwise)', () => {
+    const low = fc.sample(arbitraries.likertResponses(fc, { loadings: 0.3, items: 8, n: 800 }), { numRuns: 3, seed: 9 });
+    const high = fc.sample(arbitraries.likertResponses(fc, { loadings: 0.8, items: 8, n: 800 }), { numRuns: 3, seed: 9 });
+    low.forEach((s, i) => expect(cronbachAlpha(high[i]!.rows as never, { columns: [...s.items] }).alpha).toBeGreaterThan(cronbachAlpha(s.rows as never, { columns: [...s.items] }).alpha));
+  });
+  it('refuses both options, and values outside their range', () => {
+    expect(codeOf(() => arbitraries.likertResponses(fc, { loadings: 0.5, reliability: 0.8 }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => arbitraries.likertResponses(fc, { loadings: { min: 0.5, max: 1 } }))).toBe('INVALID_OPTION');
+    expect(codeOf(() => arbitraries.likertResponses(fc, { reliability: 1 }))).toBe('INVALID_OPTION');
   });
 });
 

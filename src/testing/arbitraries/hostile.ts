@@ -1,4 +1,5 @@
 import { fail } from '../../errors.js';
+import { printAs, tableSource } from './printing.js';
 import { checkFastCheck, type Arbitrary, type FastCheck } from './fast-check.js';
 import { arbitraryOptions, intRange, type Range } from './ranges.js';
 
@@ -163,19 +164,20 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
     throw fail('INVALID_OPTION', `\`kinds\` must be a non-empty array of ${KINDS.join(', ')}.`, { option: 'kinds', value: kinds });
   }
   const cell = f.integer({ min: 1, max: 7 });
-  const grid = (n: number, k: number) => f.array(f.array(cell, { minLength: k, maxLength: k }), { minLength: n, maxLength: n });
+  // The row count is not chained on: rows are one array (nMin … nMax), so they shrink with the cells.
+  const grid = (k: number, rows: readonly [number, number] = [nMin, nMax]) => f.array(f.array(cell, { minLength: k, maxLength: k }), { minLength: rows[0], maxLength: rows[1] });
   const hostile = hostileValue(f);
   return f
     .record({
       kind: f.constantFrom(...(kinds as HostileTableKind[])),
       k: f.integer({ min: kMin, max: kMax }),
-      n: f.integer({ min: nMin, max: nMax }),
       variant: f.integer({ min: 0, max: 5 }),
     })
-    .chain(({ kind, k, n, variant }) => {
+    .chain(({ kind, k, variant }) => {
       const names = Array.from({ length: k }, (_, j) => `v${j + 1}`);
-      const base = grid(n, k);
-      const done = (table: unknown, items: readonly string[] = names): HostileTable => ({ kind, table, items });
+      const base = grid(k);
+      const done = (table: unknown, items: readonly string[] = names): HostileTable =>
+        printAs(f, { kind, table, items }, 'hostileTable', () => ({ kind, items, table: tableSource(f, table) }));
       switch (kind) {
         case 'not-a-table':
           return f.constantFrom<unknown[]>(null, undefined, 42, 'v1,v2\n1,2', true, () => [], new Date(0), [1, 2, 3], [null]).map((t) => done(t));
@@ -188,7 +190,7 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
             })
             .map((t) => done(t));
         case 'single-row':
-          return grid(1, k).map((d) => done(variant % 2 === 0 ? rowsOf(names, d) : d, variant % 2 === 0 ? names : names.map((_, j) => `V${j + 1}`)));
+          return grid(k, [1, 1]).map((d) => done(variant % 2 === 0 ? rowsOf(names, d) : d, variant % 2 === 0 ? names : names.map((_, j) => `V${j + 1}`)));
         case 'constant-column':
           return f.tuple(base, f.integer({ min: 0, max: k - 1 })).map(([d, c]) => done(rowsOf(names, d.map((row) => row.map((v, j) => (j === c ? 4 : v))))));
         case 'all-missing-column':
@@ -201,10 +203,10 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
           return base.map((d) => done(rowsOf(names, d.map((row) => row.map((v) => v * 1e-300)))));
         case 'hostile-cells':
           return f
-            .tuple(base, f.array(f.tuple(f.integer({ min: 0, max: n - 1 }), f.integer({ min: 0, max: k - 1 }), hostile), { minLength: 1, maxLength: 4 }))
+            .tuple(base, f.array(f.tuple(f.integer({ min: 0, max: nMax - 1 }), f.integer({ min: 0, max: k - 1 }), hostile), { minLength: 1, maxLength: 4 }))
             .map(([d, hits]) => {
               const cells: unknown[][] = d.map((row) => [...row]);
-              for (const [i, j, v] of hits) (cells[i] as unknown[])[j] = v;
+              for (const [i, j, v] of hits) (cells[i % cells.length] as unknown[])[j] = v;
               return done(variant % 2 === 0 ? rowsOf(names, cells) : Object.fromEntries(names.map((nm, j) => [nm, cells.map((r) => r[j])])));
             });
         case 'mismatched-lengths':
@@ -221,7 +223,7 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
         case 'fewer-rows-than-columns':
           return f
             .integer({ min: Math.max(3, k), max: Math.max(3, k) + 5 })
-            .chain((p) => f.tuple(f.constant(p), grid(Math.max(1, Math.min(n, p - 1)), p)))
+            .chain((p) => f.tuple(f.constant(p), grid(p, [1, Math.max(1, Math.min(nMax, p - 1))])))
             .map(([p, d]) => {
               const wide = Array.from({ length: p }, (_, j) => `v${j + 1}`);
               return done(rowsOf(wide, d), wide);
@@ -237,13 +239,13 @@ export function hostileTable(fc: FastCheck, options?: HostileTableOptions): Arbi
           return base.map((d) =>
             variant % 2 === 0
               ? done(rowsOf(names, d), [...names, names[0] as string])
-              : done({ columnNames: () => [...names, names[0] as string], array: () => d.map((r) => r[0]), numRows: () => n }, [...names, names[0] as string]),
+              : done({ columnNames: () => [...names, names[0] as string], array: () => d.map((r) => r[0]), numRows: () => d.length }, [...names, names[0] as string]),
           );
         case 'missing-column':
           return base.map((d) => done(rowsOf(names, d), [...names.slice(0, -1), 'not-a-column']));
         case 'prototype-names': {
           const proto = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].slice(0, Math.max(2, Math.min(5, k)));
-          return grid(n, proto.length).map((d) => done(rowsOf(proto, d), proto));
+          return grid(proto.length).map((d) => done(rowsOf(proto, d), proto));
         }
         case 'sparse-rows':
           return base.map((d) => {

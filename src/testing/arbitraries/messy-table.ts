@@ -1,6 +1,7 @@
 import { fail } from '../../errors.js';
 import type { Table } from '../../data/index.js';
 import { checkFastCheck, type Arbitrary, type FastCheck } from './fast-check.js';
+import { printAs, tableSource } from './printing.js';
 import { arbitraryOptions, intRange, share, type Range } from './ranges.js';
 
 /** The table layouts psychkit reads. */
@@ -107,33 +108,31 @@ export function messyTable(fc: FastCheck, options?: MessyTableOptions): Arbitrar
           f.integer({ min: -1000, max: 1000 }),
           f.tuple(f.integer({ min: -1e9, max: 1e9 }), f.integer({ min: 1, max: 9 })).map(([m, e]) => m / 10 ** e),
         );
+  // No `.chain` on the size: each row carries kMax cells (the first k used), so the row count,
+  // the column count and the cells shrink together and a failing property ends at the smallest table.
+  const cell = f
+    .tuple(f.integer({ min: 0, max: 99 }), f.integer({ min: 0, max: 11 }))
+    .map(([hole, encoding]) => ({ hole, encoding }));
   return f
     .record({
       shape: f.constantFrom(...(shapes as TableShape[])),
       k: f.integer({ min: kMin, max: kMax }),
-      n: f.integer({ min: nMin, max: nMax }),
       percent: f.integer({ min: 0, max: maxPercent }),
       extra: extras ? f.boolean() : f.constant(false),
+      pool: f.uniqueArray(f.constantFrom(...NAME_POOL), { minLength: kMax, maxLength: kMax }),
+      grid: f.array(f.tuple(f.array(value, { minLength: kMax, maxLength: kMax }), f.array(cell, { minLength: kMax, maxLength: kMax })), { minLength: nMin, maxLength: nMax }),
+      typedPool: f.array(f.boolean(), { minLength: kMax, maxLength: kMax }),
+      absentKeys: f.boolean(),
     })
-    .chain(({ shape, k, n, percent, extra }) =>
-      f.record({
-        shape: f.constant(shape),
-        extra: f.constant(extra),
-        names: f.uniqueArray(f.constantFrom(...NAME_POOL), { minLength: k, maxLength: k }),
-        data: f.array(f.array(value, { minLength: k, maxLength: k }), { minLength: n, maxLength: n }),
-        cells: f.array(
-          f.array(
-            f.tuple(f.integer({ min: 0, max: 99 }), f.integer({ min: 0, max: 11 })).map(
-              ([hole, encoding]): Cell => (hole >= 100 - percent ? { kind: 'missing', encoding } : { kind: 'value', encoding }),
-            ),
-            { minLength: k, maxLength: k },
-          ),
-          { minLength: n, maxLength: n },
-        ),
-        typedColumns: f.array(f.boolean(), { minLength: k, maxLength: k }),
-        absentKeys: f.boolean(),
-      }),
-    )
+    .map(({ shape, k, percent, extra, pool, grid, typedPool, absentKeys }) => ({
+      shape,
+      extra,
+      names: pool.slice(0, k),
+      data: grid.map(([values]) => values.slice(0, k)),
+      cells: grid.map(([, cs]) => cs.slice(0, k).map(({ hole, encoding }): Cell => (hole >= 100 - percent ? { kind: 'missing', encoding } : { kind: 'value', encoding }))),
+      typedColumns: typedPool.slice(0, k),
+      absentKeys,
+    }))
     .map(({ shape, extra, names: rawNames, data, cells, typedColumns, absentKeys }): MessyTable => {
       const k = rawNames.length;
       const n = data.length;
@@ -200,6 +199,6 @@ export function messyTable(fc: FastCheck, options?: MessyTableOptions): Arbitrar
           });
         }
       }
-      return { table, shape, columns: names, values, clean };
+      return printAs(f, { table, shape, columns: names, values, clean }, 'messyTable', () => ({ shape, columns: names, table: tableSource(f, table) }));
     });
 }

@@ -25,3 +25,5 @@ export type { DataShape } from './options.js';
 export type { SimulatedData } from './output.js';
 export { regression } from './regression.js';
 export type { RegressionPopulation, RegressionSample, RegressionSimulationOptions, SimulatedCoefficient } from './regression.js';
+export { ratings } from './ratings.js';
+export type { RatingsPopulation, RatingsSample, RatingsSimulationOptions, SimulatedIcc } from './ratings.js';

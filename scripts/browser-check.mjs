@@ -169,6 +169,29 @@ async function checkSmokePage(context, base, path, expected) {
   return failures;
 }
 
+/**
+ * Checks examples/browser/worker.html: psychkit/worker's runInWorker in two module workers (served
+ * over HTTP from dist/) must give the synchronous result on the page and Node's numbers, bit for bit.
+ */
+async function checkWorkerPage(context, base) {
+  const failures = [];
+  const { workerAnalysis } = await import(new URL('../examples/shared/worker-analysis.js', import.meta.url));
+  const psychkit = await import(new URL('../dist/index.js', import.meta.url));
+  const worker = await import(new URL('../dist/worker.js', import.meta.url));
+  const { fingerprint } = await workerAnalysis(psychkit, worker, readFileSync(join(root, 'examples', 'peer-workers', 'peer-workers.csv'), 'utf8'));
+  const { page, problems } = await openPage(context, `${base}/examples/browser/worker.html`, '#status:not([data-status="running"])', 120_000);
+  const status = await page.getAttribute('#status', 'data-status');
+  if (status !== 'done') failures.push(`status ${status}: ${await page.textContent('#status')}`);
+  else {
+    const shown = JSON.parse((await page.textContent('#fingerprint')) ?? 'null');
+    if (shown?.sameAsSync !== true) failures.push('runInWorker gave another result than processModel on the page');
+    same('worker fingerprint', JSON.stringify(shown), JSON.stringify(fingerprint), failures);
+  }
+  failures.push(...problems);
+  await page.close();
+  return failures;
+}
+
 /** The Observable page's five scales, as the page defines them (examples/observable/src/index.md). */
 function observableScales(psychkit) {
   const rule = { minAnswered: 0.8 };
@@ -188,8 +211,23 @@ async function checkObservablePage(context, base, expected) {
   const { page, problems } = await openPage(context, `${base}/examples/observable/dist/index.html`, '#alphas table.psychkit-table');
   await page.waitForSelector('svg.psychkit-scree', { timeout: 30_000 });
   await page.waitForSelector('svg[class^="plot"]', { timeout: 30_000 });
+  // The mediation section runs processModel in module workers (runInWorker with the worker script
+  // Framework resolved): the page's numbers must be Node's synchronous processModel's, bit for bit.
+  await page.waitForSelector('#mediation', { timeout: 60_000 }).catch(() => failures.push('the Observable page never showed #mediation (runInWorker did not finish)'));
   const errors = await page.$$eval('.observablehq--error', (es) => es.map((e) => e.textContent));
   if (errors.length > 0) failures.push(`Observable cell errors: ${errors.join(' | ')}`);
+  const shown = await page.getAttribute('#mediation', 'data-estimate').catch(() => null);
+  if (shown !== null) {
+    const scales = observableScales(psychkit);
+    const scoreOf = (i) => psychkit.scoreScale(data, { scale: scales[i][1] }).scores;
+    const sync = psychkit.processModel({ esse: scoreOf(0), ss: scoreOf(1), pwb: scoreOf(3) }, { model: 4, x: 'esse', m: 'ss', y: 'pwb', resamples: 5000, seed: 1 });
+    const e = sync.indirectEffects[0];
+    same('Observable runInWorker indirect effect', shown, JSON.stringify([e.estimate, e.lower, e.upper]), failures);
+  }
+  for (const selector of ['svg.psychkit-path-diagram', 'svg.psychkit-bootstrap-histogram', 'svg.psychkit-loadings-heatmap']) {
+    if ((await page.$(selector)) === null) failures.push(`the Observable page has no ${selector}`);
+  }
+  await page.screenshot({ path: join(root, 'out', 'observable-page.png'), fullPage: true });
   // psychkit's efa and parallelAnalysis in the page: the same bits as in Node.
   const series = (name) => page.$$eval(`svg.psychkit-scree circle[data-series="${name}"]`, (cs) => cs.map((c) => Number(c.getAttribute('data-value'))));
   const items = fingerprint.eigenvalues.map((_, i) => `esse${i + 1}`);
@@ -302,6 +340,7 @@ export async function browserChecks({ smoke = true, observable = false, report =
       pages.push(['examples/browser/global.html (UMD build, classic script)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/global.html', expected)]);
       stagePackedPackage(join(root, 'out', 'cdn', 'npm', 'psychkit'));
       pages.push(['examples/browser/require.html (require("psychkit") with d3-require, the packed package)', () => checkSmokePage(chromium.context, server.url, 'examples/browser/require.html', expected)]);
+      pages.push(['examples/browser/worker.html (psychkit/worker: runInWorker in 2 module workers)', () => checkWorkerPage(chromium.context, server.url)]);
     }
     if (report) pages.push(['out/report.html (npm run demo)', () => checkReport(chromium.context, server.url)]);
     if (observable) pages.push(['examples/observable (Framework build)', () => checkObservablePage(chromium.context, server.url, expected)]);

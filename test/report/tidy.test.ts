@@ -135,12 +135,20 @@ describe('properties', () => {
     fc.assert(
       fc.property(likert, (l) => {
         const table = l.rows as never;
-        const alpha = psychkit.cronbachAlpha(table, { columns: [...l.items] });
-        const rows = tidy(alpha);
-        expect(rows.map((x) => x.column)).toEqual([...l.items]);
-        for (const row of rows) expectFlat(row);
-        expectFlat(glance(alpha));
-        expect(glance(alpha).alpha).toBe(Number.isFinite(alpha.alpha) ? alpha.alpha : null);
+        let alpha: psychkit.CronbachAlphaResult | null = null;
+        try {
+          alpha = psychkit.cronbachAlpha(table, { columns: [...l.items] });
+        } catch (e) {
+          // Too sparse for alpha (a pair of items answered together once): refused with a typed error, tested elsewhere.
+          if (!psychkit.isPsychkitError(e)) throw e;
+        }
+        if (alpha !== null) {
+          const rows = tidy(alpha);
+          expect(rows.map((x) => x.column)).toEqual([...l.items]);
+          for (const row of rows) expectFlat(row);
+          expectFlat(glance(alpha));
+          expect(glance(alpha).alpha).toBe(Number.isFinite(alpha.alpha) ? alpha.alpha + 0 : null);
+        }
         const runs = psychkit.longstring(table, { columns: [...l.items] });
         const runRows = tidy(runs);
         expect(runRows.map((x) => x.value)).toEqual(runs.values);

@@ -6,6 +6,9 @@ export * as arbitraries from './arbitraries/index.js';
 export { alignFactors, coverageBand, seeds } from './glue/index.js';
 export type { AlignedFactors, CoverageBand, CoverageBandOptions } from './glue/index.js';
 export type {
+  HigherOrderOptions,
+  HigherOrderPopulation,
+  HigherOrderSample,
   RatingsPopulation,
   RatingsSample,
   RatingsSimulationOptions,

@@ -100,6 +100,7 @@ const CALLS: Readonly<Record<string, (extra: Extra) => unknown>> = {
   coverageBand: (x) => coverageBand(941, 1000, { ...x }),
   'simulate.regression': (x) => simulate.regression({ coefficients: [0.3], n: 10, seed: 1, ...x }),
   'simulate.ratings': (x) => simulate.ratings({ n: 10, raters: 3, seed: 1, ...x }),
+  'simulate.higherOrder': (x) => simulate.higherOrder({ groups: [[0.6, 0.6], [0.6, 0.6], [0.6, 0.6]], general: [0.5, 0.5, 0.5], n: 10, seed: 1, ...x }),
   'simulate.ampute': (x) => simulate.ampute({ a: [1, 2, 3, 4], b: [2, 1, 4, 3] }, { columns: ['a'], mechanism: 'MAR', by: 'b', proportion: 0.3, seed: 1, ...x }),
   'simulate.carelessResponses': (x) => simulate.carelessResponses({ n: 20, items: 8, seed: 1, ...x }),
   'simulate.congeneric': (x) => simulate.congeneric({ loadings: [0.5, 0.6, 0.7], n: 5, seed: 1, ...x }),

@@ -146,6 +146,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   'simulate.ampute': ['test/testing/ampute.test.ts'],
   'simulate.regression': ['test/testing/regression.test.ts'],
   'simulate.ratings': ['test/testing/ratings.test.ts'],
+  'simulate.higherOrder': ['test/testing/higher-order.test.ts'],
   'simulate.carelessResponses': ['test/screening/careless.properties.test.ts'],
   'simulate.congeneric': ['test/testing/congeneric.test.ts', 'test/testing/factor-model.test.ts', 'test/properties/consistency.test.ts'],
   'simulate.factorModel': ['test/testing/factor-model.test.ts', 'test/testing/arbitraries.test.ts', 'test/properties/consistency.test.ts', 'test/properties/factor.properties.test.ts'],

@@ -27,3 +27,5 @@ export { regression } from './regression.js';
 export type { RegressionPopulation, RegressionSample, RegressionSimulationOptions, SimulatedCoefficient } from './regression.js';
 export { ratings } from './ratings.js';
 export type { RatingsPopulation, RatingsSample, RatingsSimulationOptions, SimulatedIcc } from './ratings.js';
+export { higherOrder } from './higher-order.js';
+export type { HigherOrderOptions, HigherOrderPopulation, HigherOrderSample } from './higher-order.js';

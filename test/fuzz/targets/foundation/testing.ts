@@ -78,6 +78,7 @@ export const TESTING_TARGETS: readonly FuzzTarget[] = [
     runs: 450,
   },
   { name: 'seeds', args: fc.tuple(fc.oneof(fc.integer(), fc.string(), hostile), fc.oneof(fc.integer({ min: 0, max: 50 }), edgeNumber)), call: (m, c) => seeds(m as never, c as never), runs: 450 },
+  { name: 'simulate.higherOrder', args: simulatorArgs({ groups: [[0.7, 0.6], [0.6, 0.5], [0.7, 0.6]], general: [0.8, 0.7, 0.6], n: 6, seed: 1, categories: 4, names: ['a', 'b', 'c', 'd', 'e', 'f'], shape: 'columns' }), call: (o) => simulate.higherOrder(o as never), runs: 450 },
   { name: 'simulate.ratings', args: simulatorArgs({ n: 6, raters: 3, subjectSd: 1.5, raterSd: 0.5, errorSd: 0.8, mean: 3, seed: 1, names: ['a', 'b', 'c'], shape: 'columns' }), call: (o) => simulate.ratings(o as never), runs: 450 },
   { name: 'simulate.regression', args: simulatorArgs({ coefficients: [0.3, -0.2], predictorCovariance: [[1, 0.3], [0.3, 1]], intercept: 1, residualSd: 2, n: 8, seed: 1, names: ['a', 'b', 'y'], shape: 'matrix' }), call: (o) => simulate.regression(o as never), runs: 450 },
   {

@@ -37,7 +37,7 @@ const BLOCK = 1024;
  * loads feed eight products (each pair's sum still runs over i in order, so results do not
  * depend on the blocking).
  */
-function accumulateBlock(x: readonly Float64Array[], from: number, to: number, acc: Float64Array): void {
+export function accumulateBlock(x: readonly Float64Array[], from: number, to: number, acc: Float64Array): void {
   const p = x.length;
   let a = 0;
   for (; a + 1 < p; a += 2) {

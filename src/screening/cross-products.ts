@@ -1,4 +1,4 @@
-import { powerOfTwoScale, type CrossProducts } from '../linalg/covariance.js';
+import { accumulateBlock, powerOfTwoScale, type CrossProducts } from '../linalg/covariance.js';
 
 /** Per-column sums over the answered cells, in row order (see `itemMatrixOf`). */
 export interface ColumnStats {
@@ -18,98 +18,14 @@ export interface ColumnStats {
 //
 // The numbers are those of `crossProducts(data, 'pairwise')` in src/linalg/covariance.ts, bit for
 // bit: the same means and power-of-two scales, the same running sums in the same order, and XᵀX
-// accumulated over the same 1,024-row blocks with the same two-columns-by-four register blocking,
-// each block's partial sums added to the total in block order. What differs is memory: the linalg
+// accumulated over the same 1,024-row blocks by linalg's own block kernel, each block's partial
+// sums added to the total in block order. What differs is memory: the linalg
 // version makes k centred columns of n doubles (32 MB for 100,000 × 40, garbage after one call,
 // and a full mark-sweep of the caller's heap to reclaim); here each block is centred into one
 // reused k × 1,024 column-major buffer (320 KB, cache-resident) just before it is accumulated.
 
 /** Rows per block: must stay 1,024 (the linalg kernel's block) for bit-identical sums. */
 const BLOCK = 1024;
-
-/**
- * Adds Σ xₐ[i]·x_b[i] over the `rows` rows of the column-major block `x` (column a at
- * `a * stride`) to the upper triangle of `acc` (k × k): two columns against four partners per sweep.
- */
-function accumulateBlock(x: Float64Array, stride: number, rows: number, k: number, acc: Float64Array): void {
-  let a = 0;
-  for (; a + 1 < k; a += 2) {
-    const oa = a * stride;
-    const oc = oa + stride;
-    const baseA = a * k;
-    const baseC = baseA + k;
-    let s00 = 0;
-    let s01 = 0;
-    let s11 = 0;
-    for (let i = 0; i < rows; i++) {
-      const u = x[oa + i] as number;
-      const w = x[oc + i] as number;
-      s00 += u * u;
-      s01 += u * w;
-      s11 += w * w;
-    }
-    acc[baseA + a] = (acc[baseA + a] as number) + s00;
-    acc[baseA + a + 1] = (acc[baseA + a + 1] as number) + s01;
-    acc[baseC + a + 1] = (acc[baseC + a + 1] as number) + s11;
-    let b = a + 2;
-    for (; b + 3 < k; b += 4) {
-      const o0 = b * stride;
-      const o1 = o0 + stride;
-      const o2 = o1 + stride;
-      const o3 = o2 + stride;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let t0 = 0;
-      let t1 = 0;
-      let t2 = 0;
-      let t3 = 0;
-      for (let i = 0; i < rows; i++) {
-        const u = x[oa + i] as number;
-        const w = x[oc + i] as number;
-        const v0 = x[o0 + i] as number;
-        const v1 = x[o1 + i] as number;
-        const v2 = x[o2 + i] as number;
-        const v3 = x[o3 + i] as number;
-        s0 += u * v0;
-        s1 += u * v1;
-        s2 += u * v2;
-        s3 += u * v3;
-        t0 += w * v0;
-        t1 += w * v1;
-        t2 += w * v2;
-        t3 += w * v3;
-      }
-      acc[baseA + b] = (acc[baseA + b] as number) + s0;
-      acc[baseA + b + 1] = (acc[baseA + b + 1] as number) + s1;
-      acc[baseA + b + 2] = (acc[baseA + b + 2] as number) + s2;
-      acc[baseA + b + 3] = (acc[baseA + b + 3] as number) + s3;
-      acc[baseC + b] = (acc[baseC + b] as number) + t0;
-      acc[baseC + b + 1] = (acc[baseC + b + 1] as number) + t1;
-      acc[baseC + b + 2] = (acc[baseC + b + 2] as number) + t2;
-      acc[baseC + b + 3] = (acc[baseC + b + 3] as number) + t3;
-    }
-    for (; b < k; b++) {
-      const ob = b * stride;
-      let s = 0;
-      let t = 0;
-      for (let i = 0; i < rows; i++) {
-        const v = x[ob + i] as number;
-        s += (x[oa + i] as number) * v;
-        t += (x[oc + i] as number) * v;
-      }
-      acc[baseA + b] = (acc[baseA + b] as number) + s;
-      acc[baseC + b] = (acc[baseC + b] as number) + t;
-    }
-  }
-  if (a < k) {
-    const oa = a * stride;
-    let s = 0;
-    for (let i = 0; i < rows; i++) s += (x[oa + i] as number) * (x[oa + i] as number);
-    acc[a * k + a] = (acc[a * k + a] as number) + s;
-  }
-}
 
 /**
  * Pairwise-complete centred cross-products of `columns` (each of length ≥ n, NaN = missing), the
@@ -164,6 +80,8 @@ export function pairwiseCrossProducts(columns: readonly Float64Array[], n: numbe
   const sumAB = new Float64Array(pp);
   const stride = Math.min(BLOCK, Math.max(n, 1));
   const buf = new Float64Array(stride * p);
+  // Column views of the one buffer, for linalg's block kernel (the same sums in the same order).
+  const views = Array.from({ length: p }, (_, a) => buf.subarray(a * stride, (a + 1) * stride));
   for (let from = 0; from < n; from += BLOCK) {
     const rows = Math.min(BLOCK, n - from);
     for (let a = 0; a < p; a++) {
@@ -182,7 +100,7 @@ export function pairwiseCrossProducts(columns: readonly Float64Array[], n: numbe
       total[a] = t;
       totalSq[a] = tt;
     }
-    accumulateBlock(buf, stride, rows, p, sumAB);
+    accumulateBlock(views, 0, rows, sumAB);
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) sumAB[a * p + b] = sumAB[b * p + a] as number;
   const count = new Float64Array(pp);

@@ -45,14 +45,18 @@ export function choleskySolveInPlace(l: Float64Array, p: number, b: Float64Array
 /** The full p × p inverse from a Cholesky factor (lower triangle of `l`, as choleskyInPlace leaves it), column by column. */
 export function inverseFromCholesky(l: Float64Array, p: number): Float64Array {
   const inv = new Float64Array(p * p);
-  const col = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    col.fill(0);
-    col[j] = 1;
-    choleskySolveInPlace(l, p, col);
-    for (let i = 0; i < p; i++) inv[i * p + j] = col[i] as number;
-  }
+  inverseFromCholeskyInto(l, p, inv, new Float64Array(p));
   return inv;
+}
+
+/** {@link inverseFromCholesky} into `out` (p × p) with `column` (≥ p) as scratch: allocates nothing, for iteration loops. */
+export function inverseFromCholeskyInto(l: Float64Array, p: number, out: Float64Array, column: Float64Array): void {
+  for (let j = 0; j < p; j++) {
+    column.fill(0, 0, p);
+    column[j] = 1;
+    choleskySolveInPlace(l, p, column);
+    for (let i = 0; i < p; i++) out[i * p + j] = column[i] as number;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { crossprodColumnsInto } from '../linalg/covariance.js';
-import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholeskyInto } from '../linalg/solve.js';
 
 // The ML means and covariance of incomplete multivariate normal data by EM (Dempster, Laird &
 // Rubin 1977; Little & Rubin 2002, §11.2), laid out for speed: the rows are grouped by their
@@ -226,12 +226,7 @@ export function invertInto(ws: EmWorkspace, sigma: Float64Array, p: number): boo
   const { chol, inverse, column } = ws;
   chol.set(sigma.subarray(0, p * p));
   if (!choleskyInPlace(chol, p)) return false;
-  for (let j = 0; j < p; j++) {
-    column.fill(0);
-    column[j] = 1;
-    choleskySolveInPlace(chol, p, column);
-    for (let i = 0; i < p; i++) inverse[i * p + j] = column[i] as number;
-  }
+  inverseFromCholeskyInto(chol, p, inverse, column);
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholeskyInto } from '../linalg/solve.js';
 import { InformationAccumulator } from './information.js';
 import { contractGradient, derivatives, fillMatrices, impliedMoments, implySigma, type ModelWorkspace } from './model.js';
 
@@ -406,12 +406,7 @@ function lowRankWorkspace(p: number, m: number): LowRank {
 
 /** Inverse of an m × m SPD matrix from its Cholesky factor, into out. */
 function smallInverse(chol: Float64Array, m: number, column: Float64Array, out: Float64Array): void {
-  for (let j = 0; j < m; j++) {
-    column.fill(0);
-    column[j] = 1;
-    choleskySolveInPlace(chol, m, column);
-    for (let i = 0; i < m; i++) out[i * m + j] = column[i] as number;
-  }
+  inverseFromCholeskyInto(chol, m, out, column);
 }
 
 /** F by the Woodbury identity, or null when Θ or G is not positive definite (the caller then goes dense). */

@@ -1,4 +1,4 @@
-import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
+import { choleskyInPlace, choleskySolveInPlace, inverseFromCholeskyInto } from '../linalg/solve.js';
 import type { Evaluation, Objective } from './estimate.js';
 import { InformationAccumulator } from './information.js';
 import { contractGradient, derivatives, fillMatrices, impliedMoments, type ModelWorkspace } from './model.js';
@@ -142,12 +142,7 @@ function invertFull(full: FullInverse, sigma: Float64Array): boolean {
   let logDet = 0;
   for (let i = 0; i < p; i++) logDet += 2 * Math.log(chol[i * p + i] as number);
   full.logDet = logDet;
-  for (let j = 0; j < p; j++) {
-    column.fill(0);
-    column[j] = 1;
-    choleskySolveInPlace(chol, p, column);
-    for (let i = 0; i < p; i++) inverse[i * p + j] = column[i] as number;
-  }
+  inverseFromCholeskyInto(chol, p, inverse, column);
   return true;
 }
 

@@ -38,17 +38,8 @@ export function runCase(c: BenchCase): BenchResult {
     const dc = process.cpuUsage(c0);
     cpu.push((dc.user + dc.system) / 1000);
   }
-  cpu.sort((a, b) => a - b);
   if (sink === Symbol.for('never')) console.log(sink); // keep the result observable
-  times.sort((a, b) => a - b);
-  return {
-    name: c.name,
-    medianMs: times[Math.floor(times.length / 2)] as number,
-    minMs: times[0] as number,
-    cpuMedianMs: cpu[Math.floor(cpu.length / 2)] as number,
-    runs,
-    ...(c.targetMs === undefined ? {} : { targetMs: c.targetMs }),
-  };
+  return summarise(c, times, cpu);
 }
 
 /** {@link runCase} for a case whose run returns a promise (wall time to settling; the CPU column is this thread's). */
@@ -67,6 +58,11 @@ export async function runCaseAsync(c: BenchCase): Promise<BenchResult> {
     const dc = process.cpuUsage(c0);
     cpu.push((dc.user + dc.system) / 1000);
   }
+  return summarise(c, times, cpu);
+}
+
+/** Median and minimum wall time and median CPU time of a case's timed runs. */
+function summarise(c: BenchCase, times: number[], cpu: number[]): BenchResult {
   cpu.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   return {
@@ -74,7 +70,7 @@ export async function runCaseAsync(c: BenchCase): Promise<BenchResult> {
     medianMs: times[Math.floor(times.length / 2)] as number,
     minMs: times[0] as number,
     cpuMedianMs: cpu[Math.floor(cpu.length / 2)] as number,
-    runs,
+    runs: times.length,
     ...(c.targetMs === undefined ? {} : { targetMs: c.targetMs }),
   };
 }

@@ -1,26 +1,14 @@
 import { fail } from '../../errors.js';
-import type { Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { checkModel, run, type FactorModelPopulation } from './factor-model.js';
+import { checkModel, run, type FactorModelOptions, type FactorModelPopulation, type FactorModelSample } from './factor-model.js';
 import { finiteNumber, numberArray, requiredOptions, type DataShape } from './options.js';
-import type { SimulatedData } from './output.js';
 
-/** Options of {@link higherOrder}. */
-export interface HigherOrderOptions<S extends DataShape = DataShape> {
+/** Options of {@link higherOrder}: {@link factorModel}'s, with the model given by `groups` and `general`. */
+export interface HigherOrderOptions<S extends DataShape = DataShape> extends Omit<FactorModelOptions<S>, 'loadings' | 'phi'> {
   /** Per group factor, the standardized loadings of its items on it (at least 3 groups, 2 items each). */
   readonly groups: readonly (readonly number[])[];
   /** Per group factor, its loading γ on the general factor, in (−1, 1). */
   readonly general: readonly number[];
-  /** Number of rows to simulate (1 … 10,000,000). */
-  readonly n: number;
-  readonly seed: Seed;
-  /** Cut every item into K ordered categories scored 1 … K. Default: continuous. */
-  readonly categories?: number;
-  /** Ascending cut points on the latent z scale (K − 1). Default Φ⁻¹(c/K). */
-  readonly thresholds?: readonly number[];
-  /** Item names. Default `item1` … `itemp`, group by group. */
-  readonly names?: readonly string[];
-  readonly shape?: S;
 }
 
 /** The higher-order model and its reliabilities, of the continuous latent responses. */
@@ -35,14 +23,10 @@ export interface HigherOrderPopulation extends FactorModelPopulation {
   readonly omegaTotal: number;
 }
 
-/** A sample from {@link higherOrder}. */
-export interface HigherOrderSample<S extends DataShape = 'rows'> {
-  readonly data: SimulatedData<S>;
-  readonly items: readonly string[];
+/** A sample from {@link higherOrder}: {@link factorModel}'s, with the higher-order population. */
+export interface HigherOrderSample<S extends DataShape = 'rows'> extends FactorModelSample<S> {
   /** Which group factor each item measures (0-based), in item order. */
   readonly itemGroups: readonly number[];
-  readonly n: number;
-  readonly seed: string;
   readonly population: HigherOrderPopulation;
 }
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bootstrap, bootstrapHistogramSvg, cronbachAlpha, isPsychkitError, processModel } from '../../src/index.js';
+import { bootstrap, bootstrapHistogramSvg, cronbachAlpha, processModel } from '../../src/index.js';
 import { peer } from '../helpers/peer.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { findAll, parseXml, textContent, type XmlNode } from '../helpers/xml.js';
+import { errorCode } from '../helpers/errors.js';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 function messageOf(f: () => unknown): string {
   try {
@@ -68,16 +60,16 @@ describe('bootstrapHistogramSvg', () => {
     const svg = parseXml(bootstrapHistogramSvg(r, { statistic: 1 }));
     expect(bars(svg).reduce((s, b) => s + Number(b.attributes['data-count']), 0)).toBe(200);
     expect(Number(line(svg, 'estimate')!.attributes['data-value'])).toBe(r.statistics[1]!.estimate);
-    expect(codeOf(() => bootstrapHistogramSvg(r, { statistic: 2 }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg(r, { statistic: 2 }))).toBe('INVALID_OPTION');
     const kept = bootstrap(rows, { columns: ['esse1'], statistic: ([a], n) => mean(a!, n), resamples: 200, allowFewResamples: true, seed: 3 });
-    expect(codeOf(() => bootstrapHistogramSvg(kept))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg(kept))).toBe('INVALID_INPUT');
     expect(messageOf(() => bootstrapHistogramSvg(kept))).toContain('keepResamples: true');
   });
 
   it('reads the draws of a processModel effect (default: the first indirect effect; `effect` by label)', () => {
     const fit = processModel(peer, { model: 4, x: 'esse', m: ['ss', 'rec'], y: 'pwb', resamples: 200, allowFewResamples: true, seed: 1 });
     // Without keepResamples the effects carry no draws.
-    expect(codeOf(() => bootstrapHistogramSvg(fit))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg(fit))).toBe('INVALID_INPUT');
     expect(messageOf(() => bootstrapHistogramSvg(fit))).toContain('keepResamples: true');
     // As processModel gives them with keepResamples: true (a draws Float64Array on each bootstrapped effect).
     const withDraws = {
@@ -89,8 +81,8 @@ describe('bootstrapHistogramSvg', () => {
     expect(findAll(first, 'text').map(textContent)).toContain('Indirect effect (ss)');
     const second = parseXml(bootstrapHistogramSvg(withDraws, { effect: 'rec' }));
     expect(Number(line(second, 'estimate')!.attributes['data-value'])).toBe(fit.indirectEffects[1]!.estimate);
-    expect(codeOf(() => bootstrapHistogramSvg(withDraws, { effect: 'nope' }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => bootstrapHistogramSvg(withDraws, { statistic: 0 }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg(withDraws, { effect: 'nope' }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg(withDraws, { statistic: 0 }))).toBe('INVALID_OPTION');
   });
 
   it('draws what processModel keeps with keepResamples: true (model 6, serial indirect effects)', () => {
@@ -115,18 +107,18 @@ describe('bootstrapHistogramSvg', () => {
     expect(Number(line(svg, 'estimate')!.attributes['data-value'])).toBe(alpha.alpha);
     const noDraws = { ...alpha, bootstrap: { ...alpha.bootstrap!, draws: undefined } };
     expect(messageOf(() => bootstrapHistogramSvg(noDraws as never))).toContain('keepResamples: true');
-    expect(codeOf(() => bootstrapHistogramSvg(cronbachAlpha(rows, { columns })))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg(cronbachAlpha(rows, { columns })))).toBe('INVALID_INPUT');
   });
 
   it('rejects bad input and options with stable codes', () => {
-    expect(codeOf(() => bootstrapHistogramSvg({ draws: [1], estimate: 1, lower: null, upper: null }))).toBe('TOO_FEW_CASES');
-    expect(codeOf(() => bootstrapHistogramSvg({ draws: [1, Number.NaN], estimate: 1, lower: null, upper: null }))).toBe('NON_FINITE');
-    expect(codeOf(() => bootstrapHistogramSvg({ draws: [1, 2], estimate: 1, lower: 2, upper: 1 }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => bootstrapHistogramSvg({ draws: [1, 2], estimate: Number.NaN, lower: null, upper: null }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => bootstrapHistogramSvg(null as never))).toBe('INVALID_INPUT');
-    expect(codeOf(() => bootstrapHistogramSvg({ kind: 'efa' } as never))).toBe('INVALID_INPUT');
-    expect(codeOf(() => bootstrapHistogramSvg(input, { bins: 0 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => bootstrapHistogramSvg(input, { width: 50 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => bootstrapHistogramSvg(input, { binz: 3 } as never))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg({ draws: [1], estimate: 1, lower: null, upper: null }))).toBe('TOO_FEW_CASES');
+    expect(errorCode(() => bootstrapHistogramSvg({ draws: [1, Number.NaN], estimate: 1, lower: null, upper: null }))).toBe('NON_FINITE');
+    expect(errorCode(() => bootstrapHistogramSvg({ draws: [1, 2], estimate: 1, lower: 2, upper: 1 }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg({ draws: [1, 2], estimate: Number.NaN, lower: null, upper: null }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg(null as never))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg({ kind: 'efa' } as never))).toBe('INVALID_INPUT');
+    expect(errorCode(() => bootstrapHistogramSvg(input, { bins: 0 }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg(input, { width: 50 }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => bootstrapHistogramSvg(input, { binz: 3 } as never))).toBe('INVALID_OPTION');
   });
 });

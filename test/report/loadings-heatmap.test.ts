@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { efa, isPsychkitError, loadingsHeatmapSvg, rotate } from '../../src/index.js';
+import { efa, loadingsHeatmapSvg, rotate } from '../../src/index.js';
 import { loadCsv } from '../helpers/fixtures.js';
 import { findAll, nastyText, parseXml, textContent, xmlVisible, type XmlNode } from '../helpers/xml.js';
+import { errorCode } from '../helpers/errors.js';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (isPsychkitError(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 const cells = (svg: XmlNode) => findAll(svg, 'g').filter((g) => g.attributes.class === 'cell');
 const itemOrder = (svg: XmlNode) => findAll(svg, 'text').filter((t) => t.attributes.class === 'item').map(textContent);
@@ -70,12 +62,12 @@ describe('loadingsHeatmapSvg', () => {
   });
 
   it('rejects bad input and options with stable codes', () => {
-    expect(codeOf(() => loadingsHeatmapSvg({ loadings: [] }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => loadingsHeatmapSvg({ loadings: [[0.5, 0.2], [0.1]] }))).toBe('LENGTH_MISMATCH');
-    expect(codeOf(() => loadingsHeatmapSvg({ loadings: [[0.5, Number.NaN]] }))).toBe('NON_FINITE');
-    expect(codeOf(() => loadingsHeatmapSvg({ loadings: [[0.5]], columns: ['a', 'b'] }))).toBe('LENGTH_MISMATCH');
-    expect(codeOf(() => loadingsHeatmapSvg({ kind: 'cfa', loadings: [[1]] } as never))).toBe('INVALID_INPUT');
-    expect(codeOf(() => loadingsHeatmapSvg(fit, { width: 5 }))).toBe('INVALID_OPTION');
-    expect(codeOf(() => loadingsHeatmapSvg(fit, { sorted: true } as never))).toBe('INVALID_OPTION');
+    expect(errorCode(() => loadingsHeatmapSvg({ loadings: [] }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => loadingsHeatmapSvg({ loadings: [[0.5, 0.2], [0.1]] }))).toBe('LENGTH_MISMATCH');
+    expect(errorCode(() => loadingsHeatmapSvg({ loadings: [[0.5, Number.NaN]] }))).toBe('NON_FINITE');
+    expect(errorCode(() => loadingsHeatmapSvg({ loadings: [[0.5]], columns: ['a', 'b'] }))).toBe('LENGTH_MISMATCH');
+    expect(errorCode(() => loadingsHeatmapSvg({ kind: 'cfa', loadings: [[1]] } as never))).toBe('INVALID_INPUT');
+    expect(errorCode(() => loadingsHeatmapSvg(fit, { width: 5 }))).toBe('INVALID_OPTION');
+    expect(errorCode(() => loadingsHeatmapSvg(fit, { sorted: true } as never))).toBe('INVALID_OPTION');
   });
 });

@@ -100,6 +100,17 @@ function isArqueroLike(x: unknown): x is ArqueroLike {
   return isObjectLike(x) && typeof x['columnNames'] === 'function' && typeof x['array'] === 'function';
 }
 
+/**
+ * The columns of an Arrow- or Arquero-like table as an object of arrays (read as
+ * {@link tableView} reads them, with its errors), or null for any other input: for code that must
+ * copy such a table (to post it to a worker, to print it).
+ */
+export function tableLikeColumns(x: unknown): Record<string, unknown[]> | null {
+  if (!isArrowLike(x) && !isArqueroLike(x)) return null;
+  const view = tableView(x);
+  return Object.fromEntries(view.columnNames.map((name) => [name, Array.from(view.column(name))]));
+}
+
 function isArrayLikeColumn(x: unknown): x is ArrayLike<unknown> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }

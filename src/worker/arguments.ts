@@ -3,6 +3,7 @@
 // strict-options tests call it directly (runInWorker itself reports these errors by rejecting).
 import { fail } from '../errors.js';
 import { defineOptions, field } from '../util/options.js';
+import { tableLikeColumns } from '../data/table.js';
 
 /** Every name runInWorker accepts. */
 export const WORKER_FUNCTION_NAMES: readonly ('processModel' | 'pathModel' | 'parallelAnalysis' | 'cronbachAlpha' | 'efa' | 'omega' | 'cfa' | 'sem' | 'invariance')[] = Object.freeze(['processModel', 'pathModel', 'parallelAnalysis', 'cronbachAlpha', 'efa', 'omega', 'cfa', 'sem', 'invariance'] as const);
@@ -94,17 +95,6 @@ function functionIn(value: unknown, path: string, depth = 0): string | null {
 
 /** An Arrow- or Arquero-like table as an object of its columns (their methods cannot be posted); anything else as it is. */
 function cloneable(data: unknown): unknown {
-  if (typeof data !== 'object' || data === null) return data;
-  const t = data as { getChild?: unknown; schema?: { fields?: readonly { name: string }[] }; columnNames?: unknown; array?: unknown };
-  if (typeof t.getChild === 'function' && Array.isArray(t.schema?.fields)) {
-    const getChild = t.getChild as (name: string) => { toArray(): ArrayLike<unknown> } | null;
-    return Object.fromEntries((t.schema?.fields ?? []).map((f) => [f.name, Array.from(getChild.call(data, f.name)?.toArray() ?? [])]));
-  }
-  if (typeof t.columnNames === 'function' && typeof t.array === 'function') {
-    const names = (t.columnNames as () => string[]).call(data);
-    const array = t.array as (name: string) => ArrayLike<unknown>;
-    return Object.fromEntries(names.map((n) => [n, Array.from(array.call(data, n))]));
-  }
-  return data;
+  return tableLikeColumns(data) ?? data;
 }
 

@@ -1,5 +1,6 @@
 // One printed form per generated value: fast-check prints a counterexample through its
 // `toStringMethod` when the value has one. Set non-enumerable, so equality and spreading ignore it.
+import { tableLikeColumns } from '../../data/table.js';
 import type { FastCheck } from './fast-check.js';
 
 /** The caller's fast-check `toStringMethod` symbol and `stringify`, when it has them (3.x and 4.x do). */
@@ -22,16 +23,13 @@ export function printAs<T extends object>(fc: FastCheck, value: T, name: string,
 /** A table's printed form: row objects and matrices as data; Arrow- and Arquero-like tables as their columns, not their methods. */
 export function tableSource(fc: FastCheck, table: unknown): string {
   const stringify = (fc as unknown as { stringify?: (v: unknown) => string }).stringify ?? JSON.stringify;
-  if (typeof table === 'object' && table !== null) {
-    const t = table as { schema?: { fields?: { name: string }[] }; getChild?: (n: string) => { toArray(): unknown } | null; columnNames?: () => string[]; array?: (n: string) => unknown };
-    if (typeof t.getChild === 'function' && Array.isArray(t.schema?.fields)) {
-      const columns = Object.fromEntries(t.schema.fields.map((f) => [f.name, t.getChild!(f.name)?.toArray()]));
-      return `arrowTable(${stringify(columns)})`;
-    }
-    if (typeof t.columnNames === 'function' && typeof t.array === 'function') {
-      const columns = Object.fromEntries(t.columnNames().map((name) => [name, t.array!(name)]));
-      return `arqueroTable(${stringify(columns)})`;
-    }
+  let columns: Record<string, unknown[]> | null = null;
+  try {
+    columns = tableLikeColumns(table);
+  } catch {
+    // A malformed Arrow- or Arquero-like table (hostileTable makes them): printed as it is.
   }
-  return stringify(table);
+  if (columns === null) return stringify(table);
+  const arrow = typeof (table as { getChild?: unknown }).getChild === 'function';
+  return `${arrow ? 'arrowTable' : 'arqueroTable'}(${stringify(columns)})`;
 }

@@ -319,12 +319,15 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       }
     }
     if (r.conditionalEffects !== null) {
-      lines.push(`    Focal predict: ${v.x} (X)`);
-      for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
-      lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
-      atRows(r.moderators, r.conditionalEffects, yColumns, testedValues, lines, codeLabel, codeWidth);
-      lines.push('');
-      if (r.conditionalInteractions !== null) {
+      // Empty when `probeThreshold` left the interaction unprobed: PROCESS prints no table then.
+      if (r.conditionalEffects.length > 0) {
+        lines.push(`    Focal predict: ${v.x} (X)`);
+        for (const m of r.moderators) lines.push(`          Mod var: ${m.column} (${m.role.toUpperCase()})`);
+        lines.push('', 'Conditional effects of the focal predictor at values of the moderator(s):');
+        atRows(r.moderators, r.conditionalEffects, yColumns, testedValues, lines, codeLabel, codeWidth);
+        lines.push('');
+      }
+      if (r.conditionalInteractions !== null && r.conditionalInteractions.length > 0) {
         const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
         lines.push(`Test of conditional X*${first?.role.toUpperCase() ?? 'W'} interaction at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`);
         atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines, codeLabel, codeWidth);

@@ -228,6 +228,25 @@ export function highestOrderTests(data: ProcessData, s: ProcessSettings, equatio
 }
 
 /**
+ * PROCESS 4's `intprobe` rule: a moderated effect of `focal` (a column; a code of a multicategorical
+ * X counts as X) in `equation` is probed when `probeThreshold` is 1 or the smallest p of that
+ * equation's highest-order interaction tests whose term contains the focal predictor is at most
+ * the threshold. An equation with no such test (nothing to decide on) is probed.
+ */
+export function isProbed(s: ProcessSettings, data: ProcessData, tests: readonly InteractionTest[], equation: string, focal: string): boolean {
+  if (s.probeThreshold >= 1) return true;
+  const column = data.xCoding?.columnNames.includes(focal) ? data.xCoding.column : focal;
+  let p = Infinity;
+  for (const t of tests) if (t.equation === equation && t.term !== 'all' && t.term.split(':').includes(column)) p = Math.min(p, t.p);
+  return p === Infinity || p <= s.probeThreshold;
+}
+
+/** The conditional path effects of the paths {@link isProbed} keeps. */
+export function probedPaths<T extends { readonly equation: string; readonly focal: string }>(s: ProcessSettings, data: ProcessData, tests: readonly InteractionTest[], effects: readonly T[]): T[] {
+  return effects.filter((e) => isProbed(s, data, tests, e.equation, e.focal));
+}
+
+/**
  * PROCESS's `plot` table for a moderation model: Ŷ at X's probe values (chosen as the moderators'
  * are) × every combination of the moderators' probe values, every other regressor (covariates,
  * dummy columns) at its sample mean and each product recomputed from the plugged-in values.
@@ -540,11 +559,13 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     } else johnsonNeyman = regionOf(yFit, jnPoly, data.valuesOf(column), s.confidence);
   }
   const common = commonResult(s.model, s, data, engine, warnings, coefficientSlots);
+  const interactionTests = highestOrderTests(data, s, equations, engine.fits);
+  const probeY = isProbed(s, data, interactionTests, yEquation.name, s.x);
   const sections = {
     moderators,
     conditionalDirectEffects,
-    conditionalEffects,
-    conditionalInteractions,
+    conditionalEffects: conditionalEffects === null || probeY ? conditionalEffects : [],
+    conditionalInteractions: conditionalInteractions === null || probeY ? conditionalInteractions : [],
     indirectEffects,
     conditionalIndirectEffects,
     conditionalIndirectDifferences: differences.length > 0 ? rows(differences, (d) => d) : null,
@@ -553,9 +574,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     indexOfModeratedModeratedMediation: indexList(mmIndex, 'moderatedModerated') as ModeratedModeratedMediationIndex[] | null,
     indexOfConditionalModeratedMediation: indexList(cmIndex, 'moderatedModerated') as ConditionalMediationIndex[] | null,
   };
-  const interactionTests = highestOrderTests(data, s, equations, engine.fits);
   const paths = mediated && moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [...xColumns.map((c) => c ?? s.x), ...s.m], engine.designs) : null;
-  const pathFields = { conditionalPathEffects: paths?.effects ?? null, johnsonNeymanPaths: paths?.regions ?? null, pathPredictions: paths?.predictions ?? null };
+  const pathFields = { conditionalPathEffects: paths === null ? null : probedPaths(s, data, interactionTests, paths.effects), johnsonNeymanPaths: paths?.regions ?? null, pathPredictions: paths?.predictions ?? null };
   // The total-effect model (unmoderated models with `total`): Y on X (its codes) and covariates.
   const total = entry.moderators.length === 0 && mediated ? totalEffectFit(data, s) : null;
   if (data.xCoding !== null) {

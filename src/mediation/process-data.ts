@@ -302,7 +302,7 @@ export function commonResult<M extends ProcessModelNumber>(
     variables: { x: s.x, y: s.y, m: [...s.m], w: s.w, z: s.z, v: s.v, q: s.q, covariates: [...s.covariates] },
     n: data.frame.n,
     nDropped: data.frame.dropped,
-    settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn, yModel: data.yModel, yCoding: data.yCoding },
+    settings: { hc: s.hc, confidence: s.confidence, center: s.center, centered: [...data.centered.keys()], covariatesIn: s.covariatesIn, yModel: data.yModel, yCoding: data.yCoding, probeThreshold: s.probeThreshold },
     equations: engine.equations,
     coefficientBootstrap: coefficientBootstrap(engine, coefficients),
     warnings,

@@ -7,7 +7,7 @@ import { indexShape, multiply, type Monomial } from './catalog.js';
 import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { networkChains, type NetworkEdge } from './network.js';
-import { combinations, compile, derivative, highestOrderTests, linearPath, omnibusTests, pathEffects, rolesOf } from './process-catalog.js';
+import { combinations, compile, derivative, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
 import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
@@ -241,6 +241,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
     differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
   const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m], engine.designs) : null;
+  const tests = highestOrderTests(data, s, equations, engine.fits);
   const totalModel = moderators.length === 0 ? totalEffectFit(data, s) : null;
   const result = {
     ...commonResult(s.model, s, data, engine, [], coefficientSlots),
@@ -270,8 +271,8 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     indexOfPartialModeratedMediation: null,
     indexOfModeratedModeratedMediation: null,
     indexOfConditionalModeratedMediation: null,
-    interactionTests: highestOrderTests(data, s, equations, engine.fits),
-    conditionalPathEffects: paths?.effects ?? null,
+    interactionTests: tests,
+    conditionalPathEffects: paths === null ? null : probedPaths(s, data, tests, paths.effects),
     johnsonNeymanPaths: paths?.regions ?? null,
     pathPredictions: paths?.predictions ?? null,
     bootstrap: engine.bootstrap,

@@ -45,6 +45,7 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   /** The roles probed: the moderators, or X in model 74. */
   readonly probed: readonly ProbedRole[];
   readonly quantileType: 6 | 7;
+  readonly probeThreshold: number;
   readonly standardErrors: StandardErrors;
   readonly bootstrap: BootstrapSettings;
   readonly standardize: boolean;
@@ -99,6 +100,7 @@ const readProcessOptions = defineOptions(
     center: field.optionalOneOf(['none', 'all', 'continuous'] as const),
     probes: field.raw(),
     quantileType: field.optionalOneOf([6, 7] as const),
+    probeThreshold: field.number(1, 0, 1),
     ...RESAMPLING_FIELDS,
     confidence: field.confidence(),
     hc: field.hc(),
@@ -201,6 +203,7 @@ export function processSettings(options: unknown): ProcessSettings {
   if (!moderated && center !== 'none') notFor('center', model, 'the model has no product terms');
   if (!moderated && o.probes !== undefined) notFor('probes', model, 'the model has no moderator');
   if (!moderated && o.quantileType !== undefined) notFor('quantileType', model, 'the model has no moderator');
+  if (!moderated && o.probeThreshold !== 1) notFor('probeThreshold', model, 'the model has no moderator');
   const standardize = o.standardize ?? false;
   const contrasts = o.contrasts ?? false;
   const total = o.total ?? !moderated;
@@ -249,6 +252,7 @@ export function processSettings(options: unknown): ProcessSettings {
     if (model !== 4) notFor('xmInteraction', model, 'X × M interactions are offered for model 4 (as PROCESS); model 74 is the same equations with conditional indirect effects');
     for (const key of ['sobel', 'standardize', 'contrasts', 'xCoding', 'total'] as const) if (o[key] !== undefined && o[key] !== false) throw fail('INVALID_OPTION', `\`${key}\` does not apply with \`xmInteraction\` (as in PROCESS); the total effect is the natural direct plus the natural indirect effects, always reported.`, { option: key });
     if (covariatesIn !== 'both') throw fail('INVALID_OPTION', '`covariatesIn` must be `both` with `xmInteraction` (as in PROCESS).', { option: 'covariatesIn' });
+    if (o.probeThreshold !== 1) throw fail('INVALID_OPTION', '`probeThreshold` does not apply with `xmInteraction`: nothing is probed there (PROCESS sets intprobe to 1).', { option: 'probeThreshold' });
   }
   const probed: readonly ProbedRole[] = entry.model === 74 ? ['x'] : entry.moderators;
   const probesByRole = probeOptions(o.probes, probed);
@@ -273,6 +277,7 @@ export function processSettings(options: unknown): ProcessSettings {
     probesByRole,
     probed: xmInteraction ? [] : probed,
     quantileType: o.quantileType ?? 6,
+    probeThreshold: o.probeThreshold,
     hc: o.hc,
     yModel: o.yModel ?? 'auto',
     standardErrors: standardErrorsOf(o.hc),

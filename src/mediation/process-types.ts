@@ -80,6 +80,16 @@ export interface ModeratedOptions {
   /** Percentile definition for `probes: 'percentiles'`: 6 (PROCESS, SPSS; default) or 7 (R). */
   readonly quantileType?: 6 | 7;
   /**
+   * PROCESS 4's `intprobe`: probe a moderated effect only when the test of its highest-order
+   * interaction has p ≤ this value. The conditional effects of X of models 1–3
+   * (`conditionalEffects`, `conditionalInteractions`) and a mediated model's
+   * `conditionalPathEffects` of an equation are then empty when that p is larger (for a path with
+   * two additive moderators, the smaller p counts, as PROCESS); the interaction tests, the `plot`
+   * tables and Johnson–Neyman are reported regardless. Default 1: always probe, as PROCESS 2 does
+   * (PROCESS 4's default is .10). Only for models with a moderator, not with `xmInteraction`.
+   */
+  readonly probeThreshold?: number;
+  /**
    * Johnson–Neyman regions of significance (PROCESS `jn`): of X's effect (model 1), of the X × W
    * interaction across Z (model 3), of every path of a mediated model moderated by one continuous
    * moderator (`johnsonNeymanPaths`). Default false; not for model 2 and the other models whose
@@ -327,6 +337,8 @@ export interface ProcessSettingsEcho {
   readonly yModel: 'linear' | 'logistic';
   /** For a logistic Y: its value coded 0 and its value coded 1 (PROCESS's "Coding of binary DV"); else null. */
   readonly yCoding: readonly [number, number] | null;
+  /** `probeThreshold`: moderated effects were probed when their interaction's p was at most this (1: always). */
+  readonly probeThreshold: number;
 }
 
 /** A regression coefficient with bootstrap inference (PROCESS's `modelbt`). */

@@ -115,6 +115,71 @@ function choose(n: number, m: number): number {
   return Math.round(c);
 }
 
+/** psych's count of splits of k items: C(k, ⌊k/2⌋)/2 (a half-integer when C(k, ⌊k/2⌋) is odd). */
+export function splitCount(k: number): number {
+  return choose(k, Math.floor(k / 2)) / 2;
+}
+
+/** psych's `check.keys`: −1 for items whose loading on the first principal component (signed to sum ≥ 0) is negative. */
+export function firstComponentKeys(c: Float64Array, k: number): Float64Array {
+  const keys = new Float64Array(k).fill(1);
+  const { vectors } = symmetricEigen(c, k);
+  let sum = 0;
+  for (let i = 0; i < k; i++) sum += vectors[i * k] as number;
+  const sign = sum < 0 ? -1 : 1;
+  for (let i = 0; i < k; i++) if (sign * (vectors[i * k] as number) < 0) keys[i] = -1;
+  return keys;
+}
+
+/** Reverses keyed items in place: Cᵢⱼ ← keyᵢ·keyⱼ·Cᵢⱼ. */
+export function applyKeys(c: Float64Array, k: number, keys: Float64Array): void {
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) c[i * k + j] = (c[i * k + j] as number) * (keys[i] as number) * (keys[j] as number);
+}
+
+/** Guttman's λ2, λ3 (α) and λ6 of a keyed matrix, with ΣC and the off-diagonal mean and median (see {@link splitHalf}). */
+export interface GuttmanCoefficients {
+  readonly total: number;
+  readonly alpha: number;
+  readonly lambda2: number;
+  readonly lambda6: number;
+  readonly averageR: number;
+  readonly medianR: number;
+  /** Set when λ6's SMCs needed a pseudo-inverse or were clipped. */
+  readonly singular: { readonly singular: boolean; readonly clipped: boolean; readonly indefinite: boolean } | null;
+}
+
+/** {@link GuttmanCoefficients} of C (already keyed), on correlations or covariances as `basis` says. */
+export function guttmanCoefficients(c: Float64Array, k: number, basis: 'correlation' | 'covariance', columns: readonly string[]): GuttmanCoefficients {
+  let total = 0;
+  let trace = 0;
+  let sumSqOff = 0;
+  const off: number[] = [];
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const v = c[i * k + j] as number;
+      total += v;
+      if (i === j) trace += v;
+      else sumSqOff += v * v;
+      if (i > j) off.push(v);
+    }
+  }
+  const sumOff = total - trace;
+  const r = basis === 'correlation' ? c : covarianceToCorrelation(c, k, columns);
+  const smc = squaredMultipleCorrelations(r, k);
+  let tsmc = 0;
+  for (let j = 0; j < k; j++) tsmc += (smc.smc[j] as number) * (basis === 'correlation' ? 1 : (c[j * k + j] as number));
+  off.sort((a, b) => a - b);
+  return {
+    total,
+    alpha: ((sumOff / total) * k) / (k - 1),
+    lambda2: (sumOff + Math.sqrt((sumSqOff * k) / (k - 1))) / total,
+    lambda6: (sumOff + tsmc) / total,
+    averageR: off.reduce((s, v) => s + v, 0) / off.length,
+    medianR: sortedQuantile(off, 0.5),
+    singular: smc.singular || smc.clipped || smc.indefinite ? { singular: smc.singular, clipped: smc.clipped, indefinite: smc.indefinite } : null,
+  };
+}
+
 /**
  * Split-half reliabilities as `psych::splitHalf` (psych 2.2.9): the maximum (Guttman's λ4), the
  * minimum (β) and the average over splits of the items into two halves, with Guttman's λ2, λ3
@@ -192,15 +257,11 @@ export function splitHalf(table: Table, options?: SplitHalfOptions): SplitHalfRe
 
   // Keys: given, or from the first principal component's signs.
   const warnings: PsychkitWarning[] = [];
-  const keys = new Float64Array(k).fill(1);
+  let keys: Float64Array = new Float64Array(k).fill(1);
   if (reverseList !== undefined) {
     for (const name of reverseList) keys[columns.indexOf(name)] = -1;
   } else if (o.checkKeys) {
-    const { vectors } = symmetricEigen(c, k);
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += vectors[i * k] as number;
-    const sign = sum < 0 ? -1 : 1;
-    for (let i = 0; i < k; i++) if (sign * (vectors[i * k] as number) < 0) keys[i] = -1;
+    keys = firstComponentKeys(c, k);
   }
   const reversed = columns.filter((_, j) => keys[j] === -1);
   if (reverseList === undefined && reversed.length > 0) {
@@ -210,47 +271,24 @@ export function splitHalf(table: Table, options?: SplitHalfOptions): SplitHalfRe
       details: { columns: reversed },
     });
   }
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) c[i * k + j] = (c[i * k + j] as number) * (keys[i] as number) * (keys[j] as number);
+  applyKeys(c, k, keys);
 
-  // Guttman's coefficients.
-  let total = 0;
-  let trace = 0;
-  let sumSqOff = 0;
-  const off: number[] = [];
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < k; j++) {
-      const v = c[i * k + j] as number;
-      total += v;
-      if (i === j) trace += v;
-      else sumSqOff += v * v;
-      if (i > j) off.push(v);
-    }
+  const g = guttmanCoefficients(c, k, o.basis, columns);
+  if (!(g.total > 0)) {
+    throw fail('ZERO_VARIANCE', `The total score of ${columns.join(', ')} has no variance (the items cancel each other out), so split-half reliabilities are undefined.`, { columns: [...columns], value: g.total });
   }
-  if (!(total > 0)) {
-    throw fail('ZERO_VARIANCE', `The total score of ${columns.join(', ')} has no variance (the items cancel each other out), so split-half reliabilities are undefined.`, { columns: [...columns], value: total });
-  }
-  const sumOff = total - trace;
-  const alpha = ((sumOff / total) * k) / (k - 1);
-  const lambda2 = (sumOff + Math.sqrt((sumSqOff * k) / (k - 1))) / total;
-  const r = o.basis === 'correlation' ? c : covarianceToCorrelation(c, k, columns);
-  const smc = squaredMultipleCorrelations(r, k);
-  let tsmc = 0;
-  for (let j = 0; j < k; j++) tsmc += (smc.smc[j] as number) * (o.basis === 'correlation' ? 1 : (c[j * k + j] as number));
-  const lambda6 = (sumOff + tsmc) / total;
-  if (smc.singular || smc.clipped || smc.indefinite) {
+  const { alpha, lambda2, lambda6, averageR, medianR } = g;
+  if (g.singular) {
     warnings.push({
       code: 'SINGULAR_CORRELATION',
       message: 'The item correlation matrix is singular or indefinite; the squared multiple correlations of λ6 use its pseudo-inverse and are clipped to [0, 1], as psych does.',
-      details: { singular: smc.singular, clipped: smc.clipped, indefinite: smc.indefinite },
+      details: g.singular,
     });
   }
-  off.sort((a, b) => a - b);
-  const averageR = off.reduce((s, v) => s + v, 0) / off.length;
-  const medianR = sortedQuantile(off, 0.5);
 
   // The splits.
   const m = Math.floor(k / 2);
-  const count = choose(k, m) / 2;
+  const count = splitCount(k);
   const exhaustive = o.exhaustive || count <= o.samples;
   if (exhaustive && Math.ceil(count) > MAX_SPLITS) {
     throw fail('INVALID_OPTION', `splitHalf: \`exhaustive: true\` with ${k} items means ${Math.ceil(count).toExponential(2)} splits; at most ${MAX_SPLITS} can be examined (draw \`samples\` instead).`, {
@@ -294,7 +332,7 @@ export function splitHalf(table: Table, options?: SplitHalfOptions): SplitHalfRe
   });
 }
 
-interface SplitSearch {
+export interface SplitSearch {
   readonly max: number;
   readonly min: number;
   readonly sum: number;
@@ -324,7 +362,7 @@ function rowSums(c: Float64Array, k: number): { rowSum: Float64Array; total: num
  * lexicographic successor swaps the tail of A (and recomputed from scratch whenever the first
  * element moves, so rounding cannot accumulate).
  */
-function enumerateSplits(c: Float64Array, k: number, m: number, splits: number): SplitSearch {
+export function enumerateSplits(c: Float64Array, k: number, m: number, splits: number): SplitSearch {
   const { rowSum, total } = rowSums(c, k);
   const a = new Int32Array(m);
   for (let i = 0; i < m; i++) a[i] = i;

@@ -55,6 +55,34 @@ export type {
   SimulatedTable,
 } from './simulate/index.js';
 export type {
+  ExogenousDistribution,
+  ProcessModelPopulation,
+  ProcessModelSample,
+  ProcessSimulationNames,
+  ProcessSimulationOptions,
+  ProcessSimulationVariables,
+  SimulatedExogenous,
+  SimulatedProcessCoefficient,
+  SimulatedProcessEffect,
+  SimulatedProcessEquation,
+} from './simulate/index.js';
+export type {
+  GroupDifference,
+  GroupedShape,
+  GroupedTable,
+  GroupParameterSet,
+  InvarianceLevel,
+  InvarianceTruth,
+  MinorFactorsMisfit,
+  MinorFactorsOptions,
+  MinorFactorsPopulation,
+  MinorFactorsSample,
+  MultiGroupGroup,
+  MultiGroupOptions,
+  MultiGroupPopulation,
+  MultiGroupSample,
+} from './simulate/index.js';
+export type {
   Arbitrary,
   CfaModelArbitraryOptions,
   CorrelationMatrixOptions,

@@ -178,7 +178,7 @@ describe('simulate.congeneric: bad options', () => {
   });
   it('thresholds alone set the number of categories', () => {
     const sim = simulate.congeneric({ ...ok, thresholds: [-1, 0, 1] });
-    expect(sim.population.observed.categories).toBe(4);
-    expect(sim.population.observed.thresholds).toEqual([-1, 0, 1]);
+    expect(sim.population.observed.categories).toEqual([4, 4]);
+    expect(sim.population.observed.thresholds).toEqual([[-1, 0, 1], [-1, 0, 1]]);
   });
 });

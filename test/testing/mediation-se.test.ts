@@ -42,7 +42,7 @@ describe('simulate.congeneric: alphaSe', () => {
     const options = { loadings: [0.7, 0.6, 0.5, 0.6, 0.4], n: 150 } as const;
     const truth = simulate.congeneric({ ...options, seed: 1 }).population;
     const alphas = seeds(21, 300).map((seed) => cronbachAlpha(simulate.congeneric({ ...options, seed }).data).alpha);
-    expect(Math.abs(sd(alphas) / truth.latent.alphaSe - 1)).toBeLessThan(0.15);
+    expect(Math.abs(sd(alphas) / (truth.latent.alphaSe as number) - 1)).toBeLessThan(0.15);
     expect(truth.observed.alphaSe).toBe(truth.latent.alphaSe);
     expect(simulate.congeneric({ ...options, categories: 5, seed: 1 }).population.observed.alphaSe).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { Seed } from '../../random/index.js';
-import { checkModel, run, type LatentPopulation, type ObservedPopulation } from './factor-model.js';
+import { CATEGORY_AND_SHAPE_OPTIONS, checkModel, run, type LatentPopulation, type ObservedPopulation } from './factor-model.js';
+import type { NonNormalPopulation } from './nonnormal.js';
 import { numberArray, requiredOptions, type DataShape } from './options.js';
 import type { SimulatedData } from './output.js';
 
@@ -13,8 +14,24 @@ export interface CongenericOptions<S extends DataShape = DataShape> {
   readonly seed: Seed;
   /** Cut every item into K ordered categories scored 1 … K. Default: continuous. */
   readonly categories?: number;
-  /** Ascending cut points on the latent z scale (K − 1). Default Φ⁻¹(c/K): equally likely categories. */
-  readonly thresholds?: readonly number[];
+  /**
+   * Ascending cut points on the latent z scale: one list for every item (K − 1), or one per item.
+   * Default Φ⁻¹(c/K): equally likely categories. Excludes `categoryProbabilities`.
+   */
+  readonly thresholds?: readonly number[] | readonly (readonly number[])[];
+  /**
+   * Marginal category proportions (each > 0, summing to 1): one list for every item or one per
+   * item, for skewed items; thresholds τ_c = Φ⁻¹(p₁ + … + p_c). Excludes `thresholds`.
+   */
+  readonly categoryProbabilities?: readonly number[] | readonly (readonly number[])[];
+  /** Skewness γ₁ of the factor (Fleishman's power method). Default 0. */
+  readonly factorSkewness?: number;
+  /** Excess kurtosis γ₂ of the factor. Default 0. */
+  readonly factorKurtosis?: number;
+  /** Skewness of the errors: one number for all or one per item. Default 0. */
+  readonly errorSkewness?: number | readonly number[];
+  /** Excess kurtosis of the errors: one number for all or one per item. Default 0. */
+  readonly errorKurtosis?: number | readonly number[];
   /** Item names. Default `item1` … `itemk`. */
   readonly names?: readonly string[];
   /** `'rows'` (default), `'columns'` or `'matrix'`. */
@@ -33,6 +50,8 @@ export interface CongenericPopulation {
   readonly latent: LatentPopulation;
   /** The items as they appear in `data` (equal to `latent` unless categorised). */
   readonly observed: ObservedPopulation;
+  /** Shapes of the factor and errors when any is non-normal (see `factorModel`); null when all are normal. */
+  readonly nonNormal: NonNormalPopulation | null;
 }
 
 /** A sample from {@link congeneric}. */
@@ -44,7 +63,7 @@ export interface CongenericSample<S extends DataShape = 'rows'> {
   readonly population: CongenericPopulation;
 }
 
-const CONGENERIC_OPTIONS = ['loadings', 'n', 'seed', 'categories', 'thresholds', 'names', 'shape'] as const;
+const CONGENERIC_OPTIONS = ['loadings', 'n', 'seed', ...CATEGORY_AND_SHAPE_OPTIONS, 'names', 'shape'] as const;
 
 /**
  * Simulates k items from a congeneric (one-factor) model with known population reliability.
@@ -60,9 +79,18 @@ const CONGENERIC_OPTIONS = ['loadings', 'n', 'seed', 'categories', 'thresholds',
  * With `categories`, `population.observed` gives the moments of the category scores — α of their
  * population covariance matrix and Green & Yang's (2009) categorical ω — which are lower than
  * the latent values; see {@link factorModel} (this is its one-factor case, with the same draws).
+ * `thresholds` and `categoryProbabilities` take one list per item for items with different
+ * (e.g. skewed) marginals. `factorSkewness`/`factorKurtosis` and `errorSkewness`/`errorKurtosis`
+ * make the factor and errors Fleishman (1978) polynomials of normals: Σ, α and ω stay exact,
+ * `alphaSe` becomes null and `population.nonNormal` gives each item's skewness
+ * λⱼ³γ₁(F) + ψⱼ^{3/2}γ₁(eⱼ) and excess kurtosis λⱼ⁴γ₂(F) + ψⱼ²γ₂(eⱼ).
  *
  * Throws `INVALID_OPTION` for fewer than 2 loadings, |λ| ≥ 1, non-finite values, a missing seed or n,
- * bad categories/thresholds or an unknown option.
+ * bad categories/thresholds/categoryProbabilities, a skewness/kurtosis pair outside Fleishman's
+ * region, categorised non-normal responses, or an unknown option.
+ *
+ * Reference: Fleishman, A. I. (1978). A method for simulating non-normal distributions.
+ * Psychometrika, 43, 521–532.
  *
  * @example
  * ```ts
@@ -70,6 +98,8 @@ const CONGENERIC_OPTIONS = ['loadings', 'n', 'seed', 'categories', 'thresholds',
  * const sim = simulate.congeneric({ loadings: [0.8, 0.7, 0.6, 0.5], n: 300, seed: 42 });
  * sim.population.latent.omega; // (2.6)² / ((2.6)² + 2.26) = 0.7494…
  * sim.population.latent.alpha; // 0.7421…
+ * const skewed = simulate.congeneric({ loadings: [0.8, 0.7, 0.6], factorSkewness: 1, factorKurtosis: 1.5, n: 300, seed: 42 });
+ * skewed.population.nonNormal?.items?.skewness; // [0.512, 0.343, 0.216]
  * ```
  */
 export function congeneric<S extends DataShape = 'rows'>(options: CongenericOptions<S>): CongenericSample<S> {
@@ -81,7 +111,7 @@ export function congeneric<S extends DataShape = 'rows'>(options: CongenericOpti
     true,
   );
   const sample = run(model, o, 'simulate.congeneric');
-  const { latent, observed, uniquenesses } = sample.population;
+  const { latent, observed, uniquenesses, nonNormal } = sample.population;
   return Object.freeze({
     ...sample,
     population: Object.freeze({
@@ -89,6 +119,7 @@ export function congeneric<S extends DataShape = 'rows'>(options: CongenericOpti
       uniquenesses,
       latent,
       observed,
+      nonNormal,
     }),
   }) as CongenericSample<S>;
 }

@@ -1,6 +1,6 @@
 import { fail } from '../../errors.js';
 import { deepFreeze } from '../../util/freeze.js';
-import { checkModel, run, type FactorModelOptions, type FactorModelPopulation, type FactorModelSample } from './factor-model.js';
+import { CATEGORY_AND_SHAPE_OPTIONS, checkModel, run, type FactorModelOptions, type FactorModelPopulation, type FactorModelSample } from './factor-model.js';
 import { finiteNumber, numberArray, requiredOptions, type DataShape } from './options.js';
 
 /** Options of {@link higherOrder}: {@link factorModel}'s, with the model given by `groups` and `general`. */
@@ -30,7 +30,7 @@ export interface HigherOrderSample<S extends DataShape = 'rows'> extends FactorM
   readonly population: HigherOrderPopulation;
 }
 
-const OPTIONS = ['groups', 'general', 'n', 'seed', 'categories', 'thresholds', 'names', 'shape'] as const;
+const OPTIONS = ['groups', 'general', 'n', 'seed', ...CATEGORY_AND_SHAPE_OPTIONS, 'names', 'shape'] as const;
 
 /**
  * Simulates items from a higher-order factor model with known ω_h: each item loads λᵢ on one

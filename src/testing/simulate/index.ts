@@ -8,6 +8,7 @@ export { congeneric } from './congeneric.js';
 export type { CongenericOptions, CongenericPopulation, CongenericSample } from './congeneric.js';
 export { factorModel } from './factor-model.js';
 export type { FactorModelOptions, FactorModelPopulation, FactorModelSample, LatentPopulation, ObservedPopulation } from './factor-model.js';
+export type { FleishmanCoefficients, FleishmanMarginals, NonNormalPopulation } from './nonnormal.js';
 export { mediation } from './mediation.js';
 export type {
   MediationOptions,
@@ -29,3 +30,9 @@ export { ratings } from './ratings.js';
 export type { RatingsPopulation, RatingsSample, RatingsSimulationOptions, SimulatedIcc } from './ratings.js';
 export { higherOrder } from './higher-order.js';
 export type { HigherOrderOptions, HigherOrderPopulation, HigherOrderSample } from './higher-order.js';
+export { processModel } from './process-model.js';
+export type { ExogenousDistribution, ProcessModelPopulation, ProcessModelSample, ProcessSimulationNames, ProcessSimulationOptions, ProcessSimulationVariables, SimulatedExogenous, SimulatedProcessCoefficient, SimulatedProcessEffect, SimulatedProcessEquation } from './process-model.js';
+export { multiGroup } from './multi-group.js';
+export type { GroupDifference, GroupedShape, GroupedTable, GroupParameterSet, InvarianceLevel, InvarianceTruth, MultiGroupGroup, MultiGroupOptions, MultiGroupPopulation, MultiGroupSample } from './multi-group.js';
+export { minorFactors } from './minor-factors.js';
+export type { MinorFactorsMisfit, MinorFactorsOptions, MinorFactorsPopulation, MinorFactorsSample } from './minor-factors.js';

@@ -13,12 +13,21 @@ const nested = (base: Record<string, unknown>, key: string, inner: readonly stri
 /** A hostile integer for n can be a valid, huge n (up to 10 million rows): valid but slow. */
 const notHuge = (o: unknown) => !(typeof o === 'object' && o !== null && typeof (o as { n?: unknown }).n === 'number' && (o as { n: number }).n > 10_000);
 
-const congeneric = { loadings: [0.7, 0.6, 0.5], n: 5, seed: 1, categories: 4, names: ['a', 'b', 'c'], shape: 'columns' };
-const factorModel = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, thresholds: [-1, 0, 1], shape: 'matrix' };
+const congeneric = { loadings: [0.7, 0.6, 0.5], n: 5, seed: 1, categoryProbabilities: [[0.5, 0.3, 0.2], [0.1, 0.9], [0.25, 0.25, 0.25, 0.25]], names: ['a', 'b', 'c'], shape: 'columns' };
+const factorModel = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, factorSkewness: [1, -0.5], factorKurtosis: 2, errorSkewness: 0.5, errorKurtosis: [1, 0, 3], shape: 'matrix' };
+const factorModelLikert = { loadings: [[0.7, 0], [0.6, 0.1], [0, 0.5]], phi: [[1, 0.3], [0.3, 1]], n: 5, seed: 1, categories: 4, thresholds: [[-1, 0, 1], [-2, 0.5, 1.5], [0, 1, 2]], shape: 'matrix' };
 const cfa = { loadings: [[0.7, 0], [0.6, 0.1], [0.5, 0], [0, 0.6], [0, 0.5]], factorCovariance: [[1.5, 0.3], [0.3, 0.8]], residualVariances: [0.5, 0.4, 0.6, 0.7, 0.3], intercepts: [1, 2, 3, 4, 5], n: 5, seed: 1, factorNames: ['g', 'h'], shape: 'columns', missing: 0.2 };
 const sem = { measurement: { x: [0.7, 0.6, 0.5], m: [0.7, 0.6, 0.5], y: [0.8, 0.7] }, regressions: [{ outcome: 'm', predictor: 'x', coefficient: 0.4, label: 'a' }, { outcome: 'y', predictor: 'm', coefficient: 0.3 }], latentResiduals: 'unit', n: 5, seed: 1, shape: 'matrix', missing: 0.1 };
 const careless = { n: 20, items: 8, seed: 1, carelessProportion: 0.2, types: ['straightline', 'random', 'pattern'], scales: 2, shape: 'columns' };
+const multiGroup = { loadings: [[0.7, 0], [0.6, 0], [0, 0.5], [0, 0.6]], factorCovariance: [[1, 0.3], [0.3, 1]], intercepts: [1, 2, 3, 4], groups: [{ label: 'a', n: 4 }, { label: 'b', n: 3, intercepts: [1, 2, 3.5, 4], factorMeans: [0.2, 0], loadings: [[0.7, 0], [0.5, 0], [0, 0.5], [0, 0.6]] }], seed: 1, group: 'g', shape: 'columns', missing: 0.2 };
+const minorFactors = { loadings: [[0.7, 0], [0.6, 0], [0.5, 0], [0, 0.6], [0, 0.5], [0, 0.7]], phi: [[1, 0.3], [0.3, 1]], minor: 3, range: 0.15, minorDistribution: 'psych', n: 5, seed: 1, shape: 'matrix' };
+/** multiGroup with one key of its second group hostile (a huge n there is valid but slow). */
+const hostileGroup = fc
+  .tuple(fc.constantFrom('label', 'n', 'loadings', 'factorCovariance', 'factorMeans', 'residualVariances', 'intercepts', 'other'), fc.oneof(hostile, nasty, edgeNumber))
+  .filter(([k, v]) => !(k === 'n' && typeof v === 'number' && v > 10_000))
+  .map(([k, v]) => [{ ...multiGroup, groups: [multiGroup.groups[0], { ...multiGroup.groups[1], [k]: v }] }]);
 const mediation = { model: 6, paths: { a: [0.3, 0.2], b: [0.3, 0.1], d: [[0, 0], [0.4, 0]], direct: 0.1 }, covariates: [{ x: 0.2, y: 0.1 }], n: 5, seed: 1, residuals: 'standardized' };
+const processSimulation = { model: 21, mediators: 2, coefficients: { M: { a: 0.4, 'a:w': 0.2 }, y: { M: 0.3, 'M:z': 0.1, a: 0.1 } }, distributions: { w: 'binary', x: { mean: 1, sd: 2 } }, residualVariances: { M: 0.5 }, outcome: 'dichotomous', names: { x: 'a', mediators: ['b', 'c'] }, n: 6, seed: 1, shape: 'columns' };
 
 /** Simulator options: valid, one key hostile, one nested value hostile, hostile lists, or not an object. */
 function simulatorArgs(valid: Record<string, unknown>, nestedKey?: [string, readonly string[]]): fc.Arbitrary<unknown[]> {
@@ -98,10 +107,13 @@ export const TESTING_TARGETS: readonly FuzzTarget[] = [
   },
   { name: 'simulate.carelessResponses', args: simulatorArgs(careless), call: (o) => simulate.carelessResponses(o as never), runs: 450 },
   { name: 'simulate.congeneric', args: simulatorArgs(congeneric), call: (o) => simulate.congeneric(o as never), runs: 450 },
-  { name: 'simulate.factorModel', args: simulatorArgs(factorModel), call: (o) => simulate.factorModel(o as never), runs: 450 },
+  { name: 'simulate.factorModel', args: fc.oneof(simulatorArgs(factorModel), simulatorArgs(factorModelLikert)), call: (o) => simulate.factorModel(o as never), runs: 450 },
   { name: 'simulate.cfa', args: simulatorArgs(cfa), call: (o) => simulate.cfa(o as never), runs: 450 },
   { name: 'simulate.sem', args: simulatorArgs(sem, ['measurement', ['x', 'm', 'y']]), call: (o) => simulate.sem(o as never), runs: 450 },
   { name: 'simulate.mediation', args: simulatorArgs(mediation, ['paths', ['a', 'b', 'd', 'direct']]), call: (o) => simulate.mediation(o as never), runs: 450 },
+  { name: 'simulate.processModel', args: simulatorArgs(processSimulation, ['coefficients', ['b', 'c', 'y', 'M']]), call: (o) => simulate.processModel(o as never), runs: 450 },
+  { name: 'simulate.multiGroup', args: fc.oneof({ arbitrary: simulatorArgs(multiGroup), weight: 3 }, { arbitrary: hostileGroup, weight: 1 }), call: (o) => simulate.multiGroup(o as never), runs: 450 },
+  { name: 'simulate.minorFactors', args: simulatorArgs(minorFactors), call: (o) => simulate.minorFactors(o as never), runs: 450 },
   arbitraryTarget('likertResponses', (f, o) => arbitraries.likertResponses(f as never, o as never), { items: { min: 2, max: 4 }, levels: 5, n: { min: 1, max: 10 }, missing: 0.2 }),
   arbitraryTarget('correlationMatrix', (f, o) => arbitraries.correlationMatrix(f as never, o as never), { size: { min: 2, max: 5 }, minEigenvalue: 0.05 }),
   arbitraryTarget('factorModel', (f, o) => arbitraries.factorModel(f as never, o as never), { factors: { min: 1, max: 2 }, itemsPerFactor: 3, loadings: { min: 0.4, max: 0.8 }, crossLoadings: 0.1, oblique: true, maxFactorCorrelation: 0.5, maxCommunality: 0.85, negative: true }),

@@ -276,7 +276,7 @@ describe('non-normal options: errors', () => {
   it.each([
     ['kurtosis below the floor', { ...ok, factorKurtosis: -1.2 }, 'factorKurtosis'],
     ['kurtosis above the ceiling (about 101.4)', { ...ok, factorKurtosis: 150 }, 'factorKurtosis'],
-    ['skewness beyond ±6.48', { ...ok, errorSkewness: -7, errorKurtosis: 80 }, 'errorKurtosis'],
+    ['skewness beyond ±6.48', { ...ok, errorSkewness: -7, errorKurtosis: 80 }, 'errorSkewness'],
     ['skewed with too little kurtosis', { ...ok, factorSkewness: 2, factorKurtosis: 4 }, 'factorKurtosis'],
     ['error shape infeasible', { ...ok, errorSkewness: [0, 1, 0], errorKurtosis: 0 }, 'errorKurtosis'],
     ['wrong number of factor values', { ...ok, factorSkewness: [1, 0.5, 0] }, 'factorSkewness'],

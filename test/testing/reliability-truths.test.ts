@@ -72,7 +72,7 @@ describe('simulate.congeneric split-half truths', () => {
     );
   });
 
-  it('give the expectation of the random-split average above 16 items, and no maximum above 22', () => {
+  it('give the expectation of the random-split average above 16 items, and no maximum or minimum there', () => {
     const loadings = Array.from({ length: 17 }, (_, j) => 0.4 + 0.02 * j);
     const truth = simulate.congeneric({ loadings, n: 10, seed: 1 }).population.observed.splitHalf;
     // C(17, 8)/2 = 12,155 splits > the default 10,000 samples, so splitHalf draws random splits.
@@ -81,12 +81,17 @@ describe('simulate.congeneric split-half truths', () => {
     // The mean of 10,000 random splits: within 4 SDs of the split values / √10,000 of the truth.
     const sd = (est.upper - est.lower) / (2 * 1.96);
     expect(Math.abs(est.average - truth.average)).toBeLessThan((4 * sd) / Math.sqrt(10_000));
-    expect(truth.maximum).not.toBeNull();
-    expect(est.maximum).toBeLessThanOrEqual((truth.maximum as number) + 1e-12); // sampled splits are among all splits
+    expect(truth.maximum).toBeNull();
+    expect(truth.minimum).toBeNull();
     const wide = simulate.congeneric({ loadings: new Array<number>(24).fill(0.5), n: 10, seed: 1 }).population.observed.splitHalf;
     expect(wide.maximum).toBeNull();
-    expect(wide.minimum).toBeNull();
-    expect(Math.abs(wide.average - wide.alpha)).toBeLessThan(1e-12);
+    expect(Math.abs(wide.average - wide.alpha)).toBeLessThan(1e-12); // even k: the random-split mean is α
+    // 16 items: the estimator enumerates every split, and so does the truth.
+    const sixteen = simulate.congeneric({ loadings: Array.from({ length: 16 }, (_, j) => 0.4 + 0.03 * j), n: 10, seed: 1 }).population.observed;
+    const est16 = splitHalf(exactData(sixteen.correlation, 100, 6));
+    expect(est16.exhaustive).toBe(true);
+    expect(Math.abs((sixteen.splitHalf.maximum as number) - est16.maximum)).toBeLessThan(1e-10);
+    expect(Math.abs((sixteen.splitHalf.minimum as number) - est16.minimum)).toBeLessThan(1e-10);
   });
 
   it('are recovered by splitHalf: the mean over 20 samples of 2,000 within 4 SE (average, λ2, λ6)', () => {

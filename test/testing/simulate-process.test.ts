@@ -348,3 +348,21 @@ describe('simulate.processModel: options', () => {
     expect(() => simulate.processModel({ ...ok, coefficients: { m1: { 'x*w': 0.3 } } })).toThrow(/did you mean `x:w`/);
   });
 });
+
+describe('simulate.processModel: scales doubles cannot hold', () => {
+  it('are an INVALID_OPTION, not SEs of null', () => {
+    for (const options of [
+      { model: 1, distributions: { x: { mean: 0, sd: 1e200 } }, n: 100, seed: 1 },
+      { model: 1, distributions: { x: { mean: 0, sd: 1e-200 } }, n: 100, seed: 1 },
+      { model: 7, coefficients: { m1: { x: 1e100 }, y: { m1: 1e100 } }, n: 100, seed: 1 },
+    ]) {
+      let code: string | undefined;
+      try {
+        simulate.processModel(options as never);
+      } catch (e) {
+        code = (e as { code?: string }).code;
+      }
+      expect(code).toBe('INVALID_OPTION');
+    }
+  });
+});

@@ -96,25 +96,26 @@ const CFA_OPTIONS = ['loadings', 'factorCovariance', 'residualVariances', 'inter
 const LIMIT = 1e100;
 
 /** Validates Φ: m × m, symmetric (to 1e-10, relative), positive definite, entries at most 1e100. */
-function factorCovarianceOf(value: unknown, m: number): Float64Array {
+/** Φ given as `option`: m × m, symmetric (1e-10 relative), positive definite, |entries| ≤ 1e100; identity when absent. */
+export function factorCovarianceOf(value: unknown, m: number, option = 'factorCovariance'): Float64Array {
   const phi = new Float64Array(m * m);
   if (value === undefined) {
     for (let f = 0; f < m; f++) phi[f * m + f] = 1;
     return phi;
   }
-  const rows = numberMatrix(value, 'factorCovariance', m, m);
+  const rows = numberMatrix(value, option, m, m);
   for (let f = 0; f < m; f++) {
     for (let g = 0; g < m; g++) {
       const v = rows[f]![g]!;
       const w = rows[g]![f]!;
-      if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`factorCovariance[${f}][${g}]\` must be at most 1e100 in magnitude; got ${v}.`, { option: 'factorCovariance', row: f, value: v });
+      if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${f}][${g}]\` must be at most 1e100 in magnitude; got ${v}.`, { option, row: f, value: v });
       if (Math.abs(v - w) > 1e-10 * Math.max(1, Math.abs(v))) {
-        throw fail('INVALID_OPTION', `\`factorCovariance\` must be symmetric: [${f}][${g}] is ${v} but [${g}][${f}] is ${w}.`, { option: 'factorCovariance', row: f, value: v });
+        throw fail('INVALID_OPTION', `\`${option}\` must be symmetric: [${f}][${g}] is ${v} but [${g}][${f}] is ${w}.`, { option, row: f, value: v });
       }
       phi[f * m + g] = f <= g ? v : w;
     }
   }
-  if (!choleskyInPlace(Float64Array.from(phi), m)) throw fail('INVALID_OPTION', '`factorCovariance` is not positive definite.', { option: 'factorCovariance' });
+  if (!choleskyInPlace(Float64Array.from(phi), m)) throw fail('INVALID_OPTION', `\`${option}\` is not positive definite.`, { option });
   return phi;
 }
 

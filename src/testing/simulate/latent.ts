@@ -125,15 +125,7 @@ export function distinctNames(groups: readonly (readonly [string, readonly strin
 /** The residual variances (given, each > 0) or the default 1 − common variance (unit item variances). */
 export function residualVariancesOf(value: unknown, common: readonly number[], items: readonly string[]): Float64Array {
   const p = common.length;
-  if (value !== undefined) {
-    const theta = numberArray(value, 'residualVariances', p);
-    theta.forEach((v, j) => {
-      if (!(v > 0 && v <= LIMIT)) {
-        throw fail('INVALID_OPTION', `\`residualVariances[${j}]\` must be positive (and at most 1e100); got ${v}.`, { option: 'residualVariances', row: j, value: v });
-      }
-    });
-    return Float64Array.from(theta);
-  }
+  if (value !== undefined) return positiveValues(value, p, 'residualVariances');
   return Float64Array.from(common, (h, j) => {
     if (!(h < 1)) {
       throw fail(
@@ -146,12 +138,21 @@ export function residualVariancesOf(value: unknown, common: readonly number[], i
   });
 }
 
-/** Intercepts ν (default 0), each |ν| ≤ 1e100. */
-export function interceptsOf(value: unknown, p: number): Float64Array {
+/** p variances given as `option`, each in (0, 1e100]. */
+export function positiveValues(value: unknown, p: number, option: string): Float64Array {
+  const theta = numberArray(value, option, p);
+  theta.forEach((v, j) => {
+    if (!(v > 0 && v <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${j}]\` must be positive (and at most 1e100); got ${v}.`, { option, row: j, value: v });
+  });
+  return Float64Array.from(theta);
+}
+
+/** Intercepts ν (or other means, as `option`; default 0), each |ν| ≤ 1e100. */
+export function interceptsOf(value: unknown, p: number, option = 'intercepts'): Float64Array {
   if (value === undefined) return new Float64Array(p);
-  const nu = numberArray(value, 'intercepts', p);
+  const nu = numberArray(value, option, p);
   nu.forEach((v, j) => {
-    if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`intercepts[${j}]\` must be at most 1e100 in magnitude; got ${v}.`, { option: 'intercepts', row: j, value: v });
+    if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${j}]\` must be at most 1e100 in magnitude; got ${v}.`, { option, row: j, value: v });
   });
   return Float64Array.from(nu);
 }
@@ -484,7 +485,7 @@ export function drawNormal(sigma: Float64Array, nu: Float64Array, n: number, see
 const cell = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Own, enumerable property (also for a name such as `__proto__`). */
-function put(target: object, key: string, value: unknown): void {
+export function put(target: object, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else (target as Record<string, unknown>)[key] = value;
 }

@@ -1,6 +1,6 @@
 import { fail } from '../../errors.js';
 import { choleskyInPlace } from '../../linalg/index.js';
-import { inverseFromCholesky } from '../../linalg/solve.js';
+import { choleskySolveInPlace, inverseFromCholesky } from '../../linalg/solve.js';
 import { randomStream, type Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { numberIn, oneOf } from '../../util/options.js';
@@ -269,16 +269,7 @@ export function fitMajorModel(s: Float64Array, start: Float64Array, phi0: Float6
       }
       // Solve LLᵀδ = −g.
       const delta = Float64Array.from(gradient, (v) => -v);
-      for (let i = 0; i < q; i++) {
-        let t = delta[i] as number;
-        for (let k = 0; k < i; k++) t -= (h[i * q + k] as number) * (delta[k] as number);
-        delta[i] = t / (h[i * q + i] as number);
-      }
-      for (let i = q - 1; i >= 0; i--) {
-        let t = delta[i] as number;
-        for (let k = i + 1; k < q; k++) t -= (h[k * q + i] as number) * (delta[k] as number);
-        delta[i] = t / (h[i * q + i] as number);
-      }
+      choleskySolveInPlace(h, q, delta);
       const l2 = Float64Array.from(lambda);
       const ph2 = Float64Array.from(phi);
       const th2 = Float64Array.from(theta);

@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { choleskyInPlace } from '../../linalg/index.js';
+import { householderQr, qrLeastSquares } from '../../linalg/qr.js';
 import type { Seed } from '../../random/index.js';
 import { deepFreeze } from '../../util/freeze.js';
 import { oneOf, strictOptions } from '../../util/options.js';
@@ -7,17 +7,21 @@ import {
   correlationRows,
   distinctNames,
   drawNormal,
+  interceptsOf,
   matrixRows,
   missingShare,
   momentsOf,
   populationParameters,
+  positiveValues,
+  put,
   standardizedLoadings,
   syntaxNames,
   syntaxOf,
   type LatentStructure,
   type PopulationParameters,
 } from './latent.js';
-import { describe, MAX_SIMULATED_ROWS, numberArray, numberMatrix, requiredOptions, requiredSeed, sampleSize } from './options.js';
+import { describe, MAX_SIMULATED_ROWS, numberMatrix, requiredOptions, requiredSeed, sampleSize } from './options.js';
+import { factorCovarianceOf } from './cfa.js';
 import { toRows, withoutNegativeZero } from './output.js';
 
 // Several groups, each a CFA population x = ν_g + Λ_g η + ε with η ~ N(κ_g, Φ_g), ε ~ N(0, Θ_g):
@@ -167,13 +171,6 @@ const LIMIT = 1e100;
 /** Relative tolerance of "equal" and "proportional" between groups. */
 const TOLERANCE = 1e-12;
 
-function bounded(values: readonly number[], option: string): Float64Array {
-  values.forEach((v, i) => {
-    if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${i}]\` must be at most 1e100 in magnitude; got ${v}.`, { option, row: i, value: v });
-  });
-  return Float64Array.from(values);
-}
-
 /** Λ (p × m, or p rows of m when given): finite, bounded, every item and factor with a non-zero loading. */
 function loadingsOf(value: unknown, option: string, p?: number, m?: number): { lambda: Float64Array; p: number; m: number } {
   const rows = numberMatrix(value, option, p, m);
@@ -195,35 +192,6 @@ function loadingsOf(value: unknown, option: string, p?: number, m?: number): { l
   return { lambda, p: P, m: M };
 }
 
-/** Φ: m × m, symmetric (1e-10 relative), positive definite, bounded; identity when absent. */
-function covarianceOf(value: unknown, m: number, option: string): Float64Array {
-  const phi = new Float64Array(m * m);
-  if (value === undefined) {
-    for (let f = 0; f < m; f++) phi[f * m + f] = 1;
-    return phi;
-  }
-  const rows = numberMatrix(value, option, m, m);
-  for (let f = 0; f < m; f++) {
-    for (let g = 0; g < m; g++) {
-      const v = rows[f]![g]!;
-      const w = rows[g]![f]!;
-      if (!(Math.abs(v) <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${f}][${g}]\` must be at most 1e100 in magnitude; got ${v}.`, { option, row: f, value: v });
-      if (Math.abs(v - w) > 1e-10 * Math.max(1, Math.abs(v))) throw fail('INVALID_OPTION', `\`${option}\` must be symmetric: [${f}][${g}] is ${v} but [${g}][${f}] is ${w}.`, { option, row: f, value: v });
-      phi[f * m + g] = f <= g ? v : w;
-    }
-  }
-  if (!choleskyInPlace(Float64Array.from(phi), m)) throw fail('INVALID_OPTION', `\`${option}\` is not positive definite.`, { option });
-  return phi;
-}
-
-function residualsOf(value: unknown, p: number, option: string): Float64Array {
-  const theta = numberArray(value, option, p);
-  theta.forEach((v, j) => {
-    if (!(v > 0 && v <= LIMIT)) throw fail('INVALID_OPTION', `\`${option}[${j}]\` must be positive (and at most 1e100); got ${v}.`, { option, row: j, value: v });
-  });
-  return Float64Array.from(theta);
-}
-
 const same = (a: number, b: number): boolean => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 
 interface Group {
@@ -236,57 +204,13 @@ interface Group {
   readonly nu: Float64Array;
 }
 
-/** Whether d lies in the column space of Λ (p × m): the least-squares residual is ~0. */
+/** Whether d lies in the column space of Λ (p × m): its least-squares residual is ~0 (QR, rank-revealing). */
 function inColumnSpace(d: Float64Array, lambda: Float64Array, p: number, m: number): boolean {
   const scale = Math.max(1, ...Array.from(d, Math.abs));
-  const ltl = new Float64Array(m * m);
-  const ltd = new Float64Array(m);
-  for (let f = 0; f < m; f++) {
-    for (let j = 0; j < p; j++) ltd[f] = (ltd[f] as number) + (lambda[j * m + f] as number) * (d[j] as number);
-    for (let g = 0; g < m; g++) {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += (lambda[j * m + f] as number) * (lambda[j * m + g] as number);
-      ltl[f * m + g] = s;
-    }
-  }
-  // Solve by Gaussian elimination with partial pivoting (m is small); a singular ΛᵀΛ cannot occur
-  // for an identified pattern, but a rank-deficient Λ is handled by skipping null pivots.
-  const a = Float64Array.from(ltl);
-  const b = Float64Array.from(ltd);
-  const x = new Float64Array(m);
-  const pivots: number[] = [];
-  const rowsUsed = new Uint8Array(m);
-  for (let c = 0; c < m; c++) {
-    let best = -1;
-    let bestAbs = 1e-12 * Math.max(1, ...Array.from(ltl, Math.abs));
-    for (let r = 0; r < m; r++) {
-      if (rowsUsed[r]) continue;
-      const v = Math.abs(a[r * m + c] as number);
-      if (v > bestAbs) {
-        best = r;
-        bestAbs = v;
-      }
-    }
-    pivots.push(best);
-    if (best < 0) continue;
-    rowsUsed[best] = 1;
-    for (let r = 0; r < m; r++) {
-      if (r === best) continue;
-      const factor = (a[r * m + c] as number) / (a[best * m + c] as number);
-      if (factor === 0) continue;
-      for (let k = 0; k < m; k++) a[r * m + k] = (a[r * m + k] as number) - factor * (a[best * m + k] as number);
-      b[r] = (b[r] as number) - factor * (b[best] as number);
-    }
-  }
-  pivots.forEach((r, c) => {
-    if (r >= 0) x[c] = (b[r] as number) / (a[r * m + c] as number);
-  });
-  for (let j = 0; j < p; j++) {
-    let fitted = 0;
-    for (let f = 0; f < m; f++) fitted += (lambda[j * m + f] as number) * (x[f] as number);
-    if (Math.abs((d[j] as number) - fitted) > 1e-9 * scale) return false;
-  }
-  return true;
+  const columnMajor = new Float64Array(p * m);
+  for (let j = 0; j < p; j++) for (let f = 0; f < m; f++) columnMajor[f * p + j] = lambda[j * m + f] as number;
+  const { residualSumOfSquares } = qrLeastSquares(householderQr(columnMajor, p, m), d);
+  return Math.sqrt(residualSumOfSquares) <= 1e-9 * scale;
 }
 
 /** The invariance truth of the groups against the first (and the base pattern). */
@@ -357,10 +281,6 @@ function invarianceTruth(groups: readonly Group[], basePattern: Float64Array, it
 }
 
 /** Own, enumerable property (also for a name such as `__proto__`). */
-function put(target: object, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else (target as Record<string, unknown>)[key] = value;
-}
 
 /**
  * Simulates a multiple-group CFA: several groups, each a confirmatory factor model with known
@@ -423,7 +343,7 @@ export function multiGroup<S extends GroupedShape = 'rows'>(options: MultiGroupO
   const o = requiredOptions(options, fn, OPTIONS);
   const base = loadingsOf(o['loadings'], 'loadings');
   const { p, m } = base;
-  const phi = covarianceOf(o['factorCovariance'], m, 'factorCovariance');
+  const phi = factorCovarianceOf(o['factorCovariance'], m);
   const items = syntaxNames(o['names'], 'names', Array.from({ length: p }, (_, j) => `item${j + 1}`));
   const factors = syntaxNames(o['factorNames'], 'factorNames', Array.from({ length: m }, (_, f) => `f${f + 1}`));
   distinctNames([
@@ -431,7 +351,7 @@ export function multiGroup<S extends GroupedShape = 'rows'>(options: MultiGroupO
     ['factorNames', factors],
   ]);
   let theta: Float64Array;
-  if (o['residualVariances'] !== undefined) theta = residualsOf(o['residualVariances'], p, 'residualVariances');
+  if (o['residualVariances'] !== undefined) theta = positiveValues(o['residualVariances'], p, 'residualVariances');
   else {
     theta = new Float64Array(p);
     for (let j = 0; j < p; j++) {
@@ -443,8 +363,8 @@ export function multiGroup<S extends GroupedShape = 'rows'>(options: MultiGroupO
       theta[j] = 1 - h;
     }
   }
-  const nu = o['intercepts'] === undefined ? new Float64Array(p) : bounded(numberArray(o['intercepts'], 'intercepts', p), 'intercepts');
-  const kappa = o['factorMeans'] === undefined ? new Float64Array(m) : bounded(numberArray(o['factorMeans'], 'factorMeans', m), 'factorMeans');
+  const nu = interceptsOf(o['intercepts'], p);
+  const kappa = interceptsOf(o['factorMeans'], m, 'factorMeans');
 
   const rawGroups = o['groups'];
   if (!Array.isArray(rawGroups) || rawGroups.length < 2) {
@@ -460,10 +380,10 @@ export function multiGroup<S extends GroupedShape = 'rows'>(options: MultiGroupO
       label,
       n,
       lambda: go['loadings'] === undefined ? base.lambda : loadingsOf(go['loadings'], `${at}.loadings`, p, m).lambda,
-      phi: go['factorCovariance'] === undefined ? phi : covarianceOf(go['factorCovariance'], m, `${at}.factorCovariance`),
-      kappa: go['factorMeans'] === undefined ? kappa : bounded(numberArray(go['factorMeans'], `${at}.factorMeans`, m), `${at}.factorMeans`),
-      theta: go['residualVariances'] === undefined ? theta : residualsOf(go['residualVariances'], p, `${at}.residualVariances`),
-      nu: go['intercepts'] === undefined ? nu : bounded(numberArray(go['intercepts'], `${at}.intercepts`, p), `${at}.intercepts`),
+      phi: go['factorCovariance'] === undefined ? phi : factorCovarianceOf(go['factorCovariance'], m, `${at}.factorCovariance`),
+      kappa: go['factorMeans'] === undefined ? kappa : interceptsOf(go['factorMeans'], m, `${at}.factorMeans`),
+      theta: go['residualVariances'] === undefined ? theta : positiveValues(go['residualVariances'], p, `${at}.residualVariances`),
+      nu: go['intercepts'] === undefined ? nu : interceptsOf(go['intercepts'], p, `${at}.intercepts`),
     };
   });
   const labels = groups.map((g) => g.label);

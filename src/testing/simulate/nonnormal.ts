@@ -377,8 +377,8 @@ function marginals(skewOption: string, kurtOption: string, skewValue: unknown, k
           ? `with skewness ${s} the excess kurtosis can be at most ${ceiling.toFixed(2)}`
           : `it lies at the edge of the region (excess kurtosis ${floor.toFixed(4)} … ${ceiling.toFixed(2)} for this skewness), where Fleishman's equations are ill-conditioned; move it inward`;
     throw fail('INVALID_OPTION', `\`${skewOption}\` = ${s} and \`${kurtOption}\` = ${k}${which} lie outside Fleishman's feasible region: ${bound}.`, {
-      option: kurtOption,
-      value: k,
+      option: Number.isFinite(floor) ? kurtOption : skewOption,
+      value: Number.isFinite(floor) ? k : s,
       skewness: s,
       index: i,
       minimum: floor,

@@ -4,9 +4,6 @@
 import { applyKeys, enumerateSplits, firstComponentKeys, guttmanCoefficients, splitCount } from '../../reliability/split-half.js';
 import { inverseSPD } from '../../linalg/solve.js';
 
-/** Largest number of splits enumerated for the population maximum and minimum. */
-const MAX_TRUTH_SPLITS = 1_000_000;
-
 /** `splitHalf`'s default `samples`: up to this many splits it enumerates, above it draws. */
 const DEFAULT_SAMPLES = 10_000;
 
@@ -15,9 +12,13 @@ const DEFAULT_SAMPLES = 10_000;
  * population: its statistics computed from the population correlation matrix.
  */
 export interface SplitHalfTruth {
-  /** λ4, the best split of the population matrix; null when there are over 10⁶ splits to search (k > 22). */
+  /**
+   * λ4, the best split of the population matrix, for up to 16 items (where `splitHalf` examines
+   * every split by default); null above, where it draws 10,000 random splits and its maximum
+   * estimates the best of those, not of all splits.
+   */
   readonly maximum: number | null;
-  /** β, the worst split; null when there are over 10⁶ splits. */
+  /** β, the worst split; null above 16 items, as `maximum`. */
   readonly minimum: number | null;
   /**
    * The average: for k ≤ 16 items, psych's average over the first ⌈C(k, ⌊k/2⌋)/2⌉ splits (every
@@ -47,11 +48,10 @@ export function splitHalfTruth(r: ArrayLike<number>, k: number): SplitHalfTruth 
   const g = guttmanCoefficients(c, k, 'correlation', names);
   const m = Math.floor(k / 2);
   const count = splitCount(k);
-  const search = Math.ceil(count) <= MAX_TRUTH_SPLITS ? enumerateSplits(c, k, m, Math.ceil(count)) : null;
-  const average =
-    count <= DEFAULT_SAMPLES
-      ? (search as NonNullable<typeof search>).sum / count
-      : ((4 * m * (k - m)) / (k * (k - 1))) * ((g.total - k) / g.total);
+  // Enumerated exactly when the estimator enumerates by default (k ≤ 16); above, only the average
+  // has a population value the random splits converge to.
+  const search = count <= DEFAULT_SAMPLES ? enumerateSplits(c, k, m, Math.ceil(count)) : null;
+  const average = search !== null ? search.sum / count : ((4 * m * (k - m)) / (k * (k - 1))) * ((g.total - k) / g.total);
   return {
     maximum: search === null ? null : search.max,
     minimum: search === null ? null : search.min,

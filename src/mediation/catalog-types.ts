@@ -117,6 +117,8 @@ export interface MediationIndex extends BootstrapEffect {
 export interface ModeratedModeratedMediationIndex extends BootstrapEffect {
   readonly mediator: string;
   readonly moderators: readonly [ModeratorRole, ModeratorRole];
+  /** A multicategorical moderator (`wCoding`, `zCoding`): the code column whose product with the other moderator this index is; absent otherwise. */
+  readonly code?: string;
 }
 
 /** The index of conditional moderated mediation: one moderator's index at a value of the other. */
@@ -124,6 +126,8 @@ export interface ConditionalMediationIndex extends BootstrapEffect {
   readonly mediator: string;
   readonly moderator: ModeratorRole;
   readonly at: ModeratorValues;
+  /** When `moderator` is multicategorical: the code column this index is about; absent otherwise. */
+  readonly code?: string;
 }
 
 /** For a dichotomous moderator: the conditional indirect effect at its second value minus that at its first. */
@@ -145,6 +149,8 @@ export interface GroupContrast extends BootstrapEffect {
   readonly code: string;
   /** The groups' contrast, as the coding defines it. */
   readonly compares: string;
+  /** With another moderator of the indirect effect: its value the contrast is at (absent otherwise). */
+  readonly at?: ModeratorValues;
 }
 
 /** Models run by the catalog engine: all but 4 and 6. */
@@ -170,8 +176,17 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalDirectEffects: Section<M, 'conditionalDirectEffects', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
   /** Models without mediators: the effect of X on Y at the probe values. */
   readonly conditionalEffects: Section<M, 'conditionalEffects', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
-  /** Model 3: the X × W interaction at the probe values of Z. */
-  readonly conditionalInteractions: Section<M, 'conditionalInteractions', readonly ConditionalTestedEffect<ModeratorValuesOf<M>>[]>;
+  /**
+   * Model 3: the X × W interaction at the probe values of Z (or at each group of a multicategorical
+   * Z); with a multicategorical W, one row per code of W (`code`).
+   */
+  readonly conditionalInteractions: Section<M, 'conditionalInteractions', readonly (ConditionalTestedEffect<ModeratorValuesOf<M>> & { readonly code?: string })[]>;
+  /**
+   * Model 3 with a multicategorical W (`wCoding`): PROCESS's "test of conditional X*W interaction"
+   * at each probe value of Z — the k − 1 products of X with W's codes tested together (Wald F with
+   * the equation's covariance; Wald χ² for a logistic Y); null otherwise.
+   */
+  readonly conditionalInteractionTests: readonly OmnibusTest[] | null;
   /**
    * Models without mediators: the data for plotting the interaction (PROCESS's `plot` table), Ŷ at
    * X's probe values × the moderators' probe values; {@link simpleSlopesSvg} draws it.
@@ -207,7 +222,7 @@ export interface CatalogProcessResult<M extends ConditionalModelNumber = Conditi
   readonly conditionalIndirectEffects: Section<M, 'conditionalIndirectEffects', readonly ConditionalIndirectEffect<ModeratorValuesOf<M>>[]>;
   /** With one dichotomous moderator of the indirect effect: the difference between its two conditional indirect effects, else null. */
   readonly conditionalIndirectDifferences: readonly ConditionalIndirectDifference[] | null;
-  /** With a multicategorical W on both paths (`wCoding`, models 58 and 59): contrasts of the groups' conditional indirect effects, else null. */
+  /** With a multicategorical moderator on both paths (`wCoding`: models 58–63, 68, 69, …; `zCoding`: 64–67, …): contrasts of the groups' conditional indirect effects (at each value of the other moderator), else null. */
   readonly groupContrasts: readonly GroupContrast[] | null;
   /** Where the indirect effect is linear in one moderator. */
   readonly indexOfModeratedMediation: Section<M, 'indexOfModeratedMediation', readonly MediationIndex[]>;
@@ -229,8 +244,8 @@ export type Relative<T> = T & {
   readonly code: string;
 };
 
-/** Models that take a multicategorical X (`xCoding`): 1–76 but serial model 6 and model 74 (where X moderates M → Y), and 80–82. */
-export type RelativeModelNumber = Exclude<CatalogModelNumber, 6 | 74> | 80 | 81 | 82;
+/** Models that take a multicategorical X (`xCoding`): 1–76 but model 74 (where X moderates M → Y), and 80–82. */
+export type RelativeModelNumber = Exclude<CatalogModelNumber, 74> | 80 | 81 | 82;
 
 /** The omnibus F test that X's k − 1 relative effects in an OLS equation are all zero (at moderator values). */
 export interface OmnibusFTest {
@@ -288,9 +303,9 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly totalEffectModel: FittedEquation | null;
   /** The relative total effects, one per code (PROCESS's "relative total effects"), with the total model. */
   readonly totalEffects: readonly Relative<TestedEffect>[] | null;
-  /** Relative indirect effects no moderator acts on, per mediator and code. */
+  /** Relative indirect effects no moderator acts on, per mediator (per chain of mediators in models 6 and 80–82) and code. */
   readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
-  /** With `standardize: true` (model 4): the relative indirect effects over SD_Y, partially standardized (PROCESS's effsize for a multicategorical X), else null. */
+  /** With `standardize: true` (models 4, 6, 80–82): the relative indirect effects over SD_Y, partially standardized (PROCESS's effsize for a multicategorical X), else null. */
   readonly standardizedIndirectEffects: readonly Relative<IndirectEffect>[] | null;
   /** Their sum over the mediators, per code (with more than one mediator), else null. */
   readonly totalIndirectEffects: readonly Relative<IndirectEffect>[] | null;
@@ -306,8 +321,9 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
    * Omnibus tests of X: in Y's equation, of the direct effect (PROCESS's "omnibus test of direct
    * effect of X on Y") or, where moderators act on X → Y, of the relative effects at each
    * combination of their probe values ("test of equality of conditional means"); the same
-   * conditional test in each mediator's equation whose X → M path is moderated; and, with the
-   * total-effect model, of the total effect (`equation` says which).
+   * conditional test in each mediator's equation whose X → M path is moderated; in model 6 the
+   * test of X in every mediator's equation; and, with the total-effect model, of the total effect
+   * (`equation` says which).
    */
   readonly omnibusTests: readonly OmnibusTest[];
   /** Tests of each equation's highest-order products; all codes' products with one moderator are tested together. */

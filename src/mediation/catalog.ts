@@ -59,10 +59,12 @@ export interface RoleColumns {
   readonly xCodes?: readonly string[] | null;
   /** A multicategorical W's code columns (null for a numeric W). */
   readonly wCodes?: readonly string[] | null;
+  /** A multicategorical Z's code columns (null for a numeric Z). */
+  readonly zCodes?: readonly string[] | null;
 }
 
-/** Which code column stands for a multicategorical X or W in one term. */
-export type CodeChoice = Readonly<{ x?: string; w?: string }>;
+/** Which code column stands for a multicategorical X, W or Z in one term. */
+export type CodeChoice = Readonly<{ x?: string; w?: string; z?: string }>;
 
 /** A template's factors as columns (`M` as the given mediator, X and W as `codes` says). */
 function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | null, codes: CodeChoice): string[] {
@@ -70,6 +72,7 @@ function columnsOf(term: TermTemplate, roles: RoleColumns, mediator: string | nu
     if (f === 'M') return mediator as string;
     if (f === 'x') return codes.x ?? roles.x;
     if (f === 'w' && codes.w !== undefined) return codes.w;
+    if (f === 'z' && codes.z !== undefined) return codes.z;
     return roles.moderators[f as ModeratorRole] as string;
   });
 }
@@ -82,12 +85,15 @@ export function termName(term: TermTemplate, roles: RoleColumns, mediator: strin
   return columnsOf(term, roles, mediator, codes).join(':');
 }
 
-/** The terms a template stands for: one, or one per code (per pair of codes) of a multicategorical X or W. */
+/** The terms a template stands for: one, or one per code (per pair of codes) of a multicategorical X, W or Z. */
 function termNames(term: TermTemplate, roles: RoleColumns, mediator: string | null): string[] {
   const f = factorsOf(term);
   const xs = f.includes('x') && roles.xCodes ? roles.xCodes : [undefined];
   const ws = f.includes('w') && roles.wCodes ? roles.wCodes : [undefined];
-  return xs.flatMap((x) => ws.map((w) => termName(term, roles, mediator, { ...(x === undefined ? {} : { x }), ...(w === undefined ? {} : { w }) })));
+  const zs = f.includes('z') && roles.zCodes ? roles.zCodes : [undefined];
+  return xs.flatMap((x) =>
+    ws.flatMap((w) => zs.map((z) => termName(term, roles, mediator, { ...(x === undefined ? {} : { x }), ...(w === undefined ? {} : { w }), ...(z === undefined ? {} : { z }) }))),
+  );
 }
 
 const BLOCK_ROLES = ['w', 'z', 'v', 'q', 'x'];

@@ -135,14 +135,14 @@ function codingTable(role: string, coding: GroupCoding, codeWidth: number, lines
 }
 
 /**
- * A multicategorical X's omnibus tests in one equation: of the direct effect (mediated models) or
- * of X (models 1–3) when no moderator acts on X, else of equal conditional means at each
- * combination of the moderators' values (PROCESS's wording).
+ * A multicategorical X's omnibus tests in one equation: of the direct effect (mediated models), of
+ * X (models 1–3; on a mediator in model 6) when no moderator acts on X, else of equal conditional
+ * means at each combination of the moderators' values (PROCESS's wording).
  */
-function omnibusBlock(tests: readonly OmnibusTest[], moderators: readonly ProbedModerator[], effect: 'effect' | 'direct effect' | 'total effect', hc: string, lines: string[]): void {
+function omnibusBlock(tests: readonly OmnibusTest[], moderators: readonly ProbedModerator[], effect: 'effect' | 'direct effect' | 'total effect', hc: string, lines: string[], outcome = 'Y'): void {
   const first = tests[0] as OmnibusTest;
   const conditional = Object.keys(first.at).length > 0;
-  lines.push(conditional ? 'Test(s) of equality of conditional means (all relative effects of X zero):' : `Omnibus test of ${effect} of X on Y:`);
+  lines.push(conditional ? 'Test(s) of equality of conditional means (all relative effects of X zero):' : `Omnibus test of ${effect} of X on ${outcome}:`);
   const roles = moderators.filter((m) => tests.some((t) => t.at[m.role] !== undefined));
   const atValues = (t: OmnibusTest) => roles.map((m) => t.at[m.role] as number);
   if (first.test === 'F') {
@@ -204,6 +204,7 @@ const processResultShape = object({
   sobel: nullable(arrayOf(object({ mediator: string, estimate: number, se: number, statistic: number, p: number }))),
   conditionalEffects: nullable(arrayOf(atTested)),
   conditionalInteractions: nullable(arrayOf(atTested)),
+  conditionalInteractionTests: nullable(arrayOf(object({ test: string, equation: string, at: atValues, statistic: number, p: number }))),
   predictedValues: nullable(arrayOf(object({ x: requiredNumber, at: atValues, predicted: requiredNumber }))),
   interactionTests: nullable(arrayOf(object({ test: string, equation: string, term: string, statistic: number, p: number }))),
   johnsonNeyman: nullable(object({ points: arrayOf(object({ w: number, percentBelow: number, percentAbove: number })), table: arrayOf(conditional) })),
@@ -268,6 +269,8 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
   // A multicategorical X: rows are labelled by X's code column, which this table defines.
   const codeWidth = coding === null ? 0 : Math.max(10, ...coding.columnNames.map((c) => c.length + 2));
   const codeLabel = (row: { readonly code?: string }) => row.code ?? '';
+  // Rows labelled by a multicategorical moderator's code (X numeric): as wide as their labels.
+  const labelWidthOf = (rows: readonly { readonly code?: string }[]) => (coding !== null ? codeWidth : rows.some((x) => x.code !== undefined) ? Math.max(10, ...rows.map((x) => (x.code ?? '').length + 2)) : 0);
   if (coding !== null) codingTable('X', coding, codeWidth, lines);
   for (const m of r.moderators) if (m.coding !== null && m.coding !== undefined) codingTable(m.role.toUpperCase(), m.coding, Math.max(10, ...m.coding.columnNames.map((c) => c.length + 2)), lines);
 
@@ -296,7 +299,11 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       lines.push('');
     }
     const omnibus = r.omnibusTests?.filter((t) => t.equation === eq.name) ?? [];
-    if (omnibus.length > 0) omnibusBlock(omnibus, r.moderators, r.equations.length > 1 ? 'direct effect' : 'effect', hc, lines);
+    if (omnibus.length > 0) {
+      // A mediator's equation (model 6): the effect of X on that mediator.
+      const onY = eq.outcome === v.y;
+      omnibusBlock(omnibus, r.moderators, onY && r.equations.length > 1 ? 'direct effect' : 'effect', hc, lines, onY ? 'Y' : eq.outcome);
+    }
     // Mediated models: each moderated path of this equation, probed (PROCESS 4 prints them here).
     const pathRows = r.conditionalPathEffects?.filter((p) => p.equation === eq.name) ?? [];
     for (const focal of [...new Set(pathRows.map((p) => p.focal))]) {
@@ -329,8 +336,18 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
       }
       if (r.conditionalInteractions !== null && r.conditionalInteractions.length > 0) {
         const [first, second] = rolesAt(r.moderators, r.conditionalEffects);
-        lines.push(`Test of conditional X*${first?.role.toUpperCase() ?? 'W'} interaction at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`);
-        atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines, codeLabel, codeWidth);
+        const title = `Test of conditional X*${first?.role.toUpperCase() ?? 'W'} interaction at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`;
+        const tests = r.conditionalInteractionTests ?? [];
+        if (tests.length > 0) {
+          // A multicategorical W: its k − 1 products with X tested together at each value of Z, then each code's.
+          lines.push(title);
+          const roles = rolesAt(r.moderators, tests);
+          const chi = (tests[0] as OmnibusTest).test !== 'F';
+          lines.push(header([...roles.map((m) => m.column), ...(chi ? ['Wald', 'df', 'p'] : [hc === 'none' ? 'F' : `F(${hc})`, 'df1', 'df2', 'p'])], 0));
+          for (const t of tests) lines.push(row('', [...roles.map((m) => t.at[m.role] as number), ...(t.test === 'F' ? [t.statistic, t.df1, t.df2, t.p] : [t.statistic, t.df, t.p])], 0));
+          lines.push('', `Conditional X*${first?.role.toUpperCase() ?? 'W'} interaction of each code at value(s) of ${second?.role.toUpperCase() ?? 'Z'}:`);
+        } else lines.push(title);
+        atRows(r.moderators, r.conditionalInteractions, yColumns, testedValues, lines, codeLabel, labelWidthOf(r.conditionalInteractions));
         lines.push('');
       }
       if (r.predictedValues !== null && r.predictedValues.length > 0) {
@@ -482,7 +499,22 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
           for (const i of mine) lines.push(row(indexLabel(i), bootOf(i), labelWidth));
           lines.push('');
         }
-        for (const mm of r.indexOfModeratedModeratedMediation?.filter((i) => i.mediator === m) ?? []) {
+        const mms = r.indexOfModeratedModeratedMediation?.filter((i) => i.mediator === m) ?? [];
+        if (coding === null && mms.some((mm) => mm.code !== undefined)) {
+          // A multicategorical moderator: one index per code of it, then each moderator's
+          // conditional indices (the multicategorical one's per code, at the other's values; the
+          // other's at each group).
+          const label = (mm: (typeof mms)[number]) => `${mm.moderators.map(columnOf).join('*')} ${mm.code ?? ''}`.trimEnd();
+          const width = Math.max(10, ...mms.map((mm) => label(mm).length + 2));
+          lines.push('     Index of moderated moderated mediation:', header(indexColumns, width), ...mms.map((mm) => row(label(mm), bootOf(mm), width)), '');
+          for (const role of (mms[0] as (typeof mms)[number]).moderators) {
+            const rows = r.indexOfConditionalModeratedMediation?.filter((i) => i.mediator === m && i.moderator === role) ?? [];
+            lines.push(`     Indices of conditional moderated mediation by ${columnOf(role)}:`);
+            atRows(r.moderators, rows, indexColumns, bootOf, lines, codeLabel, labelWidthOf(rows));
+            lines.push('');
+          }
+        }
+        for (const mm of coding === null && mms.some((mm) => mm.code !== undefined) ? [] : mms) {
           const label = `${mm.moderators.map(columnOf).join('*')}${mm.code === undefined ? '' : ` ${mm.code}`}`;
           lines.push('     Index of moderated moderated mediation:', header(indexColumns, 10 + codeWidth), row(label, bootOf(mm), 10 + codeWidth), '');
           for (const role of mm.moderators) {
@@ -495,9 +527,12 @@ export function formatProcess(result: ProcessResult | CatalogProcessResult | Any
         const contrasts = r.groupContrasts?.filter((g) => g.mediator === m) ?? [];
         if (contrasts.length > 0) {
           const width = Math.max(10, ...contrasts.map((g) => g.code.length + 2));
-          lines.push('     Contrasts of conditional indirect effects between groups of W:', header([...boot], width));
-          for (const g of contrasts) lines.push(row(g.code, bootOf(g), width));
-          lines.push('', ...contrasts.map((g) => ` ${g.code.padEnd(width - 1)}${g.compares}`), '');
+          const grouped = r.moderators.find((x) => x.coding !== null && x.coding !== undefined);
+          lines.push(`     Contrasts of conditional indirect effects between groups of ${grouped?.role.toUpperCase() ?? 'W'}:`);
+          // At each value of another moderator of the indirect effect, when there is one.
+          atRows(r.moderators, contrasts.map((g) => ({ ...g, at: g.at ?? {} })), boot, bootOf, lines, (g) => g.code, width);
+          const codes = [...new Map(contrasts.map((g) => [g.code, g.compares])).entries()];
+          lines.push('', ...codes.map(([code, compares]) => ` ${code.padEnd(width - 1)}${compares}`), '');
         }
         for (const diff of r.conditionalIndirectDifferences?.filter((d) => d.mediator === m) ?? []) {
           const name = columnOf(diff.moderator);

@@ -15,6 +15,7 @@ import {
   outcomeTemplates,
   rolePath,
   termName,
+  type CodeChoice,
   type Monomial,
   type ModeratorRole,
   type ProbedRole,
@@ -38,7 +39,7 @@ import type {
   RelativeProcessResult,
 } from './catalog-types.js';
 import type { BootstrapEffect, EngineEffect, EngineEquation, EquationFit } from './engine.js';
-import { codeContrasts } from '../data/group-coding.js';
+import { codeContrasts, type GroupCoding } from '../data/group-coding.js';
 import { testedFromTable, totalEffectFit, coefficientEffects, commonResult, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, InteractionTest, TestedEffect } from './process-types.js';
@@ -166,12 +167,42 @@ function regionOf(fit: EquationFit, poly: readonly Monomial<string>[], values: F
  * group g is the polynomial at that group's code values).
  */
 function pathPolynomial(templates: readonly string[], focal: 'x' | 'M', roles: RoleColumns, mediator: string | null, xColumn: string = roles.x): Monomial<string>[] {
-  const wCodes = roles.wCodes ?? null;
+  const coded = (
+    [
+      ['w', roles.wCodes ?? null],
+      ['z', roles.zCodes ?? null],
+    ] as const
+  ).filter((c): c is readonly ['w' | 'z', readonly string[]] => c[1] !== null);
   return rolePath(templates, focal).flatMap((m) => {
     const template = m.coefficients[0] as string;
-    if (wCodes === null || !m.roles.includes('w')) return [{ coefficients: [termName(template, roles, mediator, { x: xColumn })], roles: m.roles }];
-    return wCodes.map((w, j) => ({ coefficients: [termName(template, roles, mediator, { x: xColumn, w })], roles: m.roles.map((r) => (r === 'w' ? codeRole('w', j) : r)).sort() }));
+    let rows: { choice: CodeChoice; roles: string[] }[] = [{ choice: { x: xColumn }, roles: [...m.roles] }];
+    for (const [role, codes] of coded) {
+      if (!m.roles.includes(role)) continue;
+      rows = rows.flatMap((r) => codes.map((c, j) => ({ choice: { ...r.choice, [role]: c }, roles: r.roles.map((q) => (q === role ? codeRole(role, j) : q)) })));
+    }
+    return rows.map((r) => ({ coefficients: [termName(template, roles, mediator, r.choice)], roles: r.roles.sort() }));
   });
+}
+
+/** The multicategorical moderator (`wCoding` or `zCoding`; at most one) with its coding, else null. */
+function moderatorCoding(data: ProcessData): { readonly role: 'w' | 'z'; readonly coding: GroupCoding } | null {
+  return data.wCoding !== null ? { role: 'w', coding: data.wCoding } : data.zCoding !== null ? { role: 'z', coding: data.zCoding } : null;
+}
+
+/** Each code column of a multicategorical moderator with the role it plays in a path polynomial (`w#1`, …). */
+function codeColumnRoles(data: ProcessData): [string, string][] {
+  const mc = moderatorCoding(data);
+  return mc === null ? [] : mc.coding.columnNames.map((column, j): [string, string] => [column, codeRole(mc.role, j)]);
+}
+
+/**
+ * The roles of a polynomial that stand for a moderator: the moderator itself, or for a
+ * multicategorical one each of its codes (with the code column, whose coefficient is about it);
+ * `code` otherwise (X's code, or null).
+ */
+function codeParts(data: ProcessData, role: string, code: string | null): { readonly role: string; readonly code: string | null }[] {
+  const mc = moderatorCoding(data);
+  return mc === null || mc.role !== role ? [{ role, code }] : mc.coding.columnNames.map((column, j) => ({ role: codeRole(role, j), code: column }));
 }
 
 /** The role of a multicategorical moderator's code j (0-based): `w#1`, `w#2`, …. */
@@ -192,8 +223,8 @@ function baseRole(role: string): string {
  */
 export function highestOrderTests(data: ProcessData, s: ProcessSettings, equations: readonly EngineEquation[], fits: readonly EquationFit[]): InteractionTest[] {
   const tests: InteractionTest[] = [];
-  // Each code column of a multicategorical X or W, with the variable it codes.
-  const codes = new Map<string, string>([...[data.xCoding, data.wCoding].flatMap((c) => (c === null ? [] : c.columnNames.map((name): [string, string] => [name, c.column])))]);
+  // Each code column of a multicategorical X, W or Z, with the variable it codes.
+  const codes = new Map<string, string>([...[data.xCoding, data.wCoding, data.zCoding].flatMap((c) => (c === null ? [] : c.columnNames.map((name): [string, string] => [name, c.column])))]);
   for (const [e, eq] of equations.entries()) {
     const fit = fits[e] as EquationFit;
     const parts = eq.terms.map((t) => t.split(':'));
@@ -259,7 +290,7 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
   const columnRole = new Map<string, string>([
     [s.x, 'x'],
     ...Object.entries(s.moderators).map(([role, column]): [string, string] => [column as string, role]),
-    ...(data.wCoding?.columnNames ?? []).map((column, j): [string, string] => [column, codeRole('w', j)]),
+    ...codeColumnRoles(data),
   ]);
   const out: PredictedValue[] = [];
   for (const combo of combinations(roles, probes)) {
@@ -277,13 +308,13 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
   return out;
 }
 
-/** Moderator values with a multicategorical W's group replaced by the group's code values (`w#1`, `w#2`, …). */
+/** Moderator values with a multicategorical moderator's group replaced by the group's code values (`w#1`, `w#2`, …). */
 function expandAt(data: ProcessData, at: Readonly<Record<string, number>>): Record<string, number> {
-  const coding = data.wCoding;
-  if (coding === null || at['w'] === undefined) return { ...at };
-  const { w, ...rest } = at;
-  const codes = coding.matrix[coding.levels.findIndex((l) => Number(l) === w)] as readonly number[];
-  return { ...rest, ...Object.fromEntries(codes.map((c, j) => [codeRole('w', j), c])) };
+  const mc = moderatorCoding(data);
+  if (mc === null || at[mc.role] === undefined) return { ...at };
+  const { [mc.role]: group, ...rest } = at;
+  const codes = mc.coding.matrix[mc.coding.levels.findIndex((l) => Number(l) === group)] as readonly number[];
+  return { ...rest, ...Object.fromEntries(codes.map((c, j) => [codeRole(mc.role, j), c])) };
 }
 
 /**
@@ -304,9 +335,10 @@ export function pathEffects(
   const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
   const columnRole = new Map<string, string>([
     ...[...data.probesByRole.keys()].map((role): [string, string] => [role === 'x' ? s.x : (s.moderators[role] as string), role]),
-    ...(data.wCoding?.columnNames ?? []).map((column, j): [string, string] => [column, codeRole('w', j)]),
+    ...codeColumnRoles(data),
   ]);
-  if (data.wCoding !== null) columnRole.delete(data.wCoding.column);
+  const mc = moderatorCoding(data);
+  if (mc !== null) columnRole.delete(mc.coding.column);
   const effects: ConditionalPathEffect[] = [];
   const regions: PathJohnsonNeyman[] = [];
   const predictions: PathPrediction[] = [];
@@ -398,7 +430,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     column: role === 'x' ? s.x : (s.moderators[role] as string),
     probes: data.probesByRole.get(role) as ProbedModerator['probes'],
     dichotomous: data.dichotomousByRole.get(role) as boolean,
-    coding: role === 'w' ? data.wCoding : null,
+    coding: role === 'w' ? data.wCoding : role === 'z' ? data.zCoding : null,
   }));
   const { perMediator, shared } = outcomeTemplates(entry);
   const directPolys = xColumns.map((code) => pathPolynomial(shared, 'x', roles, null, code ?? s.x));
@@ -439,7 +471,8 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         const a = at(pathPolynomial(entry.mediator as readonly string[], 'x', roles, null, code ?? s.x), med);
         const b = at(pathPolynomial(perMediator, 'M', roles, med), s.y);
         const poly = multiply(a, b);
-        const shape = indexShape(poly);
+        // A multicategorical moderator's codes count as that moderator (the shape PROCESS's indices follow).
+        const shape = indexShape(poly.map((mono) => ({ coefficients: mono.coefficients, roles: mono.roles.map(baseRole).sort() })));
         indexKind = shape.kind;
         const involved = rolesOf(poly);
         if (involved.length === 0) {
@@ -452,25 +485,24 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         for (const combo of combinations(involved, probeMap)) {
           conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, compile(poly, expandAt(data, combo))) });
         }
-        if (data.wCoding !== null) {
-          // A multicategorical W: linear in its codes, each code's coefficient is an index (the
-          // difference between the conditional indirect effects the code compares). Otherwise (W
-          // on both paths) those differences are contrasts of the groups' conditional indirect
-          // effects, with the coding's weights (as PROCESS reports them).
-          const wc = data.wCoding;
-          const linear = poly.every((mono) => mono.roles.length <= 1);
-          indexKind = linear ? 'moderated' : 'conditionalOnly';
-          if (linear) wc.columnNames.forEach((wCode, j) => moderatedIndex.push({ mediator: med, code: wCode, moderator: 'w', slot: push(`index ${med} ${wCode}`, compile(derivative(poly, codeRole('w', j)), {})) }));
-          else {
-            const byGroup = wc.levels.map((level) => compile(poly, expandAt(data, { w: Number(level) })));
-            (codeContrasts(wc.matrix) as number[][]).forEach((weights, j) => {
+        const mc = moderatorCoding(data);
+        if (mc !== null && shape.kind === 'conditionalOnly' && involved.includes(mc.role)) {
+          // A multicategorical moderator on both paths (not linear in its codes): no index, but
+          // contrasts of its groups' conditional indirect effects with the coding's weights (as
+          // PROCESS reports them), at each combination of the other moderators' values.
+          const others = involved.filter((r) => r !== mc.role);
+          const contrastWeights = codeContrasts(mc.coding.matrix) as number[][];
+          for (const combo of combinations(others, probeMap)) {
+            const byGroup = mc.coding.levels.map((level) => compile(poly, expandAt(data, { ...combo, [mc.role]: Number(level) })));
+            contrastWeights.forEach((weights, j) => {
               const w = Float64Array.from(weights);
               const statistic: KernelStatistic = (c, sd) => {
                 let sum = 0;
                 for (let g = 0; g < w.length; g++) if (w[g] !== 0) sum += (w[g] as number) * (byGroup[g] as KernelStatistic)(c, sd);
                 return sum;
               };
-              groupContrasts.push({ mediator: med, code: wc.columnNames[j] as string, compares: wc.compares[j] as string, slot: push(`contrast ${med} ${wc.columnNames[j]}`, statistic) });
+              const column = mc.coding.columnNames[j] as string;
+              groupContrasts.push({ mediator: med, code: column, compares: mc.coding.compares[j] as string, ...(others.length > 0 ? { at: combo } : {}), slot: push(`contrast ${med} ${column} at ${JSON.stringify(combo)}`, statistic) });
             });
           }
           continue;
@@ -484,19 +516,28 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
           const low = compile(poly, { [only]: lo });
           differences.push({ mediator: med, code, moderator: only, values: [lo, hi], slot: push(`difference ${med}${of}`, (c, sd) => high(c, sd) - low(c, sd)) });
         }
+        // A multicategorical moderator's index is one per code: the coefficient of that code in the indirect effect.
         if (shape.kind === 'moderated' || shape.kind === 'partial') {
           const list = shape.kind === 'moderated' ? moderatedIndex : partialIndex;
-          for (const role of involved) list.push({ mediator: med, code, moderator: role as ProbedRole, slot: push(`index ${med}${of} ${role}`, compile(derivative(poly, role), {})) });
+          for (const role of involved) {
+            for (const part of codeParts(data, role, code)) list.push({ mediator: med, code: part.code, moderator: role as ProbedRole, slot: push(`index ${med}${of} ${part.role}`, compile(derivative(poly, part.role), {})) });
+          }
         } else if (shape.kind === 'moderatedModerated') {
           const [r1, r2] = involved as [ModeratorRole, ModeratorRole];
-          mmIndex.push({ mediator: med, code, moderators: [r1, r2], slot: push(`index ${med}${of} ${r1}*${r2}`, compile(derivative(derivative(poly, r1), r2), {})) });
+          for (const p1 of codeParts(data, r1, code)) {
+            for (const p2 of codeParts(data, r2, code)) {
+              mmIndex.push({ mediator: med, code: p1.code ?? p2.code, moderators: [r1, r2], slot: push(`index ${med}${of} ${p1.role}*${p2.role}`, compile(derivative(derivative(poly, p1.role), p2.role), {})) });
+            }
+          }
           for (const [r, other] of [
             [r1, r2],
             [r2, r1],
           ] as const) {
-            for (const v of probeMap.get(other) as readonly number[]) {
-              const combo = { [other]: v };
-              cmIndex.push({ mediator: med, code, moderator: r, at: combo, slot: push(`conditional index ${med}${of} ${r} at ${other} = ${v}`, compile(derivative(poly, r), combo)) });
+            for (const part of codeParts(data, r, code)) {
+              for (const v of probeMap.get(other) as readonly number[]) {
+                const combo = { [other]: v };
+                cmIndex.push({ mediator: med, code: part.code, moderator: r, at: combo, slot: push(`conditional index ${med}${of} ${part.role} at ${other} = ${v}`, compile(derivative(poly, part.role), expandAt(data, combo))) });
+              }
             }
           }
         }
@@ -526,11 +567,17 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
   let conditionalDirectEffects: ConditionalTestedEffect[] | null = null;
   let conditionalEffects: ConditionalTestedEffect[] | null = null;
   let conditionalInteractions: ConditionalTestedEffect[] | null = null;
+  let conditionalInteractionTests: OmnibusTest[] | null = null;
   if (!mediated) {
     conditionalEffects = eachCode((poly, code) => tested(poly, directRoles, code));
     if (directPoly.some((m) => m.roles.length === 2)) {
       const [r1, r2] = directRoles as [string, string];
-      conditionalInteractions = eachCode((poly, code) => tested(derivative(poly, r1), [r2], code));
+      // A multicategorical W: the X × W interaction at Z is one product per code (rows tagged with
+      // the code), tested together on k − 1 df at each value of Z (PROCESS's "test of conditional
+      // X*W interaction").
+      const parts = codeParts(data, r1, null);
+      conditionalInteractions = eachCode((poly, code) => parts.flatMap((part) => tested(derivative(poly, part.role), [r2], part.code ?? code)));
+      if (parts.length > 1) conditionalInteractionTests = omnibusTests(data, yFit, yEquation, parts.map((part) => derivative(directPoly, part.role)), combinations([r2], probeMap));
     }
   } else if (!directMediated) {
     if (directRoles.length === 0) directEffects = eachCode((poly, code) => [tagged(linearPath(yFit, poly, {}, s.confidence), code)]);
@@ -618,6 +665,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
     totalEffectModel: null,
     totalEffect: null,
     contrasts: null,
+    conditionalInteractionTests: conditionalInteractionTests === null || probeY ? conditionalInteractionTests : [],
     groupContrasts: groupContrasts.length > 0 ? groupContrasts.map(({ slot, ...rest }) => ({ ...rest, ...effect(slot) })) : null,
     standardized: null,
     directEffect: directEffects?.[0] ?? null,

@@ -25,6 +25,8 @@ export interface ProcessData {
   readonly xCoding: GroupCoding | null;
   /** A multicategorical W's coding (null for a numeric W). */
   readonly wCoding: GroupCoding | null;
+  /** A multicategorical Z's coding (null for a numeric Z). */
+  readonly zCoding: GroupCoding | null;
   /** Mean-centred values of the centred variables. */
   readonly centered: ReadonlyMap<string, Float64Array>;
   /** A variable's values as the equations use them (centred when it is). */
@@ -61,8 +63,8 @@ function outcomeModel(values: Float64Array, s: ProcessSettings): { yModel: 'line
 }
 
 /** The columns behind each role of the model (a multicategorical X's code columns, once coded). */
-export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null = null, wCodes: readonly string[] | null = null): RoleColumns {
-  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators, xCodes, wCodes };
+export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null = null, wCodes: readonly string[] | null = null, zCodes: readonly string[] | null = null): RoleColumns {
+  return { x: s.x, y: s.y, m: s.m, moderators: s.moderators, xCodes, wCodes, zCodes };
 }
 
 /** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
@@ -90,7 +92,7 @@ function withCategorical(option: CategoricalOption | undefined, column: string):
  * values ascending, the lowest group 1). At most 9 groups and at least two cases in each, as in
  * PROCESS. Returns the coding and each case's group (0-based).
  */
-function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 'xCoding' | 'wCoding', scheme: GroupCodingOption): { frame: ModelFrame; coding: GroupCoding } {
+function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W' | 'Z', option: 'xCoding' | 'wCoding' | 'zCoding', scheme: GroupCodingOption): { frame: ModelFrame; coding: GroupCoding } {
   const variable = frame.variables.get(column);
   if (variable?.kind !== 'categorical') throw new Error(`internal: ${role} "${column}" was not read as categorical`);
   const dummy = variable.coding;
@@ -150,8 +152,15 @@ function codeGroups(frame: ModelFrame, column: string, role: 'X' | 'W', option: 
 export function processData(table: Table, s: ProcessSettings): ProcessData {
   const view = tableView(table, s.missingCodes);
   const { x, y, m } = s;
-  // A multicategorical X or W (at most one, as PROCESS) is read as categorical and coded.
-  const grouped = s.xCoding !== null ? { column: x, role: 'X' as const, option: 'xCoding' as const, scheme: s.xCoding } : s.wCoding !== null && s.w !== null ? { column: s.w, role: 'W' as const, option: 'wCoding' as const, scheme: s.wCoding } : null;
+  // A multicategorical X, W or Z (at most one) is read as categorical and coded.
+  const grouped =
+    s.xCoding !== null
+      ? { column: x, role: 'X' as const, option: 'xCoding' as const, scheme: s.xCoding }
+      : s.wCoding !== null && s.w !== null
+        ? { column: s.w, role: 'W' as const, option: 'wCoding' as const, scheme: s.wCoding }
+        : s.zCoding !== null && s.z !== null
+          ? { column: s.z, role: 'Z' as const, option: 'zCoding' as const, scheme: s.zCoding }
+          : null;
   const read = buildFrame(view, {
     numeric: [x, y, ...m, ...Object.values(s.moderators)].filter((v) => v !== grouped?.column),
     predictors: [...(grouped === null ? [] : [grouped.column]), ...s.covariates],
@@ -160,12 +169,15 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
   const { frame, coding } = grouped === null ? { frame: read, coding: null } : codeGroups(read, grouped.column, grouped.role, grouped.option, grouped.scheme);
   const xCoding = grouped?.role === 'X' ? coding : null;
   const wCoding = grouped?.role === 'W' ? coding : null;
-  if (wCoding !== null && !wCoding.levels.every((l) => NUMERIC_STRING.test(l))) {
-    throw fail('NON_NUMERIC', `The groups of the multicategorical W "${wCoding.column}" must be numbers (they are the moderator values \`at.w\` of the conditional rows); recode ${wCoding.levels.map((l) => `"${l}"`).join(', ')} as 1, 2, ….`, {
-      column: wCoding.column,
+  const zCoding = grouped?.role === 'Z' ? coding : null;
+  const moderatorCoding = wCoding ?? zCoding;
+  if (moderatorCoding !== null && !moderatorCoding.levels.every((l) => NUMERIC_STRING.test(l))) {
+    const role = wCoding !== null ? 'w' : 'z';
+    throw fail('NON_NUMERIC', `The groups of the multicategorical ${role.toUpperCase()} "${moderatorCoding.column}" must be numbers (they are the moderator values \`at.${role}\` of the conditional rows); recode ${moderatorCoding.levels.map((l) => `"${l}"`).join(', ')} as 1, 2, ….`, {
+      column: moderatorCoding.column,
     });
   }
-  const roles = roleColumns(s, xCoding?.columnNames ?? null, wCoding?.columnNames ?? null);
+  const roles = roleColumns(s, xCoding?.columnNames ?? null, wCoding?.columnNames ?? null, zCoding?.columnNames ?? null);
   const equations = catalogEquations(s, roles);
   const codeColumns = new Set(coding?.columnNames ?? []);
   const inProducts = new Set<string>();
@@ -191,9 +203,10 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
   const dichotomousByRole = new Map<ProbedRole, boolean>();
   for (const role of s.probed) {
     const column = role === 'x' ? x : (s.moderators[role] as string);
-    if (role === 'w' && wCoding !== null) {
-      // A multicategorical W is probed at each of its groups.
-      probesByRole.set(role, { values: wCoding.levels.map(Number), definition: `the groups of a multicategorical moderator (${wCoding.coding} coding)` });
+    const grouping = role === 'w' ? wCoding : role === 'z' ? zCoding : null;
+    if (grouping !== null) {
+      // A multicategorical moderator is probed at each of its groups.
+      probesByRole.set(role, { values: grouping.levels.map(Number), definition: `the groups of a multicategorical moderator (${grouping.coding} coding)` });
       dichotomousByRole.set(role, false);
       continue;
     }
@@ -217,6 +230,7 @@ export function processData(table: Table, s: ProcessSettings): ProcessData {
     equations,
     xCoding,
     wCoding,
+    zCoding,
     centered,
     valuesOf,
     probesByRole,

@@ -5,8 +5,10 @@ import { normalTwoSided } from '../probability/index.js';
 import { fail } from '../errors.js';
 import type { Coefficient } from '../regression/fit.js';
 import type { BootstrapEffect, EngineEffect, FittedEquation } from './engine.js';
-import { totalEffectFit, coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot } from './process-data.js';
+import { totalEffectFit, coefficientEffects, commonResult, effectFields, equationOf, fitProcess, processData, testedFromTable, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
+import { relativeChains } from './process-network.js';
+import type { RelativeProcessResult } from './catalog-types.js';
 import type {
   IndirectContrast,
   IndirectEffect,
@@ -42,21 +44,35 @@ function lexical(p: readonly number[], q: readonly number[]): number {
 
 type Product = (c: Float64Array) => number;
 
+/**
+ * Model 6 with a multicategorical X (PROCESS's `mcx`): the relative specific indirect effect of
+ * every serial chain per code of X (the code's path to the chain's first mediator times the rest
+ * of the chain), their total per code, the relative direct and total effects, and the omnibus
+ * test of X in every equation (the mediators', Y's, the total-effect model's).
+ */
+export function relativeSerialMediation(table: Table, s: ProcessSettings): RelativeProcessResult<6> {
+  const data = processData(table, s);
+  refuseForLogistic(data, s);
+  return relativeChains(s, data, chainsOf(s.m.length, true), true) as RelativeProcessResult<6>;
+}
+
+/** As PROCESS: on the log-odds scale the total effect is not c′ + Σab, and SDs do not standardize a logit. */
+function refuseForLogistic(data: ProcessData, s: ProcessSettings): void {
+  if (data.yModel !== 'logistic') return;
+  const refused = s.totalRequested ? 'total' : s.standardize ? 'standardize' : null;
+  if (refused === null) return;
+  throw fail('INVALID_OPTION', `\`${refused}\` is not available for a dichotomous Y ("${s.y}" is fitted by logistic regression, where ${refused === 'total' ? 'the total effect is not the direct plus the indirect effects' : 'effects are not standardized by SDs'}); PROCESS refuses it too.`, {
+    option: refused,
+    column: s.y,
+  });
+}
+
 /** Models 4 and 6. */
 export function mediation(table: Table, s: ProcessSettings): ParallelMediationResult | SerialMediationResult {
   const { x, y, m } = s;
   const data = processData(table, s);
   const equations = data.equations;
-  if (data.yModel === 'logistic') {
-    // As PROCESS: on the log-odds scale the total effect is not c′ + Σab, and SDs do not standardize a logit.
-    const refused = s.totalRequested ? 'total' : s.standardize ? 'standardize' : null;
-    if (refused !== null) {
-      throw fail('INVALID_OPTION', `\`${refused}\` is not available for a dichotomous Y ("${y}" is fitted by logistic regression, where ${refused === 'total' ? 'the total effect is not the direct plus the indirect effects' : 'effects are not standardized by SDs'}); PROCESS refuses it too.`, {
-        option: refused,
-        column: y,
-      });
-    }
-  }
+  refuseForLogistic(data, s);
   const chains = chainsOf(m.length, s.serial);
   const labels = chains.map((chain) => (s.serial ? [x, ...chain.map((i) => m[i] as string), y].join(' -> ') : (m[chain[0] as number] as string)));
   const paths = chains.map((chain) => [x, ...chain.map((i) => m[i] as string), y]);

@@ -8,7 +8,7 @@ import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirec
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { networkChains, type NetworkEdge } from './network.js';
 import { combinations, compile, derivative, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
-import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot } from './process-data.js';
+import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
 
@@ -46,18 +46,15 @@ function pathTerms(s: ProcessSettings, edge: NetworkEdge, xColumn: string = s.x)
 }
 
 /**
- * Models 80–82 with a multicategorical X: each chain's indirect effect per code of X (the code's
- * path to the first mediator times the rest of the chain), the relative direct and total effects
- * with their omnibus tests, as for model 4.
+ * Unmoderated chains of mediators with a multicategorical X (models 6 and 80–82): each chain's
+ * indirect effect per code of X (the code's path to the first mediator times the rest of the
+ * chain), the relative direct and total effects with their omnibus tests, as for model 4; with
+ * `mediatorOmnibus` (model 6) also the omnibus test of X in each mediator's equation.
  */
-function relativeNetwork(s: ProcessSettings, data: ReturnType<typeof processData>): AnyRelativeProcessResult {
-  const network = s.network as NonNullable<ProcessSettings['network']>;
+export function relativeChains(s: ProcessSettings, data: ProcessData, chains: readonly (readonly number[])[], mediatorOmnibus = false): AnyRelativeProcessResult {
   const { equations } = data;
   const coding = data.xCoding as NonNullable<typeof data.xCoding>;
   const codes = coding.columnNames;
-  const k = s.m.length;
-  const edges = network.edges(k);
-  const chains = networkChains(edges, k);
   const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
   const slots: { code: string; mediator: string; chain: readonly number[]; slot: number }[] = [];
   const totals: { code: string; slot: number }[] = [];
@@ -128,7 +125,11 @@ function relativeNetwork(s: ProcessSettings, data: ReturnType<typeof processData
     indexOfPartialModeratedMediation: null,
     indexOfModeratedModeratedMediation: null,
     indexOfConditionalModeratedMediation: null,
-    omnibusTests: [...omnibusTests(data, yFit, yEquation, codes.map(unit), [{}]), ...(total === null ? [] : omnibusTests(data, total.fit, total.engine, codes.map(unit), [{}]))],
+    omnibusTests: [
+      ...(mediatorOmnibus ? s.m.flatMap((med, j) => omnibusTests(data, fitOf(engine, med), equations[j] as EngineEquation, codes.map(unit), [{}])) : []),
+      ...omnibusTests(data, yFit, yEquation, codes.map(unit), [{}]),
+      ...(total === null ? [] : omnibusTests(data, total.fit, total.engine, codes.map(unit), [{}])),
+    ],
     interactionTests: highestOrderTests(data, s, equations, engine.fits),
     bootstrap: engine.bootstrap,
   } as AnyRelativeProcessResult;
@@ -138,10 +139,10 @@ function relativeNetwork(s: ProcessSettings, data: ReturnType<typeof processData
 export function networkProcess(table: Table, s: ProcessSettings): CatalogProcessResult | AnyRelativeProcessResult {
   const network = s.network as NonNullable<ProcessSettings['network']>;
   const data = processData(table, s);
-  if (data.xCoding !== null) return relativeNetwork(s, data);
-  const { equations } = data;
   const k = s.m.length;
   const edges = network.edges(k);
+  if (data.xCoding !== null) return relativeChains(s, data, networkChains(edges, k));
+  const { equations } = data;
   const edge = (from: 'x' | number, to: number | 'y') => edges.find((e) => e.from === from && e.to === to) as NetworkEdge;
   const chains = networkChains(edges, k);
   const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
@@ -252,6 +253,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     conditionalDirectEffects,
     conditionalEffects: null,
     conditionalInteractions: null,
+    conditionalInteractionTests: null,
     predictedValues: null,
     johnsonNeyman: null,
     indirectEffects,

@@ -70,10 +70,12 @@ export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsE
   readonly mediatorValues: readonly number[] | undefined;
   /** The moderator W is multicategorical, coded this way (PROCESS's `mcw`); null for a numeric W. */
   readonly wCoding: GroupCodingOption | null;
+  /** The moderator Z is multicategorical, coded this way (PROCESS's `mcz`); null for a numeric Z. */
+  readonly zCoding: GroupCodingOption | null;
   readonly missingCodes: readonly MissingCode[];
 }
 
-/** `xCoding` / `wCoding`: one of PROCESS's four codings, or `{ codes }` (checked against the groups once the data are read). */
+/** `xCoding` / `wCoding` / `zCoding`: one of PROCESS's four codings, or `{ codes }` (checked against the groups once the data are read). */
 function codingField(v: unknown, k: string): GroupCodingOption | undefined {
   if (v === undefined || typeof v === 'string') return field.optionalOneOf(GROUP_CODING_SCHEMES)(v, k);
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -118,6 +120,7 @@ const readProcessOptions = defineOptions(
     categorical: categoricalField(),
     xCoding: codingField,
     wCoding: codingField,
+    zCoding: codingField,
     xmInteraction: field.optionalBoolean(),
     xReference: field.raw(),
     mediatorValues: field.raw(),
@@ -227,30 +230,43 @@ export function processSettings(options: unknown): ProcessSettings {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
     if (o.wCoding !== undefined) notFor('wCoding', model, not);
+    if (o.zCoding !== undefined) notFor('zCoding', model, not);
     if (o.xCoding !== undefined && network.moderators.length > 0) notFor('xCoding', model, 'a multicategorical X is offered for models 80–82 so far');
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {
-    if (entry.mediator === 'serial') notFor('xCoding', model, 'a multicategorical X is not yet available for serial mediation');
     if (model === 74) notFor('xCoding', model, 'X moderates M → Y there, so it must be numeric');
     if (sobel) notFor('sobel', model, 'the normal-theory test is not offered with a multicategorical X');
     if (contrasts) notFor('contrasts', model, 'contrasts are not offered with a multicategorical X');
     if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a numeric focal predictor');
   }
   const wCoding = o.wCoding ?? null;
-  if (wCoding !== null) {
-    if (entry.moderators.length !== 1 || entry.moderators[0] !== 'w') {
-      notFor('wCoding', model, entry.moderators.length === 0 ? 'the model has no moderator' : 'a multicategorical W is offered for the models whose only moderator is W');
-    }
-    if (xCoding !== null) throw fail('INVALID_OPTION', 'Only one variable can be multicategorical: give `xCoding` or `wCoding`, not both (as PROCESS).', { option: 'wCoding' });
-    if (jn) notFor('jn', model, 'the Johnson–Neyman technique needs a continuous moderator');
-    if (o.probes !== undefined) notFor('probes', model, 'a multicategorical W is probed at each of its groups');
+  const zCoding = o.zCoding ?? null;
+  // A multicategorical moderator (PROCESS 4's mcw / mcz): in the models PROCESS 4 has, one
+  // multicategorical variable at a time.
+  for (const [option, role, coding] of [
+    ['wCoding', 'w', wCoding],
+    ['zCoding', 'z', zCoding],
+  ] as const) {
+    if (coding === null) continue;
+    const name = role.toUpperCase();
+    if (!entry.moderators.includes(role)) notFor(option, model, entry.moderators.length === 0 ? 'the model has no moderator' : `the model has no moderator ${name}`);
+    if (!entry.v4 || entry.moderators.some((r) => r !== 'w' && r !== 'z')) notFor(option, model, `a multicategorical ${name} is offered for the models PROCESS 4 has (moderators W and Z only)`);
+    const others = [xCoding === null ? null : '`xCoding`', role !== 'w' && wCoding !== null ? '`wCoding`' : null, role !== 'z' && zCoding !== null ? '`zCoding`' : null].filter((v) => v !== null);
+    if (others.length > 0) throw fail('INVALID_OPTION', `Only one variable can be multicategorical: give one of \`xCoding\`, \`wCoding\` and \`zCoding\`, not ${others.join(' and ')} with \`${option}\`.`, { option });
+    if (jn) notFor('jn', model, `the Johnson–Neyman technique needs continuous moderators (${name} is multicategorical)`);
+    const probes = o.probes as unknown;
+    const named = typeof probes === 'object' && probes !== null && !Array.isArray(probes) && Object.prototype.hasOwnProperty.call(probes, role);
+    if (probes !== undefined && (named || entry.moderators.length === 1)) notFor('probes', model, `a multicategorical ${name} is probed at each of its groups`);
   }
   const xmInteraction = o.xmInteraction ?? false;
   const { xReference, mediatorValues } = counterfactualOptions(o.xReference, o.mediatorValues, xmInteraction, m.length);
   if (xmInteraction) {
     if (model !== 4) notFor('xmInteraction', model, 'X × M interactions are offered for model 4 (as PROCESS); model 74 is the same equations with conditional indirect effects');
-    for (const key of ['sobel', 'standardize', 'contrasts', 'xCoding', 'total'] as const) if (o[key] !== undefined && o[key] !== false) throw fail('INVALID_OPTION', `\`${key}\` does not apply with \`xmInteraction\` (as in PROCESS); the total effect is the natural direct plus the natural indirect effects, always reported.`, { option: key });
+    // PROCESS 4 takes indicator and sequential coding of X with xmint; how it defines the relative
+    // counterfactual effects there is not documented, so psychkit does not guess (yet).
+    if (o.xCoding !== undefined) throw fail('INVALID_OPTION', '`xCoding` with `xmInteraction` (a multicategorical X with X × M interactions) is not available yet; give a numeric (or dichotomous) X, or drop `xmInteraction` for relative effects.', { option: 'xCoding' });
+    for (const key of ['sobel', 'standardize', 'contrasts', 'total'] as const) if (o[key] !== undefined && o[key] !== false) throw fail('INVALID_OPTION', `\`${key}\` does not apply with \`xmInteraction\` (as in PROCESS); the total effect is the natural direct plus the natural indirect effects, always reported.`, { option: key });
     if (covariatesIn !== 'both') throw fail('INVALID_OPTION', '`covariatesIn` must be `both` with `xmInteraction` (as in PROCESS).', { option: 'covariatesIn' });
     if (o.probeThreshold !== 1) throw fail('INVALID_OPTION', '`probeThreshold` does not apply with `xmInteraction`: nothing is probed there (PROCESS sets intprobe to 1).', { option: 'probeThreshold' });
   }
@@ -297,6 +313,7 @@ export function processSettings(options: unknown): ProcessSettings {
     categorical: o.categorical,
     xCoding,
     wCoding,
+    zCoding,
     missingCodes: o.missingCodes,
   };
 }

@@ -100,9 +100,15 @@ export interface ModeratedOptions {
    * W is multicategorical (PROCESS's `mcw`), coded `'indicator'`, `'sequential'`, `'helmert'` or
    * `'effect'`: probed at each of its groups (numbered groups; `at.w` is the group), its
    * products with X (or M) tested together, and one index of moderated mediation per code. For
-   * the models whose only moderator is W.
+   * the models with W that PROCESS 4 has (with or without Z).
    */
   readonly wCoding?: GroupCodingOption;
+  /**
+   * Z is multicategorical (PROCESS's `mcz`), coded as `wCoding`: probed at each of its groups
+   * (`at.z` is the group), its products tested together, the indices per code. For the models
+   * with W and Z; one of `xCoding`, `wCoding` and `zCoding` at a time.
+   */
+  readonly zCoding?: GroupCodingOption;
 }
 
 /** Options of the models with mediators. */
@@ -212,7 +218,7 @@ export type ProcessOptionsOf<M extends ProcessModelNumber> = M extends 1
  */
 export type RelativeProcessOptions<M extends RelativeModelNumber = RelativeModelNumber> = M extends unknown
   ? Omit<ProcessOptionsOf<M>, 'xCoding' | 'sobel' | 'contrasts' | 'jn'> & {
-      /** Model 4: partially standardized relative indirect effects (`standardizedIndirectEffects`). Default false. */
+      /** Models 4, 6 and 80–82: partially standardized relative indirect effects (`standardizedIndirectEffects`). Default false. */
       readonly standardize?: boolean;
       /** PROCESS's `mcx`: `'indicator'` (1), `'sequential'` (2), `'helmert'` (3), `'effect'` (4), or `{ codes }` (5: one row of k − 1 values per group). */
       readonly xCoding: GroupCodingOption;

@@ -75,6 +75,8 @@ export interface ProcessView extends ProcessResultCommon<ProcessModelNumber> {
   readonly sobel: readonly SobelTest[] | null;
   readonly conditionalEffects: readonly Coded<ConditionalTestedEffect>[] | null;
   readonly conditionalInteractions: readonly Coded<ConditionalTestedEffect>[] | null;
+  /** Model 3 with a multicategorical W: the conditional X × W interaction's F (or χ²) tests at Z. */
+  readonly conditionalInteractionTests: readonly OmnibusTest[] | null;
   readonly predictedValues: readonly PredictedValue[] | null;
   readonly interactionTests: readonly InteractionTest[] | null;
   readonly johnsonNeyman: JohnsonNeyman | null;
@@ -118,6 +120,7 @@ const EMPTY = {
   sobel: null,
   conditionalEffects: null,
   conditionalInteractions: null,
+  conditionalInteractionTests: null,
   predictedValues: null,
   interactionTests: null,
   johnsonNeyman: null,

@@ -1,6 +1,6 @@
 import type { Table } from '../data/table.js';
 import { deepFreeze } from '../util/freeze.js';
-import { mediation } from './process-mediation.js';
+import { mediation, relativeSerialMediation } from './process-mediation.js';
 import { processSettings } from './process-options.js';
 import { catalogProcess } from './process-catalog.js';
 import { networkProcess } from './process-network.js';
@@ -99,5 +99,6 @@ export function processModel(table: Table, options: unknown): ProcessResult | Ca
   const settings = processSettings(options);
   if (settings.xmInteraction) return deepFreeze(counterfactualMediation(table, settings));
   if (settings.network !== null) return deepFreeze(networkProcess(table, settings));
+  if (settings.model === 6 && settings.xCoding !== null) return deepFreeze(relativeSerialMediation(table, settings));
   return deepFreeze((settings.model === 4 || settings.model === 6) && settings.xCoding === null ? mediation(table, settings) : catalogProcess(table, settings));
 }

@@ -72,7 +72,15 @@ function semOf(reliability: number, sd: number, confidence: number): StandardErr
     throw fail('OUT_OF_RANGE', `The standard error of a difference, √2·SD·√(1 − r), overflows for SD ${show(sd)}: rescale the scores.`, { option: 'sd', value: sd });
   }
   const criticalValue = normalQuantile(1 - (1 - confidence) / 2);
-  return { reliability, sd, sem, differenceSe, confidence, criticalValue, margin: criticalValue * sem, reliableChange: criticalValue * differenceSe };
+  if (!Number.isFinite(criticalValue)) {
+    // 1 − (1 − c)/2 rounds to 1 for c within 1e-16 of 1: the normal quantile is then infinite.
+    throw fail('OUT_OF_RANGE', `\`confidence\` ${show(confidence)} is too close to 1 for a finite critical value.`, { option: 'confidence', value: confidence });
+  }
+  const reliableChange = criticalValue * differenceSe;
+  if (!Number.isFinite(reliableChange)) {
+    throw fail('OUT_OF_RANGE', `The reliable-change margin, z·√2·SD·√(1 − r), overflows for SD ${show(sd)}: rescale the scores.`, { option: 'sd', value: sd });
+  }
+  return { reliability, sd, sem, differenceSe, confidence, criticalValue, margin: criticalValue * sem, reliableChange };
 }
 
 /** A population's mean and standard deviation on the score. */

@@ -50,6 +50,10 @@ function equationRows(eq: FittedEquation, heading: string, r: ProcessView, c: Ap
     const term = t.term === 'all' ? 'all products' : c.label(t.term);
     section += t.test === 'F' ? `; ΔR² for ${term} = ${c.bnd(t.rSquaredChange)}, ${fTest(c, t.statistic, t.df1, t.df2, t.p)}` : `; LR test for ${term}: ${chiSquareTest(c, t.statistic, t.df, t.p)}`;
   }
+  for (const t of r.conditionalInteractionTests?.filter((x) => x.equation === eq.name) ?? []) {
+    const w = c.label(r.moderators[0]?.column ?? 'W');
+    section += `; ${c.label(r.variables.x)} × ${w} interaction at ${atLabel(r, t.at, c)}: ${t.test === 'F' ? fTest(c, t.statistic, t.df1, t.df2, t.p) : `Wald ${chiSquareTest(c, t.statistic, t.df, t.p)}`}`;
+  }
   for (const t of r.omnibusTests?.filter((x) => x.equation === eq.name) ?? []) {
     const at = Object.keys(t.at).length === 0 ? '' : ` at ${atLabel(r, t.at, c)}`;
     section += `; omnibus test of ${c.label(r.variables.x)}${at}: ${t.test === 'F' ? `${t.rSquaredChange === null ? '' : `ΔR² = ${c.bnd(t.rSquaredChange)}, `}${fTest(c, t.statistic, t.df1, t.df2, t.p)}` : `${t.test === 'Wald' ? 'Wald ' : 'LR '}${chiSquareTest(c, t.statistic, t.df, t.p)}`}`;
@@ -85,7 +89,8 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   }
   rows.push({ section: `Effects of ${x} on ${y}` });
   for (const e of r.conditionalEffects ?? []) rows.push(tested(`Effect${of(e)} at ${atLabel(r, e.at, c)}`, e, c));
-  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined ? x : c.label(e.code)} × ${w} interaction at ${atLabel(r, e.at, c)}`, e, c));
+  // A code of X stands for X; a code of a multicategorical W stands for W.
+  for (const e of r.conditionalInteractions ?? []) rows.push(tested(`${e.code === undefined || r.xCoding === null ? x : c.label(e.code)} × ${e.code === undefined || r.xCoding !== null ? w : c.label(e.code)} interaction at ${atLabel(r, e.at, c)}`, e, c));
   if (r.counterfactualTotal !== null) rows.push(boot('Total effect (natural direct + natural indirect)', r.counterfactualTotal, c));
   if (r.naturalDirectEffect !== null) rows.push(tested('Natural direct effect', r.naturalDirectEffect, c));
   for (const e of r.controlledDirectEffects ?? []) rows.push(tested(`Controlled direct effect at ${v.m.map((m, j) => `${c.label(m)} = ${wValue(e.mediatorValues[j] as number)}`).join(', ')}`, e, c));
@@ -116,7 +121,7 @@ export function processTable(result: ProcessResult | CatalogProcessResult | AnyR
   for (const e of r.indexOfConditionalModeratedMediation ?? []) {
     rows.push(boot(`Index of conditional moderated mediation${of(e)} (${c.label(e.mediator)}; ${columnOf(e.moderator)} at ${atLabel(r, e.at, c)})`, e, c));
   }
-  for (const e of r.groupContrasts ?? []) rows.push(boot(`Indirect via ${c.label(e.mediator)}, contrast of groups: ${e.compares}`, e, c));
+  for (const e of r.groupContrasts ?? []) rows.push(boot(`Indirect via ${c.label(e.mediator)}, contrast of groups: ${e.compares}${e.at === undefined ? '' : ` at ${atLabel(r, e.at, c)}`}`, e, c));
   for (const e of r.conditionalIndirectDifferences ?? []) {
     const name = columnOf(e.moderator);
     rows.push(boot(`Indirect${of(e)} via ${c.label(e.mediator)}: ${name} = ${wValue(e.values[1])} minus ${name} = ${wValue(e.values[0])}`, e, c));

@@ -219,7 +219,8 @@ describe('processModel with a multicategorical W: R reference (lm with the same 
     expect(errorOf(() => processModel(labelled, { model: 1, x: 'z', w: 'wl', y: 'y', wCoding: 'indicator' }))).toMatchObject({ code: 'NON_NUMERIC', details: { column: 'wl' } });
     expect(errorOf(() => processModel(rows, { model: 1, x: 'group', w: 'wg', y: 'y', wCoding: 'indicator', xCoding: 'indicator' } as never))).toMatchObject({ code: 'INVALID_OPTION' });
     expect(errorOf(() => processModel(rows, { model: 1, x: 'z', w: 'wg', y: 'y', wCoding: 'indicator', probes: 'moments' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'probes' } });
-    expect(errorOf(() => processModel(rows, { model: 2, x: 'z', w: 'wg', z: 'w', y: 'y', wCoding: 'indicator' }))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'wCoding' } });
+    // PROCESS 2's models with V or Q have no multicategorical moderator (models 2, 3, … with W and Z do: process-multicategorical-moderators.test.ts).
+    expect(errorOf(() => processModel(rows, { model: 23, x: 'z', m: 'm1', w: 'wg', z: 'w', v: 'c1', y: 'y', wCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'wCoding' } });
   });
   it('W on both paths (model 58): contrasts of the groups’ conditional indirect effects, as each coding compares them', () => {
     for (const wCoding of ['indicator', 'helmert'] as const) {
@@ -378,7 +379,6 @@ describe('processModel with a multicategorical X: bad input', () => {
       expect(errorOf(() => processModel(numeric, { ...base, xCoding: 'indicator', [key]: value } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: key } });
     }
     expect(errorOf(() => processModel(numeric, { model: 1, x: 'group', w: 'w', y: 'y', xCoding: 'indicator', jn: true } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'jn' } });
-    expect(errorOf(() => processModel(numeric, { model: 6, x: 'group', m: ['m1', 'w'], y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
     expect(errorOf(() => processModel(numeric, { model: 74, x: 'group', m: ['m1'], y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
   });
   it('a group with one case is TOO_FEW_CASES naming X and the group; more than 9 groups is refused', () => {

@@ -31,6 +31,15 @@ describe('standardErrorOfMeasurement', () => {
     expect(errorOf(() => standardErrorOfMeasurement(0.8, {} as never)).details).toMatchObject({ option: 'sd' });
     expect(errorOf(() => standardErrorOfMeasurement(0.8, { sd: -1 })).code).toBe('INVALID_OPTION');
   });
+
+  it('never returns an infinite or NaN margin (a fuzz seed found Infinity · 0 = NaN)', () => {
+    // A confidence within 1e-16 of 1 has an infinite critical value; a subnormal SD with r near 1 a SEM of 0.
+    expect(errorOf(() => standardErrorOfMeasurement(0.9999, { sd: 5e-324, confidence: 0.9999999999999999 })).details).toMatchObject({ option: 'confidence' });
+    expect(errorOf(() => standardErrorOfMeasurement(0.5, { sd: 1e308, confidence: 0.999999 })).details).toMatchObject({ option: 'sd' });
+    expect(errorOf(() => standardErrorOfMeasurement(0.5, { sd: 1e308, confidence: 0.999999 })).code).toBe('OUT_OF_RANGE');
+    const ok = standardErrorOfMeasurement(0.9999, { sd: 5e-324, confidence: 0.95 });
+    expect(Number.isNaN(ok.margin)).toBe(false);
+  });
 });
 
 describe('reliableChange', () => {

@@ -28,6 +28,7 @@ const NOT_EFFECTS = new Set([
   'johnsonNeymanPaths',
   'interactionTests',
   'omnibusTests',
+  'conditionalInteractionTests',
   'xValues',
   'mediatorPredictions',
 ]);
@@ -93,7 +94,7 @@ export function tidyProcess(result: object): Row[] {
   const out = equationRows([...r.equations, r.totalEffectModel as FittedEquation | null | undefined]);
   for (const [section, value] of Object.entries(r)) if (!NOT_EFFECTS.has(section)) findEffects(value, section, out);
   if (r.coefficientBootstrap !== null) for (const c of r.coefficientBootstrap) out.push(flatten(c, { type: 'coefficientBootstrap' }));
-  out.push(...testRows('interactionTest', r.interactionTests), ...testRows('omnibusTest', r.omnibusTests));
+  out.push(...testRows('interactionTest', r.interactionTests), ...testRows('omnibusTest', r.omnibusTests), ...testRows('conditionalInteractionTest', r.conditionalInteractionTests));
   return out;
 }
 

@@ -565,6 +565,7 @@ const MEDIATION_TARGETS: FuzzTarget[] = [
             xReference: [0, [0, 1], [1, 1], 'a'],
             mediatorValues: [[0], [Number.NaN]],
             wCoding: ['sequential', 'none'],
+            zCoding: ['helmert', 'none'],
           }).map((o) => [d.rows, o]),
         );
       }),

@@ -27,6 +27,12 @@ function mediatorRange(entry: CatalogEntry, network: NetworkEntry | null): reado
   return entry.mediator === null ? [0, 0] : entry.mediator === 'serial' ? [2, 6] : [1, 10];
 }
 
+/** {@link mediatorRange} of a model number (shared with `simulate.processModel`, whose limits are these). */
+export function mediatorRangeOf(model: ProcessModelNumber): readonly [number, number] {
+  const network = NETWORK.get(model as NetworkModelNumber) ?? null;
+  return network !== null ? network.mediators : mediatorRange(CATALOG.get(model) as CatalogEntry, null);
+}
+
 /** Everything processModel needs, validated: the variables' roles, the fitting settings echoed in the result, and the rest. */
 export interface ProcessSettings extends ProcessVariables, Omit<ProcessSettingsEcho, 'centered' | 'yModel' | 'yCoding'> {
   /** How Y's equation is fitted: `'auto'` (logistic for a dichotomous Y, as PROCESS), or as asked. */

@@ -10,7 +10,7 @@ import { choleskyInPlace, inverseFromCholesky } from '../../linalg/solve.js';
 import { oneOf } from '../../util/options.js';
 import { CATALOG, indexShape, multiply, type Monomial, type ModeratorRole, type ProbedRole } from '../../mediation/catalog.js';
 import { NETWORK, type NetworkModelNumber } from '../../mediation/network.js';
-import { processSettings, PROCESS_MODELS, type ProcessSettings } from '../../mediation/process-options.js';
+import { mediatorRangeOf, processSettings, PROCESS_MODELS, type ProcessSettings } from '../../mediation/process-options.js';
 import { catalogEquations } from '../../mediation/process-data.js';
 import { combinations, derivative, rolesOf } from '../../mediation/process-catalog.js';
 import type { ModeratorValues } from '../../mediation/catalog-types.js';
@@ -184,13 +184,7 @@ const OPTIONS = ['model', 'mediators', 'coefficients', 'distributions', 'residua
 const FN = 'simulate.processModel';
 const SHORTHAND = 'M';
 
-/** processModel's limits on the number of mediators (src/mediation/process-options.ts): none, 1–10 parallel, 2–6 serial, the network models' own. */
-function mediatorRange(model: ProcessModelNumber): readonly [number, number] {
-  const network = NETWORK.get(model as NetworkModelNumber);
-  if (network !== undefined) return network.mediators;
-  const entry = CATALOG.get(model);
-  return entry?.mediator === null ? [0, 0] : entry?.mediator === 'serial' ? [2, 6] : [1, 10];
-}
+
 
 function plainObject(value: unknown, option: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -492,7 +486,7 @@ export function processModel<S extends DataShape = 'rows'>(options: ProcessSimul
     throw fail('UNKNOWN_MODEL', `${FN}: processModel has no model ${modelValue} (it fits ${PROCESS_MODELS[0]}–76 and 80–92).`, { option: 'model', value: modelValue });
   }
   const model = modelValue as ProcessModelNumber;
-  const [minM, maxM] = mediatorRange(model);
+  const [minM, maxM] = mediatorRangeOf(model); // processModel's own limits
   const nameOption = o['names'] === undefined ? {} : plainObject(o['names'], 'names');
   for (const key of Object.keys(nameOption)) {
     if (!['x', 'y', 'mediators', 'w', 'z', 'v', 'q'].includes(key)) throw fail('INVALID_OPTION', `${FN}: unknown key \`names.${key}\` (known: x, y, mediators, w, z, v, q).`, { option: `names.${key}` });

@@ -243,8 +243,8 @@ function kurtosisExtreme(s: number, sign: 1 | -1): number {
 
 /**
  * The smallest excess kurtosis a Fleishman polynomial can have at skewness γ₁: the lower edge of
- * Fleishman's feasible region (Headrick & Sawilowsky 2002 find it by the same constrained
- * minimisation), computed numerically to about 1e-8. It is −1.151320 at γ₁ = 0, 0.4249 at 1,
+ * Fleishman's feasible region, found by constrained minimisation and computed numerically to
+ * about 1e-8. It is −1.151320 at γ₁ = 0, 0.4249 at 1,
  * 5.1516 at 2 and 13.714 at 3 (above the rough bound 1.5γ₁² − 2); `Infinity` when no Fleishman
  * polynomial has skewness γ₁ at all (|γ₁| above about 6.48, where floor and ceiling meet near 82).
  */

@@ -244,8 +244,8 @@ export type Relative<T> = T & {
   readonly code: string;
 };
 
-/** Models that take a multicategorical X (`xCoding`): 1–76 but model 74 (where X moderates M → Y), and 80–82. */
-export type RelativeModelNumber = Exclude<CatalogModelNumber, 74> | 80 | 81 | 82;
+/** Models that take a multicategorical X (`xCoding`): 1–76 but model 74 (where X moderates M → Y), and 80–92. */
+export type RelativeModelNumber = Exclude<CatalogModelNumber, 74> | NetworkModelNumber;
 
 /** The omnibus F test that X's k − 1 relative effects in an OLS equation are all zero (at moderator values). */
 export interface OmnibusFTest {
@@ -303,7 +303,7 @@ export interface RelativeProcessResult<M extends RelativeModelNumber = RelativeM
   readonly totalEffectModel: FittedEquation | null;
   /** The relative total effects, one per code (PROCESS's "relative total effects"), with the total model. */
   readonly totalEffects: readonly Relative<TestedEffect>[] | null;
-  /** Relative indirect effects no moderator acts on, per mediator (per chain of mediators in models 6 and 80–82) and code. */
+  /** Relative indirect effects no moderator acts on, per mediator (per chain of mediators in models 6 and 80–92) and code. */
   readonly indirectEffects: RelativeSection<M, 'indirectEffects', readonly Relative<IndirectEffect>[]>;
   /** With `standardize: true` (models 4, 6, 80–82): the relative indirect effects over SD_Y, partially standardized (PROCESS's effsize for a multicategorical X), else null. */
   readonly standardizedIndirectEffects: readonly Relative<IndirectEffect>[] | null;

@@ -135,13 +135,125 @@ export function relativeChains(s: ProcessSettings, data: ProcessData, chains: re
   } as AnyRelativeProcessResult;
 }
 
+/**
+ * A moderated network model (83–92) with a multicategorical X: per code of X, each chain's
+ * indirect effect (the code's path to the first mediator times the rest of the chain), relative
+ * conditional at W's probe values where W is on the chain, with its index of moderated mediation
+ * where it is linear in W; the relative (conditional) direct effects; omnibus tests of X in each
+ * mediator's equation whose X → M path W moderates and in Y's equation, at W's probe values
+ * where W is on the path — as the parallel catalog models (7, 8, …) report them.
+ */
+function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: readonly NetworkEdge[], chains: readonly (readonly number[])[]): AnyRelativeProcessResult {
+  const { equations } = data;
+  const coding = data.xCoding as NonNullable<typeof data.xCoding>;
+  const codes = coding.columnNames;
+  const edge = (from: 'x' | number, to: number | 'y') => edges.find((e) => e.from === from && e.to === to) as NetworkEdge;
+  const probeMap = new Map<string, readonly number[]>([...data.probesByRole].map(([r, p]) => [r, p.values]));
+  const moderators: ProbedModerator[] = s.probed.map((role) => ({
+    role,
+    column: s.moderators[role as 'w'] as string,
+    probes: data.probesByRole.get(role) as ProbedModerator['probes'],
+    dichotomous: data.dichotomousByRole.get(role) as boolean,
+    coding: null,
+  }));
+  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+  const pathOf = (chain: readonly number[]) => [s.x, ...chain.map((i) => s.m[i] as string), s.y];
+
+  type Slot = { readonly slot: number; readonly code: string; readonly mediator: string; readonly chain: readonly number[] };
+  const unconditional: Slot[] = [];
+  const conditional: (Slot & { at: ModeratorValues })[] = [];
+  const indices: Slot[] = [];
+  const differences: (Slot & { values: readonly [number, number] })[] = [];
+  const totals: { code: string; slot: number }[] = [];
+  let coefficientSlots: CoefficientSlot[] = [];
+  const engine = fitProcess(data, s, equations, (loc: EffectLocator) => {
+    const out: EngineEffect[] = [];
+    const push = (name: string, statistic: KernelStatistic) => {
+      out.push({ name, statistic, usesSds: false });
+      return out.length - 1;
+    };
+    coefficientSlots = coefficientEffects(s, loc, equations, out);
+    for (const code of codes) {
+      const offsets = (e: NetworkEdge): Monomial<number>[] => {
+        const eq = e.to === 'y' ? s.y : (s.m[e.to] as string);
+        return pathTerms(s, e, code).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
+      };
+      const plain: Monomial<number>[][] = [];
+      for (const chain of chains) {
+        const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
+        let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
+        for (let i = 0; i + 1 < nodes.length; i++) poly = multiply(poly, offsets(edge(nodes[i] as 'x' | number, nodes[i + 1] as number | 'y')));
+        const mediator = labelOf(chain);
+        const involved = rolesOf(poly);
+        if (involved.length === 0) {
+          plain.push(poly);
+          unconditional.push({ code, mediator, chain, slot: push(`indirect ${mediator} of ${code}`, compile(poly, {})) });
+          continue;
+        }
+        for (const combo of combinations(involved, probeMap)) conditional.push({ code, mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} of ${code} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+        const two = probeMap.get('w') as readonly number[];
+        if (data.dichotomousByRole.get('w') === true && two.length === 2) {
+          const [lo, hi] = two as [number, number];
+          const high = compile(poly, { w: hi });
+          const low = compile(poly, { w: lo });
+          differences.push({ code, mediator, chain, values: [lo, hi], slot: push(`difference ${mediator} of ${code}`, (c, sd) => high(c, sd) - low(c, sd)) });
+        }
+        if (indexShape(poly).kind === 'moderated') indices.push({ code, mediator, chain, slot: push(`index ${mediator} of ${code}`, compile(derivative(poly, 'w'), {})) });
+      }
+      if (plain.length > 1 && plain.length === chains.length) totals.push({ code, slot: push(`total indirect of ${code}`, compile(plain.flat(), {})) });
+    }
+    return out;
+  });
+
+  const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
+  const yFit = fitOf(engine, s.y);
+  const yEquation = equations[equations.length - 1] as EngineEquation;
+  const directPolys = codes.map((code) => pathTerms(s, edge('x', 'y'), code));
+  const directRoles = rolesOf(directPolys[0] as Monomial<string>[]);
+  const directAt = combinations(directRoles, probeMap);
+  // Omnibus tests of X: in each mediator's equation whose X → M path W moderates (at W's values), then in Y's.
+  const mediatorTests = s.m.flatMap((med, j) => {
+    const e = edge('x', j);
+    if (!e.moderated) return [];
+    return omnibusTests(data, fitOf(engine, med), equations[j] as EngineEquation, codes.map((code) => pathTerms(s, e, code)), combinations(['w'], probeMap));
+  });
+  const tests = highestOrderTests(data, s, equations, engine.fits);
+  const paths = pathEffects(data, s, equations, engine.fits, [...codes, ...s.m], engine.designs);
+  return {
+    ...commonResult(s.model, s, data, engine, [], coefficientSlots),
+    model: s.model,
+    xCoding: coding,
+    moderators,
+    directEffects: directRoles.length === 0 ? codes.map((code, i) => ({ code, ...linearPath(yFit, directPolys[i] as Monomial<string>[], {}, s.confidence) })) : null,
+    conditionalDirectEffects: directRoles.length === 0 ? null : codes.flatMap((code, i) => directAt.map((combo) => ({ code, at: combo, ...linearPath(yFit, directPolys[i] as Monomial<string>[], combo, s.confidence) }))),
+    conditionalEffects: null,
+    conditionalInteractions: null,
+    conditionalPathEffects: probedPaths(s, data, tests, paths.effects),
+    pathPredictions: paths.predictions,
+    totalEffectModel: null,
+    totalEffects: null,
+    indirectEffects: unconditional.length === 0 ? null : unconditional.map((u) => ({ code: u.code, label: u.mediator, path: pathOf(u.chain), ...effect(u.slot) })),
+    standardizedIndirectEffects: null,
+    totalIndirectEffects: totals.length === 0 ? null : totals.map((t) => ({ code: t.code, label: 'TOTAL', path: [], ...effect(t.slot) })),
+    conditionalIndirectEffects: conditional.length === 0 ? null : conditional.map((c) => ({ code: c.code, mediator: c.mediator, at: c.at, ...effect(c.slot) })),
+    conditionalIndirectDifferences: differences.length === 0 ? null : differences.map((d) => ({ code: d.code, mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) })),
+    indexOfModeratedMediation: indices.length === 0 ? null : indices.map((i) => ({ code: i.code, mediator: i.mediator, moderator: 'w', ...effect(i.slot) })),
+    indexOfPartialModeratedMediation: null,
+    indexOfModeratedModeratedMediation: null,
+    indexOfConditionalModeratedMediation: null,
+    omnibusTests: [...mediatorTests, ...omnibusTests(data, yFit, yEquation, directPolys, directAt)],
+    interactionTests: tests,
+    bootstrap: engine.bootstrap,
+  } as AnyRelativeProcessResult;
+}
+
 /** Runs a network model (80–92). */
 export function networkProcess(table: Table, s: ProcessSettings): CatalogProcessResult | AnyRelativeProcessResult {
   const network = s.network as NonNullable<ProcessSettings['network']>;
   const data = processData(table, s);
   const k = s.m.length;
   const edges = network.edges(k);
-  if (data.xCoding !== null) return relativeChains(s, data, networkChains(edges, k));
+  if (data.xCoding !== null) return network.moderators.length === 0 ? relativeChains(s, data, networkChains(edges, k)) : relativeModeratedChains(s, data, edges, networkChains(edges, k));
   const { equations } = data;
   const edge = (from: 'x' | number, to: number | 'y') => edges.find((e) => e.from === from && e.to === to) as NetworkEdge;
   const chains = networkChains(edges, k);

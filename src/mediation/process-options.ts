@@ -237,7 +237,6 @@ export function processSettings(options: unknown): ProcessSettings {
     const not = 'it is not yet offered for models 80–92';
     if (o.wCoding !== undefined) notFor('wCoding', model, not);
     if (o.zCoding !== undefined) notFor('zCoding', model, not);
-    if (o.xCoding !== undefined && network.moderators.length > 0) notFor('xCoding', model, 'a multicategorical X is offered for models 80–82 so far');
   }
   const xCoding = o.xCoding ?? null;
   if (xCoding !== null) {

@@ -201,6 +201,7 @@ const processFields = obj({
   totalIndirectEffects: optional(arr(obj({ code: str, ...bootEffect }))),
   totalEffects: optional(arr(obj({ code: str, estimate: num, se: num, statistic: num, p: prob, lower: num, upper: num }))),
   omnibusTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
+  conditionalInteractionTests: optional(arr(obj({ test: str, equation: str, at: atValues, statistic: num, p: prob }))),
   naturalDirectEffect: optional(tested),
   naturalIndirectEffects: optional(arr(obj({ label: str, path: arr(str), ...bootEffect }))),
   xValues: optional(obj({ reference: num, counterfactual: num })),

@@ -221,7 +221,7 @@ describe('models 80–82 with a multicategorical X against R', () => {
     expect(text).toContain('Relative total effects of X on Y:');
     expect(text).toContain('Partially standardized relative indirect effect(s) of X on Y (g -> m2 -> m3 -> y):');
   });
-  it('refuses a multicategorical X in the moderated network models (for now)', () => {
+  it('refuses a continuous X (300 groups) as a multicategorical X in the moderated network models', () => {
     expect(errorOf(() => processModel(rows, { model: 83, x: 'x', m: ['m1', 'm2'], w: 'w', y: 'y', xCoding: 'indicator', resamples: 0 } as never))).toMatchObject({ code: 'INVALID_OPTION', details: { option: 'xCoding' } });
   });
 });

@@ -219,6 +219,8 @@ group('kind', () => {
       [edit(hier, (x) => delete (x.steps as Record<string, unknown>[])[0]!.coefficients), 'result.steps[0].coefficients'],
       [edit(model4, (x) => ((x.variables as Record<string, unknown>).x = 5)), 'result.variables.x'],
       [edit(model4, (x) => (x.totalEffect = 5)), 'result.totalEffect'],
+      // A field added with multicategorical moderators: a fuzz seed found it unchecked (a TypeError).
+      [edit(model4, (x) => (x.conditionalInteractionTests = 5)), 'result.conditionalInteractionTests'],
       [edit(results.omega!, (x) => (x.groupLoadings as unknown[][])[2]!.pop()), 'result.groupLoadings[2]'],
       [edit(results.omega!, (x) => delete x.explainedCommonVariance), 'result.explainedCommonVariance'],
       [edit(results.rotate!, (x) => ((x.phi as unknown[][])[0]![1] = 'x')), 'result.phi[0][1]'],

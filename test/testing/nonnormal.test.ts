@@ -119,7 +119,7 @@ describe('Fleishman coefficients', () => {
       expectClose(m.kurtosis, ref.kurtosis, 1e-12 * Math.max(1, ref.kurtosis), 'kurtosis');
     }
   });
-  it('the feasible region: −1.151320 at skewness 0 (the power method's known floor); just above the floor solves, just below is INVALID_OPTION naming both options', () => {
+  it('the feasible region: −1.151320 at skewness 0 (the power method’s known floor); just above the floor solves, just below is INVALID_OPTION naming both options', () => {
     expectClose(fleishmanKurtosisFloor(0), -1.15132, 5e-6, 'floor at 0');
     fc.assert(
       fc.property(fc.integer({ min: -250, max: 250 }), (s) => {

@@ -206,7 +206,7 @@ function codeParts(data: ProcessData, role: string, code: string | null): { read
 }
 
 /** The role of a multicategorical moderator's code j (0-based): `w#1`, `w#2`, …. */
-function codeRole(role: string, j: number): string {
+export function codeRole(role: string, j: number): string {
   return `${role}#${j + 1}`;
 }
 
@@ -309,7 +309,7 @@ function predictions(data: ProcessData, s: ProcessSettings, design: Design, fit:
 }
 
 /** Moderator values with a multicategorical moderator's group replaced by the group's code values (`w#1`, `w#2`, …). */
-function expandAt(data: ProcessData, at: Readonly<Record<string, number>>): Record<string, number> {
+export function expandAt(data: ProcessData, at: Readonly<Record<string, number>>): Record<string, number> {
   const mc = moderatorCoding(data);
   if (mc === null || at[mc.role] === undefined) return { ...at };
   const { [mc.role]: group, ...rest } = at;

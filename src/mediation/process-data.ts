@@ -69,7 +69,7 @@ export function roleColumns(s: ProcessSettings, xCodes: readonly string[] | null
 
 /** The model's equations from its catalog templates: each mediator's, then Y's, with covariates where `covariatesIn` puts them. */
 export function catalogEquations(s: ProcessSettings, roles: RoleColumns = roleColumns(s)): EngineEquation[] {
-  if (s.network !== null) return networkEquations(s, roles.xCodes ?? null);
+  if (s.network !== null) return networkEquations(s, roles.xCodes ?? null, roles.wCodes ?? null);
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
   return [

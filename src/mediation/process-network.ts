@@ -6,8 +6,9 @@ import type { KernelStatistic } from './kernel.js';
 import { indexShape, multiply, type Monomial } from './catalog.js';
 import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
+import { codeContrasts } from '../data/group-coding.js';
 import { networkChains, type NetworkEdge } from './network.js';
-import { combinations, compile, derivative, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
+import { codeRole, combinations, compile, derivative, expandAt, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
 import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
@@ -22,27 +23,40 @@ function columnOf(s: ProcessSettings, node: 'x' | number, xColumn: string = s.x)
  * the mediators pointing into it in order; then, if W moderates a path into it, W and the
  * products (X·W, then Mᵢ·W), as PROCESS 4 orders them; covariates where `covariatesIn` puts them.
  */
-export function networkEquations(s: ProcessSettings, xCodes: readonly string[] | null = null): EngineEquation[] {
+export function networkEquations(s: ProcessSettings, xCodes: readonly string[] | null = null, wCodes: readonly string[] | null = null): EngineEquation[] {
   const network = s.network as NonNullable<ProcessSettings['network']>;
   const edges = network.edges(s.m.length);
   const w = s.w as string;
   const order = (e: NetworkEdge) => (e.from === 'x' ? -1 : e.from);
   // A multicategorical X enters through its codes.
   const columns = (from: 'x' | number) => (from === 'x' && xCodes !== null ? xCodes : [columnOf(s, from)]);
+  // A multicategorical W enters through its codes, and so do its products (X·W₁, X·W₂, …, then M·W₁, …).
+  const ws = wCodes ?? [w];
   const terms = (to: number | 'y') => {
     const into = edges.filter((e) => e.to === to).sort((p, q) => order(p) - order(q));
-    const products = into.filter((e) => e.moderated).flatMap((e) => columns(e.from).map((c) => `${c}:${w}`));
-    return [...into.flatMap((e) => columns(e.from)), ...(products.length > 0 ? [w, ...products] : [])];
+    const products = into.filter((e) => e.moderated).flatMap((e) => columns(e.from).flatMap((c) => ws.map((wc) => `${c}:${wc}`)));
+    return [...into.flatMap((e) => columns(e.from)), ...(products.length > 0 ? [...ws, ...products] : [])];
   };
   const covM = s.covariatesIn === 'outcome' ? [] : s.covariates;
   const covY = s.covariatesIn === 'mediators' ? [] : s.covariates;
   return [...s.m.map((med, j) => ({ name: med, outcome: med, terms: [...terms(j), ...covM] })), { name: s.y, outcome: s.y, terms: [...terms('y'), ...covY] }];
 }
 
-/** A path's polynomial in W: its coefficient, plus its product's coefficient times W when W moderates it. */
-function pathTerms(s: ProcessSettings, edge: NetworkEdge, xColumn: string = s.x): Monomial<string>[] {
+/**
+ * A path's polynomial in W: its coefficient, plus its product's coefficient times W when W
+ * moderates it; for a multicategorical W one product per code, in the code's role `w#j` (so the
+ * path at W's group g is the polynomial at that group's code values, as in the catalog).
+ */
+function pathTerms(s: ProcessSettings, edge: NetworkEdge, xColumn: string = s.x, wCodes: readonly string[] | null = null): Monomial<string>[] {
   const from = columnOf(s, edge.from, xColumn);
-  return edge.moderated ? [{ coefficients: [from], roles: [] }, { coefficients: [`${from}:${s.w as string}`], roles: ['w'] }] : [{ coefficients: [from], roles: [] }];
+  if (!edge.moderated) return [{ coefficients: [from], roles: [] }];
+  if (wCodes === null) return [{ coefficients: [from], roles: [] }, { coefficients: [`${from}:${s.w as string}`], roles: ['w'] }];
+  return [{ coefficients: [from], roles: [] }, ...wCodes.map((wc, j) => ({ coefficients: [`${from}:${wc}`], roles: [codeRole('w', j)] }))];
+}
+
+/** A polynomial with a multicategorical W's code roles read as W (the shape PROCESS's indices follow). */
+function byModerator<C>(poly: readonly Monomial<C>[]): Monomial<C>[] {
+  return poly.map((m) => ({ coefficients: m.coefficients, roles: m.roles.map((r) => (r.startsWith('w#') ? 'w' : r)).sort() }));
 }
 
 /**
@@ -263,14 +277,19 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     column: s.moderators[role as 'w'] as string,
     probes: data.probesByRole.get(role) as ProbedModerator['probes'],
     dichotomous: data.dichotomousByRole.get(role) as boolean,
-    coding: null,
+    coding: data.wCoding,
   }));
   const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+  // A multicategorical W (PROCESS's mcw): its codes, probed at each of its groups.
+  const wCoding = data.wCoding;
+  const wCodes = wCoding?.columnNames ?? null;
+  const at = (combo: Readonly<Record<string, number>>) => expandAt(data, combo);
 
   type Slot = { readonly slot: number; readonly mediator: string; readonly chain: readonly number[] };
   const unconditional: Slot[] = [];
   const conditional: (Slot & { at: ModeratorValues })[] = [];
-  const indices: Slot[] = [];
+  const indices: (Slot & { code?: string })[] = [];
+  const groupContrasts: (Slot & { code: string; compares: string })[] = [];
   const differences: (Slot & { values: readonly [number, number] })[] = [];
   let total = -1;
   const contrastSlots: { slot: number; first: number; second: number }[] = [];
@@ -286,7 +305,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     coefficientSlots = coefficientEffects(s, loc, equations, out);
     const offsets = (e: NetworkEdge): Monomial<number>[] => {
       const eq = e.to === 'y' ? s.y : (s.m[e.to] as string);
-      return pathTerms(s, e).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
+      return pathTerms(s, e, s.x, wCodes).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
     };
     const plain: Monomial<number>[][] = [];
     for (const chain of chains) {
@@ -300,7 +319,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
         unconditional.push({ mediator, chain, slot: push(`indirect ${mediator}`, compile(poly, {})) });
         continue;
       }
-      for (const combo of combinations(involved, probeMap)) conditional.push({ mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+      for (const combo of combinations(involved, probeMap)) conditional.push({ mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} at ${JSON.stringify(combo)}`, compile(poly, at(combo))) });
       const two = probeMap.get('w') as readonly number[];
       if (data.dichotomousByRole.get('w') === true && two.length === 2) {
         const [lo, hi] = two as [number, number];
@@ -308,7 +327,27 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
         const low = compile(poly, { w: lo });
         differences.push({ mediator, chain, values: [lo, hi], slot: push(`difference ${mediator}`, (c, sd) => high(c, sd) - low(c, sd)) });
       }
-      if (indexShape(poly).kind === 'moderated') indices.push({ mediator, chain, slot: push(`index ${mediator}`, compile(derivative(poly, 'w'), {})) });
+      const linear = indexShape(byModerator(poly)).kind === 'moderated';
+      if (wCoding === null) {
+        if (linear) indices.push({ mediator, chain, slot: push(`index ${mediator}`, compile(derivative(poly, 'w'), {})) });
+      } else if (linear) {
+        // Linear in W's codes: one index per code, the code's coefficient in the indirect effect.
+        wCoding.columnNames.forEach((code, j) => indices.push({ mediator, chain, code, slot: push(`index ${mediator} ${codeRole('w', j)}`, compile(derivative(poly, codeRole('w', j)), {})) }));
+      } else {
+        // W on more than one path of the chain (not linear in its codes): no index, but contrasts
+        // of its groups' conditional indirect effects with the coding's weights, as the catalog's.
+        const byGroup = wCoding.levels.map((level) => compile(poly, at({ w: Number(level) })));
+        (codeContrasts(wCoding.matrix) as number[][]).forEach((weights, j) => {
+          const wts = Float64Array.from(weights);
+          const statistic: KernelStatistic = (c, sd) => {
+            let sum = 0;
+            for (let g = 0; g < wts.length; g++) if (wts[g] !== 0) sum += (wts[g] as number) * (byGroup[g] as KernelStatistic)(c, sd);
+            return sum;
+          };
+          const code = wCoding.columnNames[j] as string;
+          groupContrasts.push({ mediator, chain, code, compares: wCoding.compares[j] as string, slot: push(`contrast ${mediator} ${code}`, statistic) });
+        });
+      }
     }
     if (plain.length > 1 && plain.length === chains.length) total = push('total indirect', compile(plain.flat(), {}));
     if (s.contrasts) {
@@ -344,13 +383,14 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
   const standardizedRows = (slots: readonly number[]): IndirectEffect[] =>
     slots.map((slot, i) => (i < unconditional.length ? { label: (unconditional[i] as Slot).mediator, path: [s.x, ...(unconditional[i] as Slot).chain.map((j) => s.m[j] as string), s.y], ...effect(slot) } : { label: 'TOTAL', path: [], ...effect(slot) }));
   const yFit = fitOf(engine, s.y);
-  const direct = pathTerms(s, edge('x', 'y'));
+  const direct = pathTerms(s, edge('x', 'y'), s.x, wCodes);
   const directRoles = rolesOf(direct);
   const directEffect: TestedEffect | null = directRoles.length === 0 ? linearPath(yFit, direct, {}, s.confidence) : null;
-  const conditionalDirectEffects = directRoles.length === 0 ? null : combinations(directRoles, probeMap).map((combo) => ({ at: combo, ...linearPath(yFit, direct, combo, s.confidence) }));
+  const conditionalDirectEffects = directRoles.length === 0 ? null : combinations(directRoles, probeMap).map((combo) => ({ at: combo, ...linearPath(yFit, direct, at(combo), s.confidence) }));
   const indirectEffects: IndirectEffect[] | null = unconditional.length === 0 ? null : unconditional.map((u) => ({ label: u.mediator, path: [s.x, ...u.chain.map((i) => s.m[i] as string), s.y], ...effect(u.slot) }));
   const conditionalIndirectEffects: ConditionalIndirectEffect[] | null = conditional.length === 0 ? null : conditional.map((c) => ({ mediator: c.mediator, at: c.at, ...effect(c.slot) }));
-  const indexOfModeratedMediation: MediationIndex[] | null = indices.length === 0 ? null : indices.map((i) => ({ mediator: i.mediator, moderator: 'w', ...effect(i.slot) }));
+  const indexOfModeratedMediation: MediationIndex[] | null =
+    indices.length === 0 ? null : indices.map((i) => ({ ...(i.code === undefined ? {} : { code: i.code }), mediator: i.mediator, moderator: 'w', ...effect(i.slot) }));
   const conditionalIndirectDifferences: ConditionalIndirectDifference[] | null =
     differences.length === 0 ? null : differences.map((d) => ({ mediator: d.mediator, moderator: 'w', values: d.values, ...effect(d.slot) }));
   const paths = moderators.length > 0 ? pathEffects(data, s, equations, engine.fits, [s.x, ...s.m], engine.designs) : null;
@@ -380,7 +420,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     standardized: s.standardize ? { partially: standardizedRows(partially), completely: standardizedRows(completely) } : null,
     conditionalIndirectEffects,
     conditionalIndirectDifferences,
-    groupContrasts: null,
+    groupContrasts: groupContrasts.length === 0 ? null : groupContrasts.map((g) => ({ mediator: g.mediator, code: g.code, compares: g.compares, ...effect(g.slot) })),
     indexOfModeratedMediation,
     indexOfPartialModeratedMediation: null,
     indexOfModeratedModeratedMediation: null,

@@ -235,7 +235,6 @@ export function processSettings(options: unknown): ProcessSettings {
   if (network !== null) {
     // Models 80–92 report their own effects; these options belong to models 4 and 6 so far.
     const not = 'it is not yet offered for models 80–92';
-    if (o.wCoding !== undefined) notFor('wCoding', model, not);
     if (o.zCoding !== undefined) notFor('zCoding', model, not);
   }
   const xCoding = o.xCoding ?? null;

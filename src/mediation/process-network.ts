@@ -18,6 +18,18 @@ function columnOf(s: ProcessSettings, node: 'x' | number, xColumn: string = s.x)
   return node === 'x' ? xColumn : (s.m[node] as string);
 }
 
+/** The indirect effect along X → chain → Y: the product of its edges' path polynomials (`offsets`). */
+function chainPolynomial(edges: readonly NetworkEdge[], chain: readonly number[], offsets: (e: NetworkEdge) => Monomial<number>[]): Monomial<number>[] {
+  const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
+  let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const from = nodes[i] as 'x' | number;
+    const to = nodes[i + 1] as number | 'y';
+    poly = multiply(poly, offsets(edges.find((e) => e.from === from && e.to === to) as NetworkEdge));
+  }
+  return poly;
+}
+
 /**
  * The equations of a network model: each mediator's, then Y's. A node's regressors are X, then
  * the mediators pointing into it in order; then, if W moderates a path into it, W and the
@@ -194,9 +206,7 @@ function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: r
       };
       const plain: Monomial<number>[][] = [];
       for (const chain of chains) {
-        const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
-        let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
-        for (let i = 0; i + 1 < nodes.length; i++) poly = multiply(poly, offsets(edge(nodes[i] as 'x' | number, nodes[i + 1] as number | 'y')));
+        const poly = chainPolynomial(edges, chain, offsets);
         const mediator = labelOf(chain);
         const involved = rolesOf(poly);
         if (involved.length === 0) {
@@ -309,9 +319,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     };
     const plain: Monomial<number>[][] = [];
     for (const chain of chains) {
-      const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
-      let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
-      for (let i = 0; i + 1 < nodes.length; i++) poly = multiply(poly, offsets(edge(nodes[i] as 'x' | number, nodes[i + 1] as number | 'y')));
+      const poly = chainPolynomial(edges, chain, offsets);
       const mediator = labelOf(chain);
       const involved = rolesOf(poly);
       if (involved.length === 0) {

@@ -216,6 +216,11 @@ function baseRole(role: string): string {
   return at < 0 ? role : role.slice(0, at);
 }
 
+/** A polynomial with a multicategorical moderator's code roles read as that moderator (the shape PROCESS's indices follow). */
+export function byModerator<C>(poly: readonly Monomial<C>[]): Monomial<C>[] {
+  return poly.map((m) => ({ coefficients: m.coefficients, roles: m.roles.map(baseRole).sort() }));
+}
+
 /**
  * Tests of the highest-order product terms of each equation (and, without mediators, of all of
  * them jointly): R² change with the F (classical, or the HC Wald F) for OLS; the likelihood-ratio
@@ -472,7 +477,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         const b = at(pathPolynomial(perMediator, 'M', roles, med), s.y);
         const poly = multiply(a, b);
         // A multicategorical moderator's codes count as that moderator (the shape PROCESS's indices follow).
-        const shape = indexShape(poly.map((mono) => ({ coefficients: mono.coefficients, roles: mono.roles.map(baseRole).sort() })));
+        const shape = indexShape(byModerator(poly));
         indexKind = shape.kind;
         const involved = rolesOf(poly);
         if (involved.length === 0) {

@@ -8,7 +8,7 @@ import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirec
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
 import { codeContrasts } from '../data/group-coding.js';
 import { networkChains, type NetworkEdge } from './network.js';
-import { codeRole, combinations, compile, derivative, expandAt, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
+import { byModerator, codeRole, combinations, compile, derivative, expandAt, highestOrderTests, linearPath, omnibusTests, pathEffects, probedPaths, rolesOf } from './process-catalog.js';
 import { coefficientEffects, commonResult, testedFromTable, totalEffectFit, effectFields, fitOf, fitProcess, processData, type CoefficientSlot, type ProcessData } from './process-data.js';
 import type { ProcessSettings } from './process-options.js';
 import type { IndirectEffect, TestedEffect } from './process-types.js';
@@ -66,9 +66,18 @@ function pathTerms(s: ProcessSettings, edge: NetworkEdge, xColumn: string = s.x,
   return [{ coefficients: [from], roles: [] }, ...wCodes.map((wc, j) => ({ coefficients: [`${from}:${wc}`], roles: [codeRole('w', j)] }))];
 }
 
-/** A polynomial with a multicategorical W's code roles read as W (the shape PROCESS's indices follow). */
-function byModerator<C>(poly: readonly Monomial<C>[]): Monomial<C>[] {
-  return poly.map((m) => ({ coefficients: m.coefficients, roles: m.roles.map((r) => (r.startsWith('w#') ? 'w' : r)).sort() }));
+/** A chain's label (`m1 -> m2`) and its full path from X to Y. */
+function chainLabel(s: ProcessSettings, chain: readonly number[]): string {
+  return chain.map((i) => s.m[i] as string).join(' -> ');
+}
+function chainPath(s: ProcessSettings, chain: readonly number[]): string[] {
+  return [s.x, ...chain.map((i) => s.m[i] as string), s.y];
+}
+
+/** {@link pathTerms} with each coefficient located in the engine's coefficient vector (for compiled effects). */
+function locatedPath(s: ProcessSettings, loc: EffectLocator, edge: NetworkEdge, xColumn: string = s.x, wCodes: readonly string[] | null = null): Monomial<number>[] {
+  const eq = edge.to === 'y' ? s.y : (s.m[edge.to] as string);
+  return pathTerms(s, edge, xColumn, wCodes).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
 }
 
 /**
@@ -81,7 +90,7 @@ export function relativeChains(s: ProcessSettings, data: ProcessData, chains: re
   const { equations } = data;
   const coding = data.xCoding as NonNullable<typeof data.xCoding>;
   const codes = coding.columnNames;
-  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+  const labelOf = (chain: readonly number[]) => chainLabel(s, chain);
   const slots: { code: string; mediator: string; chain: readonly number[]; slot: number }[] = [];
   const totals: { code: string; slot: number }[] = [];
   const standardized: { code: string; mediator: string; chain: readonly number[]; slot: number }[] = [];
@@ -124,7 +133,7 @@ export function relativeChains(s: ProcessSettings, data: ProcessData, chains: re
     return out;
   });
   const effect = (slot: number) => effectFields(engine.effects[slot] as BootstrapEffect);
-  const pathOf = (chain: readonly number[]) => [s.x, ...chain.map((i) => s.m[i] as string), s.y];
+  const pathOf = (chain: readonly number[]) => chainPath(s, chain);
   const yFit = fitOf(engine, s.y);
   const yEquation = equations[equations.length - 1] as EngineEquation;
   const total = totalEffectFit(data, s);
@@ -182,8 +191,8 @@ function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: r
     dichotomous: data.dichotomousByRole.get(role) as boolean,
     coding: null,
   }));
-  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
-  const pathOf = (chain: readonly number[]) => [s.x, ...chain.map((i) => s.m[i] as string), s.y];
+  const labelOf = (chain: readonly number[]) => chainLabel(s, chain);
+  const pathOf = (chain: readonly number[]) => chainPath(s, chain);
 
   type Slot = { readonly slot: number; readonly code: string; readonly mediator: string; readonly chain: readonly number[] };
   const unconditional: Slot[] = [];
@@ -200,10 +209,7 @@ function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: r
     };
     coefficientSlots = coefficientEffects(s, loc, equations, out);
     for (const code of codes) {
-      const offsets = (e: NetworkEdge): Monomial<number>[] => {
-        const eq = e.to === 'y' ? s.y : (s.m[e.to] as string);
-        return pathTerms(s, e, code).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
-      };
+      const offsets = (e: NetworkEdge) => locatedPath(s, loc, e, code);
       const plain: Monomial<number>[][] = [];
       for (const chain of chains) {
         const poly = chainPolynomial(edges, chain, offsets);
@@ -289,7 +295,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     dichotomous: data.dichotomousByRole.get(role) as boolean,
     coding: data.wCoding,
   }));
-  const labelOf = (chain: readonly number[]) => chain.map((i) => s.m[i] as string).join(' -> ');
+  const labelOf = (chain: readonly number[]) => chainLabel(s, chain);
   // A multicategorical W (PROCESS's mcw): its codes, probed at each of its groups.
   const wCoding = data.wCoding;
   const wCodes = wCoding?.columnNames ?? null;
@@ -313,10 +319,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
       return out.length - 1;
     };
     coefficientSlots = coefficientEffects(s, loc, equations, out);
-    const offsets = (e: NetworkEdge): Monomial<number>[] => {
-      const eq = e.to === 'y' ? s.y : (s.m[e.to] as string);
-      return pathTerms(s, e, s.x, wCodes).map((m) => ({ coefficients: m.coefficients.map((t) => loc.coefficient(eq, t)), roles: m.roles }));
-    };
+    const offsets = (e: NetworkEdge) => locatedPath(s, loc, e, s.x, wCodes);
     const plain: Monomial<number>[][] = [];
     for (const chain of chains) {
       const poly = chainPolynomial(edges, chain, offsets);

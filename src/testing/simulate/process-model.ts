@@ -614,21 +614,24 @@ export function processModel<S extends DataShape = 'rows'>(options: ProcessSimul
   const exogenousAt = exogenous.map((d) => index.get(d.role === 'x' ? x : (moderators[d.role] as string)) as number);
   const cols = columnsOrder.map(() => new Float64Array(n));
   const row = new Float64Array(columnsOrder.length);
+  // Plain loops: no closure per row.
   for (let r = 0; r < n; r++) {
-    exogenous.forEach((d, i) => {
+    for (let i = 0; i < exogenous.length; i++) {
+      const d = exogenous[i] as Exogenous;
       const v = d.binary ? (rng.next() < 0.5 ? 1 : 0) : d.mean + d.sd * rng.normal();
       row[exogenousAt[i] as number] = v;
       (cols[exogenousAt[i] as number] as Float64Array)[r] = v;
-    });
+    }
     for (const eq of compiled) {
       let eta = eq.b[0] as number;
-      eq.terms.forEach((factors, j) => {
+      for (let j = 0; j < eq.terms.length; j++) {
         const bj = eq.b[j + 1] as number;
-        if (bj === 0) return;
+        if (bj === 0) continue;
+        const factors = eq.terms[j] as Int32Array;
         let v = bj;
         for (let f = 0; f < factors.length; f++) v *= row[factors[f] as number] as number;
         eta += v;
-      });
+      }
       const v = eq.logistic ? (rng.next() < 1 / (1 + Math.exp(-eta)) ? 1 : 0) : eta + eq.sd * rng.normal();
       if (!Number.isFinite(v)) throw tooLarge();
       row[eq.at] = v;

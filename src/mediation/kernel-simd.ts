@@ -1,0 +1,111 @@
+// The bootstrap kernel's cross-product passes in WebAssembly SIMD (two doubles per instruction),
+// where the runtime allows it; kernel.ts falls back to its JavaScript loops otherwise (no
+// WebAssembly, no SIMD, or a Content-Security-Policy without 'wasm-unsafe-eval'). Both add in the
+// same order with the same IEEE operations, so the results are bit-identical (tested).
+import { KERNEL_SIMD_MODULE } from './kernel-simd-module.js';
+
+/** A pass as kernel.ts builds it (see there). */
+export interface PassLayout {
+  readonly rows: Int32Array | null;
+  readonly length: number;
+  readonly values: Float64Array;
+  readonly slots: Int32Array;
+}
+
+type PassFunction = (values: number, index: number, m: number, counts: number, out: number) => void;
+
+/** The passes, their products copied into the module's memory, with the counts and the drawn list there too. */
+export interface SimdPasses {
+  /** `lanes` × n counts, in the module's memory (the kernel draws into it). */
+  readonly counts: Float64Array;
+  /** The drawn cases' list (n), in the module's memory. */
+  readonly drawn: Int32Array;
+  /** Runs pass q for the counts of `lane` and stores its sums in `acc`, as kernel.ts's runPass does. */
+  run(q: number, lane: number, nDrawn: number, acc: Float64Array): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined; // undefined: not tried yet
+let enabled = true;
+
+/** For tests: turns the WebAssembly passes off (false) or back on (true); returns the previous setting. */
+export function setKernelSimd(on: boolean): boolean {
+  const previous = enabled;
+  enabled = on;
+  return previous;
+}
+
+function simdModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    if (typeof WebAssembly === 'object' && typeof atob === 'function') {
+      const text = atob(KERNEL_SIMD_MODULE);
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      // 1 kB: small enough for a synchronous compile on a browser's main thread (the limit is 4 kB).
+      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** The passes in WebAssembly, or null where it is unavailable (the caller uses its JavaScript loops). */
+export function simdPasses(passes: readonly PassLayout[], n: number, lanes: number): SimdPasses | null {
+  if (!enabled) return null;
+  const module = simdModule();
+  if (module === null) return null;
+  // Layout: 64 bytes of sums, the counts, the drawn list, then each pass's rows and products.
+  const countsAt = 64;
+  const drawnAt = align(countsAt + lanes * n * 8);
+  let end = align(drawnAt + n * 4);
+  const placed = passes.map((pass) => {
+    const rowsAt = end;
+    end = align(end + (pass.rows === null ? 0 : pass.rows.length * 4));
+    const valuesAt = end;
+    end = align(end + pass.values.length * 8);
+    return { rowsAt, valuesAt };
+  });
+  // Beyond 1 GiB (n·slots·8 bytes), stay in JavaScript rather than ask for one more huge block.
+  if (end > 2 ** 30) return null;
+  let memory: WebAssembly.Memory;
+  let exports: Record<string, PassFunction>;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
+    exports = new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as Record<string, PassFunction>;
+  } catch {
+    return null;
+  }
+  const buffer = memory.buffer;
+  passes.forEach((pass, q) => {
+    const at = placed[q] as (typeof placed)[number];
+    if (pass.rows !== null) new Int32Array(buffer, at.rowsAt, pass.rows.length).set(pass.rows);
+    new Float64Array(buffer, at.valuesAt, pass.values.length).set(pass.values);
+  });
+  const counts = new Float64Array(buffer, countsAt, lanes * n);
+  const drawn = new Int32Array(buffer, drawnAt, n);
+  const sums = new Float64Array(buffer, 0, 8);
+  const width = passes.map((p) => p.slots.length);
+  const fns = passes.map((p) => {
+    const w = p.slots.length;
+    return { all: exports[`all${w}`] as PassFunction, list: exports[`list${w}`] as PassFunction, rows: exports[`rows${w}`] as PassFunction };
+  });
+  return {
+    counts,
+    drawn,
+    run(q, lane, nDrawn, acc) {
+      const pass = passes[q] as PassLayout;
+      const at = placed[q] as (typeof placed)[number];
+      const f = fns[q] as (typeof fns)[number];
+      const laneCounts = countsAt + lane * n * 8;
+      if (pass.rows !== null) f.rows(at.valuesAt, at.rowsAt, pass.length, laneCounts, 0);
+      else if (nDrawn === pass.length) f.all(at.valuesAt, 0, pass.length, laneCounts, 0);
+      else f.list(at.valuesAt, drawnAt, nDrawn, laneCounts, 0);
+      const slots = pass.slots;
+      for (let j = 0; j < (width[q] as number); j++) acc[slots[j] as number] = sums[j] as number;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// The bootstrap kernel's lanes (interleaved draws, spans squeezed after replacements) and its
+// WebAssembly passes against plain references: bootstrap() on copied columns, and the kernel's
+// own JavaScript passes.
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bootstrap, pathModel, processModel, type ProcessOptions } from '../../src/index.js';
+import { setKernelSimd, simdPasses } from '../../src/mediation/kernel-simd.js';
+import { assemble, source } from '../../scripts/build-kernel-simd.mjs';
+import { loadCsv } from '../helpers/fixtures.js';
+import { peer } from '../helpers/peer.js';
+
+const slope = ([x, y]: readonly Float64Array[], n: number) => {
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x![i]!;
+    my += y![i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x![i]! - mx) * (y![i]! - my);
+    sxx += (x![i]! - mx) ** 2;
+  }
+  return sxy / sxx;
+};
+
+const quantile = (v: readonly number[], p: number) => [...v].sort((a, b) => a - b)[Math.floor(p * (v.length - 1))]!;
+
+function withoutSimd<T>(f: () => T): T {
+  const previous = setKernelSimd(false);
+  try {
+    return f();
+  } finally {
+    setKernelSimd(previous);
+  }
+}
+
+describe('bootstrap kernel: lanes and spans', () => {
+  it('replaced attempts are squeezed out in attempt order: the draws of bootstrap() one by one', () => {
+    // An effect undefined in about a fifth of the resamples (its slope above a cut): the kernel
+    // replaces them within a span and runs more spans; bootstrap() replaces them one at a time.
+    const plain = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples: 1000, seed: 'lanes', keepResamples: true });
+    // Halfway between two draws: the two computations of a slope differ in the last bits.
+    const sorted = [...plain.effects[0]!.draws!].sort((p, q) => p - q);
+    const cut = (sorted[800]! + sorted[801]!) / 2;
+    expect(cut).toBeGreaterThan(plain.effects[0]!.estimate);
+    const kept = (b: number) => (b > cut ? Number.NaN : b);
+    for (const resamples of [1000, 1003]) {
+      const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: (c, n) => kept(slope(c, n)), resamples, seed: 'lanes', keepResamples: true });
+      const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => kept(c('pwb', 'esse')) }, resamples, seed: 'lanes', keepResamples: true });
+      expect(a.bootstrap.replaced).toBeGreaterThan(resamples / 20);
+      expect(b.bootstrap!.replaced).toBe(a.bootstrap.replaced);
+      const drawsA = a.resampled![0]!;
+      const drawsB = b.effects[0]!.draws!;
+      expect(drawsB.length).toBe(resamples);
+      for (let r = 0; r < resamples; r++) expect(Math.abs(drawsB[r]! - drawsA[r]!)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('property: any number of resamples and seed gives bootstrap()’s draws, in order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 90 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (resamples, seed) => {
+        const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: slope, resamples, allowFewResamples: true, seed, keepResamples: true });
+        const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples, allowFewResamples: true, seed, keepResamples: true });
+        const drawsA = a.resampled![0]!;
+        const drawsB = b.effects[0]!.draws!;
+        return drawsB.length === resamples && drawsB.every((v, r) => Math.abs(v - drawsA[r]!) < 1e-12);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reports progress in order, ending at the number of resamples', () => {
+    const seen: [number, number][] = [];
+    pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples: 1000, seed: 1, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.at(-1)).toEqual([1000, 1000]);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]![0]).toBeGreaterThan(seen[k - 1]![0]);
+    expect(seen.every(([, total]) => total === 1000)).toBe(true);
+  });
+});
+
+describe('bootstrap kernel: WebAssembly passes', () => {
+  const data = loadCsv('process-spss/Data_Model22.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
+  const cases: [string, ProcessOptions][] = [
+    // Two passes over all cases: every case in order (no list).
+    ['model 4', { model: 4, x: 'x', m: ['m1', 'm2'], y: 'y', resamples: 300, allowFewResamples: true, seed: 3 }],
+    // Many passes: over the cases drawn, widths 8 and 4.
+    ['model 57', { model: 57, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'w', z: 'z', v: 'v', q: 'q', resamples: 300, allowFewResamples: true, seed: 4 }],
+  ];
+  it('the module in the source is the one the generator assembles', async () => {
+    expect(readFileSync(new URL('../../src/mediation/kernel-simd-module.ts', import.meta.url), 'utf8')).toBe(source(await assemble()));
+  });
+  it('runs here (Node has WebAssembly SIMD), so the comparisons below compare two paths', () => {
+    const values = Float64Array.from({ length: 16 }, (_, i) => i + 1);
+    const passes = [{ rows: null, length: 2, values, slots: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7]) }];
+    const simd = simdPasses(passes, 2, 4);
+    expect(simd).not.toBeNull();
+    simd!.counts.set([2, 3]);
+    const acc = new Float64Array(8);
+    simd!.run(0, 0, 2, acc);
+    expect([...acc]).toEqual(Array.from({ length: 8 }, (_, j) => 2 * (j + 1) + 3 * (j + 9)));
+  });
+  it.each(cases)('%s: bit-identical to the JavaScript passes', (_, options) => {
+    const fast = processModel(data, options);
+    const plain = withoutSimd(() => processModel(data, options));
+    expect(fast).toEqual(plain);
+  });
+  it('a multicategorical X (passes over the cases in a group) and a logistic Y: bit-identical', () => {
+    const xs = data.map((r) => r.x!);
+    const ys = data.map((r) => r.y!);
+    const [x1, x2] = [quantile(xs, 1 / 3), quantile(xs, 2 / 3)];
+    const yMid = quantile(ys, 0.5);
+    const grouped = data.map((r) => ({ ...r, g: r.x! < x1 ? 1 : r.x! < x2 ? 2 : 3, yb: r.y! > yMid ? 1 : 0 }));
+    for (const options of [
+      { model: 7, x: 'g', xCoding: 'helmert', w: 'w', m: ['m1', 'm2'], y: 'y', resamples: 200, allowFewResamples: true, seed: 5 },
+      { model: 4, x: 'g', xCoding: 'indicator', m: 'm1', y: 'yb', resamples: 200, allowFewResamples: true, seed: 6 },
+    ] as ProcessOptions[]) {
+      expect(processModel(grouped, options)).toEqual(withoutSimd(() => processModel(grouped, options)));
+    }
+  });
+});

@@ -13,6 +13,7 @@ export interface PassLayout {
 }
 
 type PassFunction = (values: number, index: number, m: number, counts: number, out: number) => void;
+type PairFunction = (values: number, index: number, m: number, counts: number, counts2: number, out: number) => void;
 
 /** The passes, their products copied into the module's memory, with the counts and the drawn list there too. */
 export interface SimdPasses {
@@ -22,6 +23,8 @@ export interface SimdPasses {
   readonly drawn: Int32Array;
   /** Runs pass q for the counts of `lane` and stores its sums in `acc`, as kernel.ts's runPass does. */
   run(q: number, lane: number, nDrawn: number, acc: Float64Array): void;
+  /** Runs pass q for lanes `lane` and `lane + 1` at once (every case), into `acc` and `acc2`. */
+  runPair(q: number, lane: number, acc: Float64Array, acc2: Float64Array): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined; // undefined: not tried yet
@@ -58,8 +61,8 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
   if (!enabled) return null;
   const module = simdModule();
   if (module === null) return null;
-  // Layout: 64 bytes of sums, the counts, the drawn list, then each pass's rows and products.
-  const countsAt = 64;
+  // Layout: 128 bytes of sums (two lanes), the counts, the drawn list, then each pass's rows and products.
+  const countsAt = 128;
   const drawnAt = align(countsAt + lanes * n * 8);
   let end = align(drawnAt + n * 4);
   const placed = passes.map((pass) => {
@@ -72,10 +75,10 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
   // Beyond 1 GiB (n·slots·8 bytes), stay in JavaScript rather than ask for one more huge block.
   if (end > 2 ** 30) return null;
   let memory: WebAssembly.Memory;
-  let exports: Record<string, PassFunction>;
+  let exports: Record<string, PassFunction & PairFunction>;
   try {
     memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65536) });
-    exports = new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as Record<string, PassFunction>;
+    exports = new WebAssembly.Instance(module, { kernel: { memory } }).exports as unknown as Record<string, PassFunction & PairFunction>;
   } catch {
     return null;
   }
@@ -87,11 +90,17 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
   });
   const counts = new Float64Array(buffer, countsAt, lanes * n);
   const drawn = new Int32Array(buffer, drawnAt, n);
-  const sums = new Float64Array(buffer, 0, 8);
+  const sums = new Float64Array(buffer, 0, 16);
   const width = passes.map((p) => p.slots.length);
   const fns = passes.map((p) => {
     const w = p.slots.length;
-    return { all: exports[`all${w}`] as PassFunction, list: exports[`list${w}`] as PassFunction, rows: exports[`rows${w}`] as PassFunction };
+    return {
+      all: exports[`all${w}`] as PassFunction,
+      list: exports[`list${w}`] as PassFunction,
+      rows: exports[`rows${w}`] as PassFunction,
+      all2: exports[`all${w}x2`] as PairFunction,
+      rows2: exports[`rows${w}x2`] as PairFunction,
+    };
   });
   return {
     counts,
@@ -106,6 +115,20 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
       else f.list(at.valuesAt, drawnAt, nDrawn, laneCounts, 0);
       const slots = pass.slots;
       for (let j = 0; j < (width[q] as number); j++) acc[slots[j] as number] = sums[j] as number;
+    },
+    runPair(q, lane, acc, acc2) {
+      const pass = passes[q] as PassLayout;
+      const at = placed[q] as (typeof placed)[number];
+      const f = fns[q] as (typeof fns)[number];
+      const laneCounts = countsAt + lane * n * 8;
+      if (pass.rows !== null) f.rows2(at.valuesAt, at.rowsAt, pass.length, laneCounts, laneCounts + n * 8, 0);
+      else f.all2(at.valuesAt, 0, pass.length, laneCounts, laneCounts + n * 8, 0);
+      const slots = pass.slots;
+      const w = width[q] as number;
+      for (let j = 0; j < w; j++) {
+        acc[slots[j] as number] = sums[j] as number;
+        acc2[slots[j] as number] = sums[w + j] as number;
+      }
     },
   };
 }

@@ -394,6 +394,7 @@ export function runKernel(input: KernelInput): KernelOutput {
   const drawn = simd === null ? new Int32Array(n) : simd.drawn;
   const sparse = passes.filter((pass) => pass.rows === null).length >= SPARSE_PASSES;
   const acc = new Float64Array(T + 1);
+  const acc2 = new Float64Array(T + 1); // the second lane of a pair
   const a = new Float64Array(maxP * maxP);
   const b = new Float64Array(maxP);
   const coefficients = new Float64Array(totalCoefficients);
@@ -408,8 +409,8 @@ export function runKernel(input: KernelInput): KernelOutput {
   // Per attempt of a span: 0 kept, 1 singular, 2 an effect not finite.
   const outcome = new Uint8Array(target);
 
-  /** One attempt on one lane's counts: fits every equation and stores the statistics in column `column`. */
-  const attempt = (w: Float64Array, lane: number, column: number): 0 | 1 | 2 => {
+  /** ZᵀWZ of one lane's counts into `acc`. */
+  const accumulate = (w: Float64Array, lane: number) => {
     // The cases drawn at least once, in order: listing them costs about what one pass saves by
     // skipping the others, so only models with many passes over all cases list them.
     let nDrawn = n;
@@ -422,6 +423,10 @@ export function runKernel(input: KernelInput): KernelOutput {
     }
     if (simd !== null) for (let q = 0; q < passes.length; q++) simd.run(q, lane, nDrawn, acc);
     else for (let q = 0; q < passes.length; q++) runPass(passes[q] as Pass, w, acc, drawn, nDrawn);
+  };
+
+  /** One attempt from its ZᵀWZ (`acc`) and counts: fits every equation and stores the statistics in column `column`. */
+  const attempt = (w: Float64Array, acc: Float64Array, column: number): 0 | 1 | 2 => {
     for (let e = 0; e < plans.length; e++) {
       const plan = plans[e] as (typeof plans)[number];
       const p = plan.p;
@@ -521,8 +526,13 @@ export function runKernel(input: KernelInput): KernelOutput {
       while (active < LANES && active * L + j < span) active++;
       drawLanes(active);
       for (let k = 0; k < active; k++) {
+        // With WebAssembly, two lanes' sums in one pass over the products (every case): about a
+        // quarter faster than each lane over its own drawn cases.
+        const paired = simd !== null && (k & 1) === 0 && k + 1 < active;
+        if (paired) for (let q = 0; q < passes.length; q++) simd.runPair(q, k, acc, acc2);
+        else if ((k & 1) === 0 || simd === null) accumulate(laneCounts[k] as Float64Array, k);
         const t = k * L + j;
-        const result = attempt(laneCounts[k] as Float64Array, k, accepted + t);
+        const result = attempt(laneCounts[k] as Float64Array, (k & 1) === 1 && simd !== null ? acc2 : acc, accepted + t);
         outcome[t] = result;
         if (result !== 0) failed++;
       }

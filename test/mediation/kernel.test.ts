@@ -119,7 +119,7 @@ describe('bootstrap kernel: WebAssembly passes', () => {
     for (const options of [
       { model: 7, x: 'g', xCoding: 'helmert', w: 'w', m: ['m1', 'm2'], y: 'y', resamples: 200, allowFewResamples: true, seed: 5 },
       { model: 4, x: 'g', xCoding: 'indicator', m: 'm1', y: 'yb', resamples: 200, allowFewResamples: true, seed: 6 },
-    ] as ProcessOptions[]) {
+    ] as unknown as ProcessOptions[]) {
       expect(processModel(grouped, options)).toEqual(withoutSimd(() => processModel(grouped, options)));
     }
   });

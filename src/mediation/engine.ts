@@ -238,7 +238,7 @@ export function runEngine(input: EngineInput): EngineResult {
       needSds: effects.some((e) => e.usesSds !== false),
       onProgress: bootstrap.onProgress,
     });
-    // Copied before summariseBootstrap sorts each block in place: the draws stay in resample order.
+    // Copied before summariseBootstrap reorders each block in place: the draws stay in resample order.
     if (bootstrap.keepResamples === true) draws = effects.map((_, s) => out.estimates.slice(s * B, (s + 1) * B));
     summaries = effects.map((_, s) => summariseBootstrap(out.estimates.subarray(s * B, (s + 1) * B), points[s] as number, confidence, bootstrap.interval));
     bootstrapInfo = { resamples: B, replaced: out.replaced, seed: bootstrap.seed, interval: bootstrap.interval, confidence };

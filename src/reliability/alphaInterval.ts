@@ -205,6 +205,8 @@ export function bootstrapAlpha(
       resamples: used,
     });
   }
+  // Copied first: summariseBootstrap reorders the values it summarises.
+  const draws = values.slice(0, used);
   const summary = summariseBootstrap(values.subarray(0, used), Number.NaN, confidence, 'percentile');
-  return { lower: summary.lower, upper: summary.upper, se: summary.se, resamples: used, requested: resamples, seed, draws: values.slice(0, used) };
+  return { lower: summary.lower, upper: summary.upper, se: summary.se, resamples: used, requested: resamples, seed, draws };
 }

@@ -20,6 +20,10 @@ describe('alpha confidence intervals', () => {
     const q = (p: number) => { const h = (sorted.length - 1) * p; const lo = Math.floor(h); return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!); };
     expect(Math.abs(kept.lower - q(0.025))).toBeLessThan(1e-14);
     expect(Math.abs(kept.upper - q(0.975))).toBeLessThan(1e-14);
+    // In resample order (they came back sorted once): a shorter run with the same seed draws the same first resamples.
+    const shorter = cronbachAlpha(rows, { scale, interval: 'bootstrap', resamples: 200, seed: 11, keepResamples: true }).bootstrap!.draws!;
+    expect([...draws.subarray(0, 200)]).toEqual([...shorter]);
+    expect([...draws]).not.toEqual([...sorted]);
     expect('draws' in plain.bootstrap!).toBe(false);
     expect([kept.lower, kept.upper, kept.bootstrap!.se]).toEqual([plain.lower, plain.upper, plain.bootstrap!.se]);
     expect(() => cronbachAlpha(rows, { scale, keepResamples: true })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));

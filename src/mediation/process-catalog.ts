@@ -9,6 +9,7 @@ import { buildDesign, designMeans } from '../regression/frame.js';
 import { fitLinear, linearHypothesisWald, waldTest } from '../regression/fit.js';
 import { fitLogistic } from '../regression/logistic.js';
 import type { KernelStatistic } from './kernel.js';
+import { compileProducts } from './compile-effects.js';
 import {
   indexShape,
   multiply,
@@ -67,7 +68,10 @@ export function rolesOf<C>(poly: readonly Monomial<C>[]): string[] {
   return [...new Set(poly.flatMap((m) => m.roles.map(baseRole)))].sort(byRoleOrder);
 }
 
-/** A polynomial in coefficient offsets evaluated at fixed moderator values, for the bootstrap: Σ_k w_k Π c[i]. */
+/**
+ * A polynomial in coefficient offsets evaluated at fixed moderator values, for the bootstrap:
+ * Σ_k w_k Π c[i]. One effect at many probe values is cheaper as a family ({@link compileProducts}).
+ */
 export function compile(poly: readonly Monomial<number>[], at: Readonly<Record<string, number>>): KernelStatistic {
   const weights = Float64Array.from(poly, (m) => m.roles.reduce((w, r) => w * (at[r] as number), 1));
   const starts = new Int32Array(poly.length + 1);
@@ -487,9 +491,10 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
           plainEffects.push({ mediator: med, code, f });
           continue;
         }
-        for (const combo of combinations(involved, probeMap)) {
-          conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, compile(poly, expandAt(data, combo))) });
-        }
+        // a·b at every combination as one family: a and b once per combination of their own moderators.
+        const combos = combinations(involved, probeMap);
+        const effects = compileProducts([a, b], combos.map((combo) => expandAt(data, combo)));
+        combos.forEach((combo, i) => conditional.push({ mediator: med, code, at: combo, slot: push(`conditional indirect ${med}${of} at ${JSON.stringify(combo)}`, effects[i] as KernelStatistic) }));
         const mc = moderatorCoding(data);
         if (mc !== null && shape.kind === 'conditionalOnly' && involved.includes(mc.role)) {
           // A multicategorical moderator on both paths (not linear in its codes): no index, but
@@ -497,8 +502,12 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
           // PROCESS reports them), at each combination of the other moderators' values.
           const others = involved.filter((r) => r !== mc.role);
           const contrastWeights = codeContrasts(mc.coding.matrix) as number[][];
-          for (const combo of combinations(others, probeMap)) {
-            const byGroup = mc.coding.levels.map((level) => compile(poly, expandAt(data, { ...combo, [mc.role]: Number(level) })));
+          const otherCombos = combinations(others, probeMap);
+          const L = mc.coding.levels.length;
+          // Each group at each combination of the others, group varying fastest.
+          const groupEffects = compileProducts([a, b], otherCombos.flatMap((combo) => mc.coding.levels.map((level) => expandAt(data, { ...combo, [mc.role]: Number(level) }))));
+          for (const [i, combo] of otherCombos.entries()) {
+            const byGroup = groupEffects.slice(i * L, (i + 1) * L);
             contrastWeights.forEach((weights, j) => {
               const w = Float64Array.from(weights);
               const statistic: KernelStatistic = (c, sd) => {
@@ -517,8 +526,7 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
         if (involved.length === 1 && data.dichotomousByRole.get(only) === true && two.length === 2) {
           // A dichotomous moderator: how much the indirect effect differs between its two values.
           const [lo, hi] = two as [number, number];
-          const high = compile(poly, { [only]: hi });
-          const low = compile(poly, { [only]: lo });
+          const [high, low] = compileProducts([a, b], [{ [only]: hi }, { [only]: lo }]) as [KernelStatistic, KernelStatistic];
           differences.push({ mediator: med, code, moderator: only, values: [lo, hi], slot: push(`difference ${med}${of}`, (c, sd) => high(c, sd) - low(c, sd)) });
         }
         // A multicategorical moderator's index is one per code: the coefficient of that code in the indirect effect.
@@ -539,10 +547,12 @@ export function catalogProcess(table: Table, s: ProcessSettings): CatalogProcess
             [r2, r1],
           ] as const) {
             for (const part of codeParts(data, r, code)) {
-              for (const v of probeMap.get(other) as readonly number[]) {
+              const values = probeMap.get(other) as readonly number[];
+              const indices = compileProducts([derivative(poly, part.role)], values.map((v) => expandAt(data, { [other]: v })));
+              values.forEach((v, i) => {
                 const combo = { [other]: v };
-                cmIndex.push({ mediator: med, code: part.code, moderator: r, at: combo, slot: push(`conditional index ${med}${of} ${part.role} at ${other} = ${v}`, compile(derivative(poly, part.role), expandAt(data, combo))) });
-              }
+                cmIndex.push({ mediator: med, code: part.code, moderator: r, at: combo, slot: push(`conditional index ${med}${of} ${part.role} at ${other} = ${v}`, indices[i] as KernelStatistic) });
+              });
             }
           }
         }

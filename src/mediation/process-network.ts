@@ -3,6 +3,7 @@
 // the path polynomials along one chain of mediators, probed at W's values.
 import type { Table } from '../data/table.js';
 import type { KernelStatistic } from './kernel.js';
+import { compileProducts } from './compile-effects.js';
 import { indexShape, multiply, type Monomial } from './catalog.js';
 import type { AnyRelativeProcessResult, CatalogProcessResult, ConditionalIndirectDifference, ConditionalIndirectEffect, MediationIndex, ModeratorValues, ProbedModerator } from './catalog-types.js';
 import type { BootstrapEffect, EffectLocator, EngineEffect, EngineEquation } from './engine.js';
@@ -18,16 +19,15 @@ function columnOf(s: ProcessSettings, node: 'x' | number, xColumn: string = s.x)
   return node === 'x' ? xColumn : (s.m[node] as string);
 }
 
-/** The indirect effect along X → chain → Y: the product of its edges' path polynomials (`offsets`). */
-function chainPolynomial(edges: readonly NetworkEdge[], chain: readonly number[], offsets: (e: NetworkEdge) => Monomial<number>[]): Monomial<number>[] {
+/** The path polynomials (`offsets`) of the edges along X → chain → Y, in order. */
+function chainFactors(edges: readonly NetworkEdge[], chain: readonly number[], offsets: (e: NetworkEdge) => Monomial<number>[]): Monomial<number>[][] {
   const nodes: ('x' | number | 'y')[] = ['x', ...chain, 'y'];
-  let poly: Monomial<number>[] = [{ coefficients: [], roles: [] }];
-  for (let i = 0; i + 1 < nodes.length; i++) {
-    const from = nodes[i] as 'x' | number;
-    const to = nodes[i + 1] as number | 'y';
-    poly = multiply(poly, offsets(edges.find((e) => e.from === from && e.to === to) as NetworkEdge));
-  }
-  return poly;
+  return nodes.slice(0, -1).map((from, i) => offsets(edges.find((e) => e.from === from && e.to === nodes[i + 1]) as NetworkEdge));
+}
+
+/** The indirect effect along X → chain → Y: the product of its edges' path polynomials. */
+function chainPolynomial(factors: readonly Monomial<number>[][]): Monomial<number>[] {
+  return factors.reduce<Monomial<number>[]>((poly, f) => multiply(poly, f), [{ coefficients: [], roles: [] }]);
 }
 
 /**
@@ -212,7 +212,8 @@ function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: r
       const offsets = (e: NetworkEdge) => locatedPath(s, loc, e, code);
       const plain: Monomial<number>[][] = [];
       for (const chain of chains) {
-        const poly = chainPolynomial(edges, chain, offsets);
+        const factors = chainFactors(edges, chain, offsets);
+        const poly = chainPolynomial(factors);
         const mediator = labelOf(chain);
         const involved = rolesOf(poly);
         if (involved.length === 0) {
@@ -220,12 +221,14 @@ function relativeModeratedChains(s: ProcessSettings, data: ProcessData, edges: r
           unconditional.push({ code, mediator, chain, slot: push(`indirect ${mediator} of ${code}`, compile(poly, {})) });
           continue;
         }
-        for (const combo of combinations(involved, probeMap)) conditional.push({ code, mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} of ${code} at ${JSON.stringify(combo)}`, compile(poly, combo)) });
+        // The chain at every probe value as one family: each edge once per value of its own moderators.
+        const combos = combinations(involved, probeMap);
+        const effects = compileProducts(factors, combos);
+        combos.forEach((combo, i) => conditional.push({ code, mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} of ${code} at ${JSON.stringify(combo)}`, effects[i] as KernelStatistic) }));
         const two = probeMap.get('w') as readonly number[];
         if (data.dichotomousByRole.get('w') === true && two.length === 2) {
           const [lo, hi] = two as [number, number];
-          const high = compile(poly, { w: hi });
-          const low = compile(poly, { w: lo });
+          const [high, low] = compileProducts(factors, [{ w: hi }, { w: lo }]) as [KernelStatistic, KernelStatistic];
           differences.push({ code, mediator, chain, values: [lo, hi], slot: push(`difference ${mediator} of ${code}`, (c, sd) => high(c, sd) - low(c, sd)) });
         }
         if (indexShape(poly).kind === 'moderated') indices.push({ code, mediator, chain, slot: push(`index ${mediator} of ${code}`, compile(derivative(poly, 'w'), {})) });
@@ -322,7 +325,8 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
     const offsets = (e: NetworkEdge) => locatedPath(s, loc, e, s.x, wCodes);
     const plain: Monomial<number>[][] = [];
     for (const chain of chains) {
-      const poly = chainPolynomial(edges, chain, offsets);
+      const factors = chainFactors(edges, chain, offsets);
+      const poly = chainPolynomial(factors);
       const mediator = labelOf(chain);
       const involved = rolesOf(poly);
       if (involved.length === 0) {
@@ -330,12 +334,14 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
         unconditional.push({ mediator, chain, slot: push(`indirect ${mediator}`, compile(poly, {})) });
         continue;
       }
-      for (const combo of combinations(involved, probeMap)) conditional.push({ mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} at ${JSON.stringify(combo)}`, compile(poly, at(combo))) });
+      // The chain at every probe value as one family: each edge once per value of its own moderators.
+      const combos = combinations(involved, probeMap);
+      const effects = compileProducts(factors, combos.map(at));
+      combos.forEach((combo, i) => conditional.push({ mediator, chain, at: combo, slot: push(`conditional indirect ${mediator} at ${JSON.stringify(combo)}`, effects[i] as KernelStatistic) }));
       const two = probeMap.get('w') as readonly number[];
       if (data.dichotomousByRole.get('w') === true && two.length === 2) {
         const [lo, hi] = two as [number, number];
-        const high = compile(poly, { w: hi });
-        const low = compile(poly, { w: lo });
+        const [high, low] = compileProducts(factors, [{ w: hi }, { w: lo }]) as [KernelStatistic, KernelStatistic];
         differences.push({ mediator, chain, values: [lo, hi], slot: push(`difference ${mediator}`, (c, sd) => high(c, sd) - low(c, sd)) });
       }
       const linear = indexShape(byModerator(poly)).kind === 'moderated';
@@ -347,7 +353,7 @@ export function networkProcess(table: Table, s: ProcessSettings): CatalogProcess
       } else {
         // W on more than one path of the chain (not linear in its codes): no index, but contrasts
         // of its groups' conditional indirect effects with the coding's weights, as the catalog's.
-        const byGroup = wCoding.levels.map((level) => compile(poly, at({ w: Number(level) })));
+        const byGroup = compileProducts(factors, wCoding.levels.map((level) => at({ w: Number(level) })));
         (codeContrasts(wCoding.matrix) as number[][]).forEach((weights, j) => {
           const wts = Float64Array.from(weights);
           const statistic: KernelStatistic = (c, sd) => {

@@ -85,7 +85,12 @@ export function compileProducts(factors: readonly (readonly Monomial<number>[])[
   if (index.length === 0) refresh(seen);
   // Compares values, not the array object: the kernel reuses one array whose contents change.
   // (−0 equals +0 here: a cached value may then differ from a fresh one only in the sign of a zero.)
-  const current = (c: Float64Array) => {
+  // With the kernel's `version` (never reused for other contents), one check per resample serves
+  // the whole family.
+  let checked = -1;
+  const current = (c: Float64Array, version: number | undefined) => {
+    if (version !== undefined && version === checked) return;
+    checked = version ?? -1;
     for (let j = 0; j < index.length; j++) {
       if (c[index[j] as number] !== seen[j]) {
         refresh(c);
@@ -99,22 +104,22 @@ export function compileProducts(factors: readonly (readonly Monomial<number>[])[
     if (F === 0) return () => 1;
     if (F === 1) {
       const p = positions[s] as number;
-      return (c) => {
-        current(c);
+      return (c, _, version) => {
+        current(c, version);
         return values[p] as number;
       };
     }
     if (F === 2) {
       const p = positions[2 * s] as number;
       const q = positions[2 * s + 1] as number;
-      return (c) => {
-        current(c);
+      return (c, _, version) => {
+        current(c, version);
         return (values[p] as number) * (values[q] as number);
       };
     }
     const mine = positions.slice(s * F, (s + 1) * F);
-    return (c) => {
-      current(c);
+    return (c, _, version) => {
+      current(c, version);
       let v = values[mine[0] as number] as number;
       for (let f = 1; f < F; f++) v *= values[mine[f] as number] as number;
       return v;

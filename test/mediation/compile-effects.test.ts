@@ -95,6 +95,25 @@ describe('compileProducts against the per-statistic compile', () => {
     );
   });
 
+  it('with the kernel’s versions (a fresh one per coefficient contents), in any order', () => {
+    let version = 1e6; // as the kernel's counter: never reused, also across families
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 3 }), ats, fc.array(coefficients, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (factors, at, vectors, order) => {
+        const stats = compileProducts(factors, at);
+        const c = new Float64Array(P);
+        for (const v of vectors) {
+          c.set(v);
+          version++;
+          for (const n of order) expectAgrees(stats[n % at.length]!(c, NO_SDS, version), factors, at[n % at.length]!, c, `statistic ${n % at.length} at version ${version}`);
+        }
+        // Without a version, after the contents changed under the last one: values are compared.
+        c[0] = (c[0] ?? 0) + 1;
+        expectAgrees(stats[0]!(c, NO_SDS), factors, at[0]!, c, 'statistic 0 without a version');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('out of order, alone, after one coefficient changes in place, on another array, and with NaN coefficients', () => {
     fc.assert(
       fc.property(

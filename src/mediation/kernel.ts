@@ -408,9 +408,9 @@ export function runKernel(input: KernelInput): KernelOutput {
   // A slice stores at most `target` accepted resamples (stride `target`) and stops after `attemptLimit` attempts.
   const target = slice === null ? B : Math.min(slice.accept, slice.attempts);
   const attemptLimit = slice === null ? Infinity : slice.attempts;
-  // Attempt-major while running (each attempt's S values side by side: one cache line, not S),
-  // statistic-major once done.
-  const rows = new Float64Array(S * target);
+  // Statistic-major, written in place (a second, attempt-major array to transpose costs more: a
+  // fresh multi-megabyte array is slow to touch the first time).
+  const estimates = new Float64Array(S * target);
   // Per attempt of a span: 0 kept, 1 singular, 2 an effect not finite.
   const outcome = new Uint8Array(target);
 
@@ -485,7 +485,7 @@ export function runKernel(input: KernelInput): KernelOutput {
     const version = ++statisticsVersion;
     for (let s = 0; s < S; s++) {
       const v = (statistics[s] as KernelStatistic)(coefficients, sds, version);
-      rows[column * S + s] = v;
+      estimates[s * target + column] = v;
       if (!Number.isFinite(v)) finite = false;
     }
     return finite ? 0 : 2;
@@ -563,22 +563,20 @@ export function runKernel(input: KernelInput): KernelOutput {
         }
         throw fail('INVALID_INPUT', `An effect was not finite in more than ${B} bootstrap resamples; it cannot be bootstrapped.`, { resamples: B, replaced });
       }
-      let to = accepted;
-      for (let t = 0; t < span; t++) if (outcome[t] === 0) rows.copyWithin(S * to++, S * (accepted + t), S * (accepted + t + 1));
+      for (let s = 0; s < S; s++) {
+        let to = s * target + accepted;
+        for (let t = 0; t < span; t++) if (outcome[t] === 0) estimates[to++] = estimates[s * target + accepted + t] as number;
+      }
     }
     accepted += span - failed;
     attempts += span;
     advanceAlea(state, span * n);
   }
   if (onProgress !== undefined && accepted === target) onProgress(target, target);
-  const estimates = new Float64Array(S * accepted);
-  // Transposed in blocks of 64 resamples, so both sides stay in cache.
-  for (let r0 = 0; r0 < accepted; r0 += 64) {
-    const r1 = Math.min(accepted, r0 + 64);
-    for (let s = 0; s < S; s++) for (let r = r0; r < r1; r++) estimates[s * accepted + r] = rows[r * S + s] as number;
-  }
   if (override !== null && override.mode === 'slice') {
-    override.done({ values: estimates, statistics: S, accepted, attempts, replaced, resamples: B });
+    const values = new Float64Array(S * accepted);
+    for (let s = 0; s < S; s++) values.set(estimates.subarray(s * target, s * target + accepted), s * accepted);
+    override.done({ values, statistics: S, accepted, attempts, replaced, resamples: B });
     throw KERNEL_SLICE_DONE;
   }
   return { estimates, replaced };

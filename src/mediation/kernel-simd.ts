@@ -4,11 +4,10 @@
 // same order with the same IEEE operations, so the results are bit-identical (tested).
 import { KERNEL_SIMD_MODULE } from './kernel-simd-module.js';
 
-/** A pass as kernel.ts builds it (see there). */
+/** A pass as kernel.ts plans it (see there): its products (length × slots.length) are stored in `values` of {@link SimdPasses}. */
 export interface PassLayout {
   readonly rows: Int32Array | null;
   readonly length: number;
-  readonly values: Float64Array;
   readonly slots: Int32Array;
 }
 
@@ -21,6 +20,8 @@ export interface SimdPasses {
   readonly counts: Float64Array;
   /** The drawn cases' list (n), in the module's memory. */
   readonly drawn: Int32Array;
+  /** Each pass's products (length × width, case-major), in the module's memory: the caller fills them. */
+  readonly values: readonly Float64Array[];
   /** Runs pass q for the counts of `lane` and stores its sums in `acc`, as kernel.ts's runPass does. */
   run(q: number, lane: number, nDrawn: number, acc: Float64Array): void;
   /** Runs pass q for lanes `lane` and `lane + 1` at once (every case), into `acc` and `acc2`. */
@@ -69,7 +70,7 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
     const rowsAt = end;
     end = align(end + (pass.rows === null ? 0 : pass.rows.length * 4));
     const valuesAt = end;
-    end = align(end + pass.values.length * 8);
+    end = align(end + pass.length * pass.slots.length * 8);
     return { rowsAt, valuesAt };
   });
   // Beyond 1 GiB (n·slots·8 bytes), stay in JavaScript rather than ask for one more huge block.
@@ -83,10 +84,10 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
     return null;
   }
   const buffer = memory.buffer;
-  passes.forEach((pass, q) => {
+  const values = passes.map((pass, q) => {
     const at = placed[q] as (typeof placed)[number];
     if (pass.rows !== null) new Int32Array(buffer, at.rowsAt, pass.rows.length).set(pass.rows);
-    new Float64Array(buffer, at.valuesAt, pass.values.length).set(pass.values);
+    return new Float64Array(buffer, at.valuesAt, pass.length * pass.slots.length);
   });
   const counts = new Float64Array(buffer, countsAt, lanes * n);
   const drawn = new Int32Array(buffer, drawnAt, n);
@@ -105,6 +106,7 @@ export function simdPasses(passes: readonly PassLayout[], n: number, lanes: numb
   return {
     counts,
     drawn,
+    values,
     run(q, lane, nDrawn, acc) {
       const pass = passes[q] as PassLayout;
       const at = placed[q] as (typeof placed)[number];

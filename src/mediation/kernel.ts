@@ -262,8 +262,16 @@ function runPass8(pass: Pass, counts: Float64Array, acc: Float64Array, drawn: In
   acc[slots[7] as number] = s7;
 }
 
+/** A pass before its products are stored: which cases, and which pairs of columns into which slots. */
+interface PassSpec {
+  readonly rows: Int32Array | null;
+  readonly length: number;
+  readonly slots: Int32Array;
+  readonly pairs: readonly (readonly [number, number])[];
+}
+
 /** Groups the needed slots into passes (see above). */
-function buildPasses(z: readonly Float64Array[], binary: readonly boolean[], needed: ReadonlySet<number>, P: number, T: number): Pass[] {
+function passSpecs(z: readonly Float64Array[], binary: readonly boolean[], needed: ReadonlySet<number>, P: number, T: number): PassSpec[] {
   const n = (z[0] as Float64Array).length;
   const ones = z.map((col, c) => {
     if (!binary[c]) return null;
@@ -290,7 +298,7 @@ function buildPasses(z: readonly Float64Array[], binary: readonly boolean[], nee
       list.push([a, b]);
     }
   }
-  const passes: Pass[] = [];
+  const specs: PassSpec[] = [];
   for (const [driver, pairs] of groups) {
     const rows = driver < 0 ? null : (ones[driver] as Int32Array);
     const length = rows === null ? n : rows.length;
@@ -298,21 +306,27 @@ function buildPasses(z: readonly Float64Array[], binary: readonly boolean[], nee
       const width = pairs.length - start > 4 ? 8 : 4;
       const chunk = pairs.slice(start, start + width);
       start += width;
-      const values = new Float64Array(length * width);
       const slots = new Int32Array(width).fill(T);
-      chunk.forEach(([a, b], j) => {
-        slots[j] = slot(a, b, P);
-        const za = z[a] as Float64Array;
-        const zb = z[b] as Float64Array;
-        for (let k = 0; k < length; k++) {
-          const i = rows === null ? k : (rows[k] as number);
-          values[k * width + j] = (za[i] as number) * (zb[i] as number);
-        }
-      });
-      passes.push({ rows, length, values, slots });
+      chunk.forEach(([a, b], j) => (slots[j] = slot(a, b, P)));
+      specs.push({ rows, length, slots, pairs: chunk });
     }
   }
-  return passes;
+  return specs;
+}
+
+/** A pass with its products z_a·z_b stored case-major in `values` (length × width). */
+function fillPass(spec: PassSpec, values: Float64Array, z: readonly Float64Array[]): Pass {
+  const { rows, length, slots } = spec;
+  const width = slots.length;
+  spec.pairs.forEach(([a, b], j) => {
+    const za = z[a] as Float64Array;
+    const zb = z[b] as Float64Array;
+    for (let k = 0; k < length; k++) {
+      const i = rows === null ? k : (rows[k] as number);
+      values[k * width + j] = (za[i] as number) * (zb[i] as number);
+    }
+  });
+  return { rows, length, values, slots };
 }
 
 /**
@@ -361,15 +375,23 @@ export function runKernel(input: KernelInput): KernelOutput {
     }
   }
   if (input.needSds) for (let c = 0; c < P; c++) needed.add(slot(0, c, P)).add(slot(c, c, P));
-  const passes = buildPasses(z, binary, needed, P, T);
+  const specs = passSpecs(z, binary, needed, P, T);
+  // With WebAssembly the products are stored straight into its memory (no second copy to touch).
+  const simd = simdPasses(specs, n, LANES);
+  const passes = specs.map((spec, q) => fillPass(spec, simd === null ? new Float64Array(spec.length * spec.slots.length) : (simd.values[q] as Float64Array), z));
 
   // Per-equation gather maps into the packed triangle.
   const plans = equations.map((eq) => {
     const p = eq.predictors.length;
-    const block = new Int32Array(p * p);
+    // The lower triangle only (row-major positions and their slots): all the Cholesky reads.
+    const lower = new Int32Array((p * (p + 1)) / 2);
+    const block = new Int32Array((p * (p + 1)) / 2);
     const rhs = new Int32Array(p);
     for (let j = 0; j < p; j++) {
-      for (let k = 0; k < p; k++) block[j * p + k] = slot(eq.predictors[j] as number, eq.predictors[k] as number, P);
+      for (let k = 0; k <= j; k++) {
+        lower[(j * (j + 1)) / 2 + k] = j * p + k;
+        block[(j * (j + 1)) / 2 + k] = slot(eq.predictors[j] as number, eq.predictors[k] as number, P);
+      }
       rhs[j] = slot(eq.predictors[j] as number, eq.outcome, P);
     }
     // A logistic equation: its design row-major with the intercept, from the original columns.
@@ -382,7 +404,7 @@ export function runKernel(input: KernelInput): KernelOutput {
       }
       logistic = { x, y: Float64Array.from(columns[eq.outcome - 1] as Float64Array), start: eq.logisticStart, workspace: logisticWorkspace(n, p) };
     }
-    return { p, block, rhs, predictors: Int32Array.from(eq.predictors), outcome: eq.outcome, logistic, out: new Float64Array(p) };
+    return { p, lower, block, rhs, predictors: Int32Array.from(eq.predictors), outcome: eq.outcome, logistic, out: new Float64Array(p) };
   });
   const offsets = new Int32Array(equations.length);
   let totalCoefficients = 0;
@@ -393,7 +415,6 @@ export function runKernel(input: KernelInput): KernelOutput {
   const maxP = Math.max(...plans.map((p) => p.p));
 
   // Scratch, allocated once.
-  const simd = simdPasses(passes, n, LANES);
   const counts = simd === null ? new Float64Array(LANES * n) : simd.counts;
   const laneCounts = Array.from({ length: LANES }, (_, k) => counts.subarray(k * n, (k + 1) * n));
   const drawn = simd === null ? new Int32Array(n) : simd.drawn;
@@ -442,7 +463,8 @@ export function runKernel(input: KernelInput): KernelOutput {
         coefficients.set(plan.out, offsets[e] as number);
         continue;
       }
-      for (let q = 0; q < p * p; q++) a[q] = acc[plan.block[q] as number] as number;
+      const { lower, block } = plan;
+      for (let q = 0; q < block.length; q++) a[lower[q] as number] = acc[block[q] as number] as number;
       for (let j = 0; j < p; j++) b[j] = acc[plan.rhs[j] as number] as number;
       // Cholesky (lower, row-major) with a rank check, then two triangular solves.
       if (!choleskyInPlace(a, p, PIVOT_TOLERANCE)) return 1;

@@ -11,7 +11,7 @@ import { fail } from '../errors.js';
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/solve.js';
 import { aleaState, type Seed } from '../random/index.js';
 import { logisticInPlace, logisticWorkspace, type LogisticWorkspace } from '../regression/logistic-kernel.js';
-import { simdPasses } from './kernel-simd.js';
+import { simdPasses, type SimdPasses } from './kernel-simd.js';
 
 /** An equation in terms of union-column indices; predictor 0 must be the intercept (index 0). */
 export interface KernelEquation {
@@ -318,6 +318,7 @@ function passSpecs(z: readonly Float64Array[], binary: readonly boolean[], neede
 function fillPass(spec: PassSpec, values: Float64Array, z: readonly Float64Array[]): Pass {
   const { rows, length, slots } = spec;
   const width = slots.length;
+  if (spec.pairs.length < width) values.fill(0); // padding (summed into the scratch slot): the memory may be reused
   spec.pairs.forEach(([a, b], j) => {
     const za = z[a] as Float64Array;
     const zb = z[b] as Float64Array;
@@ -334,14 +335,13 @@ function fillPass(spec: PassSpec, values: Float64Array, z: readonly Float64Array
  * (the design is too fragile to bootstrap, e.g. a dummy level with one or two cases).
  */
 export function runKernel(input: KernelInput): KernelOutput {
-  const { n, columns, equations, statistics, resamples: B, onProgress } = input;
+  const { n, columns, equations, statistics, resamples: B } = input;
   const override = kernelOverride;
   kernelOverride = null; // once: a second bootstrap in the same call runs as usual
   if (override !== null && override.mode === 'supply') {
     if (override.estimates.length !== statistics.length * B) throw new Error(`psychkit internal: ${override.estimates.length} estimates supplied for ${statistics.length} × ${B}.`);
     return { estimates: override.estimates, replaced: override.replaced };
   }
-  const slice = override === null ? null : override.slice;
   const P = columns.length + 1;
   const T = (P * (P + 1)) / 2;
 
@@ -378,6 +378,19 @@ export function runKernel(input: KernelInput): KernelOutput {
   const specs = passSpecs(z, binary, needed, P, T);
   // With WebAssembly the products are stored straight into its memory (no second copy to touch).
   const simd = simdPasses(specs, n, LANES);
+  try {
+    return runPasses(input, override, z, shift, specs, simd);
+  } finally {
+    simd?.release();
+  }
+}
+
+/** The bootstrap proper, once the columns are centred and the passes planned (see runKernel). */
+function runPasses(input: KernelInput, override: Extract<KernelOverride, { mode: 'slice' }> | null, z: readonly Float64Array[], shift: Float64Array, specs: readonly PassSpec[], simd: SimdPasses | null): KernelOutput {
+  const { n, columns, equations, statistics, resamples: B, onProgress } = input;
+  const slice = override === null ? null : override.slice;
+  const P = columns.length + 1;
+  const T = (P * (P + 1)) / 2;
   const passes = specs.map((spec, q) => fillPass(spec, simd === null ? new Float64Array(spec.length * spec.slots.length) : (simd.values[q] as Float64Array), z));
 
   // Per-equation gather maps into the packed triangle.

@@ -111,6 +111,30 @@ describe('bootstrap kernel: WebAssembly passes', () => {
     const plain = withoutSimd(() => processModel(data, options));
     expect(fast).toEqual(plain);
   });
+  it('reuses the module memory between runs, and a run inside a run gets its own', () => {
+    const [m4, m57] = [cases[0]![1], cases[1]![1]];
+    const first = processModel(data, m57);
+    processModel(data, m4); // smaller: leaves m57's products behind in the kept memory
+    expect(processModel(data, m57)).toEqual(first);
+    // An effect that bootstraps too: the inner run must not write over the outer one's memory.
+    const equations = [{ outcome: 'pwb', predictors: ['esse'] }];
+    const plain = pathModel(peer, { equations, effects: { slope: (c) => c('pwb', 'esse') }, resamples: 200, allowFewResamples: true, seed: 8 });
+    let inner = 0;
+    const nested = pathModel(peer, {
+      equations,
+      effects: {
+        slope: (c) => {
+          if (inner++ < 3) pathModel(peer, { equations, effects: { slope: (d) => d('pwb', 'esse') }, resamples: 100, allowFewResamples: true, seed: inner });
+          return c('pwb', 'esse');
+        },
+      },
+      resamples: 200,
+      allowFewResamples: true,
+      seed: 8,
+    });
+    expect(inner).toBeGreaterThan(3);
+    expect(nested.effects).toEqual(plain.effects);
+  });
   it('a multicategorical X (passes over the cases in a group) and a logistic Y: bit-identical', () => {
     const xs = data.map((r) => r.x!);
     const ys = data.map((r) => r.y!);

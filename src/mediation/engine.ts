@@ -133,6 +133,47 @@ export function equationResult(name: string, fit: EquationFit, confidence: numbe
   return { family: 'linear', name, outcome: fit.outcome, terms: [...fit.names], coefficients: coefficientTable(fit, confidence), summary: modelSummary(fit), covariance };
 }
 
+/**
+ * Each union column as a product of variables (indices into `bases`), for the kernel's monomial
+ * layout: a column named a:b:… whose values are exactly the product of its parts' values is that
+ * product; any other column is a variable of its own.
+ */
+function unionFactors(unionIndex: ReadonlyMap<string, number>, unionColumns: readonly Float64Array[], valuesOf: (name: string) => Float64Array): { factors: number[][]; bases: Float64Array[] } {
+  const baseIndex = new Map<string, number>();
+  const bases: Float64Array[] = [];
+  const base = (name: string, values: Float64Array) => {
+    let b = baseIndex.get(name);
+    if (b === undefined) {
+      baseIndex.set(name, (b = bases.length));
+      bases.push(values);
+    }
+    return b;
+  };
+  const partsOf = (name: string, values: Float64Array): [string, Float64Array][] | null => {
+    const parts = name.split(':');
+    if (parts.length < 2) return null;
+    let columns: Float64Array[];
+    try {
+      columns = parts.map((part) => valuesOf(part));
+    } catch {
+      return null;
+    }
+    for (let i = 0; i < values.length; i++) {
+      let v = 1;
+      for (const col of columns) v *= col[i] as number;
+      if (v !== values[i]) return null;
+    }
+    return parts.map((part, k) => [part, columns[k] as Float64Array]);
+  };
+  const factors: number[][] = [];
+  for (const [name, c] of unionIndex) {
+    const values = unionColumns[c - 1] as Float64Array;
+    const parts = partsOf(name, values);
+    factors[c - 1] = parts === null ? [base(name, values)] : parts.map(([part, col]) => base(part, col));
+  }
+  return { factors, bases };
+}
+
 /** Fits every equation, evaluates every effect at the estimates, and bootstraps them together. */
 export function runEngine(input: EngineInput): EngineResult {
   const { frame, equations, centered, standardErrors, confidence, bootstrap } = input;
@@ -222,7 +263,10 @@ export function runEngine(input: EngineInput): EngineResult {
   let draws: Float64Array[] | null = null;
   if (bootstrap.resamples > 0 && effects.length > 0) {
     const B = bootstrap.resamples;
+    const { factors, bases } = unionFactors(unionIndex, unionColumns, valuesOf);
     const out = runKernel({
+      factors,
+      bases,
       n,
       columns: unionColumns,
       equations: designs.map((d, e) => ({

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bootstrap, pathModel, processModel, type ProcessOptions } from '../../src/index.js';
 import { setKernelSimd, simdPasses } from '../../src/mediation/kernel-simd.js';
+import { setKernelMonomials } from '../../src/mediation/kernel.js';
 import { assemble, source } from '../../scripts/build-kernel-simd.mjs';
 import { loadCsv } from '../helpers/fixtures.js';
 import { peer } from '../helpers/peer.js';
@@ -146,6 +147,59 @@ describe('bootstrap kernel: WebAssembly passes', () => {
       { model: 4, x: 'g', xCoding: 'indicator', m: 'm1', y: 'yb', resamples: 200, allowFewResamples: true, seed: 6 },
     ] as unknown as ProcessOptions[]) {
       expect(processModel(grouped, options)).toEqual(withoutSimd(() => processModel(grouped, options)));
+    }
+  });
+});
+
+/** Every number of two results, compared to `tol` relative (absolute below 1). */
+function expectNumbersClose(a: unknown, b: unknown, tol: number, path = 'result'): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      expect(Number.isNaN(a), path).toBe(Number.isNaN(b));
+      return 1;
+    }
+    if (!(Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)))) expect.fail(`${path}: ${a} vs ${b}`);
+    return 1;
+  }
+  if (a instanceof Float64Array && b instanceof Float64Array) return expectNumbersClose([...a], [...b], tol, path);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    expect(a.length, path).toBe(b.length);
+    return a.reduce((k: number, x, i) => k + expectNumbersClose(x, b[i], tol, `${path}[${i}]`), 0);
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
+    return Object.keys(a).reduce((k, key) => k + expectNumbersClose((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], tol, `${path}.${key}`), 0);
+  }
+  expect(a, path).toEqual(b);
+  return 0;
+}
+
+describe('bootstrap kernel: the monomial layout', () => {
+  const data = loadCsv('process-spss/Data_Model22.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
+  const xs = data.map((r) => r.x!);
+  const [x1, x2] = [quantile(xs, 1 / 3), quantile(xs, 2 / 3)];
+  const yMid = quantile(data.map((r) => r.y!), 0.5);
+  const rows = data.map((r) => ({ ...r, g: r.x! < x1 ? 1 : r.x! < x2 ? 2 : 3, yb: r.y! > yMid ? 1 : 0, b: r.w! > 0 ? 1 : 0 }));
+  const common = { resamples: 400, allowFewResamples: true, seed: 12, keepResamples: true };
+  const cases: [string, ProcessOptions][] = [
+    ['model 57 (four moderators)', { model: 57, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'w', z: 'z', v: 'v', q: 'q', ...common }],
+    ['model 73', { model: 73, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'w', z: 'z', ...common }],
+    ['model 7, centred, with covariates', { model: 7, x: 'x', m: 'm1', y: 'y', w: 'w', covariates: ['z', 'v'], center: 'all', ...common }],
+    ['model 7 with a 0/1 moderator', { model: 7, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'b', ...common }],
+    ['model 7, multicategorical X (Helmert)', { model: 7, x: 'g', xCoding: 'helmert', m: ['m1', 'm2'], y: 'y', w: 'w', ...common }],
+    ['model 14, multicategorical W', { model: 14, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'g', wCoding: 'indicator', ...common }],
+    ['model 58, logistic Y', { model: 58, x: 'x', m: 'm1', y: 'yb', w: 'w', ...common }],
+    ['model 74 (X × M)', { model: 74, x: 'x', m: ['m1', 'm2'], y: 'y', ...common }],
+    ['model 87 (serial, W)', { model: 87, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'w', ...common }],
+  ] as unknown as [string, ProcessOptions][];
+  it.each(cases)('%s: the column layout’s draws to rounding', (_, options) => {
+    const fast = processModel(rows, options);
+    const previous = setKernelMonomials(false);
+    try {
+      const plain = processModel(rows, options);
+      expect(expectNumbersClose(fast, plain, 1e-9)).toBeGreaterThan(400);
+    } finally {
+      setKernelMonomials(previous);
     }
   });
 });

@@ -97,11 +97,14 @@ export default defineConfig([
     banner,
     esbuildOptions(options) {
       options.legalComments = 'none';
-      // Both copies drop their whitespace and simplify syntax (names kept, so stack traces read
-      // and a debugger's pretty-printer restores the layout): two full copies no longer fit the
-      // 3 MB install budget otherwise (docs/performance.md, "What npm installs").
+      // Both copies drop their whitespace, simplify syntax and shorten local names; function and
+      // class names are kept (keepNames), so stack traces read and a debugger's pretty-printer
+      // restores the layout: two full copies no longer fit the install budget otherwise
+      // (docs/performance.md, "What npm installs").
       options.minifyWhitespace = true;
       options.minifySyntax = true;
+      options.minifyIdentifiers = true;
+      options.keepNames = true;
       // Lines of at most ~500 characters: Node prints the source line of an uncaught error, and
       // one 60 kB line filled the terminal.
       options.lineLimit = 500;

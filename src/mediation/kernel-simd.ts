@@ -40,6 +40,11 @@ export function setKernelSimd(on: boolean): boolean {
   return previous;
 }
 
+/** For tests: forget the compiled module (or its absence), so the next run compiles it again. */
+export function forgetKernelSimdModule(): void {
+  compiled = undefined;
+}
+
 function simdModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;

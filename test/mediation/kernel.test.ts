@@ -3,9 +3,9 @@
 // own JavaScript passes.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bootstrap, pathModel, processModel, type ProcessOptions } from '../../src/index.js';
-import { setKernelSimd, simdPasses } from '../../src/mediation/kernel-simd.js';
+import { forgetKernelSimdModule, setKernelSimd, simdPasses } from '../../src/mediation/kernel-simd.js';
 import { setKernelMonomials } from '../../src/mediation/kernel.js';
 import { assemble, source } from '../../scripts/build-kernel-simd.mjs';
 import { loadCsv } from '../helpers/fixtures.js';
@@ -111,6 +111,22 @@ describe('bootstrap kernel: WebAssembly passes', () => {
     const fast = processModel(data, options);
     const plain = withoutSimd(() => processModel(data, options));
     expect(fast).toEqual(plain);
+  });
+  it('where WebAssembly refuses to compile (a Content-Security-Policy without wasm-unsafe-eval): the JavaScript passes, same digits', () => {
+    const options = cases[1]![1];
+    const fast = processModel(data, options);
+    const refuse = vi.spyOn(WebAssembly, 'Module').mockImplementation(() => {
+      throw new WebAssembly.CompileError("Refused to compile or instantiate WebAssembly module because 'wasm-unsafe-eval' is not allowed");
+    });
+    forgetKernelSimdModule();
+    try {
+      expect(simdPasses([{ rows: null, length: 1, slots: new Int32Array(4) }], 1, 4)).toBeNull();
+      expect(processModel(data, options)).toEqual(fast);
+      expect(refuse).toHaveBeenCalled();
+    } finally {
+      refuse.mockRestore();
+      forgetKernelSimdModule();
+    }
   });
   it('reuses the module memory between runs, and a run inside a run gets its own', () => {
     const [m4, m57] = [cases[0]![1], cases[1]![1]];

@@ -400,6 +400,33 @@ function columnLayout(input: KernelInput, z: readonly Float64Array[], binary: re
   return { pool: z, binary, slotOf, T: (P * (P + 1)) / 2, needed, maps: input.equations.map(() => null) };
 }
 
+/**
+ * The ones column, then each column minus its mean (a 0/1 column as it is: its passes then run
+ * over the cases where it is 1); `centre[c + 1]` is what column c lost, `binary[c + 1]` whether it is 0/1.
+ */
+function centreColumns(columns: readonly Float64Array[], n: number): { columns: Float64Array[]; binary: boolean[]; centre: Float64Array } {
+  const centre = new Float64Array(columns.length + 1);
+  const binary: boolean[] = [false];
+  const out: Float64Array[] = [new Float64Array(n).fill(1)];
+  columns.forEach((col, c) => {
+    let isBinary = true;
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number;
+      if (v !== 0 && v !== 1) isBinary = false;
+      mean += v;
+    }
+    mean /= n;
+    const s = isBinary ? 0 : mean;
+    centre[c + 1] = s;
+    binary.push(isBinary);
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = (col[i] as number) - s;
+    out.push(z);
+  });
+  return { columns: out, binary, centre };
+}
+
 /** The monomial layout, or null where it does not apply (see {@link SlotLayout}). */
 function monomialLayout(input: KernelInput): SlotLayout | null {
   const { factors, bases, equations, n } = input;
@@ -419,24 +446,8 @@ function monomialLayout(input: KernelInput): SlotLayout | null {
     }
   }
   // Pool: the ones column, then each base centred (0/1 bases not).
-  const centre = new Float64Array(bases.length);
-  const binary: boolean[] = [false];
-  const pool: Float64Array[] = [new Float64Array(n).fill(1)];
-  bases.forEach((col, f) => {
-    let isBinary = true;
-    let mean = 0;
-    for (let i = 0; i < n; i++) {
-      const v = col[i] as number;
-      if (v !== 0 && v !== 1) isBinary = false;
-      mean += v;
-    }
-    mean /= n;
-    centre[f] = isBinary ? 0 : mean;
-    binary.push(isBinary);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = (col[i] as number) - (centre[f] as number);
-    pool.push(out);
-  });
+  const { columns: pool, binary, centre: shifts } = centreColumns(bases, n);
+  const centre = shifts.subarray(1);
   const slotOf = new Int32Array(P * P).fill(-1);
   const ids = new Map<string, number>();
   const needed = new Map<number, readonly number[]>();
@@ -494,28 +505,9 @@ export function runKernel(input: KernelInput): KernelOutput {
     if (override.estimates.length !== statistics.length * B) throw new Error(`psychkit internal: ${override.estimates.length} estimates supplied for ${statistics.length} × ${B}.`);
     return { estimates: override.estimates, replaced: override.replaced };
   }
-  const P = columns.length + 1;
 
   // Centre columns that are not 0/1, so cross-products are of deviations (well conditioned).
-  const shift = new Float64Array(P);
-  const binary: boolean[] = [false];
-  const z: Float64Array[] = [new Float64Array(n).fill(1)];
-  columns.forEach((col, c) => {
-    let isBinary = true;
-    let mean = 0;
-    for (let i = 0; i < n; i++) {
-      const v = col[i] as number;
-      if (v !== 0 && v !== 1) isBinary = false;
-      mean += v;
-    }
-    mean /= n;
-    const s = isBinary ? 0 : mean;
-    shift[c + 1] = s;
-    binary.push(isBinary);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = (col[i] as number) - s;
-    z.push(out);
-  });
+  const { columns: z, binary, centre: shift } = centreColumns(columns, n);
   const layout = (monomials ? monomialLayout(input) : null) ?? columnLayout(input, z, binary);
   const specs = passSpecs(layout.pool, layout.binary, layout.needed, layout.T);
   // With WebAssembly the products are stored straight into its memory (no second copy to touch).

@@ -10,24 +10,9 @@ import { setKernelMonomials } from '../../src/mediation/kernel.js';
 import { assemble, source } from '../../scripts/build-kernel-simd.mjs';
 import { loadCsv } from '../helpers/fixtures.js';
 import { peer } from '../helpers/peer.js';
+import { slopeOf } from '../helpers/slope.js';
 
-const slope = ([x, y]: readonly Float64Array[], n: number) => {
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x![i]!;
-    my += y![i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x![i]! - mx) * (y![i]! - my);
-    sxx += (x![i]! - mx) ** 2;
-  }
-  return sxy / sxx;
-};
+const slope = slopeOf;
 
 const quantile = (v: readonly number[], p: number) => [...v].sort((a, b) => a - b)[Math.floor(p * (v.length - 1))]!;
 

@@ -3,6 +3,7 @@ import { bootstrap, isPsychkitError, pathModel, processModel } from '../../src/i
 import { loadJson } from '../helpers/fixtures.js';
 import { expectClose, expectRelClose } from '../helpers/close.js';
 import { maritalLevels, peer } from '../helpers/peer.js';
+import { slopeOf } from '../helpers/slope.js';
 
 const extra = loadJson('regression.json'); // test/fixtures/regression.R
 const covs = ['gender', 'education', 'marital'];
@@ -122,23 +123,7 @@ describe('bootstrap (generic case resampling)', () => {
   it('resamples the same cases as pathModel for the same seed (one stream, n draws per resample)', () => {
     // Slope of pwb on esse: pathModel refits it from resampled cross-products (inlined Alea),
     // bootstrap() from copied columns (bootstrapIndices on randomStream); same draws → same values.
-    const slope = ([x, y]: readonly Float64Array[], n: number) => {
-      let mx = 0;
-      let my = 0;
-      for (let i = 0; i < n; i++) {
-        mx += x![i]!;
-        my += y![i]!;
-      }
-      mx /= n;
-      my /= n;
-      let sxy = 0;
-      let sxx = 0;
-      for (let i = 0; i < n; i++) {
-        sxy += (x![i]! - mx) * (y![i]! - my);
-        sxx += (x![i]! - mx) ** 2;
-      }
-      return sxy / sxx;
-    };
+    const slope = slopeOf;
     const a = bootstrap(peer, { columns: ['esse', 'pwb'], statistic: slope, resamples: 1000, seed: 'same' });
     const b = pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples: 1000, seed: 'same' });
     expectClose(b.effects[0]!.estimate, a.statistics[0]!.estimate, 1e-12, 'estimate');

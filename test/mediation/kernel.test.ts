@@ -4,9 +4,10 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { bootstrap, pathModel, processModel, type ProcessOptions } from '../../src/index.js';
+import { bootstrap, bootstrapIndices, ols, pathModel, processModel, randomStream, type ProcessOptions } from '../../src/index.js';
 import { forgetKernelSimdModule, setKernelSimd, simdPasses } from '../../src/mediation/kernel-simd.js';
 import { setKernelMonomials } from '../../src/mediation/kernel.js';
+import { CATALOG } from '../../src/mediation/catalog.js';
 import { assemble, source } from '../../scripts/build-kernel-simd.mjs';
 import { loadCsv } from '../helpers/fixtures.js';
 import { peer } from '../helpers/peer.js';
@@ -193,6 +194,62 @@ describe('bootstrap kernel: the monomial layout', () => {
     ['model 74 (X × M)', { model: 74, x: 'x', m: ['m1', 'm2'], y: 'y', ...common }],
     ['model 87 (serial, W)', { model: 87, x: 'x', m: ['m1', 'm2'], y: 'y', w: 'w', ...common }],
   ] as unknown as [string, ProcessOptions][];
+  it('is accurate where the raw products are nearly collinear with their parts (means far from 0)', () => {
+    // Model 7 with x ≈ 40 ± 0.06 and w ≈ 50 ± 0.03: every resample's index of moderated mediation
+    // a₃·b against least squares by QR on that resample's rows with x and w centred (a₃, the x·w
+    // coefficient, and b do not depend on where x and w are centred). The column layout's normal
+    // equations, on raw products centred as whole columns, were off by ~1e-8 here.
+    const n = 300;
+    let state = 7;
+    const noise = () => ((state = (state * 16807) % 2147483647), state / 2147483647 - 0.5);
+    const rows = Array.from({ length: n }, () => {
+      const x = 40 + 0.2 * noise();
+      const w = 50 + 0.1 * noise();
+      const m = 0.5 * x + 3 * (x - 40) * (w - 50) + 0.1 * noise();
+      return { x, w, m, y: 0.4 * m + 0.1 * noise() };
+    });
+    const B = 100;
+    const result = processModel(rows, { model: 7, x: 'x', w: 'w', m: 'm', y: 'y', resamples: B, allowFewResamples: true, seed: 5, keepResamples: true });
+    const draws = result.indexOfModeratedMediation![0]!.draws!;
+    const rng = randomStream(5);
+    const coefficient = (fit: ReturnType<typeof ols>, term: string) => fit.coefficients.find((c) => c.term === term)!.estimate;
+    let worst = 0;
+    for (let r = 0; r < B; r++) {
+      const sample = Array.from(bootstrapIndices(rng, n), (i) => {
+        const { x, w, m, y } = rows[i]!;
+        return { x: x - 40, w: w - 50, xw: (x - 40) * (w - 50), m, y };
+      });
+      const reference = coefficient(ols(sample, { y: 'm', x: ['x', 'w', 'xw'] }), 'xw') * coefficient(ols(sample, { y: 'y', x: ['x', 'm'] }), 'm');
+      worst = Math.max(worst, Math.abs(draws[r]! - reference) / Math.abs(reference));
+    }
+    expect(worst).toBeLessThan(1e-10);
+  });
+  it('property: any mediated catalog model, with shifted and rescaled variables, equals the column layout', () => {
+    const mediated = [...CATALOG.values()].filter((e) => e.mediator !== null);
+    const columns = ['x', 'm1', 'm2', 'y', 'w', 'z', 'v', 'q'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...mediated),
+        fc.array(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0.2, max: 5, noNaN: true })), { minLength: columns.length, maxLength: columns.length }),
+        fc.integer({ min: 0, max: 1000 }),
+        (entry, transforms, seed) => {
+          // Means several SDs from 0 make the raw products nearly collinear with their parts, which
+          // the column layout's normal equations feel squared (the monomial layout centres each
+          // variable first): the two then differ by more than rounding, here within 1e-8.
+          const shifted = data.map((r) => Object.fromEntries(columns.map((c, k) => [c, transforms[k]![0] + transforms[k]![1] * r[c]!])));
+          const options = { model: entry.model, x: 'x', m: ['m1', 'm2'], y: 'y', ...Object.fromEntries(entry.moderators.map((role) => [role, role])), resamples: 200, allowFewResamples: true, seed } as unknown as ProcessOptions;
+          const fast = processModel(shifted, options);
+          const previous = setKernelMonomials(false);
+          try {
+            expectNumbersClose(fast, processModel(shifted, options), 1e-8);
+          } finally {
+            setKernelMonomials(previous);
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
   it.each(cases)('%s: the column layout’s draws to rounding', (_, options) => {
     const fast = processModel(rows, options);
     const previous = setKernelMonomials(false);

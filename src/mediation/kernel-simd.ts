@@ -53,7 +53,7 @@ function simdModule(): WebAssembly.Module | null {
       const text = atob(KERNEL_SIMD_MODULE);
       const bytes = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      // 1 kB: small enough for a synchronous compile on a browser's main thread (the limit is 4 kB).
+      // 2 kB: small enough for a synchronous compile on a browser's main thread (the limit is 4 kB).
       if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
     }
   } catch {

@@ -61,6 +61,24 @@ describe('bootstrap kernel: lanes and spans', () => {
     );
   });
 
+  it('more than B replaced resamples: the error of the (B + 1)-th, singular or not finite', () => {
+    const codeOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    const equations = [{ outcome: 'pwb', predictors: ['esse'] }];
+    const full = pathModel(peer, { equations, effects: { slope: (c) => c('pwb', 'esse') }, resamples: 0 }).effects[0]!.estimate;
+    // Finite at the estimates only: every resample is replaced.
+    expect(codeOf(() => pathModel(peer, { equations, effects: { slope: (c) => (c('pwb', 'esse') === full ? full : Number.NaN) }, resamples: 1000, seed: 1 }))).toBe('INVALID_INPUT');
+    // Three dummies with one case each (n = 12): a resample misses one of those cases about three times in four.
+    const rows = Array.from({ length: 12 }, (_, i) => ({ x: Math.sin(i), d1: i === 0 ? 1 : 0, d2: i === 1 ? 1 : 0, d3: i === 2 ? 1 : 0, y: Math.cos(i * 1.3) + 0.2 * i }));
+    expect(codeOf(() => pathModel(rows, { equations: [{ outcome: 'y', predictors: ['x', 'd1', 'd2', 'd3'] }], effects: { b: (c) => c('y', 'x') }, resamples: 1000, seed: 2 }))).toBe('SINGULAR');
+  });
+
   it('reports progress in order, ending at the number of resamples', () => {
     const seen: [number, number][] = [];
     pathModel(peer, { equations: [{ outcome: 'pwb', predictors: ['esse'] }], effects: { slope: (c) => c('pwb', 'esse') }, resamples: 1000, seed: 1, onProgress: (done, total) => seen.push([done, total]) });

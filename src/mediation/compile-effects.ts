@@ -4,7 +4,7 @@
 // each of its distinct weight rows once per coefficient vector and each statistic is one product,
 // instead of the expanded polynomial (16 monomials in model 57) once per combination.
 import type { Monomial } from './catalog.js';
-import type { KernelStatistic } from './kernel.js';
+import { STATISTIC_BATCHES, type KernelStatistic, type StatisticBatch } from './kernel.js';
 
 /** Product of `at[r]` over a monomial's roles, in the order the per-statistic `compile` multiplies them. */
 function weightOf(m: Monomial<number>, at: Readonly<Record<string, number>>): number {
@@ -99,7 +99,21 @@ export function compileProducts(factors: readonly (readonly Monomial<number>[])[
     }
   };
 
-  return ats.map((_, s): KernelStatistic => {
+  // The kernel evaluates a run of the family's statistics in one call (no call per statistic).
+  const batch: StatisticBatch = {
+    evaluate(c, _, version, from, count, out, offset, stride) {
+      current(c, version);
+      let finite = true;
+      for (let s = from, o = offset; s < from + count; s++, o += stride) {
+        let v = F === 0 ? 1 : (values[positions[s * F] as number] as number);
+        for (let f = 1; f < F; f++) v *= values[positions[s * F + f] as number] as number;
+        out[o] = v;
+        if (!Number.isFinite(v)) finite = false;
+      }
+      return finite;
+    },
+  };
+  const statistics = ats.map((_, s): KernelStatistic => {
     // The empty product, as `compile` gives it for the polynomial of no factors (one empty monomial).
     if (F === 0) return () => 1;
     if (F === 1) {
@@ -125,4 +139,6 @@ export function compileProducts(factors: readonly (readonly Monomial<number>[])[
       return v;
     };
   });
+  statistics.forEach((statistic, index) => STATISTIC_BATCHES.set(statistic, { batch, index }));
+  return statistics;
 }

@@ -29,6 +29,18 @@ export interface KernelEquation {
  */
 export type KernelStatistic = (coefficients: Float64Array, sds: Float64Array, version?: number) => number;
 
+/**
+ * Statistics that can be evaluated together: a run of a batch's statistics (indices from, …,
+ * from + count − 1, in order) is one call writing out[offset + k·stride]; returns whether every
+ * value is finite. Each must give what its statistic gives alone.
+ */
+export interface StatisticBatch {
+  evaluate(coefficients: Float64Array, sds: Float64Array, version: number, from: number, count: number, out: Float64Array, offset: number, stride: number): boolean;
+}
+
+/** The batch a statistic belongs to, and its index there (compile-effects.ts registers its families). */
+export const STATISTIC_BATCHES: WeakMap<KernelStatistic, { readonly batch: StatisticBatch; readonly index: number }> = new WeakMap();
+
 export interface KernelInput {
   readonly n: number;
   /** Union columns after the intercept: column c of Z is `columns[c − 1]`. */
@@ -589,6 +601,25 @@ function runPasses(
   // Per attempt of a span: 0 kept, 1 singular, 2 an effect not finite.
   const outcome = new Uint8Array(target);
 
+  // Runs of statistics: (first statistic, count, first index in its batch), count 0 for one
+  // statistic called alone. Consecutive statistics of one batch, in its order, form one run.
+  const runs: number[] = [];
+  const batches: (StatisticBatch | null)[] = statistics.map(() => null);
+  for (let s = 0; s < S; ) {
+    const member = STATISTIC_BATCHES.get(statistics[s] as KernelStatistic);
+    let count = 0;
+    if (member !== undefined) {
+      while (s + count < S) {
+        const next = STATISTIC_BATCHES.get(statistics[s + count] as KernelStatistic);
+        if (next === undefined || next.batch !== member.batch || next.index !== member.index + count) break;
+        count++;
+      }
+      batches[s] = member.batch;
+    }
+    runs.push(s, count, member?.index ?? 0);
+    s += Math.max(1, count);
+  }
+
   /** ZᵀWZ of one lane's counts into `acc`. */
   const accumulate = (w: Float64Array, lane: number) => {
     // The cases drawn at least once, in order: listing them costs about what one pass saves by
@@ -670,7 +701,14 @@ function runPasses(
     // it) makes the attempt count as replaced, as bootstrap() does.
     let finite = true;
     const version = ++statisticsVersion;
-    for (let s = 0; s < S; s++) {
+    for (let g = 0; g < runs.length; g += 3) {
+      const s = runs[g] as number;
+      const count = runs[g + 1] as number;
+      if (count > 0) {
+        const batch = batches[s] as StatisticBatch;
+        if (!batch.evaluate(coefficients, sds, version, runs[g + 2] as number, count, estimates, s * target + column, target)) finite = false;
+        continue;
+      }
       const v = (statistics[s] as KernelStatistic)(coefficients, sds, version);
       estimates[s * target + column] = v;
       if (!Number.isFinite(v)) finite = false;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { multiply, type Monomial } from '../../src/mediation/catalog.js';
 import { compileProducts } from '../../src/mediation/compile-effects.js';
-import type { KernelStatistic } from '../../src/mediation/kernel.js';
+import { STATISTIC_BATCHES, type KernelStatistic } from '../../src/mediation/kernel.js';
 import type { ProcessOptions } from '../../src/index.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { DATA, RUNS } from '../fixtures/compile-effects/runs.js';
@@ -111,6 +111,30 @@ describe('compileProducts against the per-statistic compile', () => {
         expectAgrees(stats[0]!(c, NO_SDS), factors, at[0]!, c, 'statistic 0 without a version');
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('the kernel’s batch call gives each statistic’s own value, bit for bit, for any run of them', () => {
+    let version = 2e6;
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 0, maxLength: 3 }), ats, coefficients, fc.nat(), fc.nat(), (factors, at, c, a, b) => {
+        const stats = compileProducts(factors, at);
+        const { batch, index } = STATISTIC_BATCHES.get(stats[0]!)!;
+        expect(index).toBe(0);
+        const from = a % at.length;
+        const count = 1 + (b % (at.length - from));
+        const out = new Float64Array(3 * count + 1).fill(Number.NaN);
+        const finite = batch.evaluate(c, NO_SDS, ++version, from, count, out, 1, 3);
+        const alone = compileProducts(factors, at);
+        let allFinite = true;
+        for (let k = 0; k < count; k++) {
+          const v = alone[from + k]!(c, NO_SDS);
+          expect(Object.is(out[1 + 3 * k], v), `statistic ${from + k}`).toBe(true);
+          if (!Number.isFinite(v)) allFinite = false;
+        }
+        expect(finite).toBe(allFinite);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -363,7 +363,7 @@ function fillPass(spec: PassSpec, values: Float64Array, pool: readonly Float64Ar
  * Where each cross-product lives, and how each equation's coefficients come back.
  *
  * Column layout: every union column centred at its mean (0/1 columns not), slot (a, b) its own
- * sum. Monomial layout (a model whose equations are hierarchical, with the factors of every product
+ * sum; slopes come back as they are, the intercept as b₀ = b̃₀ + ȳ − Σ bⱼ·x̄ⱼ. Monomial layout (a model whose equations are hierarchical, with the factors of every product
  * column known): the regression is on products of centred variables, x̃ = x − x̄, which spans the
  * same space (x·w = x̃·w̃ + w̄·x̃ + x̄·w̃ + x̄·w̄, and every lower-order term is in the equation), so a
  * slot is a monomial in the centred variables and x·(w·z) and (x·w)·z are one sum: about a quarter
@@ -378,7 +378,7 @@ interface SlotLayout {
   /** Number of slots (acc has one more: the scratch slot). */
   readonly T: number;
   readonly needed: ReadonlyMap<number, readonly number[]>;
-  /** Per equation, the monomial layout's back-map (null: the column layout's shifts). */
+  /** Per equation, the map back to the raw columns' coefficients (null: a logistic equation). */
   readonly maps: readonly (BackMap | null)[];
 }
 
@@ -391,8 +391,9 @@ interface BackMap {
   readonly outcomeShift: number;
 }
 
-function columnLayout(input: KernelInput, z: readonly Float64Array[], binary: readonly boolean[]): SlotLayout {
+function columnLayout(input: KernelInput): SlotLayout {
   const P = input.columns.length + 1;
+  const { columns: z, binary, centre: shift } = centreColumns(input.columns, input.n);
   const slotOf = new Int32Array(P * P).fill(-1);
   const needed = new Map<number, readonly number[]>();
   const need = (a: number, b: number) => {
@@ -409,7 +410,21 @@ function columnLayout(input: KernelInput, z: readonly Float64Array[], binary: re
     }
   }
   if (input.needSds) for (let c = 0; c < P; c++) [need(0, c), need(c, c)];
-  return { pool: z, binary, slotOf, T: (P * (P + 1)) / 2, needed, maps: input.equations.map(() => null) };
+  // The back-map: slopes as they are, b₀ = b̃₀ + shift(y) − Σ bⱼ·shift(xⱼ).
+  const maps = input.equations.map((eq): BackMap | null => {
+    if (eq.logisticStart !== undefined) return null;
+    const row = [0];
+    const col = [0];
+    const weight = [1];
+    eq.predictors.forEach((a, j) => {
+      if (j === 0) return;
+      row.push(j, 0);
+      col.push(j, j);
+      weight.push(1, -(shift[a] as number));
+    });
+    return { row: Int32Array.from(row), col: Int32Array.from(col), weight: Float64Array.from(weight), outcomeShift: shift[eq.outcome] as number };
+  });
+  return { pool: z, binary, slotOf, T: (P * (P + 1)) / 2, needed, maps };
 }
 
 /**
@@ -510,7 +525,7 @@ function monomialLayout(input: KernelInput): SlotLayout | null {
  * (the design is too fragile to bootstrap, e.g. a dummy level with one or two cases).
  */
 export function runKernel(input: KernelInput): KernelOutput {
-  const { n, columns, statistics, resamples: B } = input;
+  const { n, statistics, resamples: B } = input;
   const override = kernelOverride;
   kernelOverride = null; // once: a second bootstrap in the same call runs as usual
   if (override !== null && override.mode === 'supply') {
@@ -518,14 +533,14 @@ export function runKernel(input: KernelInput): KernelOutput {
     return { estimates: override.estimates, replaced: override.replaced };
   }
 
-  // Centre columns that are not 0/1, so cross-products are of deviations (well conditioned).
-  const { columns: z, binary, centre: shift } = centreColumns(columns, n);
-  const layout = (monomials ? monomialLayout(input) : null) ?? columnLayout(input, z, binary);
+  // Columns (or, in the monomial layout, variables) not 0/1 are centred, so the cross-products are
+  // of deviations (well conditioned).
+  const layout = (monomials ? monomialLayout(input) : null) ?? columnLayout(input);
   const specs = passSpecs(layout.pool, layout.binary, layout.needed, layout.T);
   // With WebAssembly the products are stored straight into its memory (no second copy to touch).
   const simd = simdPasses(specs, n, LANES);
   try {
-    return runPasses(input, override, shift, layout, specs, simd);
+    return runPasses(input, override, layout, specs, simd);
   } finally {
     simd?.release();
   }
@@ -535,7 +550,6 @@ export function runKernel(input: KernelInput): KernelOutput {
 function runPasses(
   input: KernelInput,
   override: Extract<KernelOverride, { mode: 'slice' }> | null,
-  shift: Float64Array,
   layout: SlotLayout,
   specs: readonly PassSpec[],
   simd: SimdPasses | null,
@@ -654,26 +668,15 @@ function runPasses(
       // Cholesky (lower, row-major) with a rank check, then two triangular solves.
       if (!choleskyInPlace(a, p, PIVOT_TOLERANCE)) return 1;
       choleskySolveInPlace(a, p, b);
+      // Back to the raw columns' coefficients (see SlotLayout).
       const off = offsets[e] as number;
-      const map = plan.map;
-      if (map !== null) {
-        // Monomial layout: the raw columns' coefficients by the inverse expansion (see SlotLayout).
-        for (let j = 0; j < p; j++) coefficients[off + j] = 0;
-        for (let q = 0; q < map.row.length; q++) {
-          const r = off + (map.row[q] as number);
-          coefficients[r] = (coefficients[r] as number) + (map.weight[q] as number) * (b[map.col[q] as number] as number);
-        }
-        coefficients[off] = (coefficients[off] as number) + map.outcomeShift;
-        continue;
+      const map = plan.map as BackMap;
+      for (let j = 0; j < p; j++) coefficients[off + j] = 0;
+      for (let q = 0; q < map.row.length; q++) {
+        const r = off + (map.row[q] as number);
+        coefficients[r] = (coefficients[r] as number) + (map.weight[q] as number) * (b[map.col[q] as number] as number);
       }
-      // Back to the original parametrisation: slopes are unchanged by centring; the intercept is
-      // b₀ = b̃₀ + shift(y) − Σ bⱼ·shift(xⱼ).
-      let intercept = (b[0] as number) + (shift[plan.outcome] as number);
-      for (let j = 1; j < p; j++) {
-        intercept -= (b[j] as number) * (shift[plan.predictors[j] as number] as number);
-        coefficients[off + j] = b[j] as number;
-      }
-      coefficients[off] = intercept;
+      coefficients[off] = (coefficients[off] as number) + map.outcomeShift;
     }
     if (input.needSds) {
       for (let c = 1; c < P; c++) {
@@ -779,7 +782,11 @@ function runPasses(
         // The (B + 1)-th replacement in attempt order decides the error, as in a sequential run.
         let k = replaced - failed;
         let kind = 1;
-        for (let t = 0; t < span && k <= B; t++) if (outcome[t] !== 0) [k, kind] = [k + 1, outcome[t] as number];
+        for (let t = 0; t < span && k <= B; t++) {
+          if (outcome[t] === 0) continue;
+          k++;
+          kind = outcome[t] as number;
+        }
         if (kind === 1) {
           throw fail('SINGULAR', `More than ${B} bootstrap resamples had a singular design (a predictor constant or collinear in the resample); the model cannot be bootstrapped reliably.`, {
             resamples: B,
@@ -866,5 +873,21 @@ function drawFour(lanes: Float64Array, counts: Float64Array, n: number): void {
     counts[jc] = (counts[jc] as number) + 1;
     counts[jd] = (counts[jd] as number) + 1;
   }
-  lanes.set([a0, a1, a2, ac, b0, b1, b2, bc, c0, c1, c2, cc, d0, d1, d2, dc]);
+  // Stored one by one: an array literal here would allocate on every round.
+  lanes[0] = a0;
+  lanes[1] = a1;
+  lanes[2] = a2;
+  lanes[3] = ac;
+  lanes[4] = b0;
+  lanes[5] = b1;
+  lanes[6] = b2;
+  lanes[7] = bc;
+  lanes[8] = c0;
+  lanes[9] = c1;
+  lanes[10] = c2;
+  lanes[11] = cc;
+  lanes[12] = d0;
+  lanes[13] = d1;
+  lanes[14] = d2;
+  lanes[15] = dc;
 }

@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatProcess, processModel, tidy, toApaTable, type RelativeProcessResult } from '../../src/index.js';
 import { NETWORK, networkSections, type NetworkModelNumber } from '../../src/mediation/network.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
-import { expectReference } from '../helpers/close.js';
+import { countingClose, expectEquations, expectInteractionFTests } from '../helpers/process-reference.js';
 
 // PROCESS models 83–92 (a serial chain with W on some paths) with a multicategorical X (PROCESS's
 // mcx), against R: lm on the same code columns with HC3 covariances
@@ -31,14 +31,7 @@ interface Run {
 const ref = loadJson<{ cuts: { q25: number; q50: number; q75: number }; wProbes: number[]; runs: Run[] }>('process-network-multicategorical-moderated.json');
 const rows = loadCsv('process-serial-models.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
 const grouped = rows.map((d) => ({ ...d, g: 1 + Number(d.x! > ref.cuts.q25) + Number(d.x! > ref.cuts.q50) + Number(d.x! > ref.cuts.q75) }));
-let checked = 0;
-let worst = 0;
-const close = (actual: number | null | undefined, expected: number, what: string) => {
-  expectReference(actual, expected, what);
-  checked++;
-  worst = Math.max(worst, Math.abs((actual as number) - expected) / Math.max(1, Math.abs(expected)));
-};
-afterAll(() => console.log(`process-network-multicategorical-moderated: ${checked} numbers against R, worst difference ${worst.toExponential(2)} (relative to max(1, |R|))`));
+const close = countingClose('process-network-multicategorical-moderated');
 const sameW = (a: number | undefined, b: number | null) => (b === null ? a === undefined : a !== undefined && Math.abs(a - b) < 1e-9);
 
 type Result = RelativeProcessResult<NetworkModelNumber>;
@@ -55,13 +48,7 @@ describe('models 83–92 with a multicategorical X against R (lm + HC3 on the sa
       const result = run(r.model, r.mediators, { xCoding: r.coding });
       it('the code columns, every equation’s terms and coefficients (HC3) and R²', () => {
         expect(result.xCoding.columnNames).toEqual(r.codeNames);
-        expect(result.equations.map((e) => e.outcome)).toEqual(r.equations.map((e) => e.outcome));
-        for (const eq of r.equations) {
-          const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
-          expect(mine.coefficients.map((c) => c.term)).toEqual(eq.coefficients.map((c) => c.term));
-          for (const c of eq.coefficients) for (const f of FIELDS) close(mine.coefficients.find((x) => x.term === c.term)![f], c[f], `${eq.outcome} ${c.term} ${f}`);
-          close(mine.family === 'linear' ? mine.summary.rSquared : null, eq.rSquared, `${eq.outcome} R²`);
-        }
+        expectEquations(result.equations, r.equations, close);
       });
       it('the relative direct effects, or the relative conditional direct effects at W’s probes', () => {
         const conditional = r.directEffects.some((d) => d.w !== null);
@@ -108,16 +95,7 @@ describe('models 83–92 with a multicategorical X against R (lm + HC3 on the sa
         });
       });
       it('the products’ tests: X’s codes with W together, each Mi × W alone', () => {
-        expect(result.interactionTests.length).toBe(r.interactionTests.length);
-        for (const t of r.interactionTests) {
-          const mine = result.interactionTests.find((x) => x.equation === t.outcome && x.term === t.term);
-          expect(mine?.test).toBe('F');
-          if (mine?.test !== 'F') continue;
-          close(mine.statistic, t.fHc3, `${t.outcome} ${t.term} F`);
-          close(mine.p, t.pHc3, `${t.outcome} ${t.term} p`);
-          close(mine.rSquaredChange, t.rSquaredChange, `${t.outcome} ${t.term} R² change`);
-          expect([mine.df1, mine.df2]).toEqual([t.df1, t.df2]);
-        }
+        expectInteractionFTests(result.interactionTests, r.interactionTests, close);
       });
       it('has the sections NetworkSections lists for the model', () => {
         const sections = networkSections(NETWORK.get(r.model)!, r.k).map((s) => (s === 'directEffect' ? 'directEffects' : s));

@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatProcess, processModel, tidy, toApaTable, type CatalogProcessResult } from '../../src/index.js';
 import { NETWORK, networkSections, type NetworkModelNumber } from '../../src/mediation/network.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
-import { expectReference } from '../helpers/close.js';
+import { countingClose, expectEquations, expectInteractionFTests } from '../helpers/process-reference.js';
 
 // PROCESS models 83–92 (a serial chain with W on some paths) with a multicategorical W (PROCESS's
 // mcw), against R: lm on the same code columns with HC3 covariances
@@ -32,14 +32,7 @@ interface Run {
 const ref = loadJson<{ cuts: { q1: number; q2: number }; runs: Run[] }>('process-network-multicategorical-w.json');
 const rows = loadCsv('process-serial-models.csv').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
 const grouped = rows.map((d) => ({ ...d, g: 1 + Number(d.w! > ref.cuts.q1) + Number(d.w! > ref.cuts.q2) }));
-let checked = 0;
-let worst = 0;
-const close = (actual: number | null | undefined, expected: number, what: string) => {
-  expectReference(actual, expected, what);
-  checked++;
-  worst = Math.max(worst, Math.abs((actual as number) - expected) / Math.max(1, Math.abs(expected)));
-};
-afterAll(() => console.log(`process-network-multicategorical-w: ${checked} numbers against R, worst difference ${worst.toExponential(2)} (relative to max(1, |R|))`));
+const close = countingClose('process-network-multicategorical-w');
 
 type Result = CatalogProcessResult<NetworkModelNumber>;
 const run = (model: NetworkModelNumber, m: string[], extra: object = {}): Result =>
@@ -57,13 +50,7 @@ describe('models 83–92 with a multicategorical W against R (lm + HC3 on the sa
         const w = result.moderators.find((m) => m.role === 'w')!;
         expect(w.coding?.columnNames).toEqual(r.codeNames);
         expect(w.probes.values).toEqual([1, 2, 3]);
-        expect(result.equations.map((e) => e.outcome)).toEqual(r.equations.map((e) => e.outcome));
-        for (const eq of r.equations) {
-          const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
-          expect(mine.coefficients.map((c) => c.term)).toEqual(eq.coefficients.map((c) => c.term));
-          for (const c of eq.coefficients) for (const f of FIELDS) close(mine.coefficients.find((x) => x.term === c.term)![f], c[f], `${eq.outcome} ${c.term} ${f}`);
-          close(mine.family === 'linear' ? mine.summary.rSquared : null, eq.rSquared, `${eq.outcome} R²`);
-        }
+        expectEquations(result.equations, r.equations, close);
       });
       it('the direct effect, or the conditional direct effects at each group of W', () => {
         const conditional = r.directEffects.some((d) => d.group !== null);
@@ -100,16 +87,7 @@ describe('models 83–92 with a multicategorical W against R (lm + HC3 on the sa
         expect(result.conditionalIndirectDifferences).toBeNull();
       });
       it('the products’ tests: each source’s products with W’s codes together (k − 1 df)', () => {
-        expect(result.interactionTests.length).toBe(r.interactionTests.length);
-        for (const t of r.interactionTests) {
-          const mine = result.interactionTests.find((x) => x.equation === t.outcome && x.term === t.term);
-          expect(mine?.test).toBe('F');
-          if (mine?.test !== 'F') continue;
-          close(mine.statistic, t.fHc3, `${t.outcome} ${t.term} F`);
-          close(mine.p, t.pHc3, `${t.outcome} ${t.term} p`);
-          close(mine.rSquaredChange, t.rSquaredChange, `${t.outcome} ${t.term} R² change`);
-          expect([mine.df1, mine.df2]).toEqual([t.df1, t.df2]);
-        }
+        expectInteractionFTests(result.interactionTests, r.interactionTests, close);
       });
       it('has the sections NetworkSections lists for the model (group contrasts where a chain is not linear in W)', () => {
         const sections = networkSections(NETWORK.get(r.model)!, r.k);

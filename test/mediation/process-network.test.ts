@@ -4,6 +4,7 @@ import { NETWORK, networkSections } from '../../src/mediation/network.js';
 import { errorOf } from '../helpers/errors.js';
 import { loadCsv, loadJson } from '../helpers/fixtures.js';
 import { expectReference } from '../helpers/close.js';
+import { expectEquations } from '../helpers/process-reference.js';
 
 // PROCESS 4's models 80–92 (mediators in series and in parallel, W on some paths), against R: lm on
 // the same equations with HC3 (test/fixtures/process-serial-models.R), every deterministic number
@@ -46,13 +47,7 @@ describe('PROCESS models 80–92 against R (lm with HC3 on the same equations)',
         ...(moderated ? { w: 'w', probes: 'moments' } : {}),
       } as never) as unknown as CatalogProcessResult<NetworkModelNumber>;
       it('every equation: its terms and coefficients (HC3)', () => {
-        expect(result.equations.map((e) => e.outcome)).toEqual(r.equations.map((e) => e.outcome));
-        for (const eq of r.equations) {
-          const mine = result.equations.find((e) => e.outcome === eq.outcome)!;
-          expect(mine.coefficients.map((c) => c.term)).toEqual(eq.coefficients.map((c) => c.term));
-          for (const c of eq.coefficients) for (const f of FIELDS) close(mine.coefficients.find((x) => x.term === c.term)![f], c[f], `${eq.outcome} ${c.term} ${f}`);
-          close(mine.family === 'linear' ? mine.summary.rSquared : null, eq.rSquared, `${eq.outcome} R²`);
-        }
+        expectEquations(result.equations, r.equations, close);
       });
       it('the direct effect, or the conditional direct effects at W’s probes', () => {
         for (const d of r.directEffects) {

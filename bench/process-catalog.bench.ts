@@ -7,7 +7,8 @@ import { CATALOG } from '../src/mediation/catalog.js';
 import { NETWORK, type NetworkModelNumber } from '../src/mediation/network.js';
 
 // Every PROCESS model 1–76 and 80–92 on real PROCESS test data (n = 1,000; test/fixtures/process-spss),
-// two mediators where the model has them, HC3, 5,000 resamples (models 1–3 have no bootstrap).
+// each in its basic form (one mediator; model 6, serial, two; models 80–92 their fewest),
+// PSYCHKIT_BENCH_MEDIATORS=2 for two mediators, HC3, 5,000 resamples (models 1–3 have no bootstrap).
 // PSYCHKIT_BENCH_MODELS=7,22 limits the run to some models.
 const here = dirname(fileURLToPath(import.meta.url));
 function load(file: string): Record<string, number[]> {
@@ -20,6 +21,8 @@ function load(file: string): Record<string, number[]> {
 const mediationData = load('Data_Model22.csv');
 const moderationData = load('Data_Model2.csv');
 const only = process.env.PSYCHKIT_BENCH_MODELS?.split(',').map(Number);
+const MEDIATORS = ['m1', 'm2'];
+const mediatorCount = process.env.PSYCHKIT_BENCH_MEDIATORS === '2' ? 2 : 1;
 
 const cases: BenchCase[] = [
   {
@@ -49,9 +52,12 @@ for (const model of PROCESS_MODELS) {
   const entry = CATALOG.get(model)!;
   const mediated = entry.mediator !== null;
   const moderators = Object.fromEntries(entry.moderators.map((r) => [r, mediated ? r : ({ w: 'm', z: 'w' } as Record<string, string>)[r]!]));
-  const options = { model, x: 'x', y: 'y', ...moderators, hc: 'HC3', ...(mediated ? { m: ['m1', 'm2'], resamples: 5000, seed: 1 } : {}) } as ProcessOptions;
+  // Model 6 (serial) has two mediators in either form.
+  const mediators = mediated ? MEDIATORS.slice(0, entry.mediator === 'serial' ? 2 : mediatorCount) : [];
+  const options = { model, x: 'x', y: 'y', ...moderators, hc: 'HC3', ...(mediated ? { m: mediators, resamples: 5000, seed: 1 } : {}) } as ProcessOptions;
+  const counted = mediated ? `${mediators.length} mediator${mediators.length === 1 ? '' : 's'}, ` : '';
   cases.push({
-    name: `process model ${model}, ${mediated ? '2 mediators, ' : ''}${entry.moderators.length} moderator${entry.moderators.length === 1 ? '' : 's'}, n = 1,000${mediated ? ', 5,000 resamples' : ''}`,
+    name: `process model ${model}, ${counted}${entry.moderators.length} moderator${entry.moderators.length === 1 ? '' : 's'}, n = 1,000${mediated ? ', 5,000 resamples' : ''}`,
     targetMs: 150,
     runs: 5,
     warmup: 2,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CATALOG_MODELS, derivedTables, type CatalogEntry } from '../../src/mediation/catalog.js';
+import { CATALOG, CATALOG_MODELS, derivedTables } from '../../src/mediation/catalog.js';
+import { catalogReductions } from '../helpers/catalog-reduction.js';
 
 // The tables PROCESS 2.16.3 printed for each model (the fact table's `printedTables`) follow from
 // the model's equations by the path algebra: nothing is listed per model.
@@ -18,28 +19,14 @@ describe('PROCESS catalog', () => {
 
 // Removing a moderator from a model (every term that contains it) leaves another catalog model:
 // its parent (model 21 without Z is model 7; model 3 without Z is model 1). The catalog is
-// closed under that, so a result's sections reduce to the parent's when a moderator's paths are 0.
-function canonical(entry: { mediator: CatalogEntry['mediator']; outcome: CatalogEntry['outcome'] }, drop: string | null): string {
-  const keep = (t: string) => drop === null || !t.split('*').includes(drop);
-  const mediator = Array.isArray(entry.mediator) ? (entry.mediator as string[]).filter(keep) : entry.mediator;
-  const outcome = entry.outcome.flatMap((i) => (typeof i === 'string' ? [i] : i.map((t) => `M-group:${t}`))).filter((t) => keep(t.replace('M-group:', '')));
-  const order: string[] = [];
-  const note = (t: string) => t.replace('M-group:', '').split('*').forEach((f) => ['w', 'z', 'v', 'q'].includes(f) && !order.includes(f) && order.push(f));
-  (Array.isArray(mediator) ? mediator : []).forEach(note);
-  outcome.forEach(note);
-  const rename = (t: string) => t.split('*').map((f) => (order.includes(f) ? `mod${order.indexOf(f)}` : f)).sort().join('*');
-  return JSON.stringify([Array.isArray(mediator) ? mediator.map(rename).sort() : mediator, outcome.map((t) => (t.startsWith('M-group:') ? `M-group:${rename(t.slice(8))}` : rename(t))).sort()]);
-}
-
+// closed under that, so a result's sections reduce to the parent's when a moderator's paths are 0
+// (process-reduction.properties.test.ts).
 describe('every model without one of its moderators is a catalog model', () => {
-  const byShape = new Map<string, number>();
-  for (const model of CATALOG_MODELS) if (!byShape.has(canonical(CATALOG.get(model)!, null))) byShape.set(canonical(CATALOG.get(model)!, null), model);
-  const cases = CATALOG_MODELS.flatMap((model) => CATALOG.get(model)!.moderators.map((role) => [model, role] as const)).filter(([model]) => model !== 1);
+  const cases = catalogReductions();
   it('covers 183 reductions', () => expect(cases.length).toBe(183));
-  it.each(cases)('model %i without %s', (model, role) => {
-    const entry = CATALOG.get(model)!;
-    const parent = byShape.get(canonical(entry, role));
-    expect(parent, `model ${model} without ${role}`).toBeDefined();
-    expect(CATALOG.get(parent!)!.moderators.length).toBe(entry.moderators.length - 1);
+  it.each(cases.map((c) => [c.model, c.drop, c] as const))('model %i without %s', (model, role, c) => {
+    expect(c.parent, `model ${model} without ${role}`).toBeDefined();
+    expect(CATALOG.get(c.parent!)!.moderators.length).toBe(CATALOG.get(model)!.moderators.length - 1);
+    expect([...c.roles.values()].sort()).toEqual([...CATALOG.get(c.parent!)!.moderators].sort());
   });
 });

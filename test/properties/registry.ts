@@ -132,7 +132,7 @@ export const PROPERTY_FILES: Readonly<Record<string, readonly string[]>> = {
   correlations: ['test/regression/correlations.test.ts'],
 
   // mediation
-  processModel: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts'],
+  processModel: ['test/mediation/process-properties.test.ts', 'test/properties/mediation.properties.test.ts', 'test/properties/consistency.test.ts', 'test/mediation/process-reduction.properties.test.ts'],
   pathModel: ['test/properties/mediation.properties.test.ts'],
   // psychkit/worker
   runInWorker: ['test/worker/run-in-worker.test.ts'],

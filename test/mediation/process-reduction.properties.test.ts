@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { processModel } from '../../src/index.js';
+import { householderQr, qrLeastSquares } from '../../src/linalg/qr.js';
 import { CATALOG } from '../../src/mediation/catalog.js';
 import { randomStream } from '../../src/random/index.js';
 import { catalogReductions, type Reduction } from '../helpers/catalog-reduction.js';
@@ -27,28 +28,11 @@ function column(data: Data, term: string): number[] {
   return Array.from({ length: N }, (_, i) => term.split(':').reduce((p, f) => p * (data[f] as number[])[i]!, 1));
 }
 
-/** u minus its projection on the columns (modified Gram–Schmidt, twice for accuracy). */
+/** u minus its least-squares fit on the columns (Householder QR, as `ols`). */
 function residual(u: number[], columns: number[][]): number[] {
-  const basis: number[][] = [];
-  for (const c of columns) {
-    let v = [...c];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of basis) {
-        const d = v.reduce((s, x, i) => s + x * q[i]!, 0);
-        v = v.map((x, i) => x - d * q[i]!);
-      }
-    }
-    const norm = Math.hypot(...v);
-    basis.push(v.map((x) => x / norm));
-  }
-  let r = [...u];
-  for (let pass = 0; pass < 2; pass++) {
-    for (const q of basis) {
-      const d = r.reduce((s, x, i) => s + x * q[i]!, 0);
-      r = r.map((x, i) => x - d * q[i]!);
-    }
-  }
-  return r;
+  const qr = householderQr(Float64Array.from(columns.flat()), N, columns.length);
+  const b = qrLeastSquares(qr, u).coefficients;
+  return u.map((ui, i) => qr.kept.reduce((r, c, k) => r - b[k]! * columns[c]![i]!, ui));
 }
 
 function options(model: number, roles: Iterable<[string, string]>): Record<string, unknown> {
